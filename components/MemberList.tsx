@@ -1,0 +1,23 @@
+import type { Member } from '../lib/presence';
+import { useI18n } from './I18n';
+
+/** Who is present, each with their role; names are peers' text and rendered as text only. */
+export function MemberList({ members }: { members: readonly Member[] }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="members-heading">
+      <h2 id="members-heading">{t('membersHeading')}</h2>
+      <ul aria-labelledby="members-heading" className="members">
+        {members.map((member) => (
+          <li key={member.memberId}>
+            <span className="member-name">{member.name}</span>{' '}
+            <span className="member-role">
+              ({member.role === 'chair' ? t('roleChair') : t('roleMember')}
+              {member.isSelf ? `, ${t('you')}` : ''})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { KeyValueStore } from '../lib/key-value-store';
+import type { RememberedGroup } from '../lib/groups';
+import { deriveGroupId } from '../lib/room-name';
+import { randomId } from '../lib/random-id';
+import { LOCALES, pickLocale } from '../lib/i18n';
+import type { Locale } from '../lib/i18n';
+import type { Settings } from '../lib/settings';
+import type { Invite } from '../lib/invite';
+import { CallBadge } from './CallBadge';
+import { GroupView } from './GroupView';
+import { Home } from './Home';
+import { I18nProvider, useI18n } from './I18n';
+import { SettingsForm } from './SettingsForm';
+import { usePanelState } from './usePanelState';
+import type { PanelState } from './usePanelState';
+
+/** The whole panel, the same in the extension's side panel and the companion's web page. */
+export function PanelApp({
+  store,
+  defaults,
+  initialInvite,
+  browserLanguages,
+}: {
+  store: KeyValueStore;
+  defaults: Settings;
+  initialInvite: string;
+  browserLanguages: readonly string[];
+}) {
+  const state = usePanelState(store, defaults);
+  const locale = state.settings.locale ?? pickLocale(browserLanguages);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <I18nProvider locale={locale}>
+      {state.loaded ? (
+        <Panel state={state} locale={locale} initialInvite={initialInvite} />
+      ) : (
+        <LoadingLine />
+      )}
+    </I18nProvider>
+  );
+}
+
+function LoadingLine() {
+  const { t } = useI18n();
+  return <p role="status">{t('loading')}</p>;
+}
+
+function Panel({
+  state,
+  locale,
+  initialInvite,
+}: {
+  state: PanelState;
+  locale: Locale;
+  initialInvite: string;
+}) {
+  const { t } = useI18n();
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [showSettings, setShowSettings] = useState(false);
+  const active = useMemo(
+    () => state.groups.find((g) => g.groupId === activeId) ?? null,
+    [state.groups, activeId],
+  );
+
+  const enter = async (invite: Invite, groupName: string | null, memberName: string) => {
+    const groupId = await deriveGroupId(invite.secret);
+    const known = state.groups.find((g) => g.groupId === groupId);
+    const group: RememberedGroup = {
+      groupId,
+      code: invite.code,
+      name: groupName ?? known?.name ?? `${t('groupName')} ${invite.code.slice(4, 8)}`,
+      memberName,
+      memberId: known?.memberId ?? randomId(12),
+      lastUsedAt: Date.now(),
+    };
+    await state.saveGroup(group);
+    setActiveId(groupId);
+  };
+
+  return (
+    <div className="panel">
+      <header className="panel-header">
+        <span className="app-title">{t('appTitle')}</span>
+        <label className="language">
+          <span className="visually-hidden">{t('language')}</span>
+          <select
+            value={locale}
+            onChange={(e) => {
+              const next = LOCALES.find((l) => l === e.target.value) ?? null;
+              void state.saveSettings({ ...state.settings, locale: next });
+            }}
+          >
+            <option value="nl">Nederlands</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => setShowSettings((s) => !s)} aria-expanded={showSettings}>
+          {t('settings')}
+        </button>
+      </header>
+      <CallBadge />
+      {showSettings && (
+        <SettingsForm
+          settings={state.settings}
+          onSave={(settings) => void state.saveSettings(settings)}
+          onClose={() => setShowSettings(false)}
+        />
+      )}
+      <main>
+        {active ? (
+          <GroupView
+            key={active.groupId}
+            group={active}
+            signalingUrl={state.settings.signalingUrl}
+            onBack={() => setActiveId(null)}
+          />
+        ) : (
+          <Home
+            groups={state.groups}
+            initialInvite={initialInvite}
+            onOpen={(group) => {
+              void state.saveGroup({ ...group, lastUsedAt: Date.now() });
+              setActiveId(group.groupId);
+            }}
+            onForget={(group) => void state.removeGroup(group.groupId)}
+            onCreate={({ invite, groupName, memberName }) => void enter(invite, groupName, memberName)}
+            onJoin={({ invite, memberName }) => void enter(invite, null, memberName)}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { GroupSession } from '../lib/group-session';
+import type { GroupSnapshot } from '../lib/group-session';
+import type { RememberedGroup } from '../lib/groups';
+import { parseInvite } from '../lib/invite';
+
+const EMPTY: GroupSnapshot = {
+  meetingId: null,
+  session: null,
+  members: [],
+  connection: { kind: 'connecting' },
+};
+
+const noop = (): (() => void) => () => {};
+
+/**
+ * Connects the panel to a group while it is shown. The rooms themselves live outside React
+ * (lib/room-connection.ts), so StrictMode's mount, unmount, mount shares one provider.
+ */
+export function useGroupSession(
+  group: RememberedGroup,
+  signalingUrl: string,
+): { session: GroupSession | null; snapshot: GroupSnapshot; error: string | null } {
+  const [session, setSession] = useState<GroupSession | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const parsed = parseInvite(group.code);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return undefined;
+    }
+    let cancelled = false;
+    let opened: GroupSession | null = null;
+    GroupSession.open(
+      {
+        secret: parsed.invite.secret,
+        memberId: group.memberId,
+        memberName: group.memberName,
+        groupName: group.name,
+      },
+      { signalingUrls: [signalingUrl] },
+    ).then(
+      (value) => {
+        if (cancelled) value.dispose();
+        else {
+          opened = value;
+          setSession(value);
+        }
+      },
+      (reason: unknown) => {
+        if (!cancelled) setError(String(reason));
+      },
+    );
+    return () => {
+      cancelled = true;
+      opened?.dispose();
+      setSession(null);
+    };
+  }, [group.code, group.memberId, group.memberName, group.name, signalingUrl]);
+
+  const snapshot = useSyncExternalStore(
+    session ? (listener) => session.subscribe(listener) : noop,
+    () => (session ? session.snapshot() : EMPTY),
+  );
+  return { session, snapshot, error };
+}

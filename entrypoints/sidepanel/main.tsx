@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PanelApp } from '../../components/PanelApp';
+import { panelStore } from '../../extension/panel-storage';
+import { defaultSettings } from '../../extension/default-settings';
+import { closeAllRooms } from '../../lib/room-connection';
+import '../../components/panel.css';
+
+// An invite link opens the web panel with the code in the fragment; take it and wipe it from
+// the address bar, so that it does not linger on screen.
+const fragment = new URLSearchParams(location.hash.slice(1));
+const initialInvite = fragment.get('join') ?? '';
+if (initialInvite) history.replaceState(null, '', location.pathname + location.search);
+
+// The page is going: leave every room now, so that the others see us leave at once.
+addEventListener('pagehide', () => closeAllRooms());
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <PanelApp
+        store={panelStore()}
+        defaults={defaultSettings()}
+        initialInvite={initialInvite}
+        browserLanguages={navigator.languages}
+      />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,60 @@
+import { boundedString, isRecord, safeId } from './guards';
+import { LIMITS } from './limits';
+import type { SessionState } from './session-state';
+
+/**
+ * What each panel says about itself through awareness. Awareness is display-only: any peer can
+ * claim any name, so nothing here grants rights; the chair is whoever the document names.
+ */
+export interface PresenceState {
+  readonly memberId: string;
+  readonly name: string;
+}
+
+/** A member as every panel lists them. */
+export interface Member {
+  readonly memberId: string;
+  readonly name: string;
+  readonly role: 'chair' | 'member';
+  readonly isSelf: boolean;
+}
+
+/** The awareness field that carries our presence (other fields are ignored). */
+export const PRESENCE_FIELD = 'kring';
+
+/** Decodes one peer's awareness state; null when it carries no valid presence. */
+export function decodePresence(state: unknown): PresenceState | null {
+  if (!isRecord(state)) return null;
+  const value = state[PRESENCE_FIELD];
+  if (!isRecord(value)) return null;
+  const memberId = safeId(value.memberId);
+  const name = boundedString(value.name, LIMITS.memberName);
+  if (memberId === null || name === null) return null;
+  return { memberId, name };
+}
+
+/**
+ * Lists who is in the meeting from all awareness states: one entry per member id (a member with
+ * two panels open counts once), the chair first, then by name.
+ */
+export function listMembers(
+  states: ReadonlyMap<number, unknown>,
+  session: SessionState,
+  selfId: string,
+): Member[] {
+  const byId = new Map<string, Member>();
+  for (const state of states.values()) {
+    const presence = decodePresence(state);
+    if (presence === null || byId.has(presence.memberId)) continue;
+    byId.set(presence.memberId, {
+      memberId: presence.memberId,
+      name: presence.name,
+      role: presence.memberId === session.chairId ? 'chair' : 'member',
+      isSelf: presence.memberId === selfId,
+    });
+  }
+  return [...byId.values()].sort((a, b) => {
+    if (a.role !== b.role) return a.role === 'chair' ? -1 : 1;
+    return a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId);
+  });
+}

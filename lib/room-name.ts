@@ -1,0 +1,38 @@
+/**
+ * Names and passwords derived from a group secret. The signaling server only ever sees room
+ * names, so they are one-way hashes that say nothing about the group; the password that
+ * y-webrtc turns into the AES-GCM key never leaves the members' devices.
+ */
+
+/** What a room is for: the group's lobby, or one meeting's fresh document. */
+export type RoomScope = { readonly kind: 'lobby' } | { readonly kind: 'meeting'; readonly meetingId: string };
+
+/** Everything a provider needs to join a room. */
+export interface RoomKeys {
+  readonly roomName: string;
+  readonly password: string;
+}
+
+/** Derives the signaling room name and encryption password for a group's room. */
+export async function deriveRoomKeys(secret: Uint8Array, scope: RoomScope): Promise<RoomKeys> {
+  const label = scope.kind === 'lobby' ? 'lobby' : `meeting/${scope.meetingId}`;
+  const roomName = 'kring-' + (await sha256Hex(secret, `kring/room/v1/${label}`));
+  const password = await sha256Hex(secret, `kring/password/v1/${label}`);
+  return { roomName, password };
+}
+
+/** A stable, non-secret identifier for a group on this device (for remembering groups). */
+export async function deriveGroupId(secret: Uint8Array): Promise<string> {
+  return (await sha256Hex(secret, 'kring/group-id/v1')).slice(0, 32);
+}
+
+async function sha256Hex(secret: Uint8Array, label: string): Promise<string> {
+  const labelBytes = new TextEncoder().encode(label + '\u0000');
+  const input = new Uint8Array(labelBytes.length + secret.length);
+  input.set(labelBytes, 0);
+  input.set(secret, labelBytes.length);
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', input));
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}

@@ -1,0 +1,118 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+
+/** The production build that `npm test` makes before the suite runs. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+
+/** Debian's Chromium; CI installs it (see .ci/run and scripts/ensure-chromium.mjs). */
+export const CHROMIUM = process.env.KRING_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Fixture call pages; the content script must run on them as on the real sites. */
+export const FIXTURE_HTML = `<!doctype html><html><head><title>Fixture call</title></head>
+<body><h1>Fixture video call</h1><p>This page stands in for the real call site.</p></body></html>`;
+
+/** One member: their own browser profile with the built extension loaded. */
+export interface MemberBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly background: Worker;
+  /** Opens a call page (served from the fixture) and returns it with the tab id the background gave it. */
+  openCall(url: string): Promise<{ page: Page; tabId: number }>;
+  /** Opens the side panel page for a call tab in a tab of its own (Playwright cannot click the toolbar). */
+  openPanel(tabId?: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Launches a fresh profile with the extension, routing the call hosts to the fixture page. */
+export async function launchMember(): Promise<MemberBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\`.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'kring-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'en-US',
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
+    ],
+  });
+  for (const pattern of [
+    'https://meet.google.com/**',
+    'https://*.zoom.us/**',
+    'https://teams.microsoft.com/**',
+    'https://teams.live.com/**',
+    'https://teams.cloud.microsoft/**',
+    'https://example.org/**',
+  ]) {
+    await context.route(pattern, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: FIXTURE_HTML }),
+    );
+  }
+  const background =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(background.url()).host;
+
+  return {
+    context,
+    extensionId,
+    background,
+    async openCall(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      const tabId = await waitFor(
+        () =>
+          background.evaluate(async (target: string) => {
+            const tabs = await chrome.tabs.query({});
+            return tabs.find((tab) => tab.url === target)?.id ?? null;
+          }, url),
+        `the background to see the tab ${url}`,
+      );
+      return { page, tabId };
+    },
+    async openPanel(tabId) {
+      const page = await context.newPage();
+      const query = tabId === undefined ? '' : `?tabId=${tabId}`;
+      await page.goto(`chrome-extension://${extensionId}/sidepanel.html${query}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `read` until it gives a value other than null/undefined, or fails after `ms`. */
+export async function waitFor<T>(
+  read: () => Promise<T | null | undefined>,
+  what: string,
+  ms = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await read();
+      if (value !== null && value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}

@@ -1,0 +1,37 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+/** Points a panel at the test's companion server, through the settings form as a member would. */
+export async function useSignalingServer(panel: Page, url: string): Promise<void> {
+  await panel.getByRole('button', { name: 'Settings' }).click();
+  const field = panel.getByRole('textbox', { name: 'Signaling server address' });
+  await field.fill(url);
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await panel.getByRole('button', { name: 'Close' }).click();
+}
+
+/** Starts a new group as its first chair and returns the invite code the panel shows. */
+export async function startGroup(panel: Page, groupName: string, name: string): Promise<string> {
+  const form = panel.getByRole('form', { name: 'Start a new group' });
+  await form.getByRole('textbox', { name: 'Group name' }).fill(groupName);
+  await form.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await form.getByRole('button', { name: 'Start group' }).click();
+  await panel.getByText("This group's invite").click();
+  const code = await panel.getByRole('textbox', { name: 'Code' }).inputValue();
+  expect(code).toMatch(/^KR1(-[0-9A-Z]{4}){7}$/);
+  return code;
+}
+
+/** Joins a group with pasted invite text. */
+export async function joinGroup(panel: Page, inviteText: string, name: string): Promise<void> {
+  const form = panel.getByRole('form', { name: 'Join with an invite' });
+  await form.getByRole('textbox', { name: 'Invite (link or code)' }).fill(inviteText);
+  await form.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await form.getByRole('button', { name: 'Join' }).click();
+}
+
+/** The name of the phase the panel shows now. */
+export function currentPhase(panel: Page) {
+  return panel.getByRole('heading', { level: 2 }).and(panel.getByTestId('current-phase'));
+}
