@@ -15,7 +15,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/lib/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/extension/**/*.test.ts'],
+          include: [
+            'tests/lib/**/*.test.ts',
+            'tests/server/**/*.test.ts',
+            'tests/extension/**/*.test.ts',
+            'tests/scenarios/**/*.test.ts',
+          ],
           testTimeout: 20_000,
         },
       },

@@ -1,0 +1,80 @@
+/**
+ * A group member as a Node process: the real GroupSession over real WebRTC (@roamhq/wrtc) and
+ * the real signaling server, driven over IPC by tests/helpers/node-member.ts. One process per
+ * member, because y-webrtc allows one provider per room per JavaScript realm and Node's
+ * BroadcastChannel would otherwise connect workers of one process without WebRTC.
+ */
+import { WebSocket } from 'ws';
+import wrtc from '@roamhq/wrtc';
+import { GroupSession } from '../../lib/group-session';
+import type { GroupSnapshot } from '../../lib/group-session';
+
+Object.assign(globalThis, { WebSocket });
+
+export type MemberCommand =
+  | {
+      type: 'open';
+      secretHex: string;
+      memberId: string;
+      memberName: string;
+      groupName: string;
+      signalingUrl: string;
+    }
+  | { type: 'start'; methodId: string }
+  | { type: 'next' }
+  | { type: 'previous' }
+  | { type: 'close' };
+
+export type MemberEvent =
+  | { type: 'snapshot'; snapshot: GroupSnapshot; at: number }
+  | { type: 'result'; ok: boolean; detail?: string }
+  | { type: 'error'; message: string };
+
+let session: GroupSession | null = null;
+
+function send(event: MemberEvent): void {
+  process.send?.(event);
+}
+
+process.on('message', (raw: unknown) => {
+  void handle(raw).catch((error: unknown) => send({ type: 'error', message: String(error) }));
+});
+
+async function handle(raw: unknown): Promise<void> {
+  if (typeof raw !== 'object' || raw === null || !('type' in raw)) return;
+  const command = raw as MemberCommand; // from our own test process, over IPC
+  switch (command.type) {
+    case 'open': {
+      session = await GroupSession.open(
+        {
+          secret: Uint8Array.from(Buffer.from(command.secretHex, 'hex')),
+          memberId: command.memberId,
+          memberName: command.memberName,
+          groupName: command.groupName,
+        },
+        { signalingUrls: [command.signalingUrl], peerOpts: { wrtc, config: { iceServers: [] } } },
+      );
+      const current = session;
+      current.subscribe(() => send({ type: 'snapshot', snapshot: current.snapshot(), at: Date.now() }));
+      send({ type: 'snapshot', snapshot: current.snapshot(), at: Date.now() });
+      send({ type: 'result', ok: true });
+      return;
+    }
+    case 'start': {
+      const result = await session!.startMeeting(command.methodId);
+      send({ type: 'result', ok: result.ok, detail: result.ok ? undefined : result.reason });
+      return;
+    }
+    case 'next':
+    case 'previous': {
+      const result = command.type === 'next' ? session!.nextPhase() : session!.previousPhase();
+      send({ type: 'result', ok: result.ok, detail: result.ok ? undefined : result.reason });
+      return;
+    }
+    case 'close':
+      session?.dispose();
+      send({ type: 'result', ok: true });
+      setTimeout(() => process.exit(0), 100);
+      return;
+  }
+}

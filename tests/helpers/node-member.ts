@@ -1,0 +1,102 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { GroupSnapshot } from '../../lib/group-session';
+import type { MemberCommand, MemberEvent } from './node-member-process';
+
+const SCRIPT = resolve(import.meta.dirname, 'node-member-process.ts');
+
+/** A member running in its own Node process (see node-member-process.ts), driven from a test. */
+export class NodeMember {
+  private latest: GroupSnapshot | null = null;
+  private readonly waiters = new Set<() => void>();
+  private pendingResult: ((event: Extract<MemberEvent, { type: 'result' }>) => void) | null = null;
+  readonly errors: string[] = [];
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (event: MemberEvent) => {
+      if (event.type === 'snapshot') {
+        this.latest = event.snapshot;
+        for (const waiter of [...this.waiters]) waiter();
+      } else if (event.type === 'result') {
+        this.pendingResult?.(event);
+        this.pendingResult = null;
+      } else {
+        this.errors.push(event.message);
+      }
+    });
+  }
+
+  /** Starts a member process and connects it to the group. */
+  static async join(options: {
+    secret: Uint8Array;
+    memberId: string;
+    memberName: string;
+    groupName?: string;
+    signalingUrl: string;
+  }): Promise<NodeMember> {
+    const child = fork(SCRIPT, [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const member = new NodeMember(child);
+    await member.command({
+      type: 'open',
+      secretHex: Buffer.from(options.secret).toString('hex'),
+      memberId: options.memberId,
+      memberName: options.memberName,
+      groupName: options.groupName ?? 'Testgroep',
+      signalingUrl: options.signalingUrl,
+    });
+    return member;
+  }
+
+  /** Sends a command and waits for its result. */
+  command(command: MemberCommand): Promise<{ ok: boolean; detail?: string }> {
+    return new Promise((resolveResult, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer to ${command.type}`)), 20_000);
+      this.pendingResult = (event) => {
+        clearTimeout(timer);
+        resolveResult(event.detail === undefined ? { ok: event.ok } : { ok: event.ok, detail: event.detail });
+      };
+      this.child.send(command);
+    });
+  }
+
+  /** The member's latest snapshot. */
+  snapshot(): GroupSnapshot | null {
+    return this.latest;
+  }
+
+  /** Waits until the member's snapshot satisfies `test`; returns the time it was seen. */
+  until(test: (snapshot: GroupSnapshot) => boolean, ms = 20_000): Promise<number> {
+    return new Promise((resolveWait, reject) => {
+      const check = (): boolean => {
+        if (this.latest && test(this.latest)) {
+          this.waiters.delete(check);
+          clearTimeout(timer);
+          resolveWait(Date.now());
+          return true;
+        }
+        return false;
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`timed out; last snapshot: ${JSON.stringify(this.latest)}`));
+      }, ms);
+      if (!check()) this.waiters.add(check);
+    });
+  }
+
+  /** Leaves the group and ends the process. */
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
+    try {
+      await this.command({ type: 'close' });
+    } catch {
+      this.child.kill('SIGKILL');
+    }
+    await exited;
+  }
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSignalingServer } from '../../server/signaling-server';
+import type { RunningServer } from '../../server/signaling-server';
+import { createInvite } from '../../lib/invite';
+import { NodeMember } from '../helpers/node-member';
+
+/**
+ * Real members without browsers: each a Node process with the real GroupSession, real y-webrtc
+ * (with the project's patch) over real WebRTC, and the real companion server in between.
+ */
+describe('members as Node processes over real WebRTC', () => {
+  let server: RunningServer;
+  const members: NodeMember[] = [];
+
+  beforeAll(async () => {
+    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+  });
+
+  afterAll(async () => {
+    await Promise.all(members.map((m) => m.close()));
+    await server?.close();
+  });
+
+  it('follows the chair into the meeting and through its phases, late joiner included', async () => {
+    const { secret } = createInvite();
+    const join = async (id: string, name: string) => {
+      const member = await NodeMember.join({
+        secret,
+        memberId: id,
+        memberName: name,
+        signalingUrl: server.url,
+      });
+      members.push(member);
+      return member;
+    };
+    // Three members join at the same moment: the case that crashed unpatched y-webrtc.
+    const [chair, bram, carla] = await Promise.all([
+      join('anna-000001', 'Anna'),
+      join('bram-000002', 'Bram'),
+      join('carla-00003', 'Carla'),
+    ]);
+    await chair!.until((s) => s.members.length === 3);
+
+    expect(await chair!.command({ type: 'start', methodId: 'basic' })).toEqual({ ok: true });
+    for (const member of [bram!, carla!]) {
+      await member.until((s) => s.session?.phase.id === 'inventory');
+      expect(member.snapshot()?.session?.chairId).toBe('anna-000001');
+    }
+
+    // Only the chair moves the phase.
+    expect(await bram!.command({ type: 'next' })).toMatchObject({ ok: false, detail: 'not-chair' });
+    expect(await chair!.command({ type: 'next' })).toEqual({ ok: true });
+    await Promise.all([bram!, carla!].map((m) => m.until((s) => s.session?.phase.id === 'analysis')));
+
+    // Someone who opens the panel later finds the running meeting through the lobby.
+    const dirk = await join('dirk-000004', 'Dirk');
+    await dirk.until((s) => s.session?.phase.id === 'analysis');
+    await chair!.until((s) => s.members.length === 4);
+    const roles = chair!.snapshot()!.members.map((m) => `${m.name}:${m.role}`);
+    expect(roles).toEqual(['Anna:chair', 'Bram:member', 'Carla:member', 'Dirk:member']);
+
+    for (const member of members) expect(member.errors).toEqual([]);
+  });
+
+  it('keeps groups apart: a member of another group never sees this meeting', async () => {
+    const ours = createInvite().secret;
+    const theirs = createInvite().secret;
+    const chair = await NodeMember.join({
+      secret: ours,
+      memberId: 'eva-0000005',
+      memberName: 'Eva',
+      signalingUrl: server.url,
+    });
+    const outsider = await NodeMember.join({
+      secret: theirs,
+      memberId: 'finn-000006',
+      memberName: 'Finn',
+      signalingUrl: server.url,
+    });
+    members.push(chair, outsider);
+    await chair.command({ type: 'start', methodId: 'basic' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(outsider.snapshot()?.session).toBeNull();
+    expect(outsider.snapshot()?.members.map((m) => m.name)).toEqual(['Finn']);
+  });
+});
