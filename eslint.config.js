@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'dist/**', 'patches/**'] },
@@ -11,9 +12,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    files: ['scripts/**/*.mjs', '*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
   },
   {
     // lib/ is plain TypeScript that runs in Node: no React, no browser.*, no components.
@@ -23,9 +31,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'lib/ knows nothing of React.' },
-            { group: ['wxt', 'wxt/*', '#imports'], message: 'lib/ knows nothing of the extension APIs.' },
-            { group: ['**/components/**', '**/entrypoints/**', '**/extension/**', '**/server/**'], message: 'Imports go one way: lib/ is the bottom layer.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'lib/ knows nothing of React.',
+            },
+            {
+              group: ['wxt', 'wxt/*', '#imports'],
+              message: 'lib/ knows nothing of the extension APIs.',
+            },
+            {
+              group: ['**/components/**', '**/entrypoints/**', '**/extension/**', '**/server/**'],
+              message: 'Imports go one way: lib/ is the bottom layer.',
+            },
           ],
         },
       ],
@@ -36,7 +53,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/entrypoints/**', '**/server/**'], message: 'Imports go one way: entrypoints -> components -> lib.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/entrypoints/**', '**/server/**'],
+              message: 'Imports go one way: entrypoints -> components -> lib.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -45,7 +69,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/components/**', '**/entrypoints/**', '**/extension/**', 'react', 'wxt', 'wxt/*'], message: 'The companion server only shares lib/ with the extension.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '**/components/**',
+                '**/entrypoints/**',
+                '**/extension/**',
+                'react',
+                'wxt',
+                'wxt/*',
+              ],
+              message: 'The companion server only shares lib/ with the extension.',
+            },
+          ],
+        },
       ],
     },
   },

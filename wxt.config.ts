@@ -1,3 +1,5 @@
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /**
@@ -21,9 +23,20 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
+  hooks: {
+    // The companion serves this same build as a web page for members without the extension:
+    // give it an index.html so that the invite link's bare address opens the panel.
+    'build:done': async (wxt) => {
+      await copyFile(
+        join(wxt.config.outDir, 'sidepanel.html'),
+        join(wxt.config.outDir, 'index.html'),
+      );
+    },
+  },
   manifest: {
     name: 'Kring — intervisie',
-    description: 'Run intervisie (peer consultation) inside Google Meet, Zoom and Teams: phases, roles and a shared board, peer-to-peer and encrypted.',
+    description:
+      'Run intervisie (peer consultation) inside Google Meet, Zoom and Teams: phases, roles and a shared board, peer-to-peer and encrypted.',
     key: MANIFEST_KEY,
     permissions: ['sidePanel', 'storage'],
     host_permissions: CALL_HOST_PERMISSIONS,

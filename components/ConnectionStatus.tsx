@@ -2,7 +2,13 @@ import type { ConnectionStatus as Status } from '../lib/connection-status';
 import { useI18n } from './I18n';
 
 /** The connection state in words, announced politely to screen readers when it changes. */
-export function ConnectionStatus({ status, signalingUrl }: { status: Status; signalingUrl: string }) {
+export function ConnectionStatus({
+  status,
+  signalingUrl,
+}: {
+  status: Status;
+  signalingUrl: string;
+}) {
   const { t } = useI18n();
   let text: string;
   if (status.kind === 'connecting') text = t('connecting');

@@ -44,7 +44,10 @@ export function GroupView({
         session && <StartMeeting onStart={(methodId) => void session.startMeeting(methodId)} />
       )}
       <MemberList members={snapshot.members} />
-      <InviteBox code={group.code} link={inviteLink({ code: group.code }, panelUrlFor(signalingUrl))} />
+      <InviteBox
+        code={group.code}
+        link={inviteLink({ code: group.code }, panelUrlFor(signalingUrl))}
+      />
     </div>
   );
 }

@@ -49,7 +49,11 @@ export function Home({
           <ul className="groups">
             {groups.map((group) => (
               <li key={group.groupId}>
-                <button type="button" onClick={() => onOpen(group)} aria-label={t('openGroup', { group: group.name })}>
+                <button
+                  type="button"
+                  onClick={() => onOpen(group)}
+                  aria-label={t('openGroup', { group: group.name })}
+                >
                   {group.name}
                 </button>{' '}
                 <span className="hint">{group.memberName}</span>{' '}

@@ -5,7 +5,10 @@ import { translate } from '../lib/messages';
 import type { MessageKey } from '../lib/messages';
 
 /** Translates a message key in the panel's current language. */
-export type Translate = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;
+export type Translate = (
+  key: MessageKey,
+  values?: Readonly<Record<string, string | number>>,
+) => string;
 
 interface I18nValue {
   readonly locale: Locale;

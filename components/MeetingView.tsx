@@ -22,7 +22,9 @@ export function MeetingView({
   return (
     <section aria-labelledby="phase-heading" className="meeting">
       <p className="method-name">{method.name[locale]}</p>
-      {session.chairName && <p className="chaired-by">{t('chairedBy', { name: session.chairName })}</p>}
+      {session.chairName && (
+        <p className="chaired-by">{t('chairedBy', { name: session.chairName })}</p>
+      )}
       <p className="phase-count">{t('phaseOf', { index: phaseIndex + 1, total })}</p>
       <h2 id="phase-heading" aria-live="polite" data-testid="current-phase">
         {phase.name[locale]}

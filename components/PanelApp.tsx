@@ -97,7 +97,11 @@ function Panel({
             <option value="en">English</option>
           </select>
         </label>
-        <button type="button" onClick={() => setShowSettings((s) => !s)} aria-expanded={showSettings}>
+        <button
+          type="button"
+          onClick={() => setShowSettings((s) => !s)}
+          aria-expanded={showSettings}
+        >
           {t('settings')}
         </button>
       </header>
@@ -126,7 +130,9 @@ function Panel({
               setActiveId(group.groupId);
             }}
             onForget={(group) => void state.removeGroup(group.groupId)}
-            onCreate={({ invite, groupName, memberName }) => void enter(invite, groupName, memberName)}
+            onCreate={({ invite, groupName, memberName }) =>
+              void enter(invite, groupName, memberName)
+            }
             onJoin={({ invite, memberName }) => void enter(invite, null, memberName)}
           />
         )}

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { GroupSession } from '../lib/group-session';
 import type { GroupSnapshot } from '../lib/group-session';
 import type { RememberedGroup } from '../lib/groups';
@@ -23,13 +23,11 @@ export function useGroupSession(
 ): { session: GroupSession | null; snapshot: GroupSnapshot; error: string | null } {
   const [session, setSession] = useState<GroupSession | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Remembered groups were validated when loaded; this only guards against a damaged store.
+  const parsed = useMemo(() => parseInvite(group.code), [group.code]);
 
   useEffect(() => {
-    const parsed = parseInvite(group.code);
-    if (!parsed.ok) {
-      setError(parsed.error);
-      return undefined;
-    }
+    if (!parsed.ok) return undefined;
     let cancelled = false;
     let opened: GroupSession | null = null;
     GroupSession.open(
@@ -57,11 +55,11 @@ export function useGroupSession(
       opened?.dispose();
       setSession(null);
     };
-  }, [group.code, group.memberId, group.memberName, group.name, signalingUrl]);
+  }, [parsed, group.memberId, group.memberName, group.name, signalingUrl]);
 
   const snapshot = useSyncExternalStore(
     session ? (listener) => session.subscribe(listener) : noop,
     () => (session ? session.snapshot() : EMPTY),
   );
-  return { session, snapshot, error };
+  return { session, snapshot, error: parsed.ok ? error : parsed.error };
 }

@@ -15,7 +15,11 @@ export function defaultSettings(): Settings {
     typeof configured === 'string' && parseSignalingUrl(configured).ok
       ? configured
       : BUILT_IN_SIGNALING_URL;
-  if (!isExtensionPage() && typeof location !== 'undefined' && /^https?:$/.test(location.protocol)) {
+  if (
+    !isExtensionPage() &&
+    typeof location !== 'undefined' &&
+    /^https?:$/.test(location.protocol)
+  ) {
     const sameServer = parseSignalingUrl(
       `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`,
     );

@@ -32,7 +32,8 @@ export function decodeGroups(value: unknown): RememberedGroup[] {
     const memberName = boundedString(entry.memberName, LIMITS.memberName);
     const lastUsedAt = finiteNumber(entry.lastUsedAt);
     const invite = typeof entry.code === 'string' ? parseInvite(entry.code) : null;
-    if (!groupId || !memberId || !name || !memberName || lastUsedAt === null || !invite?.ok) continue;
+    if (!groupId || !memberId || !name || !memberName || lastUsedAt === null || !invite?.ok)
+      continue;
     groups.push({ groupId, code: invite.invite.code, name, memberName, memberId, lastUsedAt });
   }
   return sortGroups(groups);
@@ -50,7 +51,10 @@ export function rememberGroup(
 }
 
 /** Removes a group from this device's list. */
-export function forgetGroup(groups: readonly RememberedGroup[], groupId: string): RememberedGroup[] {
+export function forgetGroup(
+  groups: readonly RememberedGroup[],
+  groupId: string,
+): RememberedGroup[] {
   return groups.filter((g) => g.groupId !== groupId);
 }
 

@@ -136,7 +136,8 @@ function checksumChars(secret: Uint8Array): string {
   let crc = 0xffff;
   for (const byte of secret) {
     crc ^= byte << 8;
-    for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+    for (let i = 0; i < 8; i++)
+      crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
   }
   const ten = crc & 0x3ff;
   return (ALPHABET[ten >> 5] ?? '0') + (ALPHABET[ten & 31] ?? '0');

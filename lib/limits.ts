@@ -7,5 +7,8 @@ export const LIMITS = {
 /** Cuts a display name to its limit and strips control characters. */
 export function cleanName(value: string, max: number): string {
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, max);
+  return value
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, max);
 }

@@ -35,7 +35,10 @@ export const MESSAGES = {
   inviteField: { nl: 'Uitnodiging (link of code)', en: 'Invite (link or code)' },
   join: { nl: 'Meedoen', en: 'Join' },
   nameRequired: { nl: 'Vul je naam in.', en: 'Please enter your name.' },
-  groupNameRequired: { nl: 'Vul een naam voor de groep in.', en: 'Please enter a name for the group.' },
+  groupNameRequired: {
+    nl: 'Vul een naam voor de groep in.',
+    en: 'Please enter a name for the group.',
+  },
   inviteEmpty: { nl: 'Plak eerst de uitnodiging.', en: 'Please paste the invite first.' },
   inviteNotFound: {
     nl: 'Hierin staat geen Kring-uitnodiging. Een uitnodiging begint met KR1-.',
@@ -64,7 +67,10 @@ export const MESSAGES = {
   copyCode: { nl: 'Kopieer code', en: 'Copy code' },
   copyLink: { nl: 'Kopieer link', en: 'Copy link' },
   copied: { nl: 'Gekopieerd', en: 'Copied' },
-  copyFailed: { nl: 'Kopiëren lukte niet; selecteer de tekst zelf.', en: 'Copying failed; select the text yourself.' },
+  copyFailed: {
+    nl: 'Kopiëren lukte niet; selecteer de tekst zelf.',
+    en: 'Copying failed; select the text yourself.',
+  },
   connecting: { nl: 'Verbinden…', en: 'Connecting…' },
   connectedAlone: {
     nl: 'Verbonden; wachten op andere leden.',

@@ -2,12 +2,7 @@ import type { Localized } from './i18n';
 
 /** What a phase opens on the board. Later phases of work add the boards themselves. */
 export type Activity =
-  | 'pitching'
-  | 'choosing'
-  | 'asking'
-  | 'reformulating'
-  | 'advising'
-  | 'evaluating';
+  'pitching' | 'choosing' | 'asking' | 'reformulating' | 'advising' | 'evaluating';
 
 /** One phase of a method: names, a one-line explanation for every panel, default minutes. */
 export interface Phase {

@@ -5,7 +5,8 @@
  */
 
 /** What a room is for: the group's lobby, or one meeting's fresh document. */
-export type RoomScope = { readonly kind: 'lobby' } | { readonly kind: 'meeting'; readonly meetingId: string };
+export type RoomScope =
+  { readonly kind: 'lobby' } | { readonly kind: 'meeting'; readonly meetingId: string };
 
 /** Everything a provider needs to join a room. */
 export interface RoomKeys {

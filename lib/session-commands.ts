@@ -8,7 +8,8 @@ import { cleanName, LIMITS } from './limits';
 export type CommandRefusal = 'not-chair' | 'no-such-phase' | 'unknown-method' | 'already-started';
 
 /** A command either ran in one transaction or was refused with a reason. */
-export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly reason: CommandRefusal };
+export type CommandResult =
+  { readonly ok: true } | { readonly ok: false; readonly reason: CommandRefusal };
 
 const OK: CommandResult = { ok: true };
 

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /**
  * The one file that names the shared documents' top-level Yjs types. Everything else reads

@@ -16,8 +16,14 @@ if (!isRoot) {
   process.exit(1);
 }
 console.log(`Chromium missing at ${chromium}: installing Debian's chromium package…`);
-for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
-  const run = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+for (const args of [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', 'chromium'],
+]) {
+  const run = spawnSync('apt-get', args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (run.status !== 0) {
     console.error(`apt-get ${args.join(' ')} failed (exit ${run.status}).`);
     process.exit(1);

@@ -1,9 +1,14 @@
+import type { browser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { launchMember, waitFor } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
 import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+
+// Code passed to `background.evaluate` runs in the extension's service worker, where the
+// extension API is the global `chrome`.
+declare const chrome: typeof browser;
 
 const MEET_URL = 'https://meet.google.com/abc-defg-hij';
 
@@ -87,11 +92,13 @@ describe('a chair and a member in one session', () => {
     await expect.poll(() => members.textContent(), { timeout: 15_000 }).toContain('Anna (chair)');
     await expect.poll(() => members.textContent()).toContain('Bram (member, you)');
     await expect
-      .poll(() => chairPanel.getByRole('list', { name: 'Present' }).textContent(), { timeout: 15_000 })
+      .poll(() => chairPanel.getByRole('list', { name: 'Present' }).textContent(), {
+        timeout: 15_000,
+      })
       .toContain('Bram (member)');
-    await expect.poll(() => memberPanel.getByRole('status').first().textContent()).toContain(
-      'Connected to 1 member',
-    );
+    await expect
+      .poll(() => memberPanel.getByRole('status').first().textContent())
+      .toContain('Connected to 1 member');
     expect(await memberPanel.getByRole('button', { name: 'Next phase' }).count()).toBe(0);
 
     await chairPanel.getByRole('button', { name: 'Next phase' }).click();

@@ -55,7 +55,9 @@ async function handle(raw: unknown): Promise<void> {
         { signalingUrls: [command.signalingUrl], peerOpts: { wrtc, config: { iceServers: [] } } },
       );
       const current = session;
-      current.subscribe(() => send({ type: 'snapshot', snapshot: current.snapshot(), at: Date.now() }));
+      current.subscribe(() =>
+        send({ type: 'snapshot', snapshot: current.snapshot(), at: Date.now() }),
+      );
       send({ type: 'snapshot', snapshot: current.snapshot(), at: Date.now() });
       send({ type: 'result', ok: true });
       return;

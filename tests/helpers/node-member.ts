@@ -57,7 +57,9 @@ export class NodeMember {
       const timer = setTimeout(() => reject(new Error(`no answer to ${command.type}`)), 20_000);
       this.pendingResult = (event) => {
         clearTimeout(timer);
-        resolveResult(event.detail === undefined ? { ok: event.ok } : { ok: event.ok, detail: event.detail });
+        resolveResult(
+          event.detail === undefined ? { ok: event.ok } : { ok: event.ok, detail: event.detail },
+        );
       };
       this.child.send(command);
     });

@@ -38,7 +38,13 @@ describe('remembered groups', () => {
   it('round-trips through storage and drops damaged entries', () => {
     const good = group(1);
     const stored: unknown = JSON.parse(
-      JSON.stringify([good, { ...good, groupId: 'x' }, { ...group(2), code: 'KR1-broken' }, 'junk', null]),
+      JSON.stringify([
+        good,
+        { ...good, groupId: 'x' },
+        { ...group(2), code: 'KR1-broken' },
+        'junk',
+        null,
+      ]),
     );
     expect(decodeGroups(stored)).toEqual([good]);
     expect(decodeGroups('not a list')).toEqual([]);

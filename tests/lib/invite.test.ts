@@ -88,7 +88,14 @@ describe('invite', () => {
   });
 
   it('never throws on garbage', () => {
-    for (const text of ['KR1', 'KR1-', 'KR1-!!!!', 'kr1'.repeat(5000), '\u0000KR1\uffff', '🙂KR1🙂']) {
+    for (const text of [
+      'KR1',
+      'KR1-',
+      'KR1-!!!!',
+      'kr1'.repeat(5000),
+      '\u0000KR1\uffff',
+      '🙂KR1🙂',
+    ]) {
       expect(() => parseInvite(text)).not.toThrow();
       expect(parseInvite(text).ok).toBe(false);
     }

@@ -22,7 +22,12 @@ describe('the basic five-phase model', () => {
   it('explains every phase in one line in Dutch and English', () => {
     for (const method of METHODS) {
       for (const phase of method.phases) {
-        for (const text of [phase.name.nl, phase.name.en, phase.explanation.nl, phase.explanation.en]) {
+        for (const text of [
+          phase.name.nl,
+          phase.name.en,
+          phase.explanation.nl,
+          phase.explanation.en,
+        ]) {
           expect(text.trim().length).toBeGreaterThan(3);
           expect(text).not.toContain('\n');
         }

@@ -40,10 +40,22 @@ describe('session commands', () => {
   it('refuses to start a meeting twice or with an unknown method', () => {
     const doc = started();
     expect(
-      startMeeting(doc, { methodId: 'basic', chairId: MEMBER, chairName: 'B', groupName: 'G', now: 2 }),
+      startMeeting(doc, {
+        methodId: 'basic',
+        chairId: MEMBER,
+        chairName: 'B',
+        groupName: 'G',
+        now: 2,
+      }),
     ).toEqual({ ok: false, reason: 'already-started' });
     expect(
-      startMeeting(new Y.Doc(), { methodId: 'nope', chairId: CHAIR, chairName: 'A', groupName: 'G', now: 2 }),
+      startMeeting(new Y.Doc(), {
+        methodId: 'nope',
+        chairId: CHAIR,
+        chairName: 'A',
+        groupName: 'G',
+        now: 2,
+      }),
     ).toEqual({ ok: false, reason: 'unknown-method' });
   });
 

@@ -21,7 +21,13 @@ describe('several members over an in-memory network', () => {
   it('shows every member the phase the chair moves to', () => {
     const net = new InMemoryNetwork(5);
     const [chairDoc] = net.docs;
-    startMeeting(chairDoc!, { methodId: 'basic', chairId: CHAIR, chairName: 'Anna', groupName: 'G', now: 1 });
+    startMeeting(chairDoc!, {
+      methodId: 'basic',
+      chairId: CHAIR,
+      chairName: 'Anna',
+      groupName: 'G',
+      now: 1,
+    });
     net.flush();
     nextPhase(chairDoc!, CHAIR, 2);
     nextPhase(chairDoc!, CHAIR, 3);
@@ -32,7 +38,13 @@ describe('several members over an in-memory network', () => {
   it('brings a member who was offline up to date when they reconnect', () => {
     const net = new InMemoryNetwork(3);
     const chairDoc = net.docs[0]!;
-    startMeeting(chairDoc, { methodId: 'basic', chairId: CHAIR, chairName: 'Anna', groupName: 'G', now: 1 });
+    startMeeting(chairDoc, {
+      methodId: 'basic',
+      chairId: CHAIR,
+      chairName: 'Anna',
+      groupName: 'G',
+      now: 1,
+    });
     net.flush();
     net.disconnect(2);
     nextPhase(chairDoc, CHAIR, 2);
@@ -59,7 +71,13 @@ describe('several members over an in-memory network', () => {
       const random = seeded(seed);
       const net = new InMemoryNetwork(2 + Math.floor(random() * 6));
       const chairs = net.docs.map((_, i) => `member-${String(i).padStart(6, '0')}`);
-      startMeeting(net.docs[0]!, { methodId: 'basic', chairId: chairs[0]!, chairName: 'A', groupName: 'G', now: 0 });
+      startMeeting(net.docs[0]!, {
+        methodId: 'basic',
+        chairId: chairs[0]!,
+        chairName: 'A',
+        groupName: 'G',
+        now: 0,
+      });
       net.flush();
       const offline = new Set<number>();
       for (let step = 0; step < 200; step++) {

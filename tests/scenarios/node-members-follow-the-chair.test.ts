@@ -50,7 +50,9 @@ describe('members as Node processes over real WebRTC', () => {
     // Only the chair moves the phase.
     expect(await bram!.command({ type: 'next' })).toMatchObject({ ok: false, detail: 'not-chair' });
     expect(await chair!.command({ type: 'next' })).toEqual({ ok: true });
-    await Promise.all([bram!, carla!].map((m) => m.until((s) => s.session?.phase.id === 'analysis')));
+    await Promise.all(
+      [bram!, carla!].map((m) => m.until((s) => s.session?.phase.id === 'analysis')),
+    );
 
     // Someone who opens the panel later finds the running meeting through the lobby.
     const dirk = await join('dirk-000004', 'Dirk');

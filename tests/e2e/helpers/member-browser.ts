@@ -1,8 +1,13 @@
+import type { browser } from 'wxt/browser';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+
+// Code passed to `background.evaluate` runs in the extension's service worker, where the
+// extension API is the global `chrome`.
+declare const chrome: typeof browser;
 
 /** The production build that `npm test` makes before the suite runs. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
@@ -64,7 +69,8 @@ export async function launchMember(): Promise<MemberBrowser> {
     );
   }
   const background =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(background.url()).host;
 
   return {
