@@ -2,7 +2,7 @@ import type { browser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
-import { launchMember, waitFor } from './helpers/member-browser';
+import { EXTENSION_DIR, launchMember, launchWebMember, waitFor } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
 import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
 
@@ -23,7 +23,7 @@ describe('a chair and a member in one session', () => {
   let member: MemberBrowser;
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+    server = await startSignalingServer({ port: 0, host: '127.0.0.1', staticDir: EXTENSION_DIR });
     [chair, member] = await Promise.all([launchMember(), launchMember()]);
   });
 
@@ -107,5 +107,34 @@ describe('a chair and a member in one session', () => {
     await expect.poll(() => currentPhase(memberPanel).textContent()).toBe('Awareness');
     await chairPanel.getByRole('button', { name: 'Previous phase' }).click();
     await expect.poll(() => currentPhase(memberPanel).textContent()).toBe('Analysis');
+
+    // A member without the extension opens the invite link: the companion serves the panel.
+    const link = await chairPanel.getByRole('textbox', { name: 'Link' }).inputValue();
+    expect(link).toBe(`${server.httpUrl}/#join=${code}`);
+    const web = await launchWebMember();
+    try {
+      const webPanel = await web.context.newPage();
+      await webPanel.goto(link);
+      expect(new URL(webPanel.url()).hash).toBe('');
+      const form = webPanel.getByRole('form', { name: 'Join with an invite' });
+      expect(await form.getByRole('textbox', { name: 'Invite (link or code)' }).inputValue()).toBe(
+        code,
+      );
+      await form.getByRole('textbox', { name: 'Your name' }).fill('Carla');
+      await form.getByRole('button', { name: 'Join' }).click();
+      await expect
+        .poll(() => currentPhase(webPanel).textContent(), { timeout: 30_000 })
+        .toBe('Analysis');
+      await expect
+        .poll(() => chairPanel.getByRole('list', { name: 'Present' }).textContent(), {
+          timeout: 15_000,
+        })
+        .toContain('Carla (member)');
+      await chairPanel.getByRole('button', { name: 'Next phase' }).click();
+      await expect.poll(() => currentPhase(webPanel).textContent()).toBe('Awareness');
+      await expect.poll(() => currentPhase(memberPanel).textContent()).toBe('Awareness');
+    } finally {
+      await web.close();
+    }
   });
 });

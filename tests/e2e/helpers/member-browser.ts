@@ -98,7 +98,36 @@ export async function launchMember(): Promise<MemberBrowser> {
     },
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile(profile);
+    },
+  };
+}
+
+/** A member without the extension: a plain browser (its own profile) for the web panel. */
+export async function launchWebMember(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
+  const profile = mkdtempSync(join(tmpdir(), 'kring-web-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'en-US',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      removeProfile(profile);
     },
   };
 }
@@ -121,4 +150,9 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** Chromium may still be flushing the profile for a moment after close. */
+function removeProfile(profile: string): void {
+  rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
