@@ -2,13 +2,22 @@
 export const LIMITS = {
   memberName: 40,
   groupName: 60,
+  pitch: 300,
+  question: 400,
+  proposal: 300,
+  advice: 1000,
+  evaluation: 500,
+  intentions: 1000,
+  /** Items of one kind a meeting holds; more are ignored when read (and refused when written). */
+  itemsPerBoard: 300,
 } as const;
 
 /** Cuts a display name to its limit and strips control characters. */
 export function cleanName(value: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
-  return value
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, max);
+  let out = '';
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0x20 && code !== 0x7f) out += ch;
+  }
+  return out.trim().slice(0, max);
 }
