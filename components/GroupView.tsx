@@ -1,47 +1,88 @@
+import { useMemo } from 'react';
 import type { RememberedGroup } from '../lib/groups';
 import { inviteLink } from '../lib/invite';
+import type { KeyValueStore } from '../lib/key-value-store';
+import { suggestNextChair } from '../lib/meeting-history';
 import { panelUrlFor } from '../lib/settings';
-import { isChair } from '../lib/session-state';
 import { ConnectionStatus } from './ConnectionStatus';
+import { EndedView } from './EndedView';
 import { InviteBox } from './InviteBox';
 import { MeetingView } from './MeetingView';
+import type { MeetingActions } from './MeetingView';
 import { MemberList } from './MemberList';
 import { StartMeeting } from './StartMeeting';
 import { useGroupSession } from './useGroupSession';
+import { useMeetingHistory } from './useMeetingHistory';
 import { useI18n } from './I18n';
 
 /** One group, connected: its invite, who is present, and the running meeting or its start. */
 export function GroupView({
   group,
   signalingUrl,
+  store,
+  sound,
   onBack,
 }: {
   group: RememberedGroup;
   signalingUrl: string;
+  store: KeyValueStore;
+  sound: boolean;
   onBack: () => void;
 }) {
   const { t } = useI18n();
   const { session, snapshot, error } = useGroupSession(group, signalingUrl);
-  const chair = snapshot.session ? isChair(snapshot.session, group.memberId) : false;
+  const history = useMeetingHistory(store, group.groupId, snapshot.ended);
+  const actions = useMemo<MeetingActions | null>(
+    () =>
+      session && {
+        run: (command) => session.run(command),
+        next: () => void session.nextPhase(),
+        previous: () => void session.previousPhase(),
+        timer: (action) => void session.timer(action),
+        handChair: (member) => void session.handChair(member.memberId, member.name),
+        takeChair: () => void session.takeChair(),
+        endMeeting: () => void session.endMeeting(),
+      },
+    [session],
+  );
+  const suggested = suggestNextChair(
+    history,
+    snapshot.members.map((m) => m.name),
+  );
+  const meeting = snapshot.session;
   return (
     <div className="group-view">
       <button type="button" className="link-button" onClick={onBack}>
         {t('back')}
       </button>
-      <h1 className="group-name">{snapshot.session?.groupName ?? group.name}</h1>
+      <h1 className="group-name">{meeting?.groupName ?? group.name}</h1>
       <ConnectionStatus status={snapshot.connection} signalingUrl={signalingUrl} />
       {error && <p role="alert">{t('somethingWrong', { error })}</p>}
-      {snapshot.session ? (
+      {snapshot.ended ? (
+        <EndedView summary={snapshot.ended} onBack={onBack} />
+      ) : meeting && snapshot.board && snapshot.role && actions ? (
         <MeetingView
-          session={snapshot.session}
-          isChair={chair}
-          onNext={() => session?.nextPhase()}
-          onPrevious={() => session?.previousPhase()}
+          session={meeting}
+          board={snapshot.board}
+          role={snapshot.role}
+          members={snapshot.members}
+          selfId={group.memberId}
+          timer={snapshot.timer}
+          timerOffset={snapshot.timerOffset}
+          chairPresent={snapshot.chairPresent}
+          history={history}
+          sound={sound}
+          actions={actions}
         />
       ) : snapshot.meetingId ? (
         <p>{t('waitingForMeeting')}</p>
       ) : (
-        session && <StartMeeting onStart={(methodId) => void session.startMeeting(methodId)} />
+        session && (
+          <StartMeeting
+            suggestedChair={suggested}
+            onStart={(methodId, minutes) => void session.startMeeting(methodId, minutes)}
+          />
+        )
       )}
       <MemberList members={snapshot.members} />
       <InviteBox

@@ -1,30 +1,97 @@
+import type { BoardState } from '../lib/board-state';
+import type { MeetingSummary } from '../lib/meeting-end';
+import type { Member } from '../lib/presence';
+import type { Role } from '../lib/roles';
+import type { TimerAction } from '../lib/session-commands';
 import type { SessionState } from '../lib/session-state';
+import type { TimerState } from '../lib/timer';
+import type { MessageKey } from '../lib/messages';
+import { AdviceBoard } from './AdviceBoard';
+import { ChairControls } from './ChairControls';
+import { CoreQuestion } from './CoreQuestion';
+import { EvaluationBoard } from './EvaluationBoard';
+import { ListeningBanner } from './ListeningBanner';
+import { LookBack } from './LookBack';
+import { PhaseTimer } from './PhaseTimer';
+import { PitchBoard } from './PitchBoard';
+import { QuestionBoard } from './QuestionBoard';
+import { ReformulationBoard } from './ReformulationBoard';
+import type { MeetingProps, Run } from './meeting-props';
 import { useI18n } from './I18n';
 
+const ROLE_NAMES: Record<Role, MessageKey> = {
+  chair: 'roleChair',
+  bringer: 'roleBringer',
+  member: 'roleMember',
+};
+
+/** What a meeting view can do: the GroupSession's commands, bound to this member. */
+export interface MeetingActions {
+  readonly run: Run;
+  readonly next: () => void;
+  readonly previous: () => void;
+  readonly timer: (action: TimerAction) => void;
+  readonly handChair: (member: Member) => void;
+  readonly takeChair: () => void;
+  readonly endMeeting: () => void;
+}
+
 /**
- * The running meeting: the current phase and what happens in it, the whole sequence of phases,
- * and for the chair alone the controls to move on or back.
+ * The running meeting: where the group is (phase, explanation, guidance for this member's role,
+ * timer), the board that phase opens, and for the chair alone the controls.
  */
 export function MeetingView({
   session,
-  isChair,
-  onNext,
-  onPrevious,
+  board,
+  role,
+  members,
+  selfId,
+  timer,
+  timerOffset,
+  chairPresent,
+  history,
+  sound,
+  actions,
 }: {
   session: SessionState;
-  isChair: boolean;
-  onNext: () => void;
-  onPrevious: () => void;
+  board: BoardState;
+  role: Role;
+  members: readonly Member[];
+  selfId: string;
+  timer: TimerState | null;
+  timerOffset: number;
+  chairPresent: boolean;
+  history: readonly MeetingSummary[];
+  sound: boolean;
+  actions: MeetingActions;
 }) {
   const { t, locale } = useI18n();
   const { method, phase, phaseIndex } = session;
   const total = method.phases.length;
+  const props: MeetingProps = { session, board, role, members, selfId, run: actions.run };
+  const guidance = role === 'chair' ? phase.chairGuidance : phase.memberGuidance;
   return (
     <section aria-labelledby="phase-heading" className="meeting">
       <p className="method-name">{method.name[locale]}</p>
-      {session.chairName && (
-        <p className="chaired-by">{t('chairedBy', { name: session.chairName })}</p>
+      <p className="roles-line">
+        {session.chairName && <span>{t('chairedBy', { name: session.chairName })}</span>}
+        {session.caseBringerName && (
+          <span> · {t('caseBroughtBy', { name: session.caseBringerName })}</span>
+        )}
+        <span> · {t('yourRole', { role: t(ROLE_NAMES[role]) })}</span>
+      </p>
+      {session.chairTakenOver && (
+        <p role="status">{t('chairTookOver', { name: session.chairTakenOver.name })}</p>
       )}
+      {!chairPresent && role === 'member' && (
+        <div className="chair-gone" role="status">
+          <p>{t('chairGone')}</p>
+          <button type="button" onClick={actions.takeChair}>
+            {t('takeChair')}
+          </button>
+        </div>
+      )}
+      <CoreQuestion {...props} />
       <p className="phase-count">{t('phaseOf', { index: phaseIndex + 1, total })}</p>
       <h2 id="phase-heading" aria-live="polite" data-testid="current-phase">
         {phase.name[locale]}
@@ -32,25 +99,66 @@ export function MeetingView({
       <p className="phase-explanation" data-testid="phase-explanation">
         {phase.explanation[locale]}
       </p>
-      {isChair && (
-        <div role="group" aria-label={t('chairControls')} className="chair-controls">
-          <button type="button" onClick={onPrevious} disabled={phaseIndex === 0}>
-            {t('previousPhase')}
-          </button>
-          <button type="button" onClick={onNext} disabled={phaseIndex === total - 1}>
-            {t('nextPhase')}
-          </button>
-        </div>
+      <PhaseTimer timer={timer} offset={timerOffset} sound={sound} />
+      <ListeningBanner {...props} />
+      <details className="guidance" open={role === 'chair'}>
+        <summary>{role === 'chair' ? t('guidanceForChair') : t('guidanceForYou')}</summary>
+        <p>{guidance[locale]}</p>
+      </details>
+      {role === 'chair' && (
+        <ChairControls
+          phaseIndex={phaseIndex}
+          phaseCount={total}
+          timer={timer}
+          members={members}
+          caseBringerId={session.caseBringerId}
+          onPrevious={actions.previous}
+          onNext={actions.next}
+          onTimer={actions.timer}
+          onHandChair={actions.handChair}
+          onEnd={actions.endMeeting}
+        />
       )}
+      {(phase.activity === 'lookback' || phaseIndex === 0) && (
+        <LookBack history={history} selfId={selfId} />
+      )}
+      <ActivityBoard {...props} />
       <nav aria-label={t('phases')}>
         <ol className="phase-list">
           {method.phases.map((p, index) => (
             <li key={p.id} aria-current={index === phaseIndex ? 'step' : undefined}>
-              {p.name[locale]} <span className="minutes">{t('minutes', { count: p.minutes })}</span>
+              {p.name[locale]}{' '}
+              <span className="minutes">
+                {t('minutes', { count: session.phaseMinutes[index] ?? p.minutes })}
+              </span>
             </li>
           ))}
         </ol>
       </nav>
     </section>
   );
+}
+
+function ActivityBoard(props: MeetingProps) {
+  const { t } = useI18n();
+  switch (props.session.phase.activity) {
+    case 'pitching':
+    case 'choosing':
+      return <PitchBoard {...props} />;
+    case 'asking':
+    case 'rating':
+      return <QuestionBoard {...props} />;
+    case 'reformulating':
+      return <ReformulationBoard {...props} />;
+    case 'advising':
+    case 'reacting':
+      return <AdviceBoard {...props} />;
+    case 'evaluating':
+    case 'sharing':
+      return <EvaluationBoard {...props} />;
+    case 'lookback':
+    case 'presenting':
+    case 'analysing':
+      return <p className="hint">{t('nothingToWrite')}</p>;
+  }
 }

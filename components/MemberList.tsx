@@ -1,5 +1,13 @@
 import type { Member } from '../lib/presence';
 import { useI18n } from './I18n';
+import type { Role } from '../lib/roles';
+import type { MessageKey } from '../lib/messages';
+
+const ROLE_LABELS: Record<Role, MessageKey> = {
+  chair: 'roleChair',
+  bringer: 'roleBringer',
+  member: 'roleMember',
+};
 
 /** Who is present, each with their role; names are peers' text and rendered as text only. */
 export function MemberList({ members }: { members: readonly Member[] }) {
@@ -12,7 +20,7 @@ export function MemberList({ members }: { members: readonly Member[] }) {
           <li key={member.memberId}>
             <span className="member-name">{member.name}</span>{' '}
             <span className="member-role">
-              ({member.role === 'chair' ? t('roleChair') : t('roleMember')}
+              ({t(ROLE_LABELS[member.role])}
               {member.isSelf ? `, ${t('you')}` : ''})
             </span>
           </li>

@@ -35,7 +35,7 @@ export function PanelApp({
   return (
     <I18nProvider locale={locale}>
       {state.loaded ? (
-        <Panel state={state} locale={locale} initialInvite={initialInvite} />
+        <Panel state={state} store={store} locale={locale} initialInvite={initialInvite} />
       ) : (
         <LoadingLine />
       )}
@@ -50,10 +50,12 @@ function LoadingLine() {
 
 function Panel({
   state,
+  store,
   locale,
   initialInvite,
 }: {
   state: PanelState;
+  store: KeyValueStore;
   locale: Locale;
   initialInvite: string;
 }) {
@@ -119,6 +121,8 @@ function Panel({
             key={active.groupId}
             group={active}
             signalingUrl={state.settings.signalingUrl}
+            store={store}
+            sound={state.settings.sound}
             onBack={() => setActiveId(null)}
           />
         ) : (

@@ -1,15 +1,10 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { GroupSession } from '../lib/group-session';
+import { EMPTY_SNAPSHOT, GroupSession } from '../lib/group-session';
 import type { GroupSnapshot } from '../lib/group-session';
 import type { RememberedGroup } from '../lib/groups';
 import { parseInvite } from '../lib/invite';
 
-const EMPTY: GroupSnapshot = {
-  meetingId: null,
-  session: null,
-  members: [],
-  connection: { kind: 'connecting' },
-};
+const EMPTY: GroupSnapshot = EMPTY_SNAPSHOT;
 
 const noop = (): (() => void) => () => {};
 

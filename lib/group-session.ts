@@ -1,13 +1,23 @@
 import { deriveRoomKeys } from './room-name';
 import { openRoom } from './room-connection';
 import type { RoomHandle, RoomOptions } from './room-connection';
-import { announceMeeting, newMeetingId, readCurrentMeeting } from './lobby';
-import { readSession } from './session-state';
+import { announceMeeting, clearCurrentMeeting, newMeetingId, readCurrentMeeting } from './lobby';
+import { readSession, roleOf } from './session-state';
 import type { SessionState } from './session-state';
-import { goToPhase, nextPhase, previousPhase, startMeeting } from './session-commands';
-import type { CommandResult } from './session-commands';
-import { listMembers, PRESENCE_FIELD } from './presence';
+import { changeTimer, goToPhase, nextPhase, previousPhase, startMeeting } from './session-commands';
+import type { CommandResult, TimerAction } from './session-commands';
+import { decodePresence, listMembers, PRESENCE_FIELD } from './presence';
 import type { Member, PresenceState } from './presence';
+import { readBoard } from './board-state';
+import type { BoardState } from './board-state';
+import type { CommandContext } from './board-commands';
+import { handChair, takeChair } from './board-commands';
+import { readTimer } from './timer';
+import type { TimerState } from './timer';
+import { ClockOffsets } from './clock-offsets';
+import { endMeeting, readEndedSummary } from './meeting-end';
+import type { MeetingSummary } from './meeting-end';
+import type { Role } from './roles';
 import { describeConnection } from './connection-status';
 import type { ConnectionStatus } from './connection-status';
 
@@ -26,9 +36,45 @@ export interface GroupSnapshot {
   readonly session: SessionState | null;
   readonly members: readonly Member[];
   readonly connection: ConnectionStatus;
+  /** The boards as this member may see them; null while no meeting runs. */
+  readonly board: BoardState | null;
+  readonly role: Role | null;
+  readonly timer: TimerState | null;
+  /** Milliseconds to add to our clock to read the timer on its writer's clock. */
+  readonly timerOffset: number;
+  /**
+   * False when the chair's panel has been gone for a few seconds: then a member may take the
+   * chair. A short absence (joining, a reconnect) does not count.
+   */
+  readonly chairPresent: boolean;
+  /** The summary the group keeps, once the chair has ended the meeting. */
+  readonly ended: MeetingSummary | null;
 }
 
+/** How often a panel refreshes the clock reading in its presence. */
+const CLOCK_REFRESH_MS = 10_000;
+
+/**
+ * How long the chair must be missing from presence before a member may take the chair: a member
+ * who just joined has not heard everybody yet, and a WebRTC reconnect takes a moment.
+ */
+export const CHAIR_GRACE_MS = 5_000;
+
 const CONNECTING: ConnectionStatus = { kind: 'connecting' };
+
+/** The snapshot before anything is known. */
+export const EMPTY_SNAPSHOT: GroupSnapshot = {
+  meetingId: null,
+  session: null,
+  members: [],
+  connection: CONNECTING,
+  board: null,
+  role: null,
+  timer: null,
+  timerOffset: 0,
+  chairPresent: false,
+  ended: null,
+};
 
 /**
  * One member's live connection to their group: the lobby room (which meeting is running) and
@@ -39,12 +85,13 @@ export class GroupSession {
   private lobby: RoomHandle | null = null;
   private meeting: RoomHandle | null = null;
   private meetingId: string | null = null;
-  private snapshotValue: GroupSnapshot = {
-    meetingId: null,
-    session: null,
-    members: [],
-    connection: CONNECTING,
-  };
+  private snapshotValue: GroupSnapshot = EMPTY_SNAPSHOT;
+  private readonly offsets = new ClockOffsets();
+  private readonly lastClocks = new Map<string, number>();
+  private clockTimer: ReturnType<typeof setInterval> | null = null;
+  /** Whom we last saw as chair, and when (or since when we have been looking). */
+  private chairSeen: { readonly id: string; at: number } | null = null;
+  private chairCheck: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: Array<() => void> = [];
   private meetingCleanups: Array<() => void> = [];
@@ -80,7 +127,10 @@ export class GroupSession {
   }
 
   /** Starts a new meeting with this member as chair, in a fresh document. */
-  async startMeeting(methodId: string): Promise<CommandResult> {
+  async startMeeting(
+    methodId: string,
+    phaseMinutes: readonly number[] | null = null,
+  ): Promise<CommandResult> {
     const meetingId = newMeetingId();
     await this.follow(meetingId);
     const meeting = this.meeting;
@@ -91,9 +141,52 @@ export class GroupSession {
       chairName: this.identity.memberName,
       groupName: this.identity.groupName,
       now: this.now(),
+      ...(phaseMinutes ? { phaseMinutes } : {}),
     });
     if (result.ok && this.lobby) {
       announceMeeting(this.lobby.doc, { meetingId, startedAt: this.now() });
+    }
+    return result;
+  }
+
+  /**
+   * Runs a board command as this member, on the running meeting's document. Returns the
+   * command's result, or a refusal when no meeting runs.
+   */
+  run(command: (ctx: CommandContext) => CommandResult): CommandResult {
+    if (!this.meeting) return { ok: false, reason: 'not-started' };
+    return command({
+      doc: this.meeting.doc,
+      actorId: this.identity.memberId,
+      actorName: this.identity.memberName,
+      now: this.now(),
+    });
+  }
+
+  /** The chair pauses, resumes, extends or resets the phase timer. */
+  timer(action: TimerAction): CommandResult {
+    return this.onMeeting((doc) => {
+      const timer = readTimer(doc);
+      const offset = timer ? this.offsets.offset(timer.clockOf) : 0;
+      return changeTimer(doc, this.identity.memberId, action, this.now(), offset);
+    });
+  }
+
+  /** A member takes the chair when the chair's panel has gone. */
+  takeChair(): CommandResult {
+    const present = this.snapshotValue.chairPresent;
+    return this.run((ctx) => takeChair(ctx, present));
+  }
+
+  /** The chair ends the meeting: the boards are cleared for everyone; the summary stays. */
+  endMeeting(): CommandResult {
+    const meetingId = this.meetingId;
+    if (!meetingId) return { ok: false, reason: 'not-started' };
+    const result = this.onMeeting((doc) =>
+      endMeeting(doc, this.identity.memberId, meetingId, this.now()),
+    );
+    if (result.ok && this.lobby && readCurrentMeeting(this.lobby.doc)?.meetingId === meetingId) {
+      clearCurrentMeeting(this.lobby.doc);
     }
     return result;
   }
@@ -108,6 +201,11 @@ export class GroupSession {
     return this.onMeeting((doc) => previousPhase(doc, this.identity.memberId, this.now()));
   }
 
+  /** The chair hands the chair to another member. */
+  handChair(toId: string, toName: string): CommandResult {
+    return this.run((ctx) => handChair(ctx, toId, toName));
+  }
+
   /** The chair jumps to a phase. */
   goToPhase(index: number): CommandResult {
     return this.onMeeting((doc) => goToPhase(doc, this.identity.memberId, index, this.now()));
@@ -117,6 +215,8 @@ export class GroupSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    if (this.clockTimer !== null) clearInterval(this.clockTimer);
+    if (this.chairCheck !== null) clearTimeout(this.chairCheck);
     this.leaveMeeting();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.lobby?.release();
@@ -135,6 +235,10 @@ export class GroupSession {
     const lobby = openRoom(keys, this.options);
     this.lobby = lobby;
     this.setPresence(lobby);
+    // Presence carries a fresh clock reading, from which the others estimate our clock offset.
+    this.clockTimer = setInterval(() => {
+      if (this.meeting) this.setPresence(this.meeting);
+    }, CLOCK_REFRESH_MS);
     const onLobbyUpdate = (): void => {
       const pointer = readCurrentMeeting(lobby.doc);
       if (pointer && pointer.meetingId !== this.meetingId) void this.follow(pointer.meetingId);
@@ -162,14 +266,19 @@ export class GroupSession {
       const meeting = openRoom(keys, this.options);
       this.meeting = meeting;
       this.meetingId = meetingId;
+      this.chairSeen = null;
       this.setPresence(meeting);
       const onChange = (): void => this.refresh();
+      const onAwareness = (): void => {
+        this.observeClocks(meeting);
+        this.refresh();
+      };
       meeting.doc.on('update', onChange);
-      meeting.awareness.on('change', onChange);
+      meeting.awareness.on('change', onAwareness);
       const offConnection = meeting.onConnectionChange(onChange);
       this.meetingCleanups.push(() => {
         meeting.doc.off('update', onChange);
-        meeting.awareness.off('change', onChange);
+        meeting.awareness.off('change', onAwareness);
         offConnection();
       });
       this.refresh();
@@ -188,8 +297,20 @@ export class GroupSession {
     const presence: PresenceState = {
       memberId: this.identity.memberId,
       name: this.identity.memberName,
+      clock: this.now(),
     };
     room.awareness.setLocalStateField(PRESENCE_FIELD, presence);
+  }
+
+  private observeClocks(room: RoomHandle): void {
+    const received = this.now();
+    for (const state of room.awareness.getStates().values()) {
+      const presence = decodePresence(state);
+      if (!presence || presence.clock === undefined) continue;
+      if (this.lastClocks.get(presence.memberId) === presence.clock) continue;
+      this.lastClocks.set(presence.memberId, presence.clock);
+      this.offsets.observe(presence.memberId, presence.clock, received);
+    }
   }
 
   private refresh(): void {
@@ -207,15 +328,47 @@ export class GroupSession {
     const connection = room
       ? describeConnection({ ...room.connectionFacts(), members: others })
       : CONNECTING;
+    const started = session?.started ? session : null;
+    const timer = this.meeting && started ? readTimer(this.meeting.doc) : null;
     const next: GroupSnapshot = {
       meetingId: this.meetingId,
-      session: session?.started ? session : null,
+      session: started,
       members,
       connection,
+      board:
+        this.meeting && started
+          ? readBoard(this.meeting.doc, started.method, this.identity.memberId)
+          : null,
+      role: started ? roleOf(started, this.identity.memberId) : null,
+      timer,
+      timerOffset: timer ? this.offsets.offset(timer.clockOf) : 0,
+      chairPresent: started?.chairId ? this.chairPresent(started.chairId, members) : false,
+      ended: this.meeting && started?.ended ? readEndedSummary(this.meeting.doc) : null,
     };
     if (sameSnapshot(this.snapshotValue, next)) return;
     this.snapshotValue = next;
     for (const listener of [...this.listeners]) listener();
+  }
+
+  /**
+   * The chair counts as present while they are in presence and for CHAIR_GRACE_MS after we last
+   * saw them (or after we started looking for a new chair); a refresh is due when that ends.
+   */
+  private chairPresent(chairId: string, members: readonly Member[]): boolean {
+    const now = this.now();
+    if (this.chairSeen?.id !== chairId) this.chairSeen = { id: chairId, at: now };
+    if (members.some((m) => m.memberId === chairId)) {
+      this.chairSeen.at = now;
+      return true;
+    }
+    const left = this.chairSeen.at + CHAIR_GRACE_MS - now;
+    if (left <= 0) return false;
+    if (this.chairCheck !== null) clearTimeout(this.chairCheck);
+    this.chairCheck = setTimeout(() => {
+      this.chairCheck = null;
+      this.refresh();
+    }, left + 50);
+    return true;
   }
 }
 

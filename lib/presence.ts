@@ -1,6 +1,7 @@
 import { boundedString, isRecord, safeId } from './guards';
 import { LIMITS } from './limits';
 import type { SessionState } from './session-state';
+import type { Role } from './roles';
 
 /**
  * What each panel says about itself through awareness. Awareness is display-only: any peer can
@@ -9,13 +10,15 @@ import type { SessionState } from './session-state';
 export interface PresenceState {
   readonly memberId: string;
   readonly name: string;
+  /** The member's clock when they last refreshed their presence (for the shared timer). */
+  readonly clock?: number;
 }
 
 /** A member as every panel lists them. */
 export interface Member {
   readonly memberId: string;
   readonly name: string;
-  readonly role: 'chair' | 'member';
+  readonly role: Role;
   readonly isSelf: boolean;
 }
 
@@ -30,12 +33,15 @@ export function decodePresence(state: unknown): PresenceState | null {
   const memberId = safeId(value.memberId);
   const name = boundedString(value.name, LIMITS.memberName);
   if (memberId === null || name === null) return null;
-  return { memberId, name };
+  const clock = value.clock;
+  return typeof clock === 'number' && Number.isFinite(clock)
+    ? { memberId, name, clock }
+    : { memberId, name };
 }
 
 /**
  * Lists who is in the meeting from all awareness states: one entry per member id (a member with
- * two panels open counts once), the chair first, then by name.
+ * two panels open counts once), the chair first, then the case bringer, then by name.
  */
 export function listMembers(
   states: ReadonlyMap<number, unknown>,
@@ -49,12 +55,18 @@ export function listMembers(
     byId.set(presence.memberId, {
       memberId: presence.memberId,
       name: presence.name,
-      role: presence.memberId === session.chairId ? 'chair' : 'member',
+      role:
+        presence.memberId === session.chairId
+          ? 'chair'
+          : presence.memberId === session.caseBringerId
+            ? 'bringer'
+            : 'member',
       isSelf: presence.memberId === selfId,
     });
   }
+  const rank: Record<Role, number> = { chair: 0, bringer: 1, member: 2 };
   return [...byId.values()].sort((a, b) => {
-    if (a.role !== b.role) return a.role === 'chair' ? -1 : 1;
+    if (a.role !== b.role) return rank[a.role] - rank[b.role];
     return a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId);
   });
 }

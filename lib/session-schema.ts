@@ -6,7 +6,13 @@ import type * as Y from 'yjs';
  *
  * Two documents per group, each in its own encrypted room:
  * - the lobby (long-lived, tiny): which meeting is running now;
- * - the meeting (fresh for every meeting): phase, roles and, later, the boards.
+ * - the meeting (fresh for every meeting): phase, roles, timer and the boards.
+ *
+ * Board items are plain JSON objects in a Y.Map keyed by a random id, written once by their
+ * author. What others add to an item (the case bringer's answered mark, rating, star, order) lives
+ * in a separate map of marks keyed by the item id, so that no two members ever write the same
+ * value and nothing nested is created lazily (tech-notes: nested types made by two peers at once
+ * lose one side). Scores are per voter, never shared counters.
  */
 
 /** Keys of the meeting's `session` map; values are plain JSON, validated on read. */
@@ -18,7 +24,46 @@ export const SESSION_KEYS = {
   groupName: 'groupName',
   startedAt: 'startedAt',
   phaseStartedAt: 'phaseStartedAt',
+  /** Minutes per phase after the chair rescaled them, or absent for the method's defaults. */
+  phaseMinutes: 'phaseMinutes',
+  timer: 'timer',
+  caseBringerId: 'caseBringerId',
+  caseBringerName: 'caseBringerName',
+  casePitchId: 'casePitchId',
+  /** The core question as the case bringer confirmed it: `{ text, proposalId }`. */
+  coreQuestion: 'coreQuestion',
+  /** What the case bringer will do with the advice. */
+  intentions: 'intentions',
+  /** The case bringer agrees that the case title is kept in the meeting's summary. */
+  keepCaseTitle: 'keepCaseTitle',
+  /** Who took the chair over from a disconnected chair, and when: `{ memberId, name, at }`. */
+  chairTakenOver: 'chairTakenOver',
+  /** Set when the chair ended the meeting: the summary the group keeps. */
+  ended: 'ended',
 } as const;
+
+/** Prefix of the session keys that mark a blind phase as revealed: `revealed:<phaseId>`. */
+export const REVEALED_PREFIX = 'revealed:';
+
+/** The meeting's boards: one root map per kind of item, and maps of marks on them. */
+export const BOARD_ROOTS = {
+  pitches: 'pitches',
+  scores: 'scores',
+  questions: 'questions',
+  questionMarks: 'questionMarks',
+  proposals: 'proposals',
+  advice: 'advice',
+  adviceMarks: 'adviceMarks',
+  evaluation: 'evaluation',
+} as const;
+
+/** A kind of board root. */
+export type BoardRoot = keyof typeof BOARD_ROOTS;
+
+/** One of the meeting's board maps. */
+export function boardMap(doc: Y.Doc, root: BoardRoot): Y.Map<unknown> {
+  return doc.getMap<unknown>(BOARD_ROOTS[root]);
+}
 
 /** The meeting document's root map for its settings and progress. */
 export function sessionMap(doc: Y.Doc): Y.Map<unknown> {

@@ -8,6 +8,8 @@ export interface Settings {
   readonly signalingUrl: string;
   /** The panel's language; null follows the browser. */
   readonly locale: Locale | null;
+  /** Play a short sound when a phase's time is up (off by default: calls have their own sound). */
+  readonly sound: boolean;
 }
 
 /** Why a signaling address was not accepted. */
@@ -41,5 +43,6 @@ export function decodeSettings(value: unknown, defaults: Settings): Settings {
   return {
     signalingUrl: signaling?.ok ? signaling.url : defaults.signalingUrl,
     locale: isLocale(value.locale) ? value.locale : defaults.locale,
+    sound: typeof value.sound === 'boolean' ? value.sound : defaults.sound,
   };
 }

@@ -3,66 +3,122 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
 import { MeetingView } from '../../components/MeetingView';
+import type { MeetingActions } from '../../components/MeetingView';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { I18nProvider } from '../../components/I18n';
-import { goToPhase, startMeeting } from '../../lib/session-commands';
-import { readSession } from '../../lib/session-state';
+import { goToPhase } from '../../lib/session-commands';
+import { readSession, roleOf } from '../../lib/session-state';
+import { readBoard } from '../../lib/board-state';
+import { readTimer } from '../../lib/timer';
+import { member, start } from '../lib/helpers/meeting';
+import type { TestMember } from '../lib/helpers/meeting';
 
 afterEach(cleanup);
 
-function session(phase: number) {
+const anna = member('Anna');
+const carla = member('Carla');
+
+function meetingAt(phase: number): Y.Doc {
   const doc = new Y.Doc();
-  startMeeting(doc, {
-    methodId: 'basic',
-    chairId: 'anna-000001',
-    chairName: 'Anna',
-    groupName: 'G',
-    now: 0,
-  });
-  goToPhase(doc, 'anna-000001', phase, 1);
-  return readSession(doc);
+  start(doc, anna);
+  if (phase > 0) goToPhase(doc, anna.id, phase, 1);
+  return doc;
+}
+
+function actions(): MeetingActions {
+  return {
+    run: vi.fn(() => ({ ok: true }) as const),
+    next: vi.fn(),
+    previous: vi.fn(),
+    timer: vi.fn(),
+    handChair: vi.fn(),
+    takeChair: vi.fn(),
+    endMeeting: vi.fn(),
+  };
+}
+
+function view(
+  doc: Y.Doc,
+  viewer: TestMember,
+  acts: MeetingActions,
+  locale: 'nl' | 'en' = 'en',
+  chairPresent = true,
+) {
+  const session = readSession(doc);
+  const members = [
+    { memberId: anna.id, name: 'Anna', role: 'chair' as const, isSelf: viewer === anna },
+    { memberId: carla.id, name: 'Carla', role: 'member' as const, isSelf: viewer === carla },
+  ];
+  return (
+    <I18nProvider locale={locale}>
+      <MeetingView
+        session={session}
+        board={readBoard(doc, session.method, viewer.id)}
+        role={roleOf(session, viewer.id)}
+        members={members}
+        selfId={viewer.id}
+        timer={readTimer(doc)}
+        timerOffset={0}
+        chairPresent={chairPresent}
+        history={[]}
+        sound={false}
+        actions={acts}
+      />
+    </I18nProvider>
+  );
 }
 
 describe('the meeting view', () => {
   it('shows the chair the phase controls and a member none', () => {
-    const onNext = vi.fn();
-    const { rerender } = render(
-      <I18nProvider locale="en">
-        <MeetingView session={session(1)} isChair onNext={onNext} onPrevious={vi.fn()} />
-      </I18nProvider>,
-    );
+    const doc = meetingAt(1);
+    const acts = actions();
+    const { rerender } = render(view(doc, anna, acts));
     expect(screen.getByRole('heading', { name: 'Analysis' })).toBeTruthy();
     expect(screen.getByText('Phase 2 of 5')).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Chair controls' })).toBeTruthy();
-    rerender(
-      <I18nProvider locale="en">
-        <MeetingView session={session(1)} isChair={false} onNext={onNext} onPrevious={vi.fn()} />
-      </I18nProvider>,
-    );
+    rerender(view(doc, carla, acts));
     expect(screen.queryByRole('button', { name: 'Next phase' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Chair controls' })).toBeNull();
   });
 
   it('disables "previous" in the first phase and "next" in the last', async () => {
-    const onNext = vi.fn();
-    const { rerender } = render(
-      <I18nProvider locale="en">
-        <MeetingView session={session(0)} isChair onNext={onNext} onPrevious={vi.fn()} />
-      </I18nProvider>,
-    );
+    const acts = actions();
+    const { rerender } = render(view(meetingAt(0), anna, acts));
     expect(screen.getByRole('button', { name: 'Previous phase' }).hasAttribute('disabled')).toBe(
       true,
     );
     await userEvent.click(screen.getByRole('button', { name: 'Next phase' }));
-    expect(onNext).toHaveBeenCalledOnce();
-    rerender(
-      <I18nProvider locale="nl">
-        <MeetingView session={session(4)} isChair onNext={onNext} onPrevious={vi.fn()} />
-      </I18nProvider>,
-    );
+    expect(acts.next).toHaveBeenCalledOnce();
+    rerender(view(meetingAt(4), anna, acts, 'nl'));
     expect(screen.getByRole('heading', { name: 'Evaluatie' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Volgende fase' }).hasAttribute('disabled')).toBe(
       true,
     );
+  });
+
+  it('shows the remaining time of the phase', () => {
+    render(view(meetingAt(0), carla, actions()));
+    expect(screen.getByRole('timer', { name: 'Time left in this phase' }).textContent).toMatch(
+      /^-?\d+:\d\d$/,
+    );
+  });
+
+  it('offers a member to take the chair only when the chair has gone', async () => {
+    const acts = actions();
+    const { rerender } = render(view(meetingAt(1), carla, acts));
+    expect(screen.queryByRole('button', { name: 'Take the chair' })).toBeNull();
+    rerender(view(meetingAt(1), carla, acts, 'en', false));
+    await userEvent.click(screen.getByRole('button', { name: 'Take the chair' }));
+    expect(acts.takeChair).toHaveBeenCalledOnce();
+  });
+
+  it('asks the chair to confirm before ending the meeting', async () => {
+    const acts = actions();
+    render(view(meetingAt(4), anna, acts));
+    await userEvent.click(screen.getByRole('button', { name: 'End the meeting' }));
+    expect(acts.endMeeting).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, end it' }));
+    expect(acts.endMeeting).toHaveBeenCalledOnce();
   });
 
   it.each([

@@ -8,6 +8,8 @@ import { WebSocket } from 'ws';
 import wrtc from '@roamhq/wrtc';
 import { GroupSession } from '../../lib/group-session';
 import type { GroupSnapshot } from '../../lib/group-session';
+import { addPitch, confirmCase } from '../../lib/board-commands';
+import type { CommandResult } from '../../lib/session-commands';
 
 Object.assign(globalThis, { WebSocket });
 
@@ -23,6 +25,10 @@ export type MemberCommand =
   | { type: 'start'; methodId: string }
   | { type: 'next' }
   | { type: 'previous' }
+  | { type: 'pitch'; text: string }
+  | { type: 'confirm-first-pitch' }
+  | { type: 'take-chair' }
+  | { type: 'end' }
   | { type: 'close' };
 
 export type MemberEvent =
@@ -34,6 +40,10 @@ let session: GroupSession | null = null;
 
 function send(event: MemberEvent): void {
   process.send?.(event);
+}
+
+function reply(result: CommandResult): void {
+  send({ type: 'result', ok: result.ok, detail: result.ok ? undefined : result.reason });
 }
 
 process.on('message', (raw: unknown) => {
@@ -73,6 +83,20 @@ async function handle(raw: unknown): Promise<void> {
       send({ type: 'result', ok: result.ok, detail: result.ok ? undefined : result.reason });
       return;
     }
+    case 'pitch':
+      return reply(session!.run((ctx) => addPitch(ctx, command.text, 'case')));
+    case 'confirm-first-pitch': {
+      const first = session!.snapshot().board?.pitches[0];
+      return reply(
+        first
+          ? session!.run((ctx) => confirmCase(ctx, first.id))
+          : { ok: false, reason: 'no-such-item' },
+      );
+    }
+    case 'take-chair':
+      return reply(session!.takeChair());
+    case 'end':
+      return reply(session!.endMeeting());
     case 'close':
       session?.dispose();
       send({ type: 'result', ok: true });

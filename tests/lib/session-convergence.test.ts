@@ -3,19 +3,9 @@ import { InMemoryNetwork } from './helpers/in-memory-network';
 import { nextPhase, previousPhase, startMeeting } from '../../lib/session-commands';
 import { readSession } from '../../lib/session-state';
 import { announceMeeting, readCurrentMeeting } from '../../lib/lobby';
+import { seeded } from './helpers/seeded';
 
 const CHAIR = 'chair-000001';
-
-/** A tiny seeded generator (mulberry32), so that a failing seed can be pinned. */
-function seeded(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('several members over an in-memory network', () => {
   it('shows every member the phase the chair moves to', () => {

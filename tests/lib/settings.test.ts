@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSettings, panelUrlFor, parseSignalingUrl } from '../../lib/settings';
 
-const DEFAULTS = { signalingUrl: 'ws://localhost:4444', locale: null };
+const DEFAULTS = { signalingUrl: 'ws://localhost:4444', locale: null, sound: false };
 
 describe('settings', () => {
   it.each([
@@ -25,10 +25,10 @@ describe('settings', () => {
   it('falls back to defaults for malformed stored settings', () => {
     expect(decodeSettings({ signalingUrl: 'ftp://x', locale: 'fr' }, DEFAULTS)).toEqual(DEFAULTS);
     expect(decodeSettings(null, DEFAULTS)).toEqual(DEFAULTS);
-    expect(decodeSettings({ signalingUrl: 'wss://a.example', locale: 'nl' }, DEFAULTS)).toEqual({
-      signalingUrl: 'wss://a.example',
-      locale: 'nl',
-    });
+    expect(
+      decodeSettings({ signalingUrl: 'wss://a.example', locale: 'nl', sound: true }, DEFAULTS),
+    ).toEqual({ signalingUrl: 'wss://a.example', locale: 'nl', sound: true });
+    expect(decodeSettings({ sound: 'yes' }, DEFAULTS).sound).toBe(false);
   });
 
   it('points invite links at the web panel of the same companion server', () => {

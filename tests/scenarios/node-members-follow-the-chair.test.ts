@@ -8,7 +8,8 @@ import { NodeMember } from '../helpers/node-member';
  * Real members without browsers: each a Node process with the real GroupSession, real y-webrtc
  * (with the project's patch) over real WebRTC, and the real companion server in between.
  */
-describe('members as Node processes over real WebRTC', () => {
+// Each member is a forked process: under the full parallel run on 2 cores they start slowly.
+describe('members as Node processes over real WebRTC', { timeout: 60_000 }, () => {
   let server: RunningServer;
   const members: NodeMember[] = [];
 

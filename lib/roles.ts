@@ -1,0 +1,70 @@
+import type { Activity } from './methods';
+
+/** A member's role in the running meeting. The chair is never the case bringer. */
+export type Role = 'chair' | 'bringer' | 'member';
+
+/** Everything a member can do on the shared board, besides reading it. */
+export type Action =
+  | 'pitch'
+  | 'score'
+  | 'confirm-case'
+  | 'ask'
+  | 'mark-answered'
+  | 'rate'
+  | 'reveal'
+  | 'propose'
+  | 'choose-core'
+  | 'advise'
+  | 'star'
+  | 'intend'
+  | 'evaluate'
+  | 'keep-title'
+  | 'move-phase'
+  | 'timer'
+  | 'hand-chair'
+  | 'take-chair'
+  | 'end';
+
+interface Rule {
+  readonly roles: readonly Role[];
+  /** Activities in which the action is open; null: in every phase. */
+  readonly activities: readonly Activity[] | null;
+}
+
+const MEMBER: readonly Role[] = ['member'];
+const BRINGER: readonly Role[] = ['bringer'];
+const CHAIR: readonly Role[] = ['chair'];
+const CHOOSING: readonly Activity[] = ['pitching', 'choosing'];
+
+/**
+ * Who may do what, when. The chair guards the structure and takes no part in the content; the
+ * case bringer answers, chooses and listens; members pitch, ask, propose and advise.
+ */
+export const RULES: Readonly<Record<Action, Rule>> = {
+  pitch: { roles: MEMBER, activities: CHOOSING },
+  score: { roles: MEMBER, activities: CHOOSING },
+  'confirm-case': { roles: CHAIR, activities: CHOOSING },
+  ask: { roles: MEMBER, activities: ['asking'] },
+  'mark-answered': { roles: BRINGER, activities: ['asking', 'rating'] },
+  rate: { roles: BRINGER, activities: ['asking', 'rating'] },
+  reveal: { roles: CHAIR, activities: null },
+  propose: { roles: MEMBER, activities: ['reformulating'] },
+  'choose-core': { roles: BRINGER, activities: ['reformulating'] },
+  advise: { roles: MEMBER, activities: ['advising'] },
+  star: { roles: BRINGER, activities: ['advising', 'reacting', 'evaluating'] },
+  intend: { roles: BRINGER, activities: ['advising', 'reacting', 'evaluating'] },
+  evaluate: { roles: ['chair', 'bringer', 'member'], activities: ['evaluating', 'sharing'] },
+  'keep-title': { roles: BRINGER, activities: null },
+  'move-phase': { roles: CHAIR, activities: null },
+  timer: { roles: CHAIR, activities: null },
+  'hand-chair': { roles: CHAIR, activities: null },
+  'take-chair': { roles: MEMBER, activities: null },
+  end: { roles: CHAIR, activities: null },
+};
+
+/** True when a member with this role may take this action in a phase with this activity. */
+export function mayDo(action: Action, role: Role, activity: Activity): boolean {
+  const rule = RULES[action];
+  if (!rule.roles.includes(role)) return false;
+  return rule.activities === null || rule.activities.includes(activity);
+}

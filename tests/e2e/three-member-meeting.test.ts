@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSignalingServer } from '../../server/signaling-server';
+import type { RunningServer } from '../../server/signaling-server';
+import { launchMember } from './helpers/member-browser';
+import type { MemberBrowser } from './helpers/member-browser';
+import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+
+const MEET_URL = 'https://meet.google.com/kri-ngte-stx';
+const CASE = 'Een ouder die steeds boos belt';
+const QUESTION = 'Wat gebeurde er precies in het laatste gesprek?';
+const CORE = 'Hoe blijf ik rustig als een ouder boos wordt?';
+const ADVICE = 'Plan een vast belmoment met de ouder.';
+const AGREEMENT = 'Volgende keer zit Carla voor';
+
+/**
+ * A complete five-phase meeting as three people hold it: Anna chairs, Bram brings the case,
+ * Carla asks and advises. Three browser profiles with the production build of the extension,
+ * real WebRTC, the project's own signaling server; every control found by role and name.
+ */
+describe('a whole meeting with three members', () => {
+  let server: RunningServer;
+  let browsers: MemberBrowser[] = [];
+  let anna: Page;
+  let bram: Page;
+  let carla: Page;
+
+  const everyone = () => [anna, bram, carla];
+  const allSee = async (check: (panel: Page) => Promise<unknown>) => {
+    for (const panel of everyone()) await check(panel);
+  };
+  const seeText = (text: string) => (panel: Page) =>
+    expect.poll(() => panel.locator('main').textContent(), { timeout: 15_000 }).toContain(text);
+  const phaseIs = (name: string) => (panel: Page) =>
+    expect.poll(() => currentPhase(panel).textContent(), { timeout: 15_000 }).toBe(name);
+  const next = async () => anna.getByRole('button', { name: 'Next phase' }).click();
+
+  beforeAll(async () => {
+    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+    browsers = await Promise.all([launchMember(), launchMember(), launchMember()]);
+    const panels = await Promise.all(
+      browsers.map(async (browser) => {
+        const { tabId } = await browser.openCall(MEET_URL);
+        const panel = await browser.openPanel(tabId);
+        await useSignalingServer(panel, server.url);
+        return panel;
+      }),
+    );
+    [anna, bram, carla] = panels as [Page, Page, Page];
+  });
+
+  afterAll(async () => {
+    await Promise.all(browsers.map((b) => b.close()));
+    await server?.close();
+  });
+
+  it('runs pitch, vote, choice, questions, reformulation, advice, evaluation and the end', async () => {
+    // Anna starts the group and the meeting; the others join with the invite.
+    const code = await startGroup(anna, 'Team Oost', 'Anna');
+    await anna.getByRole('combobox', { name: 'Time available' }).selectOption('90');
+    await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
+    await joinGroup(bram, code, 'Bram');
+    await joinGroup(carla, code, 'Carla');
+    await allSee(phaseIs('Inventory'));
+    await expect
+      .poll(() => anna.getByRole('list', { name: 'Present' }).textContent(), { timeout: 20_000 })
+      .toMatch(/Anna \(chair, you\).*Bram \(member\).*Carla \(member\)/);
+
+    // Inventory: Bram and Carla pitch, Carla votes and scores, Anna confirms Bram's case.
+    await bram.getByRole('textbox', { name: 'Your work question' }).fill(CASE);
+    await bram.getByRole('button', { name: 'Add work question' }).click();
+    await carla.getByRole('textbox', { name: 'Your work question' }).fill('Omgaan met onzekerheid');
+    await carla.getByRole('radio', { name: 'Theme' }).check();
+    await carla.getByRole('button', { name: 'Add work question' }).click();
+    await allSee(seeText(CASE));
+    await allSee(seeText('Omgaan met onzekerheid'));
+    expect(await anna.getByRole('textbox', { name: 'Your work question' }).count()).toBe(0);
+    await carla.getByRole('button', { name: `Vote for this: ${CASE}` }).click();
+    await carla.getByRole('combobox', { name: `Emotion for: ${CASE}` }).selectOption('3');
+    await expect
+      .poll(() => anna.getByRole('region', { name: 'Result' }).textContent(), { timeout: 15_000 })
+      .toMatch(/votes: 1/);
+    await anna.getByRole('button', { name: `Confirm as case: ${CASE}` }).click();
+    await allSee(seeText(`Case: ${CASE} — brought in by Bram`));
+    await expect
+      .poll(() => carla.getByRole('list', { name: 'Present' }).textContent())
+      .toContain('Bram (case bringer)');
+
+    // Analysis: the coach points out a closed question; Carla asks an open one; Bram answers.
+    await next();
+    await allSee(phaseIs('Analysis'));
+    const question = carla.getByRole('textbox', { name: 'Your question' });
+    await question.fill('Heb je al met haar gepraat?');
+    await expect.poll(() => carla.locator('main').textContent()).toContain('Coach:');
+    await expect
+      .poll(() => carla.locator('main').textContent())
+      .not.toContain('Coach: no remarks.');
+    await question.fill(QUESTION);
+    await expect.poll(() => carla.locator('main').textContent()).toContain('Coach: no remarks.');
+    await carla.getByRole('button', { name: 'Post question' }).click();
+    await allSee(seeText(QUESTION));
+    await bram.getByRole('checkbox', { name: `Answered: ${QUESTION}` }).check();
+    await allSee(seeText('✓ answered'));
+
+    // Awareness: Carla proposes the core question, Bram chooses it, it stays visible.
+    await next();
+    await allSee(phaseIs('Awareness'));
+    await carla.getByRole('textbox', { name: 'Your wording of the core question' }).fill(CORE);
+    await carla.getByRole('button', { name: 'Propose' }).click();
+    await bram.getByRole('button', { name: `Choose this one: ${CORE}` }).click();
+    await allSee(seeText(`Core question: ${CORE}`));
+
+    // Advice: Bram only listens (every panel says so); Carla advises; Bram stars it and says
+    // what he will do.
+    await next();
+    await allSee(phaseIs('Advice'));
+    await allSee(seeText(`Core question: ${CORE}`));
+    await seeText('Bram listens without reacting in this round')(anna);
+    await seeText('Bram listens without reacting in this round')(carla);
+    await seeText('You listen without reacting in this round')(bram);
+    await carla.getByRole('textbox', { name: 'Your advice' }).fill(ADVICE);
+    await carla.getByRole('button', { name: 'Give advice' }).click();
+    await allSee(seeText(ADVICE));
+    await seeText('Everyone has given advice')(anna);
+    await bram.getByRole('button', { name: `Star: ${ADVICE}` }).click();
+    await expect.poll(() => carla.getByRole('button', { name: `Star: ${ADVICE}` }).count()).toBe(0); // only the case bringer stars
+    await bram
+      .getByRole('textbox', { name: 'What I will do with this advice' })
+      .fill('Ik bel maandag terug.');
+    await bram.getByRole('button', { name: 'Save intentions' }).click();
+    await seeText('Ik bel maandag terug.')(anna);
+    await seeText('Ik bel maandag terug.')(carla);
+
+    // Evaluation: everyone writes; the chair ends the meeting.
+    await next();
+    await allSee(phaseIs('Evaluation'));
+    await carla.getByRole('radio', { name: 'What this meeting gave me' }).check();
+    await carla
+      .getByRole('textbox', { name: 'Your line' })
+      .fill('Open vragen werken beter dan advies.');
+    await carla.getByRole('button', { name: 'Add line' }).click();
+    await anna.getByRole('radio', { name: 'Agreement for next time' }).check();
+    await anna.getByRole('textbox', { name: 'Your line' }).fill(AGREEMENT);
+    await anna.getByRole('button', { name: 'Add line' }).click();
+    await allSee(seeText(AGREEMENT));
+    await allSee(seeText('Open vragen werken beter dan advies.'));
+
+    await anna.getByRole('button', { name: 'End the meeting' }).click();
+    await anna.getByRole('button', { name: 'Yes, end it' }).click();
+    await allSee((panel) =>
+      expect
+        .poll(() => panel.getByRole('heading', { name: 'The meeting has ended.' }).count(), {
+          timeout: 15_000,
+        })
+        .toBe(1),
+    );
+    // Only what the group keeps is left; nothing of the case, questions or advice.
+    for (const panel of everyone()) {
+      const text = (await panel.locator('body').textContent()) ?? '';
+      expect(text).toContain(AGREEMENT);
+      for (const gone of [
+        CASE,
+        QUESTION,
+        CORE,
+        ADVICE,
+        'Ik bel maandag terug.',
+        'Open vragen werken',
+      ]) {
+        expect(text).not.toContain(gone);
+      }
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import type * as Y from 'yjs';
+import { startMeeting, goToPhase } from '../../../lib/session-commands';
+import { readSession } from '../../../lib/session-state';
+import type { CommandContext } from '../../../lib/board-commands';
+
+/** A member in a test: id and name, and a context builder for their commands on a document. */
+export interface TestMember {
+  readonly id: string;
+  readonly name: string;
+  ctx(doc: Y.Doc, now?: number): CommandContext;
+}
+
+/** Makes a test member with a valid id. */
+export function member(name: string): TestMember {
+  const id = `${name.toLowerCase()}-0000`.padEnd(11, '0');
+  return { id, name, ctx: (doc, now = 1000) => ({ doc, actorId: id, actorName: name, now }) };
+}
+
+/** Starts a meeting of `methodId` in `doc` with `chair`. */
+export function start(doc: Y.Doc, chair: TestMember, methodId = 'basic'): void {
+  const result = startMeeting(doc, {
+    methodId,
+    chairId: chair.id,
+    chairName: chair.name,
+    groupName: 'Testgroep',
+    now: 0,
+  });
+  if (!result.ok) throw new Error(result.reason);
+}
+
+/** The chair moves to the first phase with this activity (or id). */
+export function goTo(doc: Y.Doc, chair: TestMember, activityOrId: string): void {
+  const { method } = readSession(doc);
+  const index = method.phases.findIndex(
+    (p) => p.activity === activityOrId || p.id === activityOrId,
+  );
+  if (index < 0) throw new Error(`no phase ${activityOrId} in ${method.id}`);
+  const result = goToPhase(doc, chair.id, index, 1);
+  if (!result.ok) throw new Error(result.reason);
+}

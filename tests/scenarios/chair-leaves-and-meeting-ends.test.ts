@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSignalingServer } from '../../server/signaling-server';
+import type { RunningServer } from '../../server/signaling-server';
+import { createInvite } from '../../lib/invite';
+import { NodeMember } from '../helpers/node-member';
+import { CHAIR_GRACE_MS } from '../../lib/group-session';
+
+/**
+ * Roles over real WebRTC: when the chair's panel goes, a member takes the chair and everybody
+ * sees who did; when the chair ends the meeting, the board is cleared for everyone and only the
+ * summary stays.
+ */
+// Each member is a forked process: under the full parallel run on 2 cores they start slowly.
+describe('roles and ending, with members as Node processes', { timeout: 60_000 }, () => {
+  let server: RunningServer;
+  const members: NodeMember[] = [];
+
+  beforeAll(async () => {
+    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+  });
+
+  afterAll(async () => {
+    await Promise.all(members.map((m) => m.close()));
+    await server?.close();
+  });
+
+  it('lets a member take the chair when the chair disconnects, then end the meeting', async () => {
+    const { secret } = createInvite();
+    const join = async (id: string, name: string) => {
+      const m = await NodeMember.join({
+        secret,
+        memberId: id,
+        memberName: name,
+        signalingUrl: server.url,
+      });
+      members.push(m);
+      return m;
+    };
+    const [anna, bram, carla] = await Promise.all([
+      join('anna-000001', 'Anna'),
+      join('bram-000002', 'Bram'),
+      join('carla-00003', 'Carla'),
+    ]);
+    await anna!.until((s) => s.members.length === 3);
+    expect(await anna!.command({ type: 'start', methodId: 'basic' })).toEqual({ ok: true });
+    await bram!.until((s) => s.session?.phase.id === 'inventory');
+    expect(
+      await bram!.command({ type: 'pitch', text: 'Een collega die afspraken niet nakomt' }),
+    ).toEqual({
+      ok: true,
+    });
+    await anna!.until((s) => (s.board?.pitches.length ?? 0) === 1);
+    expect(await anna!.command({ type: 'confirm-first-pitch' })).toEqual({ ok: true });
+    await carla!.until((s) => s.session?.caseBringerName === 'Bram');
+    await carla!.until((s) => s.members.some((m) => m.name === 'Anna'));
+    expect(carla!.snapshot()!.chairPresent).toBe(true);
+    expect(await carla!.command({ type: 'take-chair' })).toMatchObject({
+      ok: false,
+      detail: 'chair-present',
+    });
+
+    // The chair's panel goes away.
+    const closedAt = Date.now();
+    await anna!.close();
+    await carla!.until((s) => !s.chairPresent);
+    // A short absence does not count: the chair must stay away for the grace period.
+    expect(Date.now() - closedAt).toBeGreaterThanOrEqual(CHAIR_GRACE_MS - 500);
+    // The case bringer cannot take the chair; another member can.
+    expect(await bram!.command({ type: 'take-chair' })).toMatchObject({
+      ok: false,
+      detail: 'not-allowed',
+    });
+    expect(await carla!.command({ type: 'take-chair' })).toEqual({ ok: true });
+    await bram!.until((s) => s.session?.chairTakenOver?.name === 'Carla');
+    expect(bram!.snapshot()!.members.map((m) => `${m.name}:${m.role}`)).toEqual([
+      'Carla:chair',
+      'Bram:bringer',
+    ]);
+
+    // The new chair moves on and ends the meeting: the board is gone everywhere.
+    expect(await carla!.command({ type: 'next' })).toEqual({ ok: true });
+    expect(await carla!.command({ type: 'end' })).toEqual({ ok: true });
+    await bram!.until((s) => s.ended !== null);
+    const seen = bram!.snapshot()!;
+    expect(seen.ended).toMatchObject({
+      chairName: 'Carla',
+      caseBringerName: 'Bram',
+      caseTitle: null,
+    });
+    expect(seen.board?.pitches ?? []).toEqual([]);
+    expect(JSON.stringify(seen)).not.toContain('afspraken niet nakomt');
+  });
+});
