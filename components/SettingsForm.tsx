@@ -4,7 +4,10 @@ import type { Settings } from '../lib/settings';
 import type { MessageKey } from '../lib/messages';
 import { useI18n } from './I18n';
 
-/** The member's settings: which companion server introduces them to the group. */
+/**
+ * The member's settings: which companion server introduces them to the group, and whether a
+ * tone sounds when a phase's time is up.
+ */
 export function SettingsForm({
   settings,
   onSave,
@@ -16,6 +19,7 @@ export function SettingsForm({
 }) {
   const { t } = useI18n();
   const [url, setUrl] = useState(settings.signalingUrl);
+  const [sound, setSound] = useState(settings.sound);
   const [message, setMessage] = useState<MessageKey | null>(null);
   const urlId = useId();
   return (
@@ -31,13 +35,17 @@ export function SettingsForm({
           return;
         }
         setUrl(parsed.url);
-        onSave({ ...settings, signalingUrl: parsed.url });
+        onSave({ ...settings, signalingUrl: parsed.url, sound });
         setMessage('saved');
       }}
     >
       <label htmlFor={urlId}>{t('signalingUrl')}</label>
       <input id={urlId} value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} />
       <p className="hint">{t('signalingUrlHint')}</p>
+      <label className="check">
+        <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} />{' '}
+        {t('soundOn')}
+      </label>
       <p role="status">{message ? t(message) : ''}</p>
       <button type="submit">{t('save')}</button>{' '}
       <button type="button" onClick={onClose}>
