@@ -1,0 +1,297 @@
+/**
+ * `npm run bench`: the figures behind Kring's performance targets, measured on this machine.
+ * Prints a table and writes bench/results.json. Targets are checked here, never in tests.
+ *
+ * 1. Sync over real WebRTC: eight members as Node processes (real GroupSession, real y-webrtc,
+ *    the project's own signaling server): how long until everybody is connected, and how long a
+ *    phase change and a pitch take to reach every member (target: a phase change within 1 s).
+ * 2. A heavy meeting in one document (300 pitches, questions, advice and evaluation lines at
+ *    their length limits, 2,400 vote toggles from 8 members): its encoded size, how long a fresh
+ *    panel takes to load it, and how long one board read takes (runs on every change).
+ * 3. The question coach: time per draft (runs on every keystroke; target well under 1 ms).
+ */
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import { startSignalingServer } from '../server/signaling-server';
+import { createInvite } from '../lib/invite';
+import { NodeMember } from '../tests/helpers/node-member';
+import { addAdvice, addEvaluation, addPitch, addQuestion, votePitch } from '../lib/board-commands';
+import type { CommandContext } from '../lib/board-commands';
+import { readBoard } from '../lib/board-state';
+import { goToPhase, startMeeting } from '../lib/session-commands';
+import { readSession } from '../lib/session-state';
+import { coachQuestion } from '../lib/question-coach';
+import { LIMITS } from '../lib/limits';
+
+const MEMBERS = 8;
+const PHASE_CHANGES = 20;
+const PITCHES = 10;
+
+interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly target?: string;
+  readonly met?: boolean;
+}
+
+const figures: Figure[] = [];
+
+function record(figure: Figure): void {
+  figures.push(figure);
+  const target = figure.target
+    ? `  (target ${figure.target}: ${figure.met ? 'met' : 'MISSED'})`
+    : '';
+  console.log(
+    `${figure.name.padEnd(52)} ${String(figure.value).padStart(10)} ${figure.unit}${target}`,
+  );
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? NaN;
+}
+
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+async function syncOverWebRtc(): Promise<void> {
+  const server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+  const { secret } = createInvite();
+  const members: NodeMember[] = [];
+  try {
+    const began = performance.now();
+    const joined = await Promise.all(
+      Array.from({ length: MEMBERS }, (_, i) =>
+        NodeMember.join({
+          secret,
+          memberId: `member-${String(i).padStart(5, '0')}`,
+          memberName: `Lid ${i + 1}`,
+          signalingUrl: server.url,
+        }),
+      ),
+    );
+    members.push(...joined);
+    const [chair, ...others] = joined as [NodeMember, ...NodeMember[]];
+    await Promise.all(joined.map((m) => m.until((s) => s.members.length === MEMBERS, 60_000)));
+    record({
+      name: `${MEMBERS} members started and all connected`,
+      value: Math.round(performance.now() - began),
+      unit: 'ms',
+    });
+
+    let sentAt = Date.now();
+    await chair.command({ type: 'start', methodId: 'basic' });
+    const seen = await Promise.all(
+      others.map((m) => m.until((s) => s.session?.phase.id === 'inventory')),
+    );
+    record({
+      name: 'meeting start reaches every member',
+      value: Math.max(...seen) - sentAt,
+      unit: 'ms',
+    });
+
+    // Every member must also be in the meeting room's presence before we time phase changes.
+    await Promise.all(joined.map((m) => m.until((s) => s.members.length === MEMBERS, 60_000)));
+    const latencies: number[] = [];
+    for (let i = 0; i < PHASE_CHANGES; i += 1) {
+      const forward = i % 2 === 0;
+      const expected = forward ? 'analysis' : 'inventory';
+      sentAt = Date.now();
+      await chair.command({ type: forward ? 'next' : 'previous' });
+      const times = await Promise.all(
+        others.map((m) => m.until((s) => s.session?.phase.id === expected)),
+      );
+      latencies.push(Math.max(...times) - sentAt);
+    }
+    const p95 = percentile(latencies, 95);
+    record({
+      name: `phase change reaches all ${MEMBERS - 1} members, median`,
+      value: percentile(latencies, 50),
+      unit: 'ms',
+    });
+    record({
+      name: `phase change reaches all ${MEMBERS - 1} members, p95`,
+      value: p95,
+      unit: 'ms',
+      target: '< 1000 ms',
+      met: p95 < 1000,
+    });
+
+    const pitchLatencies: number[] = [];
+    for (let i = 0; i < PITCHES; i += 1) {
+      const author = others[i % others.length]!;
+      sentAt = Date.now();
+      await author.command({ type: 'pitch', text: `Werkvraag nummer ${i + 1}` });
+      const times = await Promise.all(
+        joined.map((m) => m.until((s) => (s.board?.pitches.length ?? 0) === i + 1)),
+      );
+      pitchLatencies.push(Math.max(...times) - sentAt);
+    }
+    record({
+      name: `a pitch reaches all ${MEMBERS} members, median`,
+      value: percentile(pitchLatencies, 50),
+      unit: 'ms',
+    });
+  } finally {
+    await Promise.all(members.map((m) => m.close()));
+    await server.close();
+  }
+}
+
+function heavyMeeting(): void {
+  const ids = Array.from({ length: MEMBERS }, (_, i) => `member-${String(i).padStart(5, '0')}`);
+  const docs = ids.map(() => new Y.Doc());
+  const ctx = (i: number, now = 1): CommandContext => ({
+    doc: docs[i]!,
+    actorId: ids[i]!,
+    actorName: `Lid ${i + 1}`,
+    now,
+  });
+  const must = (result: { ok: boolean }) => {
+    if (!result.ok) throw new Error(`bench setup failed: ${JSON.stringify(result)}`);
+  };
+  const sync = () => {
+    const merged = Y.mergeUpdates(docs.map((d) => Y.encodeStateAsUpdate(d)));
+    for (const doc of docs) Y.applyUpdate(doc, merged);
+  };
+  must(
+    startMeeting(docs[0]!, {
+      methodId: 'basic',
+      chairId: ids[0]!,
+      chairName: 'Lid 1',
+      groupName: 'Benchgroep',
+      now: 0,
+    }),
+  );
+  sync();
+  const { method } = readSession(docs[0]!);
+  const goTo = (activity: string) => {
+    must(
+      goToPhase(
+        docs[0]!,
+        ids[0]!,
+        method.phases.findIndex((p) => p.activity === activity),
+        1,
+      ),
+    );
+    sync();
+  };
+  const text = (n: number, max: number) => `Tekst ${n} `.padEnd(max, 'x');
+  const perMember = Math.floor(LIMITS.itemsPerBoard / (MEMBERS - 1));
+  // Pitches and votes (members only; the chair guards).
+  for (let m = 1; m < MEMBERS; m += 1) {
+    for (let k = 0; k < perMember; k += 1) must(addPitch(ctx(m), text(k, LIMITS.pitch), 'case'));
+  }
+  sync();
+  const pitchIds = readBoard(docs[0]!, method, ids[0]!).pitches.map((p) => p.id);
+  let toggles = 0;
+  for (let round = 0; toggles < 2400; round += 1) {
+    for (let m = 1; m < MEMBERS && toggles < 2400; m += 1) {
+      must(votePitch(ctx(m), pitchIds[(round * 7 + m) % pitchIds.length] ?? null));
+      toggles += 1;
+    }
+  }
+  sync();
+  goTo('asking');
+  for (let m = 1; m < MEMBERS; m += 1) {
+    for (let k = 0; k < perMember; k += 1) must(addQuestion(ctx(m), text(k, LIMITS.question)));
+  }
+  sync();
+  goTo('advising');
+  for (let m = 1; m < MEMBERS; m += 1) {
+    for (let k = 0; k < perMember; k += 1) must(addAdvice(ctx(m), text(k, LIMITS.advice)));
+  }
+  sync();
+  goTo('evaluating');
+  for (let m = 1; m < MEMBERS; m += 1) {
+    for (let k = 0; k < perMember; k += 1) {
+      must(addEvaluation(ctx(m), 'learning', text(k, LIMITS.evaluation)));
+    }
+  }
+  sync();
+
+  const update = Y.encodeStateAsUpdate(docs[0]!);
+  record({
+    name: 'heavy meeting: encoded document',
+    value: round(update.length / 1024),
+    unit: 'KiB',
+  });
+  const loads: number[] = [];
+  for (let i = 0; i < 10; i += 1) {
+    const t0 = performance.now();
+    Y.applyUpdate(new Y.Doc(), update);
+    loads.push(performance.now() - t0);
+  }
+  record({
+    name: 'heavy meeting: a fresh panel loads it, median',
+    value: round(percentile(loads, 50)),
+    unit: 'ms',
+  });
+  const reads: number[] = [];
+  for (let i = 0; i < 30; i += 1) {
+    const t0 = performance.now();
+    readBoard(docs[3]!, method, ids[3]!);
+    reads.push(performance.now() - t0);
+  }
+  const read = percentile(reads, 50);
+  record({
+    name: 'heavy meeting: one board read, median',
+    value: round(read, 2),
+    unit: 'ms',
+    target: '< 16 ms (one frame)',
+    met: read < 16,
+  });
+}
+
+function coach(): void {
+  const drafts = [
+    'Wat gebeurde er precies toen de moeder binnenkwam?',
+    'Heb je al overwogen om het met je leidinggevende te bespreken?',
+    "Why didn't you call for backup?",
+    'What happened and how did your colleague respond?',
+    'Vind je zelf ook niet dat hij te ver ging?',
+    'x'.repeat(LIMITS.question),
+  ];
+  const runs = 20_000;
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i += 1) coachQuestion(drafts[i % drafts.length]!, 'nl');
+  const perDraft = ((performance.now() - t0) * 1000) / runs;
+  record({
+    name: 'question coach: one draft',
+    value: round(perDraft, 1),
+    unit: 'µs',
+    target: '< 1000 µs',
+    met: perDraft < 1000,
+  });
+}
+
+async function main(): Promise<void> {
+  console.log(`Kring benchmark on ${cpus().length} cores, Node ${process.version}\n`);
+  coach();
+  heavyMeeting();
+  await syncOverWebRtc();
+  const out = resolve(import.meta.dirname, 'results.json');
+  writeFileSync(
+    out,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cores: cpus().length,
+        cpu: cpus()[0]?.model ?? 'unknown',
+        memoryGiB: round(totalmem() / 2 ** 30),
+        figures,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nwritten to ${out}`);
+  if (figures.some((f) => f.met === false)) process.exitCode = 1;
+}
+
+await main();
