@@ -1,15 +1,14 @@
-import { useEffect, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import type { within } from '@testing-library/react';
+import { act, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
 import { AdviceBoard } from '../../components/AdviceBoard';
-import { I18nProvider } from '../../components/I18n';
-import type { MeetingProps } from '../../components/meeting-props';
 import { addAdvice, addPitch, confirmCase } from '../../lib/board-commands';
 import { readBoard } from '../../lib/board-state';
+import { renderPanels } from './helpers/render-board';
 import type { Locale } from '../../lib/i18n';
-import { readSession, roleOf } from '../../lib/session-state';
+import { readSession } from '../../lib/session-state';
 import { goTo, member, start } from '../lib/helpers/meeting';
 import type { TestMember } from '../lib/helpers/meeting';
 
@@ -34,49 +33,16 @@ function meeting(methodId: string, phase: string): Y.Doc {
   return doc;
 }
 
-// Every command gets a later clock, so that items keep the order in which they were written.
-let clock = 1000;
+// Items written directly get increasing clocks too, so that they keep their order.
+let clock = 1;
 
-/** One member's panel on the shared document, re-read after every change like the real panel. */
-function Panel({ doc, self }: { doc: Y.Doc; self: TestMember }) {
-  const [, setVersion] = useState(0);
-  useEffect(() => {
-    const onUpdate = () => setVersion((v) => v + 1);
-    doc.on('update', onUpdate);
-    return () => doc.off('update', onUpdate);
-  }, [doc]);
-  const session = readSession(doc);
-  const props: MeetingProps = {
-    session,
-    board: readBoard(doc, session.method, self.id),
-    role: roleOf(session, self.id),
-    members: everyone.map((m) => ({
-      memberId: m.id,
-      name: m.name,
-      role: roleOf(session, m.id),
-      isSelf: m.id === self.id,
-    })),
-    selfId: self.id,
-    run: (command) => command(self.ctx(doc, clock++)),
-  };
-  return (
-    <section aria-label={`Panel of ${self.name}`}>
-      <AdviceBoard {...props} />
-    </section>
-  );
+let panel: (m: TestMember) => ReturnType<typeof within> = () => {
+  throw new Error('render the panels first');
+};
+
+function renderPanelsOf(doc: Y.Doc, locale: Locale = 'en') {
+  panel = renderPanels(AdviceBoard, doc, everyone, locale);
 }
-
-function renderPanels(doc: Y.Doc, locale: Locale = 'en') {
-  render(
-    <I18nProvider locale={locale}>
-      {everyone.map((m) => (
-        <Panel key={m.id} doc={doc} self={m} />
-      ))}
-    </I18nProvider>,
-  );
-}
-
-const panel = (m: TestMember) => within(screen.getByRole('region', { name: `Panel of ${m.name}` }));
 
 async function giveAdvice(m: TestMember, text: string) {
   await userEvent.type(panel(m).getByRole('textbox', { name: 'Your advice' }), text);
@@ -86,12 +52,12 @@ async function giveAdvice(m: TestMember, text: string) {
 const adviceTexts = (m: TestMember) =>
   panel(m)
     .queryAllByRole('listitem')
-    .map((item) => item.querySelector('.text')?.textContent);
+    .map((item: HTMLElement) => item.querySelector('.text')?.textContent);
 
 describe('the advice board', () => {
   it('shows whose turn it is and who has not given advice yet, as members give advice', async () => {
     const doc = meeting('basic', 'advising');
-    renderPanels(doc);
+    renderPanelsOf(doc);
     // The chair and the case bringer do not advise; the others in the order of the list do.
     expect(panel(bram).getByText('Turn: Carla')).toBeTruthy();
     expect(panel(bram).getByText('Not yet: Carla, Dirk, Eva')).toBeTruthy();
@@ -112,7 +78,7 @@ describe('the advice board', () => {
   });
 
   it('says why advice was refused', async () => {
-    renderPanels(meeting('basic', 'advising'));
+    renderPanelsOf(meeting('basic', 'advising'));
     await userEvent.click(panel(carla).getByRole('button', { name: 'Give advice' }));
     expect(panel(carla).getByRole('alert').textContent).toBe('Write something first.');
     expect(panel(dirk).queryByRole('alert')).toBeNull();
@@ -120,7 +86,7 @@ describe('the advice board', () => {
 
   it('hides blind advice from the others until the chair reveals it', async () => {
     const doc = meeting('incident', 'what-would-i-do');
-    renderPanels(doc);
+    renderPanelsOf(doc);
     await giveAdvice(carla, 'Ik zou eerst terugbellen');
     await giveAdvice(dirk, 'Ik zou het gesprek uitstellen');
 
@@ -150,7 +116,7 @@ describe('the advice board', () => {
       addAdvice(dirk.ctx(doc, clock++), 'Leg grenzen vast');
       addAdvice(eva.ctx(doc, clock++), 'Vraag een collega mee');
     });
-    renderPanels(doc);
+    renderPanelsOf(doc);
     expect(panel(carla).queryByRole('button', { name: /^Star:/ })).toBeNull();
 
     const star = (text: string) => panel(bram).getByRole('button', { name: `Star: ${text}` });
@@ -202,7 +168,7 @@ describe('the advice board', () => {
 
   it('lets the case bringer order the revealed suggestions when reacting', async () => {
     const doc = meeting('incident', 'what-would-i-do');
-    renderPanels(doc);
+    renderPanelsOf(doc);
     await giveAdvice(carla, 'Terugbellen');
     await userEvent.click(panel(anna).getByRole('button', { name: 'Reveal advice' }));
     act(() => goTo(doc, anna, 'what-i-did'));
@@ -214,7 +180,7 @@ describe('the advice board', () => {
 
   it('can be used by keyboard alone', async () => {
     const doc = meeting('basic', 'advising');
-    renderPanels(doc);
+    renderPanelsOf(doc);
     const user = userEvent.setup();
     panel(carla).getByRole('textbox', { name: 'Your advice' }).focus();
     await user.keyboard('Neem rust');
@@ -231,7 +197,7 @@ describe('the advice board', () => {
 
   it('speaks Dutch', async () => {
     const doc = meeting('basic', 'advising');
-    renderPanels(doc, 'nl');
+    renderPanelsOf(doc, 'nl');
     expect(panel(carla).getByRole('heading', { name: 'Gegeven adviezen' })).toBeTruthy();
     expect(panel(carla).getByText('Aan de beurt: Carla')).toBeTruthy();
     await userEvent.type(panel(carla).getByRole('textbox', { name: 'Je advies' }), 'Neem rust');

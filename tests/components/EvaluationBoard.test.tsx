@@ -1,15 +1,13 @@
-import { useEffect, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
 import { EvaluationBoard } from '../../components/EvaluationBoard';
-import { I18nProvider } from '../../components/I18n';
-import type { MeetingProps } from '../../components/meeting-props';
 import { addPitch, confirmCase } from '../../lib/board-commands';
 import { readBoard } from '../../lib/board-state';
+import { renderPanels } from './helpers/render-board';
 import type { Locale } from '../../lib/i18n';
-import { readSession, roleOf } from '../../lib/session-state';
+import { readSession } from '../../lib/session-state';
 import { goTo, member, start } from '../lib/helpers/meeting';
 import type { TestMember } from '../lib/helpers/meeting';
 
@@ -31,48 +29,13 @@ function evaluating(): Y.Doc {
   return doc;
 }
 
-let clock = 1000;
+let panel: (m: TestMember) => ReturnType<typeof within> = () => {
+  throw new Error('render the panels first');
+};
 
-/** One member's panel on the shared document, re-read after every change like the real panel. */
-function Panel({ doc, self }: { doc: Y.Doc; self: TestMember }) {
-  const [, setVersion] = useState(0);
-  useEffect(() => {
-    const onUpdate = () => setVersion((v) => v + 1);
-    doc.on('update', onUpdate);
-    return () => doc.off('update', onUpdate);
-  }, [doc]);
-  const session = readSession(doc);
-  const props: MeetingProps = {
-    session,
-    board: readBoard(doc, session.method, self.id),
-    role: roleOf(session, self.id),
-    members: everyone.map((m) => ({
-      memberId: m.id,
-      name: m.name,
-      role: roleOf(session, m.id),
-      isSelf: m.id === self.id,
-    })),
-    selfId: self.id,
-    run: (command) => command(self.ctx(doc, clock++)),
-  };
-  return (
-    <section aria-label={`Panel of ${self.name}`}>
-      <EvaluationBoard {...props} />
-    </section>
-  );
+function renderPanelsOf(doc: Y.Doc, locale: Locale = 'en') {
+  panel = renderPanels(EvaluationBoard, doc, everyone, locale);
 }
-
-function renderPanels(doc: Y.Doc, locale: Locale = 'en') {
-  render(
-    <I18nProvider locale={locale}>
-      {everyone.map((m) => (
-        <Panel key={m.id} doc={doc} self={m} />
-      ))}
-    </I18nProvider>,
-  );
-}
-
-const panel = (m: TestMember) => within(screen.getByRole('region', { name: `Panel of ${m.name}` }));
 
 async function addLine(m: TestMember, kind: string, text: string) {
   await userEvent.click(panel(m).getByRole('radio', { name: kind }));
@@ -83,11 +46,11 @@ async function addLine(m: TestMember, kind: string, text: string) {
 const lines = (m: TestMember, kind: string) =>
   within(panel(m).getByRole('list', { name: kind }))
     .getAllByRole('listitem')
-    .map((item) => item.querySelector('.text')?.textContent);
+    .map((item: HTMLElement) => item.querySelector('.text')?.textContent);
 
 describe('the evaluation board', () => {
   it('lists the lines everyone adds under their kind', async () => {
-    renderPanels(evaluating());
+    renderPanelsOf(evaluating());
     await addLine(carla, 'What this meeting gave me', 'Ik vraag vaker door');
     await addLine(anna, 'Agreement for next time', 'Volgende keer om 9 uur');
     await addLine(bram, 'Follow-up for the case bringer', 'Bram vertelt hoe het belmoment ging');
@@ -108,13 +71,13 @@ describe('the evaluation board', () => {
   });
 
   it('says why a line was refused', async () => {
-    renderPanels(evaluating());
+    renderPanelsOf(evaluating());
     await userEvent.click(panel(carla).getByRole('button', { name: 'Add line' }));
     expect(panel(carla).getByRole('alert').textContent).toBe('Write something first.');
   });
 
   it('explains what the group keeps after the meeting', () => {
-    renderPanels(evaluating());
+    renderPanelsOf(evaluating());
     expect(
       panel(carla).getByText(
         'After the meeting the group keeps only the date, the method, the roles, the agreements and the follow-up, and the case title only if the case bringer agrees; everything else is cleared for everyone.',
@@ -123,7 +86,7 @@ describe('the evaluation board', () => {
   });
 
   it('lets only the case bringer keep the case title, and tells everyone', async () => {
-    renderPanels(evaluating());
+    renderPanelsOf(evaluating());
     const keep = "Keep the case title in the group's summary";
     expect(panel(carla).queryByRole('checkbox', { name: keep })).toBeNull();
     expect(panel(anna).queryByRole('checkbox', { name: keep })).toBeNull();
@@ -146,7 +109,7 @@ describe('the evaluation board', () => {
   it('has no follow-up for a case bringer in a first meeting, which has no case', () => {
     const doc = new Y.Doc();
     start(doc, anna, 'first-meeting');
-    renderPanels(doc);
+    renderPanelsOf(doc);
     expect(panel(carla).getByRole('radio', { name: 'Agreement for next time' })).toBeTruthy();
     expect(
       panel(carla).queryByRole('radio', { name: 'Follow-up for the case bringer' }),
@@ -155,7 +118,7 @@ describe('the evaluation board', () => {
   });
 
   it('can be used by keyboard alone', async () => {
-    renderPanels(evaluating());
+    renderPanelsOf(evaluating());
     const user = userEvent.setup();
     panel(carla).getByRole('radio', { name: 'What this meeting gave me' }).focus();
     await user.keyboard('{ArrowDown}');
@@ -175,7 +138,7 @@ describe('the evaluation board', () => {
   });
 
   it('speaks Dutch', async () => {
-    renderPanels(evaluating(), 'nl');
+    renderPanelsOf(evaluating(), 'nl');
     await userEvent.click(
       panel(carla).getByRole('radio', { name: 'Afspraak voor de volgende keer' }),
     );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ComponentType } from 'react';
-import { render, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type * as Y from 'yjs';
 import { I18nProvider } from '../../../components/I18n';
@@ -10,15 +10,20 @@ import type { Locale } from '../../../lib/i18n';
 import { readSession, roleOf } from '../../../lib/session-state';
 import type { TestMember } from '../../lib/helpers/meeting';
 
+// Every command gets a later clock, so that items keep the order in which they were written.
+let clock = 1000;
+
 /** One member's panel on a real document: re-reads the board on every update, as the panel does. */
 function LiveBoard({
   board: Board,
   doc,
   who,
+  everyone = [],
 }: {
   board: ComponentType<MeetingProps>;
   doc: Y.Doc;
   who: TestMember;
+  everyone?: readonly TestMember[];
 }) {
   const [, setVersion] = useState(0);
   useEffect(() => {
@@ -27,13 +32,19 @@ function LiveBoard({
     return () => doc.off('update', onUpdate);
   }, [doc]);
   const session = readSession(doc);
-  const run: Run = (command) => command(who.ctx(doc));
+  const run: Run = (command) => command(who.ctx(doc, clock++));
+  const members = everyone.map((m) => ({
+    memberId: m.id,
+    name: m.name,
+    role: roleOf(session, m.id),
+    isSelf: m.id === who.id,
+  }));
   return (
     <Board
       session={session}
       board={readBoard(doc, session.method, who.id)}
       role={roleOf(session, who.id)}
-      members={[]}
+      members={members}
       selfId={who.id}
       run={run}
     />
@@ -56,4 +67,26 @@ export function renderBoard(
     </I18nProvider>,
   );
   return { ...within(container), container, user: userEvent.setup() };
+}
+
+/**
+ * Renders every member's panel of a board at once, each in a region named "Panel of <name>", all
+ * present; returns a function that scopes queries to one member's panel.
+ */
+export function renderPanels(
+  Board: ComponentType<MeetingProps>,
+  doc: Y.Doc,
+  everyone: readonly TestMember[],
+  locale: Locale = 'en',
+) {
+  render(
+    <I18nProvider locale={locale}>
+      {everyone.map((m) => (
+        <section key={m.id} aria-label={`Panel of ${m.name}`}>
+          <LiveBoard board={Board} doc={doc} who={m} everyone={everyone} />
+        </section>
+      ))}
+    </I18nProvider>,
+  );
+  return (m: TestMember) => within(screen.getByRole('region', { name: `Panel of ${m.name}` }));
 }
