@@ -293,6 +293,14 @@ export function addEvaluation(
   return addItem(ctx, 'evaluate', 'evaluation', text, LIMITS.evaluation, () => ({ kind }));
 }
 
+/**
+ * A member shares a line about how it went since last time (the look back at the start of a
+ * meeting). It comes from their private notes only when they choose to share it.
+ */
+export function shareLookBack(ctx: CommandContext, text: string): CommandResult {
+  return addItem(ctx, 'share-look-back', 'lookBack', text, LIMITS.lookBack, () => ({}));
+}
+
 /** The case bringer agrees (or not) that the case title is kept in the meeting's summary. */
 export function setKeepCaseTitle(ctx: CommandContext, keep: boolean): CommandResult {
   const session = permit(ctx, 'keep-title');

@@ -77,6 +77,8 @@ export interface BoardState {
   /** Member ids that gave advice in the current phase (including hidden advice). */
   readonly adviceGivenBy: readonly string[];
   readonly evaluation: readonly EvaluationItem[];
+  /** What members chose to share about how it went since last time. */
+  readonly lookBack: readonly Authored[];
   readonly intentions: string | null;
   readonly keepCaseTitle: boolean;
   /** Phase ids whose blind items the chair revealed. */
@@ -135,6 +137,7 @@ export function readBoard(doc: Y.Doc, method: Method, viewerId: string): BoardSt
     evaluation: readItems(doc, 'evaluation', LIMITS.evaluation, (raw, base) =>
       isEvaluationKind(raw.kind) ? { ...base, kind: raw.kind } : null,
     ),
+    lookBack: readItems(doc, 'lookBack', LIMITS.lookBack, (_raw, base) => base),
     intentions: boundedString(session.get(SESSION_KEYS.intentions), LIMITS.intentions),
     keepCaseTitle: session.get(SESSION_KEYS.keepCaseTitle) === true,
     revealed,

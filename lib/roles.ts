@@ -23,7 +23,8 @@ export type Action =
   | 'timer'
   | 'hand-chair'
   | 'take-chair'
-  | 'end';
+  | 'end'
+  | 'share-look-back';
 
 interface Rule {
   readonly roles: readonly Role[];
@@ -60,6 +61,11 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   'hand-chair': { roles: CHAIR, activities: null },
   'take-chair': { roles: MEMBER, activities: null },
   end: { roles: CHAIR, activities: null },
+  // Last time's case bringer tells how it went, from their private notes if they choose to.
+  'share-look-back': {
+    roles: ['chair', 'bringer', 'member'],
+    activities: ['lookback', 'pitching', 'choosing', 'sharing'],
+  },
 };
 
 /** True when a member with this role may take this action in a phase with this activity. */

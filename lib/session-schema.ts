@@ -55,6 +55,8 @@ export const BOARD_ROOTS = {
   advice: 'advice',
   adviceMarks: 'adviceMarks',
   evaluation: 'evaluation',
+  /** Lines a member chose to share about how it went since last time (the look back). */
+  lookBack: 'lookBack',
 } as const;
 
 /** A kind of board root. */

@@ -16,6 +16,7 @@ import {
   revealPhase,
   scorePitch,
   setIntentions,
+  shareLookBack,
   starAdvice,
   takeChair,
   votePitch,
@@ -350,5 +351,45 @@ describe('reading untrusted boards', () => {
     scores.set(`vote:${dirk.id}`, 'no-such-pitch');
     scores.set(`vote:${carla.id}`, pitch!.id);
     expect(board(doc).pitches[0]).toMatchObject({ votes: 1, total: 0, scorers: 0 });
+  });
+});
+
+describe('the look back', () => {
+  it('shares what a member chose to tell about last time, in the opening phase only', () => {
+    const doc = new Y.Doc();
+    start(doc, anna, 'incident');
+    expect(readSession(doc).phase.activity).toBe('lookback');
+    expect(shareLookBack(bram.ctx(doc), '  Ik heb de ouder teruggebeld.  ')).toEqual({ ok: true });
+    expect(board(doc, anna).lookBack.map((l) => [l.authorName, l.text])).toEqual([
+      ['Bram', 'Ik heb de ouder teruggebeld.'],
+    ]);
+    expect(shareLookBack(carla.ctx(doc), '')).toEqual({ ok: false, reason: 'empty' });
+    expect(shareLookBack(carla.ctx(doc), 'x'.repeat(LIMITS.lookBack + 1))).toEqual({
+      ok: false,
+      reason: 'too-long',
+    });
+    goTo(doc, anna, 'asking');
+    expect(shareLookBack(bram.ctx(doc), 'Te laat')).toEqual({ ok: false, reason: 'not-allowed' });
+  });
+
+  it('drops look-back lines from peers that are malformed or too long', () => {
+    const doc = new Y.Doc();
+    start(doc, anna, 'incident');
+    doc.transact(() => {
+      boardMap(doc, 'lookBack').set('good-line-1', {
+        authorId: bram.id,
+        authorName: 'Bram',
+        text: 'Het gaat beter',
+        createdAt: 1,
+      });
+      boardMap(doc, 'lookBack').set('too-long-01', {
+        authorId: bram.id,
+        authorName: 'Bram',
+        text: 'x'.repeat(LIMITS.lookBack + 1),
+        createdAt: 2,
+      });
+      boardMap(doc, 'lookBack').set('no-text-001', { authorId: bram.id, authorName: 'Bram' });
+    });
+    expect(board(doc).lookBack.map((l) => l.text)).toEqual(['Het gaat beter']);
   });
 });

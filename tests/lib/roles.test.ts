@@ -65,6 +65,9 @@ const TABLE: ReadonlyArray<readonly [Action, Role, Activity, boolean]> = [
   ['take-chair', 'chair', 'asking', false],
   ['end', 'chair', 'evaluating', true],
   ['end', 'member', 'evaluating', false],
+  ['share-look-back', 'bringer', 'lookback', true],
+  ['share-look-back', 'member', 'pitching', true],
+  ['share-look-back', 'member', 'advising', false],
 ];
 
 describe('who may do what', () => {
