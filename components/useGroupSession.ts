@@ -3,6 +3,7 @@ import { EMPTY_SNAPSHOT, GroupSession } from '../lib/group-session';
 import type { GroupSnapshot } from '../lib/group-session';
 import type { RememberedGroup } from '../lib/groups';
 import { parseInvite } from '../lib/invite';
+import { exposeSharedState } from './diagnostics';
 
 const EMPTY: GroupSnapshot = EMPTY_SNAPSHOT;
 
@@ -51,6 +52,8 @@ export function useGroupSession(
       setSession(null);
     };
   }, [parsed, group.memberId, group.memberName, group.name, signalingUrl]);
+
+  useEffect(() => (session ? exposeSharedState(session) : undefined), [session]);
 
   const snapshot = useSyncExternalStore(
     session ? (listener) => session.subscribe(listener) : noop,

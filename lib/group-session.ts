@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { deriveRoomKeys } from './room-name';
 import { openRoom } from './room-connection';
 import type { RoomHandle, RoomOptions } from './room-connection';
@@ -209,6 +210,17 @@ export class GroupSession {
   /** The chair jumps to a phase. */
   goToPhase(index: number): CommandResult {
     return this.onMeeting((doc) => goToPhase(doc, this.identity.memberId, index, this.now()));
+  }
+
+  /**
+   * The shared documents exactly as every peer holds them (Yjs full state updates). For the
+   * privacy check: whatever is not in here, no other member's panel can have received from us.
+   */
+  sharedState(): { readonly lobby: Uint8Array | null; readonly meeting: Uint8Array | null } {
+    return {
+      lobby: this.lobby ? Y.encodeStateAsUpdate(this.lobby.doc) : null,
+      meeting: this.meeting ? Y.encodeStateAsUpdate(this.meeting.doc) : null,
+    };
   }
 
   /** Leaves the group's rooms; safe to call more than once. */
