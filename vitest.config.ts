@@ -2,9 +2,12 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
 /**
- * Three projects: fast Node tests of lib/, server/ and the extension glue (with WXT's fake
- * browser), component tests in happy-dom, and the end-to-end suite in real Chromium, which runs
- * alone and in sequence because every member is a whole browser profile on 2 cores.
+ * Four projects, in three groups that run one after the other (sequence.groupOrder), so that
+ * real-network tests never compete for the 2 cores with hundreds of fast tests:
+ * 1. unit (Node tests of lib/, server/ and the extension glue, with WXT's fake browser) and
+ *    components (happy-dom), in parallel;
+ * 2. scenarios: members as Node processes over real WebRTC, one file at a time;
+ * 3. e2e: real Chromium, one file at a time, because every member is a whole browser profile.
  */
 export default defineConfig({
   test: {
@@ -19,9 +22,20 @@ export default defineConfig({
             'tests/lib/**/*.test.ts',
             'tests/server/**/*.test.ts',
             'tests/extension/**/*.test.ts',
-            'tests/scenarios/**/*.test.ts',
           ],
           testTimeout: 20_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'scenarios',
+          environment: 'node',
+          include: ['tests/scenarios/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -30,6 +44,7 @@ export default defineConfig({
           name: 'components',
           environment: 'happy-dom',
           include: ['tests/components/**/*.test.tsx'],
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -41,6 +56,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           pool: 'forks',
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -10,8 +10,7 @@ import { CHAIR_GRACE_MS } from '../../lib/group-session';
  * sees who did; when the chair ends the meeting, the board is cleared for everyone and only the
  * summary stays.
  */
-// Each member is a forked process: under the full parallel run on 2 cores they start slowly.
-describe('roles and ending, with members as Node processes', { timeout: 60_000 }, () => {
+describe('roles and ending, with members as Node processes', () => {
   let server: RunningServer;
   const members: NodeMember[] = [];
 

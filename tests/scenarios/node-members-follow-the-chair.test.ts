@@ -8,8 +8,7 @@ import { NodeMember } from '../helpers/node-member';
  * Real members without browsers: each a Node process with the real GroupSession, real y-webrtc
  * (with the project's patch) over real WebRTC, and the real companion server in between.
  */
-// Each member is a forked process: under the full parallel run on 2 cores they start slowly.
-describe('members as Node processes over real WebRTC', { timeout: 60_000 }, () => {
+describe('members as Node processes over real WebRTC', () => {
   let server: RunningServer;
   const members: NodeMember[] = [];
 
