@@ -38,7 +38,7 @@ export default defineConfig({
     description:
       'Run intervisie (peer consultation) inside Google Meet, Zoom and Teams: phases, roles and a shared board, peer-to-peer and encrypted.',
     key: MANIFEST_KEY,
-    permissions: ['sidePanel', 'storage'],
+    permissions: ['sidePanel', 'storage', 'unlimitedStorage'],
     host_permissions: CALL_HOST_PERMISSIONS,
     action: { default_title: 'Kring' },
   },

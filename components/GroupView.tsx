@@ -60,7 +60,7 @@ export function GroupView({
       {error && <p role="alert">{t('somethingWrong', { error })}</p>}
       {snapshot.ended ? (
         <EndedView summary={snapshot.ended} onBack={onBack} />
-      ) : meeting && snapshot.board && snapshot.role && actions ? (
+      ) : meeting && snapshot.board && snapshot.role && actions && snapshot.meetingId ? (
         <MeetingView
           session={meeting}
           board={snapshot.board}
@@ -73,6 +73,12 @@ export function GroupView({
           history={history}
           sound={sound}
           actions={actions}
+          place={{
+            groupId: group.groupId,
+            groupName: meeting.groupName ?? group.name,
+            meetingId: snapshot.meetingId,
+            session: meeting,
+          }}
         />
       ) : snapshot.meetingId ? (
         <p>{t('waitingForMeeting')}</p>

@@ -1,4 +1,5 @@
 import type { BoardState } from '../lib/board-state';
+import type { Activity } from '../lib/methods';
 import type { MeetingSummary } from '../lib/meeting-end';
 import type { Member } from '../lib/presence';
 import type { Role } from '../lib/roles';
@@ -12,6 +13,10 @@ import { CoreQuestion } from './CoreQuestion';
 import { EvaluationBoard } from './EvaluationBoard';
 import { ListeningBanner } from './ListeningBanner';
 import { LookBack } from './LookBack';
+import { NotesPane } from './NotesPane';
+import type { NotePlace } from './NotesPane';
+import { PrivateLookBack, SharedLookBack } from './PrivateLookBack';
+import { TakeHome } from './TakeHome';
 import { PhaseTimer } from './PhaseTimer';
 import { PitchBoard } from './PitchBoard';
 import { QuestionBoard } from './QuestionBoard';
@@ -24,6 +29,9 @@ const ROLE_NAMES: Record<Role, MessageKey> = {
   bringer: 'roleBringer',
   member: 'roleMember',
 };
+
+/** The phases in which the case bringer can take the advice home. */
+const TAKE_HOME_ACTIVITIES: ReadonlySet<Activity> = new Set(['advising', 'reacting', 'evaluating']);
 
 /** What a meeting view can do: the GroupSession's commands, bound to this member. */
 export interface MeetingActions {
@@ -52,6 +60,7 @@ export function MeetingView({
   history,
   sound,
   actions,
+  place,
 }: {
   session: SessionState;
   board: BoardState;
@@ -64,6 +73,8 @@ export function MeetingView({
   history: readonly MeetingSummary[];
   sound: boolean;
   actions: MeetingActions;
+  /** Where this member's private notes of this meeting belong. */
+  place: NotePlace;
 }) {
   const { t, locale } = useI18n();
   const { method, phase, phaseIndex } = session;
@@ -120,9 +131,17 @@ export function MeetingView({
         />
       )}
       {(phase.activity === 'lookback' || phaseIndex === 0) && (
-        <LookBack history={history} selfId={selfId} />
+        <>
+          <LookBack history={history} selfId={selfId} />
+          <PrivateLookBack groupId={place.groupId} meetingId={place.meetingId} props={props} />
+          <SharedLookBack board={board} />
+        </>
       )}
       <ActivityBoard {...props} />
+      {role === 'bringer' && TAKE_HOME_ACTIVITIES.has(phase.activity) && (
+        <TakeHome place={place} board={board} />
+      )}
+      <NotesPane place={place} role={role} />
       <nav aria-label={t('phases')}>
         <ol className="phase-list">
           {method.phases.map((p, index) => (

@@ -1,10 +1,14 @@
 import type { Locale, Localized } from './i18n';
+import { NOTEBOOK_MESSAGES } from './notebook-messages';
+import { NOTES_MESSAGES } from './notes-messages';
 
 /**
  * Every text of the panel in Dutch and English. Plain data, so that a test can check that both
  * languages are complete; `{name}` placeholders are filled by `translate`.
  */
 export const MESSAGES = {
+  ...NOTES_MESSAGES,
+  ...NOTEBOOK_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
   language: { nl: 'Taal', en: 'Language' },
   settings: { nl: 'Instellingen', en: 'Settings' },

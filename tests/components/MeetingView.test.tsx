@@ -63,6 +63,12 @@ function view(
         history={[]}
         sound={false}
         actions={acts}
+        place={{
+          groupId: 'group-000001',
+          groupName: 'Testgroep',
+          meetingId: 'meeting-0001',
+          session,
+        }}
       />
     </I18nProvider>
   );

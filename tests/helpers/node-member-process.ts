@@ -8,7 +8,7 @@ import { WebSocket } from 'ws';
 import wrtc from '@roamhq/wrtc';
 import { GroupSession } from '../../lib/group-session';
 import type { GroupSnapshot } from '../../lib/group-session';
-import { addPitch, confirmCase } from '../../lib/board-commands';
+import { addAdvice, addPitch, confirmCase } from '../../lib/board-commands';
 import type { CommandResult } from '../../lib/session-commands';
 
 Object.assign(globalThis, { WebSocket });
@@ -26,6 +26,9 @@ export type MemberCommand =
   | { type: 'next' }
   | { type: 'previous' }
   | { type: 'pitch'; text: string }
+  | { type: 'advise'; text: string }
+  /** Answers with the shared documents' full state (base64 JSON) in `detail`. */
+  | { type: 'shared-state' }
   | { type: 'confirm-first-pitch' }
   | { type: 'take-chair' }
   | { type: 'end' }
@@ -85,6 +88,19 @@ async function handle(raw: unknown): Promise<void> {
     }
     case 'pitch':
       return reply(session!.run((ctx) => addPitch(ctx, command.text, 'case')));
+    case 'advise':
+      return reply(session!.run((ctx) => addAdvice(ctx, command.text)));
+    case 'shared-state': {
+      const state = session!.sharedState();
+      const base64 = (bytes: Uint8Array | null) =>
+        bytes ? Buffer.from(bytes).toString('base64') : null;
+      send({
+        type: 'result',
+        ok: true,
+        detail: JSON.stringify({ lobby: base64(state.lobby), meeting: base64(state.meeting) }),
+      });
+      return;
+    }
     case 'confirm-first-pitch': {
       const first = session!.snapshot().board?.pitches[0];
       return reply(

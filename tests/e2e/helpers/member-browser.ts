@@ -24,22 +24,28 @@ export interface MemberBrowser {
   readonly context: BrowserContext;
   readonly extensionId: string;
   readonly background: Worker;
+  /** The profile directory: launch again with it to restart the same member's browser. */
+  readonly profile: string;
   /** Opens a call page (served from the fixture) and returns it with the tab id the background gave it. */
   openCall(url: string): Promise<{ page: Page; tabId: number }>;
   /** Opens the side panel page for a call tab in a tab of its own (Playwright cannot click the toolbar). */
   openPanel(tabId?: number): Promise<Page>;
-  close(): Promise<void>;
+  /** Closes the browser; the profile is deleted unless `keepProfile` (for a restart). */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-/** Launches a fresh profile with the extension, routing the call hosts to the fixture page. */
-export async function launchMember(): Promise<MemberBrowser> {
+/**
+ * Launches a browser with the extension, routing the call hosts to the fixture page: a fresh
+ * profile, or `profile` again to restart a member's browser with everything it stored.
+ */
+export async function launchMember(options: { profile?: string } = {}): Promise<MemberBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\`.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'kring-profile-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'kring-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -77,6 +83,7 @@ export async function launchMember(): Promise<MemberBrowser> {
     context,
     extensionId,
     background,
+    profile,
     async openCall(url) {
       const page = await context.newPage();
       await page.goto(url);
@@ -96,11 +103,27 @@ export async function launchMember(): Promise<MemberBrowser> {
       await page.goto(`chrome-extension://${extensionId}/sidepanel.html${query}`);
       return page;
     },
-    async close() {
+    async close({ keepProfile = false } = {}) {
       await context.close();
-      removeProfile(profile);
+      if (!keepProfile) removeProfile(profile);
     },
   };
+}
+
+/**
+ * Records every WebSocket frame a page sends and receives (signaling), through the Chrome
+ * DevTools Protocol. Start it before the page opens its sockets.
+ */
+export async function recordWebSocketFrames(page: Page): Promise<{ frames: string[] }> {
+  const session = await page.context().newCDPSession(page);
+  const frames: string[] = [];
+  const record = (event: { response: { payloadData: string } }) => {
+    frames.push(event.response.payloadData);
+  };
+  session.on('Network.webSocketFrameSent', record);
+  session.on('Network.webSocketFrameReceived', record);
+  await session.send('Network.enable');
+  return { frames };
 }
 
 /** A member without the extension: a plain browser (its own profile) for the web panel. */

@@ -1,0 +1,206 @@
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { LIMITS } from '../lib/limits';
+import { notePrompt } from '../lib/note-prompts';
+import { NotebookLockedError } from '../lib/notebook';
+import type { Note, NoteDraft, Notebook } from '../lib/notebook';
+import type { Role } from '../lib/roles';
+import type { SessionState } from '../lib/session-state';
+import { useI18n } from './I18n';
+import { useNotebook, useNotebookRead } from './NotebookContext';
+
+/** Where a note belongs: the group, the meeting, and the phase it is written in. */
+export interface NotePlace {
+  readonly groupId: string;
+  readonly groupName: string;
+  readonly meetingId: string;
+  readonly session: SessionState;
+}
+
+/** The id of this member's note for one phase of one meeting (one note per phase). */
+export function phaseNoteId(meetingId: string, phaseId: string): string {
+  return `n-${meetingId}-${phaseId}`.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
+}
+
+/**
+ * The member's private notes during the meeting, reachable in every phase: a note for the
+ * current phase with a reflective prompt, autosaved on every keystroke into IndexedDB on this
+ * device, and the notes of earlier phases of this meeting. Nothing here enters the shared
+ * document, the network or the companion server.
+ */
+export function NotesPane({ place, role }: { place: NotePlace; role: Role }) {
+  const { t } = useI18n();
+  const notebook = useNotebook();
+  const headingId = useId();
+  const { session, meetingId } = place;
+  const lock = useNotebookRead('lock', (nb) => nb.encryptionState());
+  const earlier = useNotebookRead(`earlier:${meetingId}`, (nb) => nb.list({ meetingId }));
+  const noteId = phaseNoteId(meetingId, session.phase.id);
+  return (
+    <section aria-labelledby={headingId} className="notes-pane">
+      <h3 id={headingId}>{t('notesHeading')}</h3>
+      <p className="hint">{t('notesOnlyHere')}</p>
+      {!notebook ? (
+        <p role="alert">{t('notesUnavailable')}</p>
+      ) : lock.kind === 'value' && lock.value === 'locked' ? (
+        <UnlockForm notebook={notebook} />
+      ) : lock.kind === 'value' ? (
+        <>
+          <PhaseNote key={noteId} notebook={notebook} place={place} noteId={noteId} role={role} />
+          {earlier.kind === 'value' && (
+            <EarlierNotes notes={earlier.value.filter((n) => n.id !== noteId && n.text !== '')} />
+          )}
+        </>
+      ) : lock.kind === 'error' ? (
+        <p role="alert">{t('noteSaveFailed', { error: lock.message })}</p>
+      ) : null}
+    </section>
+  );
+}
+
+type SaveStatus = 'idle' | 'saving' | 'saved' | { readonly error: string };
+
+function PhaseNote({
+  notebook,
+  place,
+  noteId,
+  role,
+}: {
+  notebook: Notebook;
+  place: NotePlace;
+  noteId: string;
+  role: Role;
+}) {
+  const { t, locale } = useI18n();
+  const fieldId = useId();
+  const promptId = useId();
+  const { session } = place;
+  const [text, setText] = useState<string | null>(null);
+  const [status, setStatus] = useState<SaveStatus>('idle');
+
+  // Load what was written before (a reload, or coming back to this phase); typing wins.
+  useEffect(() => {
+    let cancelled = false;
+    notebook.get(noteId).then(
+      (note) => {
+        if (!cancelled) setText((current) => current ?? note?.text ?? '');
+      },
+      () => {
+        if (!cancelled) setText((current) => current ?? '');
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [notebook, noteId]);
+
+  const write = (value: string) => {
+    setText(value);
+    setStatus('saving');
+    const draft: NoteDraft = {
+      id: noteId,
+      groupId: place.groupId,
+      groupName: place.groupName,
+      meetingId: place.meetingId,
+      meetingDate: session.startedAt ?? Date.now(),
+      phaseId: session.phase.id,
+      phaseName: session.phase.name[locale],
+      kind: 'note',
+      text: value,
+      takeHome: null,
+    };
+    // Every keystroke is written at once; the notebook serialises writes, so the last one wins.
+    notebook.save(draft).then(
+      () => setStatus('saved'),
+      (error: unknown) =>
+        setStatus({
+          error:
+            error instanceof NotebookLockedError
+              ? t('notebookLocked')
+              : error instanceof Error
+                ? error.message
+                : String(error),
+        }),
+    );
+  };
+
+  return (
+    <div className="phase-note">
+      <label htmlFor={fieldId}>{t('noteForPhase', { phase: session.phase.name[locale] })}</label>
+      <p id={promptId} className="note-prompt">
+        {notePrompt(session.phase.activity, role)[locale]}
+      </p>
+      <textarea
+        id={fieldId}
+        rows={4}
+        maxLength={LIMITS.noteText}
+        aria-describedby={promptId}
+        value={text ?? ''}
+        disabled={text === null}
+        onChange={(e) => write(e.target.value)}
+      />
+      <p role="status" className="hint">
+        {status === 'saving'
+          ? t('noteSaving')
+          : status === 'saved'
+            ? t('noteSaved')
+            : typeof status === 'object'
+              ? t('noteSaveFailed', { error: status.error })
+              : ''}
+      </p>
+    </div>
+  );
+}
+
+function EarlierNotes({ notes }: { notes: readonly Note[] }) {
+  const { t } = useI18n();
+  if (notes.length === 0) return null;
+  return (
+    <details className="earlier-notes">
+      <summary>{t('notesEarlier')}</summary>
+      <ul>
+        {notes.map((note) => (
+          <li key={note.id}>
+            <strong>{note.phaseName}</strong>
+            <p className="item-text">{note.text}</p>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Unlocks an encrypted notebook; a wrong passphrase changes nothing and says so. */
+export function UnlockForm({ notebook }: { notebook: Notebook }) {
+  const { t } = useI18n();
+  const fieldId = useId();
+  const [passphrase, setPassphrase] = useState('');
+  const [wrong, setWrong] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    void notebook.unlock(passphrase).then((result) => {
+      setBusy(false);
+      setWrong(!result.ok);
+      if (result.ok) setPassphrase('');
+    });
+  };
+  return (
+    <form onSubmit={submit} aria-label={t('unlock')}>
+      <p>{t('notebookLocked')}</p>
+      <label htmlFor={fieldId}>{t('passphrase')}</label>
+      <input
+        id={fieldId}
+        type="password"
+        autoComplete="current-password"
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.target.value)}
+      />
+      {wrong && <p role="alert">{t('wrongPassphrase')}</p>}
+      <button type="submit" disabled={busy}>
+        {t('unlock')}
+      </button>
+    </form>
+  );
+}

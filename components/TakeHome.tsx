@@ -1,0 +1,97 @@
+import { useId, useState } from 'react';
+import type { BoardState } from '../lib/board-state';
+import type { TakeHome as TakeHomeContent } from '../lib/notebook';
+import { NotebookLockedError } from '../lib/notebook';
+import { useI18n } from './I18n';
+import { useNotebook } from './NotebookContext';
+import type { NotePlace } from './NotesPane';
+
+/** The id of the case bringer's take-home note of a meeting: saving again replaces it. */
+export function takeHomeNoteId(meetingId: string): string {
+  return `t-${meetingId}`.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
+}
+
+/** What the case bringer takes home: every piece of advice with its star and rank, and more. */
+export function takeHomeFrom(board: BoardState, caseTitle: string | null): TakeHomeContent {
+  // The starred advice first, in the case bringer's order (the board's order), then the rest.
+  const starred = board.advice.filter((advice) => advice.starred);
+  const others = board.advice.filter((advice) => !advice.starred);
+  return {
+    coreQuestion: board.coreQuestion,
+    caseTitle,
+    advice: [
+      ...starred.map((advice, index) => ({
+        text: advice.text,
+        authorName: advice.authorName,
+        starred: true,
+        rank: index + 1,
+      })),
+      ...others.map((advice) => ({
+        text: advice.text,
+        authorName: advice.authorName,
+        starred: false,
+        rank: null,
+      })),
+    ],
+    intentions: board.intentions ?? '',
+  };
+}
+
+/**
+ * For the case bringer, at the end of the advice round: one action saves all advice given to
+ * them, with their stars, order and intentions, into their private notes on this device.
+ */
+export function TakeHome({ place, board }: { place: NotePlace; board: BoardState }) {
+  const { t, locale } = useI18n();
+  const notebook = useNotebook();
+  const headingId = useId();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  if (!notebook || board.advice.length === 0) return null;
+  const { session } = place;
+  const caseTitle = board.pitches.find((p) => p.id === session.casePitchId)?.text ?? null;
+  const save = () => {
+    const takeHome = takeHomeFrom(board, caseTitle);
+    notebook
+      .save({
+        id: takeHomeNoteId(place.meetingId),
+        groupId: place.groupId,
+        groupName: place.groupName,
+        meetingId: place.meetingId,
+        meetingDate: session.startedAt ?? Date.now(),
+        phaseId: session.phase.id,
+        phaseName: session.phase.name[locale],
+        kind: 'take-home',
+        text: '',
+        takeHome,
+      })
+      .then(
+        () =>
+          setMessage({
+            text: t('takeHomeSaved', { count: takeHome.advice.length }),
+            error: false,
+          }),
+        (error: unknown) =>
+          setMessage({
+            text: t('noteSaveFailed', {
+              error:
+                error instanceof NotebookLockedError
+                  ? t('notebookLocked')
+                  : error instanceof Error
+                    ? error.message
+                    : String(error),
+            }),
+            error: true,
+          }),
+      );
+  };
+  return (
+    <section aria-labelledby={headingId} className="take-home">
+      <h3 id={headingId}>{t('takeHomeHeading')}</h3>
+      <p className="hint">{t('takeHomeHint')}</p>
+      <button type="button" onClick={save}>
+        {t('takeHome')}
+      </button>
+      <p role={message?.error ? 'alert' : 'status'}>{message?.text ?? ''}</p>
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+import type { Localized } from './i18n';
+
+/**
+ * Texts of the notes overview (components/NotesOverview and what it uses: search, export and
+ * import, encryption, storage), in Dutch and English; part of MESSAGES (lib/messages.ts).
+ * Shared words (passphrase, unlock, cancel, loading) are in notes-messages.ts and messages.ts.
+ */
+export const NOTEBOOK_MESSAGES = {
+  myNotes: { nl: 'Mijn notities', en: 'My notes' },
+  closeNotes: { nl: 'Notities sluiten', en: 'Close notes' },
+
+  // --- the list: search, groups, meetings, notes ---
+  searchNotes: { nl: 'Zoek in mijn notities', en: 'Search my notes' },
+  notesEmpty: {
+    nl: 'Nog geen notities. Wat je tijdens een bijeenkomst in je privénotities schrijft, verschijnt hier.',
+    en: 'No notes yet. What you write in your private notes during a meeting appears here.',
+  },
+  notesNoMatch: { nl: 'Geen notities gevonden met “{query}”.', en: 'No notes match “{query}”.' },
+  notesMatchOne: { nl: '1 notitie gevonden.', en: '1 note found.' },
+  notesMatchMany: { nl: '{count} notities gevonden.', en: '{count} notes found.' },
+  unnamedGroup: { nl: 'Groep zonder naam', en: 'Unnamed group' },
+  noteWithoutPhase: { nl: 'Notitie', en: 'Note' },
+  notesTakeHome: {
+    nl: 'Mee naar huis: de adviezen aan mij',
+    en: 'Take-home: the advice given to me',
+  },
+  notesStarredAdvice: { nl: 'Adviezen met een ster', en: 'Starred advice' },
+  notesOtherAdvice: { nl: 'Andere adviezen', en: 'Other advice' },
+  notesIntentions: { nl: 'Mijn voornemens', en: 'What I intended' },
+
+  // --- one note: edit and delete ---
+  editNote: { nl: 'Bewerken', en: 'Edit' },
+  editNoteFor: { nl: 'Notitie bewerken: {text}', en: 'Edit note: {text}' },
+  noteText: { nl: 'Tekst van de notitie', en: 'Note text' },
+  doneEditing: { nl: 'Klaar', en: 'Done' },
+  deleteNote: { nl: 'Verwijderen', en: 'Delete' },
+  deleteNoteFor: { nl: 'Notitie verwijderen: {text}', en: 'Delete note: {text}' },
+  deleteNoteConfirm: { nl: 'Deze notitie verwijderen?', en: 'Delete this note?' },
+  deleteNoteYes: { nl: 'Ja, verwijderen', en: 'Yes, delete' },
+  noteDeleted: { nl: 'Notitie verwijderd.', en: 'Note deleted.' },
+
+  // --- all notes ---
+  deleteAllNotes: { nl: 'Alle notities verwijderen', en: 'Delete all notes' },
+  deleteAllConfirmOne: {
+    nl: 'Je enige notitie verwijderen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst als je een kopie wilt houden.',
+    en: 'Delete your only note? This cannot be undone. Export first if you want to keep a copy.',
+  },
+  deleteAllConfirmMany: {
+    nl: 'Alle {count} notities verwijderen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst als je een kopie wilt houden.',
+    en: 'Delete all {count} notes? This cannot be undone. Export first if you want to keep a copy.',
+  },
+  deleteAllYes: { nl: 'Ja, alle notities verwijderen', en: 'Yes, delete all notes' },
+  allNotesDeleted: { nl: 'Alle notities zijn verwijderd.', en: 'All notes deleted.' },
+
+  // --- export and import ---
+  transferHeading: { nl: 'Exporteren en importeren', en: 'Export and import' },
+  transferHint: {
+    nl: 'Een export is een leesbare kopie van al je notities, niet versleuteld: bewaar hem op een veilige plek.',
+    en: 'An export is a readable copy of all your notes, not encrypted: keep it somewhere safe.',
+  },
+  exportMarkdown: { nl: 'Exporteren als Markdown', en: 'Export as Markdown' },
+  exportJson: { nl: 'Exporteren als JSON', en: 'Export as JSON' },
+  exportDone: { nl: '{file} gedownload.', en: 'Downloaded {file}.' },
+  importLabel: {
+    nl: 'Notities importeren uit een JSON-export',
+    en: 'Import notes from a JSON export',
+  },
+  importHint: {
+    nl: 'Alleen een JSON-export van Kring. Een notitie vervangt die met hetzelfde nummer hier alleen als ze nieuwer is.',
+    en: 'Only a JSON export from Kring. A note replaces the same note here only when it is newer.',
+  },
+  importing: { nl: 'Importeren…', en: 'Importing…' },
+  importDone: {
+    nl: 'Geïmporteerd: {added} nieuw, {updated} bijgewerkt.',
+    en: 'Imported: {added} new, {updated} updated.',
+  },
+  importTooLarge: {
+    nl: 'Dit bestand is groter dan {limit} MB, het maximum dat Kring importeert. Er is niets veranderd.',
+    en: 'This file is larger than {limit} MB, the most Kring imports. Nothing was changed.',
+  },
+  importNotJson: {
+    nl: 'Dit bestand is geen JSON en dus geen notitie-export van Kring. Er is niets veranderd.',
+    en: 'This file is not JSON, so it is not a Kring notes export. Nothing was changed.',
+  },
+  importWrongFormat: {
+    nl: 'Dit bestand is geen notitie-export van Kring. Er is niets veranderd.',
+    en: 'This file is not a Kring notes export. Nothing was changed.',
+  },
+  importUnsupportedVersion: {
+    nl: 'Deze export komt uit een nieuwere of onbekende versie van Kring. Werk Kring bij en probeer het opnieuw. Er is niets veranderd.',
+    en: 'This export comes from a newer or unknown version of Kring. Update Kring and try again. Nothing was changed.',
+  },
+  importInvalidNotes: {
+    nl: 'Sommige notities in dit bestand zijn beschadigd of te lang. Er is niets geïmporteerd en niets veranderd.',
+    en: 'Some notes in this file are damaged or too long. Nothing was imported and nothing was changed.',
+  },
+  importReadFailed: {
+    nl: 'Dit bestand kon niet worden gelezen: {error}. Er is niets veranderd.',
+    en: 'Could not read this file: {error}. Nothing was changed.',
+  },
+
+  // --- encryption ---
+  protectHeading: { nl: 'Beveiligen met een wachtwoordzin', en: 'Protect with a passphrase' },
+  protectExplain: {
+    nl: 'Met een wachtwoordzin worden je notities versleuteld bewaard (AES-GCM, met een sleutel die met PBKDF2 in {iterations} rondes uit de wachtwoordzin wordt afgeleid). De sleutel staat alleen in het geheugen zolang het paneel open is; daarna blijven je notities op slot tot je de wachtwoordzin weer invult.',
+    en: 'With a passphrase, your notes are stored encrypted (AES-GCM, with a key derived from the passphrase by PBKDF2 with {iterations} iterations). The key lives only in memory while the panel is open; after that, your notes stay locked until you enter the passphrase again.',
+  },
+  protectWarning: {
+    nl: 'Vergeet je de wachtwoordzin, dan kan niemand je notities terughalen: Kring niet en je groep ook niet. Exporteer je notities eerst, zodat je een kopie hebt.',
+    en: 'If you forget the passphrase, nobody can recover your notes: not Kring, not your group. Export your notes first, so that you have a copy.',
+  },
+  protectionOff: {
+    nl: 'Je notities zijn nu niet beveiligd met een wachtwoordzin.',
+    en: 'Your notes are not protected with a passphrase now.',
+  },
+  protectionOn: {
+    nl: 'Je notities worden versleuteld bewaard en zijn in dit paneel ontgrendeld.',
+    en: 'Your notes are stored encrypted and are unlocked in this panel.',
+  },
+  newPassphrase: { nl: 'Nieuwe wachtwoordzin', en: 'New passphrase' },
+  repeatPassphrase: { nl: 'Herhaal de nieuwe wachtwoordzin', en: 'Repeat the new passphrase' },
+  currentPassphrase: { nl: 'Huidige wachtwoordzin', en: 'Current passphrase' },
+  protectNotes: { nl: 'Mijn notities beveiligen', en: 'Protect my notes' },
+  passphraseEmpty: { nl: 'Kies eerst een wachtwoordzin.', en: 'Choose a passphrase first.' },
+  passphraseMismatch: {
+    nl: 'De twee wachtwoordzinnen zijn niet gelijk. Er is niets veranderd.',
+    en: 'The two passphrases are not the same. Nothing was changed.',
+  },
+  securityWorking: {
+    nl: 'Een moment: je notities worden opnieuw opgeslagen…',
+    en: 'One moment: your notes are being stored again…',
+  },
+  protectDone: {
+    nl: 'Je notities worden nu versleuteld bewaard.',
+    en: 'Your notes are now stored encrypted.',
+  },
+  alreadyProtected: {
+    nl: 'Je notities zijn intussen in een ander venster beveiligd.',
+    en: 'Your notes were protected in another window meanwhile.',
+  },
+  changePassphrase: { nl: 'Wachtwoordzin wijzigen', en: 'Change passphrase' },
+  saveNewPassphrase: { nl: 'Nieuwe wachtwoordzin opslaan', en: 'Save the new passphrase' },
+  passphraseChanged: {
+    nl: 'Wachtwoordzin gewijzigd: je notities zijn met de nieuwe versleuteld.',
+    en: 'Passphrase changed: your notes are encrypted with the new one.',
+  },
+  removeProtection: { nl: 'Beveiliging verwijderen', en: 'Remove protection' },
+  removeProtectionExplain: {
+    nl: 'Je notities worden dan zonder versleuteling op dit apparaat bewaard.',
+    en: 'Your notes will then be stored on this device without encryption.',
+  },
+  removeProtectionYes: { nl: 'Ja, beveiliging verwijderen', en: 'Yes, remove protection' },
+  protectionRemoved: {
+    nl: 'Beveiliging verwijderd: je notities worden zonder versleuteling bewaard.',
+    en: 'Protection removed: your notes are stored without encryption.',
+  },
+  lockNow: { nl: 'Nu vergrendelen', en: 'Lock now' },
+
+  // --- storage ---
+  storageHeading: { nl: 'Waar je notities staan', en: 'Where your notes are stored' },
+  storageExplain: {
+    nl: 'Je notities staan in de opslag van deze browser, bij de Kring-extensie (of, op de webpagina, bij deze site). Verwijder je de extensie of wis je de gegevens van de site, dan zijn ze weg: exporteer ze om een kopie te houden.',
+    en: "Your notes live in this browser's storage, for the Kring extension (or, on the web page, for this site). Uninstalling the extension or clearing the site's data deletes them: export them to keep a copy.",
+  },
+  storagePersistent: {
+    nl: 'Deze browser bewaart je notities tot je ze zelf verwijdert (blijvende opslag).',
+    en: 'This browser keeps your notes until you delete them (persistent storage).',
+  },
+  storageNotPersistent: {
+    nl: 'Deze browser mag je notities wissen als de schijf vol raakt.',
+    en: 'This browser may clear your notes when it runs short of space.',
+  },
+  askPersist: {
+    nl: 'Vraag de browser mijn notities te bewaren',
+    en: 'Ask the browser to keep my notes',
+  },
+  persistGranted: {
+    nl: 'De browser bewaart je notities.',
+    en: 'The browser will keep your notes.',
+  },
+  persistDenied: {
+    nl: 'De browser beslist dit zelf en belooft niets. Exporteer je notities om een kopie te houden.',
+    en: 'The browser decides this itself and made no promise. Export your notes to keep a copy.',
+  },
+} as const satisfies Record<string, Localized>;

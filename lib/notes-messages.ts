@@ -1,0 +1,69 @@
+import type { Localized } from './i18n';
+
+/**
+ * Texts of the private notes in a meeting (components/NotesPane, TakeHome, PrivateLookBack), in
+ * Dutch and English; part of MESSAGES (lib/messages.ts).
+ */
+export const NOTES_MESSAGES = {
+  notesHeading: { nl: 'Mijn privénotities', en: 'My private notes' },
+  notesOnlyHere: {
+    nl: 'Alleen op dit apparaat. Wordt nooit gedeeld met de groep of een server.',
+    en: 'Only on this device. Never shared with the group or any server.',
+  },
+  noteForPhase: { nl: 'Mijn notitie bij {phase}', en: 'My note for {phase}' },
+  noteSaving: { nl: 'Opslaan…', en: 'Saving…' },
+  noteSaved: { nl: 'Bewaard op dit apparaat.', en: 'Saved on this device.' },
+  noteSaveFailed: {
+    nl: 'Opslaan lukte niet: {error}. Kopieer je tekst voor de zekerheid.',
+    en: 'Could not save: {error}. Copy your text to be safe.',
+  },
+  notesEarlier: { nl: 'Eerder in deze bijeenkomst', en: 'Earlier in this meeting' },
+  notesUnavailable: {
+    nl: 'Privénotities zijn in deze browser niet beschikbaar (geen IndexedDB).',
+    en: 'Private notes are not available in this browser (no IndexedDB).',
+  },
+  notebookLocked: {
+    nl: 'Je notitieboek is beveiligd met een wachtwoordzin.',
+    en: 'Your notebook is protected with a passphrase.',
+  },
+  passphrase: { nl: 'Wachtwoordzin', en: 'Passphrase' },
+  unlock: { nl: 'Ontgrendelen', en: 'Unlock' },
+  wrongPassphrase: {
+    nl: 'Deze wachtwoordzin klopt niet. Je notities blijven versleuteld.',
+    en: 'That passphrase is not right. Your notes stay encrypted.',
+  },
+  takeHomeHeading: { nl: 'Adviezen mee naar huis', en: 'Take the advice home' },
+  takeHome: {
+    nl: 'Bewaar de adviezen in mijn privénotities',
+    en: 'Save the advice in my private notes',
+  },
+  takeHomeHint: {
+    nl: 'Bewaart alle adviezen met je sterren, volgorde en voornemens, alleen op dit apparaat. Na de bijeenkomst blijft er niets van gedeeld.',
+    en: 'Saves all advice with your stars, order and intentions, on this device only. Nothing of it stays shared after the meeting.',
+  },
+  takeHomeSaved: {
+    nl: '{count} adviezen bewaard in je privénotities.',
+    en: '{count} pieces of advice saved in your private notes.',
+  },
+  privateLookBackHeading: {
+    nl: 'Alleen jij ziet dit: wat je de vorige keer meenam',
+    en: 'Only you see this: what you took home last time',
+  },
+  privateLookBackIntro: {
+    nl: 'Vertel de groep hoe het ging. Kies zelf wat je deelt, als je iets deelt.',
+    en: 'Tell the group how it went. You choose what to share, if anything.',
+  },
+  lookBackIntended: { nl: 'Je voornemen: {text}', en: 'What you intended: {text}' },
+  lookBackStarred: { nl: 'Advies met ster: {text}', en: 'Starred advice: {text}' },
+  shareLine: { nl: 'Deel: {text}', en: 'Share: {text}' },
+  shareSelected: { nl: 'Deel wat ik heb aangevinkt', en: 'Share what I ticked' },
+  shareNothingTicked: {
+    nl: 'Vink eerst aan wat je wilt delen.',
+    en: 'Tick what you want to share first.',
+  },
+  sharedLookBackHeading: {
+    nl: 'Hoe het ging sinds de vorige keer',
+    en: 'How it went since last time',
+  },
+  sharedBy: { nl: '{name}: {text}', en: '{name}: {text}' },
+} as const satisfies Record<string, Localized>;
