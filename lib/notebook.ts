@@ -736,6 +736,22 @@ export class Notebook {
     );
   }
 
+  /**
+   * For a forgotten passphrase: deletes every note and the encryption setting, without the
+   * passphrase, and leaves an empty notebook without protection. Nothing is recovered; anyone
+   * with this browser profile could delete the database anyway, so this gives nothing away.
+   */
+  reset(): Promise<void> {
+    return this.run(async () => {
+      await this.db.transaction('rw', this.notes, this.meta, async () => {
+        await this.notes.clear();
+        await this.meta.clear();
+      });
+      this.unlocked = null;
+      this.notifyLocal();
+    });
+  }
+
   /** Every note as plain JSON: the member's own backup (IndexedDB goes with an uninstall). */
   exportJson(): Promise<string> {
     return this.run(async () => {

@@ -720,3 +720,23 @@ describe('encryption', () => {
     ).toThrow(RangeError);
   });
 });
+
+describe('a forgotten passphrase', () => {
+  it(
+    'lets the member start over without the passphrase: everything is deleted, nothing recovered',
+    async () => {
+      const { notebook, open, raw } = setup();
+      await notebook.save(draft({ text: 'Vertrouwelijk' }));
+      expect(await notebook.enableEncryption('een lange wachtwoordzin')).toEqual({ ok: true });
+      notebook.lock();
+      await expect(notebook.list()).rejects.toBeInstanceOf(NotebookLockedError);
+      await notebook.reset();
+      expect(await notebook.encryptionState()).toBe('off');
+      expect(await notebook.list()).toEqual([]);
+      expect(await raw()).toEqual({ notes: [], meta: [] });
+      // Another panel on the same database sees the empty, unprotected notebook too.
+      expect(await open().encryptionState()).toBe('off');
+    },
+    SLOW,
+  );
+});
