@@ -201,6 +201,34 @@ export function UnlockForm({ notebook }: { notebook: Notebook }) {
       <button type="submit" disabled={busy}>
         {t('unlock')}
       </button>
+      <ForgottenPassphrase notebook={notebook} />
     </form>
+  );
+}
+
+/** The honest way out of a forgotten passphrase: start over with an empty notebook. */
+function ForgottenPassphrase({ notebook }: { notebook: Notebook }) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <details className="forgotten-passphrase">
+      <summary>{t('forgotPassphrase')}</summary>
+      <p>{t('forgotPassphraseExplained')}</p>
+      {confirming ? (
+        <p role="group" aria-label={t('resetNotebookSure')}>
+          {t('resetNotebookSure')}{' '}
+          <button type="button" onClick={() => void notebook.reset()}>
+            {t('resetNotebookYes')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </button>
+        </p>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>
+          {t('resetNotebook')}
+        </button>
+      )}
+    </details>
   );
 }

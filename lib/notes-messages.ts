@@ -32,6 +32,17 @@ export const NOTES_MESSAGES = {
     nl: 'Deze wachtwoordzin klopt niet. Je notities blijven versleuteld.',
     en: 'That passphrase is not right. Your notes stay encrypted.',
   },
+  forgotPassphrase: { nl: 'Wachtwoordzin vergeten?', en: 'Forgot the passphrase?' },
+  forgotPassphraseExplained: {
+    nl: 'Niemand kan je notities dan nog lezen: niet Kring, niet je groep. Je kunt alleen opnieuw beginnen met een leeg notitieboek.',
+    en: 'Then nobody can read your notes any more: not Kring, not your group. You can only start over with an empty notebook.',
+  },
+  resetNotebook: { nl: 'Alles wissen en opnieuw beginnen', en: 'Delete everything and start over' },
+  resetNotebookSure: {
+    nl: 'Alle notities worden gewist. Dit kan niet ongedaan worden.',
+    en: 'All notes will be deleted. This cannot be undone.',
+  },
+  resetNotebookYes: { nl: 'Ja, wis alles', en: 'Yes, delete everything' },
   takeHomeHeading: { nl: 'Adviezen mee naar huis', en: 'Take the advice home' },
   takeHome: {
     nl: 'Bewaar de adviezen in mijn privénotities',

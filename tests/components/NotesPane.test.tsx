@@ -143,6 +143,33 @@ describe('the private notes pane', () => {
   }, 30_000);
 });
 
+describe('a forgotten passphrase', () => {
+  it('lets the member start over after confirming, with nothing recovered', async () => {
+    const notebook = freshNotebook();
+    await notebook.save({
+      id: 'n-old-note-01',
+      groupId: 'group-000001',
+      groupName: 'Team Oost',
+      meetingId: 'meeting-0001',
+      meetingDate: 1,
+      phaseId: 'analysis',
+      phaseName: 'Analysis',
+      kind: 'note',
+      text: 'Oud geheim',
+      takeHome: null,
+    });
+    expect(await notebook.enableEncryption('vergeten zin')).toEqual({ ok: true });
+    notebook.lock();
+    renderPane(notebook, meeting('asking'));
+    await userEvent.click(await screen.findByText('Forgot the passphrase?'));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete everything and start over' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete everything' }));
+    await screen.findByRole('textbox', { name: 'My note for Analysis' });
+    expect(await notebook.encryptionState()).toBe('off');
+    expect(await notebook.list()).toEqual([]);
+  }, 30_000);
+});
+
 describe('taking the advice home', () => {
   it('saves all advice with stars, order and intentions into the private notes, in one action', async () => {
     const notebook = freshNotebook();
