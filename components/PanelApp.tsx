@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyValueStore } from '../lib/key-value-store';
 import type { RememberedGroup } from '../lib/groups';
 import { deriveGroupId } from '../lib/room-name';
@@ -7,10 +7,13 @@ import { LOCALES, pickLocale } from '../lib/i18n';
 import type { Locale } from '../lib/i18n';
 import type { Settings } from '../lib/settings';
 import type { Invite } from '../lib/invite';
+import type { Notebook } from '../lib/notebook';
 import { CallBadge } from './CallBadge';
 import { GroupView } from './GroupView';
 import { Home } from './Home';
 import { I18nProvider, useI18n } from './I18n';
+import { NotebookProvider } from './NotebookContext';
+import { NotesOverview } from './NotesOverview';
 import { SettingsForm } from './SettingsForm';
 import { usePanelState } from './usePanelState';
 import type { PanelState } from './usePanelState';
@@ -21,11 +24,14 @@ export function PanelApp({
   defaults,
   initialInvite,
   browserLanguages,
+  notebook,
 }: {
   store: KeyValueStore;
   defaults: Settings;
   initialInvite: string;
   browserLanguages: readonly string[];
+  /** The private notebook on this device; null where the browser has no IndexedDB. */
+  notebook: Notebook | null;
 }) {
   const state = usePanelState(store, defaults);
   const locale = state.settings.locale ?? pickLocale(browserLanguages);
@@ -34,11 +40,13 @@ export function PanelApp({
   }, [locale]);
   return (
     <I18nProvider locale={locale}>
-      {state.loaded ? (
-        <Panel state={state} store={store} locale={locale} initialInvite={initialInvite} />
-      ) : (
-        <LoadingLine />
-      )}
+      <NotebookProvider notebook={notebook}>
+        {state.loaded ? (
+          <Panel state={state} store={store} locale={locale} initialInvite={initialInvite} />
+        ) : (
+          <LoadingLine />
+        )}
+      </NotebookProvider>
     </I18nProvider>
   );
 }
@@ -62,6 +70,8 @@ function Panel({
   const { t } = useI18n();
   const [activeId, setActiveId] = useState<string | null>(null);
   const [showSettings, setShowSettings] = useState(false);
+  const [showNotes, setShowNotes] = useState(false);
+  const notesButton = useRef<HTMLButtonElement>(null);
   const active = useMemo(
     () => state.groups.find((g) => g.groupId === activeId) ?? null,
     [state.groups, activeId],
@@ -100,6 +110,14 @@ function Panel({
           </select>
         </label>
         <button
+          ref={notesButton}
+          type="button"
+          onClick={() => setShowNotes((s) => !s)}
+          aria-pressed={showNotes}
+        >
+          {t('myNotes')}
+        </button>
+        <button
           type="button"
           onClick={() => setShowSettings((s) => !s)}
           aria-expanded={showSettings}
@@ -115,7 +133,17 @@ function Panel({
           onClose={() => setShowSettings(false)}
         />
       )}
-      <main>
+      {/* The notes overview sits above the group, which stays connected underneath. */}
+      {showNotes && (
+        <NotesOverview
+          onClose={() => {
+            setShowNotes(false);
+            // Back where the member came from: keyboard users keep their place.
+            notesButton.current?.focus();
+          }}
+        />
+      )}
+      <main hidden={showNotes}>
         {active ? (
           <GroupView
             key={active.groupId}

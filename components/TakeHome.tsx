@@ -67,7 +67,10 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
       .then(
         () =>
           setMessage({
-            text: t('takeHomeSaved', { count: takeHome.advice.length }),
+            text:
+              takeHome.advice.length === 1
+                ? t('takeHomeSavedOne')
+                : t('takeHomeSaved', { count: takeHome.advice.length }),
             error: false,
           }),
         (error: unknown) =>

@@ -91,8 +91,8 @@ export const NOTEBOOK_MESSAGES = {
     en: 'This export comes from a newer or unknown version of Kring. Update Kring and try again. Nothing was changed.',
   },
   importInvalidNotes: {
-    nl: 'Sommige notities in dit bestand zijn beschadigd of te lang. Er is niets geïmporteerd en niets veranderd.',
-    en: 'Some notes in this file are damaged or too long. Nothing was imported and nothing was changed.',
+    nl: 'Sommige notities in dit bestand zijn beschadigd of te lang, dus er is niets geïmporteerd. Er is niets veranderd.',
+    en: 'Some notes in this file are damaged or too long, so none were imported. Nothing was changed.',
   },
   importReadFailed: {
     nl: 'Dit bestand kon niet worden gelezen: {error}. Er is niets veranderd.',

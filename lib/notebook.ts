@@ -614,6 +614,7 @@ export class Notebook {
       const to = await this.newKey(passphrase);
       await this.rewriteAll(OFF, to.mode, to.meta);
       this.unlocked = { key: to.mode.key, salt: to.mode.salt };
+      this.notifyLocal();
       return { ok: true };
     });
   }
@@ -629,6 +630,7 @@ export class Notebook {
       const to = await this.newKey(newPassphrase);
       await this.rewriteAll(from, to.mode, to.meta);
       this.unlocked = { key: to.mode.key, salt: to.mode.salt };
+      this.notifyLocal();
       return { ok: true };
     });
   }
@@ -642,6 +644,7 @@ export class Notebook {
       if (!from) return { ok: false, reason: 'wrong-passphrase' };
       await this.rewriteAll(from, OFF, null);
       this.unlocked = null;
+      this.notifyLocal();
       return { ok: true };
     });
   }

@@ -52,6 +52,10 @@ export const NOTES_MESSAGES = {
     nl: 'Bewaart alle adviezen met je sterren, volgorde en voornemens, alleen op dit apparaat. Na de bijeenkomst blijft er niets van gedeeld.',
     en: 'Saves all advice with your stars, order and intentions, on this device only. Nothing of it stays shared after the meeting.',
   },
+  takeHomeSavedOne: {
+    nl: '1 advies bewaard in je privénotities.',
+    en: '1 piece of advice saved in your private notes.',
+  },
   takeHomeSaved: {
     nl: '{count} adviezen bewaard in je privénotities.',
     en: '{count} pieces of advice saved in your private notes.',

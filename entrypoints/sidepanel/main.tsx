@@ -4,6 +4,7 @@ import { PanelApp } from '../../components/PanelApp';
 import { panelStore } from '../../extension/panel-storage';
 import { defaultSettings } from '../../extension/default-settings';
 import { closeAllRooms } from '../../lib/room-connection';
+import { openNotebook } from '../../components/open-notebook';
 import '../../components/panel.css';
 
 // An invite link opens the web panel with the code in the fragment; take it and wipe it from
@@ -15,6 +16,9 @@ if (initialInvite) history.replaceState(null, '', location.pathname + location.s
 // The page is going: leave every room now, so that the others see us leave at once.
 addEventListener('pagehide', () => closeAllRooms());
 
+// The private notebook: IndexedDB of this origin (the extension, or the companion's web page).
+const notebook = openNotebook();
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -24,6 +28,7 @@ if (root) {
         defaults={defaultSettings()}
         initialInvite={initialInvite}
         browserLanguages={navigator.languages}
+        notebook={notebook}
       />
     </StrictMode>,
   );
