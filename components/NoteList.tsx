@@ -1,9 +1,9 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { LIMITS } from '../lib/limits';
 import type { Note, Notebook, TakeHome } from '../lib/notebook';
-import { NotebookLockedError } from '../lib/notebook';
 import { useI18n } from './I18n';
-import type { Translate } from './I18n';
+import { SaveStatusLine } from './SaveStatusLine';
+import { notebookErrorText, useAutosave } from './useAutosave';
 
 interface MeetingNotes {
   readonly meetingId: string;
@@ -47,12 +47,6 @@ function snippet(note: Note): string {
   const home = note.takeHome;
   const text = note.text || home?.caseTitle || home?.coreQuestion || note.phaseName;
   return text.replace(/\s+/g, ' ').trim().slice(0, 40);
-}
-
-/** What an error from the notebook means to the member. */
-function errorText(error: unknown, t: Translate): string {
-  if (error instanceof NotebookLockedError) return t('notebookLocked');
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The notes, by group and meeting, each with its own edit and delete. */
@@ -138,7 +132,7 @@ function NoteItem({
     setBusy(true);
     notebook.remove(note.id).then(onRemoved, (e: unknown) => {
       setBusy(false);
-      setError(t('somethingWrong', { error: errorText(e, t) }));
+      setError(t('somethingWrong', { error: notebookErrorText(e, t) }));
     });
   };
 
@@ -204,8 +198,6 @@ function NoteItem({
   );
 }
 
-type SaveStatus = 'idle' | 'saving' | 'saved' | { readonly error: string };
-
 /** Edits a note's text in place; every change is saved at once (the notebook keeps the order). */
 function NoteEditor({
   note,
@@ -219,23 +211,12 @@ function NoteEditor({
   const { t } = useI18n();
   const fieldId = useId();
   const [text, setText] = useState(note.text);
-  const [status, setStatus] = useState<SaveStatus>('idle');
-  // Only the newest save may set the status: an older one finishing later says nothing new.
-  const latest = useRef(0);
+  const { status, save } = useAutosave(notebook);
 
   const write = (value: string) => {
     setText(value);
-    setStatus('saving');
-    const mine = ++latest.current;
     const { createdAt: _createdAt, updatedAt: _updatedAt, ...draft } = note;
-    notebook.save({ ...draft, text: value }).then(
-      () => {
-        if (mine === latest.current) setStatus('saved');
-      },
-      (error: unknown) => {
-        if (mine === latest.current) setStatus({ error: errorText(error, t) });
-      },
-    );
+    save({ ...draft, text: value });
   };
 
   return (
@@ -249,15 +230,7 @@ function NoteEditor({
         maxLength={LIMITS.noteText}
         onChange={(e) => write(e.target.value)}
       />
-      <p role="status" className="hint">
-        {status === 'saving'
-          ? t('noteSaving')
-          : status === 'saved'
-            ? t('noteSaved')
-            : typeof status === 'object'
-              ? t('noteSaveFailed', { error: status.error })
-              : ''}
-      </p>
+      <SaveStatusLine status={status} />
       <button type="button" onClick={onDone}>
         {t('doneEditing')}
       </button>

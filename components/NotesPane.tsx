@@ -2,11 +2,13 @@ import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { LIMITS } from '../lib/limits';
 import { notePrompt } from '../lib/note-prompts';
-import { NotebookLockedError } from '../lib/notebook';
 import type { Note, NoteDraft, Notebook } from '../lib/notebook';
 import type { Role } from '../lib/roles';
 import type { SessionState } from '../lib/session-state';
+import type { Locale } from '../lib/i18n';
 import { useI18n } from './I18n';
+import { SaveStatusLine } from './SaveStatusLine';
+import { useAutosave } from './useAutosave';
 import { useNotebook, useNotebookRead } from './NotebookContext';
 
 /** Where a note belongs: the group, the meeting, and the phase it is written in. */
@@ -15,6 +17,24 @@ export interface NotePlace {
   readonly groupName: string;
   readonly meetingId: string;
   readonly session: SessionState;
+}
+
+/** A note written now, in this place: the group, the meeting and its current phase. */
+export function noteDraft(
+  place: NotePlace,
+  locale: Locale,
+  note: Pick<NoteDraft, 'id' | 'kind' | 'text' | 'takeHome'>,
+): NoteDraft {
+  const { session } = place;
+  return {
+    ...note,
+    groupId: place.groupId,
+    groupName: place.groupName,
+    meetingId: place.meetingId,
+    meetingDate: session.startedAt ?? Date.now(),
+    phaseId: session.phase.id,
+    phaseName: session.phase.name[locale],
+  };
 }
 
 /** The id of this member's note for one phase of one meeting (one note per phase). */
@@ -58,8 +78,6 @@ export function NotesPane({ place, role }: { place: NotePlace; role: Role }) {
   );
 }
 
-type SaveStatus = 'idle' | 'saving' | 'saved' | { readonly error: string };
-
 function PhaseNote({
   notebook,
   place,
@@ -76,7 +94,7 @@ function PhaseNote({
   const promptId = useId();
   const { session } = place;
   const [text, setText] = useState<string | null>(null);
-  const [status, setStatus] = useState<SaveStatus>('idle');
+  const { status, save } = useAutosave(notebook);
 
   // Load what was written before (a reload, or coming back to this phase); typing wins.
   useEffect(() => {
@@ -94,34 +112,10 @@ function PhaseNote({
     };
   }, [notebook, noteId]);
 
+  // Every keystroke is written at once: closing the panel or a crash loses nothing.
   const write = (value: string) => {
     setText(value);
-    setStatus('saving');
-    const draft: NoteDraft = {
-      id: noteId,
-      groupId: place.groupId,
-      groupName: place.groupName,
-      meetingId: place.meetingId,
-      meetingDate: session.startedAt ?? Date.now(),
-      phaseId: session.phase.id,
-      phaseName: session.phase.name[locale],
-      kind: 'note',
-      text: value,
-      takeHome: null,
-    };
-    // Every keystroke is written at once; the notebook serialises writes, so the last one wins.
-    notebook.save(draft).then(
-      () => setStatus('saved'),
-      (error: unknown) =>
-        setStatus({
-          error:
-            error instanceof NotebookLockedError
-              ? t('notebookLocked')
-              : error instanceof Error
-                ? error.message
-                : String(error),
-        }),
-    );
+    save(noteDraft(place, locale, { id: noteId, kind: 'note', text: value, takeHome: null }));
   };
 
   return (
@@ -139,15 +133,7 @@ function PhaseNote({
         disabled={text === null}
         onChange={(e) => write(e.target.value)}
       />
-      <p role="status" className="hint">
-        {status === 'saving'
-          ? t('noteSaving')
-          : status === 'saved'
-            ? t('noteSaved')
-            : typeof status === 'object'
-              ? t('noteSaveFailed', { error: status.error })
-              : ''}
-      </p>
+      <SaveStatusLine status={status} />
     </div>
   );
 }

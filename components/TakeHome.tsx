@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import type { BoardState } from '../lib/board-state';
 import type { TakeHome as TakeHomeContent } from '../lib/notebook';
-import { NotebookLockedError } from '../lib/notebook';
 import { useI18n } from './I18n';
 import { useNotebook } from './NotebookContext';
+import { noteDraft } from './NotesPane';
 import type { NotePlace } from './NotesPane';
+import { notebookErrorText } from './useAutosave';
 
 /** The id of the case bringer's take-home note of a meeting: saving again replaces it. */
 export function takeHomeNoteId(meetingId: string): string {
@@ -52,18 +53,14 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
   const save = () => {
     const takeHome = takeHomeFrom(board, caseTitle);
     notebook
-      .save({
-        id: takeHomeNoteId(place.meetingId),
-        groupId: place.groupId,
-        groupName: place.groupName,
-        meetingId: place.meetingId,
-        meetingDate: session.startedAt ?? Date.now(),
-        phaseId: session.phase.id,
-        phaseName: session.phase.name[locale],
-        kind: 'take-home',
-        text: '',
-        takeHome,
-      })
+      .save(
+        noteDraft(place, locale, {
+          id: takeHomeNoteId(place.meetingId),
+          kind: 'take-home',
+          text: '',
+          takeHome,
+        }),
+      )
       .then(
         () =>
           setMessage({
@@ -75,14 +72,7 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
           }),
         (error: unknown) =>
           setMessage({
-            text: t('noteSaveFailed', {
-              error:
-                error instanceof NotebookLockedError
-                  ? t('notebookLocked')
-                  : error instanceof Error
-                    ? error.message
-                    : String(error),
-            }),
+            text: t('noteSaveFailed', { error: notebookErrorText(error, t) }),
             error: true,
           }),
       );
