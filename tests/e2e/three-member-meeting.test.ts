@@ -66,6 +66,29 @@ describe('a whole meeting with three members', () => {
       .poll(() => anna.getByRole('list', { name: 'Present' }).textContent(), { timeout: 20_000 })
       .toMatch(/Anna \(chair, you\).*Bram \(member\).*Carla \(member\)/);
 
+    // The timer: every panel shows the same remaining time; the chair pauses and extends it.
+    const seconds = async (panel: Page) => {
+      const text =
+        (await panel.getByRole('timer', { name: 'Time left in this phase' }).textContent()) ?? '';
+      const match = /^(\d+):(\d{2})$/.exec(text.trim());
+      if (!match) throw new Error(`not a remaining time: ${text}`);
+      return Number(match[1]) * 60 + Number(match[2]);
+    };
+    const timesNow = () => Promise.all(everyone().map(seconds));
+    let times = await timesNow();
+    expect(Math.max(...times) - Math.min(...times)).toBeLessThanOrEqual(2);
+    expect(times[0]).toBeGreaterThan(15 * 60 - 30); // 90 minutes rescaled: about 16 for the inventory
+    await anna.getByRole('button', { name: 'Pause timer' }).click();
+    await allSee(seeText('(paused)'));
+    await anna.getByRole('button', { name: 'Add one minute' }).click();
+    await expect.poll(async () => new Set(await timesNow()).size, { timeout: 15_000 }).toBe(1); // paused: to the second the same everywhere
+    const paused = (await timesNow())[0]!;
+    expect(paused).toBeGreaterThan(times[0]! + 30);
+    await anna.getByRole('button', { name: 'Resume timer' }).click();
+    await expect.poll(() => bram.locator('main').textContent()).not.toContain('(paused)');
+    times = await timesNow();
+    expect(Math.max(...times) - Math.min(...times)).toBeLessThanOrEqual(2);
+
     // Inventory: Bram and Carla pitch, Carla votes and scores, Anna confirms Bram's case.
     await bram.getByRole('textbox', { name: 'Your work question' }).fill(CASE);
     await bram.getByRole('button', { name: 'Add work question' }).click();
