@@ -30,6 +30,13 @@ export interface SignalingServerOptions {
   readonly maxTopicsPerConnection?: number;
   /** WebSocket upgrades beyond this many open connections get a 503. Default 2000. */
   readonly maxConnections?: number;
+  /**
+   * Messages one connection may send: a burst of `burst`, refilled at `perSecond`. A connection
+   * that goes beyond is closed with 1008. Default 600 at once, 100 per second.
+   */
+  readonly rateLimit?: { readonly burst: number; readonly perSecond: number };
+  /** The clock of the rate limit (tests). Default: performance.now. */
+  readonly now?: () => number;
   /** A folder served over HTTP GET (index.html for a directory); none when absent. */
   readonly staticDir?: string;
   /** Receives one line per notable event; never message content. Default: silent. */
@@ -67,10 +74,14 @@ export const SIGNALING_DEFAULTS = {
   pingTimeoutMs: 30_000,
   maxTopicsPerConnection: 32,
   maxConnections: 2000,
+  rateLimit: { burst: 600, perSecond: 100 },
 } as const;
 
 interface Connection {
   readonly topics: Set<string>;
+  /** Messages this connection may still send now (token bucket), and when it was refilled. */
+  tokens: number;
+  refilledAt: number;
   /** Heard from since the last liveness check (a message or a pong). */
   alive: boolean;
   dropped: number;
@@ -107,6 +118,8 @@ export async function startSignalingServer(
   const maxTopicsPerConnection =
     options.maxTopicsPerConnection ?? SIGNALING_DEFAULTS.maxTopicsPerConnection;
   const maxConnections = options.maxConnections ?? SIGNALING_DEFAULTS.maxConnections;
+  const rateLimit = options.rateLimit ?? SIGNALING_DEFAULTS.rateLimit;
+  const now = options.now ?? (() => performance.now());
   const staticRoot = options.staticDir === undefined ? null : await staticFolder(options.staticDir);
   const log = options.log ?? (() => {});
   const startedAt = process.hrtime.bigint();
@@ -194,13 +207,25 @@ export async function startSignalingServer(
   });
 
   function onConnection(ws: WebSocket): void {
-    const connection: Connection = { topics: new Set(), alive: true, dropped: 0, refused: 0 };
+    const connection: Connection = {
+      topics: new Set(),
+      tokens: rateLimit.burst,
+      refilledAt: now(),
+      alive: true,
+      dropped: 0,
+      refused: 0,
+    };
     connections.set(ws, connection);
     ws.on('pong', () => {
       connection.alive = true;
     });
     ws.on('message', (data: RawData, isBinary: boolean) => {
       connection.alive = true;
+      if (!takeToken(connection)) {
+        log('closed a connection that sent messages faster than the rate limit (1008)');
+        ws.close(1008, 'rate limit');
+        return;
+      }
       // y-webrtc only sends JSON text; anything else is dropped like malformed JSON.
       const parsed = isBinary ? null : parseClientMessage(rawDataToString(data));
       if (parsed === null || !parsed.ok) {
@@ -230,6 +255,17 @@ export async function startSignalingServer(
         );
       }
     });
+  }
+
+  /** Refills the connection's bucket for the time passed and takes one message from it. */
+  function takeToken(connection: Connection): boolean {
+    const at = now();
+    const refill = ((at - connection.refilledAt) / 1000) * rateLimit.perSecond;
+    connection.tokens = Math.min(rateLimit.burst, connection.tokens + refill);
+    connection.refilledAt = at;
+    if (connection.tokens < 1) return false;
+    connection.tokens -= 1;
+    return true;
   }
 
   function handleMessage(ws: WebSocket, connection: Connection, message: ClientMessage): void {

@@ -353,6 +353,25 @@ describe('hostile and broken input', () => {
     for (const line of logLines) expect(line).not.toMatch(/secret|127\.0\.0\.1/);
   });
 
+  it('closes a connection that floods beyond the rate limit with 1008, and only that one', async () => {
+    let clock = 0;
+    const server = await start({ rateLimit: { burst: 20, perSecond: 10 }, now: () => clock });
+    const anna = await TestClient.connect(server.url);
+    const flooder = await TestClient.connect(server.url);
+    // A burst within the limit is served; time refills it at the given rate.
+    for (let i = 0; i < 20; i += 1) anna.send({ type: 'ping' });
+    for (let i = 0; i < 20; i += 1) expect(await anna.next()).toStrictEqual({ type: 'pong' });
+    clock += 1000; // ten more
+    for (let i = 0; i < 10; i += 1) anna.send({ type: 'ping' });
+    for (let i = 0; i < 10; i += 1) expect(await anna.next()).toStrictEqual({ type: 'pong' });
+
+    for (let i = 0; i < 21; i += 1) flooder.send({ type: 'ping' });
+    expect(await within(flooder.closed, 'close')).toBe(1008);
+    clock += 1000;
+    anna.send({ type: 'ping' });
+    expect(await anna.next()).toStrictEqual({ type: 'pong' });
+  });
+
   it('refuses WebSocket connections beyond maxConnections with a 503', async () => {
     const server = await start({ maxConnections: 1 });
     const anna = await TestClient.connect(server.url);
