@@ -34,6 +34,8 @@ type MessageListener = (message: unknown, sender: Browser.runtime.MessageSender)
 /** The parts of the `browser` API the gate uses; tests pass WXT's fake browser. */
 export interface SidePanelGateApi {
   readonly sidePanel: Pick<WxtBrowser['sidePanel'], 'setOptions' | 'setPanelBehavior'>;
+  /** The toolbar button: greyed out where the panel is not offered. */
+  readonly action: Pick<WxtBrowser['action'], 'enable' | 'disable'>;
   readonly tabs: Pick<WxtBrowser['tabs'], 'get' | 'query'> & {
     readonly onUpdated: ListenerEvent<TabUpdatedListener>;
     readonly onActivated: ListenerEvent<(activeInfo: Browser.tabs.OnActivatedInfo) => void>;
@@ -49,9 +51,15 @@ export interface SidePanelGateApi {
 
 /** What the gate does, one method per kind of event; each resolves once its effect is applied. */
 export interface SidePanelGate {
-  /** Disables the panel everywhere by default, opens it on the toolbar button, re-checks all tabs. */
+  /**
+   * Disables the panel (and greys the toolbar button) everywhere by default, opens the panel on
+   * the toolbar button, re-checks all tabs.
+   */
   initialise(): Promise<void>;
-  /** Offers the panel on the tab when `url` is a call page, withdraws it (and forgets) otherwise. */
+  /**
+   * Offers the panel (and enables the toolbar button) on the tab when `url` is a call page;
+   * withdraws both, and forgets the call, otherwise.
+   */
   checkTab(tabId: number, url: string | undefined): Promise<void>;
   /** Re-checks a tab by asking the browser for its URL. */
   recheckTab(tabId: number): Promise<void>;
@@ -128,18 +136,22 @@ export function createSidePanelGate(api: SidePanelGateApi): SidePanelGate {
     const info = url === undefined ? null : parseCallUrl(url);
     if (info === null) {
       await api.sidePanel.setOptions({ tabId, enabled: false });
+      await api.action.disable(tabId);
       await writeCallInfo(tabId, null, area);
       return;
     }
     // Record first, so that a panel opening right away finds its call.
     await writeCallInfo(tabId, info, area);
     await api.sidePanel.setOptions({ tabId, path: sidePanelPath(tabId), enabled: true });
+    await api.action.enable(tabId);
   }
 
   const gate: SidePanelGate = {
     initialise() {
       const run = async (): Promise<void> => {
         await api.sidePanel.setOptions({ enabled: false });
+        // Grey by default: a new tab is no call until its URL says so.
+        await api.action.disable();
         await api.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
         const tabs = await api.tabs.query({});
         const live = new Set<number>();

@@ -55,6 +55,23 @@ describe('a chair and a member in one session', () => {
     for (const option of otherOptions) expect(option.enabled).toBe(false);
     const global = await chair.background.evaluate(() => chrome.sidePanel.getOptions({}));
     expect(global.enabled).toBe(false);
+    // The toolbar button is live on the call tab and greyed out on the others.
+    const buttons = () =>
+      chair.background.evaluate(async (id: number) => {
+        const tabs = await chrome.tabs.query({});
+        return Promise.all(
+          tabs.map(async (tab) => ({
+            call: tab.id === id,
+            enabled: await chrome.action.isEnabled(tab.id),
+          })),
+        );
+      }, tabId);
+    await expect
+      .poll(async () => (await buttons()).filter((b) => b.call).map((b) => b.enabled))
+      .toEqual([true]);
+    const others = (await buttons()).filter((b) => !b.call);
+    expect(others.length).toBeGreaterThan(0);
+    for (const button of others) expect(button.enabled).toBe(false);
     await other.close();
   });
 

@@ -17,6 +17,18 @@ const OTHER_MEET_URL = 'https://meet.google.com/xyz-abcd-efg';
 // WXT's fake browser has no sidePanel at all: the gate's calls are recorded here instead.
 const setOptions = vi.fn((_options: object) => Promise.resolve());
 const setPanelBehavior = vi.fn((_behavior: object) => Promise.resolve());
+// Nor an action: the toolbar button's state per tab is recorded here (undefined: the default).
+const buttonEnabled = new Map<number | undefined, boolean>();
+const action = {
+  enable: vi.fn((tabId?: number) => {
+    buttonEnabled.set(tabId, true);
+    return Promise.resolve();
+  }),
+  disable: vi.fn((tabId?: number) => {
+    buttonEnabled.set(tabId, false);
+    return Promise.resolve();
+  }),
+};
 
 // The fake browser's own types (webextension-polyfill's), as its triggers take them.
 type FakeTab = Parameters<typeof fakeBrowser.tabs.onUpdated.trigger>[2];
@@ -72,7 +84,8 @@ beforeEach(() => {
   fakeBrowser.reset();
   setOptions.mockReset().mockResolvedValue(undefined);
   setPanelBehavior.mockReset().mockResolvedValue(undefined);
-  Object.assign(fakeBrowser, { sidePanel: { setOptions, setPanelBehavior } });
+  buttonEnabled.clear();
+  Object.assign(fakeBrowser, { sidePanel: { setOptions, setPanelBehavior }, action });
   controller = new AbortController();
   // The background passes exactly this: `browser`, which WXT's test plugin backs with the fake.
   gate = startSidePanelGate(browser, controller.signal);
@@ -84,6 +97,18 @@ afterEach(() => {
 });
 
 describe('offering the side panel', () => {
+  it('greys out the toolbar button by default and on other sites, and enables it on call tabs', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await gate.settled();
+    expect(buttonEnabled.get(undefined)).toBe(false);
+    await navigate(5, MEET_URL);
+    await navigate(6, 'https://example.org/');
+    expect(buttonEnabled.get(5)).toBe(true);
+    expect(buttonEnabled.get(6)).toBe(false);
+    await navigate(5, 'https://example.org/');
+    expect(buttonEnabled.get(5)).toBe(false);
+  });
+
   it('offers the panel on a Meet meeting tab, pointing it at that tab', async () => {
     await navigate(5, MEET_URL);
     expect(setOptions).toHaveBeenLastCalledWith({
