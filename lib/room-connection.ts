@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import { WebrtcProvider } from 'y-webrtc';
+import type { WebrtcConn } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type { RoomKeys } from './room-name';
 import type { ConnectionFacts } from './connection-status';
+import { staleConnections } from './mesh-watchdog';
 
 /** How to reach other members: signaling servers and simple-peer options (ICE servers, wrtc). */
 export interface RoomOptions {
@@ -117,7 +119,16 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   };
   const onPeers = (): void => notify();
   provider.on('peers', onPeers);
-  const timer = setInterval(notify, POLL_MS);
+  // Hung WebRTC attempts are closed so that y-webrtc announces again and retries (mesh-watchdog).
+  const pendingSince = new Map<WebrtcConn, number>();
+  const repairMesh = (): void => {
+    const conns = provider.room?.webrtcConns.values() ?? [];
+    for (const conn of staleConnections(conns, pendingSince, Date.now())) conn.destroy();
+  };
+  const timer = setInterval(() => {
+    repairMesh();
+    notify();
+  }, POLL_MS);
   const room: SharedRoom = {
     provider,
     doc,

@@ -1,0 +1,45 @@
+/**
+ * y-webrtc starts a WebRTC connection per peer when it hears the peer's announce, and tries again
+ * only when a connection closes or errs. A connection that hangs (an offer lost in glare, when
+ * two peers announce at once and one offer is rejected; ICE that never completes) stays in its
+ * room forever: the peer's next announce is ignored because a connection "exists", and when a
+ * third member who relayed between the two leaves, the two stop hearing each other.
+ *
+ * The watchdog closes connections that have not connected within `maxPendingMs`; y-webrtc then
+ * removes them and announces itself again, which starts a fresh attempt.
+ */
+
+/** What the watchdog reads of a y-webrtc connection (WebrtcConn). */
+export interface PendingConnection {
+  readonly connected: boolean;
+  readonly closed: boolean;
+}
+
+/** How long a WebRTC connection may stay unconnected before it is closed and retried. */
+export const MAX_PENDING_MS = 20_000;
+
+/**
+ * The connections to close now: those seen unconnected for at least `maxPendingMs`. `firstSeen`
+ * remembers when each pending connection was first seen and is updated in place (connections
+ * that connected or went away are forgotten).
+ */
+export function staleConnections<C extends PendingConnection>(
+  connections: Iterable<C>,
+  firstSeen: Map<C, number>,
+  now: number,
+  maxPendingMs = MAX_PENDING_MS,
+): C[] {
+  const pending = new Set<C>();
+  const stale: C[] = [];
+  for (const connection of connections) {
+    if (connection.connected || connection.closed) continue;
+    pending.add(connection);
+    const since = firstSeen.get(connection);
+    if (since === undefined) firstSeen.set(connection, now);
+    else if (now - since >= maxPendingMs) stale.push(connection);
+  }
+  for (const connection of [...firstSeen.keys()]) {
+    if (!pending.has(connection) || stale.includes(connection)) firstSeen.delete(connection);
+  }
+  return stale;
+}
