@@ -15,8 +15,11 @@ export interface PendingConnection {
   readonly closed: boolean;
 }
 
-/** How long a WebRTC connection may stay unconnected before it is closed and retried. */
-export const MAX_PENDING_MS = 20_000;
+/**
+ * How long a WebRTC connection may stay unconnected before it is closed and retried. ICE with a
+ * TURN relay usually completes within a few seconds; a hung attempt costs a member this long.
+ */
+export const MAX_PENDING_MS = 8_000;
 
 /**
  * The connections to close now: those seen unconnected for at least `maxPendingMs`. `firstSeen`
