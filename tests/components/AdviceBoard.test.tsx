@@ -4,12 +4,10 @@ import { act, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
 import { AdviceBoard } from '../../components/AdviceBoard';
-import { addAdvice, addPitch, confirmCase } from '../../lib/board-commands';
-import { readBoard } from '../../lib/board-state';
+import { addAdvice } from '../../lib/board-commands';
 import { renderPanels } from './helpers/render-board';
 import type { Locale } from '../../lib/i18n';
-import { readSession } from '../../lib/session-state';
-import { goTo, member, start } from '../lib/helpers/meeting';
+import { goTo, member, startWithCase } from '../lib/helpers/meeting';
 import type { TestMember } from '../lib/helpers/meeting';
 
 afterEach(cleanup);
@@ -24,11 +22,7 @@ const everyone = [anna, bram, carla, dirk, eva];
 /** A meeting of `methodId` with Bram's pitch confirmed as the case, moved to `phase`. */
 function meeting(methodId: string, phase: string): Y.Doc {
   const doc = new Y.Doc();
-  start(doc, anna, methodId);
-  goTo(doc, anna, 'pitching');
-  expect(addPitch(bram.ctx(doc), 'Een ouder die steeds boos belt', 'case').ok).toBe(true);
-  const pitch = readBoard(doc, readSession(doc).method, anna.id).pitches[0]!;
-  expect(confirmCase(anna.ctx(doc), pitch.id).ok).toBe(true);
+  startWithCase(doc, anna, bram, { methodId });
   goTo(doc, anna, phase);
   return doc;
 }

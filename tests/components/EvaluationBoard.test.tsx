@@ -3,12 +3,9 @@ import { cleanup, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
 import { EvaluationBoard } from '../../components/EvaluationBoard';
-import { addPitch, confirmCase } from '../../lib/board-commands';
-import { readBoard } from '../../lib/board-state';
 import { renderPanels } from './helpers/render-board';
 import type { Locale } from '../../lib/i18n';
-import { readSession } from '../../lib/session-state';
-import { goTo, member, start } from '../lib/helpers/meeting';
+import { goTo, member, start, startWithCase } from '../lib/helpers/meeting';
 import type { TestMember } from '../lib/helpers/meeting';
 
 afterEach(cleanup);
@@ -21,10 +18,7 @@ const everyone = [anna, bram, carla];
 /** A meeting in its evaluation, with Bram's pitch as the case. */
 function evaluating(): Y.Doc {
   const doc = new Y.Doc();
-  start(doc, anna);
-  expect(addPitch(bram.ctx(doc), 'Een ouder die steeds boos belt', 'case').ok).toBe(true);
-  const pitch = readBoard(doc, readSession(doc).method, anna.id).pitches[0]!;
-  expect(confirmCase(anna.ctx(doc), pitch.id).ok).toBe(true);
+  startWithCase(doc, anna, bram);
   goTo(doc, anna, 'evaluating');
   return doc;
 }

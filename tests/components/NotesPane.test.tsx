@@ -9,12 +9,12 @@ import { NotebookProvider } from '../../components/NotebookContext';
 import { NotesPane, phaseNoteId } from '../../components/NotesPane';
 import { PrivateLookBack } from '../../components/PrivateLookBack';
 import { TakeHome, takeHomeNoteId } from '../../components/TakeHome';
-import { addAdvice, addPitch, confirmCase, starAdvice } from '../../lib/board-commands';
+import { addAdvice, starAdvice } from '../../lib/board-commands';
 import { readBoard } from '../../lib/board-state';
 import { Notebook } from '../../lib/notebook';
 import type { NoteDraft } from '../../lib/notebook';
 import { readSession } from '../../lib/session-state';
-import { goTo, member, start } from '../lib/helpers/meeting';
+import { goTo, member, start, startWithCase } from '../lib/helpers/meeting';
 import { renderBoard } from './helpers/render-board';
 
 const anna = member('Anna'); // chair
@@ -42,11 +42,7 @@ function freshNotebook(): Notebook {
 /** A meeting with Bram's case confirmed, moved to the phase with this activity. */
 function meeting(activity: string, methodId = 'basic'): Y.Doc {
   const doc = new Y.Doc();
-  start(doc, anna, methodId);
-  goTo(doc, anna, 'pitching');
-  expect(addPitch(bram.ctx(doc), 'Een ouder die steeds boos belt', 'case').ok).toBe(true);
-  const pitch = readBoard(doc, readSession(doc).method, anna.id).pitches[0]!;
-  expect(confirmCase(anna.ctx(doc), pitch.id).ok).toBe(true);
+  startWithCase(doc, anna, bram, { methodId });
   goTo(doc, anna, activity);
   return doc;
 }

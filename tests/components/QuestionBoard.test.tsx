@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup } from '@testing-library/react';
 import * as Y from 'yjs';
 import { QuestionBoard } from '../../components/QuestionBoard';
-import { addPitch, addQuestion, confirmCase } from '../../lib/board-commands';
+import { addQuestion } from '../../lib/board-commands';
 import { readBoard } from '../../lib/board-state';
 import { readSession } from '../../lib/session-state';
-import { goTo, member, start } from '../lib/helpers/meeting';
+import { goTo, member, startWithCase } from '../lib/helpers/meeting';
 import { renderBoard } from './helpers/render-board';
 
 afterEach(cleanup);
@@ -23,11 +23,7 @@ const EVA_QUESTION = 'Wanneer merkte je voor het eerst dat het misging?';
 /** A meeting of `methodId` chaired by Anna, with Bram's case confirmed, in phase `phase`. */
 function meeting(methodId: string, phase: string): Y.Doc {
   const doc = new Y.Doc();
-  start(doc, anna, methodId);
-  goTo(doc, anna, 'pitching');
-  expect(addPitch(bram.ctx(doc), 'Mijn collega neemt mijn diensten over', 'case').ok).toBe(true);
-  const pitch = readBoard(doc, readSession(doc).method, bram.id).pitches[0]!;
-  expect(confirmCase(anna.ctx(doc), pitch.id).ok).toBe(true);
+  startWithCase(doc, anna, bram, { methodId, caseText: 'Mijn collega neemt mijn diensten over' });
   goTo(doc, anna, phase);
   return doc;
 }

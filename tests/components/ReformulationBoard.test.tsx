@@ -3,10 +3,10 @@ import { act, cleanup } from '@testing-library/react';
 import * as Y from 'yjs';
 import { CoreQuestion } from '../../components/CoreQuestion';
 import { ReformulationBoard } from '../../components/ReformulationBoard';
-import { addPitch, addProposal, chooseCoreQuestion, confirmCase } from '../../lib/board-commands';
+import { addProposal, chooseCoreQuestion } from '../../lib/board-commands';
 import { readBoard } from '../../lib/board-state';
 import { readSession } from '../../lib/session-state';
-import { goTo, member, start } from '../lib/helpers/meeting';
+import { goTo, member, startWithCase } from '../lib/helpers/meeting';
 import { renderBoard } from './helpers/render-board';
 
 afterEach(cleanup);
@@ -21,10 +21,7 @@ const OWN = 'Hoe bewaak ik mijn eigen grenzen in het team?';
 /** A basic meeting chaired by Anna, with Bram's case confirmed, in the awareness phase. */
 function meeting(): Y.Doc {
   const doc = new Y.Doc();
-  start(doc, anna);
-  expect(addPitch(bram.ctx(doc), 'Mijn collega neemt mijn diensten over', 'case').ok).toBe(true);
-  const pitch = readBoard(doc, readSession(doc).method, bram.id).pitches[0]!;
-  expect(confirmCase(anna.ctx(doc), pitch.id).ok).toBe(true);
+  startWithCase(doc, anna, bram, { caseText: 'Mijn collega neemt mijn diensten over' });
   goTo(doc, anna, 'reformulating');
   return doc;
 }

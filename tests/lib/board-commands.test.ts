@@ -25,7 +25,7 @@ import { rankPitches, readBoard } from '../../lib/board-state';
 import { readSession, roleOf } from '../../lib/session-state';
 import { boardMap, sessionMap } from '../../lib/session-schema';
 import { LIMITS } from '../../lib/limits';
-import { goTo, member, start } from './helpers/meeting';
+import { goTo, member, start, startWithCase } from './helpers/meeting';
 
 const anna = member('Anna'); // chair
 const bram = member('Bram'); // case bringer
@@ -34,11 +34,7 @@ const dirk = member('Dirk');
 
 function withCase(methodId = 'basic'): Y.Doc {
   const doc = new Y.Doc();
-  start(doc, anna, methodId);
-  if (readSession(doc).phase.activity !== 'pitching') goTo(doc, anna, 'pitching');
-  expect(addPitch(bram.ctx(doc), 'Een ouder die steeds boos belt', 'case')).toEqual({ ok: true });
-  const pitch = readBoard(doc, readSession(doc).method, anna.id).pitches[0]!;
-  expect(confirmCase(anna.ctx(doc), pitch.id)).toEqual({ ok: true });
+  startWithCase(doc, anna, bram, { methodId });
   return doc;
 }
 

@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
 import { startMeeting, goToPhase } from '../../../lib/session-commands';
 import { readSession } from '../../../lib/session-state';
+import { addPitch, confirmCase } from '../../../lib/board-commands';
 import type { CommandContext } from '../../../lib/board-commands';
+import { readBoard } from '../../../lib/board-state';
 
 /** A member in a test: id and name, and a context builder for their commands on a document. */
 export interface TestMember {
@@ -37,4 +39,24 @@ export function goTo(doc: Y.Doc, chair: TestMember, activityOrId: string): void 
   if (index < 0) throw new Error(`no phase ${activityOrId} in ${method.id}`);
   const result = goToPhase(doc, chair.id, index, 1);
   if (!result.ok) throw new Error(result.reason);
+}
+
+/**
+ * Starts a meeting of `methodId` in which `bringer` pitches `caseText` and the chair confirms it
+ * as the case; the meeting stays in its pitching phase.
+ */
+export function startWithCase(
+  doc: Y.Doc,
+  chair: TestMember,
+  bringer: TestMember,
+  { methodId = 'basic', caseText = 'Een ouder die steeds boos belt' } = {},
+): void {
+  start(doc, chair, methodId);
+  if (readSession(doc).phase.activity !== 'pitching') goTo(doc, chair, 'pitching');
+  const pitched = addPitch(bringer.ctx(doc), caseText, 'case');
+  if (!pitched.ok) throw new Error(`the case could not be pitched: ${pitched.reason}`);
+  const pitch = readBoard(doc, readSession(doc).method, chair.id).pitches[0];
+  if (!pitch) throw new Error('the pitch is not on the board');
+  const confirmed = confirmCase(chair.ctx(doc), pitch.id);
+  if (!confirmed.ok) throw new Error(`the case could not be confirmed: ${confirmed.reason}`);
 }
