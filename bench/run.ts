@@ -21,9 +21,9 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { startSignalingServer } from '../server/signaling-server';
 import { createInvite } from '../lib/invite';
-import { NodeMember } from '../tests/helpers/node-member';
+import type { NodeMember } from '../tests/helpers/node-member';
+import { NodeGroup } from '../tests/helpers/node-group';
 import { addAdvice, addEvaluation, addPitch, addQuestion, votePitch } from '../lib/board-commands';
 import type { CommandContext } from '../lib/board-commands';
 import { readBoard } from '../lib/board-state';
@@ -68,23 +68,24 @@ function percentile(values: readonly number[], p: number): number {
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
-async function syncOverWebRtc(): Promise<void> {
-  const server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+/** The benchmark's members: ids and names, the same in every section. */
+const MEMBER_IDS = Array.from(
+  { length: MEMBERS },
+  (_, i) => `member-${String(i).padStart(5, '0')}`,
+);
+const memberName = (i: number) => `Lid ${i + 1}`;
+
+/** All MEMBERS join one fresh group at the same moment. */
+function joinAll(group: NodeGroup): Promise<NodeMember[]> {
   const { secret } = createInvite();
-  const members: NodeMember[] = [];
+  return Promise.all(MEMBER_IDS.map((id, i) => group.join(secret, id, memberName(i))));
+}
+
+async function syncOverWebRtc(): Promise<void> {
+  const group = await NodeGroup.start();
   try {
     const began = performance.now();
-    const joined = await Promise.all(
-      Array.from({ length: MEMBERS }, (_, i) =>
-        NodeMember.join({
-          secret,
-          memberId: `member-${String(i).padStart(5, '0')}`,
-          memberName: `Lid ${i + 1}`,
-          signalingUrl: server.url,
-        }),
-      ),
-    );
-    members.push(...joined);
+    const joined = await joinAll(group);
     const [chair, ...others] = joined as [NodeMember, ...NodeMember[]];
     await Promise.all(joined.map((m) => m.until((s) => s.members.length === MEMBERS, 60_000)));
     record({
@@ -147,8 +148,7 @@ async function syncOverWebRtc(): Promise<void> {
       unit: 'ms',
     });
   } finally {
-    await Promise.all(members.map((m) => m.close()));
-    await server.close();
+    await group.close();
   }
 }
 
@@ -156,19 +156,9 @@ async function syncOverWebRtc(): Promise<void> {
 async function repeatedStarts(): Promise<void> {
   const times: number[] = [];
   for (let round = 0; round < MESH_ROUNDS; round += 1) {
-    const server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    const { secret } = createInvite();
-    const members = await Promise.all(
-      Array.from({ length: MEMBERS }, (_, i) =>
-        NodeMember.join({
-          secret,
-          memberId: `member-${String(i).padStart(5, '0')}`,
-          memberName: `Lid ${i + 1}`,
-          signalingUrl: server.url,
-        }),
-      ),
-    );
+    const group = await NodeGroup.start();
     try {
+      const members = await joinAll(group);
       await Promise.all(members.map((m) => m.until((s) => s.members.length === MEMBERS, 60_000)));
       const sentAt = Date.now();
       await members[0]!.command({ type: 'start', methodId: 'basic' });
@@ -179,8 +169,7 @@ async function repeatedStarts(): Promise<void> {
     } catch {
       times.push(-1);
     } finally {
-      await Promise.all(members.map((m) => m.close()));
-      await server.close();
+      await group.close();
     }
   }
   record({
@@ -199,12 +188,12 @@ async function repeatedStarts(): Promise<void> {
 }
 
 function heavyMeeting(): void {
-  const ids = Array.from({ length: MEMBERS }, (_, i) => `member-${String(i).padStart(5, '0')}`);
+  const ids = MEMBER_IDS;
   const docs = ids.map(() => new Y.Doc());
   const ctx = (i: number, now = 1): CommandContext => ({
     doc: docs[i]!,
     actorId: ids[i]!,
-    actorName: `Lid ${i + 1}`,
+    actorName: memberName(i),
     now,
   });
   const must = (result: { ok: boolean }) => {
@@ -218,7 +207,7 @@ function heavyMeeting(): void {
     startMeeting(docs[0]!, {
       methodId: 'basic',
       chairId: ids[0]!,
-      chairName: 'Lid 1',
+      chairName: memberName(0),
       groupName: 'Benchgroep',
       now: 0,
     }),

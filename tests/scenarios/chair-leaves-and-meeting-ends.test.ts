@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 import { createInvite } from '../../lib/invite';
-import { NodeMember } from '../helpers/node-member';
+import { NodeGroup } from '../helpers/node-group';
 import { CHAIR_GRACE_MS } from '../../lib/group-session';
 
 /**
@@ -11,30 +9,19 @@ import { CHAIR_GRACE_MS } from '../../lib/group-session';
  * summary stays.
  */
 describe('roles and ending, with members as Node processes', () => {
-  let server: RunningServer;
-  const members: NodeMember[] = [];
+  let group: NodeGroup;
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+    group = await NodeGroup.start();
   });
 
   afterAll(async () => {
-    await Promise.all(members.map((m) => m.close()));
-    await server?.close();
+    await group?.close();
   });
 
   it('lets a member take the chair when the chair disconnects, then end the meeting', async () => {
     const { secret } = createInvite();
-    const join = async (id: string, name: string) => {
-      const m = await NodeMember.join({
-        secret,
-        memberId: id,
-        memberName: name,
-        signalingUrl: server.url,
-      });
-      members.push(m);
-      return m;
-    };
+    const join = (id: string, name: string) => group.join(secret, id, name);
     const [anna, bram, carla] = await Promise.all([
       join('anna-000001', 'Anna'),
       join('bram-000002', 'Bram'),

@@ -1,38 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 import { createInvite } from '../../lib/invite';
-import { NodeMember } from '../helpers/node-member';
+import { NodeGroup } from '../helpers/node-group';
 
 /**
  * Real members without browsers: each a Node process with the real GroupSession, real y-webrtc
  * (with the project's patch) over real WebRTC, and the real companion server in between.
  */
 describe('members as Node processes over real WebRTC', () => {
-  let server: RunningServer;
-  const members: NodeMember[] = [];
+  let group: NodeGroup;
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+    group = await NodeGroup.start();
   });
 
   afterAll(async () => {
-    await Promise.all(members.map((m) => m.close()));
-    await server?.close();
+    await group?.close();
   });
 
   it('follows the chair into the meeting and through its phases, late joiner included', async () => {
     const { secret } = createInvite();
-    const join = async (id: string, name: string) => {
-      const member = await NodeMember.join({
-        secret,
-        memberId: id,
-        memberName: name,
-        signalingUrl: server.url,
-      });
-      members.push(member);
-      return member;
-    };
+    const join = (id: string, name: string) => group.join(secret, id, name);
     // Three members join at the same moment: the case that crashed unpatched y-webrtc.
     const [chair, bram, carla] = await Promise.all([
       join('anna-000001', 'Anna'),
@@ -61,25 +48,14 @@ describe('members as Node processes over real WebRTC', () => {
     const roles = chair!.snapshot()!.members.map((m) => `${m.name}:${m.role}`);
     expect(roles).toEqual(['Anna:chair', 'Bram:member', 'Carla:member', 'Dirk:member']);
 
-    for (const member of members) expect(member.errors).toEqual([]);
+    for (const member of group.members) expect(member.errors).toEqual([]);
   });
 
   it('keeps groups apart: a member of another group never sees this meeting', async () => {
     const ours = createInvite().secret;
     const theirs = createInvite().secret;
-    const chair = await NodeMember.join({
-      secret: ours,
-      memberId: 'eva-0000005',
-      memberName: 'Eva',
-      signalingUrl: server.url,
-    });
-    const outsider = await NodeMember.join({
-      secret: theirs,
-      memberId: 'finn-000006',
-      memberName: 'Finn',
-      signalingUrl: server.url,
-    });
-    members.push(chair, outsider);
+    const chair = await group.join(ours, 'eva-0000005', 'Eva');
+    const outsider = await group.join(theirs, 'finn-000006', 'Finn');
     await chair.command({ type: 'start', methodId: 'basic' });
     await new Promise((r) => setTimeout(r, 1500));
     expect(outsider.snapshot()?.session).toBeNull();
