@@ -37,9 +37,17 @@ export function noteDraft(
   };
 }
 
+/** A note id from its parts, within the notebook's id rule (A-Z, a-z, 0-9, _ and -, ≤ 64). */
+export function noteIdOf(...parts: readonly string[]): string {
+  return parts
+    .join('-')
+    .replace(/[^A-Za-z0-9_-]/g, '')
+    .slice(0, 64);
+}
+
 /** The id of this member's note for one phase of one meeting (one note per phase). */
 export function phaseNoteId(meetingId: string, phaseId: string): string {
-  return `n-${meetingId}-${phaseId}`.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
+  return noteIdOf('n', meetingId, phaseId);
 }
 
 /**

@@ -3,13 +3,13 @@ import type { BoardState } from '../lib/board-state';
 import type { TakeHome as TakeHomeContent } from '../lib/notebook';
 import { useI18n } from './I18n';
 import { useNotebook } from './NotebookContext';
-import { noteDraft } from './NotesPane';
+import { noteDraft, noteIdOf } from './NotesPane';
 import type { NotePlace } from './NotesPane';
 import { notebookErrorText } from './useAutosave';
 
 /** The id of the case bringer's take-home note of a meeting: saving again replaces it. */
 export function takeHomeNoteId(meetingId: string): string {
-  return `t-${meetingId}`.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
+  return noteIdOf('t', meetingId);
 }
 
 /** What the case bringer takes home: every piece of advice with its star and rank, and more. */
