@@ -19,6 +19,20 @@ export const CHROMIUM = process.env.KRING_CHROMIUM ?? '/usr/bin/chromium';
 export const FIXTURE_HTML = `<!doctype html><html><head><title>Fixture call</title></head>
 <body><h1>Fixture video call</h1><p>This page stands in for the real call site.</p></body></html>`;
 
+/**
+ * Flags for every test browser: no sandbox (containers), nothing that talks to Google, and host
+ * ICE candidates as plain loopback IPs so that profiles connect over WebRTC without STUN.
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+];
+
 /** One member: their own browser profile with the built extension loaded. */
 export interface MemberBrowser {
   readonly context: BrowserContext;
@@ -51,15 +65,9 @@ export async function launchMember(options: { profile?: string } = {}): Promise<
     headless: true,
     locale: 'en-US',
     args: [
-      '--no-sandbox',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-features=WebRtcHideLocalIpsWithMdns',
     ],
   });
   for (const pattern of [
@@ -136,15 +144,7 @@ export async function launchWebMember(): Promise<{
     executablePath: CHROMIUM,
     headless: true,
     locale: 'en-US',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-features=WebRtcHideLocalIpsWithMdns',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,
