@@ -143,6 +143,36 @@ function PassphraseField({
  * A form whose submit derives a key (about half a second): `refuse` first checks the fields
  * (a refusal changes nothing), then `run` does the work, busy meanwhile, and says so.
  */
+/** A new passphrase and its repetition, for protecting the notes and for changing the passphrase. */
+function NewPassphraseFields({
+  passphrase,
+  repeat,
+  onPassphrase,
+  onRepeat,
+}: {
+  passphrase: string;
+  repeat: string;
+  onPassphrase: (value: string) => void;
+  onRepeat: (value: string) => void;
+}) {
+  return (
+    <>
+      <PassphraseField
+        label="newPassphrase"
+        value={passphrase}
+        onChange={onPassphrase}
+        autoComplete="new-password"
+      />
+      <PassphraseField
+        label="repeatPassphrase"
+        value={repeat}
+        onChange={onRepeat}
+        autoComplete="new-password"
+      />
+    </>
+  );
+}
+
 function SlowForm({
   label,
   refuse,
@@ -219,17 +249,11 @@ function ProtectForm({ notebook, report }: { notebook: Notebook; report: Report 
       report={report}
       submitLabel="protectNotes"
     >
-      <PassphraseField
-        label="newPassphrase"
-        value={passphrase}
-        onChange={setPassphrase}
-        autoComplete="new-password"
-      />
-      <PassphraseField
-        label="repeatPassphrase"
-        value={repeat}
-        onChange={setRepeat}
-        autoComplete="new-password"
+      <NewPassphraseFields
+        passphrase={passphrase}
+        repeat={repeat}
+        onPassphrase={setPassphrase}
+        onRepeat={setRepeat}
       />
     </SlowForm>
   );
@@ -259,17 +283,11 @@ function ChangeForm({ notebook, report }: { notebook: Notebook; report: Report }
         onChange={setCurrent}
         autoComplete="current-password"
       />
-      <PassphraseField
-        label="newPassphrase"
-        value={passphrase}
-        onChange={setPassphrase}
-        autoComplete="new-password"
-      />
-      <PassphraseField
-        label="repeatPassphrase"
-        value={repeat}
-        onChange={setRepeat}
-        autoComplete="new-password"
+      <NewPassphraseFields
+        passphrase={passphrase}
+        repeat={repeat}
+        onPassphrase={setPassphrase}
+        onRepeat={setRepeat}
       />
     </SlowForm>
   );
