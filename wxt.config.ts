@@ -10,7 +10,7 @@ import { defineConfig } from 'wxt';
 const MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAsMpyKBFyquHegoFkvpiw6yCI9MviH8Jb3iuy87+Y6etlP2o4R1vuhkgK68SICCq3JeRytYLq1pNQcE7d+eyZalyaTxAANtFuZy6wejo3jc3PqLgGzoMXEjmtQLJw+Imw9kgQBXFWRB/vdZH5GN5bLb2TB972Ql0juQIIxUK8lrPjrvi4AT+JAj27TFTcfU7p839Q9zg5G70VI3XJvhHNkcWfWF2qwEN+CDRnsIJscEDKHisirjvglw+aJclI6sVDdaAZf7s4dQ2oHQJrIneIwkdFjejuejlqWKn73wein6Qb8+WRP2iDu944+MpPslGQdseWRxwdkNTiv75KWNkNDQIDAQAB';
 
-/** Call pages the panel belongs to; mirrored by lib/call-url.ts, which a test keeps in step. */
+/** Call pages the panel belongs to; mirrored by lib/call/call-url.ts, which a test keeps in step. */
 export const CALL_HOST_PERMISSIONS = [
   'https://meet.google.com/*',
   'https://*.zoom.us/*',

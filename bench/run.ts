@@ -6,7 +6,7 @@
  *    the project's own signaling server): how long until everybody is connected, and how long a
  *    phase change and a pitch take to reach every member (target: a phase change within 1 s).
  *    The same start is repeated in fresh groups (MESH_ROUNDS) to catch WebRTC attempts that hang
- *    (lib/mesh-watchdog.ts closes them after 8 s so that y-webrtc retries): the slowest round
+ *    (lib/connection/mesh-watchdog.ts closes them after 8 s so that y-webrtc retries): the slowest round
  *    shows whether one hung and recovered; -1 would mean a member never got the meeting.
  * 2. A heavy meeting in one document (300 pitches, questions, advice and evaluation lines at
  *    their length limits, 2,400 vote toggles from 8 members): its encoded size, how long a fresh
@@ -21,19 +21,19 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { createInvite } from '../lib/invite';
+import { createInvite } from '../lib/invite/invite';
 import type { NodeMember } from '../tests/helpers/node-member';
 import { NodeGroup } from '../tests/helpers/node-group';
-import { addAdvice, addEvaluation, addPitch, addQuestion, votePitch } from '../lib/board-commands';
-import type { CommandContext } from '../lib/board-commands';
-import { readBoard } from '../lib/board-state';
-import { goToPhase, startMeeting } from '../lib/session-commands';
-import { readSession } from '../lib/session-state';
-import { coachQuestion } from '../lib/question-coach';
-import { LIMITS } from '../lib/limits';
+import { addAdvice, addEvaluation, addPitch, addQuestion, votePitch } from '../lib/shared-doc/board-commands';
+import type { CommandContext } from '../lib/shared-doc/board-commands';
+import { readBoard } from '../lib/shared-doc/board-state';
+import { goToPhase, startMeeting } from '../lib/shared-doc/session-commands';
+import { readSession } from '../lib/shared-doc/session-state';
+import { coachQuestion } from '../lib/method/question-coach';
+import { LIMITS } from '../lib/util/limits';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { Notebook } from '../lib/notebook';
-import type { NoteDraft } from '../lib/notebook';
+import { Notebook } from '../lib/notebook/notebook';
+import type { NoteDraft } from '../lib/notebook/notebook';
 
 const MEMBERS = 8;
 const PHASE_CHANGES = 20;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CALL_MATCH_PATTERNS } from '../lib/call-url';
+import { CALL_MATCH_PATTERNS } from '../lib/call/call-url';
 import { callMessage } from '../extension/side-panel-gate';
 
 // Tells the background which page this call tab shows, at start and after every in-page

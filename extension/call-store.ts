@@ -4,9 +4,9 @@
  * watches it.
  */
 import { browser } from 'wxt/browser';
-import { parseCallUrl } from '../lib/call-url';
-import type { CallInfo } from '../lib/call-url';
-import { isRecord } from '../lib/guards';
+import { parseCallUrl } from '../lib/call/call-url';
+import type { CallInfo } from '../lib/call/call-url';
+import { isRecord } from '../lib/util/guards';
 
 type StorageChanges = Record<string, { newValue?: unknown }>;
 

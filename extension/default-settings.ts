@@ -1,5 +1,5 @@
-import type { Settings } from '../lib/settings';
-import { parseSignalingUrl } from '../lib/settings';
+import type { Settings } from '../lib/device/settings';
+import { parseSignalingUrl } from '../lib/device/settings';
 import { isExtensionPage } from './panel-storage';
 
 /** The local companion, where `npm start` runs it; a build can set WXT_KRING_SIGNALING_URL. */

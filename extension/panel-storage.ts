@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { KeyValueStore } from '../lib/key-value-store';
-import { memoryStore } from '../lib/key-value-store';
+import type { KeyValueStore } from '../lib/device/key-value-store';
+import { memoryStore } from '../lib/device/key-value-store';
 
 /**
  * The panel's on-device store: `browser.storage.local` inside the extension, `localStorage` in

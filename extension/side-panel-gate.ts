@@ -7,8 +7,8 @@
  * in-page navigations. A tab without a readable URL is no call tab.
  */
 import type { Browser, WxtBrowser } from 'wxt/browser';
-import { parseCallUrl } from '../lib/call-url';
-import { isRecord } from '../lib/guards';
+import { parseCallUrl } from '../lib/call/call-url';
+import { isRecord } from '../lib/util/guards';
 import { forgetCallInfoExcept, writeCallInfo } from './call-store';
 import type { CallStorageArea } from './call-store';
 

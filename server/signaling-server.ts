@@ -13,8 +13,8 @@ import { extname, resolve, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { RawData } from 'ws';
-import { encodeServerMessage, parseClientMessage } from '../lib/signaling-protocol';
-import type { ClientMessage } from '../lib/signaling-protocol';
+import { encodeServerMessage, parseClientMessage } from '../lib/connection/signaling-protocol';
+import type { ClientMessage } from '../lib/connection/signaling-protocol';
 
 /** How to run the signaling server; every field has a production default. */
 export interface SignalingServerOptions {

@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PanelApp } from '../../components/PanelApp';
+import { PanelApp } from '../../components/shell/PanelApp';
 import { panelStore } from '../../extension/panel-storage';
 import { defaultSettings } from '../../extension/default-settings';
-import { closeAllRooms } from '../../lib/room-connection';
-import { openNotebook } from '../../components/open-notebook';
-import '../../components/panel.css';
+import { closeAllRooms } from '../../lib/connection/room-connection';
+import { openNotebook } from '../../components/notes/open-notebook';
+import '../../components/shell/panel.css';
 
 // An invite link opens the web panel with the code in the fragment; take it and wipe it from
 // the address bar, so that it does not linger on screen.

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
-import { parseInvite } from '../../lib/invite';
+import { parseInvite } from '../../lib/invite/invite';
 import { NodeMember } from '../helpers/node-member';
 import { launchMember, recordWebSocketFrames } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';

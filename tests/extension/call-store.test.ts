@@ -10,8 +10,8 @@ import {
   writeCallInfo,
 } from '../../extension/call-store';
 import type { CallStorageArea } from '../../extension/call-store';
-import { parseCallUrl } from '../../lib/call-url';
-import type { CallInfo } from '../../lib/call-url';
+import { parseCallUrl } from '../../lib/call/call-url';
+import type { CallInfo } from '../../lib/call/call-url';
 
 function call(url: string): CallInfo {
   const info = parseCallUrl(url);

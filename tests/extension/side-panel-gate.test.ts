@@ -9,7 +9,7 @@ import {
   tabIdFromPanelSearch,
 } from '../../extension/side-panel-gate';
 import type { SidePanelGate } from '../../extension/side-panel-gate';
-import { parseCallUrl } from '../../lib/call-url';
+import { parseCallUrl } from '../../lib/call/call-url';
 
 const MEET_URL = 'https://meet.google.com/abc-defg-hij?authuser=0';
 const OTHER_MEET_URL = 'https://meet.google.com/xyz-abcd-efg';

@@ -6,10 +6,10 @@
  */
 import { WebSocket } from 'ws';
 import wrtc from '@roamhq/wrtc';
-import { GroupSession } from '../../lib/group-session';
-import type { GroupSnapshot } from '../../lib/group-session';
-import { addAdvice, addPitch, confirmCase } from '../../lib/board-commands';
-import type { CommandResult } from '../../lib/session-commands';
+import { GroupSession } from '../../lib/connection/group-session';
+import type { GroupSnapshot } from '../../lib/connection/group-session';
+import { addAdvice, addPitch, confirmCase } from '../../lib/shared-doc/board-commands';
+import type { CommandResult } from '../../lib/shared-doc/session-commands';
 
 Object.assign(globalThis, { WebSocket });
 

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { GroupSnapshot } from '../../lib/group-session';
+import type { GroupSnapshot } from '../../lib/connection/group-session';
 import type { MemberCommand, MemberEvent } from './node-member-process';
 
 const SCRIPT = resolve(import.meta.dirname, 'node-member-process.ts');

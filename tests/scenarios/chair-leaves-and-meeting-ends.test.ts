@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite } from '../../lib/invite';
+import { createInvite } from '../../lib/invite/invite';
 import { NodeGroup } from '../helpers/node-group';
-import { CHAIR_GRACE_MS } from '../../lib/group-session';
+import { CHAIR_GRACE_MS } from '../../lib/connection/group-session';
 
 /**
  * Roles over real WebRTC: when the chair's panel goes, a member takes the chair and everybody

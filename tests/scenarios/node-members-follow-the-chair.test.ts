@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite } from '../../lib/invite';
+import { createInvite } from '../../lib/invite/invite';
 import { NodeGroup } from '../helpers/node-group';
 
 /**

@@ -3,11 +3,11 @@ import type { ComponentType } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type * as Y from 'yjs';
-import { I18nProvider } from '../../../components/I18n';
-import type { MeetingProps, Run } from '../../../components/meeting-props';
-import { readBoard } from '../../../lib/board-state';
-import type { Locale } from '../../../lib/i18n';
-import { readSession, roleOf } from '../../../lib/session-state';
+import { I18nProvider } from '../../../components/common/I18n';
+import type { MeetingProps, Run } from '../../../components/boards/meeting-props';
+import { readBoard } from '../../../lib/shared-doc/board-state';
+import type { Locale } from '../../../lib/i18n/i18n';
+import { readSession, roleOf } from '../../../lib/shared-doc/session-state';
 import type { TestMember } from '../../lib/helpers/meeting';
 
 // Every command gets a later clock, so that items keep the order in which they were written.

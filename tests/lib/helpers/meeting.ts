@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
-import { startMeeting, goToPhase } from '../../../lib/session-commands';
-import { readSession } from '../../../lib/session-state';
-import { addPitch, confirmCase } from '../../../lib/board-commands';
-import type { CommandContext } from '../../../lib/board-commands';
-import { readBoard } from '../../../lib/board-state';
+import { startMeeting, goToPhase } from '../../../lib/shared-doc/session-commands';
+import { readSession } from '../../../lib/shared-doc/session-state';
+import { addPitch, confirmCase } from '../../../lib/shared-doc/board-commands';
+import type { CommandContext } from '../../../lib/shared-doc/board-commands';
+import { readBoard } from '../../../lib/shared-doc/board-state';
 
 /** A member in a test: id and name, and a context builder for their commands on a document. */
 export interface TestMember {

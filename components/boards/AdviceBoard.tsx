@@ -1,0 +1,292 @@
+import { useId, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import type { Advice } from '../../lib/shared-doc/board-state';
+import {
+  addAdvice,
+  orderAdvice,
+  removeOwnItem,
+  revealPhase,
+  setIntentions,
+  starAdvice,
+} from '../../lib/shared-doc/board-commands';
+import { LIMITS } from '../../lib/util/limits';
+import { mayDo } from '../../lib/method/roles';
+import type { MeetingProps, Run } from './meeting-props';
+import { useBoardCommand } from './useBoardCommand';
+import { useI18n } from '../common/I18n';
+
+/**
+ * The advice round ('advising') and the case bringer's reaction to it ('reacting'): members
+ * write advice, in blind phases hidden from each other until the chair reveals it; the case
+ * bringer stars what fits, puts the starred advice in order and says what they will do with it.
+ */
+export function AdviceBoard({ session, board, role, members, selfId, run }: MeetingProps) {
+  const { t, locale } = useI18n();
+  const { act, error } = useBoardCommand(run);
+  const headingId = useId();
+  const activity = session.phase.activity;
+  const blindNow = session.phase.blind === true && !board.revealed.includes(session.phase.id);
+  const canStar = mayDo('star', role, activity);
+  const canAdvise = mayDo('advise', role, activity);
+  const starred = board.advice.filter((a) => a.starred);
+  const showPhase = new Set(board.advice.map((a) => a.phaseId)).size > 1;
+
+  const toggleStar = (advice: Advice) => {
+    if (!act((ctx) => starAdvice(ctx, advice.id, !advice.starred))) return;
+    // Unstarred advice leaves the order, so that it does not stay among the best.
+    if (advice.starred && advice.order !== null) {
+      act((ctx) =>
+        orderAdvice(
+          ctx,
+          starred.filter((a) => a.id !== advice.id).map((a) => a.id),
+        ),
+      );
+    }
+  };
+  const move = (index: number, by: -1 | 1) => {
+    const target = index + by;
+    if (target < 0 || target >= starred.length) return;
+    const ids = starred.map((a) => a.id);
+    [ids[index], ids[target]] = [ids[target]!, ids[index]!];
+    act((ctx) => orderAdvice(ctx, ids));
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="board advice-board">
+      <h3 id={headingId}>{t('adviceHeading')}</h3>
+      {activity === 'advising' && (
+        <AdviceProgress
+          members={members}
+          chairId={session.chairId}
+          bringerId={session.caseBringerId}
+          givenBy={board.adviceGivenBy}
+        />
+      )}
+      {board.hiddenAdvice > 0 && (
+        <p role="status" className="hint">
+          {t('adviceHidden', { count: board.hiddenAdvice })}
+        </p>
+      )}
+      {blindNow && mayDo('reveal', role, activity) && (
+        <button type="button" onClick={() => act((ctx) => revealPhase(ctx))}>
+          {t('revealAdvice')}
+        </button>
+      )}
+      {canStar && board.advice.length > 0 && <p className="hint">{t('starHint')}</p>}
+      {board.advice.length === 0 ? (
+        board.hiddenAdvice === 0 && <p className="hint">{t('noAdviceYet')}</p>
+      ) : (
+        <ol className="advice-list" aria-labelledby={headingId}>
+          {board.advice.map((advice) => {
+            const place = starred.findIndex((a) => a.id === advice.id);
+            return (
+              <li key={advice.id} className={advice.starred ? 'starred' : undefined}>
+                {advice.starred && !canStar && (
+                  <>
+                    <span aria-hidden="true">★ </span>
+                    <span className="visually-hidden">{t('adviceStarred')}: </span>
+                  </>
+                )}
+                {canStar && (
+                  <button
+                    type="button"
+                    className="star"
+                    aria-pressed={advice.starred}
+                    aria-label={t('starAdvice', { text: advice.text })}
+                    onClick={() => toggleStar(advice)}
+                  >
+                    {advice.starred ? '★' : '☆'}
+                  </button>
+                )}{' '}
+                <span className="text">{advice.text}</span>{' '}
+                <span className="hint">
+                  {t('byAuthor', { name: advice.authorName })}
+                  {showPhase &&
+                    ` · ${session.method.phases.find((p) => p.id === advice.phaseId)?.name[locale] ?? ''}`}
+                </span>
+                {canAdvise && advice.authorId === selfId && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('removeOwnFor', { text: advice.text })}
+                      onClick={() => act((ctx) => removeOwnItem(ctx, 'advice', advice.id))}
+                    >
+                      {t('removeOwn')}
+                    </button>
+                  </>
+                )}
+                {canStar && place >= 0 && (
+                  <span className="move">
+                    {' '}
+                    <MoveButton
+                      label={t('moveUpItem', { text: advice.text })}
+                      disabled={place === 0}
+                      onClick={() => move(place, -1)}
+                    >
+                      ↑ {t('moveUp')}
+                    </MoveButton>{' '}
+                    <MoveButton
+                      label={t('moveDownItem', { text: advice.text })}
+                      disabled={place === starred.length - 1}
+                      onClick={() => move(place, 1)}
+                    >
+                      ↓ {t('moveDown')}
+                    </MoveButton>
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {error && <p role="alert">{t(error)}</p>}
+      {canAdvise && <AdviceForm blind={blindNow} run={run} />}
+      {mayDo('intend', role, activity) ? (
+        <IntentionsForm saved={board.intentions} run={run} />
+      ) : (
+        board.intentions !== null && (
+          <section aria-labelledby={`${headingId}-intentions`} className="intentions">
+            <h4 id={`${headingId}-intentions`}>
+              {t('intentionsOf', { name: session.caseBringerName ?? t('roleBringer') })}
+            </h4>
+            <p className="text">{board.intentions}</p>
+          </section>
+        )
+      )}
+    </section>
+  );
+}
+
+/**
+ * Whose turn it is and who has not given advice yet: the present members in the list's order,
+ * without the chair and the case bringer, who do not advise.
+ */
+function AdviceProgress({
+  members,
+  chairId,
+  bringerId,
+  givenBy,
+}: {
+  members: MeetingProps['members'];
+  chairId: string | null;
+  bringerId: string | null;
+  givenBy: readonly string[];
+}) {
+  const { t } = useI18n();
+  const seen = new Set<string>();
+  const advisers = members.filter((m) => {
+    if (m.memberId === chairId || m.memberId === bringerId || seen.has(m.memberId)) return false;
+    seen.add(m.memberId);
+    return true;
+  });
+  if (advisers.length === 0) return null;
+  const given = new Set(givenBy);
+  const notYet = advisers.filter((m) => !given.has(m.memberId));
+  const first = notYet[0];
+  return (
+    <div role="status" className="advice-progress">
+      {first ? (
+        <>
+          <p>{t('adviceTurn', { name: first.name })}</p>
+          <p>{t('adviceNotYet', { names: notYet.map((m) => m.name).join(', ') })}</p>
+        </>
+      ) : (
+        <p>{t('adviceEveryone')}</p>
+      )}
+    </div>
+  );
+}
+
+/** Keeps focus on a move button at the end of the list: aria-disabled instead of disabled. */
+function MoveButton({
+  label,
+  disabled,
+  onClick,
+  children,
+}: {
+  label: string;
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      aria-disabled={disabled || undefined}
+      onClick={() => {
+        if (!disabled) onClick();
+      }}
+    >
+      {children}
+    </button>
+  );
+}
+
+function AdviceForm({ blind, run }: { blind: boolean; run: Run }) {
+  const { t } = useI18n();
+  const { act, error } = useBoardCommand(run);
+  const [text, setText] = useState('');
+  const [added, setAdded] = useState(false);
+  const fieldId = useId();
+  const hintId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const ok = act((ctx) => addAdvice(ctx, text));
+    if (ok) setText('');
+    setAdded(ok);
+  };
+  return (
+    <form onSubmit={submit} noValidate className="advice-form">
+      <label htmlFor={fieldId}>{t('yourAdvice')}</label>
+      <textarea
+        id={fieldId}
+        value={text}
+        maxLength={LIMITS.advice}
+        rows={3}
+        aria-describedby={blind ? hintId : undefined}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {blind && (
+        <p id={hintId} className="hint">
+          {t('adviceBlindHint')}
+        </p>
+      )}
+      <button type="submit">{t('giveAdvice')}</button>
+      {error && <p role="alert">{t(error)}</p>}
+      {added && <p role="status">{t('adviceAdded')}</p>}
+    </form>
+  );
+}
+
+function IntentionsForm({ saved, run }: { saved: string | null; run: Run }) {
+  const { t } = useI18n();
+  const { act, error } = useBoardCommand(run);
+  const [text, setText] = useState(saved ?? '');
+  const [done, setDone] = useState(false);
+  const fieldId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(act((ctx) => setIntentions(ctx, text)));
+  };
+  return (
+    <form onSubmit={submit} noValidate className="intentions-form">
+      <label htmlFor={fieldId}>{t('intentionsLabel')}</label>
+      <textarea
+        id={fieldId}
+        value={text}
+        maxLength={LIMITS.intentions}
+        rows={3}
+        onChange={(e) => {
+          setText(e.target.value);
+          setDone(false);
+        }}
+      />
+      <button type="submit">{t('saveIntentions')}</button>
+      {error && <p role="alert">{t(error)}</p>}
+      {done && <p role="status">{t('saved')}</p>}
+    </form>
+  );
+}

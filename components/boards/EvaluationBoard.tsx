@@ -1,0 +1,153 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { addEvaluation, removeOwnItem, setKeepCaseTitle } from '../../lib/shared-doc/board-commands';
+import type { EvaluationKind } from '../../lib/shared-doc/board-state';
+import { LIMITS } from '../../lib/util/limits';
+import type { MessageKey } from '../../lib/i18n/messages';
+import { mayDo } from '../../lib/method/roles';
+import type { MeetingProps, Run } from './meeting-props';
+import { useBoardCommand } from './useBoardCommand';
+import { useI18n } from '../common/I18n';
+
+const KINDS: readonly { kind: EvaluationKind; label: MessageKey }[] = [
+  { kind: 'learning', label: 'evaluationLearning' },
+  { kind: 'agreement', label: 'evaluationAgreement' },
+  { kind: 'follow-up', label: 'evaluationFollowUp' },
+];
+
+/**
+ * The evaluation ('evaluating', and the open rounds of a first meeting, 'sharing'): everyone
+ * writes what the meeting gave them, agreements for next time and the follow-up for the case
+ * bringer; the case bringer decides whether the case title is kept in the group's summary.
+ */
+export function EvaluationBoard({ session, board, role, selfId, run }: MeetingProps) {
+  const { t } = useI18n();
+  const { act, error } = useBoardCommand(run);
+  const headingId = useId();
+  const keptId = useId();
+  const activity = session.phase.activity;
+  const canEvaluate = mayDo('evaluate', role, activity);
+  const hasBringer = session.caseBringerId !== null;
+  // Without a case (first meeting) there is nobody to follow up, unless someone already did.
+  const kinds = KINDS.filter(
+    (k) => k.kind !== 'follow-up' || hasBringer || board.evaluation.some((e) => e.kind === k.kind),
+  );
+  const caseTitle = board.pitches.find((p) => p.id === session.casePitchId)?.text ?? null;
+
+  return (
+    <section aria-labelledby={headingId} className="board evaluation-board">
+      <h3 id={headingId}>{t('evaluationHeading')}</h3>
+      <p className="hint">{t('whatIsKept')}</p>
+      {kinds.map(({ kind, label }) => {
+        const lines = board.evaluation.filter((e) => e.kind === kind);
+        const listId = `${headingId}-${kind}`;
+        return (
+          <section key={kind} aria-labelledby={listId} className={`evaluation-${kind}`}>
+            <h4 id={listId}>{t(label)}</h4>
+            {lines.length === 0 ? (
+              <p className="hint">{t('nothingYet')}</p>
+            ) : (
+              <ul aria-labelledby={listId}>
+                {lines.map((line) => (
+                  <li key={line.id}>
+                    <span className="text">{line.text}</span>{' '}
+                    <span className="hint">{t('byAuthor', { name: line.authorName })}</span>
+                    {canEvaluate && line.authorId === selfId && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={t('removeOwnFor', { text: line.text })}
+                          onClick={() => act((ctx) => removeOwnItem(ctx, 'evaluation', line.id))}
+                        >
+                          {t('removeOwn')}
+                        </button>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+      {error && <p role="alert">{t(error)}</p>}
+      {canEvaluate && <EvaluationForm kinds={kinds} run={run} />}
+      {hasBringer && (
+        <div className="keep-title">
+          {caseTitle !== null && <p>{t('caseTitle', { title: caseTitle })}</p>}
+          {mayDo('keep-title', role, activity) && (
+            <label>
+              <input
+                type="checkbox"
+                checked={board.keepCaseTitle}
+                aria-describedby={keptId}
+                onChange={(e) => act((ctx) => setKeepCaseTitle(ctx, e.target.checked))}
+              />{' '}
+              {t('keepCaseTitle')}
+            </label>
+          )}
+          <p role="status" id={keptId}>
+            {board.keepCaseTitle ? t('caseTitleKept') : t('caseTitleNotKept')}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function EvaluationForm({
+  kinds,
+  run,
+}: {
+  kinds: readonly { kind: EvaluationKind; label: MessageKey }[];
+  run: Run;
+}) {
+  const { t } = useI18n();
+  const { act, error } = useBoardCommand(run);
+  const [kind, setKind] = useState<EvaluationKind>('learning');
+  const [text, setText] = useState('');
+  const [added, setAdded] = useState(false);
+  const fieldId = useId();
+  const groupName = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const ok = act((ctx) => addEvaluation(ctx, kind, text));
+    if (ok) setText('');
+    setAdded(ok);
+  };
+  return (
+    <form onSubmit={submit} noValidate className="evaluation-form">
+      <fieldset>
+        <legend>{t('evaluationKind')}</legend>
+        {kinds.map((k) => (
+          <label key={k.kind} className="radio">
+            <input
+              type="radio"
+              name={groupName}
+              value={k.kind}
+              checked={kind === k.kind}
+              onChange={() => setKind(k.kind)}
+            />{' '}
+            {t(k.label)}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={fieldId}>{t('evaluationText')}</label>
+      <textarea
+        id={fieldId}
+        value={text}
+        maxLength={LIMITS.evaluation}
+        rows={2}
+        onChange={(e) => {
+          setText(e.target.value);
+          setAdded(false);
+        }}
+      />
+      <button type="submit">{t('addEvaluation')}</button>
+      {error && <p role="alert">{t(error)}</p>}
+      {added && <p role="status">{t('evaluationAdded')}</p>}
+    </form>
+  );
+}

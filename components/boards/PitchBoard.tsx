@@ -1,0 +1,218 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { addPitch, confirmCase, removeOwnItem, scorePitch, votePitch } from '../../lib/shared-doc/board-commands';
+import type { CommandContext } from '../../lib/shared-doc/board-commands';
+import { rankPitches } from '../../lib/shared-doc/board-state';
+import type { PitchScore, PitchView } from '../../lib/shared-doc/board-state';
+import { LIMITS } from '../../lib/util/limits';
+import type { MessageKey } from '../../lib/i18n/messages';
+import { mayDo } from '../../lib/method/roles';
+import type { CommandResult } from '../../lib/shared-doc/session-commands';
+import { useI18n } from '../common/I18n';
+import type { MeetingProps } from './meeting-props';
+import { useBoardCommand } from './useBoardCommand';
+
+type Act = (command: (ctx: CommandContext) => CommandResult) => boolean;
+
+const KIND_LABELS: Readonly<Record<PitchView['kind'], MessageKey>> = {
+  case: 'pitchKindCase',
+  theme: 'pitchKindTheme',
+};
+
+/** The three EGT criteria, each with its visible label and its name for one pitch. */
+const CRITERIA: readonly { key: keyof PitchScore; label: MessageKey; labelFor: MessageKey }[] = [
+  { key: 'emotion', label: 'egtEmotion', labelFor: 'egtEmotionFor' },
+  { key: 'shared', label: 'egtShared', labelFor: 'egtSharedFor' },
+  { key: 'time', label: 'egtTime', labelFor: 'egtTimeFor' },
+];
+
+const NO_SCORE: PitchScore = { emotion: 0, shared: 0, time: 0 };
+
+/**
+ * The inventory: members pitch work questions (or themes), vote and score them on EGT; the chair
+ * confirms one as the case, and its author becomes the case bringer.
+ */
+export function PitchBoard({ session, board, role, selfId, run }: MeetingProps) {
+  const { t } = useI18n();
+  const { act, error } = useBoardCommand(run);
+  const headingId = useId();
+  const resultId = useId();
+  const egtHintId = useId();
+  const activity = session.phase.activity;
+  const canPitch = mayDo('pitch', role, activity);
+  const canScore = mayDo('score', role, activity);
+  const canConfirm = mayDo('confirm-case', role, activity);
+  const casePitch = board.pitches.find((p) => p.id === session.casePitchId) ?? null;
+  const ranked = rankPitches(board.pitches);
+
+  return (
+    <section aria-labelledby={headingId} className="board pitch-board">
+      <h3 id={headingId}>{t('pitchHeading')}</h3>
+      <div role="status" className="case-status">
+        {session.caseBringerName !== null && (
+          <p className="case-confirmed">
+            <strong>
+              {casePitch
+                ? t('caseConfirmed', { text: casePitch.text, name: session.caseBringerName })
+                : t('caseBroughtBy', { name: session.caseBringerName })}
+            </strong>
+          </p>
+        )}
+      </div>
+      {error && <p role="alert">{t(error)}</p>}
+      {canPitch && <PitchForm act={act} allowsTheme={session.method.allowsTheme} />}
+      {canScore && board.pitches.length > 0 && (
+        <p className="hint" id={egtHintId}>
+          {t('egtHint')}
+        </p>
+      )}
+      {board.pitches.length === 0 ? (
+        <p className="hint">{t('pitchNone')}</p>
+      ) : (
+        <ul className="board-items">
+          {board.pitches.map((pitch) => {
+            const isCase = pitch.id === session.casePitchId;
+            return (
+              <li key={pitch.id} className={isCase ? 'board-item chosen' : 'board-item'}>
+                <p className="item-text">{pitch.text}</p>
+                <p className="hint">
+                  {t('pitchMeta', { kind: t(KIND_LABELS[pitch.kind]), name: pitch.authorName })}
+                  {isCase && ` · ${t('caseChosenMark')}`}
+                </p>
+                {canScore && (
+                  <>
+                    <button
+                      type="button"
+                      aria-pressed={pitch.myVote}
+                      aria-label={t(pitch.myVote ? 'pitchUnvoteFor' : 'pitchVoteFor', {
+                        text: pitch.text,
+                      })}
+                      onClick={() => act((ctx) => votePitch(ctx, pitch.myVote ? null : pitch.id))}
+                    >
+                      {t(pitch.myVote ? 'pitchUnvote' : 'pitchVote')}
+                    </button>
+                    <fieldset className="egt" aria-describedby={egtHintId}>
+                      <legend>{t('egtLegend')}</legend>
+                      {CRITERIA.map((criterion) => (
+                        <label key={criterion.key} className="egt-criterion">
+                          {t(criterion.label)}{' '}
+                          <select
+                            aria-label={t(criterion.labelFor, { text: pitch.text })}
+                            value={(pitch.myScore ?? NO_SCORE)[criterion.key]}
+                            onChange={(e) => {
+                              const score = {
+                                ...(pitch.myScore ?? NO_SCORE),
+                                [criterion.key]: Number(e.target.value),
+                              };
+                              act((ctx) => scorePitch(ctx, pitch.id, score));
+                            }}
+                          >
+                            {[0, 1, 2, 3].map((n) => (
+                              <option key={n} value={n}>
+                                {n}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                      ))}
+                    </fieldset>
+                  </>
+                )}
+                {canConfirm && !isCase && (
+                  <button
+                    type="button"
+                    aria-label={t('confirmCaseFor', { text: pitch.text })}
+                    onClick={() => act((ctx) => confirmCase(ctx, pitch.id))}
+                  >
+                    {t('confirmCase')}
+                  </button>
+                )}
+                {pitch.authorId === selfId && !isCase && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('removeOwnFor', { text: pitch.text })}
+                    onClick={() => act((ctx) => removeOwnItem(ctx, 'pitches', pitch.id))}
+                  >
+                    {t('removeOwn')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {ranked.length > 0 && (
+        <section aria-labelledby={resultId} className="pitch-result">
+          <h4 id={resultId}>{t('pitchResult')}</h4>
+          <ol>
+            {ranked.map((pitch) => (
+              <li key={pitch.id}>
+                {pitch.text}{' '}
+                <span className="hint">
+                  {t('pitchTally', {
+                    votes: pitch.votes,
+                    total: pitch.total,
+                    emotion: pitch.egt.emotion,
+                    shared: pitch.egt.shared,
+                    time: pitch.egt.time,
+                  })}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function PitchForm({ act, allowsTheme }: { act: Act; allowsTheme: boolean }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState<PitchView['kind']>('case');
+  const fieldId = useId();
+  const hintId = useId();
+  const kindName = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (act((ctx) => addPitch(ctx, text, allowsTheme ? kind : 'case'))) {
+      setText('');
+      setKind('case');
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate className="board-form">
+      <label htmlFor={fieldId}>{t('pitchField')}</label>
+      <textarea
+        id={fieldId}
+        rows={2}
+        value={text}
+        maxLength={LIMITS.pitch}
+        aria-describedby={hintId}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <p id={hintId} className="hint">
+        {t('pitchHint')}
+      </p>
+      {allowsTheme && (
+        <fieldset className="choice">
+          <legend>{t('pitchKind')}</legend>
+          {(['case', 'theme'] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={kindName}
+                value={value}
+                checked={kind === value}
+                onChange={() => setKind(value)}
+              />{' '}
+              {t(KIND_LABELS[value])}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <button type="submit">{t('pitchSubmit')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,188 @@
+import { useId, useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import {
+  addQuestion,
+  markAnswered,
+  rateQuestion,
+  removeOwnItem,
+  revealPhase,
+} from '../../lib/shared-doc/board-commands';
+import type { CommandContext } from '../../lib/shared-doc/board-commands';
+import type { Rating } from '../../lib/shared-doc/board-state';
+import { LIMITS } from '../../lib/util/limits';
+import type { MessageKey } from '../../lib/i18n/messages';
+import { coachQuestion } from '../../lib/method/question-coach';
+import { mayDo } from '../../lib/method/roles';
+import type { CommandResult } from '../../lib/shared-doc/session-commands';
+import { useI18n } from '../common/I18n';
+import type { MeetingProps } from './meeting-props';
+import { useBoardCommand } from './useBoardCommand';
+
+type Act = (command: (ctx: CommandContext) => CommandResult) => boolean;
+
+const RATINGS: readonly { value: Rating; label: MessageKey }[] = [
+  { value: 'warm', label: 'ratingWarm' },
+  { value: 'neutral', label: 'ratingNeutral' },
+  { value: 'cold', label: 'ratingCold' },
+];
+
+const RATING_LABELS: Readonly<Record<Rating, MessageKey>> = {
+  warm: 'ratingWarm',
+  neutral: 'ratingNeutral',
+  cold: 'ratingCold',
+};
+
+/**
+ * Questions to the case bringer: members write them (a coach advises as they type, never
+ * blocks), blind phases hide others' questions until the chair reveals them, and the case
+ * bringer marks questions answered and rates them warm, neutral or cold.
+ */
+export function QuestionBoard({ session, board, role, selfId, run }: MeetingProps) {
+  const { t, locale } = useI18n();
+  const { act, error } = useBoardCommand(run);
+  const headingId = useId();
+  const { phase, method } = session;
+  const blindNow = phase.blind === true && !board.revealed.includes(phase.id);
+  const canAsk = mayDo('ask', role, phase.activity);
+  const canMark = mayDo('mark-answered', role, phase.activity);
+  const canRate = mayDo('rate', role, phase.activity);
+  const canReveal = mayDo('reveal', role, phase.activity) && blindNow;
+  const phaseName = (id: string) => method.phases.find((p) => p.id === id)?.name[locale] ?? null;
+
+  return (
+    <section aria-labelledby={headingId} className="board question-board">
+      <h3 id={headingId}>{t('questionHeading')}</h3>
+      {error && <p role="alert">{t(error)}</p>}
+      {canAsk && <QuestionForm act={act} blind={blindNow} />}
+      <p role="status" className="hidden-count">
+        {board.hiddenQuestions === 1
+          ? t('questionsHiddenOne')
+          : board.hiddenQuestions > 1
+            ? t('questionsHidden', { count: board.hiddenQuestions })
+            : ''}
+      </p>
+      {canReveal && (
+        <button type="button" onClick={() => act(revealPhase)}>
+          {t('revealQuestions')}
+        </button>
+      )}
+      {board.questions.length === 0 ? (
+        board.hiddenQuestions === 0 && <p className="hint">{t('questionNone')}</p>
+      ) : (
+        <ul className="board-items">
+          {board.questions.map((question) => {
+            const otherPhase = question.phaseId !== phase.id ? phaseName(question.phaseId) : null;
+            return (
+              <li key={question.id} className="board-item">
+                <p className="item-text">{question.text}</p>
+                <p className="hint">
+                  {t('byAuthor', { name: question.authorName })}
+                  {otherPhase && ` · ${otherPhase}`}
+                  {question.answered && ` · ${t('questionAnsweredMark')}`}
+                  {question.rating &&
+                    ` · ${t('questionRatingShown', { rating: t(RATING_LABELS[question.rating]) })}`}
+                </p>
+                {canMark && (
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      checked={question.answered}
+                      aria-label={t('questionAnsweredFor', { text: question.text })}
+                      onChange={(e) => {
+                        const answered = e.target.checked;
+                        act((ctx) => markAnswered(ctx, question.id, answered));
+                      }}
+                    />{' '}
+                    {t('questionAnswered')}
+                  </label>
+                )}
+                {canRate && (
+                  <div
+                    role="group"
+                    className="rating"
+                    aria-label={t('questionRatingFor', { text: question.text })}
+                  >
+                    {RATINGS.map(({ value, label }) => (
+                      <button
+                        key={value}
+                        type="button"
+                        aria-pressed={question.rating === value}
+                        onClick={() =>
+                          act((ctx) =>
+                            rateQuestion(
+                              ctx,
+                              question.id,
+                              question.rating === value ? null : value,
+                            ),
+                          )
+                        }
+                      >
+                        {t(label)}
+                      </button>
+                    ))}
+                  </div>
+                )}
+                {question.authorId === selfId && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('removeOwnFor', { text: question.text })}
+                    onClick={() => act((ctx) => removeOwnItem(ctx, 'questions', question.id))}
+                  >
+                    {t('removeOwn')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function QuestionForm({ act, blind }: { act: Act; blind: boolean }) {
+  const { t, locale } = useI18n();
+  const [text, setText] = useState('');
+  const fieldId = useId();
+  const hintId = useId();
+  const coachId = useId();
+  // The coach only advises: whatever it says, the question can be posted.
+  const coach = useMemo(
+    () => (text.trim() === '' ? null : coachQuestion(text, locale)),
+    [text, locale],
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (act((ctx) => addQuestion(ctx, text))) setText('');
+  };
+  return (
+    <form onSubmit={submit} noValidate className="board-form">
+      <label htmlFor={fieldId}>{t('questionField')}</label>
+      <textarea
+        id={fieldId}
+        rows={3}
+        value={text}
+        maxLength={LIMITS.question}
+        aria-describedby={`${hintId} ${coachId}`}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <p id={hintId} className="hint">
+        {t('questionHint')}
+        {blind && ` ${t('questionsBlindHint')}`}
+      </p>
+      <div id={coachId} aria-live="polite" className="coach">
+        {coach !== null && coach.hints.length === 0 && <p>{t('coachFine')}</p>}
+        {coach?.hints.map((hint, index) => (
+          <p key={`${hint.issue}-${index}`}>
+            {t('coachHint', { message: hint.message[locale] })}
+            {hint.suggestion && (
+              <> {t('coachSuggestion', { suggestion: hint.suggestion[locale] })}</>
+            )}
+          </p>
+        ))}
+      </div>
+      <button type="submit">{t('postQuestion')}</button>
+    </form>
+  );
+}

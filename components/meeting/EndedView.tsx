@@ -1,0 +1,84 @@
+import { useEffect, useId, useRef } from 'react';
+import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
+import { findMethod } from '../../lib/method/methods';
+import { useI18n } from '../common/I18n';
+
+/**
+ * After the chair ended the meeting: the board is gone for everyone, and this shows the little
+ * the group keeps (domain.md, confidentiality), then leads back to the groups.
+ */
+export function EndedView({ summary, onBack }: { summary: MeetingSummary; onBack: () => void }) {
+  const { t, locale } = useI18n();
+  const headingId = useId();
+  const keptId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The meeting view vanished under the member's focus: start them at the top of what replaced it.
+  useEffect(() => heading.current?.focus(), []);
+  const date = new Date(summary.startedAt).toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const methodName = findMethod(summary.methodId)?.name[locale] ?? summary.methodId;
+  return (
+    <section aria-labelledby={headingId} className="ended">
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        {t('endedTitle')}
+      </h2>
+      <p>{t('endedCleared')}</p>
+      <section aria-labelledby={keptId}>
+        <h3 id={keptId}>{t('keptHeading')}</h3>
+        <dl className="kept">
+          <dt>{t('keptDate')}</dt>
+          <dd>{date}</dd>
+          <dt>{t('method')}</dt>
+          <dd>{methodName}</dd>
+          {summary.chairName !== null && (
+            <>
+              <dt>{t('keptChair')}</dt>
+              <dd>{summary.chairName}</dd>
+            </>
+          )}
+          {summary.caseBringerName !== null && (
+            <>
+              <dt>{t('keptCaseBringer')}</dt>
+              <dd>{summary.caseBringerName}</dd>
+            </>
+          )}
+          {summary.caseTitle !== null && (
+            <>
+              <dt>{t('keptCaseTitle')}</dt>
+              <dd>{summary.caseTitle}</dd>
+            </>
+          )}
+        </dl>
+        <KeptLines heading={t('keptAgreements')} lines={summary.agreements} />
+        <KeptLines heading={t('keptFollowUp')} lines={summary.followUp} />
+        <p className="hint">{t('keptOnDevice')}</p>
+      </section>
+      <button type="button" onClick={onBack}>
+        {t('back')}
+      </button>
+    </section>
+  );
+}
+
+/** A titled list of kept lines (agreements, follow-up), or "none". */
+export function KeptLines({ heading, lines }: { heading: string; lines: readonly string[] }) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <>
+      <h4 id={id}>{heading}</h4>
+      {lines.length === 0 ? (
+        <p className="hint">{t('keptNone')}</p>
+      ) : (
+        <ul aria-labelledby={id}>
+          {lines.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { useId } from 'react';
+import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
+import { KeptLines } from './EndedView';
+import { useI18n } from '../common/I18n';
+
+/**
+ * The look back at the most recent meeting: its agreements and follow-up for everyone, and for
+ * last time's case bringer alone a nudge to tell the group how it is going now.
+ */
+export function LookBack({
+  history,
+  selfId,
+}: {
+  history: readonly MeetingSummary[];
+  selfId: string;
+}) {
+  const { t, locale } = useI18n();
+  const headingId = useId();
+  const last = history[0];
+  if (!last) return null;
+  const date = new Date(last.startedAt).toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const wasBringer = last.caseBringerId !== null && last.caseBringerId === selfId;
+  return (
+    <section aria-labelledby={headingId} className="look-back">
+      <h3 id={headingId}>{t('lookBackHeading', { date })}</h3>
+      {last.caseBringerName !== null && <p>{t('caseBroughtBy', { name: last.caseBringerName })}</p>}
+      {last.caseTitle !== null && <p>{t('caseTitle', { title: last.caseTitle })}</p>}
+      {last.agreements.length === 0 && last.followUp.length === 0 ? (
+        <p className="hint">{t('lookBackNothing')}</p>
+      ) : (
+        <>
+          <KeptLines heading={t('keptAgreements')} lines={last.agreements} />
+          <KeptLines heading={t('keptFollowUp')} lines={last.followUp} />
+        </>
+      )}
+      {wasBringer && (
+        <p className="private-note">
+          <strong>{t('onlyYouSee')}</strong> {t('lookBackYourCase')}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import type { BoardState } from '../../lib/shared-doc/board-state';
+import type { Activity } from '../../lib/method/methods';
+import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
+import type { Member } from '../../lib/shared-doc/presence';
+import type { Role } from '../../lib/method/roles';
+import type { TimerAction } from '../../lib/shared-doc/session-commands';
+import type { SessionState } from '../../lib/shared-doc/session-state';
+import type { TimerState } from '../../lib/shared-doc/timer';
+import type { MessageKey } from '../../lib/i18n/messages';
+import { AdviceBoard } from '../boards/AdviceBoard';
+import { ChairControls } from './ChairControls';
+import { CoreQuestion } from '../boards/CoreQuestion';
+import { EvaluationBoard } from '../boards/EvaluationBoard';
+import { ListeningBanner } from './ListeningBanner';
+import { LookBack } from './LookBack';
+import { NotesPane } from '../notes/NotesPane';
+import type { NotePlace } from '../notes/NotesPane';
+import { PrivateLookBack, SharedLookBack } from './PrivateLookBack';
+import { TakeHome } from '../notes/TakeHome';
+import { PhaseTimer } from './PhaseTimer';
+import { PitchBoard } from '../boards/PitchBoard';
+import { QuestionBoard } from '../boards/QuestionBoard';
+import { ReformulationBoard } from '../boards/ReformulationBoard';
+import type { MeetingProps, Run } from '../boards/meeting-props';
+import { useI18n } from '../common/I18n';
+
+const ROLE_NAMES: Record<Role, MessageKey> = {
+  chair: 'roleChair',
+  bringer: 'roleBringer',
+  member: 'roleMember',
+};
+
+/** The phases in which the case bringer can take the advice home. */
+const TAKE_HOME_ACTIVITIES: ReadonlySet<Activity> = new Set(['advising', 'reacting', 'evaluating']);
+
+/** What a meeting view can do: the GroupSession's commands, bound to this member. */
+export interface MeetingActions {
+  readonly run: Run;
+  readonly next: () => void;
+  readonly previous: () => void;
+  readonly timer: (action: TimerAction) => void;
+  readonly handChair: (member: Member) => void;
+  readonly takeChair: () => void;
+  readonly endMeeting: () => void;
+}
+
+/**
+ * The running meeting: where the group is (phase, explanation, guidance for this member's role,
+ * timer), the board that phase opens, and for the chair alone the controls.
+ */
+export function MeetingView({
+  session,
+  board,
+  role,
+  members,
+  selfId,
+  timer,
+  timerOffset,
+  chairPresent,
+  history,
+  sound,
+  actions,
+  place,
+}: {
+  session: SessionState;
+  board: BoardState;
+  role: Role;
+  members: readonly Member[];
+  selfId: string;
+  timer: TimerState | null;
+  timerOffset: number;
+  chairPresent: boolean;
+  history: readonly MeetingSummary[];
+  sound: boolean;
+  actions: MeetingActions;
+  /** Where this member's private notes of this meeting belong. */
+  place: NotePlace;
+}) {
+  const { t, locale } = useI18n();
+  const { method, phase, phaseIndex } = session;
+  const total = method.phases.length;
+  const props: MeetingProps = { session, board, role, members, selfId, run: actions.run };
+  const guidance = role === 'chair' ? phase.chairGuidance : phase.memberGuidance;
+  return (
+    <section aria-labelledby="phase-heading" className="meeting">
+      <p className="method-name">{method.name[locale]}</p>
+      <p className="roles-line">
+        {session.chairName && <span>{t('chairedBy', { name: session.chairName })}</span>}
+        {session.caseBringerName && (
+          <span> · {t('caseBroughtBy', { name: session.caseBringerName })}</span>
+        )}
+        <span> · {t('yourRole', { role: t(ROLE_NAMES[role]) })}</span>
+      </p>
+      {session.chairTakenOver && (
+        <p role="status">{t('chairTookOver', { name: session.chairTakenOver.name })}</p>
+      )}
+      {!chairPresent && role === 'member' && (
+        <div className="chair-gone" role="status">
+          <p>{t('chairGone')}</p>
+          <button type="button" onClick={actions.takeChair}>
+            {t('takeChair')}
+          </button>
+        </div>
+      )}
+      <CoreQuestion {...props} />
+      <p className="phase-count">{t('phaseOf', { index: phaseIndex + 1, total })}</p>
+      <h2 id="phase-heading" aria-live="polite" data-testid="current-phase">
+        {phase.name[locale]}
+      </h2>
+      <p className="phase-explanation" data-testid="phase-explanation">
+        {phase.explanation[locale]}
+      </p>
+      <PhaseTimer timer={timer} offset={timerOffset} sound={sound} />
+      <ListeningBanner {...props} />
+      <details className="guidance" open={role === 'chair'}>
+        <summary>{role === 'chair' ? t('guidanceForChair') : t('guidanceForYou')}</summary>
+        <p>{guidance[locale]}</p>
+      </details>
+      {role === 'chair' && (
+        <ChairControls
+          phaseIndex={phaseIndex}
+          phaseCount={total}
+          timer={timer}
+          members={members}
+          caseBringerId={session.caseBringerId}
+          onPrevious={actions.previous}
+          onNext={actions.next}
+          onTimer={actions.timer}
+          onHandChair={actions.handChair}
+          onEnd={actions.endMeeting}
+        />
+      )}
+      {(phase.activity === 'lookback' || phaseIndex === 0) && (
+        <>
+          <LookBack history={history} selfId={selfId} />
+          <PrivateLookBack groupId={place.groupId} meetingId={place.meetingId} props={props} />
+          <SharedLookBack board={board} />
+        </>
+      )}
+      <ActivityBoard {...props} />
+      {role === 'bringer' && TAKE_HOME_ACTIVITIES.has(phase.activity) && (
+        <TakeHome place={place} board={board} />
+      )}
+      <NotesPane place={place} role={role} />
+      <nav aria-label={t('phases')}>
+        <ol className="phase-list">
+          {method.phases.map((p, index) => (
+            <li key={p.id} aria-current={index === phaseIndex ? 'step' : undefined}>
+              {p.name[locale]}{' '}
+              <span className="minutes">
+                {t('minutes', { count: session.phaseMinutes[index] ?? p.minutes })}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </nav>
+    </section>
+  );
+}
+
+function ActivityBoard(props: MeetingProps) {
+  const { t } = useI18n();
+  switch (props.session.phase.activity) {
+    case 'pitching':
+    case 'choosing':
+      return <PitchBoard {...props} />;
+    case 'asking':
+    case 'rating':
+      return <QuestionBoard {...props} />;
+    case 'reformulating':
+      return <ReformulationBoard {...props} />;
+    case 'advising':
+    case 'reacting':
+      return <AdviceBoard {...props} />;
+    case 'evaluating':
+    case 'sharing':
+      return <EvaluationBoard {...props} />;
+    case 'lookback':
+    case 'presenting':
+    case 'analysing':
+      return <p className="hint">{t('nothingToWrite')}</p>;
+  }
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react';
+import { formatRemaining, remainingMs } from '../../lib/shared-doc/timer';
+import type { TimerState } from '../../lib/shared-doc/timer';
+import { useI18n } from '../common/I18n';
+import { useNow } from '../common/useNow';
+
+/**
+ * The phase's remaining time, the same on every panel (the timer is read on its writer's clock
+ * through `offset`). When time is up the panel says so, visibly and to screen readers, and plays
+ * a short tone if the member switched sound on.
+ */
+export function PhaseTimer({
+  timer,
+  offset,
+  sound,
+}: {
+  timer: TimerState | null;
+  offset: number;
+  sound: boolean;
+}) {
+  const { t } = useI18n();
+  const now = useNow(500);
+  const left = timer ? remainingMs(timer, now, offset) : null;
+  const up = left !== null && left <= 0;
+  const announced = useRef<string | null>(null);
+  useEffect(() => {
+    if (!timer || !up) return;
+    const key = `${timer.phaseId}:${timer.durationMs}:${timer.elapsedMs}:${timer.runningSince}`;
+    if (announced.current === key) return;
+    announced.current = key;
+    if (sound) playTone();
+  }, [timer, up, sound]);
+  if (!timer || left === null) return null;
+  return (
+    <div className={`phase-timer${up ? ' time-up' : ''}`}>
+      <span role="timer" aria-label={t('timerLabel')} data-testid="timer">
+        {formatRemaining(left)}
+      </span>
+      {timer.runningSince === null && <span className="hint"> ({t('timerPaused')})</span>}
+      {up && (
+        <p role="alert" className="time-up-text">
+          {t('timeUp')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function playTone(): void {
+  try {
+    const audio = new AudioContext();
+    const oscillator = audio.createOscillator();
+    const gain = audio.createGain();
+    oscillator.frequency.value = 660;
+    gain.gain.setValueAtTime(0.15, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.8);
+    oscillator.connect(gain).connect(audio.destination);
+    oscillator.start();
+    oscillator.stop(audio.currentTime + 0.8);
+    oscillator.onended = () => void audio.close();
+  } catch {
+    // No audio (autoplay policy, no device): the visual cue is still there.
+  }
+}

@@ -1,0 +1,63 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { EMPTY_SNAPSHOT, GroupSession } from '../../lib/connection/group-session';
+import type { GroupSnapshot } from '../../lib/connection/group-session';
+import type { RememberedGroup } from '../../lib/device/groups';
+import { parseInvite } from '../../lib/invite/invite';
+import { exposeSharedState } from './diagnostics';
+
+const EMPTY: GroupSnapshot = EMPTY_SNAPSHOT;
+
+const noop = (): (() => void) => () => {};
+
+/**
+ * Connects the panel to a group while it is shown. The rooms themselves live outside React
+ * (lib/room-connection.ts), so StrictMode's mount, unmount, mount shares one provider.
+ */
+export function useGroupSession(
+  group: RememberedGroup,
+  signalingUrl: string,
+): { session: GroupSession | null; snapshot: GroupSnapshot; error: string | null } {
+  const [session, setSession] = useState<GroupSession | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Remembered groups were validated when loaded; this only guards against a damaged store.
+  const parsed = useMemo(() => parseInvite(group.code), [group.code]);
+
+  useEffect(() => {
+    if (!parsed.ok) return undefined;
+    let cancelled = false;
+    let opened: GroupSession | null = null;
+    GroupSession.open(
+      {
+        secret: parsed.invite.secret,
+        memberId: group.memberId,
+        memberName: group.memberName,
+        groupName: group.name,
+      },
+      { signalingUrls: [signalingUrl] },
+    ).then(
+      (value) => {
+        if (cancelled) value.dispose();
+        else {
+          opened = value;
+          setSession(value);
+        }
+      },
+      (reason: unknown) => {
+        if (!cancelled) setError(String(reason));
+      },
+    );
+    return () => {
+      cancelled = true;
+      opened?.dispose();
+      setSession(null);
+    };
+  }, [parsed, group.memberId, group.memberName, group.name, signalingUrl]);
+
+  useEffect(() => (session ? exposeSharedState(session) : undefined), [session]);
+
+  const snapshot = useSyncExternalStore(
+    session ? (listener) => session.subscribe(listener) : noop,
+    () => (session ? session.snapshot() : EMPTY),
+  );
+  return { session, snapshot, error: parsed.ok ? error : parsed.error };
+}

@@ -1,0 +1,291 @@
+import { useId, useState } from 'react';
+import { LIMITS } from '../../lib/util/limits';
+import type { Note, Notebook, TakeHome } from '../../lib/notebook/notebook';
+import { useI18n } from '../common/I18n';
+import { SaveStatusLine } from './SaveStatusLine';
+import { notebookErrorText, useAutosave } from './useAutosave';
+
+interface MeetingNotes {
+  readonly meetingId: string;
+  readonly meetingDate: number;
+  readonly notes: Note[];
+}
+
+interface GroupNotes {
+  readonly groupId: string;
+  readonly groupName: string;
+  readonly meetings: MeetingNotes[];
+}
+
+/** Groups notes (newest meeting first, as the notebook lists them) by group, then meeting. */
+function byGroupAndMeeting(notes: readonly Note[]): GroupNotes[] {
+  const groups = new Map<string, { groupName: string; meetings: Map<string, MeetingNotes> }>();
+  for (const note of notes) {
+    let group = groups.get(note.groupId);
+    if (!group) {
+      group = { groupName: '', meetings: new Map() };
+      groups.set(note.groupId, group);
+    }
+    // The newest meeting's name wins: a group may have been renamed since.
+    if (!group.groupName) group.groupName = note.groupName.trim();
+    let meeting = group.meetings.get(note.meetingId);
+    if (!meeting) {
+      meeting = { meetingId: note.meetingId, meetingDate: note.meetingDate, notes: [] };
+      group.meetings.set(note.meetingId, meeting);
+    }
+    meeting.notes.push(note);
+  }
+  return [...groups].map(([groupId, group]) => ({
+    groupId,
+    groupName: group.groupName,
+    meetings: [...group.meetings.values()],
+  }));
+}
+
+/** The first words of a note, to tell its buttons apart for a screen reader. */
+function snippet(note: Note): string {
+  const home = note.takeHome;
+  const text = note.text || home?.caseTitle || home?.coreQuestion || note.phaseName;
+  return text.replace(/\s+/g, ' ').trim().slice(0, 40);
+}
+
+/** The notes, by group and meeting, each with its own edit and delete. */
+export function NoteList({
+  notebook,
+  notes,
+  onRemoved,
+}: {
+  notebook: Notebook;
+  notes: readonly Note[];
+  /** After a note is deleted (its buttons are gone, so focus must go somewhere). */
+  onRemoved: () => void;
+}) {
+  return (
+    <>
+      {byGroupAndMeeting(notes).map((group) => (
+        <GroupSection key={group.groupId} group={group} notebook={notebook} onRemoved={onRemoved} />
+      ))}
+    </>
+  );
+}
+
+function GroupSection({
+  group,
+  notebook,
+  onRemoved,
+}: {
+  group: GroupNotes;
+  notebook: Notebook;
+  onRemoved: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="notes-group">
+      <h3 id={headingId}>{group.groupName || t('unnamedGroup')}</h3>
+      {group.meetings.map((meeting) => {
+        const meetingHeadingId = `${headingId}-${meeting.meetingId}`;
+        return (
+          <section key={meeting.meetingId} aria-labelledby={meetingHeadingId}>
+            <h4 id={meetingHeadingId}>
+              {new Date(meeting.meetingDate).toLocaleDateString(locale, {
+                day: 'numeric',
+                month: 'long',
+                year: 'numeric',
+              })}
+            </h4>
+            <ul className="notes-list" aria-labelledby={meetingHeadingId}>
+              {meeting.notes.map((note) => (
+                <NoteItem key={note.id} note={note} notebook={notebook} onRemoved={onRemoved} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
+type ItemMode =
+  | { readonly kind: 'view'; readonly focus: 'edit' | 'delete' | null }
+  | { readonly kind: 'edit' }
+  | { readonly kind: 'confirm' };
+
+function NoteItem({
+  note,
+  notebook,
+  onRemoved,
+}: {
+  note: Note;
+  notebook: Notebook;
+  onRemoved: () => void;
+}) {
+  const { t } = useI18n();
+  const questionId = useId();
+  const [mode, setMode] = useState<ItemMode>({ kind: 'view', focus: null });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const phase = note.phaseName || note.phaseId || t('noteWithoutPhase');
+  const name = snippet(note);
+
+  const remove = () => {
+    setBusy(true);
+    notebook.remove(note.id).then(onRemoved, (e: unknown) => {
+      setBusy(false);
+      setError(t('somethingWrong', { error: notebookErrorText(e, t) }));
+    });
+  };
+
+  return (
+    <li className="note">
+      <p className="note-phase">{note.kind === 'take-home' ? t('notesTakeHome') : phase}</p>
+      {note.takeHome && <TakeHomeView home={note.takeHome} />}
+      {mode.kind === 'edit' ? (
+        <NoteEditor
+          note={note}
+          notebook={notebook}
+          onDone={() => setMode({ kind: 'view', focus: 'edit' })}
+        />
+      ) : (
+        note.text && <p className="note-text">{note.text}</p>
+      )}
+      {mode.kind === 'view' && (
+        <div className="note-actions">
+          {note.kind === 'note' && (
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('editNoteFor', { text: name })}
+              autoFocus={mode.focus === 'edit'}
+              onClick={() => setMode({ kind: 'edit' })}
+            >
+              {t('editNote')}
+            </button>
+          )}{' '}
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t('deleteNoteFor', { text: name })}
+            autoFocus={mode.focus === 'delete'}
+            onClick={() => {
+              setError(null);
+              setMode({ kind: 'confirm' });
+            }}
+          >
+            {t('deleteNote')}
+          </button>
+        </div>
+      )}
+      {mode.kind === 'confirm' && (
+        <div role="group" aria-labelledby={questionId} className="confirm">
+          <p id={questionId}>{t('deleteNoteConfirm')}</p>
+          <button type="button" disabled={busy} onClick={remove}>
+            {t('deleteNoteYes')}
+          </button>{' '}
+          {/* The safe choice has the focus, as in the WAI-ARIA alert dialog pattern. */}
+          <button
+            type="button"
+            autoFocus
+            disabled={busy}
+            onClick={() => setMode({ kind: 'view', focus: 'delete' })}
+          >
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+      {error && <p role="alert">{error}</p>}
+    </li>
+  );
+}
+
+/** Edits a note's text in place; every change is saved at once (the notebook keeps the order). */
+function NoteEditor({
+  note,
+  notebook,
+  onDone,
+}: {
+  note: Note;
+  notebook: Notebook;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const fieldId = useId();
+  const [text, setText] = useState(note.text);
+  const { status, save } = useAutosave(notebook);
+
+  const write = (value: string) => {
+    setText(value);
+    const { createdAt: _createdAt, updatedAt: _updatedAt, ...draft } = note;
+    save({ ...draft, text: value });
+  };
+
+  return (
+    <div className="note-editor">
+      <label htmlFor={fieldId}>{t('noteText')}</label>
+      <textarea
+        id={fieldId}
+        rows={5}
+        autoFocus
+        value={text}
+        maxLength={LIMITS.noteText}
+        onChange={(e) => write(e.target.value)}
+      />
+      <SaveStatusLine status={status} />
+      <button type="button" onClick={onDone}>
+        {t('doneEditing')}
+      </button>
+    </div>
+  );
+}
+
+/** What a case bringer took home: case, core question, starred advice by rank, the rest. */
+function TakeHomeView({ home }: { home: TakeHome }) {
+  const { t } = useI18n();
+  const id = useId();
+  const starred = home.advice
+    .filter((a) => a.starred)
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  const other = home.advice.filter((a) => !a.starred);
+  const advice = (text: string, author: string) => (
+    <>
+      <span className="note-text">{text}</span>
+      {author && <span className="hint"> {t('byAuthor', { name: author })}</span>}
+    </>
+  );
+  return (
+    <div className="take-home">
+      {home.caseTitle && <p>{t('caseTitle', { title: home.caseTitle })}</p>}
+      {home.coreQuestion && <p>{t('coreQuestion', { text: home.coreQuestion })}</p>}
+      {starred.length > 0 && (
+        <>
+          <p id={`${id}-starred`} className="take-home-label">
+            {t('notesStarredAdvice')}
+          </p>
+          <ol aria-labelledby={`${id}-starred`}>
+            {starred.map((a, i) => (
+              <li key={i}>{advice(a.text, a.authorName)}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {other.length > 0 && (
+        <>
+          <p id={`${id}-other`} className="take-home-label">
+            {t('notesOtherAdvice')}
+          </p>
+          <ul aria-labelledby={`${id}-other`}>
+            {other.map((a, i) => (
+              <li key={i}>{advice(a.text, a.authorName)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {home.intentions.trim() && (
+        <>
+          <p className="take-home-label">{t('notesIntentions')}</p>
+          <p className="note-text">{home.intentions}</p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { useI18n } from '../common/I18n';
+import type { SaveStatus } from './useAutosave';
+
+/** Says, politely to screen readers, whether the note being typed is saved on this device. */
+export function SaveStatusLine({ status }: { status: SaveStatus }) {
+  const { t } = useI18n();
+  return (
+    <p role="status" className="hint">
+      {status === 'saving'
+        ? t('noteSaving')
+        : status === 'saved'
+          ? t('noteSaved')
+          : typeof status === 'object'
+            ? t('noteSaveFailed', { error: status.error })
+            : ''}
+    </p>
+  );
+}

@@ -1,0 +1,90 @@
+import { useId, useState } from 'react';
+import type { BoardState } from '../../lib/shared-doc/board-state';
+import type { TakeHome as TakeHomeContent } from '../../lib/notebook/notebook';
+import { useI18n } from '../common/I18n';
+import { useNotebook } from './NotebookContext';
+import { noteDraft, noteIdOf } from './NotesPane';
+import type { NotePlace } from './NotesPane';
+import { notebookErrorText } from './useAutosave';
+
+/** The id of the case bringer's take-home note of a meeting: saving again replaces it. */
+export function takeHomeNoteId(meetingId: string): string {
+  return noteIdOf('t', meetingId);
+}
+
+/** What the case bringer takes home: every piece of advice with its star and rank, and more. */
+export function takeHomeFrom(board: BoardState, caseTitle: string | null): TakeHomeContent {
+  // The starred advice first, in the case bringer's order (the board's order), then the rest.
+  const starred = board.advice.filter((advice) => advice.starred);
+  const others = board.advice.filter((advice) => !advice.starred);
+  return {
+    coreQuestion: board.coreQuestion,
+    caseTitle,
+    advice: [
+      ...starred.map((advice, index) => ({
+        text: advice.text,
+        authorName: advice.authorName,
+        starred: true,
+        rank: index + 1,
+      })),
+      ...others.map((advice) => ({
+        text: advice.text,
+        authorName: advice.authorName,
+        starred: false,
+        rank: null,
+      })),
+    ],
+    intentions: board.intentions ?? '',
+  };
+}
+
+/**
+ * For the case bringer, at the end of the advice round: one action saves all advice given to
+ * them, with their stars, order and intentions, into their private notes on this device.
+ */
+export function TakeHome({ place, board }: { place: NotePlace; board: BoardState }) {
+  const { t, locale } = useI18n();
+  const notebook = useNotebook();
+  const headingId = useId();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  if (!notebook || board.advice.length === 0) return null;
+  const { session } = place;
+  const caseTitle = board.pitches.find((p) => p.id === session.casePitchId)?.text ?? null;
+  const save = () => {
+    const takeHome = takeHomeFrom(board, caseTitle);
+    notebook
+      .save(
+        noteDraft(place, locale, {
+          id: takeHomeNoteId(place.meetingId),
+          kind: 'take-home',
+          text: '',
+          takeHome,
+        }),
+      )
+      .then(
+        () =>
+          setMessage({
+            text:
+              takeHome.advice.length === 1
+                ? t('takeHomeSavedOne')
+                : t('takeHomeSaved', { count: takeHome.advice.length }),
+            error: false,
+          }),
+        (error: unknown) =>
+          setMessage({
+            text: t('noteSaveFailed', { error: notebookErrorText(error, t) }),
+            error: true,
+          }),
+      );
+  };
+  return (
+    <section aria-labelledby={headingId} className="take-home">
+      <h3 id={headingId}>{t('takeHomeHeading')}</h3>
+      <p className="hint">{t('takeHomeHint')}</p>
+      <button type="button" onClick={save}>
+        {t('takeHome')}
+      </button>
+      <p role={message?.error ? 'alert' : 'status'}>{message?.text ?? ''}</p>
+    </section>
+  );
+}

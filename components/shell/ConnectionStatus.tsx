@@ -1,0 +1,28 @@
+import type { ConnectionStatus as Status } from '../../lib/connection/connection-status';
+import { useI18n } from '../common/I18n';
+
+/** The connection state in words, announced politely to screen readers when it changes. */
+export function ConnectionStatus({
+  status,
+  signalingUrl,
+}: {
+  status: Status;
+  signalingUrl: string;
+}) {
+  const { t } = useI18n();
+  let text: string;
+  if (status.kind === 'connecting') text = t('connecting');
+  else if (status.kind === 'unreachable') {
+    text =
+      status.members > 0
+        ? t('unreachableWithMembers', { count: status.members })
+        : t('unreachable', { url: signalingUrl });
+  } else if (status.members === 0) text = t('connectedAlone');
+  else if (status.members === 1) text = t('connectedOne');
+  else text = t('connectedMany', { count: status.members });
+  return (
+    <p role="status" className={`connection connection-${status.kind}`} data-testid="connection">
+      {text}
+    </p>
+  );
+}

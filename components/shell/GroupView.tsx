@@ -1,0 +1,100 @@
+import { useMemo } from 'react';
+import type { RememberedGroup } from '../../lib/device/groups';
+import { inviteLink } from '../../lib/invite/invite';
+import type { KeyValueStore } from '../../lib/device/key-value-store';
+import { suggestNextChair } from '../../lib/device/meeting-history';
+import { panelUrlFor } from '../../lib/device/settings';
+import { ConnectionStatus } from './ConnectionStatus';
+import { EndedView } from '../meeting/EndedView';
+import { InviteBox } from './InviteBox';
+import { MeetingView } from '../meeting/MeetingView';
+import type { MeetingActions } from '../meeting/MeetingView';
+import { MemberList } from '../meeting/MemberList';
+import { StartMeeting } from '../meeting/StartMeeting';
+import { useGroupSession } from '../meeting/useGroupSession';
+import { useMeetingHistory } from './useMeetingHistory';
+import { useI18n } from '../common/I18n';
+
+/** One group, connected: its invite, who is present, and the running meeting or its start. */
+export function GroupView({
+  group,
+  signalingUrl,
+  store,
+  sound,
+  onBack,
+}: {
+  group: RememberedGroup;
+  signalingUrl: string;
+  store: KeyValueStore;
+  sound: boolean;
+  onBack: () => void;
+}) {
+  const { t } = useI18n();
+  const { session, snapshot, error } = useGroupSession(group, signalingUrl);
+  const history = useMeetingHistory(store, group.groupId, snapshot.ended);
+  const actions = useMemo<MeetingActions | null>(
+    () =>
+      session && {
+        run: (command) => session.run(command),
+        next: () => void session.nextPhase(),
+        previous: () => void session.previousPhase(),
+        timer: (action) => void session.timer(action),
+        handChair: (member) => void session.handChair(member.memberId, member.name),
+        takeChair: () => void session.takeChair(),
+        endMeeting: () => void session.endMeeting(),
+      },
+    [session],
+  );
+  const suggested = suggestNextChair(
+    history,
+    snapshot.members.map((m) => m.name),
+  );
+  const meeting = snapshot.session;
+  return (
+    <div className="group-view">
+      <button type="button" className="link-button" onClick={onBack}>
+        {t('back')}
+      </button>
+      <h1 className="group-name">{meeting?.groupName ?? group.name}</h1>
+      <ConnectionStatus status={snapshot.connection} signalingUrl={signalingUrl} />
+      {error && <p role="alert">{t('somethingWrong', { error })}</p>}
+      {snapshot.ended ? (
+        <EndedView summary={snapshot.ended} onBack={onBack} />
+      ) : meeting && snapshot.board && snapshot.role && actions && snapshot.meetingId ? (
+        <MeetingView
+          session={meeting}
+          board={snapshot.board}
+          role={snapshot.role}
+          members={snapshot.members}
+          selfId={group.memberId}
+          timer={snapshot.timer}
+          timerOffset={snapshot.timerOffset}
+          chairPresent={snapshot.chairPresent}
+          history={history}
+          sound={sound}
+          actions={actions}
+          place={{
+            groupId: group.groupId,
+            groupName: meeting.groupName ?? group.name,
+            meetingId: snapshot.meetingId,
+            session: meeting,
+          }}
+        />
+      ) : snapshot.meetingId ? (
+        <p>{t('waitingForMeeting')}</p>
+      ) : (
+        session && (
+          <StartMeeting
+            suggestedChair={suggested}
+            onStart={(methodId, minutes) => void session.startMeeting(methodId, minutes)}
+          />
+        )
+      )}
+      <MemberList members={snapshot.members} />
+      <InviteBox
+        code={group.code}
+        link={inviteLink({ code: group.code }, panelUrlFor(signalingUrl))}
+      />
+    </div>
+  );
+}

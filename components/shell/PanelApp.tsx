@@ -1,0 +1,174 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyValueStore } from '../../lib/device/key-value-store';
+import type { RememberedGroup } from '../../lib/device/groups';
+import { deriveGroupId } from '../../lib/invite/room-name';
+import { randomId } from '../../lib/util/random-id';
+import { LOCALES, pickLocale } from '../../lib/i18n/i18n';
+import type { Locale } from '../../lib/i18n/i18n';
+import type { Settings } from '../../lib/device/settings';
+import type { Invite } from '../../lib/invite/invite';
+import type { Notebook } from '../../lib/notebook/notebook';
+import { CallBadge } from './CallBadge';
+import { GroupView } from './GroupView';
+import { Home } from './Home';
+import { I18nProvider, useI18n } from '../common/I18n';
+import { NotebookProvider } from '../notes/NotebookContext';
+import { NotesOverview } from '../notes/NotesOverview';
+import { SettingsForm } from './SettingsForm';
+import { usePanelState } from './usePanelState';
+import type { PanelState } from './usePanelState';
+
+/** The whole panel, the same in the extension's side panel and the companion's web page. */
+export function PanelApp({
+  store,
+  defaults,
+  initialInvite,
+  browserLanguages,
+  notebook,
+}: {
+  store: KeyValueStore;
+  defaults: Settings;
+  initialInvite: string;
+  browserLanguages: readonly string[];
+  /** The private notebook on this device; null where the browser has no IndexedDB. */
+  notebook: Notebook | null;
+}) {
+  const state = usePanelState(store, defaults);
+  const locale = state.settings.locale ?? pickLocale(browserLanguages);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <I18nProvider locale={locale}>
+      <NotebookProvider notebook={notebook}>
+        {state.loaded ? (
+          <Panel state={state} store={store} locale={locale} initialInvite={initialInvite} />
+        ) : (
+          <LoadingLine />
+        )}
+      </NotebookProvider>
+    </I18nProvider>
+  );
+}
+
+function LoadingLine() {
+  const { t } = useI18n();
+  return <p role="status">{t('loading')}</p>;
+}
+
+function Panel({
+  state,
+  store,
+  locale,
+  initialInvite,
+}: {
+  state: PanelState;
+  store: KeyValueStore;
+  locale: Locale;
+  initialInvite: string;
+}) {
+  const { t } = useI18n();
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [showSettings, setShowSettings] = useState(false);
+  const [showNotes, setShowNotes] = useState(false);
+  const notesButton = useRef<HTMLButtonElement>(null);
+  const active = useMemo(
+    () => state.groups.find((g) => g.groupId === activeId) ?? null,
+    [state.groups, activeId],
+  );
+
+  const enter = async (invite: Invite, groupName: string | null, memberName: string) => {
+    const groupId = await deriveGroupId(invite.secret);
+    const known = state.groups.find((g) => g.groupId === groupId);
+    const group: RememberedGroup = {
+      groupId,
+      code: invite.code,
+      name: groupName ?? known?.name ?? `${t('groupName')} ${invite.code.slice(4, 8)}`,
+      memberName,
+      memberId: known?.memberId ?? randomId(12),
+      lastUsedAt: Date.now(),
+    };
+    await state.saveGroup(group);
+    setActiveId(groupId);
+  };
+
+  return (
+    <div className="panel">
+      <header className="panel-header">
+        <span className="app-title">{t('appTitle')}</span>
+        <label className="language">
+          <span className="visually-hidden">{t('language')}</span>
+          <select
+            value={locale}
+            onChange={(e) => {
+              const next = LOCALES.find((l) => l === e.target.value) ?? null;
+              void state.saveSettings({ ...state.settings, locale: next });
+            }}
+          >
+            <option value="nl">Nederlands</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <button
+          ref={notesButton}
+          type="button"
+          onClick={() => setShowNotes((s) => !s)}
+          aria-pressed={showNotes}
+        >
+          {t('myNotes')}
+        </button>
+        <button
+          type="button"
+          onClick={() => setShowSettings((s) => !s)}
+          aria-expanded={showSettings}
+        >
+          {t('settings')}
+        </button>
+      </header>
+      <CallBadge />
+      {showSettings && (
+        <SettingsForm
+          settings={state.settings}
+          onSave={(settings) => void state.saveSettings(settings)}
+          onClose={() => setShowSettings(false)}
+        />
+      )}
+      {/* The notes overview sits above the group, which stays connected underneath. */}
+      {showNotes && (
+        <NotesOverview
+          onClose={() => {
+            setShowNotes(false);
+            // Back where the member came from: keyboard users keep their place.
+            notesButton.current?.focus();
+          }}
+        />
+      )}
+      <main hidden={showNotes}>
+        {active ? (
+          <GroupView
+            key={active.groupId}
+            group={active}
+            signalingUrl={state.settings.signalingUrl}
+            store={store}
+            sound={state.settings.sound}
+            onBack={() => setActiveId(null)}
+          />
+        ) : (
+          <Home
+            groups={state.groups}
+            initialInvite={initialInvite}
+            onOpen={(group) => {
+              void state.saveGroup({ ...group, lastUsedAt: Date.now() });
+              setActiveId(group.groupId);
+            }}
+            onForget={(group) => void state.removeGroup(group.groupId)}
+            onCreate={({ invite, groupName, memberName }) =>
+              void enter(invite, groupName, memberName)
+            }
+            onJoin={({ invite, memberName }) => void enter(invite, null, memberName)}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import * as Y from 'yjs';
+import { WebrtcProvider } from 'y-webrtc';
+import type { WebrtcConn } from 'y-webrtc';
+import type { Awareness } from 'y-protocols/awareness';
+import type { RoomKeys } from '../invite/room-name';
+import type { ConnectionFacts } from './connection-status';
+import { staleConnections } from './mesh-watchdog';
+
+/** How to reach other members: signaling servers and simple-peer options (ICE servers, wrtc). */
+export interface RoomOptions {
+  readonly signalingUrls: readonly string[];
+  /** Passed to simple-peer: `{ config: { iceServers } }`, and `{ wrtc }` in Node. */
+  readonly peerOpts?: Readonly<Record<string, unknown>>;
+}
+
+/** A member's share in one encrypted room: the document, presence, and connection facts. */
+export interface RoomHandle {
+  readonly roomName: string;
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  /** The signaling and peer facts now; the caller adds members from awareness. */
+  connectionFacts(): Omit<ConnectionFacts, 'members'>;
+  /** Calls `listener` when the connection facts may have changed; returns an unsubscribe. */
+  onConnectionChange(listener: () => void): () => void;
+  /** Gives this share back; the provider and document are destroyed when the last is released. */
+  release(): void;
+}
+
+interface SharedRoom {
+  readonly provider: WebrtcProvider;
+  readonly doc: Y.Doc;
+  readonly listeners: Set<() => void>;
+  readonly stop: () => void;
+  refs: number;
+  /** Pending teardown after the last release; cancelled when the room is opened again. */
+  closing: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * y-webrtc allows one provider per room name per JavaScript realm, and breaks when one is made
+ * and destroyed twice in a row (React StrictMode). So providers live here, outside any UI,
+ * shared and counted by room name.
+ */
+const rooms = new Map<string, SharedRoom>();
+
+/** How often the connection facts are re-read: y-webrtc reports reconnect attempts no other way. */
+const POLL_MS = 1000;
+
+/**
+ * How long a room outlives its last release. A UI that unmounts and mounts again at once (React
+ * StrictMode, a quick re-render of a parent) gets the same provider back instead of a second
+ * one for a room name whose first provider is still tearing down.
+ */
+const CLOSE_GRACE_MS = 1500;
+
+/** Joins (or shares) the room for these keys; every call must be paired with `release()`. */
+export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
+  let room = rooms.get(keys.roomName);
+  if (!room) room = createRoom(keys, options);
+  if (room.closing !== null) {
+    clearTimeout(room.closing);
+    room.closing = null;
+  }
+  room.refs++;
+  const shared = room;
+  let released = false;
+  return {
+    roomName: keys.roomName,
+    doc: shared.doc,
+    awareness: shared.provider.awareness,
+    connectionFacts: () => readFacts(shared.provider),
+    onConnectionChange(listener) {
+      shared.listeners.add(listener);
+      return () => shared.listeners.delete(listener);
+    },
+    release() {
+      if (released) return;
+      released = true;
+      shared.refs--;
+      if (shared.refs === 0) {
+        shared.closing = setTimeout(() => closeRoom(keys.roomName, shared), CLOSE_GRACE_MS);
+      }
+    },
+  };
+}
+
+/** Rooms that are open in this realm now (for tests and teardown). */
+export function openRoomNames(): string[] {
+  return [...rooms.keys()];
+}
+
+/** Closes every room at once, for `pagehide`: the page is going, so no grace period. */
+export function closeAllRooms(): void {
+  for (const [name, room] of [...rooms]) closeRoom(name, room);
+}
+
+function closeRoom(name: string, room: SharedRoom): void {
+  if (room.closing !== null) clearTimeout(room.closing);
+  room.closing = null;
+  if (rooms.get(name) !== room) return;
+  rooms.delete(name);
+  room.stop();
+}
+
+function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
+  const doc = new Y.Doc();
+  const provider = new WebrtcProvider(keys.roomName, doc, {
+    signaling: [...options.signalingUrls],
+    password: keys.password,
+    peerOpts: options.peerOpts ? { ...options.peerOpts } : {},
+  });
+  const listeners = new Set<() => void>();
+  let last = '';
+  const notify = (): void => {
+    const now = JSON.stringify(readFacts(provider));
+    if (now === last) return;
+    last = now;
+    for (const listener of [...listeners]) listener();
+  };
+  const onPeers = (): void => notify();
+  provider.on('peers', onPeers);
+  // Hung WebRTC attempts are closed so that y-webrtc announces again and retries (mesh-watchdog).
+  const pendingSince = new Map<WebrtcConn, number>();
+  const repairMesh = (): void => {
+    const conns = provider.room?.webrtcConns.values() ?? [];
+    for (const conn of staleConnections(conns, pendingSince, Date.now())) conn.destroy();
+  };
+  const timer = setInterval(() => {
+    repairMesh();
+    notify();
+  }, POLL_MS);
+  const room: SharedRoom = {
+    provider,
+    doc,
+    listeners,
+    refs: 0,
+    closing: null,
+    stop() {
+      clearInterval(timer);
+      provider.off('peers', onPeers);
+      listeners.clear();
+      provider.awareness.setLocalState(null);
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  rooms.set(keys.roomName, room);
+  return room;
+}
+
+function readFacts(provider: WebrtcProvider): Omit<ConnectionFacts, 'members'> {
+  const conns: unknown[] = provider.signalingConns;
+  let connected = false;
+  let allFailed = conns.length > 0;
+  for (const conn of conns) {
+    const isConnected = readBoolean(conn, 'connected');
+    const failures = readNumber(conn, 'unsuccessfulReconnects');
+    if (isConnected) connected = true;
+    if (isConnected || failures < 1) allFailed = false;
+  }
+  return { signalingConnected: connected, signalingFailed: !connected && allFailed };
+}
+
+function readBoolean(value: unknown, key: string): boolean {
+  return typeof value === 'object' && value !== null && key in value
+    ? Reflect.get(value, key) === true
+    : false;
+}
+
+function readNumber(value: unknown, key: string): number {
+  if (typeof value !== 'object' || value === null || !(key in value)) return 0;
+  const n: unknown = Reflect.get(value, key);
+  return typeof n === 'number' ? n : 0;
+}

@@ -1,0 +1,63 @@
+import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
+import { parseInvite } from '../invite/invite';
+import { LIMITS } from '../util/limits';
+
+/**
+ * The groups a member belongs to, remembered on their own device only, so that one invite
+ * serves a group for all its meetings.
+ */
+export interface RememberedGroup {
+  readonly groupId: string;
+  readonly code: string;
+  readonly name: string;
+  /** How this member is called in this group. */
+  readonly memberName: string;
+  /** This member's stable id in this group: keeps the chair the chair across reloads. */
+  readonly memberId: string;
+  readonly lastUsedAt: number;
+}
+
+/** At most this many groups are remembered; the least recently used go first. */
+export const MAX_GROUPS = 50;
+
+/** Decodes the stored list, dropping entries that are malformed or carry a bad invite. */
+export function decodeGroups(value: unknown): RememberedGroup[] {
+  if (!Array.isArray(value)) return [];
+  const groups: RememberedGroup[] = [];
+  for (const entry of value.slice(0, MAX_GROUPS * 2)) {
+    if (!isRecord(entry)) continue;
+    const groupId = safeId(entry.groupId);
+    const memberId = safeId(entry.memberId);
+    const name = boundedString(entry.name, LIMITS.groupName);
+    const memberName = boundedString(entry.memberName, LIMITS.memberName);
+    const lastUsedAt = finiteNumber(entry.lastUsedAt);
+    const invite = typeof entry.code === 'string' ? parseInvite(entry.code) : null;
+    if (!groupId || !memberId || !name || !memberName || lastUsedAt === null || !invite?.ok)
+      continue;
+    groups.push({ groupId, code: invite.invite.code, name, memberName, memberId, lastUsedAt });
+  }
+  return sortGroups(groups);
+}
+
+/** Adds or updates a group (matched by id), most recently used first. */
+export function rememberGroup(
+  groups: readonly RememberedGroup[],
+  group: RememberedGroup,
+): RememberedGroup[] {
+  return sortGroups([group, ...groups.filter((g) => g.groupId !== group.groupId)]).slice(
+    0,
+    MAX_GROUPS,
+  );
+}
+
+/** Removes a group from this device's list. */
+export function forgetGroup(
+  groups: readonly RememberedGroup[],
+  groupId: string,
+): RememberedGroup[] {
+  return groups.filter((g) => g.groupId !== groupId);
+}
+
+function sortGroups(groups: RememberedGroup[]): RememberedGroup[] {
+  return groups.sort((a, b) => b.lastUsedAt - a.lastUsedAt);
+}

@@ -1,0 +1,51 @@
+import { decodeSummary } from '../shared-doc/meeting-end';
+import type { MeetingSummary } from '../shared-doc/meeting-end';
+
+/** How many past meetings a device keeps per group. */
+export const MAX_HISTORY = 30;
+
+/** Decodes a group's stored history, newest first, dropping malformed entries. */
+export function decodeHistory(value: unknown): MeetingSummary[] {
+  if (!Array.isArray(value)) return [];
+  const seen = new Set<string>();
+  const out: MeetingSummary[] = [];
+  for (const raw of value.slice(0, MAX_HISTORY * 2)) {
+    const summary = decodeSummary(raw);
+    if (!summary || seen.has(summary.meetingId)) continue;
+    seen.add(summary.meetingId);
+    out.push(summary);
+  }
+  return out.sort((a, b) => b.endedAt - a.endedAt).slice(0, MAX_HISTORY);
+}
+
+/** Adds a meeting's summary once (every panel sees the end; reloading must not add it twice). */
+export function addToHistory(
+  history: readonly MeetingSummary[],
+  summary: MeetingSummary,
+): MeetingSummary[] {
+  if (history.some((h) => h.meetingId === summary.meetingId)) return [...history];
+  return [summary, ...history].sort((a, b) => b.endedAt - a.endedAt).slice(0, MAX_HISTORY);
+}
+
+/**
+ * Suggests who chairs next, per the group's rota: of the names given (members present), the one
+ * who chaired longest ago or never (never first, then by name); null when nobody is given.
+ */
+export function suggestNextChair(
+  history: readonly MeetingSummary[],
+  names: readonly string[],
+): string | null {
+  if (names.length === 0) return null;
+  const lastChaired = new Map<string, number>();
+  for (const meeting of history) {
+    if (meeting.chairName && !lastChaired.has(meeting.chairName)) {
+      lastChaired.set(meeting.chairName, meeting.endedAt);
+    }
+  }
+  const ranked = [...new Set(names)].sort((a, b) => {
+    const ta = lastChaired.get(a) ?? -Infinity;
+    const tb = lastChaired.get(b) ?? -Infinity;
+    return ta - tb || a.localeCompare(b);
+  });
+  return ranked[0] ?? null;
+}

@@ -1,0 +1,48 @@
+import { isRecord } from '../util/guards';
+import { isLocale } from '../i18n/i18n';
+import type { Locale } from '../i18n/i18n';
+
+/** A member's settings for the panel, kept on their device. */
+export interface Settings {
+  /** The companion server the panel uses to find other members (ws:// or wss://). */
+  readonly signalingUrl: string;
+  /** The panel's language; null follows the browser. */
+  readonly locale: Locale | null;
+  /** Play a short sound when a phase's time is up (off by default: calls have their own sound). */
+  readonly sound: boolean;
+}
+
+/** Why a signaling address was not accepted. */
+export type SignalingUrlError = 'invalid' | 'scheme';
+
+/** Checks a signaling address typed by a member: a ws:// or wss:// URL without credentials. */
+export function parseSignalingUrl(
+  text: string,
+): { ok: true; url: string } | { ok: false; error: SignalingUrlError } {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return { ok: false, error: 'invalid' };
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return { ok: false, error: 'scheme' };
+  if (url.username || url.password || url.hash) return { ok: false, error: 'invalid' };
+  return { ok: true, url: url.href.replace(/\/$/, '') };
+}
+
+/** The web panel's address on the same companion server as a signaling address. */
+export function panelUrlFor(signalingUrl: string): string {
+  return signalingUrl.replace(/^ws(s?):/, 'http$1:') + '/';
+}
+
+/** Decodes stored settings, falling back to the defaults for anything missing or malformed. */
+export function decodeSettings(value: unknown, defaults: Settings): Settings {
+  if (!isRecord(value)) return defaults;
+  const signaling =
+    typeof value.signalingUrl === 'string' ? parseSignalingUrl(value.signalingUrl) : null;
+  return {
+    signalingUrl: signaling?.ok ? signaling.url : defaults.signalingUrl,
+    locale: isLocale(value.locale) ? value.locale : defaults.locale,
+    sound: typeof value.sound === 'boolean' ? value.sound : defaults.sound,
+  };
+}

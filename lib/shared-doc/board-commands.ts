@@ -1,0 +1,355 @@
+import type * as Y from 'yjs';
+import { LIMITS, cleanName } from '../util/limits';
+import { randomId } from '../util/random-id';
+import { readSession, roleOf } from './session-state';
+import type { SessionState } from './session-state';
+import { mayDo } from '../method/roles';
+import type { Action } from '../method/roles';
+import {
+  boardMap,
+  LOCAL_ORIGIN,
+  REVEALED_PREFIX,
+  SESSION_KEYS,
+  sessionMap,
+} from './session-schema';
+import type { BoardRoot } from './session-schema';
+import { readPitch, scoreKey, voteKey } from './board-state';
+import type { EvaluationKind, PitchScore, Rating } from './board-state';
+import type { CommandResult } from './session-commands';
+import { isRecord, safeId } from '../util/guards';
+
+/** Who runs a command, and when (on their own clock). */
+export interface CommandContext {
+  readonly doc: Y.Doc;
+  readonly actorId: string;
+  readonly actorName: string;
+  readonly now: number;
+}
+
+const OK: CommandResult = { ok: true };
+
+/** Checks that the meeting runs and the actor may take the action in the current phase. */
+function permit(ctx: CommandContext, action: Action): SessionState | CommandResult {
+  const session = readSession(ctx.doc);
+  if (!session.started || session.ended) return { ok: false, reason: 'not-started' };
+  if (!mayDo(action, roleOf(session, ctx.actorId), session.phase.activity)) {
+    return { ok: false, reason: 'not-allowed' };
+  }
+  return session;
+}
+
+function isResult(value: SessionState | CommandResult): value is CommandResult {
+  return 'ok' in value;
+}
+
+function cleanText(text: string, max: number): string | CommandResult {
+  const clean = text.replace(/\r\n?/g, '\n').trim();
+  if (clean.length === 0) return { ok: false, reason: 'empty' };
+  if (clean.length > max) return { ok: false, reason: 'too-long' };
+  return clean;
+}
+
+function addItem(
+  ctx: CommandContext,
+  action: Action,
+  root: BoardRoot,
+  text: string,
+  max: number,
+  extra: (session: SessionState) => Record<string, unknown>,
+): CommandResult {
+  const session = permit(ctx, action);
+  if (isResult(session)) return session;
+  const clean = cleanText(text, max);
+  if (typeof clean !== 'string') return clean;
+  const map = boardMap(ctx.doc, root);
+  if (map.size >= LIMITS.itemsPerBoard) return { ok: false, reason: 'board-full' };
+  const id = randomId(9);
+  ctx.doc.transact(() => {
+    map.set(id, {
+      authorId: ctx.actorId,
+      authorName: cleanName(ctx.actorName, LIMITS.memberName),
+      text: clean,
+      createdAt: ctx.now,
+      ...extra(session),
+    });
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/** A member pitches a work question (or a theme) during the inventory. */
+export function addPitch(ctx: CommandContext, text: string, kind: 'case' | 'theme'): CommandResult {
+  return addItem(ctx, 'pitch', 'pitches', text, LIMITS.pitch, () => ({ kind }));
+}
+
+/** A member scores a pitch on EGT (0-3 each); null withdraws their score. */
+export function scorePitch(
+  ctx: CommandContext,
+  pitchId: string,
+  score: PitchScore | null,
+): CommandResult {
+  const session = permit(ctx, 'score');
+  if (isResult(session)) return session;
+  if (!readPitch(ctx.doc, pitchId)) return { ok: false, reason: 'no-such-item' };
+  const valid = (n: number) => Number.isInteger(n) && n >= 0 && n <= 3;
+  if (score && !(valid(score.emotion) && valid(score.shared) && valid(score.time))) {
+    return { ok: false, reason: 'not-allowed' };
+  }
+  ctx.doc.transact(() => {
+    const scores = boardMap(ctx.doc, 'scores');
+    if (score) scores.set(scoreKey(pitchId, ctx.actorId), { ...score });
+    else scores.delete(scoreKey(pitchId, ctx.actorId));
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/** A member gives their one vote to a pitch; null withdraws it. */
+export function votePitch(ctx: CommandContext, pitchId: string | null): CommandResult {
+  const session = permit(ctx, 'score');
+  if (isResult(session)) return session;
+  if (pitchId !== null && !readPitch(ctx.doc, pitchId))
+    return { ok: false, reason: 'no-such-item' };
+  ctx.doc.transact(() => {
+    const scores = boardMap(ctx.doc, 'scores');
+    if (pitchId) scores.set(voteKey(ctx.actorId), pitchId);
+    else scores.delete(voteKey(ctx.actorId));
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/** The chair confirms the chosen pitch; its author becomes the case bringer. */
+export function confirmCase(ctx: CommandContext, pitchId: string): CommandResult {
+  const session = permit(ctx, 'confirm-case');
+  if (isResult(session)) return session;
+  const pitch = readPitch(ctx.doc, pitchId);
+  if (!pitch) return { ok: false, reason: 'no-such-item' };
+  if (pitch.authorId === session.chairId) return { ok: false, reason: 'chair-cannot-bring' };
+  ctx.doc.transact(() => {
+    const map = sessionMap(ctx.doc);
+    map.set(SESSION_KEYS.casePitchId, pitch.id);
+    map.set(SESSION_KEYS.caseBringerId, pitch.authorId);
+    map.set(SESSION_KEYS.caseBringerName, pitch.authorName);
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/** A member asks the case bringer a question. */
+export function addQuestion(ctx: CommandContext, text: string): CommandResult {
+  return addItem(ctx, 'ask', 'questions', text, LIMITS.question, (s) => ({ phaseId: s.phase.id }));
+}
+
+function markItem(
+  ctx: CommandContext,
+  action: Action,
+  itemRoot: BoardRoot,
+  marksRoot: BoardRoot,
+  id: string,
+  patch: Record<string, unknown>,
+): CommandResult {
+  const session = permit(ctx, action);
+  if (isResult(session)) return session;
+  if (!isRecord(boardMap(ctx.doc, itemRoot).get(id))) return { ok: false, reason: 'no-such-item' };
+  ctx.doc.transact(() => {
+    const marks = boardMap(ctx.doc, marksRoot);
+    const current = marks.get(id);
+    marks.set(id, { ...(isRecord(current) ? current : {}), ...patch });
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/** The case bringer marks a question answered (or not). */
+export function markAnswered(
+  ctx: CommandContext,
+  questionId: string,
+  answered: boolean,
+): CommandResult {
+  return markItem(ctx, 'mark-answered', 'questions', 'questionMarks', questionId, { answered });
+}
+
+/** The case bringer rates a question warm, neutral or cold; null clears it. */
+export function rateQuestion(
+  ctx: CommandContext,
+  questionId: string,
+  rating: Rating | null,
+): CommandResult {
+  return markItem(ctx, 'rate', 'questions', 'questionMarks', questionId, { rating });
+}
+
+/**
+ * The chair reveals what members wrote blind, all at once: the current phase and any earlier
+ * blind phase that was not revealed yet.
+ */
+export function revealPhase(ctx: CommandContext): CommandResult {
+  const session = permit(ctx, 'reveal');
+  if (isResult(session)) return session;
+  const pending = unrevealedBlindPhases(ctx.doc, session, session.phaseIndex);
+  if (pending.length === 0) return { ok: false, reason: 'not-allowed' };
+  ctx.doc.transact(() => {
+    for (const id of pending) sessionMap(ctx.doc).set(REVEALED_PREFIX + id, true);
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/** Blind phases up to `lastIndex` whose items are still hidden. */
+export function unrevealedBlindPhases(
+  doc: Y.Doc,
+  session: SessionState,
+  lastIndex: number,
+): string[] {
+  const map = sessionMap(doc);
+  return session.method.phases
+    .slice(0, lastIndex + 1)
+    .filter((phase) => phase.blind && map.get(REVEALED_PREFIX + phase.id) !== true)
+    .map((phase) => phase.id);
+}
+
+/** A member proposes a reformulation of the core question. */
+export function addProposal(ctx: CommandContext, text: string): CommandResult {
+  return addItem(ctx, 'propose', 'proposals', text, LIMITS.proposal, () => ({}));
+}
+
+/** The case bringer confirms the core question: a proposal, or their own words. */
+export function chooseCoreQuestion(
+  ctx: CommandContext,
+  choice: { readonly proposalId: string } | { readonly text: string },
+): CommandResult {
+  const session = permit(ctx, 'choose-core');
+  if (isResult(session)) return session;
+  let text: string;
+  let proposalId: string | null = null;
+  if ('proposalId' in choice) {
+    const proposal = boardMap(ctx.doc, 'proposals').get(choice.proposalId);
+    if (!isRecord(proposal) || typeof proposal.text !== 'string') {
+      return { ok: false, reason: 'no-such-item' };
+    }
+    text = proposal.text;
+    proposalId = choice.proposalId;
+  } else {
+    const clean = cleanText(choice.text, LIMITS.proposal);
+    if (typeof clean !== 'string') return clean;
+    text = clean;
+  }
+  ctx.doc.transact(() => {
+    sessionMap(ctx.doc).set(SESSION_KEYS.coreQuestion, { text, proposalId });
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/** A member gives the case bringer advice. */
+export function addAdvice(ctx: CommandContext, text: string): CommandResult {
+  return addItem(ctx, 'advise', 'advice', text, LIMITS.advice, (s) => ({ phaseId: s.phase.id }));
+}
+
+/** The case bringer stars advice that fits, or takes the star (and its place in the order) away. */
+export function starAdvice(ctx: CommandContext, adviceId: string, starred: boolean): CommandResult {
+  return markItem(
+    ctx,
+    'star',
+    'advice',
+    'adviceMarks',
+    adviceId,
+    starred ? { starred } : { starred, order: null },
+  );
+}
+
+/** The case bringer puts the best advice in order: ids first to last; others lose their place. */
+export function orderAdvice(ctx: CommandContext, orderedIds: readonly string[]): CommandResult {
+  const session = permit(ctx, 'star');
+  if (isResult(session)) return session;
+  const advice = boardMap(ctx.doc, 'advice');
+  if (!orderedIds.every((id) => isRecord(advice.get(id))))
+    return { ok: false, reason: 'no-such-item' };
+  ctx.doc.transact(() => {
+    const marks = boardMap(ctx.doc, 'adviceMarks');
+    const place = new Map(orderedIds.map((id, index) => [id, index]));
+    for (const id of advice.keys()) {
+      const current = marks.get(id);
+      const base = isRecord(current) ? current : {};
+      const order = place.get(id) ?? null;
+      if ((base.order ?? null) !== order) marks.set(id, { ...base, order });
+    }
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/** The case bringer says what they will do with the advice. */
+export function setIntentions(ctx: CommandContext, text: string): CommandResult {
+  const session = permit(ctx, 'intend');
+  if (isResult(session)) return session;
+  const clean = text.trim();
+  if (clean.length > LIMITS.intentions) return { ok: false, reason: 'too-long' };
+  ctx.doc.transact(() => {
+    if (clean) sessionMap(ctx.doc).set(SESSION_KEYS.intentions, clean);
+    else sessionMap(ctx.doc).delete(SESSION_KEYS.intentions);
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/** Anyone adds a line to the evaluation: what it gave them, an agreement, the follow-up. */
+export function addEvaluation(
+  ctx: CommandContext,
+  kind: EvaluationKind,
+  text: string,
+): CommandResult {
+  return addItem(ctx, 'evaluate', 'evaluation', text, LIMITS.evaluation, () => ({ kind }));
+}
+
+/**
+ * A member shares a line about how it went since last time (the look back at the start of a
+ * meeting). It comes from their private notes only when they choose to share it.
+ */
+export function shareLookBack(ctx: CommandContext, text: string): CommandResult {
+  return addItem(ctx, 'share-look-back', 'lookBack', text, LIMITS.lookBack, () => ({}));
+}
+
+/** The case bringer agrees (or not) that the case title is kept in the meeting's summary. */
+export function setKeepCaseTitle(ctx: CommandContext, keep: boolean): CommandResult {
+  const session = permit(ctx, 'keep-title');
+  if (isResult(session)) return session;
+  ctx.doc.transact(() => sessionMap(ctx.doc).set(SESSION_KEYS.keepCaseTitle, keep), LOCAL_ORIGIN);
+  return OK;
+}
+
+/** The author removes their own item (a pitch, question, proposal, advice or evaluation line). */
+export function removeOwnItem(ctx: CommandContext, root: BoardRoot, id: string): CommandResult {
+  const session = readSession(ctx.doc);
+  if (!session.started || session.ended) return { ok: false, reason: 'not-started' };
+  const item = boardMap(ctx.doc, root).get(id);
+  if (!isRecord(item)) return { ok: false, reason: 'no-such-item' };
+  if (item.authorId !== ctx.actorId) return { ok: false, reason: 'not-allowed' };
+  if (root === 'pitches' && session.casePitchId === id) return { ok: false, reason: 'not-allowed' };
+  ctx.doc.transact(() => boardMap(ctx.doc, root).delete(id), LOCAL_ORIGIN);
+  return OK;
+}
+
+/** The chair hands the chair to another present member (never to the case bringer). */
+export function handChair(ctx: CommandContext, toId: string, toName: string): CommandResult {
+  const session = permit(ctx, 'hand-chair');
+  if (isResult(session)) return session;
+  if (safeId(toId) === null || toId === ctx.actorId) return { ok: false, reason: 'not-allowed' };
+  if (toId === session.caseBringerId) return { ok: false, reason: 'chair-cannot-bring' };
+  ctx.doc.transact(() => {
+    const map = sessionMap(ctx.doc);
+    map.set(SESSION_KEYS.chairId, toId);
+    map.set(SESSION_KEYS.chairName, cleanName(toName, LIMITS.memberName));
+    map.delete(SESSION_KEYS.chairTakenOver);
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/**
+ * A member takes the chair when the chair's panel has gone (`chairPresent` false, from
+ * presence); everybody sees who did. The case bringer cannot.
+ */
+export function takeChair(ctx: CommandContext, chairPresent: boolean): CommandResult {
+  const session = permit(ctx, 'take-chair');
+  if (isResult(session)) return session;
+  if (chairPresent) return { ok: false, reason: 'chair-present' };
+  ctx.doc.transact(() => {
+    const map = sessionMap(ctx.doc);
+    const name = cleanName(ctx.actorName, LIMITS.memberName);
+    map.set(SESSION_KEYS.chairId, ctx.actorId);
+    map.set(SESSION_KEYS.chairName, name);
+    map.set(SESSION_KEYS.chairTakenOver, { memberId: ctx.actorId, name, at: ctx.now });
+  }, LOCAL_ORIGIN);
+  return OK;
+}

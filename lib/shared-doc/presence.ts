@@ -1,0 +1,72 @@
+import { boundedString, isRecord, safeId } from '../util/guards';
+import { LIMITS } from '../util/limits';
+import type { SessionState } from './session-state';
+import type { Role } from '../method/roles';
+
+/**
+ * What each panel says about itself through awareness. Awareness is display-only: any peer can
+ * claim any name, so nothing here grants rights; the chair is whoever the document names.
+ */
+export interface PresenceState {
+  readonly memberId: string;
+  readonly name: string;
+  /** The member's clock when they last refreshed their presence (for the shared timer). */
+  readonly clock?: number;
+}
+
+/** A member as every panel lists them. */
+export interface Member {
+  readonly memberId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly isSelf: boolean;
+}
+
+/** The awareness field that carries our presence (other fields are ignored). */
+export const PRESENCE_FIELD = 'kring';
+
+/** Decodes one peer's awareness state; null when it carries no valid presence. */
+export function decodePresence(state: unknown): PresenceState | null {
+  if (!isRecord(state)) return null;
+  const value = state[PRESENCE_FIELD];
+  if (!isRecord(value)) return null;
+  const memberId = safeId(value.memberId);
+  const name = boundedString(value.name, LIMITS.memberName);
+  if (memberId === null || name === null) return null;
+  const clock = value.clock;
+  return typeof clock === 'number' && Number.isFinite(clock)
+    ? { memberId, name, clock }
+    : { memberId, name };
+}
+
+/**
+ * Lists who is in the meeting from all awareness states: one entry per member id (a member with
+ * two panels open counts once), the chair first, then the case bringer, then by name.
+ */
+export function listMembers(
+  states: ReadonlyMap<number, unknown>,
+  session: SessionState,
+  selfId: string,
+): Member[] {
+  const byId = new Map<string, Member>();
+  for (const state of states.values()) {
+    const presence = decodePresence(state);
+    if (presence === null || byId.has(presence.memberId)) continue;
+    byId.set(presence.memberId, {
+      memberId: presence.memberId,
+      name: presence.name,
+      role:
+        presence.memberId === session.chairId
+          ? 'chair'
+          : presence.memberId === session.caseBringerId
+            ? 'bringer'
+            : 'member',
+      isSelf: presence.memberId === selfId,
+    });
+  }
+  const rank: Record<Role, number> = { chair: 0, bringer: 1, member: 2 };
+  return [...byId.values()].sort((a, b) => {
+    if (a.role !== b.role) return rank[a.role] - rank[b.role];
+    return a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId);
+  });
+}

@@ -1,0 +1,183 @@
+import type * as Y from 'yjs';
+import { LOCAL_ORIGIN, REVEALED_PREFIX, SESSION_KEYS, sessionMap } from './session-schema';
+import { findMethod } from '../method/methods';
+import { isChair, readSession } from './session-state';
+import { cleanName, LIMITS } from '../util/limits';
+import { decodePhaseMinutes } from '../method/phase-times';
+import {
+  pausedTimer,
+  readTimer,
+  rebasedTimer,
+  resumedTimer,
+  writeTimer,
+  MAX_TIMER_MS,
+} from './timer';
+
+/** Why a command was refused; the UI only offers allowed commands, so these mean a race. */
+export type CommandRefusal =
+  | 'not-chair'
+  | 'no-such-phase'
+  | 'unknown-method'
+  | 'already-started'
+  | 'not-started'
+  | 'not-allowed'
+  | 'empty'
+  | 'too-long'
+  | 'board-full'
+  | 'no-such-item'
+  | 'chair-cannot-bring'
+  | 'chair-present';
+
+/** A command either ran in one transaction or was refused with a reason. */
+export type CommandResult =
+  { readonly ok: true } | { readonly ok: false; readonly reason: CommandRefusal };
+
+const OK: CommandResult = { ok: true };
+
+/** Starts the meeting in a fresh document, with the caller as chair, in the first phase. */
+export function startMeeting(
+  doc: Y.Doc,
+  input: {
+    methodId: string;
+    chairId: string;
+    chairName: string;
+    groupName: string;
+    now: number;
+    phaseMinutes?: readonly number[];
+  },
+): CommandResult {
+  if (!findMethod(input.methodId)) return { ok: false, reason: 'unknown-method' };
+  if (readSession(doc).started) return { ok: false, reason: 'already-started' };
+  doc.transact(() => {
+    const map = sessionMap(doc);
+    map.set(SESSION_KEYS.methodId, input.methodId);
+    map.set(SESSION_KEYS.chairId, input.chairId);
+    map.set(SESSION_KEYS.chairName, cleanName(input.chairName, LIMITS.memberName));
+    map.set(SESSION_KEYS.groupName, cleanName(input.groupName, LIMITS.groupName));
+    map.set(SESSION_KEYS.startedAt, input.now);
+    if (input.phaseMinutes) {
+      const method = findMethod(input.methodId);
+      const valid = method ? decodePhaseMinutes([...input.phaseMinutes], method) : null;
+      if (valid) map.set(SESSION_KEYS.phaseMinutes, valid);
+    }
+    map.set(SESSION_KEYS.phaseIndex, 0);
+    map.set(SESSION_KEYS.phaseStartedAt, input.now);
+  }, LOCAL_ORIGIN);
+  startPhaseTimer(doc, input.chairId, input.now);
+  return OK;
+}
+
+/** Moves the meeting to a phase; only the chair may, and only to a phase that exists. */
+export function goToPhase(doc: Y.Doc, actorId: string, index: number, now: number): CommandResult {
+  const state = readSession(doc);
+  if (state.ended) return { ok: false, reason: 'not-started' };
+  if (!isChair(state, actorId)) return { ok: false, reason: 'not-chair' };
+  if (!Number.isInteger(index) || index < 0 || index >= state.method.phases.length) {
+    return { ok: false, reason: 'no-such-phase' };
+  }
+  doc.transact(() => {
+    const map = sessionMap(doc);
+    // Moving on from a blind round reveals it: by then everyone has written, and items that
+    // stayed hidden for good would be lost to the group.
+    if (index > state.phaseIndex) {
+      for (const phase of state.method.phases.slice(0, index)) {
+        if (phase.blind) map.set(REVEALED_PREFIX + phase.id, true);
+      }
+    }
+    map.set(SESSION_KEYS.phaseIndex, index);
+    map.set(SESSION_KEYS.phaseStartedAt, now);
+    startPhaseTimer(doc, actorId, now);
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/** Starts the current phase's timer afresh, running from now on the writer's clock. */
+function startPhaseTimer(doc: Y.Doc, writerId: string, now: number): void {
+  const state = readSession(doc);
+  const minutes = state.phaseMinutes[state.phaseIndex] ?? state.phase.minutes;
+  writeTimer(doc, {
+    phaseId: state.phase.id,
+    durationMs: minutes * 60_000,
+    elapsedMs: 0,
+    runningSince: now,
+    clockOf: writerId,
+  });
+}
+
+/** What the chair can do with the phase timer. */
+export type TimerAction =
+  | { readonly kind: 'pause' }
+  | { readonly kind: 'resume' }
+  | { readonly kind: 'extend'; readonly minutes: number }
+  | { readonly kind: 'reset' };
+
+/**
+ * The chair pauses, resumes, extends or resets the phase timer. `previousWriterOffset` is the
+ * chair's estimate of the last writer's clock offset, so that a new chair does not shift it.
+ */
+export function changeTimer(
+  doc: Y.Doc,
+  actorId: string,
+  action: TimerAction,
+  now: number,
+  previousWriterOffset = 0,
+): CommandResult {
+  const state = readSession(doc);
+  if (!isChair(state, actorId)) return { ok: false, reason: 'not-chair' };
+  const current = readTimer(doc);
+  if (!current || current.phaseId !== state.phase.id || action.kind === 'reset') {
+    startPhaseTimer(doc, actorId, now);
+    return OK;
+  }
+  const timer = rebasedTimer(current, now, actorId, previousWriterOffset);
+  switch (action.kind) {
+    case 'pause':
+      writeTimer(doc, pausedTimer(timer, now, actorId));
+      return OK;
+    case 'resume':
+      writeTimer(doc, resumedTimer(timer, now, actorId));
+      return OK;
+    case 'extend': {
+      if (!Number.isInteger(action.minutes) || action.minutes < -60 || action.minutes > 60) {
+        return { ok: false, reason: 'not-allowed' };
+      }
+      const durationMs = Math.min(
+        MAX_TIMER_MS,
+        Math.max(60_000, timer.durationMs + action.minutes * 60_000),
+      );
+      writeTimer(doc, { ...timer, durationMs });
+      return OK;
+    }
+  }
+}
+
+/** The chair sets the minutes per phase (after rescaling to the time the group has). */
+export function setPhaseMinutes(
+  doc: Y.Doc,
+  actorId: string,
+  minutes: readonly number[],
+): CommandResult {
+  const state = readSession(doc);
+  if (!isChair(state, actorId)) return { ok: false, reason: 'not-chair' };
+  const valid = decodePhaseMinutes([...minutes], state.method);
+  if (!valid) return { ok: false, reason: 'not-allowed' };
+  doc.transact(() => {
+    sessionMap(doc).set(SESSION_KEYS.phaseMinutes, valid);
+  }, LOCAL_ORIGIN);
+  const timer = readTimer(doc);
+  if (timer && timer.phaseId === state.phase.id) {
+    const durationMs = (valid[state.phaseIndex] ?? state.phase.minutes) * 60_000;
+    writeTimer(doc, { ...timer, durationMs });
+  }
+  return OK;
+}
+
+/** Moves the meeting one phase on (the chair's "next phase"). */
+export function nextPhase(doc: Y.Doc, actorId: string, now: number): CommandResult {
+  return goToPhase(doc, actorId, readSession(doc).phaseIndex + 1, now);
+}
+
+/** Moves the meeting one phase back (the chair's "previous phase"). */
+export function previousPhase(doc: Y.Doc, actorId: string, now: number): CommandResult {
+  return goToPhase(doc, actorId, readSession(doc).phaseIndex - 1, now);
+}

@@ -1,0 +1,89 @@
+import type * as Y from 'yjs';
+import { SESSION_KEYS, sessionMap } from './session-schema';
+import { BASIC_METHOD, clampPhaseIndex, findMethod } from '../method/methods';
+import type { Method, Phase } from '../method/methods';
+import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
+import { decodePhaseMinutes } from '../method/phase-times';
+import type { Role } from '../method/roles';
+import { LIMITS } from '../util/limits';
+
+/** A plain, validated snapshot of the meeting's shared state. */
+export interface SessionState {
+  /** False until a chair has started the meeting in this document. */
+  readonly started: boolean;
+  readonly method: Method;
+  readonly phaseIndex: number;
+  readonly phase: Phase;
+  readonly chairId: string | null;
+  readonly chairName: string | null;
+  readonly groupName: string | null;
+  readonly startedAt: number | null;
+  readonly phaseStartedAt: number | null;
+  /** Minutes per phase: the chair's rescaled times, or the method's defaults. */
+  readonly phaseMinutes: readonly number[];
+  readonly caseBringerId: string | null;
+  readonly caseBringerName: string | null;
+  readonly casePitchId: string | null;
+  /** Set when a member took the chair over from a chair who had gone. */
+  readonly chairTakenOver: {
+    readonly memberId: string;
+    readonly name: string;
+    readonly at: number;
+  } | null;
+  /** True once the chair has ended the meeting. */
+  readonly ended: boolean;
+}
+
+/** Reads the meeting's state from the shared document, dropping anything malformed. */
+export function readSession(doc: Y.Doc): SessionState {
+  const map = sessionMap(doc);
+  const method = findMethod(map.get(SESSION_KEYS.methodId)) ?? BASIC_METHOD;
+  const phaseIndex = clampPhaseIndex(method, map.get(SESSION_KEYS.phaseIndex));
+  const chairId = safeId(map.get(SESSION_KEYS.chairId));
+  const bringerId = safeId(map.get(SESSION_KEYS.caseBringerId));
+  const takenOver = map.get(SESSION_KEYS.chairTakenOver);
+  const takenOverId = isRecord(takenOver) ? safeId(takenOver.memberId) : null;
+  const takenOverName = isRecord(takenOver)
+    ? boundedString(takenOver.name, LIMITS.memberName)
+    : null;
+  const takenOverAt = isRecord(takenOver) ? finiteNumber(takenOver.at) : null;
+  return {
+    started: chairId !== null,
+    method,
+    phaseIndex,
+    // clampPhaseIndex keeps the index in range and every method has phases.
+    phase: method.phases[phaseIndex] ?? BASIC_METHOD.phases[0]!,
+    chairId,
+    chairName: boundedString(map.get(SESSION_KEYS.chairName), LIMITS.memberName),
+    groupName: boundedString(map.get(SESSION_KEYS.groupName), LIMITS.groupName),
+    startedAt: finiteNumber(map.get(SESSION_KEYS.startedAt)),
+    phaseStartedAt: finiteNumber(map.get(SESSION_KEYS.phaseStartedAt)),
+    phaseMinutes:
+      decodePhaseMinutes(map.get(SESSION_KEYS.phaseMinutes), method) ??
+      method.phases.map((p) => p.minutes),
+    // The chair can never be the case bringer: a document that says otherwise has no bringer.
+    caseBringerId: bringerId !== chairId ? bringerId : null,
+    caseBringerName:
+      bringerId !== null && bringerId !== chairId
+        ? boundedString(map.get(SESSION_KEYS.caseBringerName), LIMITS.memberName)
+        : null,
+    casePitchId: safeId(map.get(SESSION_KEYS.casePitchId)),
+    chairTakenOver:
+      takenOverId !== null && takenOverName !== null && takenOverAt !== null
+        ? { memberId: takenOverId, name: takenOverName, at: takenOverAt }
+        : null,
+    ended: map.get(SESSION_KEYS.ended) !== undefined,
+  };
+}
+
+/** The role a member has in the meeting. */
+export function roleOf(state: SessionState, memberId: string): Role {
+  if (state.chairId === memberId) return 'chair';
+  if (state.caseBringerId === memberId) return 'bringer';
+  return 'member';
+}
+
+/** True when the member with this id chairs the meeting. */
+export function isChair(state: SessionState, memberId: string): boolean {
+  return state.chairId !== null && state.chairId === memberId;
+}

@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup } from '@testing-library/react';
+import * as Y from 'yjs';
+import { QuestionBoard } from '../../../components/boards/QuestionBoard';
+import { addQuestion } from '../../../lib/shared-doc/board-commands';
+import { readBoard } from '../../../lib/shared-doc/board-state';
+import { readSession } from '../../../lib/shared-doc/session-state';
+import { goTo, member, startWithCase } from '../../lib/helpers/meeting';
+import { renderBoard } from '../helpers/render-board';
+
+afterEach(cleanup);
+
+const anna = member('Anna');
+const bram = member('Bram');
+const carla = member('Carla');
+const dirk = member('Dirk');
+const eva = member('Eva');
+
+const CLOSED = 'Heb je al met haar gepraat?';
+const DIRK_QUESTION = 'Wat zei je collega toen je het rooster liet zien?';
+const EVA_QUESTION = 'Wanneer merkte je voor het eerst dat het misging?';
+
+/** A meeting of `methodId` chaired by Anna, with Bram's case confirmed, in phase `phase`. */
+function meeting(methodId: string, phase: string): Y.Doc {
+  const doc = new Y.Doc();
+  startWithCase(doc, anna, bram, { methodId, caseText: 'Mijn collega neemt mijn diensten over' });
+  goTo(doc, anna, phase);
+  return doc;
+}
+
+function ask(doc: Y.Doc, who: typeof dirk, text: string) {
+  act(() => {
+    expect(addQuestion(who.ctx(doc), text).ok).toBe(true);
+  });
+}
+
+describe('the question board', () => {
+  it('coaches a closed question as it is typed, and still lets it be posted', async () => {
+    const doc = meeting('basic', 'asking');
+    const panel = renderBoard(QuestionBoard, doc, carla);
+    const field = panel.getByRole<HTMLTextAreaElement>('textbox', { name: 'Your question' });
+
+    await panel.user.type(field, CLOSED);
+
+    const coach = panel.container.querySelector('[aria-live="polite"]');
+    expect(coach?.textContent).toMatch(/^Coach: /);
+    expect(coach?.textContent).not.toContain('no remarks');
+    // The coach is part of the field's description, so a screen reader hears it on focus.
+    expect(field.getAttribute('aria-describedby')).toContain(coach?.id);
+    const post = panel.getByRole('button', { name: 'Post question' });
+    expect(post.hasAttribute('disabled')).toBe(false);
+
+    await panel.user.click(post);
+    expect(panel.getByText(CLOSED, { selector: '.item-text' })).toBeTruthy();
+    expect(panel.getByText('by Carla')).toBeTruthy();
+    expect(field.value).toBe('');
+    expect(coach?.textContent).toBe('');
+  });
+
+  it('hides blind questions behind a count until the chair reveals them', async () => {
+    const doc = meeting('incident', 'situation');
+    ask(doc, dirk, DIRK_QUESTION);
+    ask(doc, eva, EVA_QUESTION);
+
+    const writer = renderBoard(QuestionBoard, doc, carla);
+    expect(writer.getByRole('status').textContent).toBe(
+      '2 questions hidden until the chair reveals them',
+    );
+    expect(writer.queryByText(DIRK_QUESTION)).toBeNull();
+    expect(writer.getByText(/Only you see your own questions/)).toBeTruthy();
+    await writer.user.type(
+      writer.getByRole('textbox', { name: 'Your question' }),
+      'Wat deed je toen?',
+    );
+    await writer.user.click(writer.getByRole('button', { name: 'Post question' }));
+    expect(writer.getByText('Wat deed je toen?')).toBeTruthy();
+    expect(writer.queryByRole('button', { name: 'Reveal questions' })).toBeNull();
+
+    const chair = renderBoard(QuestionBoard, doc, anna);
+    expect(chair.getByRole('status').textContent).toBe(
+      '3 questions hidden until the chair reveals them',
+    );
+    expect(chair.queryByRole('textbox', { name: 'Your question' })).toBeNull();
+    await chair.user.click(chair.getByRole('button', { name: 'Reveal questions' }));
+
+    for (const panel of [chair, writer]) {
+      expect(panel.getByText(DIRK_QUESTION)).toBeTruthy();
+      expect(panel.getByText(EVA_QUESTION)).toBeTruthy();
+      expect(panel.getByText('Wat deed je toen?')).toBeTruthy();
+      expect(panel.getByRole('status').textContent).toBe('');
+    }
+    expect(chair.queryByRole('button', { name: 'Reveal questions' })).toBeNull();
+  });
+
+  it('says "1 question" when one is hidden', () => {
+    const doc = meeting('incident', 'situation');
+    ask(doc, dirk, DIRK_QUESTION);
+    const panel = renderBoard(QuestionBoard, doc, bram);
+    expect(panel.getByRole('status').textContent).toBe(
+      '1 question hidden until the chair reveals the questions',
+    );
+  });
+
+  it('lets the case bringer mark a question answered and rate it warm, for everyone to see', async () => {
+    const doc = meeting('basic', 'asking');
+    ask(doc, dirk, DIRK_QUESTION);
+    const bringer = renderBoard(QuestionBoard, doc, bram);
+    const asker = renderBoard(QuestionBoard, doc, dirk);
+
+    expect(bringer.queryByRole('textbox', { name: 'Your question' })).toBeNull();
+    const answered = bringer.getByRole<HTMLInputElement>('checkbox', {
+      name: `Answered: ${DIRK_QUESTION}`,
+    });
+    await bringer.user.click(answered);
+    expect(answered.checked).toBe(true);
+
+    const rating = bringer.getByRole('group', { name: `Rating: ${DIRK_QUESTION}` });
+    const warm = bringer.getAllByRole('button', { name: 'Warm' })[0]!;
+    expect(rating.contains(warm)).toBe(true);
+    await bringer.user.click(warm);
+    expect(warm.getAttribute('aria-pressed')).toBe('true');
+    expect(bringer.getByRole('button', { name: 'Cold' }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
+
+    expect(asker.getByText('by Dirk · ✓ answered · rating: Warm')).toBeTruthy();
+    expect(asker.queryByRole('checkbox')).toBeNull();
+    expect(asker.queryByRole('button', { name: 'Warm' })).toBeNull();
+
+    // Pressing the rating again clears it.
+    await bringer.user.click(warm);
+    expect(asker.getByText('by Dirk · ✓ answered')).toBeTruthy();
+  });
+
+  it('can be used by keyboard alone', async () => {
+    const doc = meeting('basic', 'asking');
+    ask(doc, dirk, DIRK_QUESTION);
+    const bringer = renderBoard(QuestionBoard, doc, bram);
+    bringer.getByRole('checkbox', { name: `Answered: ${DIRK_QUESTION}` }).focus();
+    await bringer.user.keyboard(' ');
+    await bringer.user.tab();
+    expect(document.activeElement).toBe(bringer.getByRole('button', { name: 'Warm' }));
+    await bringer.user.tab();
+    await bringer.user.keyboard('{Enter}');
+    expect(readBoard(doc, readSession(doc).method, bram.id).questions[0]).toMatchObject({
+      answered: true,
+      rating: 'neutral',
+    });
+  });
+
+  it('lets authors remove their own question', async () => {
+    const doc = meeting('basic', 'asking');
+    ask(doc, dirk, DIRK_QUESTION);
+    const panel = renderBoard(QuestionBoard, doc, dirk);
+    await panel.user.click(panel.getByRole('button', { name: `Remove: ${DIRK_QUESTION}` }));
+    expect(panel.queryByText(DIRK_QUESTION)).toBeNull();
+    expect(panel.getByText('No questions yet.')).toBeTruthy();
+  });
+
+  it('speaks Dutch', async () => {
+    const doc = meeting('socratic', 'questions');
+    const member = renderBoard(QuestionBoard, doc, carla, 'nl');
+    expect(member.getByRole('heading', { name: 'Vragen aan de inbrenger' })).toBeTruthy();
+    await member.user.type(member.getByRole('textbox', { name: 'Je vraag' }), EVA_QUESTION);
+    await member.user.click(member.getByRole('button', { name: 'Vraag plaatsen' }));
+    const chair = renderBoard(QuestionBoard, doc, anna, 'nl');
+    await chair.user.click(chair.getByRole('button', { name: 'Vragen tonen' }));
+
+    act(() => goTo(doc, anna, 'rating'));
+    const bringer = renderBoard(QuestionBoard, doc, bram, 'nl');
+    expect(bringer.getByRole('group', { name: `Waardering: ${EVA_QUESTION}` })).toBeTruthy();
+    expect(bringer.getByRole('checkbox', { name: `Beantwoord: ${EVA_QUESTION}` })).toBeTruthy();
+    expect(bringer.getByRole('button', { name: 'Warm' })).toBeTruthy();
+    expect(bringer.getByRole('button', { name: 'Neutraal' })).toBeTruthy();
+    await bringer.user.click(bringer.getByRole('button', { name: 'Koud' }));
+    expect(member.getByText(/^door Carla · .* · waardering: Koud$/)).toBeTruthy();
+  });
+});

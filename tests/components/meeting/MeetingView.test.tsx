@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import * as Y from 'yjs';
+import { MeetingView } from '../../../components/meeting/MeetingView';
+import type { MeetingActions } from '../../../components/meeting/MeetingView';
+import { ConnectionStatus } from '../../../components/shell/ConnectionStatus';
+import { I18nProvider } from '../../../components/common/I18n';
+import { goToPhase } from '../../../lib/shared-doc/session-commands';
+import { readSession, roleOf } from '../../../lib/shared-doc/session-state';
+import { readBoard } from '../../../lib/shared-doc/board-state';
+import { readTimer } from '../../../lib/shared-doc/timer';
+import { member, start } from '../../lib/helpers/meeting';
+import type { TestMember } from '../../lib/helpers/meeting';
+
+afterEach(cleanup);
+
+const anna = member('Anna');
+const carla = member('Carla');
+
+function meetingAt(phase: number): Y.Doc {
+  const doc = new Y.Doc();
+  start(doc, anna);
+  if (phase > 0) goToPhase(doc, anna.id, phase, 1);
+  return doc;
+}
+
+function actions(): MeetingActions {
+  return {
+    run: vi.fn(() => ({ ok: true }) as const),
+    next: vi.fn(),
+    previous: vi.fn(),
+    timer: vi.fn(),
+    handChair: vi.fn(),
+    takeChair: vi.fn(),
+    endMeeting: vi.fn(),
+  };
+}
+
+function view(
+  doc: Y.Doc,
+  viewer: TestMember,
+  acts: MeetingActions,
+  locale: 'nl' | 'en' = 'en',
+  chairPresent = true,
+) {
+  const session = readSession(doc);
+  const members = [
+    { memberId: anna.id, name: 'Anna', role: 'chair' as const, isSelf: viewer === anna },
+    { memberId: carla.id, name: 'Carla', role: 'member' as const, isSelf: viewer === carla },
+  ];
+  return (
+    <I18nProvider locale={locale}>
+      <MeetingView
+        session={session}
+        board={readBoard(doc, session.method, viewer.id)}
+        role={roleOf(session, viewer.id)}
+        members={members}
+        selfId={viewer.id}
+        timer={readTimer(doc)}
+        timerOffset={0}
+        chairPresent={chairPresent}
+        history={[]}
+        sound={false}
+        actions={acts}
+        place={{
+          groupId: 'group-000001',
+          groupName: 'Testgroep',
+          meetingId: 'meeting-0001',
+          session,
+        }}
+      />
+    </I18nProvider>
+  );
+}
+
+describe('the meeting view', () => {
+  it('shows the chair the phase controls and a member none', () => {
+    const doc = meetingAt(1);
+    const acts = actions();
+    const { rerender } = render(view(doc, anna, acts));
+    expect(screen.getByRole('heading', { name: 'Analysis' })).toBeTruthy();
+    expect(screen.getByText('Phase 2 of 5')).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Chair controls' })).toBeTruthy();
+    rerender(view(doc, carla, acts));
+    expect(screen.queryByRole('button', { name: 'Next phase' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Chair controls' })).toBeNull();
+  });
+
+  it('disables "previous" in the first phase and "next" in the last', async () => {
+    const acts = actions();
+    const { rerender } = render(view(meetingAt(0), anna, acts));
+    expect(screen.getByRole('button', { name: 'Previous phase' }).hasAttribute('disabled')).toBe(
+      true,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Next phase' }));
+    expect(acts.next).toHaveBeenCalledOnce();
+    rerender(view(meetingAt(4), anna, acts, 'nl'));
+    expect(screen.getByRole('heading', { name: 'Evaluatie' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Volgende fase' }).hasAttribute('disabled')).toBe(
+      true,
+    );
+  });
+
+  it('shows the remaining time of the phase', () => {
+    render(view(meetingAt(0), carla, actions()));
+    expect(screen.getByRole('timer', { name: 'Time left in this phase' }).textContent).toMatch(
+      /^-?\d+:\d\d$/,
+    );
+  });
+
+  it('offers a member to take the chair only when the chair has gone', async () => {
+    const acts = actions();
+    const { rerender } = render(view(meetingAt(1), carla, acts));
+    expect(screen.queryByRole('button', { name: 'Take the chair' })).toBeNull();
+    rerender(view(meetingAt(1), carla, acts, 'en', false));
+    await userEvent.click(screen.getByRole('button', { name: 'Take the chair' }));
+    expect(acts.takeChair).toHaveBeenCalledOnce();
+  });
+
+  it('asks the chair to confirm before ending the meeting', async () => {
+    const acts = actions();
+    render(view(meetingAt(4), anna, acts));
+    await userEvent.click(screen.getByRole('button', { name: 'End the meeting' }));
+    expect(acts.endMeeting).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, end it' }));
+    expect(acts.endMeeting).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    [{ kind: 'connecting' } as const, 'Connecting…'],
+    [{ kind: 'connected', members: 0 } as const, 'Connected; waiting for other members.'],
+    [{ kind: 'connected', members: 1 } as const, 'Connected to 1 member.'],
+    [{ kind: 'connected', members: 6 } as const, 'Connected to 6 members.'],
+    [{ kind: 'unreachable', members: 0 } as const, 'Signaling server unreachable (ws://x:1)'],
+  ])('says the connection state %j in words', (status, text) => {
+    render(
+      <I18nProvider locale="en">
+        <ConnectionStatus status={status} signalingUrl="ws://x:1" />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('status').textContent).toContain(text);
+  });
+});

@@ -1,0 +1,259 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import * as Y from 'yjs';
+import type { MeetingProps } from '../../../components/boards/meeting-props';
+import { I18nProvider } from '../../../components/common/I18n';
+import { NotebookProvider } from '../../../components/notes/NotebookContext';
+import { NotesPane, phaseNoteId } from '../../../components/notes/NotesPane';
+import { PrivateLookBack } from '../../../components/meeting/PrivateLookBack';
+import { TakeHome, takeHomeNoteId } from '../../../components/notes/TakeHome';
+import { addAdvice, starAdvice } from '../../../lib/shared-doc/board-commands';
+import { readBoard } from '../../../lib/shared-doc/board-state';
+import { Notebook } from '../../../lib/notebook/notebook';
+import type { NoteDraft } from '../../../lib/notebook/notebook';
+import { readSession } from '../../../lib/shared-doc/session-state';
+import { goTo, member, start, startWithCase } from '../../lib/helpers/meeting';
+import { renderBoard } from '../helpers/render-board';
+
+const anna = member('Anna'); // chair
+const bram = member('Bram'); // case bringer
+const carla = member('Carla');
+
+const notebooks: Notebook[] = [];
+afterEach(() => {
+  cleanup();
+  for (const notebook of notebooks.splice(0)) notebook.close();
+});
+
+let counter = 0;
+function freshNotebook(): Notebook {
+  counter += 1;
+  const notebook = Notebook.open({
+    indexedDB: new IDBFactory(),
+    IDBKeyRange,
+    name: `notes-pane-${counter}`,
+  });
+  notebooks.push(notebook);
+  return notebook;
+}
+
+/** A meeting with Bram's case confirmed, moved to the phase with this activity. */
+function meeting(activity: string, methodId = 'basic'): Y.Doc {
+  const doc = new Y.Doc();
+  startWithCase(doc, anna, bram, { methodId });
+  goTo(doc, anna, activity);
+  return doc;
+}
+
+const place = (doc: Y.Doc, meetingId = 'meeting-0002') => ({
+  groupId: 'group-000001',
+  groupName: 'Team Oost',
+  meetingId,
+  session: readSession(doc),
+});
+
+function renderPane(notebook: Notebook | null, doc: Y.Doc, locale: 'nl' | 'en' = 'en') {
+  return render(
+    <I18nProvider locale={locale}>
+      <NotebookProvider notebook={notebook}>
+        <NotesPane place={place(doc)} role="member" />
+      </NotebookProvider>
+    </I18nProvider>,
+  );
+}
+
+describe('the private notes pane', () => {
+  it('autosaves the note of the current phase as it is typed, and shows it again later', async () => {
+    const notebook = freshNotebook();
+    const doc = meeting('asking');
+    const first = renderPane(notebook, doc);
+    const field = await screen.findByRole('textbox', { name: 'My note for Analysis' });
+    await waitFor(() => expect(field.hasAttribute('disabled')).toBe(false));
+    // The phase's reflective prompt describes the field.
+    expect(field.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'What do I notice in myself?',
+    );
+    await userEvent.type(field, 'Ik word onrustig van boze ouders');
+    await screen.findByText('Saved on this device.');
+    const saved = await notebook.get(phaseNoteId('meeting-0002', 'analysis'));
+    expect(saved).toMatchObject({
+      text: 'Ik word onrustig van boze ouders',
+      groupId: 'group-000001',
+      meetingId: 'meeting-0002',
+      phaseId: 'analysis',
+      phaseName: 'Analysis',
+      kind: 'note',
+    });
+
+    // The panel closes and opens again: the note is still there.
+    first.unmount();
+    renderPane(notebook, doc);
+    await waitFor(() =>
+      expect(
+        (screen.getByRole('textbox', { name: 'My note for Analysis' }) as HTMLTextAreaElement)
+          .value,
+      ).toBe('Ik word onrustig van boze ouders'),
+    );
+  });
+
+  it('keeps a note per phase and lists the earlier ones of this meeting', async () => {
+    const notebook = freshNotebook();
+    const doc = meeting('asking');
+    const analysis = renderPane(notebook, doc);
+    const field = await screen.findByRole('textbox', { name: 'My note for Analysis' });
+    await waitFor(() => expect(field.hasAttribute('disabled')).toBe(false));
+    await userEvent.type(field, 'Eerste indruk');
+    await screen.findByText('Saved on this device.');
+    analysis.unmount();
+    act(() => goTo(doc, anna, 'advising'));
+    renderPane(notebook, doc, 'nl');
+    const adviceField = await screen.findByRole('textbox', { name: 'Mijn notitie bij Adviesfase' });
+    expect((adviceField as HTMLTextAreaElement).value).toBe('');
+    await screen.findByText('Eerder in deze bijeenkomst');
+    expect(screen.getByText('Eerste indruk')).toBeTruthy();
+  });
+
+  it('says so when the browser has no notebook, instead of losing notes', () => {
+    renderPane(null, meeting('asking'));
+    expect(screen.getByRole('alert').textContent).toMatch(/not available in this browser/);
+    expect(screen.queryByRole('textbox')).toBeNull();
+  });
+
+  it('asks for the passphrase when the notebook is locked, and a wrong one changes nothing', async () => {
+    const notebook = freshNotebook();
+    expect(await notebook.enableEncryption('lange zin met woorden')).toEqual({ ok: true });
+    notebook.lock();
+    renderPane(notebook, meeting('asking'));
+    const passphrase = await screen.findByLabelText('Passphrase');
+    await userEvent.type(passphrase, 'verkeerd');
+    await userEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    await screen.findByRole('alert');
+    expect(await notebook.encryptionState()).toBe('locked');
+    await userEvent.clear(passphrase);
+    await userEvent.type(passphrase, 'lange zin met woorden');
+    await userEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    await screen.findByRole('textbox', { name: 'My note for Analysis' }, { timeout: 10_000 });
+  }, 30_000);
+});
+
+describe('a forgotten passphrase', () => {
+  it('lets the member start over after confirming, with nothing recovered', async () => {
+    const notebook = freshNotebook();
+    await notebook.save({
+      id: 'n-old-note-01',
+      groupId: 'group-000001',
+      groupName: 'Team Oost',
+      meetingId: 'meeting-0001',
+      meetingDate: 1,
+      phaseId: 'analysis',
+      phaseName: 'Analysis',
+      kind: 'note',
+      text: 'Oud geheim',
+      takeHome: null,
+    });
+    expect(await notebook.enableEncryption('vergeten zin')).toEqual({ ok: true });
+    notebook.lock();
+    renderPane(notebook, meeting('asking'));
+    await userEvent.click(await screen.findByText('Forgot the passphrase?'));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete everything and start over' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete everything' }));
+    await screen.findByRole('textbox', { name: 'My note for Analysis' });
+    expect(await notebook.encryptionState()).toBe('off');
+    expect(await notebook.list()).toEqual([]);
+  }, 30_000);
+});
+
+describe('taking the advice home', () => {
+  it('saves all advice with stars, order and intentions into the private notes, in one action', async () => {
+    const notebook = freshNotebook();
+    const doc = meeting('advising');
+    expect(addAdvice(carla.ctx(doc, 2), 'Plan een vast belmoment').ok).toBe(true);
+    expect(addAdvice(anna.ctx(doc, 3), 'Vraag een collega mee').ok).toBe(false); // the chair does not advise
+    expect(addAdvice(carla.ctx(doc, 4), 'Schrijf op wat je wilt zeggen').ok).toBe(true);
+    const [first, second] = readBoard(doc, readSession(doc).method, bram.id).advice;
+    expect(starAdvice(bram.ctx(doc), second!.id, true).ok).toBe(true);
+    const Board = (props: MeetingProps) => (
+      <NotebookProvider notebook={notebook}>
+        <TakeHome place={place(doc)} board={props.board} />
+      </NotebookProvider>
+    );
+    const panel = renderBoard(Board, doc, bram);
+    await panel.user.click(
+      panel.getByRole('button', { name: 'Save the advice in my private notes' }),
+    );
+    await panel.findByText('2 pieces of advice saved in your private notes.');
+    const note = await notebook.get(takeHomeNoteId('meeting-0002'));
+    expect(note?.kind).toBe('take-home');
+    expect(note?.takeHome?.advice).toEqual([
+      { text: second!.text, authorName: 'Carla', starred: true, rank: 1 },
+      { text: first!.text, authorName: 'Carla', starred: false, rank: null },
+    ]);
+  });
+});
+
+describe('the private look back', () => {
+  const lastTime: NoteDraft = {
+    id: 't-meeting-0001',
+    groupId: 'group-000001',
+    groupName: 'Team Oost',
+    meetingId: 'meeting-0001',
+    meetingDate: 1,
+    phaseId: 'advice',
+    phaseName: 'Advice',
+    kind: 'take-home',
+    text: '',
+    takeHome: {
+      coreQuestion: 'Hoe blijf ik rustig?',
+      caseTitle: null,
+      advice: [
+        { text: 'Plan een vast belmoment', authorName: 'Carla', starred: true, rank: 1 },
+        { text: 'Bel nooit meer terug', authorName: 'Dirk', starred: false, rank: null },
+      ],
+      intentions: 'Ik bel maandag terug.',
+    },
+  };
+
+  it('shows last time’s case bringer what they took home, and shares only what they tick', async () => {
+    const notebook = freshNotebook();
+    await notebook.save(lastTime);
+    const doc = new Y.Doc();
+    start(doc, anna, 'incident'); // opens with a look back
+    const Board = (props: MeetingProps) => (
+      <NotebookProvider notebook={notebook}>
+        <PrivateLookBack groupId="group-000001" meetingId="meeting-0002" props={props} />
+      </NotebookProvider>
+    );
+    const panel = renderBoard(Board, doc, bram);
+    await panel.findByRole('heading', { name: 'Only you see this: what you took home last time' });
+    expect(panel.getByText('What you intended: Ik bel maandag terug.')).toBeTruthy();
+    expect(panel.getByText('Starred advice: Plan een vast belmoment')).toBeTruthy();
+    expect(panel.queryByText(/Bel nooit meer terug/)).toBeNull();
+    // Nothing is shared until the member chooses.
+    expect(readBoard(doc, readSession(doc).method, anna.id).lookBack).toEqual([]);
+    await panel.user.click(panel.getByRole('checkbox', { name: 'Share: Ik bel maandag terug.' }));
+    await panel.user.click(panel.getByRole('button', { name: 'Share what I ticked' }));
+    const shared = readBoard(doc, readSession(doc).method, anna.id).lookBack;
+    expect(shared.map((line) => [line.authorName, line.text])).toEqual([
+      ['Bram', 'Ik bel maandag terug.'],
+    ]);
+    expect(JSON.stringify(Y.encodeStateAsUpdate(doc).toString())).not.toContain('belmoment');
+  });
+
+  it('shows nothing to a member who has no take-home from this group', async () => {
+    const notebook = freshNotebook();
+    await notebook.save({ ...lastTime, groupId: 'other-group-1' });
+    const doc = new Y.Doc();
+    start(doc, anna, 'incident');
+    const Board = (props: MeetingProps) => (
+      <NotebookProvider notebook={notebook}>
+        <PrivateLookBack groupId="group-000001" meetingId="meeting-0002" props={props} />
+      </NotebookProvider>
+    );
+    const panel = renderBoard(Board, doc, carla);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(panel.queryByRole('heading')).toBeNull();
+  });
+});

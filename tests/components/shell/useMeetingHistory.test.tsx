@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, renderHook, waitFor } from '@testing-library/react';
+import { historyKey, useMeetingHistory } from '../../../components/shell/useMeetingHistory';
+import { memoryStore } from '../../../lib/device/key-value-store';
+import type { KeyValueStore } from '../../../lib/device/key-value-store';
+import type { MeetingSummary } from '../../../lib/shared-doc/meeting-end';
+import { decodeHistory } from '../../../lib/device/meeting-history';
+
+afterEach(cleanup);
+
+function summary(meetingId: string, endedAt: number): MeetingSummary {
+  return {
+    meetingId,
+    startedAt: endedAt - 100,
+    endedAt,
+    methodId: 'basic',
+    chairName: 'Anna',
+    caseBringerName: 'Bram',
+    caseBringerId: 'bram-000000',
+    caseTitle: null,
+    agreements: ['Volgende keer om 9 uur'],
+    followUp: [],
+  };
+}
+
+/** A memory store that counts its writes. */
+function countingStore(): KeyValueStore & { writes: number } {
+  const inner = memoryStore();
+  const store = {
+    writes: 0,
+    get: (key: string) => inner.get(key),
+    set: async (key: string, value: unknown) => {
+      store.writes += 1;
+      await inner.set(key, value);
+    },
+  };
+  return store;
+}
+
+const ids = (history: readonly MeetingSummary[]) => history.map((m) => m.meetingId);
+
+describe('useMeetingHistory', () => {
+  it("loads the group's history, newest first, and ignores what is malformed", async () => {
+    const store = countingStore();
+    await store.set(historyKey('group-1'), [
+      summary('meeting-0001', 10),
+      { meetingId: 'x' },
+      summary('meeting-0002', 20),
+    ]);
+    await store.set(historyKey('group-2'), [summary('meeting-0009', 30)]);
+    const { result } = renderHook(() => useMeetingHistory(store, 'group-1', null));
+    expect(result.current).toEqual([]);
+    await waitFor(() => expect(ids(result.current)).toEqual(['meeting-0002', 'meeting-0001']));
+    expect(store.writes).toBe(2);
+  });
+
+  it('saves an ended meeting once, however often the panel renders or reloads it', async () => {
+    const store = countingStore();
+    await store.set(historyKey('group-1'), [summary('meeting-0001', 10)]);
+    const initialProps: { ended: MeetingSummary | null } = { ended: null };
+    const { result, rerender, unmount } = renderHook(
+      ({ ended }) => useMeetingHistory(store, 'group-1', ended),
+      { initialProps },
+    );
+    await waitFor(() => expect(ids(result.current)).toEqual(['meeting-0001']));
+    const writesBefore = store.writes;
+
+    rerender({ ended: summary('meeting-0002', 20) });
+    await waitFor(() => expect(ids(result.current)).toEqual(['meeting-0002', 'meeting-0001']));
+    // Every new snapshot hands an equal summary again.
+    rerender({ ended: summary('meeting-0002', 20) });
+    rerender({ ended: summary('meeting-0002', 20) });
+    unmount();
+    const reloaded = renderHook(() =>
+      useMeetingHistory(store, 'group-1', summary('meeting-0002', 20)),
+    );
+    await waitFor(() => expect(ids(reloaded.result.current)).toHaveLength(2));
+
+    expect(store.writes - writesBefore).toBe(1);
+    expect(ids(await storedHistory(store, 'group-1'))).toEqual(['meeting-0002', 'meeting-0001']);
+  });
+
+  it("keeps each group's history apart", async () => {
+    const store = countingStore();
+    const { result, rerender } = renderHook(
+      ({ groupId }: { groupId: string }) =>
+        useMeetingHistory(
+          store,
+          groupId,
+          groupId === 'group-1' ? summary('meeting-0001', 1) : null,
+        ),
+      { initialProps: { groupId: 'group-1' } },
+    );
+    await waitFor(() => expect(ids(result.current)).toEqual(['meeting-0001']));
+    rerender({ groupId: 'group-2' });
+    expect(result.current).toEqual([]);
+    await waitFor(() => expect(store.writes).toBe(1));
+    expect(await store.get(historyKey('group-2'))).toBeUndefined();
+  });
+});
+
+async function storedHistory(store: KeyValueStore, groupId: string): Promise<MeetingSummary[]> {
+  return decodeHistory(await store.get(historyKey(groupId)));
+}

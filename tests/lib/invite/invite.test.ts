@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createInvite, formatCode, inviteLink, parseInvite, SECRET_BYTES } from '../../../lib/invite/invite';
+
+const fixed = (byte: number) => (bytes: Uint8Array) => bytes.fill(byte);
+
+describe('invite', () => {
+  it('creates a 128-bit secret and a code that reads back to the same secret', () => {
+    const invite = createInvite();
+    expect(invite.secret.length).toBe(SECRET_BYTES);
+    const parsed = parseInvite(invite.code);
+    expect(parsed.ok && [...parsed.invite.secret]).toEqual([...invite.secret]);
+  });
+
+  it('gives different secrets to different groups', () => {
+    const codes = new Set(Array.from({ length: 200 }, () => createInvite().code));
+    expect(codes.size).toBe(200);
+  });
+
+  it('formats the code in readable groups of four behind the prefix', () => {
+    expect(createInvite(fixed(0)).code).toMatch(/^KR1(-[0-9A-Z]{4}){7}$/);
+  });
+
+  it('finds the code inside a link and inside a whole chat message', () => {
+    const invite = createInvite(fixed(7));
+    const link = inviteLink(invite, 'https://kring.example/');
+    expect(link).toBe(`https://kring.example/#join=${invite.code}`);
+    for (const text of [
+      link,
+      `Doe mee met onze intervisie: ${link} (tot donderdag!)`,
+      `  ${invite.code.toLowerCase()}  `,
+      invite.code.replaceAll('-', ''),
+      invite.code.replaceAll('-', ' '),
+    ]) {
+      const parsed = parseInvite(text);
+      expect(parsed.ok, text).toBe(true);
+      if (parsed.ok) expect(parsed.invite.code).toBe(invite.code);
+    }
+  });
+
+  it('forgives the look-alike letters O, I and L', () => {
+    const secret = new Uint8Array(SECRET_BYTES).fill(0);
+    const code = formatCode(secret);
+    const parsed = parseInvite(code.replaceAll('0', 'O').replace('1-', 'l-').replace('KRl', 'KR1'));
+    expect(parsed.ok).toBe(true);
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['hallo allemaal', 'not-found'],
+    ['https://meet.google.com/abc-defg-hij', 'not-found'],
+  ] as const)('rejects %j with %s', (text, error) => {
+    expect(parseInvite(text)).toEqual({ ok: false, error });
+  });
+
+  it('says a code that was cut short is truncated', () => {
+    const { code } = createInvite(fixed(42));
+    for (const cut of [5, 12, code.length - 1]) {
+      expect(parseInvite(code.slice(0, cut))).toEqual({ ok: false, error: 'truncated' });
+    }
+    expect(parseInvite(`${code.slice(0, 20)}\nrest of the message`)).toEqual({
+      ok: false,
+      error: 'truncated',
+    });
+  });
+
+  it('catches a mistyped character with the checksum', () => {
+    const { code } = createInvite(fixed(42));
+    let caught = 0;
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    for (let position = 4; position < code.length; position++) {
+      if (code[position] === '-') continue;
+      const swapped = alphabet[(alphabet.indexOf(code[position]!) + 1) % 32]!;
+      const typo = code.slice(0, position) + swapped + code.slice(position + 1);
+      const parsed = parseInvite(typo);
+      if (!parsed.ok) caught++;
+      else expect(parsed.invite.code).not.toBe(code);
+    }
+    expect(caught).toBe(28);
+  });
+
+  it('says a letter outside the alphabet inside the code is an invalid character', () => {
+    const { code } = createInvite(fixed(9));
+    expect(parseInvite(code.slice(0, 10) + 'U' + code.slice(11))).toEqual({
+      ok: false,
+      error: 'invalid-character',
+    });
+  });
+
+  it('never throws on garbage', () => {
+    for (const text of [
+      'KR1',
+      'KR1-',
+      'KR1-!!!!',
+      'kr1'.repeat(5000),
+      '\u0000KR1\uffff',
+      '🙂KR1🙂',
+    ]) {
+      expect(() => parseInvite(text)).not.toThrow();
+      expect(parseInvite(text).ok).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,742 @@
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isRecord } from '../../../lib/util/guards';
+import { LIMITS } from '../../../lib/util/limits';
+import { PBKDF2_ITERATIONS } from '../../../lib/notebook/notebook-crypto';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_NOTES,
+  Notebook,
+  NOTEBOOK_DB_NAME,
+  NotebookLockedError,
+} from '../../../lib/notebook/notebook';
+import type { Note, NoteDraft, TakeHome } from '../../../lib/notebook/notebook';
+
+// PBKDF2 runs 600k rounds (about 0.3 s here): encryption tests derive few keys and get time.
+const SLOW = 30_000;
+// Local noon, so that the Markdown dates (local calendar days) hold in every time zone.
+const START = new Date(2025, 0, 1, 12).getTime();
+const MARCH = new Date(2025, 2, 12, 12).getTime();
+const APRIL = new Date(2025, 3, 9, 12).getTime();
+const MAY = new Date(2025, 4, 14, 12).getTime();
+
+const opened: Notebook[] = [];
+
+afterEach(() => {
+  for (const notebook of opened.splice(0)) notebook.close();
+});
+
+/** A notebook on its own fake IndexedDB, with a clock that ticks a second per call. */
+function setup(name = NOTEBOOK_DB_NAME) {
+  const indexedDB = new IDBFactory();
+  let time = START;
+  const now = () => (time += 1000);
+  const open = (dbName = name) => {
+    const notebook = Notebook.open({ indexedDB, IDBKeyRange, name: dbName, now });
+    opened.push(notebook);
+    return notebook;
+  };
+  return { indexedDB, notebook: open(), open, raw: () => readRaw(indexedDB, name) };
+}
+
+/** The stored rows as IndexedDB holds them, read without the Notebook class. */
+async function readRaw(indexedDB: IDBFactory, name: string) {
+  const db = new Dexie(name, { indexedDB, IDBKeyRange });
+  await db.open();
+  try {
+    const notes: unknown[] = await db.table('notes').toArray();
+    const meta: unknown[] = await db.table('meta').toArray();
+    return { notes, meta };
+  } finally {
+    db.close();
+  }
+}
+
+async function putRaw(indexedDB: IDBFactory, rows: unknown[]) {
+  const db = new Dexie(NOTEBOOK_DB_NAME, { indexedDB, IDBKeyRange });
+  await db.open();
+  await db.table('notes').bulkPut(rows);
+  db.close();
+}
+
+/** Everything stored, as text, bytes decoded both as UTF-8 and Latin-1 to be sure. */
+function dump(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v instanceof Uint8Array ? [new TextDecoder().decode(v), Buffer.from(v).toString('latin1')] : v,
+  );
+}
+
+function field(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) current = isRecord(current) ? current[key] : undefined;
+  return current;
+}
+
+function keysOf(value: unknown): string[] {
+  return isRecord(value) ? Object.keys(value).sort() : [];
+}
+
+function hex(value: unknown): string {
+  if (!(value instanceof Uint8Array)) throw new Error('not bytes');
+  return Buffer.from(value).toString('hex');
+}
+
+function draft(overrides: Partial<NoteDraft> = {}): NoteDraft {
+  return {
+    id: 'note-0001',
+    groupId: 'group-0001',
+    groupName: 'Verpleegkundigen B3',
+    meetingId: 'meeting-0001',
+    meetingDate: MARCH,
+    phaseId: 'analysis',
+    phaseName: 'Analysefase',
+    kind: 'note',
+    text: 'Een notitie',
+    takeHome: null,
+    ...overrides,
+  };
+}
+
+const TAKE_HOME: TakeHome = {
+  coreQuestion: 'Hoe houd ik grenzen aan bij een cliënt die blijft bellen?',
+  caseTitle: 'De bellende cliënt',
+  advice: [
+    { text: 'Spreek vaste beltijden af', authorName: 'Piet', starred: true, rank: 2 },
+    { text: 'Bespreek het met je leidinggevende', authorName: 'Anna', starred: false, rank: null },
+    { text: 'Vraag wat de cliënt eigenlijk zoekt', authorName: 'Sara', starred: true, rank: 1 },
+  ],
+  intentions: 'Volgende week beltijden voorstellen.',
+};
+
+function takeHomeDraft(overrides: Partial<NoteDraft> = {}): NoteDraft {
+  return draft({
+    id: 'home-0001',
+    kind: 'take-home',
+    phaseId: 'evaluation',
+    phaseName: 'Evaluatie',
+    text: '',
+    takeHome: TAKE_HOME,
+    ...overrides,
+  });
+}
+
+/** Three meetings of two groups, saved out of order. */
+async function fillNotebook(notebook: Notebook) {
+  await notebook.save(draft({ id: 'april-0002', meetingId: 'meeting-april', meetingDate: APRIL }));
+  await notebook.save(draft({ id: 'march-0001', meetingId: 'meeting-march', text: 'Maart' }));
+  await notebook.save(draft({ id: 'april-0001', meetingId: 'meeting-april', meetingDate: APRIL }));
+  await notebook.save(
+    draft({
+      id: 'other-0001',
+      groupId: 'group-0002',
+      groupName: 'Teamleiders',
+      meetingId: 'meeting-other',
+      meetingDate: MAY,
+    }),
+  );
+  await notebook.save(
+    takeHomeDraft({ id: 'home-march', meetingId: 'meeting-march', meetingDate: MARCH }),
+  );
+}
+
+function exportFile(notes: unknown[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ format: 'kring-notebook', version: 1, exportedAt: 0, notes, ...extra });
+}
+
+function noteJson(i: number): Note {
+  return {
+    ...draft({ id: `note-${String(i).padStart(5, '0')}` }),
+    createdAt: START,
+    updatedAt: START,
+  };
+}
+
+describe('autosave', () => {
+  it('stores the last text when 100 saves overlap without awaiting', async () => {
+    const { notebook } = setup();
+    const first = await notebook.save(draft({ text: 'b' }));
+    const saves = Array.from({ length: 100 }, (_, i) =>
+      notebook.save(draft({ text: `begin ${i}` })),
+    );
+    const results = await Promise.all(saves);
+    const stored = await notebook.get('note-0001');
+    expect(stored?.text).toBe('begin 99');
+    expect(stored?.createdAt).toBe(first.createdAt);
+    expect(results.every((note) => note.createdAt === first.createdAt)).toBe(true);
+    expect(await notebook.list()).toHaveLength(1);
+  });
+
+  it(
+    'stores the last text when 100 sealed saves overlap without awaiting',
+    async () => {
+      const { notebook } = setup();
+      await notebook.enableEncryption('wachtwoord');
+      // Early texts are long and late ones short, so unserialised sealing would finish out of order.
+      const saves = Array.from({ length: 100 }, (_, i) =>
+        notebook.save(draft({ text: `${'lang '.repeat((99 - i) * 40)}${i}` })),
+      );
+      await Promise.all(saves);
+      expect((await notebook.get('note-0001'))?.text).toBe('99');
+    },
+    SLOW,
+  );
+
+  it(
+    'runs calls in call order: a save made right after unlock waits for the unlock',
+    async () => {
+      const { notebook } = setup();
+      await notebook.enableEncryption('wachtwoord');
+      notebook.lock();
+      const unlocked = notebook.unlock('wachtwoord');
+      const saved = notebook.save(draft({ text: 'meteen getypt' }));
+      expect(await unlocked).toEqual({ ok: true });
+      expect((await saved).text).toBe('meteen getypt');
+    },
+    SLOW,
+  );
+
+  it('keeps createdAt and moves updatedAt when a note is saved again', async () => {
+    const { notebook } = setup();
+    const first = await notebook.save(draft({ text: 'Eerste ' }));
+    const second = await notebook.save(draft({ text: 'Eerste versie ' }));
+    expect(second.createdAt).toBe(first.createdAt);
+    expect(second.updatedAt).toBeGreaterThan(first.updatedAt);
+    expect(await notebook.get('note-0001')).toEqual(second);
+    expect(second.text).toBe('Eerste versie ');
+  });
+
+  it('refuses a draft with a bad id or a text over the limit, and stores nothing', async () => {
+    const { notebook } = setup();
+    const tooLong = 'x'.repeat(LIMITS.noteText + 1);
+    await expect(notebook.save(draft({ text: tooLong }))).rejects.toThrow(TypeError);
+    await expect(notebook.save(draft({ id: 'a b' }))).rejects.toThrow(TypeError);
+    await expect(notebook.save(draft({ meetingDate: Number.NaN }))).rejects.toThrow(TypeError);
+    expect(await notebook.list()).toEqual([]);
+  });
+});
+
+describe('reading notes', () => {
+  it('lists the newest meeting first and the notes of a meeting in the order they were written', async () => {
+    const { notebook } = setup();
+    await fillNotebook(notebook);
+    expect((await notebook.list()).map((n) => n.id)).toEqual([
+      'other-0001',
+      'april-0002',
+      'april-0001',
+      'march-0001',
+      'home-march',
+    ]);
+  });
+
+  it('filters the list by group, by meeting, or by both', async () => {
+    const { notebook } = setup();
+    await fillNotebook(notebook);
+    const ids = (notes: Note[]) => notes.map((n) => n.id);
+    expect(ids(await notebook.list({ groupId: 'group-0002' }))).toEqual(['other-0001']);
+    expect(ids(await notebook.list({ meetingId: 'meeting-march' }))).toEqual([
+      'march-0001',
+      'home-march',
+    ]);
+    expect(await notebook.list({ groupId: 'group-0002', meetingId: 'meeting-march' })).toEqual([]);
+    expect(await notebook.list({ groupId: 'group-none' })).toEqual([]);
+  });
+
+  it('skips damaged rows in lists, searches and exports instead of failing', async () => {
+    const { notebook, indexedDB } = setup();
+    const good = await notebook.save(draft());
+    const head = { groupId: 'group-0001', meetingId: 'meeting-0001', kind: 'note' };
+    const times = { createdAt: 1, updatedAt: 1 };
+    const body = { ...draft(), id: undefined };
+    await putRaw(indexedDB, [
+      { id: 'broken-0001', ...head },
+      { id: 'broken-0002', ...head, ...times, body: { plain: { ...body, text: 42 } } },
+      { id: 'broken-0003', ...head, ...times, body: { sealed: { iv: 'x', data: 'y' } } },
+      { id: 'x', ...head, ...times, body: { plain: body } },
+      { id: 'broken-0004', ...head, kind: 'diary', ...times, body: { plain: body } },
+      {
+        id: 'broken-0005',
+        ...head,
+        ...times,
+        body: { plain: { ...body, takeHome: { ...TAKE_HOME, advice: [{ text: 'x', rank: 0 }] } } },
+      },
+    ]);
+    expect(await notebook.list()).toEqual([good]);
+    expect(await notebook.search('')).toEqual([good]);
+    expect(await notebook.get('broken-0002')).toBeNull();
+    expect(JSON.parse(await notebook.exportJson()).notes).toEqual([good]);
+  });
+
+  it('finds the newest take-home of the group from another meeting, for the look back', async () => {
+    const { notebook } = setup();
+    await notebook.save(takeHomeDraft({ id: 'home-march', meetingId: 'meet-march' }));
+    await notebook.save(
+      takeHomeDraft({ id: 'home-april', meetingId: 'meet-april', meetingDate: APRIL }),
+    );
+    await notebook.save(draft({ id: 'note-may', meetingId: 'meet-may', meetingDate: MAY }));
+    await notebook.save(
+      takeHomeDraft({ id: 'home-other', groupId: 'group-0002', meetingDate: MAY }),
+    );
+    expect((await notebook.latestTakeHome('group-0001', 'meet-may'))?.id).toBe('home-april');
+    expect((await notebook.latestTakeHome('group-0001', 'meet-april'))?.id).toBe('home-march');
+    expect((await notebook.latestTakeHome('group-0001', null))?.id).toBe('home-april');
+    expect(await notebook.latestTakeHome('group-0003', null)).toBeNull();
+  });
+});
+
+describe('search', () => {
+  it('ignores case and diacritics in the query and in the notes', async () => {
+    const { notebook } = setup();
+    await notebook.save(draft({ text: 'Gesprek met de cliënt over één afspraak' }));
+    for (const query of ['CLIENT', 'cliënt', 'een afspraak', 'ÉÉN', 'Eén Cliënt']) {
+      expect(
+        (await notebook.search(query)).map((n) => n.id),
+        query,
+      ).toEqual(['note-0001']);
+    }
+    expect(await notebook.search('clienten')).toEqual([]);
+  });
+
+  it('needs every word to match, each in any field', async () => {
+    const { notebook } = setup();
+    await notebook.save(draft({ id: 'note-0001', text: 'Over de nachtdienst' }));
+    await notebook.save(draft({ id: 'note-0002', text: 'Over de dagdienst', phaseName: 'Advies' }));
+    const ids = async (query: string) => (await notebook.search(query)).map((n) => n.id);
+    expect(await ids('nachtdienst verpleegkundigen')).toEqual(['note-0001']);
+    expect(await ids('over   analysefase')).toEqual(['note-0001']);
+    expect(await ids('dagdienst advies')).toEqual(['note-0002']);
+    expect(await ids('nachtdienst dagdienst')).toEqual([]);
+  });
+
+  it('searches the take-home: case, core question, advice, advisers and intentions', async () => {
+    const { notebook } = setup();
+    await notebook.save(draft());
+    await notebook.save(takeHomeDraft());
+    for (const query of [
+      'grenzen',
+      'bellende',
+      'beltijden',
+      'leidinggevende',
+      'sara',
+      'volgende',
+    ]) {
+      expect(
+        (await notebook.search(query)).map((n) => n.id),
+        query,
+      ).toEqual(['home-0001']);
+    }
+  });
+
+  it('returns every note for an empty query', async () => {
+    const { notebook } = setup();
+    await fillNotebook(notebook);
+    expect(await notebook.search('  ')).toEqual(await notebook.list());
+  });
+});
+
+describe('removing notes', () => {
+  it('removes one note and leaves the others', async () => {
+    const { notebook } = setup();
+    await fillNotebook(notebook);
+    await notebook.remove('april-0001');
+    expect(await notebook.get('april-0001')).toBeNull();
+    expect(await notebook.list()).toHaveLength(4);
+  });
+
+  it('removes all notes', async () => {
+    const { notebook } = setup();
+    await fillNotebook(notebook);
+    await notebook.removeAll();
+    expect(await notebook.list()).toEqual([]);
+  });
+});
+
+describe('export and import', () => {
+  it('round-trips every note through JSON into a fresh notebook', async () => {
+    const { notebook } = setup();
+    await fillNotebook(notebook);
+    const json = await notebook.exportJson();
+    const file: unknown = JSON.parse(json);
+    expect(file).toMatchObject({ format: 'kring-notebook', version: 1 });
+    expect(typeof field(file, 'exportedAt')).toBe('number');
+
+    const fresh = setup().notebook;
+    expect(await fresh.importJson(json)).toEqual({ ok: true, added: 5, updated: 0 });
+    expect(await fresh.list()).toEqual(await notebook.list());
+  });
+
+  it('replaces a note with the same id only when the imported one is newer', async () => {
+    const { notebook } = setup();
+    const saved = await notebook.save(draft({ text: 'Op dit apparaat' }));
+    const older = { ...saved, text: 'Oud', updatedAt: saved.updatedAt - 1 };
+    const newer = { ...saved, text: 'Nieuw', updatedAt: saved.updatedAt + 1 };
+    const added = noteJson(1);
+    expect(await notebook.importJson(exportFile([older, added]))).toEqual({
+      ok: true,
+      added: 1,
+      updated: 0,
+    });
+    expect((await notebook.get(saved.id))?.text).toBe('Op dit apparaat');
+    expect(await notebook.importJson(exportFile([newer]))).toEqual({
+      ok: true,
+      added: 0,
+      updated: 1,
+    });
+    expect(await notebook.get(saved.id)).toEqual(newer);
+  });
+
+  const tooManyNotes = () =>
+    exportFile(Array.from({ length: MAX_IMPORT_NOTES + 1 }, (_, i) => noteJson(i)));
+  const badImports: [string, () => string, string][] = [
+    ['text that is not JSON', () => '{"format": "kring-notebook",', 'not-json'],
+    ['a JSON list', () => '[]', 'wrong-format'],
+    [
+      'another format',
+      () => JSON.stringify({ format: 'other', version: 1, notes: [] }),
+      'wrong-format',
+    ],
+    ['notes that are not a list', () => exportFile([], { notes: {} }), 'wrong-format'],
+    ['version 2', () => exportFile([], { version: 2 }), 'unsupported-version'],
+    [
+      'a note with a number as text',
+      () => exportFile([noteJson(1), { ...noteJson(2), text: 7 }]),
+      'invalid-notes',
+    ],
+    [
+      'a note without an id',
+      () => exportFile([{ ...noteJson(1), id: undefined }]),
+      'invalid-notes',
+    ],
+    ['two notes with one id', () => exportFile([noteJson(1), noteJson(1)]), 'invalid-notes'],
+    [`${MAX_IMPORT_NOTES + 1} notes`, tooManyNotes, 'too-large'],
+    [
+      'more than 5 MB',
+      () => exportFile([], { padding: 'x'.repeat(MAX_IMPORT_BYTES) }),
+      'too-large',
+    ],
+    [
+      'more than 5 MB in UTF-8',
+      () => exportFile([], { padding: 'é'.repeat(MAX_IMPORT_BYTES / 2 + 1) }),
+      'too-large',
+    ],
+  ];
+
+  it.each(badImports)(
+    'refuses %s with the right error and changes nothing',
+    async (_, file, error) => {
+      const { notebook } = setup();
+      await fillNotebook(notebook);
+      const before = await notebook.list();
+      expect(await notebook.importJson(file())).toEqual({ ok: false, error });
+      expect(await notebook.list()).toEqual(before);
+    },
+  );
+
+  it('writes Markdown by group and meeting, with phases and the take-home in order', async () => {
+    const { notebook } = setup();
+    await fillNotebook(notebook);
+    const md = await notebook.exportMarkdown('nl');
+    const at = (text: string) => {
+      const index = md.indexOf(text);
+      expect(index, text).toBeGreaterThanOrEqual(0);
+      return index;
+    };
+    expect(at('# Kring: notitieboek')).toBe(0);
+    expect(at('## Teamleiders')).toBeLessThan(at('## Verpleegkundigen B3'));
+    expect(at('### 2025-04-09')).toBeLessThan(at('### 2025-03-12'));
+    expect(at('#### Analysefase')).toBeGreaterThan(0);
+    expect(at('Maart')).toBeGreaterThan(at('### 2025-03-12'));
+    expect(at('#### Mee naar huis')).toBeGreaterThan(at('Maart'));
+    expect(at('**Casus:** De bellende cliënt')).toBeGreaterThan(0);
+    expect(at('**Kernvraag:** Hoe houd ik grenzen aan')).toBeGreaterThan(0);
+    expect(at('1. Vraag wat de cliënt eigenlijk zoekt (Sara)')).toBeLessThan(
+      at('2. Spreek vaste beltijden af (Piet)'),
+    );
+    expect(at('**Andere adviezen**')).toBeLessThan(
+      at('- Bespreek het met je leidinggevende (Anna)'),
+    );
+    expect(at('**Voornemens**')).toBeLessThan(at('Volgende week beltijden voorstellen.'));
+    expect(await notebook.exportMarkdown('en')).toContain('**Core question:**');
+  });
+});
+
+describe('subscribe', () => {
+  it('tells a subscriber about changes here and through another Notebook on the database, until it stops', async () => {
+    const { notebook, open } = setup('kring-notebook-subscribe');
+    const other = open();
+    const elsewhere = open('kring-notebook-elsewhere');
+    // Opening a database tells every subscriber too (Dexie refreshes its live queries then).
+    await Promise.all([notebook, other, elsewhere].map((n) => n.encryptionState()));
+    let calls = 0;
+    const stop = notebook.subscribe(() => calls++);
+
+    await notebook.save(draft());
+    await vi.waitFor(() => expect(calls).toBe(1));
+    await other.save(draft({ id: 'note-0002' }));
+    await vi.waitFor(() => expect(calls).toBe(2));
+    await elsewhere.save(draft());
+    await other.remove('note-0002');
+    await vi.waitFor(() => expect(calls).toBe(3));
+
+    stop();
+    await other.save(draft({ id: 'note-0003' }));
+    await notebook.removeAll();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toBe(3);
+  });
+});
+
+describe('subscribe to the lock', () => {
+  it(
+    'tells a subscriber when this notebook is locked or unlocked, so that it reads again',
+    async () => {
+      const { notebook } = setup();
+      await notebook.enableEncryption('wachtwoord');
+      let calls = 0;
+      notebook.subscribe(() => calls++);
+      notebook.lock();
+      await vi.waitFor(() => expect(calls).toBe(1));
+      await notebook.unlock('wachtwoord');
+      await vi.waitFor(() => expect(calls).toBe(2));
+    },
+    SLOW,
+  );
+});
+
+describe('encryption', () => {
+  const MARKER = 'Zqx7Marker';
+  const marked = (): NoteDraft[] => [
+    draft({ text: `tekst ${MARKER}`, groupName: `groep ${MARKER}`, phaseName: `fase ${MARKER}` }),
+    takeHomeDraft({
+      takeHome: {
+        coreQuestion: `kern ${MARKER}`,
+        caseTitle: `casus ${MARKER}`,
+        advice: [{ text: `advies ${MARKER}`, authorName: MARKER, starred: true, rank: 1 }],
+        intentions: `voornemen ${MARKER}`,
+      },
+    }),
+  ];
+
+  it(
+    'stores nothing readable once encryption is on, only ids, kind and times',
+    async () => {
+      const { notebook, raw } = setup();
+      for (const note of marked()) await notebook.save(note);
+      const before = await notebook.list();
+      expect(dump(await raw())).toContain(MARKER);
+
+      expect(await notebook.enableEncryption('lange zin als wachtwoord')).toEqual({ ok: true });
+      expect(await notebook.encryptionState()).toBe('unlocked');
+      await notebook.save(draft({ id: 'after-0001', text: `later ${MARKER}` }));
+
+      const stored = await raw();
+      expect(dump(stored).toLowerCase()).not.toContain(MARKER.toLowerCase());
+      expect(stored.notes).toHaveLength(3);
+      for (const row of stored.notes) {
+        expect(keysOf(row)).toEqual([
+          'body',
+          'createdAt',
+          'groupId',
+          'id',
+          'kind',
+          'meetingId',
+          'updatedAt',
+        ]);
+        expect(keysOf(field(row, 'body'))).toEqual(['sealed']);
+      }
+      expect(stored.meta).toHaveLength(1);
+      expect(field(stored.meta[0], 'iterations')).toBeGreaterThanOrEqual(600_000);
+      expect(field(stored.meta[0], 'salt')).toBeInstanceOf(Uint8Array);
+
+      const after = await notebook.list();
+      expect(after.filter((n) => n.id !== 'after-0001')).toEqual(before);
+      expect((await notebook.search(MARKER)).map((n) => n.id).sort()).toEqual(
+        ['after-0001', 'home-0001', 'note-0001'].sort(),
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    'stays locked on a wrong passphrase and throws NotebookLockedError for reads and writes',
+    async () => {
+      const { notebook, open } = setup();
+      await notebook.save(draft({ text: 'Voor het slot' }));
+      await notebook.enableEncryption('het juiste wachtwoord');
+      notebook.lock();
+      expect(await notebook.encryptionState()).toBe('locked');
+
+      await expect(notebook.list()).rejects.toThrow(NotebookLockedError);
+      await expect(notebook.get('note-0001')).rejects.toThrow(NotebookLockedError);
+      await expect(notebook.search('slot')).rejects.toThrow(NotebookLockedError);
+      await expect(notebook.exportJson()).rejects.toThrow(NotebookLockedError);
+      await expect(notebook.save(draft({ text: 'Kwijt?' }))).rejects.toThrow(NotebookLockedError);
+      await expect(notebook.remove('note-0001')).rejects.toThrow(NotebookLockedError);
+      await expect(notebook.removeAll()).rejects.toThrow(NotebookLockedError);
+      await expect(notebook.importJson(exportFile([noteJson(1)]))).rejects.toThrow(
+        NotebookLockedError,
+      );
+
+      expect(await notebook.unlock('het verkeerde wachtwoord')).toEqual({
+        ok: false,
+        reason: 'wrong-passphrase',
+      });
+      expect(await notebook.encryptionState()).toBe('locked');
+      await expect(notebook.list()).rejects.toThrow(NotebookLockedError);
+
+      expect(await notebook.unlock('het juiste wachtwoord')).toEqual({ ok: true });
+      expect(await notebook.encryptionState()).toBe('unlocked');
+      expect((await notebook.list()).map((n) => n.text)).toEqual(['Voor het slot']);
+      // Another window on the same database starts locked: the key never leaves memory.
+      expect(await open().encryptionState()).toBe('locked');
+    },
+    SLOW,
+  );
+
+  it(
+    'changes the passphrase: the old one fails, the new one works, the notes stay, the salt changes',
+    async () => {
+      const { notebook, raw } = setup();
+      await fillNotebook(notebook);
+      const before = await notebook.list();
+      await notebook.enableEncryption('oud wachtwoord');
+      const oldSalt = hex(field((await raw()).meta[0], 'salt'));
+
+      expect(await notebook.changePassphrase('fout wachtwoord', 'nieuw wachtwoord')).toEqual({
+        ok: false,
+        reason: 'wrong-passphrase',
+      });
+      expect(await notebook.changePassphrase('oud wachtwoord', 'nieuw wachtwoord')).toEqual({
+        ok: true,
+      });
+      expect(hex(field((await raw()).meta[0], 'salt'))).not.toBe(oldSalt);
+      expect(await notebook.list()).toEqual(before);
+
+      notebook.lock();
+      expect(await notebook.unlock('oud wachtwoord')).toEqual({
+        ok: false,
+        reason: 'wrong-passphrase',
+      });
+      expect(await notebook.unlock('nieuw wachtwoord')).toEqual({ ok: true });
+      expect(await notebook.list()).toEqual(before);
+    },
+    SLOW,
+  );
+
+  it(
+    'seals every write under a fresh IV and binds each sealed body to its own row',
+    async () => {
+      const { notebook, raw, indexedDB } = setup();
+      await notebook.enableEncryption('wachtwoord');
+      await notebook.save(draft({ text: 'zelfde' }));
+      const first = hex(field((await raw()).notes[0], 'body', 'sealed', 'iv'));
+      await notebook.save(draft({ text: 'zelfde' }));
+      await notebook.save(draft({ id: 'note-0002', text: 'zelfde' }));
+      const rows = (await raw()).notes;
+      const ivs = rows.map((row) => hex(field(row, 'body', 'sealed', 'iv')));
+      expect(new Set([first, ...ivs]).size).toBe(3);
+
+      // A body copied onto another row does not open there: that row is skipped as damaged.
+      const [a, b] = rows;
+      if (!isRecord(a) || !isRecord(b)) throw new Error('expected two rows');
+      await putRaw(indexedDB, [{ ...b, body: a.body }]);
+      expect((await notebook.list()).map((n) => n.id)).toEqual([a.id]);
+    },
+    SLOW,
+  );
+
+  it(
+    'turns encryption off only with the passphrase, writing the notes plain again',
+    async () => {
+      const { notebook, raw } = setup();
+      await fillNotebook(notebook);
+      const before = await notebook.list();
+      await notebook.enableEncryption('wachtwoord');
+      expect(await notebook.disableEncryption('verkeerd')).toEqual({
+        ok: false,
+        reason: 'wrong-passphrase',
+      });
+      expect(await notebook.disableEncryption('wachtwoord')).toEqual({ ok: true });
+      expect(await notebook.encryptionState()).toBe('off');
+      const stored = await raw();
+      expect(stored.meta).toEqual([]);
+      expect(stored.notes.every((row) => isRecord(field(row, 'body', 'plain')))).toBe(true);
+      expect(await notebook.list()).toEqual(before);
+    },
+    SLOW,
+  );
+
+  it(
+    'locks a window that missed encryption being enabled elsewhere, so it cannot write plain text',
+    async () => {
+      const { notebook, open, raw } = setup();
+      const other = open();
+      expect(await other.encryptionState()).toBe('off');
+      await notebook.enableEncryption('wachtwoord');
+      await expect(other.save(draft({ text: MARKER }))).rejects.toThrow(NotebookLockedError);
+      expect(await other.encryptionState()).toBe('locked');
+      expect(dump(await raw())).not.toContain(MARKER);
+    },
+    SLOW,
+  );
+
+  it(
+    'imports into an encrypted notebook sealed',
+    async () => {
+      const { notebook, raw } = setup();
+      await notebook.enableEncryption('wachtwoord');
+      const note = { ...noteJson(1), text: MARKER };
+      expect(await notebook.importJson(exportFile([note]))).toEqual({
+        ok: true,
+        added: 1,
+        updated: 0,
+      });
+      expect(dump(await raw())).not.toContain(MARKER);
+      expect(await notebook.list()).toEqual([note]);
+    },
+    SLOW,
+  );
+
+  it('refuses an empty passphrase and answers not-encrypted on a plain notebook', async () => {
+    const { notebook } = setup();
+    expect(await notebook.enableEncryption('   ')).toEqual({
+      ok: false,
+      reason: 'empty-passphrase',
+    });
+    expect(await notebook.unlock('iets')).toEqual({ ok: false, reason: 'not-encrypted' });
+    expect(await notebook.changePassphrase('a', 'b')).toEqual({
+      ok: false,
+      reason: 'not-encrypted',
+    });
+    expect(await notebook.disableEncryption('a')).toEqual({ ok: false, reason: 'not-encrypted' });
+    expect(await notebook.encryptionState()).toBe('off');
+  });
+
+  it('refuses to open with fewer than 600000 PBKDF2 iterations', () => {
+    const indexedDB = new IDBFactory();
+    expect(() => Notebook.open({ indexedDB, IDBKeyRange, iterations: 1000 })).toThrow(RangeError);
+    expect(() =>
+      Notebook.open({ indexedDB, IDBKeyRange, iterations: PBKDF2_ITERATIONS - 1 }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe('a forgotten passphrase', () => {
+  it(
+    'lets the member start over without the passphrase: everything is deleted, nothing recovered',
+    async () => {
+      const { notebook, open, raw } = setup();
+      await notebook.save(draft({ text: 'Vertrouwelijk' }));
+      expect(await notebook.enableEncryption('een lange wachtwoordzin')).toEqual({ ok: true });
+      notebook.lock();
+      await expect(notebook.list()).rejects.toBeInstanceOf(NotebookLockedError);
+      await notebook.reset();
+      expect(await notebook.encryptionState()).toBe('off');
+      expect(await notebook.list()).toEqual([]);
+      expect(await raw()).toEqual({ notes: [], meta: [] });
+      // Another panel on the same database sees the empty, unprotected notebook too.
+      expect(await open().encryptionState()).toBe('off');
+    },
+    SLOW,
+  );
+});
