@@ -24,7 +24,13 @@ import * as Y from 'yjs';
 import { createInvite } from '../lib/invite/invite';
 import type { NodeMember } from '../tests/helpers/node-member';
 import { NodeGroup } from '../tests/helpers/node-group';
-import { addAdvice, addEvaluation, addPitch, addQuestion, votePitch } from '../lib/shared-doc/board-commands';
+import {
+  addAdvice,
+  addEvaluation,
+  addPitch,
+  addQuestion,
+  votePitch,
+} from '../lib/shared-doc/board-commands';
 import type { CommandContext } from '../lib/shared-doc/board-commands';
 import { readBoard } from '../lib/shared-doc/board-state';
 import { goToPhase, startMeeting } from '../lib/shared-doc/session-commands';

@@ -1,6 +1,10 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { addEvaluation, removeOwnItem, setKeepCaseTitle } from '../../lib/shared-doc/board-commands';
+import {
+  addEvaluation,
+  removeOwnItem,
+  setKeepCaseTitle,
+} from '../../lib/shared-doc/board-commands';
 import type { EvaluationKind } from '../../lib/shared-doc/board-state';
 import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';

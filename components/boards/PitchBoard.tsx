@@ -1,6 +1,12 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { addPitch, confirmCase, removeOwnItem, scorePitch, votePitch } from '../../lib/shared-doc/board-commands';
+import {
+  addPitch,
+  confirmCase,
+  removeOwnItem,
+  scorePitch,
+  votePitch,
+} from '../../lib/shared-doc/board-commands';
 import type { CommandContext } from '../../lib/shared-doc/board-commands';
 import { rankPitches } from '../../lib/shared-doc/board-state';
 import type { PitchScore, PitchView } from '../../lib/shared-doc/board-state';

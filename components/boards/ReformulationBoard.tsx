@@ -1,6 +1,10 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { addProposal, chooseCoreQuestion, removeOwnItem } from '../../lib/shared-doc/board-commands';
+import {
+  addProposal,
+  chooseCoreQuestion,
+  removeOwnItem,
+} from '../../lib/shared-doc/board-commands';
 import type { CommandContext } from '../../lib/shared-doc/board-commands';
 import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';

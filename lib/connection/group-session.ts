@@ -2,10 +2,21 @@ import * as Y from 'yjs';
 import { deriveRoomKeys } from '../invite/room-name';
 import { openRoom } from './room-connection';
 import type { RoomHandle, RoomOptions } from './room-connection';
-import { announceMeeting, clearCurrentMeeting, newMeetingId, readCurrentMeeting } from '../shared-doc/lobby';
+import {
+  announceMeeting,
+  clearCurrentMeeting,
+  newMeetingId,
+  readCurrentMeeting,
+} from '../shared-doc/lobby';
 import { readSession, roleOf } from '../shared-doc/session-state';
 import type { SessionState } from '../shared-doc/session-state';
-import { changeTimer, goToPhase, nextPhase, previousPhase, startMeeting } from '../shared-doc/session-commands';
+import {
+  changeTimer,
+  goToPhase,
+  nextPhase,
+  previousPhase,
+  startMeeting,
+} from '../shared-doc/session-commands';
 import type { CommandResult, TimerAction } from '../shared-doc/session-commands';
 import { decodePresence, listMembers, PRESENCE_FIELD } from '../shared-doc/presence';
 import type { Member, PresenceState } from '../shared-doc/presence';

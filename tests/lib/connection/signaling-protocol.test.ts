@@ -7,7 +7,10 @@ import {
   parseClientMessage,
   validTopic,
 } from '../../../lib/connection/signaling-protocol';
-import type { ClientMessage, ClientMessageRejection } from '../../../lib/connection/signaling-protocol';
+import type {
+  ClientMessage,
+  ClientMessageRejection,
+} from '../../../lib/connection/signaling-protocol';
 
 const longestTopic = 'x'.repeat(MAX_TOPIC_LENGTH);
 const nested = (depth: number): unknown => {

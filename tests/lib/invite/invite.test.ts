@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createInvite, formatCode, inviteLink, parseInvite, SECRET_BYTES } from '../../../lib/invite/invite';
+import {
+  createInvite,
+  formatCode,
+  inviteLink,
+  parseInvite,
+  SECRET_BYTES,
+} from '../../../lib/invite/invite';
 
 const fixed = (byte: number) => (bytes: Uint8Array) => bytes.fill(byte);
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { goToPhase, nextPhase, previousPhase, startMeeting } from '../../../lib/shared-doc/session-commands';
+import {
+  goToPhase,
+  nextPhase,
+  previousPhase,
+  startMeeting,
+} from '../../../lib/shared-doc/session-commands';
 import { readSession } from '../../../lib/shared-doc/session-state';
 import { sessionMap } from '../../../lib/shared-doc/session-schema';
 
