@@ -469,6 +469,10 @@ describe('subscribe', () => {
     await Promise.all([notebook, other, elsewhere].map((n) => n.encryptionState()));
     let calls = 0;
     const stop = notebook.subscribe(() => calls++);
+    // A positive control: a second subscriber that stays, told by the same events. Once it has
+    // heard of a change, the stopped one would have too, so its silence means something.
+    let controlCalls = 0;
+    notebook.subscribe(() => controlCalls++);
 
     await notebook.save(draft());
     await vi.waitFor(() => expect(calls).toBe(1));
@@ -477,11 +481,13 @@ describe('subscribe', () => {
     await elsewhere.save(draft());
     await other.remove('note-0002');
     await vi.waitFor(() => expect(calls).toBe(3));
+    await vi.waitFor(() => expect(controlCalls).toBe(3));
 
     stop();
     await other.save(draft({ id: 'note-0003' }));
+    await vi.waitFor(() => expect(controlCalls).toBe(4));
     await notebook.removeAll();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(controlCalls).toBe(5));
     expect(calls).toBe(3);
   });
 });
