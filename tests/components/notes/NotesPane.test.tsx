@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import * as Y from 'yjs';
@@ -247,13 +247,23 @@ describe('the private look back', () => {
     await notebook.save({ ...lastTime, groupId: 'other-group-1' });
     const doc = new Y.Doc();
     start(doc, anna, 'incident');
+    // The other group's look back is the positive control: the notebook answers reads in the
+    // order asked, so once it shows, this group's read has been answered too.
     const Board = (props: MeetingProps) => (
       <NotebookProvider notebook={notebook}>
-        <PrivateLookBack groupId="group-000001" meetingId="meeting-0002" props={props} />
+        <section aria-label="This group">
+          <PrivateLookBack groupId="group-000001" meetingId="meeting-0002" props={props} />
+        </section>
+        <section aria-label="The other group">
+          <PrivateLookBack groupId="other-group-1" meetingId="meeting-0002" props={props} />
+        </section>
       </NotebookProvider>
     );
     const panel = renderBoard(Board, doc, carla);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(panel.queryByRole('heading')).toBeNull();
+    const region = (name: string) => within(panel.getByRole('region', { name }));
+    await region('The other group').findByRole('heading', {
+      name: 'Only you see this: what you took home last time',
+    });
+    expect(region('This group').queryByRole('heading')).toBeNull();
   });
 });
