@@ -1,30 +1,30 @@
-import type { Activity } from './methods';
+import type { Activity } from "./method";
 
 /** A member's role in the running meeting. The chair is never the case bringer. */
-export type Role = 'chair' | 'bringer' | 'member';
+export type Role = "chair" | "bringer" | "member";
 
 /** Everything a member can do on the shared board, besides reading it. */
 export type Action =
-  | 'pitch'
-  | 'score'
-  | 'confirm-case'
-  | 'ask'
-  | 'mark-answered'
-  | 'rate'
-  | 'reveal'
-  | 'propose'
-  | 'choose-core'
-  | 'advise'
-  | 'star'
-  | 'intend'
-  | 'evaluate'
-  | 'keep-title'
-  | 'move-phase'
-  | 'timer'
-  | 'hand-chair'
-  | 'take-chair'
-  | 'end'
-  | 'share-look-back';
+  | "pitch"
+  | "score"
+  | "confirm-case"
+  | "ask"
+  | "mark-answered"
+  | "rate"
+  | "reveal"
+  | "propose"
+  | "choose-core"
+  | "advise"
+  | "star"
+  | "intend"
+  | "evaluate"
+  | "keep-title"
+  | "move-phase"
+  | "timer"
+  | "hand-chair"
+  | "take-chair"
+  | "end"
+  | "share-look-back";
 
 interface Rule {
   readonly roles: readonly Role[];
@@ -32,10 +32,10 @@ interface Rule {
   readonly activities: readonly Activity[] | null;
 }
 
-const MEMBER: readonly Role[] = ['member'];
-const BRINGER: readonly Role[] = ['bringer'];
-const CHAIR: readonly Role[] = ['chair'];
-const CHOOSING: readonly Activity[] = ['pitching', 'choosing'];
+const MEMBER: readonly Role[] = ["member"];
+const BRINGER: readonly Role[] = ["bringer"];
+const CHAIR: readonly Role[] = ["chair"];
+const CHOOSING: readonly Activity[] = ["pitching", "choosing"];
 
 /**
  * Who may do what, when. The chair guards the structure and takes no part in the content; the
@@ -44,27 +44,33 @@ const CHOOSING: readonly Activity[] = ['pitching', 'choosing'];
 export const RULES: Readonly<Record<Action, Rule>> = {
   pitch: { roles: MEMBER, activities: CHOOSING },
   score: { roles: MEMBER, activities: CHOOSING },
-  'confirm-case': { roles: CHAIR, activities: CHOOSING },
-  ask: { roles: MEMBER, activities: ['asking'] },
-  'mark-answered': { roles: BRINGER, activities: ['asking', 'rating'] },
-  rate: { roles: BRINGER, activities: ['asking', 'rating'] },
+  "confirm-case": { roles: CHAIR, activities: CHOOSING },
+  ask: { roles: MEMBER, activities: ["asking"] },
+  "mark-answered": { roles: BRINGER, activities: ["asking", "rating"] },
+  rate: { roles: BRINGER, activities: ["asking", "rating"] },
   reveal: { roles: CHAIR, activities: null },
-  propose: { roles: MEMBER, activities: ['reformulating'] },
-  'choose-core': { roles: BRINGER, activities: ['reformulating'] },
-  advise: { roles: MEMBER, activities: ['advising'] },
-  star: { roles: BRINGER, activities: ['advising', 'reacting', 'evaluating'] },
-  intend: { roles: BRINGER, activities: ['advising', 'reacting', 'evaluating'] },
-  evaluate: { roles: ['chair', 'bringer', 'member'], activities: ['evaluating', 'sharing'] },
-  'keep-title': { roles: BRINGER, activities: null },
-  'move-phase': { roles: CHAIR, activities: null },
+  propose: { roles: MEMBER, activities: ["reformulating"] },
+  "choose-core": { roles: BRINGER, activities: ["reformulating"] },
+  advise: { roles: MEMBER, activities: ["advising"] },
+  star: { roles: BRINGER, activities: ["advising", "reacting", "evaluating"] },
+  intend: {
+    roles: BRINGER,
+    activities: ["advising", "reacting", "evaluating"],
+  },
+  evaluate: {
+    roles: ["chair", "bringer", "member"],
+    activities: ["evaluating", "sharing"],
+  },
+  "keep-title": { roles: BRINGER, activities: null },
+  "move-phase": { roles: CHAIR, activities: null },
   timer: { roles: CHAIR, activities: null },
-  'hand-chair': { roles: CHAIR, activities: null },
-  'take-chair': { roles: MEMBER, activities: null },
+  "hand-chair": { roles: CHAIR, activities: null },
+  "take-chair": { roles: MEMBER, activities: null },
   end: { roles: CHAIR, activities: null },
   // Last time's case bringer tells how it went, from their private notes if they choose to.
-  'share-look-back': {
-    roles: ['chair', 'bringer', 'member'],
-    activities: ['lookback', 'pitching', 'choosing', 'sharing'],
+  "share-look-back": {
+    roles: ["chair", "bringer", "member"],
+    activities: ["lookback", "pitching", "choosing", "sharing"],
   },
 };
 

@@ -62,8 +62,9 @@ export function startMeeting(
     }
     map.set(SESSION_KEYS.phaseIndex, 0);
     map.set(SESSION_KEYS.phaseStartedAt, input.now);
+    // In the same transaction: a peer must never see a started meeting without its timer.
+    startPhaseTimer(doc, input.chairId, input.now);
   }, LOCAL_ORIGIN);
-  startPhaseTimer(doc, input.chairId, input.now);
   return OK;
 }
 
@@ -163,12 +164,14 @@ export function setPhaseMinutes(
   if (!valid) return { ok: false, reason: 'not-allowed' };
   doc.transact(() => {
     sessionMap(doc).set(SESSION_KEYS.phaseMinutes, valid);
+    // The running phase's timer follows its new minutes in the same transaction, so that no
+    // peer sees the new plan with the old duration.
+    const timer = readTimer(doc);
+    if (timer && timer.phaseId === state.phase.id) {
+      const durationMs = (valid[state.phaseIndex] ?? state.phase.minutes) * 60_000;
+      writeTimer(doc, { ...timer, durationMs });
+    }
   }, LOCAL_ORIGIN);
-  const timer = readTimer(doc);
-  if (timer && timer.phaseId === state.phase.id) {
-    const durationMs = (valid[state.phaseIndex] ?? state.phase.minutes) * 60_000;
-    writeTimer(doc, { ...timer, durationMs });
-  }
   return OK;
 }
 
