@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
-import { findMethod } from '../../lib/method/methods';
+import { findMethod } from '../../lib/method/method-list';
 import { useI18n } from '../common/I18n';
 
 /**

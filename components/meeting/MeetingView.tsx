@@ -1,5 +1,5 @@
 import type { BoardState } from '../../lib/shared-doc/board-state';
-import type { Activity } from '../../lib/method/methods';
+import type { Activity } from '../../lib/method/method';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
 import type { Member } from '../../lib/shared-doc/presence';
 import type { Role } from '../../lib/method/roles';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { METHODS } from '../../lib/method/methods';
+import { METHODS } from '../../lib/method/method-list';
 import { PRESET_TOTALS, rescalePhaseMinutes, totalMinutes } from '../../lib/method/phase-times';
 import { useI18n } from '../common/I18n';
 
@@ -15,7 +15,7 @@ export function StartMeeting({
   onStart: (methodId: string, phaseMinutes: readonly number[] | null) => void;
 }) {
   const { t, locale } = useI18n();
-  const [methodId, setMethodId] = useState(METHODS[0]?.id ?? 'basic');
+  const [methodId, setMethodId] = useState<string>(METHODS[0]?.id ?? 'basic');
   const [total, setTotal] = useState('default');
   const selectId = useId();
   const timeId = useId();

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
-import { findMethod } from '../method/methods';
+import { findMethod } from '../method/method-list';
 import { readBoard, readPitch } from './board-state';
 import { readSession, isChair } from './session-state';
 import type { CommandResult } from './session-commands';

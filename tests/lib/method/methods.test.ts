@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BASIC_METHOD, clampPhaseIndex, findMethod, METHODS } from '../../../lib/method/methods';
-import type { Activity, Method, Phase } from '../../../lib/method/methods';
+import { BASIC_METHOD } from '../../../lib/method/methods/basic';
+import { clampPhaseIndex } from '../../../lib/method/method';
+import { findMethod, METHODS } from '../../../lib/method/method-list';
+import type { Activity, Method, Phase } from '../../../lib/method/method';
 
 /** Every activity of the contract; a Record, so that a new activity fails to compile here. */
 const ACTIVITIES: Record<Activity, true> = {

@@ -1,0 +1,74 @@
+import type { Localized } from '../i18n/i18n';
+
+/**
+ * What a phase opens on the shared board.
+ * - lookback: the group looks back at last time's case and agreements
+ * - pitching: members pitch work questions (cases or themes); choosing: score/vote, chair confirms
+ * - presenting: the case bringer tells the case (no board input)
+ * - asking: members write questions to the case bringer, who marks them answered
+ * - rating: the case bringer rates the questions warm, neutral or cold
+ * - analysing: the group discusses (no board input; the gossip round is one)
+ * - reformulating: members propose the core question, the case bringer chooses or writes one
+ * - advising: members write advice, the case bringer stars and orders it and states intentions
+ * - reacting: the case bringer says what touched them or what they will do (intentions)
+ * - evaluating: learning points, agreements for next time, the follow-up for the case bringer
+ * - sharing: open round without a case (first meeting: stories, wishes, working agreements)
+ */
+export type Activity =
+  | 'lookback'
+  | 'pitching'
+  | 'choosing'
+  | 'presenting'
+  | 'asking'
+  | 'rating'
+  | 'analysing'
+  | 'reformulating'
+  | 'advising'
+  | 'reacting'
+  | 'evaluating'
+  | 'sharing';
+
+/** One phase of a method: names, a one-line explanation for every panel, default minutes. */
+export interface Phase {
+  readonly id: string;
+  readonly name: Localized;
+  /** One line that every panel shows under the phase name. */
+  readonly explanation: Localized;
+  /** What the chair guards in this phase. */
+  readonly chairGuidance: Localized;
+  /** What members (and the case bringer) do in this phase. */
+  readonly memberGuidance: Localized;
+  readonly minutes: number;
+  readonly activity: Activity;
+  /** Items written in this phase stay hidden from others until the chair reveals them. */
+  readonly blind?: boolean;
+  /** The case bringer only listens in this phase (advice round, gossip round). */
+  readonly bringerListens?: boolean;
+}
+
+/**
+ * An intervisie method: a fixed sequence of phases. Each method is one file in methods/, named
+ * after its id, and is offered once it is listed in method-list.ts.
+ *
+ * Every method with a case opens with a pitching phase, even where domain.md starts with the
+ * case bringer telling: pitching is where the chair confirms a case and so names the case
+ * bringer, whom the later phases need. A group that agreed the case beforehand pitches only that
+ * one and confirms it. Minutes are defaults; the chair rescales them (phase-times.ts).
+ */
+export interface Method<Id extends string = string> {
+  /** Its id carries its literal type, so that the list of methods gives the type of known ids. */
+  readonly id: Id;
+  readonly name: Localized;
+  readonly description: Localized;
+  readonly phases: readonly Phase[];
+  /** The group may bring a theme instead of a case (domain.md: the same phases apply). */
+  readonly allowsTheme: boolean;
+  /** False for the first meeting (kennismaking), which has no case and no case bringer. */
+  readonly hasCase: boolean;
+}
+
+/** Clamps a phase index from the shared document to the method's range. */
+export function clampPhaseIndex(method: Method, index: unknown): number {
+  if (typeof index !== 'number' || !Number.isInteger(index)) return 0;
+  return Math.min(Math.max(index, 0), method.phases.length - 1);
+}
