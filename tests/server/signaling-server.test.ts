@@ -7,6 +7,9 @@ import { WebSocket } from 'ws';
 import type { ClientOptions } from 'ws';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer, SignalingServerOptions } from '../../server/signaling-server';
+import { MAX_TOPIC_LENGTH, MAX_TOPICS_PER_MESSAGE } from '../../lib/connection/signaling-protocol';
+import { createInvite } from '../../lib/invite/invite';
+import { deriveRoomKeys } from '../../lib/invite/room-name';
 
 /** Failing waits give up after this long; passing tests never wait for it. */
 const EVENT_TIMEOUT_MS = 3_000;
@@ -144,8 +147,10 @@ afterEach(async () => {
   logLines = [];
 });
 
+// Test titles start with the rule of docs/signaling-protocol.md that they check (SP1…SP12).
+
 describe('relaying', () => {
-  it('relays a publish to every subscriber of the topic, the sender included', async () => {
+  it('SP1: relays a publish to every subscriber of the topic, the sender included', async () => {
     const server = await start();
     const anna = await TestClient.connect(server.url);
     const bram = await TestClient.connect(server.url);
@@ -170,20 +175,7 @@ describe('relaying', () => {
     expect(await bram.next()).toStrictEqual(reply);
   });
 
-  it('relays only the known fields of a publish, never extra ones the sender added', async () => {
-    const server = await start();
-    const anna = await TestClient.connect(server.url);
-    anna.send({ type: 'subscribe', topics: ['room-1'] });
-    anna.send({ type: 'publish', topic: 'room-1', data: 1, clients: 99, note: 'x' });
-    expect(await anna.next()).toStrictEqual({
-      type: 'publish',
-      topic: 'room-1',
-      data: 1,
-      clients: 1,
-    });
-  });
-
-  it('sends nothing to a client that did not subscribe to the topic', async () => {
+  it('SP1: sends nothing to a client that did not subscribe to the topic', async () => {
     const server = await start();
     const anna = await TestClient.connect(server.url);
     const bram = await TestClient.connect(server.url);
@@ -199,7 +191,7 @@ describe('relaying', () => {
     await outsider.expectNothingMore();
   });
 
-  it('stops relaying to a client once it unsubscribes', async () => {
+  it('SP1: stops relaying to a client once it unsubscribes', async () => {
     const server = await start();
     const anna = await TestClient.connect(server.url);
     const bram = await TestClient.connect(server.url);
@@ -218,7 +210,7 @@ describe('relaying', () => {
     await bram.expectNothingMore();
   });
 
-  it('does not relay a publish to a topic the sender has not subscribed to, and keeps it open', async () => {
+  it('SP2: does not relay a publish to a topic the sender has not subscribed to, and keeps it open', async () => {
     const server = await start();
     const anna = await TestClient.connect(server.url);
     const intruder = await TestClient.connect(server.url);
@@ -232,20 +224,45 @@ describe('relaying', () => {
     expect(intruder.ws.readyState).toBe(WebSocket.OPEN);
   });
 
-  it('answers a ping with a pong', async () => {
+  it('SP3: accepts a Kring room name and a topic of 128 characters, and drops an empty topic or one of 129', async () => {
     const server = await start();
     const anna = await TestClient.connect(server.url);
-    anna.send({ type: 'ping' });
-    expect(await anna.next()).toStrictEqual({ type: 'pong' });
-  });
+    const { roomName } = await deriveRoomKeys(createInvite().secret, { kind: 'lobby' });
+    expect(roomName).toMatch(/^kring-[0-9a-f]{64}$/);
+    const longest = 'x'.repeat(MAX_TOPIC_LENGTH);
 
-  it('accepts WebSocket connections on any path', async () => {
-    const server = await start();
-    const anna = await TestClient.connect(`${server.url}/some/room/path?x=1`);
+    anna.send({ type: 'subscribe', topics: [''] });
+    anna.send({ type: 'subscribe', topics: [`${longest}y`] });
+    anna.send({ type: 'publish', topic: '', data: 'x' });
     await anna.expectNothingMore();
+    expect(server.stats()).toMatchObject({ topics: 0, droppedMessages: 3 });
+
+    anna.send({ type: 'subscribe', topics: [roomName, longest] });
+    for (const topic of [roomName, longest]) {
+      anna.send({ type: 'publish', topic, data: 'x' });
+      expect(await anna.next()).toStrictEqual({ type: 'publish', topic, data: 'x', clients: 1 });
+    }
+    expect(server.stats()).toMatchObject({ topics: 2, droppedMessages: 3 });
   });
 
-  it('ignores subscriptions beyond maxTopicsPerConnection', async () => {
+  it('SP4: drops a message naming more than 32 topics, and accepts 32 or none', async () => {
+    const server = await start();
+    const anna = await TestClient.connect(server.url);
+    const topics = (count: number, prefix: string) =>
+      Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+
+    anna.send({ type: 'subscribe', topics: topics(MAX_TOPICS_PER_MESSAGE + 1, 'a') });
+    anna.send({ type: 'subscribe', topics: [] }); // y-webrtc sends this before it has rooms
+    await anna.expectNothingMore();
+    expect(server.stats()).toMatchObject({ topics: 0, droppedMessages: 1 });
+
+    anna.send({ type: 'subscribe', topics: topics(MAX_TOPICS_PER_MESSAGE, 'b') });
+    anna.send({ type: 'publish', topic: `b-${MAX_TOPICS_PER_MESSAGE - 1}`, data: 'x' });
+    expect(await anna.next()).toMatchObject({ topic: `b-${MAX_TOPICS_PER_MESSAGE - 1}` });
+    expect(server.stats()).toMatchObject({ topics: MAX_TOPICS_PER_MESSAGE, droppedMessages: 1 });
+  });
+
+  it('SP4: ignores subscriptions beyond maxTopicsPerConnection', async () => {
     const server = await start({ maxTopicsPerConnection: 2 });
     const anna = await TestClient.connect(server.url);
     anna.send({ type: 'subscribe', topics: ['a', 'b', 'c'] });
@@ -255,7 +272,7 @@ describe('relaying', () => {
     expect(server.stats().topics).toBe(2);
   });
 
-  it('removes a closed socket from all its topics and deletes topics left empty', async () => {
+  it('SP8: removes a closed socket from all its topics and deletes topics left empty', async () => {
     const server = await start();
     const anna = await TestClient.connect(server.url);
     const bram = await TestClient.connect(server.url);
@@ -275,10 +292,17 @@ describe('relaying', () => {
     await bram.expectNothingMore();
     expect(server.stats().topics).toBe(0);
   });
+
+  // Not one of the rules: y-webrtc connects to whatever URL the member configured.
+  it('accepts WebSocket connections on any path', async () => {
+    const server = await start();
+    const anna = await TestClient.connect(`${server.url}/some/room/path?x=1`);
+    await anna.expectNothingMore();
+  });
 });
 
 describe('hostile and broken input', () => {
-  it('closes a socket that sends an oversized message with 1009 and keeps serving others', async () => {
+  it('SP5: closes a socket that sends an oversized message with 1009 and keeps serving others', async () => {
     const server = await start({ maxMessageBytes: 1024 });
     const anna = await TestClient.connect(server.url);
     const bram = await TestClient.connect(server.url);
@@ -302,7 +326,7 @@ describe('hostile and broken input', () => {
     await carl.expectNothingMore();
   });
 
-  it('drops malformed messages without closing any socket and keeps relaying', async () => {
+  it('SP6: drops malformed messages without closing any socket and keeps relaying', async () => {
     const server = await start();
     const anna = await TestClient.connect(server.url);
     const bram = await TestClient.connect(server.url);
@@ -335,7 +359,20 @@ describe('hostile and broken input', () => {
     expect(bram.ws.readyState).toBe(WebSocket.OPEN);
   });
 
-  it('never logs message contents or topic names', async () => {
+  it('SP6: relays only the known fields of a publish, never extra ones the sender added', async () => {
+    const server = await start();
+    const anna = await TestClient.connect(server.url);
+    anna.send({ type: 'subscribe', topics: ['room-1'] });
+    anna.send({ type: 'publish', topic: 'room-1', data: 1, clients: 99, note: 'x' });
+    expect(await anna.next()).toStrictEqual({
+      type: 'publish',
+      topic: 'room-1',
+      data: 1,
+      clients: 1,
+    });
+  });
+
+  it('SP8: never logs message contents or topic names', async () => {
     const server = await start({ maxMessageBytes: 1024 });
     const anna = await TestClient.connect(server.url);
     const bram = await TestClient.connect(server.url);
@@ -353,7 +390,14 @@ describe('hostile and broken input', () => {
     for (const line of logLines) expect(line).not.toMatch(/secret|127\.0\.0\.1/);
   });
 
-  it('closes a connection that floods beyond the rate limit with 1008, and only that one', async () => {
+  it('SP9: refuses WebSocket connections beyond maxConnections with a 503', async () => {
+    const server = await start({ maxConnections: 1 });
+    const anna = await TestClient.connect(server.url);
+    await expect(TestClient.connect(server.url)).rejects.toThrow(/503/);
+    await anna.expectNothingMore();
+  });
+
+  it('SP12: closes a connection that floods beyond the rate limit with 1008, and only that one', async () => {
     let clock = 0;
     const server = await start({ rateLimit: { burst: 20, perSecond: 10 }, now: () => clock });
     const anna = await TestClient.connect(server.url);
@@ -371,17 +415,17 @@ describe('hostile and broken input', () => {
     anna.send({ type: 'ping' });
     expect(await anna.next()).toStrictEqual({ type: 'pong' });
   });
-
-  it('refuses WebSocket connections beyond maxConnections with a 503', async () => {
-    const server = await start({ maxConnections: 1 });
-    const anna = await TestClient.connect(server.url);
-    await expect(TestClient.connect(server.url)).rejects.toThrow(/503/);
-    await anna.expectNothingMore();
-  });
 });
 
 describe('liveness', () => {
-  it('terminates a silent client that does not answer pings within pingTimeoutMs', async () => {
+  it('SP7: answers a ping with a pong', async () => {
+    const server = await start();
+    const anna = await TestClient.connect(server.url);
+    anna.send({ type: 'ping' });
+    expect(await anna.next()).toStrictEqual({ type: 'pong' });
+  });
+
+  it('SP7: terminates a silent client that does not answer pings within pingTimeoutMs', async () => {
     const server = await start({ pingTimeoutMs: 300 });
     const silent = await TestClient.connect(server.url, { autoPong: false });
     expect(await within(silent.closed, 'close')).toBe(1006);
@@ -389,7 +433,7 @@ describe('liveness', () => {
     await expect.poll(() => server.stats().connections).toBe(0);
   });
 
-  it('keeps a quiet client that answers the server pings', async () => {
+  it('SP7: keeps a quiet client that answers the server pings', async () => {
     const server = await start({ pingTimeoutMs: 200 });
     const quiet = await TestClient.connect(server.url);
     await quiet.waitForPings(4); // three liveness checks found it alive after a ping
@@ -399,7 +443,7 @@ describe('liveness', () => {
 });
 
 describe('HTTP', () => {
-  it('answers /health with counts only', async () => {
+  it('SP10: answers /health with counts only', async () => {
     const server = await start();
     const anna = await TestClient.connect(server.url);
     const bram = await TestClient.connect(server.url);
@@ -421,12 +465,12 @@ describe('HTTP', () => {
     });
   });
 
-  it('answers other paths with 404 when there is no static folder', async () => {
+  it('SP11: answers other paths with 404 when there is no static folder', async () => {
     const server = await start();
     expect((await rawGet(server, '/index.html')).status).toBe(404);
   });
 
-  it('refuses methods other than GET and HEAD', async () => {
+  it('SP11: refuses methods other than GET and HEAD', async () => {
     const server = await start();
     const response = await fetch(`${server.httpUrl}/health`, { method: 'POST' });
     expect(response.status).toBe(405);
@@ -465,7 +509,7 @@ describe('HTTP', () => {
       ['/assets/panel.js', 'text/javascript; charset=utf-8', 'console.log(1);'],
       ['/assets/panel.css?v=2', 'text/css; charset=utf-8', 'body{}'],
       ['/assets/icon.svg', 'image/svg+xml', '<svg/>'],
-    ])('serves %s with its content type and nosniff', async (path, type, body) => {
+    ])('SP11: serves %s with its content type and nosniff', async (path, type, body) => {
       const response = await rawGet(await serve(), path);
       expect(response).toMatchObject({ status: 200, body });
       expect(response.headers['content-type']).toBe(type);
@@ -485,14 +529,14 @@ describe('HTTP', () => {
       '/missing.html',
       '/%zz',
       '/index.html%00.js',
-    ])('refuses %s with 404', async (path) => {
+    ])('SP11: refuses %s with 404', async (path) => {
       const response = await rawGet(await serve(), path);
       expect(response.status).toBe(404);
       expect(response.body).not.toContain('outside the static folder');
       expect(response.headers['x-content-type-options']).toBe('nosniff');
     });
 
-    it('still upgrades WebSockets and answers /health', async () => {
+    it('SP10: still upgrades WebSockets and answers /health beside the static folder', async () => {
       const running = await serve();
       const anna = await TestClient.connect(running.url);
       await anna.expectNothingMore();
@@ -501,6 +545,7 @@ describe('HTTP', () => {
   });
 });
 
+// Not protocol rules: the server's lifecycle as the CLI and the tests use it.
 describe('close()', () => {
   it('terminates connected clients, resolves, and frees the port', async () => {
     const server = await startSignalingServer({ port: 0 });
