@@ -3,7 +3,8 @@ import type { FormEvent } from 'react';
 import type { RememberedGroup } from '../../lib/device/groups';
 import { createInvite, parseInvite } from '../../lib/invite/invite';
 import type { Invite, InviteError } from '../../lib/invite/invite';
-import { cleanName, LIMITS } from '../../lib/util/limits';
+import { cleanName } from '../../lib/util/clean-name';
+import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { useI18n } from '../common/I18n';
 

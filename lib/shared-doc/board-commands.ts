@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { LIMITS, cleanName } from '../util/limits';
+import { cleanName } from '../util/clean-name';
+import { LIMITS } from '../util/limits';
 import { randomId } from '../util/random-id';
 import { readSession, roleOf } from './session-state';
 import type { SessionState } from './session-state';

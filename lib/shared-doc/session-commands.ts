@@ -2,7 +2,8 @@ import type * as Y from 'yjs';
 import { LOCAL_ORIGIN, REVEALED_PREFIX, SESSION_KEYS, sessionMap } from './session-schema';
 import { findMethod } from '../method/method-list';
 import { isChair, readSession } from './session-state';
-import { cleanName, LIMITS } from '../util/limits';
+import { cleanName } from '../util/clean-name';
+import { LIMITS } from '../util/limits';
 import { decodePhaseMinutes } from '../method/phase-times';
 import {
   pausedTimer,

@@ -15,13 +15,3 @@ export const LIMITS = {
   /** Items of one kind a meeting holds; more are ignored when read (and refused when written). */
   itemsPerBoard: 300,
 } as const;
-
-/** Cuts a display name to its limit and strips control characters. */
-export function cleanName(value: string, max: number): string {
-  let out = '';
-  for (const ch of value) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code >= 0x20 && code !== 0x7f) out += ch;
-  }
-  return out.trim().slice(0, max);
-}
