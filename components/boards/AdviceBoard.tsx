@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
+import { isBlindNow } from '../../lib/shared-doc/board-state';
 import type { Advice } from '../../lib/shared-doc/board-state';
 import {
   addAdvice,
@@ -25,7 +26,7 @@ export function AdviceBoard({ session, board, role, members, selfId, run }: Meet
   const { act, error } = useBoardCommand(run);
   const headingId = useId();
   const activity = session.phase.activity;
-  const blindNow = session.phase.blind === true && !board.revealed.includes(session.phase.id);
+  const blindNow = isBlindNow(session.phase, board);
   const canStar = mayDo('star', role, activity);
   const canAdvise = mayDo('advise', role, activity);
   const starred = board.advice.filter((a) => a.starred);

@@ -8,6 +8,7 @@ import {
   revealPhase,
 } from '../../lib/shared-doc/board-commands';
 import type { CommandContext } from '../../lib/shared-doc/board-commands';
+import { isBlindNow } from '../../lib/shared-doc/board-state';
 import type { Rating } from '../../lib/shared-doc/board-state';
 import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
@@ -42,7 +43,7 @@ export function QuestionBoard({ session, board, role, selfId, run }: MeetingProp
   const { act, error } = useBoardCommand(run);
   const headingId = useId();
   const { phase, method } = session;
-  const blindNow = phase.blind === true && !board.revealed.includes(phase.id);
+  const blindNow = isBlindNow(phase, board);
   const canAsk = mayDo('ask', role, phase.activity);
   const canMark = mayDo('mark-answered', role, phase.activity);
   const canRate = mayDo('rate', role, phase.activity);
@@ -55,11 +56,7 @@ export function QuestionBoard({ session, board, role, selfId, run }: MeetingProp
       {error && <p role="alert">{t(error)}</p>}
       {canAsk && <QuestionForm act={act} blind={blindNow} />}
       <p role="status" className="hidden-count">
-        {board.hiddenQuestions === 1
-          ? t('questionsHiddenOne')
-          : board.hiddenQuestions > 1
-            ? t('questionsHidden', { count: board.hiddenQuestions })
-            : ''}
+        {board.hiddenQuestions > 0 ? t('questionsHidden', { count: board.hiddenQuestions }) : ''}
       </p>
       {canReveal && (
         <button type="button" onClick={() => act(revealPhase)}>

@@ -4,10 +4,11 @@ import { KeptLines } from './EndedView';
 import { useI18n } from '../common/I18n';
 
 /**
- * The look back at the most recent meeting: its agreements and follow-up for everyone, and for
- * last time's case bringer alone a nudge to tell the group how it is going now.
+ * The summary of the group's most recent meeting, from this device's history: its agreements
+ * and follow-up for everyone, and for last time's case bringer alone a nudge to tell the group
+ * how it is going now.
  */
-export function LookBack({
+export function LastMeetingSummary({
   history,
   selfId,
 }: {
@@ -26,11 +27,11 @@ export function LookBack({
   const wasBringer = last.caseBringerId !== null && last.caseBringerId === selfId;
   return (
     <section aria-labelledby={headingId} className="look-back">
-      <h3 id={headingId}>{t('lookBackHeading', { date })}</h3>
+      <h3 id={headingId}>{t('lastMeetingHeading', { date })}</h3>
       {last.caseBringerName !== null && <p>{t('caseBroughtBy', { name: last.caseBringerName })}</p>}
       {last.caseTitle !== null && <p>{t('caseTitle', { title: last.caseTitle })}</p>}
       {last.agreements.length === 0 && last.followUp.length === 0 ? (
-        <p className="hint">{t('lookBackNothing')}</p>
+        <p className="hint">{t('lastMeetingNothingKept')}</p>
       ) : (
         <>
           <KeptLines heading={t('keptAgreements')} lines={last.agreements} />
@@ -39,7 +40,7 @@ export function LookBack({
       )}
       {wasBringer && (
         <p className="private-note">
-          <strong>{t('onlyYouSee')}</strong> {t('lookBackYourCase')}
+          <strong>{t('onlyYouSee')}</strong> {t('lastMeetingYourCase')}
         </p>
       )}
     </section>

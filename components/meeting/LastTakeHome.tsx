@@ -1,37 +1,18 @@
 import { useId, useState } from 'react';
 import { shareLookBack } from '../../lib/shared-doc/board-commands';
-import type { Note } from '../../lib/notebook/notebook';
+import { takeHomeLines } from '../../lib/notebook/take-home';
 import { mayDo } from '../../lib/method/roles';
 import { useI18n } from '../common/I18n';
 import type { MeetingProps } from '../boards/meeting-props';
 import { useNotebookRead } from '../notes/NotebookContext';
 import { useBoardCommand } from '../boards/useBoardCommand';
 
-/** The lines of a take-home note a member may choose to share: intentions, then starred advice. */
-export function lookBackLines(
-  note: Note,
-): { key: string; label: 'intended' | 'starred'; text: string }[] {
-  const takeHome = note.takeHome;
-  if (!takeHome) return [];
-  const lines: { key: string; label: 'intended' | 'starred'; text: string }[] = [];
-  if (takeHome.intentions.trim() !== '') {
-    lines.push({ key: 'intentions', label: 'intended', text: takeHome.intentions.trim() });
-  }
-  takeHome.advice
-    .filter((advice) => advice.starred)
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
-    .forEach((advice, index) => {
-      lines.push({ key: `advice-${index}`, label: 'starred', text: advice.text });
-    });
-  return lines;
-}
-
 /**
- * At the start of the next meeting, for last time's case bringer only: what they took home
+ * At the start of the next meeting, for last time's case bringer only: their last take-home
  * (from their private notes on this device). They tick what, if anything, to tell the group;
- * only the ticked lines enter the shared board.
+ * only the ticked lines enter the shared board, as their part of the shared look back.
  */
-export function PrivateLookBack({
+export function LastTakeHome({
   groupId,
   meetingId,
   props,
@@ -49,8 +30,9 @@ export function PrivateLookBack({
   const last = useNotebookRead(`take-home:${groupId}:${meetingId}`, (nb) =>
     nb.latestTakeHome(groupId, meetingId),
   );
-  if (last.kind !== 'value' || !last.value) return null;
-  const lines = lookBackLines(last.value);
+  const takeHome = last.kind === 'value' ? last.value?.takeHome : null;
+  if (!takeHome) return null;
+  const lines = takeHomeLines(takeHome);
   if (lines.length === 0) return null;
   const canShare = mayDo('share-look-back', props.role, props.session.phase.activity);
   const share = () => {
@@ -64,17 +46,15 @@ export function PrivateLookBack({
   };
   return (
     <section aria-labelledby={headingId} className="private-look-back private-note">
-      <h3 id={headingId}>{t('privateLookBackHeading')}</h3>
-      {last.value.takeHome?.coreQuestion && (
-        <p>{t('coreQuestion', { text: last.value.takeHome.coreQuestion })}</p>
-      )}
-      <p className="hint">{t('privateLookBackIntro')}</p>
+      <h3 id={headingId}>{t('lastTakeHomeHeading')}</h3>
+      {takeHome.coreQuestion && <p>{t('coreQuestion', { text: takeHome.coreQuestion })}</p>}
+      <p className="hint">{t('lastTakeHomeIntro')}</p>
       <ul className="look-back-lines">
         {lines.map((line) => {
           const text =
             line.label === 'intended'
-              ? t('lookBackIntended', { text: line.text })
-              : t('lookBackStarred', { text: line.text });
+              ? t('lastTakeHomeIntended', { text: line.text })
+              : t('lastTakeHomeStarred', { text: line.text });
           return (
             <li key={line.key}>
               {canShare && !shared.has(line.key) ? (
@@ -106,23 +86,6 @@ export function PrivateLookBack({
       )}
       {nothingTicked && <p role="status">{t('shareNothingTicked')}</p>}
       {error && <p role="alert">{t(error)}</p>}
-    </section>
-  );
-}
-
-/** What members shared about how it went since last time: on every panel. */
-export function SharedLookBack({ board }: { board: MeetingProps['board'] }) {
-  const { t } = useI18n();
-  const headingId = useId();
-  if (board.lookBack.length === 0) return null;
-  return (
-    <section aria-labelledby={headingId} className="shared-look-back">
-      <h3 id={headingId}>{t('sharedLookBackHeading')}</h3>
-      <ul>
-        {board.lookBack.map((line) => (
-          <li key={line.id}>{t('sharedBy', { name: line.authorName, text: line.text })}</li>
-        ))}
-      </ul>
     </section>
   );
 }

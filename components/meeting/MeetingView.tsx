@@ -1,7 +1,7 @@
 import type { BoardState } from '../../lib/shared-doc/board-state';
-import type { Activity } from '../../lib/method/method';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
 import type { Member } from '../../lib/shared-doc/presence';
+import { mayDo } from '../../lib/method/roles';
 import type { Role } from '../../lib/method/roles';
 import type { TimerAction } from '../../lib/shared-doc/session-commands';
 import type { SessionState } from '../../lib/shared-doc/session-state';
@@ -12,10 +12,11 @@ import { ChairControls } from './ChairControls';
 import { CoreQuestion } from '../boards/CoreQuestion';
 import { EvaluationBoard } from '../boards/EvaluationBoard';
 import { ListeningBanner } from './ListeningBanner';
-import { LookBack } from './LookBack';
+import { LastMeetingSummary } from './LastMeetingSummary';
 import { NotesPane } from '../notes/NotesPane';
 import type { NotePlace } from '../notes/NotesPane';
-import { PrivateLookBack, SharedLookBack } from './PrivateLookBack';
+import { LastTakeHome } from './LastTakeHome';
+import { SharedLookBack } from './SharedLookBack';
 import { TakeHome } from '../notes/TakeHome';
 import { PhaseTimer } from './PhaseTimer';
 import { PitchBoard } from '../boards/PitchBoard';
@@ -29,9 +30,6 @@ const ROLE_NAMES: Record<Role, MessageKey> = {
   bringer: 'roleBringer',
   member: 'roleMember',
 };
-
-/** The phases in which the case bringer can take the advice home. */
-const TAKE_HOME_ACTIVITIES: ReadonlySet<Activity> = new Set(['advising', 'reacting', 'evaluating']);
 
 /** What a meeting view can do: the GroupSession's commands, bound to this member. */
 export interface MeetingActions {
@@ -132,15 +130,13 @@ export function MeetingView({
       )}
       {(phase.activity === 'lookback' || phaseIndex === 0) && (
         <>
-          <LookBack history={history} selfId={selfId} />
-          <PrivateLookBack groupId={place.groupId} meetingId={place.meetingId} props={props} />
+          <LastMeetingSummary history={history} selfId={selfId} />
+          <LastTakeHome groupId={place.groupId} meetingId={place.meetingId} props={props} />
           <SharedLookBack board={board} />
         </>
       )}
       <ActivityBoard {...props} />
-      {role === 'bringer' && TAKE_HOME_ACTIVITIES.has(phase.activity) && (
-        <TakeHome place={place} board={board} />
-      )}
+      {mayDo('take-home', role, phase.activity) && <TakeHome place={place} board={board} />}
       <NotesPane place={place} role={role} />
       <nav aria-label={t('phases')}>
         <ol className="phase-list">

@@ -1,42 +1,12 @@
 import { useId, useState } from 'react';
 import type { BoardState } from '../../lib/shared-doc/board-state';
-import type { TakeHome as TakeHomeContent } from '../../lib/notebook/notebook';
+import { takeHomeFrom } from '../../lib/notebook/take-home';
 import { useI18n } from '../common/I18n';
 import { useNotebook } from './NotebookContext';
-import { noteDraft, noteIdOf } from './NotesPane';
+import { takeHomeNoteId } from '../../lib/notebook/note-ids';
+import { noteDraft } from './NotesPane';
 import type { NotePlace } from './NotesPane';
 import { notebookErrorText } from './useAutosave';
-
-/** The id of the case bringer's take-home note of a meeting: saving again replaces it. */
-export function takeHomeNoteId(meetingId: string): string {
-  return noteIdOf('t', meetingId);
-}
-
-/** What the case bringer takes home: every piece of advice with its star and rank, and more. */
-export function takeHomeFrom(board: BoardState, caseTitle: string | null): TakeHomeContent {
-  // The starred advice first, in the case bringer's order (the board's order), then the rest.
-  const starred = board.advice.filter((advice) => advice.starred);
-  const others = board.advice.filter((advice) => !advice.starred);
-  return {
-    coreQuestion: board.coreQuestion,
-    caseTitle,
-    advice: [
-      ...starred.map((advice, index) => ({
-        text: advice.text,
-        authorName: advice.authorName,
-        starred: true,
-        rank: index + 1,
-      })),
-      ...others.map((advice) => ({
-        text: advice.text,
-        authorName: advice.authorName,
-        starred: false,
-        rank: null,
-      })),
-    ],
-    intentions: board.intentions ?? '',
-  };
-}
 
 /**
  * For the case bringer, at the end of the advice round: one action saves all advice given to

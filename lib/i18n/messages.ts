@@ -1,4 +1,5 @@
-import type { Locale, Localized } from './i18n';
+import { pluralForm } from './i18n';
+import type { Locale, LocalizedPlural, Message } from './i18n';
 import { NOTEBOOK_MESSAGES } from './notebook-messages';
 import { NOTES_MESSAGES } from './notes-messages';
 
@@ -80,8 +81,10 @@ export const MESSAGES = {
     nl: 'Verbonden; wachten op andere leden.',
     en: 'Connected; waiting for other members.',
   },
-  connectedOne: { nl: 'Verbonden met 1 lid.', en: 'Connected to 1 member.' },
-  connectedMany: { nl: 'Verbonden met {count} leden.', en: 'Connected to {count} members.' },
+  connected: {
+    nl: { one: 'Verbonden met {count} lid.', other: 'Verbonden met {count} leden.' },
+    en: { one: 'Connected to {count} member.', other: 'Connected to {count} members.' },
+  },
   unreachable: {
     nl: 'Signaleringsserver onbereikbaar ({url}). Controleer de instellingen.',
     en: 'Signaling server unreachable ({url}). Check the settings.',
@@ -205,13 +208,15 @@ export const MESSAGES = {
   coachSuggestion: { nl: 'Bijvoorbeeld: {suggestion}', en: 'For example: {suggestion}' },
   coachFine: { nl: 'Coach: geen opmerkingen.', en: 'Coach: no remarks.' },
   questionNone: { nl: 'Nog geen vragen.', en: 'No questions yet.' },
-  questionsHiddenOne: {
-    nl: '1 vraag verborgen tot de voorzitter de vragen toont',
-    en: '1 question hidden until the chair reveals the questions',
-  },
   questionsHidden: {
-    nl: '{count} vragen verborgen tot de voorzitter ze toont',
-    en: '{count} questions hidden until the chair reveals them',
+    nl: {
+      one: '{count} vraag verborgen tot de voorzitter de vragen toont',
+      other: '{count} vragen verborgen tot de voorzitter ze toont',
+    },
+    en: {
+      one: '{count} question hidden until the chair reveals the questions',
+      other: '{count} questions hidden until the chair reveals them',
+    },
   },
   questionsBlindHint: {
     nl: 'Alleen jij ziet je eigen vragen tot de voorzitter ze toont.',
@@ -243,7 +248,7 @@ export const MESSAGES = {
   ownWording: { nl: 'Of in je eigen woorden', en: 'Or in your own words' },
   setCoreQuestion: { nl: 'Kernvraag vastleggen', en: 'Set core question' },
   coreQuestion: { nl: 'Kernvraag: {text}', en: 'Core question: {text}' },
-  // --- boards: advice, evaluation, ending, look back (components/AdviceBoard, EvaluationBoard, EndedView, LookBack) ---
+  // --- boards: advice, evaluation, ending, last meeting (components/AdviceBoard, EvaluationBoard, EndedView, LastMeetingSummary) ---
   adviceHeading: { nl: 'Gegeven adviezen', en: 'Advice given' },
   yourAdvice: { nl: 'Je advies', en: 'Your advice' },
   giveAdvice: { nl: 'Geef advies', en: 'Give advice' },
@@ -332,13 +337,13 @@ export const MESSAGES = {
   keptAgreements: { nl: 'Afspraken', en: 'Agreements' },
   keptFollowUp: { nl: 'Vervolg', en: 'Follow-up' },
   keptNone: { nl: 'Geen', en: 'None' },
-  lookBackHeading: { nl: 'Vorige keer ({date})', en: 'Last time ({date})' },
-  lookBackNothing: {
+  lastMeetingHeading: { nl: 'Vorige keer ({date})', en: 'Last time ({date})' },
+  lastMeetingNothingKept: {
     nl: 'Er zijn geen afspraken of vervolg vastgelegd.',
     en: 'No agreements or follow-up were recorded.',
   },
   onlyYouSee: { nl: 'Alleen jij ziet dit:', en: 'Only you see this:' },
-  lookBackYourCase: {
+  lastMeetingYourCase: {
     nl: 'Jij bracht de vorige keer de casus in. Vertel de groep hoe het nu gaat.',
     en: 'You brought in the case last time. Tell the group how it is going now.',
   },
@@ -388,18 +393,38 @@ export const MESSAGES = {
     nl: 'Er ging iets mis: {error}',
     en: 'Something went wrong: {error}',
   },
-} as const satisfies Record<string, Localized>;
+} as const satisfies Record<string, Message>;
 
 /** A key of the message table. */
 export type MessageKey = keyof typeof MESSAGES;
 
-/** Looks up a message in a language and fills its `{placeholders}`. */
-export function translate(
+/** The keys of messages about a number: their wording depends on `{count}`. */
+export type CountedKey = {
+  [K in MessageKey]: (typeof MESSAGES)[K] extends LocalizedPlural ? K : never;
+}[MessageKey];
+
+/** The values for a message's `{placeholders}`. */
+export type MessageValues = Readonly<Record<string, string | number>>;
+
+/** What `translate` takes after the key: a message about a number needs its count. */
+export type ValuesFor<K extends MessageKey> = K extends CountedKey
+  ? [values: MessageValues & { readonly count: number }]
+  : [values?: MessageValues];
+
+/**
+ * Looks up a message in a language and fills its `{placeholders}`; for a message about a number,
+ * `count` picks the wording by the language's plural rules.
+ */
+export function translate<K extends MessageKey>(
   locale: Locale,
-  key: MessageKey,
-  values: Readonly<Record<string, string | number>> = {},
+  key: K,
+  ...[values = {}]: ValuesFor<K>
 ): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (match, name: string) =>
+  const message: Message = MESSAGES[key];
+  const text = message[locale];
+  const wording =
+    typeof text === 'string' ? text : pluralForm(locale, text, Number(values['count']));
+  return wording.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in values ? String(values[name]) : match,
   );
 }

@@ -1,7 +1,7 @@
 import type { Localized } from './i18n';
 
 /**
- * Texts of the private notes in a meeting (components/NotesPane, TakeHome, PrivateLookBack), in
+ * Texts of the private notes in a meeting (components/NotesPane, TakeHome, LastTakeHome), in
  * Dutch and English; part of MESSAGES (lib/messages.ts).
  */
 export const NOTES_MESSAGES = {
@@ -60,16 +60,16 @@ export const NOTES_MESSAGES = {
     nl: '{count} adviezen bewaard in je privénotities.',
     en: '{count} pieces of advice saved in your private notes.',
   },
-  privateLookBackHeading: {
+  lastTakeHomeHeading: {
     nl: 'Alleen jij ziet dit: wat je de vorige keer meenam',
     en: 'Only you see this: what you took home last time',
   },
-  privateLookBackIntro: {
+  lastTakeHomeIntro: {
     nl: 'Vertel de groep hoe het ging. Kies zelf wat je deelt, als je iets deelt.',
     en: 'Tell the group how it went. You choose what to share, if anything.',
   },
-  lookBackIntended: { nl: 'Je voornemen: {text}', en: 'What you intended: {text}' },
-  lookBackStarred: { nl: 'Advies met ster: {text}', en: 'Starred advice: {text}' },
+  lastTakeHomeIntended: { nl: 'Je voornemen: {text}', en: 'What you intended: {text}' },
+  lastTakeHomeStarred: { nl: 'Advies met ster: {text}', en: 'Starred advice: {text}' },
   shareLine: { nl: 'Deel: {text}', en: 'Share: {text}' },
   shareSelected: { nl: 'Deel wat ik heb aangevinkt', en: 'Share what I ticked' },
   shareNothingTicked: {

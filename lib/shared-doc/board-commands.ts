@@ -2,10 +2,10 @@ import type * as Y from 'yjs';
 import { cleanName } from '../util/clean-name';
 import { LIMITS } from '../util/limits';
 import { randomId } from '../util/random-id';
-import { readSession, roleOf } from './session-state';
+import { readSession } from './session-state';
 import type { SessionState } from './session-state';
-import { mayDo } from '../method/roles';
 import type { Action } from '../method/roles';
+import { mayAct } from './may-act';
 import {
   boardMap,
   LOCAL_ORIGIN,
@@ -33,9 +33,7 @@ const OK: CommandResult = { ok: true };
 function permit(ctx: CommandContext, action: Action): SessionState | CommandResult {
   const session = readSession(ctx.doc);
   if (!session.started || session.ended) return { ok: false, reason: 'not-started' };
-  if (!mayDo(action, roleOf(session, ctx.actorId), session.phase.activity)) {
-    return { ok: false, reason: 'not-allowed' };
-  }
+  if (!mayAct(session, ctx.actorId, action)) return { ok: false, reason: 'not-allowed' };
   return session;
 }
 
@@ -295,11 +293,11 @@ export function addEvaluation(
 }
 
 /**
- * A member shares a line about how it went since last time (the look back at the start of a
- * meeting). It comes from their private notes only when they choose to share it.
+ * A member shares a line about how it went since last time: the shared look back at the start
+ * of a meeting. It comes from their private notes only when they choose to share it.
  */
 export function shareLookBack(ctx: CommandContext, text: string): CommandResult {
-  return addItem(ctx, 'share-look-back', 'lookBack', text, LIMITS.lookBack, () => ({}));
+  return addItem(ctx, 'share-look-back', 'sharedLookBack', text, LIMITS.sharedLookBack, () => ({}));
 }
 
 /** The case bringer agrees (or not) that the case title is kept in the meeting's summary. */

@@ -1,15 +1,10 @@
-import type * as Y from "yjs";
-import { boundedString, finiteNumber, isRecord, safeId } from "../util/guards";
-import { LIMITS } from "../util/limits";
-import {
-  boardMap,
-  REVEALED_PREFIX,
-  SESSION_KEYS,
-  sessionMap,
-} from "./session-schema";
-import type { BoardRoot } from "./session-schema";
-import { clampPhaseIndex } from "../method/method";
-import type { Method } from "../method/method";
+import type * as Y from 'yjs';
+import { boundedString, finiteNumber, isRecord, safeId, safePhaseId } from '../util/guards';
+import { LIMITS } from '../util/limits';
+import { boardMap, REVEALED_PREFIX, SESSION_KEYS, sessionMap } from './session-schema';
+import type { BoardRoot } from './session-schema';
+import { clampPhaseIndex } from '../method/method';
+import type { Method, Phase } from '../method/method';
 
 /** Who wrote an item, as the item says (display only: peers can claim any name). */
 export interface Authored {
@@ -22,7 +17,7 @@ export interface Authored {
 
 /** A pitched work question: a case, or a theme instead of a case. */
 export interface Pitch extends Authored {
-  readonly kind: "case" | "theme";
+  readonly kind: 'case' | 'theme';
 }
 
 /** A member's EGT score of a pitch: Emotion, Gezamenlijk (shared relevance), Tijdsdruk; 0-3 each. */
@@ -50,7 +45,7 @@ export interface Question extends Authored {
 }
 
 /** How a question landed with the case bringer (Socratic and ten-step methods). */
-export type Rating = "warm" | "neutral" | "cold";
+export type Rating = 'warm' | 'neutral' | 'cold';
 
 /** A proposed reformulation of the core question. */
 export type Proposal = Authored;
@@ -68,7 +63,7 @@ export interface EvaluationItem extends Authored {
 }
 
 /** The kinds of evaluation lines. */
-export type EvaluationKind = "learning" | "agreement" | "follow-up";
+export type EvaluationKind = 'learning' | 'agreement' | 'follow-up';
 
 /** The boards as one member may see them: blind items of others stay hidden until revealed. */
 export interface BoardState {
@@ -82,55 +77,49 @@ export interface BoardState {
   /** Member ids that gave advice in the current phase (including hidden advice). */
   readonly adviceGivenBy: readonly string[];
   readonly evaluation: readonly EvaluationItem[];
-  /** What members chose to share about how it went since last time. */
-  readonly lookBack: readonly Authored[];
+  /** The shared look back: what members chose to share about how it went since last time. */
+  readonly sharedLookBack: readonly Authored[];
   readonly intentions: string | null;
   readonly keepCaseTitle: boolean;
   /** Phase ids whose blind items the chair revealed. */
   readonly revealed: readonly string[];
 }
 
+/**
+ * True while the phase is a blind round the chair has not revealed yet: members write without
+ * seeing each other's items, and the chair is offered the reveal.
+ */
+export function isBlindNow(phase: Phase, board: Pick<BoardState, 'revealed'>): boolean {
+  return phase.blind === true && !board.revealed.includes(phase.id);
+}
+
 /** Reads every board for one viewer, validating each item and hiding others' blind items. */
-export function readBoard(
-  doc: Y.Doc,
-  method: Method,
-  viewerId: string,
-): BoardState {
+export function readBoard(doc: Y.Doc, method: Method, viewerId: string): BoardState {
   const session = sessionMap(doc);
   const revealed = method.phases
     .filter((phase) => session.get(REVEALED_PREFIX + phase.id) === true)
     .map((phase) => phase.id);
-  const blindPhases = new Set(
-    method.phases.filter((p) => p.blind).map((p) => p.id),
-  );
+  const blindPhases = new Set(method.phases.filter((p) => p.blind).map((p) => p.id));
   const currentPhaseId =
-    method.phases[clampPhaseIndex(method, session.get(SESSION_KEYS.phaseIndex))]
-      ?.id;
+    method.phases[clampPhaseIndex(method, session.get(SESSION_KEYS.phaseIndex))]?.id;
   const hidden = (item: { authorId: string; phaseId: string }) =>
-    blindPhases.has(item.phaseId) &&
-    !revealed.includes(item.phaseId) &&
-    item.authorId !== viewerId;
+    blindPhases.has(item.phaseId) && !revealed.includes(item.phaseId) && item.authorId !== viewerId;
 
-  const questionMarks = readMarks(doc, "questionMarks");
-  const allQuestions = readItems(
-    doc,
-    "questions",
-    LIMITS.question,
-    (raw, base) => {
-      const phaseId = phaseIdOf(raw);
-      if (phaseId === null) return null;
-      const marks = questionMarks.get(base.id);
-      return {
-        ...base,
-        phaseId,
-        answered: marks?.answered === true,
-        rating: isRating(marks?.rating) ? marks.rating : null,
-      };
-    },
-  );
-  const adviceMarks = readMarks(doc, "adviceMarks");
-  const allAdvice = readItems(doc, "advice", LIMITS.advice, (raw, base) => {
-    const phaseId = phaseIdOf(raw);
+  const questionMarks = readMarks(doc, 'questionMarks');
+  const allQuestions = readItems(doc, 'questions', LIMITS.question, (raw, base) => {
+    const phaseId = safePhaseId(raw.phaseId);
+    if (phaseId === null) return null;
+    const marks = questionMarks.get(base.id);
+    return {
+      ...base,
+      phaseId,
+      answered: marks?.answered === true,
+      rating: isRating(marks?.rating) ? marks.rating : null,
+    };
+  });
+  const adviceMarks = readMarks(doc, 'adviceMarks');
+  const allAdvice = readItems(doc, 'advice', LIMITS.advice, (raw, base) => {
+    const phaseId = safePhaseId(raw.phaseId);
     if (phaseId === null) return null;
     const marks = adviceMarks.get(base.id);
     return {
@@ -146,32 +135,18 @@ export function readBoard(
     pitches: readPitches(doc, viewerId),
     questions: allQuestions.filter((q) => !hidden(q)),
     hiddenQuestions: allQuestions.filter(hidden).length,
-    proposals: readItems(
-      doc,
-      "proposals",
-      LIMITS.proposal,
-      (_raw, base) => base,
-    ),
-    coreQuestion: isRecord(core)
-      ? boundedString(core.text, LIMITS.proposal)
-      : null,
+    proposals: readItems(doc, 'proposals', LIMITS.proposal, (_raw, base) => base),
+    coreQuestion: isRecord(core) ? boundedString(core.text, LIMITS.proposal) : null,
     advice: sortAdvice(visibleAdvice),
     hiddenAdvice: allAdvice.length - visibleAdvice.length,
     adviceGivenBy: [
-      ...new Set(
-        allAdvice
-          .filter((a) => a.phaseId === currentPhaseId)
-          .map((a) => a.authorId),
-      ),
+      ...new Set(allAdvice.filter((a) => a.phaseId === currentPhaseId).map((a) => a.authorId)),
     ],
-    evaluation: readItems(doc, "evaluation", LIMITS.evaluation, (raw, base) =>
+    evaluation: readItems(doc, 'evaluation', LIMITS.evaluation, (raw, base) =>
       isEvaluationKind(raw.kind) ? { ...base, kind: raw.kind } : null,
     ),
-    lookBack: readItems(doc, "lookBack", LIMITS.lookBack, (_raw, base) => base),
-    intentions: boundedString(
-      session.get(SESSION_KEYS.intentions),
-      LIMITS.intentions,
-    ),
+    sharedLookBack: readItems(doc, 'sharedLookBack', LIMITS.sharedLookBack, (_raw, base) => base),
+    intentions: boundedString(session.get(SESSION_KEYS.intentions), LIMITS.intentions),
     keepCaseTitle: session.get(SESSION_KEYS.keepCaseTitle) === true,
     revealed,
   };
@@ -196,31 +171,23 @@ export function voteKey(voterId: string): string {
 export function decodeScore(value: unknown): PitchScore | null {
   if (!isRecord(value)) return null;
   const parts = [value.emotion, value.shared, value.time];
-  if (
-    !parts.every(
-      (n) => typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= 3,
-    )
-  ) {
+  if (!parts.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 3)) {
     return null;
   }
-  return {
-    emotion: Number(value.emotion),
-    shared: Number(value.shared),
-    time: Number(value.time),
-  };
+  return { emotion: Number(value.emotion), shared: Number(value.shared), time: Number(value.time) };
 }
 
 function readPitchList(doc: Y.Doc): Pitch[] {
-  return readItems(doc, "pitches", LIMITS.pitch, (raw, base) => ({
+  return readItems(doc, 'pitches', LIMITS.pitch, (raw, base) => ({
     ...base,
-    kind: raw.kind === "theme" ? "theme" : "case",
+    kind: raw.kind === 'theme' ? 'theme' : 'case',
   }));
 }
 
 function readPitches(doc: Y.Doc, viewerId: string): PitchView[] {
   const pitches = readPitchList(doc);
   const ids = new Set(pitches.map((p) => p.id));
-  const scores = boardMap(doc, "scores");
+  const scores = boardMap(doc, 'scores');
   const votes = new Map<string, number>();
   const sums = new Map<
     string,
@@ -229,24 +196,18 @@ function readPitches(doc: Y.Doc, viewerId: string): PitchView[] {
   const mine = new Map<string, PitchScore>();
   let myVote: string | null = null;
   for (const [key, value] of scores) {
-    if (key.startsWith("vote:")) {
-      const voter = safeId(key.slice("vote:".length));
-      if (voter === null || typeof value !== "string" || !ids.has(value))
-        continue;
+    if (key.startsWith('vote:')) {
+      const voter = safeId(key.slice('vote:'.length));
+      if (voter === null || typeof value !== 'string' || !ids.has(value)) continue;
       votes.set(value, (votes.get(value) ?? 0) + 1);
       if (voter === viewerId) myVote = value;
       continue;
     }
     const match = /^score:([^:]+):([^:]+)$/.exec(key);
     const score = decodeScore(value);
-    if (!match || score === null || !ids.has(match[1] ?? "")) continue;
-    const pitchId = match[1] ?? "";
-    const sum = sums.get(pitchId) ?? {
-      emotion: 0,
-      shared: 0,
-      time: 0,
-      scorers: 0,
-    };
+    if (!match || score === null || !ids.has(match[1] ?? '')) continue;
+    const pitchId = match[1] ?? '';
+    const sum = sums.get(pitchId) ?? { emotion: 0, shared: 0, time: 0, scorers: 0 };
     sums.set(pitchId, {
       emotion: sum.emotion + score.emotion,
       shared: sum.shared + score.shared,
@@ -256,12 +217,7 @@ function readPitches(doc: Y.Doc, viewerId: string): PitchView[] {
     if (match[2] === viewerId) mine.set(pitchId, score);
   }
   return pitches.map((pitch) => {
-    const sum = sums.get(pitch.id) ?? {
-      emotion: 0,
-      shared: 0,
-      time: 0,
-      scorers: 0,
-    };
+    const sum = sums.get(pitch.id) ?? { emotion: 0, shared: 0, time: 0, scorers: 0 };
     return {
       ...pitch,
       votes: votes.get(pitch.id) ?? 0,
@@ -299,31 +255,14 @@ function readItems<T extends Authored>(
     const authorName = boundedString(raw.authorName, LIMITS.memberName);
     const text = boundedString(raw.text, maxText);
     const createdAt = finiteNumber(raw.createdAt);
-    if (
-      authorId === null ||
-      authorName === null ||
-      text === null ||
-      createdAt === null
-    )
-      continue;
-    const item = decode(raw, {
-      id: key,
-      authorId,
-      authorName,
-      text,
-      createdAt,
-    });
+    if (authorId === null || authorName === null || text === null || createdAt === null) continue;
+    const item = decode(raw, { id: key, authorId, authorName, text, createdAt });
     if (item !== null) items.push(item);
   }
-  return items.sort(
-    (a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id),
-  );
+  return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-function readMarks(
-  doc: Y.Doc,
-  root: BoardRoot,
-): Map<string, Record<string, unknown>> {
+function readMarks(doc: Y.Doc, root: BoardRoot): Map<string, Record<string, unknown>> {
   const marks = new Map<string, Record<string, unknown>>();
   for (const [key, value] of boardMap(doc, root)) {
     if (isRecord(value)) marks.set(key, value);
@@ -331,26 +270,18 @@ function readMarks(
   return marks;
 }
 
-function phaseIdOf(raw: Record<string, unknown>): string | null {
-  return typeof raw.phaseId === "string" &&
-    /^[a-z0-9-]{1,40}$/.test(raw.phaseId)
-    ? raw.phaseId
-    : null;
-}
-
 function isRating(value: unknown): value is Rating {
-  return value === "warm" || value === "neutral" || value === "cold";
+  return value === 'warm' || value === 'neutral' || value === 'cold';
 }
 
 function isEvaluationKind(value: unknown): value is EvaluationKind {
-  return value === "learning" || value === "agreement" || value === "follow-up";
+  return value === 'learning' || value === 'agreement' || value === 'follow-up';
 }
 
 function sortAdvice(advice: Advice[]): Advice[] {
   // The case bringer's order first (ordered advice), then the rest as written.
   return [...advice].sort((a, b) => {
-    if (a.order !== null && b.order !== null)
-      return a.order - b.order || a.id.localeCompare(b.id);
+    if (a.order !== null && b.order !== null) return a.order - b.order || a.id.localeCompare(b.id);
     if (a.order !== null) return -1;
     if (b.order !== null) return 1;
     return a.createdAt - b.createdAt || a.id.localeCompare(b.id);

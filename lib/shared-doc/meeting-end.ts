@@ -3,7 +3,8 @@ import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
 import { findMethod } from '../method/method-list';
 import { readBoard, readPitch } from './board-state';
-import { readSession, isChair } from './session-state';
+import { readSession } from './session-state';
+import { mayAct } from './may-act';
 import type { CommandResult } from './session-commands';
 import { BOARD_ROOTS, LOCAL_ORIGIN, SESSION_KEYS, sessionMap } from './session-schema';
 
@@ -40,7 +41,7 @@ export function endMeeting(
 ): CommandResult {
   const session = readSession(doc);
   if (!session.started || session.ended) return { ok: false, reason: 'not-started' };
-  if (!isChair(session, actorId)) return { ok: false, reason: 'not-chair' };
+  if (!mayAct(session, actorId, 'end')) return { ok: false, reason: 'not-chair' };
   const board = readBoard(doc, session.method, actorId);
   const pitch = session.casePitchId ? readPitch(doc, session.casePitchId) : null;
   const lines = (kind: 'agreement' | 'follow-up') =>

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { LOCAL_ORIGIN, REVEALED_PREFIX, SESSION_KEYS, sessionMap } from './session-schema';
 import { findMethod } from '../method/method-list';
-import { isChair, readSession } from './session-state';
+import { readSession } from './session-state';
+import { mayAct } from './may-act';
 import { cleanName } from '../util/clean-name';
 import { LIMITS } from '../util/limits';
 import { decodePhaseMinutes } from '../method/phase-times';
@@ -73,7 +74,7 @@ export function startMeeting(
 export function goToPhase(doc: Y.Doc, actorId: string, index: number, now: number): CommandResult {
   const state = readSession(doc);
   if (state.ended) return { ok: false, reason: 'not-started' };
-  if (!isChair(state, actorId)) return { ok: false, reason: 'not-chair' };
+  if (!mayAct(state, actorId, 'move-phase')) return { ok: false, reason: 'not-chair' };
   if (!Number.isInteger(index) || index < 0 || index >= state.method.phases.length) {
     return { ok: false, reason: 'no-such-phase' };
   }
@@ -125,7 +126,7 @@ export function changeTimer(
   previousWriterOffset = 0,
 ): CommandResult {
   const state = readSession(doc);
-  if (!isChair(state, actorId)) return { ok: false, reason: 'not-chair' };
+  if (!mayAct(state, actorId, 'timer')) return { ok: false, reason: 'not-chair' };
   const current = readTimer(doc);
   if (!current || current.phaseId !== state.phase.id || action.kind === 'reset') {
     startPhaseTimer(doc, actorId, now);
@@ -160,7 +161,7 @@ export function setPhaseMinutes(
   minutes: readonly number[],
 ): CommandResult {
   const state = readSession(doc);
-  if (!isChair(state, actorId)) return { ok: false, reason: 'not-chair' };
+  if (!mayAct(state, actorId, 'timer')) return { ok: false, reason: 'not-chair' };
   const valid = decodePhaseMinutes([...minutes], state.method);
   if (!valid) return { ok: false, reason: 'not-allowed' };
   doc.transact(() => {

@@ -55,8 +55,11 @@ export const BOARD_ROOTS = {
   advice: 'advice',
   adviceMarks: 'adviceMarks',
   evaluation: 'evaluation',
-  /** Lines a member chose to share about how it went since last time (the look back). */
-  lookBack: 'lookBack',
+  /**
+   * The shared look back: lines members chose to share about how it went since last time. The
+   * root keeps its first name, so that documents written before the rename still read.
+   */
+  sharedLookBack: 'lookBack',
 } as const;
 
 /** A kind of board root. */

@@ -10,8 +10,8 @@ export const LIMITS = {
   intentions: 1000,
   /** One note in the private notebook (lib/notebook.ts). */
   noteText: 20_000,
-  /** A line a case bringer shares about how it went since last time. */
-  lookBack: 1000,
+  /** A line of the shared look back: how it went since last time. */
+  sharedLookBack: 1000,
   /** Items of one kind a meeting holds; more are ignored when read (and refused when written). */
   itemsPerBoard: 300,
 } as const;

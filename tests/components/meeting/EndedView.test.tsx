@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { EndedView } from '../../../components/meeting/EndedView';
 import { I18nProvider } from '../../../components/common/I18n';
 import { ListeningBanner } from '../../../components/meeting/ListeningBanner';
-import { LookBack } from '../../../components/meeting/LookBack';
+import { LastMeetingSummary } from '../../../components/meeting/LastMeetingSummary';
 import {
   addAdvice,
   addEvaluation,
@@ -143,7 +143,7 @@ describe('the ended view', () => {
   });
 });
 
-describe('the look back', () => {
+describe('the summary of the last meeting', () => {
   const history = [
     summary({
       meetingId: 'meeting-0002',
@@ -160,7 +160,10 @@ describe('the look back', () => {
   ];
 
   it("shows the most recent meeting's agreements and follow-up", () => {
-    const { container } = renderIn('en', <LookBack history={history} selfId={carla.id} />);
+    const { container } = renderIn(
+      'en',
+      <LastMeetingSummary history={history} selfId={carla.id} />,
+    );
     expect(screen.getByRole('heading', { name: 'Last time (March 14, 2025)' })).toBeTruthy();
     expect(listed('Agreements')).toEqual(['Volgende keer om 9 uur']);
     expect(listed('Follow-up')).toEqual(['Bram vertelt hoe het ging']);
@@ -169,21 +172,21 @@ describe('the look back', () => {
 
   it("tells only last time's case bringer, privately, to say how it is going", () => {
     const note = 'You brought in the case last time. Tell the group how it is going now.';
-    renderIn('en', <LookBack history={history} selfId={carla.id} />);
+    renderIn('en', <LastMeetingSummary history={history} selfId={carla.id} />);
     expect(screen.queryByText(note)).toBeNull();
     cleanup();
-    renderIn('en', <LookBack history={history} selfId={bram.id} />);
+    renderIn('en', <LastMeetingSummary history={history} selfId={bram.id} />);
     expect(screen.getByText(note)).toBeTruthy();
     expect(screen.getByText('Only you see this:')).toBeTruthy();
   });
 
   it('renders nothing without history', () => {
-    const { container } = renderIn('en', <LookBack history={[]} selfId={bram.id} />);
+    const { container } = renderIn('en', <LastMeetingSummary history={[]} selfId={bram.id} />);
     expect(container.innerHTML).toBe('');
   });
 
   it('speaks Dutch', () => {
-    renderIn('nl', <LookBack history={history} selfId={bram.id} />);
+    renderIn('nl', <LastMeetingSummary history={history} selfId={bram.id} />);
     expect(screen.getByRole('heading', { name: 'Vorige keer (14 maart 2025)' })).toBeTruthy();
     expect(
       screen.getByText('Jij bracht de vorige keer de casus in. Vertel de groep hoe het nu gaat.'),

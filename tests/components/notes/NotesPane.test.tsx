@@ -6,13 +6,14 @@ import * as Y from 'yjs';
 import type { MeetingProps } from '../../../components/boards/meeting-props';
 import { I18nProvider } from '../../../components/common/I18n';
 import { NotebookProvider } from '../../../components/notes/NotebookContext';
-import { NotesPane, phaseNoteId } from '../../../components/notes/NotesPane';
-import { PrivateLookBack } from '../../../components/meeting/PrivateLookBack';
-import { TakeHome, takeHomeNoteId } from '../../../components/notes/TakeHome';
+import { NotesPane } from '../../../components/notes/NotesPane';
+import { LastTakeHome } from '../../../components/meeting/LastTakeHome';
+import { TakeHome } from '../../../components/notes/TakeHome';
 import { addAdvice, starAdvice } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { Notebook } from '../../../lib/notebook/notebook';
-import type { NoteDraft } from '../../../lib/notebook/notebook';
+import { phaseNoteId, takeHomeNoteId } from '../../../lib/notebook/note-ids';
+import type { NoteDraft } from '../../../lib/notebook/note-codec';
 import { readSession } from '../../../lib/shared-doc/session-state';
 import { goTo, member, start, startWithCase } from '../../lib/helpers/meeting';
 import { renderBoard } from '../helpers/render-board';
@@ -194,7 +195,7 @@ describe('taking the advice home', () => {
   });
 });
 
-describe('the private look back', () => {
+describe('the last take-home, seen again at the next meeting', () => {
   const lastTime: NoteDraft = {
     id: 't-meeting-0001',
     groupId: 'group-000001',
@@ -223,7 +224,7 @@ describe('the private look back', () => {
     start(doc, anna, 'incident'); // opens with a look back
     const Board = (props: MeetingProps) => (
       <NotebookProvider notebook={notebook}>
-        <PrivateLookBack groupId="group-000001" meetingId="meeting-0002" props={props} />
+        <LastTakeHome groupId="group-000001" meetingId="meeting-0002" props={props} />
       </NotebookProvider>
     );
     const panel = renderBoard(Board, doc, bram);
@@ -232,10 +233,10 @@ describe('the private look back', () => {
     expect(panel.getByText('Starred advice: Plan een vast belmoment')).toBeTruthy();
     expect(panel.queryByText(/Bel nooit meer terug/)).toBeNull();
     // Nothing is shared until the member chooses.
-    expect(readBoard(doc, readSession(doc).method, anna.id).lookBack).toEqual([]);
+    expect(readBoard(doc, readSession(doc).method, anna.id).sharedLookBack).toEqual([]);
     await panel.user.click(panel.getByRole('checkbox', { name: 'Share: Ik bel maandag terug.' }));
     await panel.user.click(panel.getByRole('button', { name: 'Share what I ticked' }));
-    const shared = readBoard(doc, readSession(doc).method, anna.id).lookBack;
+    const shared = readBoard(doc, readSession(doc).method, anna.id).sharedLookBack;
     expect(shared.map((line) => [line.authorName, line.text])).toEqual([
       ['Bram', 'Ik bel maandag terug.'],
     ]);
@@ -252,10 +253,10 @@ describe('the private look back', () => {
     const Board = (props: MeetingProps) => (
       <NotebookProvider notebook={notebook}>
         <section aria-label="This group">
-          <PrivateLookBack groupId="group-000001" meetingId="meeting-0002" props={props} />
+          <LastTakeHome groupId="group-000001" meetingId="meeting-0002" props={props} />
         </section>
         <section aria-label="The other group">
-          <PrivateLookBack groupId="other-group-1" meetingId="meeting-0002" props={props} />
+          <LastTakeHome groupId="other-group-1" meetingId="meeting-0002" props={props} />
         </section>
       </NotebookProvider>
     );

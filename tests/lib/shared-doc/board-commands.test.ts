@@ -350,17 +350,17 @@ describe('reading untrusted boards', () => {
   });
 });
 
-describe('the look back', () => {
+describe('the shared look back', () => {
   it('shares what a member chose to tell about last time, in the opening phase only', () => {
     const doc = new Y.Doc();
     start(doc, anna, 'incident');
     expect(readSession(doc).phase.activity).toBe('lookback');
     expect(shareLookBack(bram.ctx(doc), '  Ik heb de ouder teruggebeld.  ')).toEqual({ ok: true });
-    expect(board(doc, anna).lookBack.map((l) => [l.authorName, l.text])).toEqual([
+    expect(board(doc, anna).sharedLookBack.map((l) => [l.authorName, l.text])).toEqual([
       ['Bram', 'Ik heb de ouder teruggebeld.'],
     ]);
     expect(shareLookBack(carla.ctx(doc), '')).toEqual({ ok: false, reason: 'empty' });
-    expect(shareLookBack(carla.ctx(doc), 'x'.repeat(LIMITS.lookBack + 1))).toEqual({
+    expect(shareLookBack(carla.ctx(doc), 'x'.repeat(LIMITS.sharedLookBack + 1))).toEqual({
       ok: false,
       reason: 'too-long',
     });
@@ -372,20 +372,34 @@ describe('the look back', () => {
     const doc = new Y.Doc();
     start(doc, anna, 'incident');
     doc.transact(() => {
-      boardMap(doc, 'lookBack').set('good-line-1', {
+      boardMap(doc, 'sharedLookBack').set('good-line-1', {
         authorId: bram.id,
         authorName: 'Bram',
         text: 'Het gaat beter',
         createdAt: 1,
       });
-      boardMap(doc, 'lookBack').set('too-long-01', {
+      boardMap(doc, 'sharedLookBack').set('too-long-01', {
         authorId: bram.id,
         authorName: 'Bram',
-        text: 'x'.repeat(LIMITS.lookBack + 1),
+        text: 'x'.repeat(LIMITS.sharedLookBack + 1),
         createdAt: 2,
       });
-      boardMap(doc, 'lookBack').set('no-text-001', { authorId: bram.id, authorName: 'Bram' });
+      boardMap(doc, 'sharedLookBack').set('no-text-001', { authorId: bram.id, authorName: 'Bram' });
     });
-    expect(board(doc).lookBack.map((l) => l.text)).toEqual(['Het gaat beter']);
+    expect(board(doc).sharedLookBack.map((l) => l.text)).toEqual(['Het gaat beter']);
+  });
+
+  it("reads lines from a document written under the root's first name, lookBack", () => {
+    const doc = new Y.Doc();
+    start(doc, anna, 'incident');
+    doc.getMap('lookBack').set('old-line-01', {
+      authorId: bram.id,
+      authorName: 'Bram',
+      text: 'Geschreven door een oudere versie',
+      createdAt: 1,
+    });
+    expect(board(doc).sharedLookBack.map((l) => l.text)).toEqual([
+      'Geschreven door een oudere versie',
+    ]);
   });
 });

@@ -1,0 +1,73 @@
+import type { TakeHome } from './note-codec';
+
+/*
+ * The case bringer's take-home: made from the shared advice board, kept in the private notebook,
+ * and seen again at the start of the next meeting. It lives here, on the notebook's side: the
+ * notebook declares the little it reads from the board (`AdviceAsShown`, which lib/shared-doc's
+ * BoardState satisfies) instead of importing lib/shared-doc, and lib/shared-doc never learns of
+ * the notebook, so no code path leads from private notes into the shared document.
+ */
+
+/** What a take-home is made of, as the case bringer's panel shows the advice board. */
+export interface AdviceAsShown {
+  readonly coreQuestion: string | null;
+  /** In the board's order: the case bringer's ordered advice first, then the rest as written. */
+  readonly advice: readonly {
+    readonly text: string;
+    readonly authorName: string;
+    readonly starred: boolean;
+  }[];
+  readonly intentions: string | null;
+}
+
+/** What the case bringer takes home: every piece of advice with its star and rank, and more. */
+export function takeHomeFrom(board: AdviceAsShown, caseTitle: string | null): TakeHome {
+  // The starred advice first, in the case bringer's order (the board's order), then the rest.
+  const starred = board.advice.filter((advice) => advice.starred);
+  const others = board.advice.filter((advice) => !advice.starred);
+  return {
+    coreQuestion: board.coreQuestion,
+    caseTitle,
+    advice: [
+      ...starred.map((advice, index) => ({
+        text: advice.text,
+        authorName: advice.authorName,
+        starred: true,
+        rank: index + 1,
+      })),
+      ...others.map((advice) => ({
+        text: advice.text,
+        authorName: advice.authorName,
+        starred: false,
+        rank: null,
+      })),
+    ],
+    intentions: board.intentions ?? '',
+  };
+}
+
+/** One line of a take-home that its case bringer may choose to tell the group. */
+export interface TakeHomeLine {
+  /** Stable within one take-home, so that a ticked line stays ticked. */
+  readonly key: string;
+  readonly label: 'intended' | 'starred';
+  readonly text: string;
+}
+
+/**
+ * The lines of a take-home its case bringer may share at the next meeting: what they intended,
+ * then the advice they starred, by rank; that is, what they chose themselves in the meeting.
+ */
+export function takeHomeLines(takeHome: TakeHome): TakeHomeLine[] {
+  const lines: TakeHomeLine[] = [];
+  if (takeHome.intentions.trim() !== '') {
+    lines.push({ key: 'intentions', label: 'intended', text: takeHome.intentions.trim() });
+  }
+  takeHome.advice
+    .filter((advice) => advice.starred)
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
+    .forEach((advice, index) => {
+      lines.push({ key: `advice-${index}`, label: 'starred', text: advice.text });
+    });
+  return lines;
+}

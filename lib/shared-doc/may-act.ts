@@ -1,0 +1,14 @@
+import { mayDo } from '../method/roles';
+import type { Action } from '../method/roles';
+import { roleOf } from './session-state';
+import type { SessionState } from './session-state';
+
+/**
+ * The question every command asks before it writes: may this member take this action now, in
+ * their role and the current phase? lib/method/roles.ts answers, so that who may do what is
+ * written in one table, the same one the boards read to offer their buttons. A document that
+ * names no chair gives nobody the chair's actions.
+ */
+export function mayAct(session: SessionState, actorId: string, action: Action): boolean {
+  return mayDo(action, roleOf(session, actorId), session.phase.activity);
+}
