@@ -18,8 +18,7 @@ export function ConnectionStatus({
         ? t('unreachableWithMembers', { count: status.members })
         : t('unreachable', { url: signalingUrl });
   } else if (status.members === 0) text = t('connectedAlone');
-  else if (status.members === 1) text = t('connectedOne');
-  else text = t('connectedMany', { count: status.members });
+  else text = t('connected', { count: status.members });
   return (
     <p role="status" className={`connection connection-${status.kind}`} data-testid="connection">
       {text}

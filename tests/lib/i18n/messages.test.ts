@@ -1,20 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, translate } from '../../../lib/i18n/messages';
+import type { CountedKey } from '../../../lib/i18n/messages';
 import { pickLocale } from '../../../lib/i18n/i18n';
+import type { Locale } from '../../../lib/i18n/i18n';
+
+const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('messages', () => {
   it('has every message in Dutch and English with the same placeholders', () => {
     for (const [key, message] of Object.entries(MESSAGES)) {
-      expect(message.nl.trim(), key).not.toBe('');
-      expect(message.en.trim(), key).not.toBe('');
-      const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(holes(message.nl), key).toEqual(holes(message.en));
+      const { nl, en } = message;
+      const pairs: readonly (readonly [string, string])[] =
+        typeof nl === 'string' && typeof en === 'string'
+          ? [[nl, en]]
+          : typeof nl === 'object' && typeof en === 'object'
+            ? [
+                [nl.one, en.one],
+                [nl.other, en.other],
+              ]
+            : [];
+      expect(pairs.length, key).toBeGreaterThan(0);
+      for (const [dutch, english] of pairs) {
+        expect(dutch.trim(), key).not.toBe('');
+        expect(english.trim(), key).not.toBe('');
+        expect(holes(dutch), key).toEqual(holes(english));
+      }
     }
   });
 
   it('fills placeholders', () => {
     expect(translate('nl', 'phaseOf', { index: 2, total: 5 })).toBe('Fase 2 van 5');
-    expect(translate('en', 'connectedMany', { count: 4 })).toBe('Connected to 4 members.');
+    expect(translate('en', 'connected', { count: 4 })).toBe('Connected to 4 members.');
+  });
+
+  it('leaves a placeholder without a value visible', () => {
+    expect(translate('en', 'phaseOf', { index: 2 })).toBe('Phase 2 of {total}');
   });
 
   it.each([
@@ -26,5 +46,37 @@ describe('messages', () => {
     [[], 'en'],
   ] as const)('picks the panel language from %j', (languages, locale) => {
     expect(pickLocale(languages)).toBe(locale);
+  });
+});
+
+describe('messages about a number', () => {
+  // The texts as they read before the plural forms, for 0, 1 and 2.
+  it.each<[Locale, CountedKey, string, string, string]>([
+    ['nl', 'connected', 'Verbonden met 0 leden.', 'Verbonden met 1 lid.', 'Verbonden met 2 leden.'],
+    [
+      'en',
+      'connected',
+      'Connected to 0 members.',
+      'Connected to 1 member.',
+      'Connected to 2 members.',
+    ],
+    [
+      'nl',
+      'questionsHidden',
+      '0 vragen verborgen tot de voorzitter ze toont',
+      '1 vraag verborgen tot de voorzitter de vragen toont',
+      '2 vragen verborgen tot de voorzitter ze toont',
+    ],
+    [
+      'en',
+      'questionsHidden',
+      '0 questions hidden until the chair reveals them',
+      '1 question hidden until the chair reveals the questions',
+      '2 questions hidden until the chair reveals them',
+    ],
+  ])('words %s %s for 0, 1 and 2', (locale, key, zero, one, two) => {
+    expect(translate(locale, key, { count: 0 })).toBe(zero);
+    expect(translate(locale, key, { count: 1 })).toBe(one);
+    expect(translate(locale, key, { count: 2 })).toBe(two);
   });
 });
