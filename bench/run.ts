@@ -39,7 +39,7 @@ import { coachQuestion } from '../lib/method/question-coach';
 import { LIMITS } from '../lib/util/limits';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Notebook } from '../lib/notebook/notebook';
-import type { NoteDraft } from '../lib/notebook/notebook';
+import type { NoteDraft } from '../lib/notebook/note-codec';
 
 const MEMBERS = 8;
 const PHASE_CHANGES = 20;

@@ -1,46 +1,12 @@
 import { useId, useState } from 'react';
 import { LIMITS } from '../../lib/util/limits';
-import type { Note, Notebook, TakeHome } from '../../lib/notebook/notebook';
+import type { Notebook } from '../../lib/notebook/notebook';
+import type { Note, TakeHome } from '../../lib/notebook/note-codec';
+import { byGroupAndMeeting } from '../../lib/notebook/note-order';
+import type { GroupNotes } from '../../lib/notebook/note-order';
 import { useI18n } from '../common/I18n';
 import { SaveStatusLine } from './SaveStatusLine';
 import { notebookErrorText, useAutosave } from './useAutosave';
-
-interface MeetingNotes {
-  readonly meetingId: string;
-  readonly meetingDate: number;
-  readonly notes: Note[];
-}
-
-interface GroupNotes {
-  readonly groupId: string;
-  readonly groupName: string;
-  readonly meetings: MeetingNotes[];
-}
-
-/** Groups notes (newest meeting first, as the notebook lists them) by group, then meeting. */
-function byGroupAndMeeting(notes: readonly Note[]): GroupNotes[] {
-  const groups = new Map<string, { groupName: string; meetings: Map<string, MeetingNotes> }>();
-  for (const note of notes) {
-    let group = groups.get(note.groupId);
-    if (!group) {
-      group = { groupName: '', meetings: new Map() };
-      groups.set(note.groupId, group);
-    }
-    // The newest meeting's name wins: a group may have been renamed since.
-    if (!group.groupName) group.groupName = note.groupName.trim();
-    let meeting = group.meetings.get(note.meetingId);
-    if (!meeting) {
-      meeting = { meetingId: note.meetingId, meetingDate: note.meetingDate, notes: [] };
-      group.meetings.set(note.meetingId, meeting);
-    }
-    meeting.notes.push(note);
-  }
-  return [...groups].map(([groupId, group]) => ({
-    groupId,
-    groupName: group.groupName,
-    meetings: [...group.meetings.values()],
-  }));
-}
 
 /** The first words of a note, to tell its buttons apart for a screen reader. */
 function snippet(note: Note): string {

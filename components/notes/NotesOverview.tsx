@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import type { Note, Notebook } from '../../lib/notebook/notebook';
+import type { Notebook } from '../../lib/notebook/notebook';
+import type { Note } from '../../lib/notebook/note-codec';
 import { useI18n } from '../common/I18n';
 import { useNotebook, useNotebookRead } from './NotebookContext';
 import type { NotebookRead } from './NotebookContext';

@@ -2,7 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { LIMITS } from '../../lib/util/limits';
 import { notePrompt } from '../../lib/method/note-prompts';
-import type { Note, NoteDraft, Notebook } from '../../lib/notebook/notebook';
+import type { Notebook } from '../../lib/notebook/notebook';
+import type { Note, NoteDraft } from '../../lib/notebook/note-codec';
+import { phaseNoteId } from '../../lib/notebook/note-ids';
 import type { Role } from '../../lib/method/roles';
 import type { SessionState } from '../../lib/shared-doc/session-state';
 import type { Locale } from '../../lib/i18n/i18n';
@@ -35,19 +37,6 @@ export function noteDraft(
     phaseId: session.phase.id,
     phaseName: session.phase.name[locale],
   };
-}
-
-/** A note id from its parts, within the notebook's id rule (A-Z, a-z, 0-9, _ and -, ≤ 64). */
-export function noteIdOf(...parts: readonly string[]): string {
-  return parts
-    .join('-')
-    .replace(/[^A-Za-z0-9_-]/g, '')
-    .slice(0, 64);
-}
-
-/** The id of this member's note for one phase of one meeting (one note per phase). */
-export function phaseNoteId(meetingId: string, phaseId: string): string {
-  return noteIdOf('n', meetingId, phaseId);
 }
 
 /**

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import type { MessageKey } from '../../lib/i18n/messages';
-import { MAX_IMPORT_BYTES, NotebookLockedError } from '../../lib/notebook/notebook';
-import type { ImportError, Notebook } from '../../lib/notebook/notebook';
+import { NotebookLockedError } from '../../lib/notebook/notebook';
+import type { Notebook } from '../../lib/notebook/notebook';
+import { MAX_IMPORT_BYTES } from '../../lib/notebook/notebook-import';
+import type { ImportError } from '../../lib/notebook/notebook-import';
 import { downloadText, exportFileName } from '../common/download';
 import { useI18n } from '../common/I18n';
 

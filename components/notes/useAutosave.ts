@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { NotebookLockedError } from '../../lib/notebook/notebook';
-import type { Notebook, NoteDraft } from '../../lib/notebook/notebook';
+import type { Notebook } from '../../lib/notebook/notebook';
+import type { NoteDraft } from '../../lib/notebook/note-codec';
 import { useI18n } from '../common/I18n';
 import type { Translate } from '../common/I18n';
 

@@ -22,3 +22,28 @@ export function finiteNumber(value: unknown): number | null {
 export function safeId(value: unknown): string | null {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{6,64}$/.test(value) ? value : null;
 }
+
+/**
+ * A string of at most max characters, kept exactly as written: unlike boundedString it neither
+ * trims nor refuses '', because autosaved text keeps its spaces and may be empty.
+ */
+export function untrimmedString(value: unknown, max: number): string | null {
+  return typeof value === 'string' && value.length <= max ? value : null;
+}
+
+/**
+ * A phase id as lib/method/methods.ts names phases ('goal', 'look-back'): 1 to 40 lower-case
+ * letters, digits and hyphens, or null. Peers and stored notes both go through this one rule.
+ */
+export function safePhaseId(value: unknown): string | null {
+  return typeof value === 'string' && /^[a-z0-9-]{1,40}$/.test(value) ? value : null;
+}
+
+/** The value of a JSON text, or undefined when it is not JSON (stored and imported text lies). */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -6,7 +6,7 @@ import { I18nProvider } from '../../../components/common/I18n';
 import { NotebookProvider } from '../../../components/notes/NotebookContext';
 import { NotesOverview } from '../../../components/notes/NotesOverview';
 import { Notebook } from '../../../lib/notebook/notebook';
-import type { NoteDraft } from '../../../lib/notebook/notebook';
+import type { NoteDraft } from '../../../lib/notebook/note-codec';
 
 // PBKDF2 runs 600k rounds (about half a second): tests that derive keys derive few, and get time.
 const SLOW = 30_000;

@@ -1,156 +1,30 @@
-import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isRecord } from '../../../lib/util/guards';
 import { LIMITS } from '../../../lib/util/limits';
 import { PBKDF2_ITERATIONS } from '../../../lib/notebook/notebook-crypto';
+import { Notebook, NotebookLockedError } from '../../../lib/notebook/notebook';
+import type { Note, NoteDraft } from '../../../lib/notebook/note-codec';
 import {
-  MAX_IMPORT_BYTES,
-  MAX_IMPORT_NOTES,
-  Notebook,
-  NOTEBOOK_DB_NAME,
-  NotebookLockedError,
-} from '../../../lib/notebook/notebook';
-import type { Note, NoteDraft, TakeHome } from '../../../lib/notebook/notebook';
+  APRIL,
+  closeOpened,
+  draft,
+  dump,
+  exportFile,
+  field,
+  fillNotebook,
+  hex,
+  keysOf,
+  MAY,
+  noteJson,
+  putRaw,
+  setup,
+  SLOW,
+  TAKE_HOME,
+  takeHomeDraft,
+} from './fixtures';
 
-// PBKDF2 runs 600k rounds (about 0.3 s here): encryption tests derive few keys and get time.
-const SLOW = 30_000;
-// Local noon, so that the Markdown dates (local calendar days) hold in every time zone.
-const START = new Date(2025, 0, 1, 12).getTime();
-const MARCH = new Date(2025, 2, 12, 12).getTime();
-const APRIL = new Date(2025, 3, 9, 12).getTime();
-const MAY = new Date(2025, 4, 14, 12).getTime();
-
-const opened: Notebook[] = [];
-
-afterEach(() => {
-  for (const notebook of opened.splice(0)) notebook.close();
-});
-
-/** A notebook on its own fake IndexedDB, with a clock that ticks a second per call. */
-function setup(name = NOTEBOOK_DB_NAME) {
-  const indexedDB = new IDBFactory();
-  let time = START;
-  const now = () => (time += 1000);
-  const open = (dbName = name) => {
-    const notebook = Notebook.open({ indexedDB, IDBKeyRange, name: dbName, now });
-    opened.push(notebook);
-    return notebook;
-  };
-  return { indexedDB, notebook: open(), open, raw: () => readRaw(indexedDB, name) };
-}
-
-/** The stored rows as IndexedDB holds them, read without the Notebook class. */
-async function readRaw(indexedDB: IDBFactory, name: string) {
-  const db = new Dexie(name, { indexedDB, IDBKeyRange });
-  await db.open();
-  try {
-    const notes: unknown[] = await db.table('notes').toArray();
-    const meta: unknown[] = await db.table('meta').toArray();
-    return { notes, meta };
-  } finally {
-    db.close();
-  }
-}
-
-async function putRaw(indexedDB: IDBFactory, rows: unknown[]) {
-  const db = new Dexie(NOTEBOOK_DB_NAME, { indexedDB, IDBKeyRange });
-  await db.open();
-  await db.table('notes').bulkPut(rows);
-  db.close();
-}
-
-/** Everything stored, as text, bytes decoded both as UTF-8 and Latin-1 to be sure. */
-function dump(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v instanceof Uint8Array ? [new TextDecoder().decode(v), Buffer.from(v).toString('latin1')] : v,
-  );
-}
-
-function field(value: unknown, ...path: string[]): unknown {
-  let current = value;
-  for (const key of path) current = isRecord(current) ? current[key] : undefined;
-  return current;
-}
-
-function keysOf(value: unknown): string[] {
-  return isRecord(value) ? Object.keys(value).sort() : [];
-}
-
-function hex(value: unknown): string {
-  if (!(value instanceof Uint8Array)) throw new Error('not bytes');
-  return Buffer.from(value).toString('hex');
-}
-
-function draft(overrides: Partial<NoteDraft> = {}): NoteDraft {
-  return {
-    id: 'note-0001',
-    groupId: 'group-0001',
-    groupName: 'Verpleegkundigen B3',
-    meetingId: 'meeting-0001',
-    meetingDate: MARCH,
-    phaseId: 'analysis',
-    phaseName: 'Analysefase',
-    kind: 'note',
-    text: 'Een notitie',
-    takeHome: null,
-    ...overrides,
-  };
-}
-
-const TAKE_HOME: TakeHome = {
-  coreQuestion: 'Hoe houd ik grenzen aan bij een cliënt die blijft bellen?',
-  caseTitle: 'De bellende cliënt',
-  advice: [
-    { text: 'Spreek vaste beltijden af', authorName: 'Piet', starred: true, rank: 2 },
-    { text: 'Bespreek het met je leidinggevende', authorName: 'Anna', starred: false, rank: null },
-    { text: 'Vraag wat de cliënt eigenlijk zoekt', authorName: 'Sara', starred: true, rank: 1 },
-  ],
-  intentions: 'Volgende week beltijden voorstellen.',
-};
-
-function takeHomeDraft(overrides: Partial<NoteDraft> = {}): NoteDraft {
-  return draft({
-    id: 'home-0001',
-    kind: 'take-home',
-    phaseId: 'evaluation',
-    phaseName: 'Evaluatie',
-    text: '',
-    takeHome: TAKE_HOME,
-    ...overrides,
-  });
-}
-
-/** Three meetings of two groups, saved out of order. */
-async function fillNotebook(notebook: Notebook) {
-  await notebook.save(draft({ id: 'april-0002', meetingId: 'meeting-april', meetingDate: APRIL }));
-  await notebook.save(draft({ id: 'march-0001', meetingId: 'meeting-march', text: 'Maart' }));
-  await notebook.save(draft({ id: 'april-0001', meetingId: 'meeting-april', meetingDate: APRIL }));
-  await notebook.save(
-    draft({
-      id: 'other-0001',
-      groupId: 'group-0002',
-      groupName: 'Teamleiders',
-      meetingId: 'meeting-other',
-      meetingDate: MAY,
-    }),
-  );
-  await notebook.save(
-    takeHomeDraft({ id: 'home-march', meetingId: 'meeting-march', meetingDate: MARCH }),
-  );
-}
-
-function exportFile(notes: unknown[], extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ format: 'kring-notebook', version: 1, exportedAt: 0, notes, ...extra });
-}
-
-function noteJson(i: number): Note {
-  return {
-    ...draft({ id: `note-${String(i).padStart(5, '0')}` }),
-    createdAt: START,
-    updatedAt: START,
-  };
-}
+afterEach(closeOpened);
 
 describe('autosave', () => {
   it('stores the last text when 100 saves overlap without awaiting', async () => {
@@ -284,56 +158,6 @@ describe('reading notes', () => {
   });
 });
 
-describe('search', () => {
-  it('ignores case and diacritics in the query and in the notes', async () => {
-    const { notebook } = setup();
-    await notebook.save(draft({ text: 'Gesprek met de cliënt over één afspraak' }));
-    for (const query of ['CLIENT', 'cliënt', 'een afspraak', 'ÉÉN', 'Eén Cliënt']) {
-      expect(
-        (await notebook.search(query)).map((n) => n.id),
-        query,
-      ).toEqual(['note-0001']);
-    }
-    expect(await notebook.search('clienten')).toEqual([]);
-  });
-
-  it('needs every word to match, each in any field', async () => {
-    const { notebook } = setup();
-    await notebook.save(draft({ id: 'note-0001', text: 'Over de nachtdienst' }));
-    await notebook.save(draft({ id: 'note-0002', text: 'Over de dagdienst', phaseName: 'Advies' }));
-    const ids = async (query: string) => (await notebook.search(query)).map((n) => n.id);
-    expect(await ids('nachtdienst verpleegkundigen')).toEqual(['note-0001']);
-    expect(await ids('over   analysefase')).toEqual(['note-0001']);
-    expect(await ids('dagdienst advies')).toEqual(['note-0002']);
-    expect(await ids('nachtdienst dagdienst')).toEqual([]);
-  });
-
-  it('searches the take-home: case, core question, advice, advisers and intentions', async () => {
-    const { notebook } = setup();
-    await notebook.save(draft());
-    await notebook.save(takeHomeDraft());
-    for (const query of [
-      'grenzen',
-      'bellende',
-      'beltijden',
-      'leidinggevende',
-      'sara',
-      'volgende',
-    ]) {
-      expect(
-        (await notebook.search(query)).map((n) => n.id),
-        query,
-      ).toEqual(['home-0001']);
-    }
-  });
-
-  it('returns every note for an empty query', async () => {
-    const { notebook } = setup();
-    await fillNotebook(notebook);
-    expect(await notebook.search('  ')).toEqual(await notebook.list());
-  });
-});
-
 describe('removing notes', () => {
   it('removes one note and leaves the others', async () => {
     const { notebook } = setup();
@@ -348,115 +172,6 @@ describe('removing notes', () => {
     await fillNotebook(notebook);
     await notebook.removeAll();
     expect(await notebook.list()).toEqual([]);
-  });
-});
-
-describe('export and import', () => {
-  it('round-trips every note through JSON into a fresh notebook', async () => {
-    const { notebook } = setup();
-    await fillNotebook(notebook);
-    const json = await notebook.exportJson();
-    const file: unknown = JSON.parse(json);
-    expect(file).toMatchObject({ format: 'kring-notebook', version: 1 });
-    expect(typeof field(file, 'exportedAt')).toBe('number');
-
-    const fresh = setup().notebook;
-    expect(await fresh.importJson(json)).toEqual({ ok: true, added: 5, updated: 0 });
-    expect(await fresh.list()).toEqual(await notebook.list());
-  });
-
-  it('replaces a note with the same id only when the imported one is newer', async () => {
-    const { notebook } = setup();
-    const saved = await notebook.save(draft({ text: 'Op dit apparaat' }));
-    const older = { ...saved, text: 'Oud', updatedAt: saved.updatedAt - 1 };
-    const newer = { ...saved, text: 'Nieuw', updatedAt: saved.updatedAt + 1 };
-    const added = noteJson(1);
-    expect(await notebook.importJson(exportFile([older, added]))).toEqual({
-      ok: true,
-      added: 1,
-      updated: 0,
-    });
-    expect((await notebook.get(saved.id))?.text).toBe('Op dit apparaat');
-    expect(await notebook.importJson(exportFile([newer]))).toEqual({
-      ok: true,
-      added: 0,
-      updated: 1,
-    });
-    expect(await notebook.get(saved.id)).toEqual(newer);
-  });
-
-  const tooManyNotes = () =>
-    exportFile(Array.from({ length: MAX_IMPORT_NOTES + 1 }, (_, i) => noteJson(i)));
-  const badImports: [string, () => string, string][] = [
-    ['text that is not JSON', () => '{"format": "kring-notebook",', 'not-json'],
-    ['a JSON list', () => '[]', 'wrong-format'],
-    [
-      'another format',
-      () => JSON.stringify({ format: 'other', version: 1, notes: [] }),
-      'wrong-format',
-    ],
-    ['notes that are not a list', () => exportFile([], { notes: {} }), 'wrong-format'],
-    ['version 2', () => exportFile([], { version: 2 }), 'unsupported-version'],
-    [
-      'a note with a number as text',
-      () => exportFile([noteJson(1), { ...noteJson(2), text: 7 }]),
-      'invalid-notes',
-    ],
-    [
-      'a note without an id',
-      () => exportFile([{ ...noteJson(1), id: undefined }]),
-      'invalid-notes',
-    ],
-    ['two notes with one id', () => exportFile([noteJson(1), noteJson(1)]), 'invalid-notes'],
-    [`${MAX_IMPORT_NOTES + 1} notes`, tooManyNotes, 'too-large'],
-    [
-      'more than 5 MB',
-      () => exportFile([], { padding: 'x'.repeat(MAX_IMPORT_BYTES) }),
-      'too-large',
-    ],
-    [
-      'more than 5 MB in UTF-8',
-      () => exportFile([], { padding: 'é'.repeat(MAX_IMPORT_BYTES / 2 + 1) }),
-      'too-large',
-    ],
-  ];
-
-  it.each(badImports)(
-    'refuses %s with the right error and changes nothing',
-    async (_, file, error) => {
-      const { notebook } = setup();
-      await fillNotebook(notebook);
-      const before = await notebook.list();
-      expect(await notebook.importJson(file())).toEqual({ ok: false, error });
-      expect(await notebook.list()).toEqual(before);
-    },
-  );
-
-  it('writes Markdown by group and meeting, with phases and the take-home in order', async () => {
-    const { notebook } = setup();
-    await fillNotebook(notebook);
-    const md = await notebook.exportMarkdown('nl');
-    const at = (text: string) => {
-      const index = md.indexOf(text);
-      expect(index, text).toBeGreaterThanOrEqual(0);
-      return index;
-    };
-    expect(at('# Kring: notitieboek')).toBe(0);
-    expect(at('## Teamleiders')).toBeLessThan(at('## Verpleegkundigen B3'));
-    expect(at('### 2025-04-09')).toBeLessThan(at('### 2025-03-12'));
-    expect(at('#### Analysefase')).toBeGreaterThan(0);
-    expect(at('Maart')).toBeGreaterThan(at('### 2025-03-12'));
-    expect(at('#### Mee naar huis')).toBeGreaterThan(at('Maart'));
-    expect(at('**Casus:** De bellende cliënt')).toBeGreaterThan(0);
-    expect(at('**Kernvraag:** Hoe houd ik grenzen aan')).toBeGreaterThan(0);
-    expect(at('1. Vraag wat de cliënt eigenlijk zoekt (Sara)')).toBeLessThan(
-      at('2. Spreek vaste beltijden af (Piet)'),
-    );
-    expect(at('**Andere adviezen**')).toBeLessThan(
-      at('- Bespreek het met je leidinggevende (Anna)'),
-    );
-    expect(at('**Voornemens**')).toBeLessThan(at('Volgende week beltijden voorstellen.'));
-    expect(await notebook.exportMarkdown('en')).toContain('**Core question:**');
   });
 });
 

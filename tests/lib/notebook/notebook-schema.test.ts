@@ -2,7 +2,8 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRecord } from '../../../lib/util/guards';
-import { Notebook, NOTEBOOK_DB_NAME } from '../../../lib/notebook/notebook';
+import { Notebook } from '../../../lib/notebook/notebook';
+import { NOTEBOOK_DB_NAME } from '../../../lib/notebook/notebook-schema';
 
 const CREATED = Date.UTC(2024, 10, 5, 12);
 const opened: Notebook[] = [];

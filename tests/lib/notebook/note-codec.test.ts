@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../../../lib/util/limits';
+import { deriveKey, PBKDF2_ITERATIONS, randomSalt } from '../../../lib/notebook/notebook-crypto';
+import {
+  decodeNote,
+  decodeRow,
+  notePhaseId,
+  OFF,
+  storeRow,
+} from '../../../lib/notebook/note-codec';
+import type { Mode, Note } from '../../../lib/notebook/note-codec';
+import { draft, START, TAKE_HOME, takeHomeDraft } from './fixtures';
+
+const NOTE: Note = { ...draft(), createdAt: START, updatedAt: START + 1 };
+const HOME: Note = { ...takeHomeDraft(), createdAt: START, updatedAt: START };
+
+describe('decodeNote', () => {
+  it('keeps a valid note and a valid take-home as they are, spaces included', () => {
+    const spaced = { ...NOTE, text: '  begin van een zin ' };
+    expect(decodeNote(spaced)).toEqual(spaced);
+    expect(decodeNote(HOME)).toEqual(HOME);
+  });
+
+  const advice = TAKE_HOME.advice[0];
+  it.each<[string, unknown]>([
+    ['a list', [NOTE]],
+    ['an id with a space', { ...NOTE, id: 'note 0001' }],
+    ['a short group id', { ...NOTE, groupId: 'g1' }],
+    ['another kind', { ...NOTE, kind: 'diary' }],
+    ['a phase id in capitals', { ...NOTE, phaseId: 'Analysis' }],
+    ['a text over the limit', { ...NOTE, text: 'x'.repeat(LIMITS.noteText + 1) }],
+    ['a phase name over 100 characters', { ...NOTE, phaseName: 'x'.repeat(101) }],
+    ['a meeting date that is not a number', { ...NOTE, meetingDate: '2025-03-12' }],
+    ['no updatedAt', { ...NOTE, updatedAt: undefined }],
+    ['a missing take-home', { ...NOTE, takeHome: undefined }],
+    ['a take-home without intentions', { ...HOME, takeHome: { ...TAKE_HOME, intentions: 1 } }],
+    [
+      'an advice ranked 0',
+      { ...HOME, takeHome: { ...TAKE_HOME, advice: [{ ...advice, rank: 0 }] } },
+    ],
+    [
+      'an advice ranked 1.5',
+      { ...HOME, takeHome: { ...TAKE_HOME, advice: [{ ...advice, rank: 1.5 }] } },
+    ],
+    [
+      'more advice than a board holds',
+      {
+        ...HOME,
+        takeHome: { ...TAKE_HOME, advice: Array(LIMITS.itemsPerBoard + 1).fill(advice) },
+      },
+    ],
+  ])('refuses %s', (_, value) => {
+    expect(decodeNote(value)).toBeNull();
+  });
+});
+
+describe('notePhaseId', () => {
+  it.each<[unknown, string | null]>([
+    ['analysis', 'analysis'],
+    ['look-back', 'look-back'],
+    ['', ''],
+    ['Analysis', null],
+    [' ', null],
+    [undefined, null],
+  ])('reads %j as %j', (value, expected) => {
+    expect(notePhaseId(value)).toBe(expected);
+  });
+});
+
+describe('stored rows', () => {
+  let sealed: Mode;
+  let otherKey: Mode;
+  beforeAll(async () => {
+    const salt = randomSalt();
+    const key = await deriveKey('wachtwoord', salt, PBKDF2_ITERATIONS);
+    const other = await deriveKey('ander wachtwoord', salt, PBKDF2_ITERATIONS);
+    sealed = { kind: 'unlocked', key, salt };
+    otherKey = { kind: 'unlocked', key: other, salt };
+  });
+
+  it('reads a plain row back as the note it was stored from, in any mode', async () => {
+    const row = await storeRow(OFF, HOME);
+    expect(row.body).toEqual({ plain: expect.objectContaining({ text: HOME.text }) });
+    expect(await decodeRow(row, OFF)).toEqual(HOME);
+    expect(await decodeRow(row, sealed)).toEqual(HOME);
+  });
+
+  it('reads a sealed row back only with the key it was sealed under', async () => {
+    const row = await storeRow(sealed, NOTE);
+    expect(Object.keys(row.body)).toEqual(['sealed']);
+    expect(await decodeRow(row, sealed)).toEqual(NOTE);
+    expect(await decodeRow(row, otherKey)).toBeNull();
+    expect(await decodeRow(row, OFF)).toBeNull();
+  });
+
+  it('refuses a sealed body moved onto a row with another head', async () => {
+    const row = await storeRow(sealed, NOTE);
+    expect(await decodeRow({ ...row, id: 'note-0002' }, sealed)).toBeNull();
+    expect(await decodeRow({ ...row, kind: 'take-home' }, sealed)).toBeNull();
+  });
+});

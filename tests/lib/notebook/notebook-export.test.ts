@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { notesToJson, notesToMarkdown } from '../../../lib/notebook/notebook-export';
+import { parseImport } from '../../../lib/notebook/notebook-import';
+import type { Note } from '../../../lib/notebook/note-codec';
+import { APRIL, closeOpened, draft, fillNotebook, MARCH, setup, START } from './fixtures';
+
+afterEach(closeOpened);
+
+function note(overrides: Partial<Note> = {}): Note {
+  return { ...draft(), createdAt: START, updatedAt: START, ...overrides };
+}
+
+describe('the Markdown export of the notebook', () => {
+  it('writes Markdown by group and meeting, with phases and the take-home in order', async () => {
+    const { notebook } = setup();
+    await fillNotebook(notebook);
+    const md = await notebook.exportMarkdown('nl');
+    const at = (text: string) => {
+      const index = md.indexOf(text);
+      expect(index, text).toBeGreaterThanOrEqual(0);
+      return index;
+    };
+    expect(at('# Kring: notitieboek')).toBe(0);
+    expect(at('## Teamleiders')).toBeLessThan(at('## Verpleegkundigen B3'));
+    expect(at('### 2025-04-09')).toBeLessThan(at('### 2025-03-12'));
+    expect(at('#### Analysefase')).toBeGreaterThan(0);
+    expect(at('Maart')).toBeGreaterThan(at('### 2025-03-12'));
+    expect(at('#### Mee naar huis')).toBeGreaterThan(at('Maart'));
+    expect(at('**Casus:** De bellende cliënt')).toBeGreaterThan(0);
+    expect(at('**Kernvraag:** Hoe houd ik grenzen aan')).toBeGreaterThan(0);
+    expect(at('1. Vraag wat de cliënt eigenlijk zoekt (Sara)')).toBeLessThan(
+      at('2. Spreek vaste beltijden af (Piet)'),
+    );
+    expect(at('**Andere adviezen**')).toBeLessThan(
+      at('- Bespreek het met je leidinggevende (Anna)'),
+    );
+    expect(at('**Voornemens**')).toBeLessThan(at('Volgende week beltijden voorstellen.'));
+    expect(await notebook.exportMarkdown('en')).toContain('**Core question:**');
+  });
+});
+
+describe('notesToMarkdown', () => {
+  it('heads a group by its newest non-blank name, or as unnamed when none has one', () => {
+    const md = notesToMarkdown(
+      [
+        note({ id: 'new-0001', groupName: '  ', meetingId: 'meeting-new', meetingDate: APRIL }),
+        note({ id: 'mid-0001', groupName: 'Nieuwe\nnaam', meetingId: 'meeting-mid' }),
+        note({ id: 'old-0001', groupName: 'Oude naam', meetingId: 'meeting-old' }),
+        note({ id: 'else-0001', groupId: 'group-0002', groupName: '' }),
+      ],
+      START,
+      'nl',
+    );
+    expect(md).toContain('## Nieuwe naam\n');
+    expect(md).not.toContain('Oude naam');
+    expect(md).toContain('## Groep zonder naam\n');
+  });
+
+  it.each<[string, Partial<Note>, string]>([
+    ['its phase name on one line', { phaseName: ' Analyse\nfase ' }, '#### Analyse fase'],
+    ['its phase id without a phase name', { phaseName: '', phaseId: 'analysis' }, '#### analysis'],
+    ['"Notes" without any phase', { phaseName: '', phaseId: '' }, '#### Notes'],
+    ['"Take-home" for a take-home', { kind: 'take-home' }, '#### Take-home'],
+  ])('heads a note by %s', (_, overrides, heading) => {
+    expect(notesToMarkdown([note(overrides)], START, 'en')).toContain(`${heading}\n`);
+  });
+
+  it('indents the further lines of an advice so that Markdown keeps them in the list item', () => {
+    const takeHome = {
+      coreQuestion: null,
+      caseTitle: null,
+      advice: [{ text: 'Eerst dit\ndan dat', authorName: 'Piet', starred: false, rank: null }],
+      intentions: '',
+    };
+    const md = notesToMarkdown([note({ kind: 'take-home', takeHome })], START, 'nl');
+    expect(md).toContain('- Eerst dit\n  dan dat (Piet)\n');
+  });
+
+  it('dates the export and each meeting by the local calendar day', () => {
+    const md = notesToMarkdown([note({ meetingDate: MARCH })], APRIL, 'en');
+    expect(md.startsWith('# Kring: notebook\n\nExported on 2025-04-09\n')).toBe(true);
+    expect(md).toContain('### 2025-03-12\n');
+  });
+});
+
+describe('notesToJson', () => {
+  it('writes a file that the import reads back to the same notes', () => {
+    const notes = [note({ id: 'note-0002' }), note()];
+    expect(JSON.parse(notesToJson(notes, START))).toMatchObject({ exportedAt: START });
+    expect(parseImport(notesToJson(notes, START))).toEqual({ ok: true, notes });
+  });
+});
