@@ -1,65 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
+import { createHistoryStore } from '../../lib/device/history-store';
 import { decodeSummary } from '../../lib/shared-doc/meeting-end';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
-import { addToHistory, decodeHistory } from '../../lib/device/meeting-history';
 
-const NONE: readonly MeetingSummary[] = [];
-
-/** The store key of a group's history of meetings on this device. */
-export function historyKey(groupId: string): string {
-  return `history:${groupId}`;
-}
+export { historyKey } from '../../lib/device/meeting-history';
 
 /**
- * A group's past meetings on this device, newest first. When `ended` is given, the summary of
- * the meeting that just ended is added once (every panel sees the end, and reloading must not
- * add it twice) and the updated list is returned.
+ * A group's past meetings on this device, newest first (`lib/device/history-store.ts`). When
+ * `ended` is given, the summary of the meeting that just ended is added once.
  */
 export function useMeetingHistory(
   store: KeyValueStore,
   groupId: string,
   ended: MeetingSummary | null,
 ): readonly MeetingSummary[] {
-  const [loaded, setLoaded] = useState<{
-    readonly store: KeyValueStore;
-    readonly groupId: string;
-    readonly history: readonly MeetingSummary[];
-  } | null>(null);
+  const history = useMemo(() => createHistoryStore(store, groupId), [store, groupId]);
   // Snapshots hand a new but equal summary on every change: key the effect by content.
   const endedJson = ended ? JSON.stringify(ended) : null;
 
   useEffect(() => {
-    let cancelled = false;
+    void history.load();
+  }, [history]);
+
+  useEffect(() => {
     const summary = endedJson === null ? null : decodeSummary(JSON.parse(endedJson));
-    const key = historyKey(groupId);
-    const update = async () => {
-      const stored = decodeHistory(await store.get(key));
-      if (!summary || stored.some((h) => h.meetingId === summary.meetingId)) return stored;
-      const next = addToHistory(stored, summary);
-      await store.set(key, next);
-      return next;
-    };
-    update()
-      .catch(() => (summary ? [summary] : []))
-      .then((history) => {
-        if (cancelled) return;
-        setLoaded((previous) =>
-          previous?.store === store &&
-          previous.groupId === groupId &&
-          sameMeetings(previous.history, history)
-            ? previous
-            : { store, groupId, history },
-        );
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [store, groupId, endedJson]);
+    if (summary) void history.record(summary);
+  }, [history, endedJson]);
 
-  return loaded?.store === store && loaded.groupId === groupId ? loaded.history : NONE;
-}
-
-function sameMeetings(a: readonly MeetingSummary[], b: readonly MeetingSummary[]): boolean {
-  return a.length === b.length && a.every((m, i) => m.meetingId === b[i]?.meetingId);
+  return useSyncExternalStore(history.subscribe, history.getSnapshot);
 }

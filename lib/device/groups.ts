@@ -1,6 +1,7 @@
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { parseInvite } from '../invite/invite';
 import { LIMITS } from '../util/limits';
+import { defineStoredItem } from './stored-item';
 
 /**
  * The groups a member belongs to, remembered on their own device only, so that one invite
@@ -38,6 +39,18 @@ export function decodeGroups(value: unknown): RememberedGroup[] {
   }
   return sortGroups(groups);
 }
+
+/**
+ * The stored list of groups. Version 1 is the list as builds before versioned items stored it
+ * (no envelope); a change of `RememberedGroup` adds version 2 with `migrateEach`, so that one
+ * group that cannot be migrated does not take the others with it.
+ */
+export const groupsItem = defineStoredItem({
+  key: 'groups',
+  version: 1,
+  decode: decodeGroups,
+  migrations: {},
+});
 
 /** Adds or updates a group (matched by id), most recently used first. */
 export function rememberGroup(

@@ -1,5 +1,7 @@
 import { decodeSummary } from '../shared-doc/meeting-end';
 import type { MeetingSummary } from '../shared-doc/meeting-end';
+import { defineStoredItem } from './stored-item';
+import type { StoredItem } from './stored-item';
 
 /** How many past meetings a device keeps per group. */
 export const MAX_HISTORY = 30;
@@ -16,6 +18,24 @@ export function decodeHistory(value: unknown): MeetingSummary[] {
     out.push(summary);
   }
   return out.sort((a, b) => b.endedAt - a.endedAt).slice(0, MAX_HISTORY);
+}
+
+/** The store key of a group's history of meetings on this device. */
+export function historyKey(groupId: string): string {
+  return `history:${groupId}`;
+}
+
+/**
+ * A group's stored history. Version 1 is the list of summaries stored before versioned items;
+ * a change of `MeetingSummary` adds version 2 with `migrateEach`, entry by entry.
+ */
+export function historyItem(groupId: string): StoredItem<MeetingSummary[]> {
+  return defineStoredItem({
+    key: historyKey(groupId),
+    version: 1,
+    decode: decodeHistory,
+    migrations: {},
+  });
 }
 
 /** Adds a meeting's summary once (every panel sees the end; reloading must not add it twice). */

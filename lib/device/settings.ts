@@ -1,6 +1,8 @@
 import { isRecord } from '../util/guards';
 import { isLocale } from '../i18n/i18n';
 import type { Locale } from '../i18n/i18n';
+import { defineStoredItem } from './stored-item';
+import type { StoredItem } from './stored-item';
 
 /** A member's settings for the panel, kept on their device. */
 export interface Settings {
@@ -45,4 +47,17 @@ export function decodeSettings(value: unknown, defaults: Settings): Settings {
     locale: isLocale(value.locale) ? value.locale : defaults.locale,
     sound: typeof value.sound === 'boolean' ? value.sound : defaults.sound,
   };
+}
+
+/**
+ * The stored settings; what is missing or unreadable reads as `defaults`, which depend on where
+ * the panel runs (extension or web page). Version 1 is the object stored before versioned items.
+ */
+export function settingsItem(defaults: Settings): StoredItem<Settings> {
+  return defineStoredItem({
+    key: 'settings',
+    version: 1,
+    decode: (value) => decodeSettings(value, defaults),
+    migrations: {},
+  });
 }

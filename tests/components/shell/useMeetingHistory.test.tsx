@@ -4,7 +4,7 @@ import { historyKey, useMeetingHistory } from '../../../components/shell/useMeet
 import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
 import type { MeetingSummary } from '../../../lib/shared-doc/meeting-end';
-import { decodeHistory } from '../../../lib/device/meeting-history';
+import { historyItem } from '../../../lib/device/meeting-history';
 
 afterEach(cleanup);
 
@@ -100,5 +100,5 @@ describe('useMeetingHistory', () => {
 });
 
 async function storedHistory(store: KeyValueStore, groupId: string): Promise<MeetingSummary[]> {
-  return decodeHistory(await store.get(historyKey(groupId)));
+  return (await historyItem(groupId).read(store)).value;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeGroups, forgetGroup, MAX_GROUPS, rememberGroup } from '../../../lib/device/groups';
+import {
+  decodeGroups,
+  forgetGroup,
+  groupsItem,
+  MAX_GROUPS,
+  rememberGroup,
+} from '../../../lib/device/groups';
+import { memoryStore } from '../../../lib/device/key-value-store';
 import type { RememberedGroup } from '../../../lib/device/groups';
 import { createInvite } from '../../../lib/invite/invite';
 
@@ -49,5 +56,65 @@ describe('remembered groups', () => {
     expect(decodeGroups(stored)).toEqual([good]);
     expect(decodeGroups('not a list')).toEqual([]);
     expect(decodeGroups(undefined)).toEqual([]);
+  });
+});
+
+describe('the stored list of groups', () => {
+  const [a, b, c] = [group(1), group(2), group(3)];
+  // What builds before versioned items stored: the plain list, most recently used first.
+  const storedToday: unknown = JSON.parse(JSON.stringify([b, a]));
+
+  it.each([
+    ['nothing', undefined, { status: 'missing', value: [] }],
+    [
+      'the list as stored before versions',
+      storedToday,
+      { status: 'stored', version: 1, value: [b, a] },
+    ],
+    [
+      'the list before versions, least recently used first',
+      [a, c, b],
+      { status: 'stored', version: 1, value: [c, b, a] },
+    ],
+    ['a version 1 envelope', { v: 1, value: [a] }, { status: 'stored', version: 1, value: [a] }],
+    [
+      'a list with damaged groups',
+      [a, { ...b, code: 'KR1-broken' }, 'junk', null, { ...c, memberId: 'x' }, c],
+      { status: 'stored', version: 1, value: [c, a] },
+    ],
+    [
+      'an envelope with damaged groups',
+      { v: 1, value: [{ ...a, lastUsedAt: 'yesterday' }, b] },
+      { status: 'stored', version: 1, value: [b] },
+    ],
+    ['text', 'groups', { status: 'stored', version: 1, value: [] }],
+    ['an object', { groups: [a] }, { status: 'stored', version: 1, value: [] }],
+    [
+      'an envelope holding no list',
+      { v: 1, value: null },
+      { status: 'stored', version: 1, value: [] },
+    ],
+    [
+      'a later version',
+      { v: 2, value: { byId: {} } },
+      { status: 'unknown', version: 2, value: [] },
+    ],
+  ])('reads %s', (_, raw, expected) => {
+    expect(groupsItem.decodeStored(raw)).toEqual(expected);
+  });
+
+  it('round-trips through a store', async () => {
+    const store = memoryStore();
+    await groupsItem.write(store, [b, a]);
+    expect(await store.get(groupsItem.key)).toEqual({ v: 1, value: [b, a] });
+    expect((await groupsItem.read(store)).value).toEqual([b, a]);
+  });
+
+  it('leaves a list from a later build in storage', async () => {
+    const store = memoryStore();
+    const later = { v: 2, value: { byId: { [a.groupId]: a } } };
+    await store.set(groupsItem.key, later);
+    expect(await groupsItem.write(store, [b])).toBe(false);
+    expect(await store.get(groupsItem.key)).toEqual(later);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSettings, panelUrlFor, parseSignalingUrl } from '../../../lib/device/settings';
+import { memoryStore } from '../../../lib/device/key-value-store';
+import {
+  decodeSettings,
+  panelUrlFor,
+  parseSignalingUrl,
+  settingsItem,
+} from '../../../lib/device/settings';
+import type { Settings } from '../../../lib/device/settings';
 
-const DEFAULTS = { signalingUrl: 'ws://localhost:4444', locale: null, sound: false };
+const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: false };
 
 describe('settings', () => {
   it.each([
@@ -34,5 +41,45 @@ describe('settings', () => {
   it('points invite links at the web panel of the same companion server', () => {
     expect(panelUrlFor('ws://localhost:4444')).toBe('http://localhost:4444/');
     expect(panelUrlFor('wss://kring.example.org')).toBe('https://kring.example.org/');
+  });
+});
+
+describe('the stored settings', () => {
+  const item = settingsItem(DEFAULTS);
+  const mine: Settings = { signalingUrl: 'wss://kring.example.org', locale: 'en', sound: true };
+
+  it.each([
+    ['nothing', undefined, { status: 'missing', value: DEFAULTS }],
+    ['the settings as stored before versions', mine, { status: 'stored', version: 1, value: mine }],
+    ['a version 1 envelope', { v: 1, value: mine }, { status: 'stored', version: 1, value: mine }],
+    [
+      'settings with one damaged field',
+      { ...mine, locale: 'fr' },
+      { status: 'stored', version: 1, value: { ...mine, locale: DEFAULTS.locale } },
+    ],
+    ['text', 'wss://kring.example.org', { status: 'stored', version: 1, value: DEFAULTS }],
+    ['a list', [mine], { status: 'stored', version: 1, value: DEFAULTS }],
+    [
+      'an envelope holding null',
+      { v: 1, value: null },
+      { status: 'stored', version: 1, value: DEFAULTS },
+    ],
+    ['a later version', { v: 2, value: mine }, { status: 'unknown', version: 2, value: DEFAULTS }],
+  ])('reads %s', (_, raw, expected) => {
+    expect(item.decodeStored(raw)).toEqual(expected);
+  });
+
+  it('round-trips through a store', async () => {
+    const store = memoryStore();
+    await item.write(store, mine);
+    expect(await store.get('settings')).toEqual({ v: 1, value: mine });
+    expect((await item.read(store)).value).toEqual(mine);
+  });
+
+  it('leaves settings from a later build in storage', async () => {
+    const store = memoryStore();
+    await store.set('settings', { v: 3, value: { theme: 'dark' } });
+    expect(await item.write(store, mine)).toBe(false);
+    expect(await store.get('settings')).toEqual({ v: 3, value: { theme: 'dark' } });
   });
 });

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { memoryStore } from '../../../lib/device/key-value-store';
+import { historyItem, historyKey, MAX_HISTORY } from '../../../lib/device/meeting-history';
+import type { MeetingSummary } from '../../../lib/shared-doc/meeting-end';
+
+function summary(n: number): MeetingSummary {
+  return {
+    meetingId: `meeting-${String(n).padStart(4, '0')}`,
+    startedAt: n * 100 - 50,
+    endedAt: n * 100,
+    methodId: 'basic',
+    chairName: 'Anna',
+    caseBringerName: 'Bram',
+    caseBringerId: 'bram-000000',
+    caseTitle: null,
+    agreements: ['Volgende keer om 9 uur'],
+    followUp: [],
+  };
+}
+
+describe("a group's stored history", () => {
+  const item = historyItem('group-1');
+  const [m1, m2, m3] = [summary(1), summary(2), summary(3)];
+
+  it('is kept under a key of its own per group', () => {
+    expect(item.key).toBe(historyKey('group-1'));
+    expect(historyItem('group-2').key).not.toBe(item.key);
+  });
+
+  it.each([
+    ['nothing', undefined, { status: 'missing', value: [] }],
+    [
+      'the list as stored before versions',
+      JSON.parse(JSON.stringify([m2, m1])),
+      { status: 'stored', version: 1, value: [m2, m1] },
+    ],
+    [
+      'a list before versions, oldest first, with a meeting twice',
+      [m1, m3, m1, m2],
+      { status: 'stored', version: 1, value: [m3, m2, m1] },
+    ],
+    ['a version 1 envelope', { v: 1, value: [m1] }, { status: 'stored', version: 1, value: [m1] }],
+    [
+      'a list with damaged meetings',
+      [m1, { meetingId: 'x' }, { ...m2, methodId: 'no-such-method' }, 'junk', null, m3],
+      { status: 'stored', version: 1, value: [m3, m1] },
+    ],
+    ['text', 'history', { status: 'stored', version: 1, value: [] }],
+    [
+      'an envelope holding no list',
+      { v: 1, value: { m1 } },
+      { status: 'stored', version: 1, value: [] },
+    ],
+    ['a later version', { v: 2, value: [m1] }, { status: 'unknown', version: 2, value: [] }],
+  ])('reads %s', (_, raw, expected) => {
+    expect(item.decodeStored(raw)).toEqual(expected);
+  });
+
+  it(`reads at most the ${MAX_HISTORY} newest meetings`, () => {
+    const many = Array.from({ length: MAX_HISTORY + 5 }, (_, i) => summary(i + 1));
+    const read = item.decodeStored(many).value;
+    expect(read).toHaveLength(MAX_HISTORY);
+    expect(read[0]).toEqual(summary(MAX_HISTORY + 5));
+  });
+
+  it('round-trips through a store', async () => {
+    const store = memoryStore();
+    await item.write(store, [m2, m1]);
+    expect(await store.get(historyKey('group-1'))).toEqual({ v: 1, value: [m2, m1] });
+    expect((await item.read(store)).value).toEqual([m2, m1]);
+  });
+
+  it('leaves a history from a later build in storage', async () => {
+    const store = memoryStore();
+    await store.set(historyKey('group-1'), { v: 2, value: 'anything' });
+    expect(await item.write(store, [m1])).toBe(false);
+    expect(await store.get(historyKey('group-1'))).toEqual({ v: 2, value: 'anything' });
+  });
+});

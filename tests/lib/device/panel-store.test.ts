@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { RememberedGroup } from '../../../lib/device/groups';
+import { memoryStore } from '../../../lib/device/key-value-store';
+import type { KeyValueStore } from '../../../lib/device/key-value-store';
+import { createPanelStore } from '../../../lib/device/panel-store';
+import type { Settings } from '../../../lib/device/settings';
+import { createInvite } from '../../../lib/invite/invite';
+
+const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: false };
+const MINE: Settings = { signalingUrl: 'wss://kring.example.org', locale: 'nl', sound: true };
+
+function group(n: number): RememberedGroup {
+  return {
+    groupId: `group-${String(n).padStart(4, '0')}`,
+    code: createInvite().code,
+    name: `Groep ${n}`,
+    memberName: 'Anna',
+    memberId: `member-${String(n).padStart(4, '0')}`,
+    lastUsedAt: n,
+  };
+}
+
+/** Storage that refuses every read and write, as a browser with storage switched off. */
+const brokenStore: KeyValueStore = {
+  get: () => Promise.reject(new Error('storage disabled')),
+  set: () => Promise.reject(new Error('storage disabled')),
+};
+
+const ids = (groups: readonly RememberedGroup[]) => groups.map((g) => g.groupId);
+
+describe('the panel store', () => {
+  it('starts with the defaults, not loaded', () => {
+    expect(createPanelStore(memoryStore(), DEFAULTS).getSnapshot()).toEqual({
+      loaded: false,
+      settings: DEFAULTS,
+      groups: [],
+    });
+  });
+
+  it('loads the settings and groups that builds before versions stored', async () => {
+    const store = memoryStore();
+    const [a, b, c] = [group(1), group(2), group(3)];
+    await store.set('settings', MINE);
+    await store.set('groups', [b, a]);
+    const panel = createPanelStore(store, DEFAULTS);
+    await panel.load();
+    expect(panel.getSnapshot()).toEqual({ loaded: true, settings: MINE, groups: [b, a] });
+    // Loading alone leaves storage as it was; the next save writes the envelope.
+    expect(await store.get('groups')).toEqual([b, a]);
+    await panel.saveGroup(c);
+    expect(await store.get('groups')).toEqual({ v: 1, value: [c, b, a] });
+  });
+
+  it('is loaded with the defaults when storage cannot be read', async () => {
+    const panel = createPanelStore(brokenStore, DEFAULTS);
+    await panel.load();
+    expect(panel.getSnapshot()).toEqual({ loaded: true, settings: DEFAULTS, groups: [] });
+  });
+
+  it('shows new settings at once and stores them', async () => {
+    const store = memoryStore();
+    const panel = createPanelStore(store, DEFAULTS);
+    await panel.load();
+    const saved = panel.saveSettings(MINE);
+    expect(panel.getSnapshot().settings).toEqual(MINE);
+    await saved;
+    expect((await createLoaded(store)).getSnapshot().settings).toEqual(MINE);
+  });
+
+  it('keeps a group another panel stored since this one loaded', async () => {
+    const store = memoryStore();
+    const first = await createLoaded(store);
+    const second = await createLoaded(store);
+    await first.saveGroup(group(1));
+    await second.saveGroup(group(2));
+    expect(ids(second.getSnapshot().groups)).toEqual(['group-0002', 'group-0001']);
+    expect(ids((await createLoaded(store)).getSnapshot().groups)).toEqual([
+      'group-0002',
+      'group-0001',
+    ]);
+  });
+
+  it('keeps every group when several are saved at once', async () => {
+    const store = memoryStore();
+    const panel = await createLoaded(store);
+    await Promise.all([
+      panel.saveGroup(group(1)),
+      panel.saveGroup(group(2)),
+      panel.saveGroup(group(3)),
+    ]);
+    expect(ids((await createLoaded(store)).getSnapshot().groups)).toEqual([
+      'group-0003',
+      'group-0002',
+      'group-0001',
+    ]);
+  });
+
+  it('forgets a group', async () => {
+    const store = memoryStore();
+    const panel = await createLoaded(store);
+    await panel.saveGroup(group(1));
+    await panel.saveGroup(group(2));
+    await panel.removeGroup('group-0002');
+    expect(ids(panel.getSnapshot().groups)).toEqual(['group-0001']);
+    expect(ids((await createLoaded(store)).getSnapshot().groups)).toEqual(['group-0001']);
+  });
+
+  it('works in memory and leaves storage alone when it holds a later version', async () => {
+    const store = memoryStore();
+    const laterGroups = { v: 2, value: { byId: {} } };
+    const laterSettings = { v: 2, value: { theme: 'dark' } };
+    await store.set('groups', laterGroups);
+    await store.set('settings', laterSettings);
+    const panel = await createLoaded(store);
+    expect(panel.getSnapshot()).toEqual({ loaded: true, settings: DEFAULTS, groups: [] });
+
+    const [a, b] = [group(1), group(2)];
+    await panel.saveGroup(a);
+    await panel.saveGroup(b);
+    await panel.saveSettings(MINE);
+    expect(panel.getSnapshot()).toEqual({ loaded: true, settings: MINE, groups: [b, a] });
+    expect(await store.get('groups')).toEqual(laterGroups);
+    expect(await store.get('settings')).toEqual(laterSettings);
+  });
+
+  it('tells each subscriber of every change until it unsubscribes', async () => {
+    const panel = createPanelStore(memoryStore(), DEFAULTS);
+    const seen: boolean[] = [];
+    const unsubscribe = panel.subscribe(() => seen.push(panel.getSnapshot().loaded));
+    await panel.load();
+    await panel.saveSettings(MINE);
+    unsubscribe();
+    await panel.saveGroup(group(1));
+    expect(seen).toEqual([true, true]);
+  });
+
+  it('loads once however often it is asked', async () => {
+    const store = memoryStore();
+    const panel = createPanelStore(store, DEFAULTS);
+    const snapshots = new Set<unknown>();
+    panel.subscribe(() => snapshots.add(panel.getSnapshot()));
+    await Promise.all([panel.load(), panel.load()]);
+    await panel.load();
+    expect(snapshots.size).toBe(1);
+  });
+});
+
+async function createLoaded(store: KeyValueStore) {
+  const panel = createPanelStore(store, DEFAULTS);
+  await panel.load();
+  return panel;
+}
