@@ -1,15 +1,15 @@
 import { pluralForm } from './i18n';
 import type { Locale, LocalizedPlural, Message } from './i18n';
-import { NOTEBOOK_MESSAGES } from './notebook-messages';
-import { NOTES_MESSAGES } from './notes-messages';
+import { NOTES_OVERVIEW_MESSAGES } from './notes-overview-messages';
+import { NOTES_PANE_MESSAGES } from './notes-pane-messages';
 
 /**
  * Every text of the panel in Dutch and English. Plain data, so that a test can check that both
  * languages are complete; `{name}` placeholders are filled by `translate`.
  */
 export const MESSAGES = {
-  ...NOTES_MESSAGES,
-  ...NOTEBOOK_MESSAGES,
+  ...NOTES_PANE_MESSAGES,
+  ...NOTES_OVERVIEW_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
   language: { nl: 'Taal', en: 'Language' },
   settings: { nl: 'Instellingen', en: 'Settings' },

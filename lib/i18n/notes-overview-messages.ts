@@ -1,11 +1,12 @@
 import type { Localized } from './i18n';
 
 /**
- * Texts of the notes overview (components/NotesOverview and what it uses: search, export and
- * import, encryption, storage), in Dutch and English; part of MESSAGES (lib/messages.ts).
- * Shared words (passphrase, unlock, cancel, loading) are in notes-messages.ts and messages.ts.
+ * Texts of the notes overview, "My notes" (components/notes/NotesOverview and what it uses:
+ * search, export and import, encryption, storage), in Dutch and English; part of MESSAGES
+ * (messages.ts). Shared words (passphrase, unlock, cancel, loading) are in
+ * notes-pane-messages.ts and messages.ts.
  */
-export const NOTEBOOK_MESSAGES = {
+export const NOTES_OVERVIEW_MESSAGES = {
   myNotes: { nl: 'Mijn notities', en: 'My notes' },
   closeNotes: { nl: 'Notities sluiten', en: 'Close notes' },
 

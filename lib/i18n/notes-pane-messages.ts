@@ -1,10 +1,12 @@
 import type { Localized } from './i18n';
 
 /**
- * Texts of the private notes in a meeting (components/NotesPane, TakeHome, LastTakeHome), in
- * Dutch and English; part of MESSAGES (lib/messages.ts).
+ * Texts of the notes pane, "My private notes", and what goes with it in a meeting: saving,
+ * unlocking, the take-home and the look back at it (components/notes/NotesPane, SaveStatusLine,
+ * TakeHome; components/meeting/LastTakeHome, SharedLookBack), in Dutch and English; part of
+ * MESSAGES (messages.ts). The notes overview, "My notes", is notes-overview-messages.ts.
  */
-export const NOTES_MESSAGES = {
+export const NOTES_PANE_MESSAGES = {
   notesHeading: { nl: 'Mijn privénotities', en: 'My private notes' },
   notesOnlyHere: {
     nl: 'Alleen op dit apparaat. Wordt nooit gedeeld met de groep of een server.',
