@@ -1,8 +1,8 @@
+import { isoCalendarDate } from '../../lib/i18n/format-date';
+
 /** The name of an export file made on a day: kring-notes-YYYY-MM-DD.md (local calendar date). */
 export function exportFileName(extension: 'md' | 'json', date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return `kring-notes-${day}.${extension}`;
+  return `kring-notes-${isoCalendarDate(date.getTime())}.${extension}`;
 }
 
 /**

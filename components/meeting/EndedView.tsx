@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
 import { findMethod } from '../../lib/method/method-list';
+import { formatMeetingDate } from '../../lib/i18n/format-date';
 import { useI18n } from '../common/I18n';
 
 /**
@@ -14,11 +15,7 @@ export function EndedView({ summary, onBack }: { summary: MeetingSummary; onBack
   const heading = useRef<HTMLHeadingElement>(null);
   // The meeting view vanished under the member's focus: start them at the top of what replaced it.
   useEffect(() => heading.current?.focus(), []);
-  const date = new Date(summary.startedAt).toLocaleDateString(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
+  const date = formatMeetingDate(summary.startedAt, locale);
   const methodName = findMethod(summary.methodId)?.name[locale] ?? summary.methodId;
   return (
     <section aria-labelledby={headingId} className="ended">

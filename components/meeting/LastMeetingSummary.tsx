@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
 import { KeptLines } from './EndedView';
+import { formatMeetingDate } from '../../lib/i18n/format-date';
 import { useI18n } from '../common/I18n';
 
 /**
@@ -19,11 +20,7 @@ export function LastMeetingSummary({
   const headingId = useId();
   const last = history[0];
   if (!last) return null;
-  const date = new Date(last.startedAt).toLocaleDateString(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
+  const date = formatMeetingDate(last.startedAt, locale);
   const wasBringer = last.caseBringerId !== null && last.caseBringerId === selfId;
   return (
     <section aria-labelledby={headingId} className="look-back">

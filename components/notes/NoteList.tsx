@@ -4,6 +4,7 @@ import type { Notebook } from '../../lib/notebook/notebook';
 import type { Note, TakeHome } from '../../lib/notebook/note-codec';
 import { byGroupAndMeeting } from '../../lib/notebook/note-order';
 import type { GroupNotes } from '../../lib/notebook/note-order';
+import { formatMeetingDate } from '../../lib/i18n/format-date';
 import { useI18n } from '../common/I18n';
 import { SaveStatusLine } from './SaveStatusLine';
 import { notebookErrorText, useAutosave } from './useAutosave';
@@ -53,13 +54,7 @@ function GroupSection({
         const meetingHeadingId = `${headingId}-${meeting.meetingId}`;
         return (
           <section key={meeting.meetingId} aria-labelledby={meetingHeadingId}>
-            <h4 id={meetingHeadingId}>
-              {new Date(meeting.meetingDate).toLocaleDateString(locale, {
-                day: 'numeric',
-                month: 'long',
-                year: 'numeric',
-              })}
-            </h4>
+            <h4 id={meetingHeadingId}>{formatMeetingDate(meeting.meetingDate, locale)}</h4>
             <ul className="notes-list" aria-labelledby={meetingHeadingId}>
               {meeting.notes.map((note) => (
                 <NoteItem key={note.id} note={note} notebook={notebook} onRemoved={onRemoved} />

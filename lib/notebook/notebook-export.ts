@@ -3,6 +3,7 @@
  * to read. IndexedDB goes with an uninstall, so an export is the only backup; it is plain text.
  */
 
+import { isoCalendarDate } from '../i18n/format-date';
 import type { Locale, Localized } from '../i18n/i18n';
 import type { Note, TakeHome, TakenAdvice } from './note-codec';
 import { byGroupAndMeeting } from './note-order';
@@ -29,13 +30,6 @@ const MARKDOWN_LABELS = {
   otherAdvice: { nl: 'Andere adviezen', en: 'Other advice' },
   intentions: { nl: 'Voornemens', en: 'Intentions' },
 } satisfies Record<string, Localized>;
-
-/** A local calendar date, YYYY-MM-DD: the day the member lived the meeting. */
-function isoDate(ms: number): string {
-  const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /** Headings are one line. */
 function oneLine(text: string): string {
@@ -83,11 +77,16 @@ export function notesToMarkdown(
   locale: Locale,
 ): string {
   const label = (key: keyof typeof MARKDOWN_LABELS) => MARKDOWN_LABELS[key][locale];
-  const out = [`# ${label('title')}`, '', `${label('exported')} ${isoDate(exportedAt)}`, ''];
+  const out = [
+    `# ${label('title')}`,
+    '',
+    `${label('exported')} ${isoCalendarDate(exportedAt)}`,
+    '',
+  ];
   for (const group of byGroupAndMeeting(notes)) {
     out.push(`## ${oneLine(group.groupName) || label('unnamedGroup')}`, '');
     for (const meeting of group.meetings) {
-      out.push(`### ${isoDate(meeting.meetingDate)}`, '');
+      out.push(`### ${isoCalendarDate(meeting.meetingDate)}`, '');
       for (const note of meeting.notes) {
         const phase = oneLine(note.phaseName) || note.phaseId;
         const heading = note.kind === 'take-home' ? label('takeHome') : phase || label('notes');
