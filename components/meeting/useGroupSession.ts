@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { EMPTY_SNAPSHOT, GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
+import { openRoom } from '../../lib/connection/room-connection';
 import type { RememberedGroup } from '../../lib/device/groups';
 import { parseInvite } from '../../lib/invite/invite';
 import { exposeSharedState } from './diagnostics';
@@ -11,7 +12,7 @@ const noop = (): (() => void) => () => {};
 
 /**
  * Connects the panel to a group while it is shown. The rooms themselves live outside React
- * (lib/room-connection.ts), so StrictMode's mount, unmount, mount shares one provider.
+ * (lib/connection/room-connection.ts), so StrictMode's mount, unmount, mount shares one provider.
  */
 export function useGroupSession(
   group: RememberedGroup,
@@ -33,7 +34,7 @@ export function useGroupSession(
         memberName: group.memberName,
         groupName: group.name,
       },
-      { signalingUrls: [signalingUrl] },
+      { openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl] }) },
     ).then(
       (value) => {
         if (cancelled) value.dispose();

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import { deriveRoomKeys } from '../invite/room-name';
-import { openRoom } from './room-connection';
-import type { RoomHandle, RoomOptions } from './room-connection';
+import type { RoomKeys } from '../invite/room-name';
+import type { RoomHandle } from './room-connection';
+import { systemClock } from './clock';
+import type { Clock } from './clock';
 import {
   announceMeeting,
   clearCurrentMeeting,
@@ -39,6 +41,18 @@ export interface GroupIdentity {
   readonly memberId: string;
   readonly memberName: string;
   readonly groupName: string;
+}
+
+/**
+ * What a session needs from the world. The panel passes y-webrtc rooms (`openRoom` of
+ * room-connection.ts with its signaling options) and the system clock; tests pass in-memory
+ * rooms and a clock they advance by hand.
+ */
+export interface GroupSessionDeps {
+  /** Joins (or shares) the room for these keys; the session releases every handle it opens. */
+  readonly openRoom: (keys: RoomKeys) => RoomHandle;
+  /** The system clock unless given. */
+  readonly clock?: Clock;
 }
 
 /** Everything the panel shows about a group session, as plain readonly values. */
@@ -100,29 +114,30 @@ export class GroupSession {
   private snapshotValue: GroupSnapshot = EMPTY_SNAPSHOT;
   private readonly offsets = new ClockOffsets();
   private readonly lastClocks = new Map<string, number>();
-  private clockTimer: ReturnType<typeof setInterval> | null = null;
-  /** Whom we last saw as chair, and when (or since when we have been looking). */
-  private chairSeen: { readonly id: string; at: number } | null = null;
-  private chairCheck: ReturnType<typeof setTimeout> | null = null;
+  private stopClockRefresh: (() => void) | null = null;
+  /** Which chair we watch, and since when they have been missing from presence (null: present). */
+  private chairWatch: { readonly id: string; missingSince: number | null } | null = null;
+  private cancelChairCheck: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: Array<() => void> = [];
   private meetingCleanups: Array<() => void> = [];
   private disposed = false;
   private switching: Promise<void> = Promise.resolve();
 
+  private readonly openRoom: GroupSessionDeps['openRoom'];
+  private readonly clock: Clock;
+
   private constructor(
     private readonly identity: GroupIdentity,
-    private readonly options: RoomOptions,
-    private readonly now: () => number,
-  ) {}
+    deps: GroupSessionDeps,
+  ) {
+    this.openRoom = deps.openRoom;
+    this.clock = deps.clock ?? systemClock;
+  }
 
   /** Connects to the group's lobby and, when one runs, to its current meeting. */
-  static async open(
-    identity: GroupIdentity,
-    options: RoomOptions,
-    now: () => number = Date.now,
-  ): Promise<GroupSession> {
-    const session = new GroupSession(identity, options, now);
+  static async open(identity: GroupIdentity, deps: GroupSessionDeps): Promise<GroupSession> {
+    const session = new GroupSession(identity, deps);
     await session.connectLobby();
     return session;
   }
@@ -152,11 +167,11 @@ export class GroupSession {
       chairId: this.identity.memberId,
       chairName: this.identity.memberName,
       groupName: this.identity.groupName,
-      now: this.now(),
+      now: this.clock.now(),
       ...(phaseMinutes ? { phaseMinutes } : {}),
     });
     if (result.ok && this.lobby) {
-      announceMeeting(this.lobby.doc, { meetingId, startedAt: this.now() });
+      announceMeeting(this.lobby.doc, { meetingId, startedAt: this.clock.now() });
     }
     return result;
   }
@@ -171,7 +186,7 @@ export class GroupSession {
       doc: this.meeting.doc,
       actorId: this.identity.memberId,
       actorName: this.identity.memberName,
-      now: this.now(),
+      now: this.clock.now(),
     });
   }
 
@@ -180,7 +195,7 @@ export class GroupSession {
     return this.onMeeting((doc) => {
       const timer = readTimer(doc);
       const offset = timer ? this.offsets.offset(timer.clockOf) : 0;
-      return changeTimer(doc, this.identity.memberId, action, this.now(), offset);
+      return changeTimer(doc, this.identity.memberId, action, this.clock.now(), offset);
     });
   }
 
@@ -195,7 +210,7 @@ export class GroupSession {
     const meetingId = this.meetingId;
     if (!meetingId) return { ok: false, reason: 'not-started' };
     const result = this.onMeeting((doc) =>
-      endMeeting(doc, this.identity.memberId, meetingId, this.now()),
+      endMeeting(doc, this.identity.memberId, meetingId, this.clock.now()),
     );
     if (result.ok && this.lobby && readCurrentMeeting(this.lobby.doc)?.meetingId === meetingId) {
       clearCurrentMeeting(this.lobby.doc);
@@ -205,12 +220,12 @@ export class GroupSession {
 
   /** The chair's "next phase". */
   nextPhase(): CommandResult {
-    return this.onMeeting((doc) => nextPhase(doc, this.identity.memberId, this.now()));
+    return this.onMeeting((doc) => nextPhase(doc, this.identity.memberId, this.clock.now()));
   }
 
   /** The chair's "previous phase". */
   previousPhase(): CommandResult {
-    return this.onMeeting((doc) => previousPhase(doc, this.identity.memberId, this.now()));
+    return this.onMeeting((doc) => previousPhase(doc, this.identity.memberId, this.clock.now()));
   }
 
   /** The chair hands the chair to another member. */
@@ -220,7 +235,7 @@ export class GroupSession {
 
   /** The chair jumps to a phase. */
   goToPhase(index: number): CommandResult {
-    return this.onMeeting((doc) => goToPhase(doc, this.identity.memberId, index, this.now()));
+    return this.onMeeting((doc) => goToPhase(doc, this.identity.memberId, index, this.clock.now()));
   }
 
   /**
@@ -238,8 +253,8 @@ export class GroupSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    if (this.clockTimer !== null) clearInterval(this.clockTimer);
-    if (this.chairCheck !== null) clearTimeout(this.chairCheck);
+    this.stopClockRefresh?.();
+    this.cancelChairCheck?.();
     this.leaveMeeting();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.lobby?.release();
@@ -255,13 +270,13 @@ export class GroupSession {
   private async connectLobby(): Promise<void> {
     const keys = await deriveRoomKeys(this.identity.secret, { kind: 'lobby' });
     if (this.disposed) return;
-    const lobby = openRoom(keys, this.options);
+    const lobby = this.openRoom(keys);
     this.lobby = lobby;
     this.setPresence(lobby);
     // Presence carries a fresh clock reading, from which the others estimate our clock offset.
-    this.clockTimer = setInterval(() => {
+    this.stopClockRefresh = this.clock.every(CLOCK_REFRESH_MS, () => {
       if (this.meeting) this.setPresence(this.meeting);
-    }, CLOCK_REFRESH_MS);
+    });
     const onLobbyUpdate = (): void => {
       const pointer = readCurrentMeeting(lobby.doc);
       if (pointer && pointer.meetingId !== this.meetingId) void this.follow(pointer.meetingId);
@@ -286,10 +301,10 @@ export class GroupSession {
       const keys = await deriveRoomKeys(this.identity.secret, { kind: 'meeting', meetingId });
       if (this.disposed) return;
       this.leaveMeeting();
-      const meeting = openRoom(keys, this.options);
+      const meeting = this.openRoom(keys);
       this.meeting = meeting;
       this.meetingId = meetingId;
-      this.chairSeen = null;
+      this.chairWatch = null;
       this.setPresence(meeting);
       const onChange = (): void => this.refresh();
       const onAwareness = (): void => {
@@ -320,13 +335,13 @@ export class GroupSession {
     const presence: PresenceState = {
       memberId: this.identity.memberId,
       name: this.identity.memberName,
-      clock: this.now(),
+      clock: this.clock.now(),
     };
     room.awareness.setLocalStateField(PRESENCE_FIELD, presence);
   }
 
   private observeClocks(room: RoomHandle): void {
-    const received = this.now();
+    const received = this.clock.now();
     for (const state of room.awareness.getStates().values()) {
       const presence = decodePresence(state);
       if (!presence || presence.clock === undefined) continue;
@@ -374,23 +389,27 @@ export class GroupSession {
   }
 
   /**
-   * The chair counts as present while they are in presence and for CHAIR_GRACE_MS after we last
-   * saw them (or after we started looking for a new chair); a refresh is due when that ends.
+   * The chair counts as present while they are in presence and for CHAIR_GRACE_MS after we
+   * first found them missing (or after we started looking for a new chair); a refresh is due
+   * when that ends. The grace runs from the refresh that finds them gone, not from the last one
+   * that saw them: refreshes come only with changes, often more than CHAIR_GRACE_MS apart.
    */
   private chairPresent(chairId: string, members: readonly Member[]): boolean {
-    const now = this.now();
-    if (this.chairSeen?.id !== chairId) this.chairSeen = { id: chairId, at: now };
+    const now = this.clock.now();
+    if (this.chairWatch?.id !== chairId) this.chairWatch = { id: chairId, missingSince: null };
     if (members.some((m) => m.memberId === chairId)) {
-      this.chairSeen.at = now;
+      this.chairWatch.missingSince = null;
       return true;
     }
-    const left = this.chairSeen.at + CHAIR_GRACE_MS - now;
+    this.chairWatch.missingSince ??= now;
+    const left = this.chairWatch.missingSince + CHAIR_GRACE_MS - now;
     if (left <= 0) return false;
-    if (this.chairCheck !== null) clearTimeout(this.chairCheck);
-    this.chairCheck = setTimeout(() => {
-      this.chairCheck = null;
+    this.cancelChairCheck?.();
+    // A little late rather than early: a timer that fires early would find the grace not over.
+    this.cancelChairCheck = this.clock.after(left + 50, () => {
+      this.cancelChairCheck = null;
       this.refresh();
-    }, left + 50);
+    });
     return true;
   }
 }

@@ -8,6 +8,7 @@ import { WebSocket } from 'ws';
 import wrtc from '@roamhq/wrtc';
 import { GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
+import { openRoom } from '../../lib/connection/room-connection';
 import { addAdvice, addPitch, confirmCase } from '../../lib/shared-doc/board-commands';
 import type { CommandResult } from '../../lib/shared-doc/session-commands';
 
@@ -65,7 +66,13 @@ async function handle(raw: unknown): Promise<void> {
           memberName: command.memberName,
           groupName: command.groupName,
         },
-        { signalingUrls: [command.signalingUrl], peerOpts: { wrtc, config: { iceServers: [] } } },
+        {
+          openRoom: (keys) =>
+            openRoom(keys, {
+              signalingUrls: [command.signalingUrl],
+              peerOpts: { wrtc, config: { iceServers: [] } },
+            }),
+        },
       );
       const current = session;
       current.subscribe(() =>

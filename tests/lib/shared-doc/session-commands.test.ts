@@ -359,7 +359,7 @@ describe('every command is one transaction, so a peer never receives half of one
         'addEvaluation',
         () => {
           const doc = meetingIn('evaluating');
-          return { doc, run: () => addEvaluation(carla.ctx(doc), 'gave', 'Rust') };
+          return { doc, run: () => addEvaluation(carla.ctx(doc), 'learning', 'Rust') };
         },
       ],
       [

@@ -1,0 +1,104 @@
+import type { RoomHandle } from '../../../lib/connection/room-connection';
+import type { RoomKeys } from '../../../lib/invite/room-name';
+import { InMemoryNetwork } from './in-memory-network';
+
+interface Seat {
+  readonly member: string;
+  readonly roomName: string;
+  readonly network: InMemoryNetwork;
+  readonly index: number;
+  readonly listeners: Set<() => void>;
+  released: boolean;
+}
+
+/**
+ * Rooms for GroupSession in place of y-webrtc: one InMemoryNetwork with presence per room name,
+ * which every `openRoom` joins as a new member. Nothing travels between members until
+ * `flush()`; members are cut off and brought back by name, in every room they have open.
+ */
+export class InMemoryRooms {
+  private readonly networks = new Map<string, InMemoryNetwork>();
+  private readonly seats: Seat[] = [];
+
+  /** The `openRoom` to give the GroupSession of `member` (a name for the calls below). */
+  openerFor(member: string): (keys: RoomKeys) => RoomHandle {
+    return (keys) => this.open(member, keys.roomName);
+  }
+
+  /** Delivers everything queued in every room, until all are quiet. */
+  flush(): void {
+    let delivered = true;
+    while (delivered) {
+      delivered = false;
+      for (const network of this.networks.values()) {
+        if (!network.pending) continue;
+        network.flush();
+        delivered = true;
+      }
+    }
+  }
+
+  /**
+   * Cuts `member` off in every room they have open, or only in the room named `roomName`
+   * (each room has its own WebRTC connections, which can drop on their own).
+   */
+  disconnect(member: string, roomName?: string): void {
+    for (const seat of this.openSeats(member)) {
+      if (roomName !== undefined && seat.roomName !== roomName) continue;
+      seat.network.disconnect(seat.index);
+      notify(seat);
+    }
+  }
+
+  /** Brings `member` back in every room they have open (or only in `roomName`). */
+  reconnect(member: string, roomName?: string): void {
+    for (const seat of this.openSeats(member)) {
+      if (roomName !== undefined && seat.roomName !== roomName) continue;
+      seat.network.reconnect(seat.index);
+      notify(seat);
+    }
+  }
+
+  /** The names of the rooms `member` holds open (opened and not yet released). */
+  openRooms(member: string): string[] {
+    return this.openSeats(member).map((seat) => seat.roomName);
+  }
+
+  private openSeats(member: string): Seat[] {
+    return this.seats.filter((seat) => seat.member === member && !seat.released);
+  }
+
+  private open(member: string, roomName: string): RoomHandle {
+    let network = this.networks.get(roomName);
+    if (!network) {
+      network = new InMemoryNetwork(0, { awareness: true });
+      this.networks.set(roomName, network);
+    }
+    const index = network.join();
+    const seat: Seat = { member, roomName, network, index, listeners: new Set(), released: false };
+    this.seats.push(seat);
+    return {
+      roomName,
+      doc: network.docs[index]!,
+      awareness: network.awarenessOf(index),
+      connectionFacts: () => ({
+        signalingConnected: seat.network.isOnline(seat.index),
+        signalingFailed: false,
+      }),
+      onConnectionChange(listener) {
+        seat.listeners.add(listener);
+        return () => seat.listeners.delete(listener);
+      },
+      release() {
+        if (seat.released) return;
+        seat.released = true;
+        seat.listeners.clear();
+        seat.network.leave(seat.index);
+      },
+    };
+  }
+}
+
+function notify(seat: Seat): void {
+  for (const listener of [...seat.listeners]) listener();
+}
