@@ -123,9 +123,7 @@ function Overview({
     ? ''
     : shown.length === 0
       ? t('notesNoMatch', { query: trimmed })
-      : shown.length === 1
-        ? t('notesMatchOne')
-        : t('notesMatchMany', { count: shown.length });
+      : t('notesMatch', { count: shown.length });
   const done = (text: string) => {
     setMessage(text);
     focusHeading();
@@ -195,9 +193,7 @@ function DeleteAll({
     <div className="delete-all">
       {confirming ? (
         <div role="group" aria-labelledby={questionId} className="confirm">
-          <p id={questionId}>
-            {count === 1 ? t('deleteAllConfirmOne') : t('deleteAllConfirmMany', { count })}
-          </p>
+          <p id={questionId}>{t('deleteAllConfirm', { count })}</p>
           <button type="button" disabled={busy} onClick={removeAll}>
             {t('deleteAllYes')}
           </button>{' '}

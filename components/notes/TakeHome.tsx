@@ -34,10 +34,7 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
       .then(
         () =>
           setMessage({
-            text:
-              takeHome.advice.length === 1
-                ? t('takeHomeSavedOne')
-                : t('takeHomeSaved', { count: takeHome.advice.length }),
+            text: t('takeHomeSaved', { count: takeHome.advice.length }),
             error: false,
           }),
         (error: unknown) =>

@@ -1,4 +1,4 @@
-import type { Localized } from './i18n';
+import type { Message } from './i18n';
 
 /**
  * Texts of the notes overview, "My notes" (components/notes/NotesOverview and what it uses:
@@ -17,8 +17,10 @@ export const NOTES_OVERVIEW_MESSAGES = {
     en: 'No notes yet. What you write in your private notes during a meeting appears here.',
   },
   notesNoMatch: { nl: 'Geen notities gevonden met “{query}”.', en: 'No notes match “{query}”.' },
-  notesMatchOne: { nl: '1 notitie gevonden.', en: '1 note found.' },
-  notesMatchMany: { nl: '{count} notities gevonden.', en: '{count} notes found.' },
+  notesMatch: {
+    nl: { one: '{count} notitie gevonden.', other: '{count} notities gevonden.' },
+    en: { one: '{count} note found.', other: '{count} notes found.' },
+  },
   unnamedGroup: { nl: 'Groep zonder naam', en: 'Unnamed group' },
   noteWithoutPhase: { nl: 'Notitie', en: 'Note' },
   notesTakeHome: {
@@ -42,13 +44,17 @@ export const NOTES_OVERVIEW_MESSAGES = {
 
   // --- all notes ---
   deleteAllNotes: { nl: 'Alle notities verwijderen', en: 'Delete all notes' },
-  deleteAllConfirmOne: {
-    nl: 'Je enige notitie verwijderen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst als je een kopie wilt houden.',
-    en: 'Delete your only note? This cannot be undone. Export first if you want to keep a copy.',
-  },
-  deleteAllConfirmMany: {
-    nl: 'Alle {count} notities verwijderen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst als je een kopie wilt houden.',
-    en: 'Delete all {count} notes? This cannot be undone. Export first if you want to keep a copy.',
+  deleteAllConfirm: {
+    nl: {
+      one: 'Je enige notitie verwijderen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst als je een kopie wilt houden.',
+      other:
+        'Alle {count} notities verwijderen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst als je een kopie wilt houden.',
+    },
+    en: {
+      one: 'Delete your only note? This cannot be undone. Export first if you want to keep a copy.',
+      other:
+        'Delete all {count} notes? This cannot be undone. Export first if you want to keep a copy.',
+    },
   },
   deleteAllYes: { nl: 'Ja, alle notities verwijderen', en: 'Yes, delete all notes' },
   allNotesDeleted: { nl: 'Alle notities zijn verwijderd.', en: 'All notes deleted.' },
@@ -183,4 +189,4 @@ export const NOTES_OVERVIEW_MESSAGES = {
     nl: 'De browser beslist dit zelf en belooft niets. Exporteer je notities om een kopie te houden.',
     en: 'The browser decides this itself and made no promise. Export your notes to keep a copy.',
   },
-} as const satisfies Record<string, Localized>;
+} as const satisfies Record<string, Message>;

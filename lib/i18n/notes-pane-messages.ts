@@ -1,4 +1,4 @@
-import type { Localized } from './i18n';
+import type { Message } from './i18n';
 
 /**
  * Texts of the notes pane, "My private notes", and what goes with it in a meeting: saving,
@@ -54,13 +54,15 @@ export const NOTES_PANE_MESSAGES = {
     nl: 'Bewaart alle adviezen met je sterren, volgorde en voornemens, alleen op dit apparaat. Na de bijeenkomst blijft er niets van gedeeld.',
     en: 'Saves all advice with your stars, order and intentions, on this device only. Nothing of it stays shared after the meeting.',
   },
-  takeHomeSavedOne: {
-    nl: '1 advies bewaard in je privénotities.',
-    en: '1 piece of advice saved in your private notes.',
-  },
   takeHomeSaved: {
-    nl: '{count} adviezen bewaard in je privénotities.',
-    en: '{count} pieces of advice saved in your private notes.',
+    nl: {
+      one: '{count} advies bewaard in je privénotities.',
+      other: '{count} adviezen bewaard in je privénotities.',
+    },
+    en: {
+      one: '{count} piece of advice saved in your private notes.',
+      other: '{count} pieces of advice saved in your private notes.',
+    },
   },
   lastTakeHomeHeading: {
     nl: 'Alleen jij ziet dit: wat je de vorige keer meenam',
@@ -83,4 +85,4 @@ export const NOTES_PANE_MESSAGES = {
     en: 'How it went since last time',
   },
   sharedBy: { nl: '{name}: {text}', en: '{name}: {text}' },
-} as const satisfies Record<string, Localized>;
+} as const satisfies Record<string, Message>;

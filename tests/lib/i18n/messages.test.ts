@@ -74,6 +74,36 @@ describe('messages about a number', () => {
       '1 question hidden until the chair reveals the questions',
       '2 questions hidden until the chair reveals them',
     ],
+    ['nl', 'notesMatch', '0 notities gevonden.', '1 notitie gevonden.', '2 notities gevonden.'],
+    ['en', 'notesMatch', '0 notes found.', '1 note found.', '2 notes found.'],
+    [
+      'nl',
+      'deleteAllConfirm',
+      'Alle 0 notities verwijderen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst als je een kopie wilt houden.',
+      'Je enige notitie verwijderen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst als je een kopie wilt houden.',
+      'Alle 2 notities verwijderen? Dit kan niet ongedaan worden gemaakt. Exporteer eerst als je een kopie wilt houden.',
+    ],
+    [
+      'en',
+      'deleteAllConfirm',
+      'Delete all 0 notes? This cannot be undone. Export first if you want to keep a copy.',
+      'Delete your only note? This cannot be undone. Export first if you want to keep a copy.',
+      'Delete all 2 notes? This cannot be undone. Export first if you want to keep a copy.',
+    ],
+    [
+      'nl',
+      'takeHomeSaved',
+      '0 adviezen bewaard in je privénotities.',
+      '1 advies bewaard in je privénotities.',
+      '2 adviezen bewaard in je privénotities.',
+    ],
+    [
+      'en',
+      'takeHomeSaved',
+      '0 pieces of advice saved in your private notes.',
+      '1 piece of advice saved in your private notes.',
+      '2 pieces of advice saved in your private notes.',
+    ],
   ])('words %s %s for 0, 1 and 2', (locale, key, zero, one, two) => {
     expect(translate(locale, key, { count: 0 })).toBe(zero);
     expect(translate(locale, key, { count: 1 })).toBe(one);
