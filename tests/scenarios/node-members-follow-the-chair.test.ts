@@ -54,11 +54,18 @@ describe('members as Node processes over real WebRTC', () => {
   it('keeps groups apart: a member of another group never sees this meeting', async () => {
     const ours = createInvite().secret;
     const theirs = createInvite().secret;
-    const chair = await group.join(ours, 'eva-0000005', 'Eva');
-    const outsider = await group.join(theirs, 'finn-000006', 'Finn');
-    await chair.command({ type: 'start', methodId: 'basic' });
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(outsider.snapshot()?.session).toBeNull();
-    expect(outsider.snapshot()?.members.map((m) => m.name)).toEqual(['Finn']);
+    const [chair, insider, outsider] = await Promise.all([
+      group.join(ours, 'eva-0000005', 'Eva'),
+      group.join(ours, 'gert-000007', 'Gert'),
+      group.join(theirs, 'finn-000006', 'Finn'),
+      group.join(theirs, 'hanna-00008', 'Hanna'),
+    ]);
+    // Positive controls instead of a sleep: the outsider hears its own group through the same
+    // server, and the meeting reaches a member of ours; a leak had the same time to arrive.
+    await outsider!.until((s) => s.members.length === 2);
+    expect(await chair!.command({ type: 'start', methodId: 'basic' })).toEqual({ ok: true });
+    await insider!.until((s) => s.session?.phase.id === 'inventory');
+    expect(outsider!.snapshot()?.session).toBeNull();
+    expect(outsider!.snapshot()?.members.map((m) => m.name)).toEqual(['Finn', 'Hanna']);
   });
 });
