@@ -1,6 +1,6 @@
-import type { Localized } from "../i18n/i18n";
-import type { Activity } from "./method";
-import type { Role } from "./roles";
+import type { Localized } from '../i18n/i18n';
+import type { Activity } from './method';
+import type { Role } from './roles';
 
 /**
  * A reflective prompt for a member's private notes in each kind of phase. The notes never leave
@@ -8,72 +8,63 @@ import type { Role } from "./roles";
  */
 const PROMPTS: Readonly<Record<Activity, Localized>> = {
   lookback: {
-    nl: "Wat is er sinds de vorige keer met mijn leerpunten gebeurd?",
-    en: "What has happened with my learning points since last time?",
+    nl: 'Wat is er sinds de vorige keer met mijn leerpunten gebeurd?',
+    en: 'What has happened with my learning points since last time?',
   },
   pitching: {
-    nl: "Welke werkvraag speelt bij mij, en waarom juist nu?",
-    en: "Which work question is alive for me, and why now?",
+    nl: 'Welke werkvraag speelt bij mij, en waarom juist nu?',
+    en: 'Which work question is alive for me, and why now?',
   },
   choosing: {
-    nl: "Welke casus raakt mij het meest, en wat zegt dat over mij?",
-    en: "Which case touches me most, and what does that say about me?",
+    nl: 'Welke casus raakt mij het meest, en wat zegt dat over mij?',
+    en: 'Which case touches me most, and what does that say about me?',
   },
   presenting: {
-    nl: "Wat valt me op in hoe het verhaal verteld wordt?",
-    en: "What strikes me in how the story is told?",
+    nl: 'Wat valt me op in hoe het verhaal verteld wordt?',
+    en: 'What strikes me in how the story is told?',
   },
-  asking: {
-    nl: "Wat merk ik bij mezelf op?",
-    en: "What do I notice in myself?",
-  },
+  asking: { nl: 'Wat merk ik bij mezelf op?', en: 'What do I notice in myself?' },
   rating: {
-    nl: "Welke vragen raken iets, en wat is dat?",
-    en: "Which questions touch something, and what is it?",
+    nl: 'Welke vragen raken iets, en wat is dat?',
+    en: 'Which questions touch something, and what is it?',
   },
   analysing: {
-    nl: "Welke patronen herken ik, ook uit mijn eigen werk?",
-    en: "Which patterns do I recognise, also from my own work?",
+    nl: 'Welke patronen herken ik, ook uit mijn eigen werk?',
+    en: 'Which patterns do I recognise, also from my own work?',
   },
-  reformulating: {
-    nl: "Wat is voor mij de kern?",
-    en: "What is the core for me?",
-  },
+  reformulating: { nl: 'Wat is voor mij de kern?', en: 'What is the core for me?' },
   advising: {
-    nl: "Welk advies zou ik mezelf geven?",
-    en: "Which advice would I give myself?",
+    nl: 'Welk advies zou ik mezelf geven?',
+    en: 'Which advice would I give myself?',
   },
-  reacting: { nl: "Wat neem ik mee?", en: "What do I take with me?" },
+  reacting: { nl: 'Wat neem ik mee?', en: 'What do I take with me?' },
   evaluating: {
-    nl: "Wat heb ik vandaag over mezelf geleerd?",
-    en: "What did I learn about myself today?",
+    nl: 'Wat heb ik vandaag over mezelf geleerd?',
+    en: 'What did I learn about myself today?',
   },
   sharing: {
-    nl: "Wat wil ik van deze groep, en wat breng ik zelf mee?",
-    en: "What do I want from this group, and what do I bring?",
+    nl: 'Wat wil ik van deze groep, en wat breng ik zelf mee?',
+    en: 'What do I want from this group, and what do I bring?',
   },
 };
 
 /** The case bringer sits in a different seat in some phases: their own prompts. */
 const BRINGER_PROMPTS: Partial<Readonly<Record<Activity, Localized>>> = {
   asking: {
-    nl: "Welke vraag zet me aan het denken, en waarom?",
-    en: "Which question makes me think, and why?",
+    nl: 'Welke vraag zet me aan het denken, en waarom?',
+    en: 'Which question makes me think, and why?',
   },
   advising: {
-    nl: "Welk advies raakt me, en wat doet het met me?",
-    en: "Which advice touches me, and what does it do to me?",
+    nl: 'Welk advies raakt me, en wat doet het met me?',
+    en: 'Which advice touches me, and what does it do to me?',
   },
   analysing: {
-    nl: "Wat hoor ik de anderen zeggen dat ik zelf niet zag?",
-    en: "What do I hear the others say that I did not see myself?",
+    nl: 'Wat hoor ik de anderen zeggen dat ik zelf niet zag?',
+    en: 'What do I hear the others say that I did not see myself?',
   },
 };
 
 /** The prompt for a phase with this activity, for a member in this role. */
 export function notePrompt(activity: Activity, role: Role | null): Localized {
-  return (
-    (role === "bringer" ? BRINGER_PROMPTS[activity] : undefined) ??
-    PROMPTS[activity]
-  );
+  return (role === 'bringer' ? BRINGER_PROMPTS[activity] : undefined) ?? PROMPTS[activity];
 }

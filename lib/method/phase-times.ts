@@ -1,4 +1,4 @@
-import type { Method } from "./method";
+import type { Method } from './method';
 
 /** The shortest meeting the chair can rescale to; shorter leaves phases of a minute or two. */
 export const MIN_TOTAL_MINUTES = 20;
@@ -27,10 +27,7 @@ export function minimumPhaseMinutes(defaultMinutes: number): number {
  * MIN_TOTAL_MINUTES..MAX_TOTAL_MINUTES, and never below the sum of the phases' minimums (a method
  * with many phases cannot fit in 20 minutes); NaN gives the method's default total.
  */
-export function clampTotalMinutes(
-  method: Method,
-  targetTotalMinutes: number,
-): number {
+export function clampTotalMinutes(method: Method, targetTotalMinutes: number): number {
   if (Number.isNaN(targetTotalMinutes)) return totalMinutes(method);
   const floor = Math.max(MIN_TOTAL_MINUTES, sumOfMinimums(method));
   const ceiling = Math.max(MAX_TOTAL_MINUTES, floor);
@@ -41,10 +38,7 @@ export function clampTotalMinutes(
  * Scales the default phase minutes proportionally to whole minutes that sum exactly to the
  * (clamped, see clampTotalMinutes) target, keeping each phase's minimum; ties go to earlier phases.
  */
-export function rescalePhaseMinutes(
-  method: Method,
-  targetTotalMinutes: number,
-): number[] {
+export function rescalePhaseMinutes(method: Method, targetTotalMinutes: number): number[] {
   const defaults = method.phases.map((phase) => phase.minutes);
   const target = clampTotalMinutes(method, targetTotalMinutes);
   const minimums = defaults.map(minimumPhaseMinutes);
@@ -75,16 +69,10 @@ export function rescalePhaseMinutes(
   for (const [index, minutes] of defaults.entries()) {
     if (result[index] !== null) continue;
     const share = minutes * remaining;
-    free.push({
-      index,
-      whole: Math.floor(share / weight),
-      rest: share % weight,
-    });
+    free.push({ index, whole: Math.floor(share / weight), rest: share % weight });
   }
   let left = remaining - free.reduce((sum, share) => sum + share.whole, 0);
-  const byRemainder = [...free].sort(
-    (a, b) => b.rest - a.rest || a.index - b.index,
-  );
+  const byRemainder = [...free].sort((a, b) => b.rest - a.rest || a.index - b.index);
   for (const share of byRemainder) {
     result[share.index] = share.whole + (left > 0 ? 1 : 0);
     left -= 1;
@@ -96,17 +84,13 @@ export function rescalePhaseMinutes(
  * Validates phase minutes that arrive from a peer: one whole number from 1 to MAX_PHASE_MINUTES
  * per phase of the method, else null (the caller falls back to the defaults).
  */
-export function decodePhaseMinutes(
-  value: unknown,
-  method: Method,
-): number[] | null {
-  if (!Array.isArray(value) || value.length !== method.phases.length)
-    return null;
+export function decodePhaseMinutes(value: unknown, method: Method): number[] | null {
+  if (!Array.isArray(value) || value.length !== method.phases.length) return null;
   const items: readonly unknown[] = value;
   const minutes: number[] = [];
   // for-of, not every(): every() skips the holes of a sparse array, for-of reads them as undefined.
   for (const item of items) {
-    if (typeof item !== "number" || !Number.isInteger(item)) return null;
+    if (typeof item !== 'number' || !Number.isInteger(item)) return null;
     if (item < 1 || item > MAX_PHASE_MINUTES) return null;
     minutes.push(item);
   }
@@ -114,8 +98,5 @@ export function decodePhaseMinutes(
 }
 
 function sumOfMinimums(method: Method): number {
-  return method.phases.reduce(
-    (sum, phase) => sum + minimumPhaseMinutes(phase.minutes),
-    0,
-  );
+  return method.phases.reduce((sum, phase) => sum + minimumPhaseMinutes(phase.minutes), 0);
 }

@@ -1,13 +1,13 @@
-import type * as Y from "yjs";
-import { SESSION_KEYS, sessionMap } from "./session-schema";
-import { BASIC_METHOD } from "../method/methods/basic";
-import { clampPhaseIndex } from "../method/method";
-import { findMethod } from "../method/method-list";
-import type { Method, Phase } from "../method/method";
-import { boundedString, finiteNumber, isRecord, safeId } from "../util/guards";
-import { decodePhaseMinutes } from "../method/phase-times";
-import type { Role } from "../method/roles";
-import { LIMITS } from "../util/limits";
+import type * as Y from 'yjs';
+import { SESSION_KEYS, sessionMap } from './session-schema';
+import { BASIC_METHOD } from '../method/methods/basic';
+import { clampPhaseIndex } from '../method/method';
+import { findMethod } from '../method/method-list';
+import type { Method, Phase } from '../method/method';
+import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
+import { decodePhaseMinutes } from '../method/phase-times';
+import type { Role } from '../method/roles';
+import { LIMITS } from '../util/limits';
 
 /** A plain, validated snapshot of the meeting's shared state. */
 export interface SessionState {
@@ -56,10 +56,7 @@ export function readSession(doc: Y.Doc): SessionState {
     // clampPhaseIndex keeps the index in range and every method has phases.
     phase: method.phases[phaseIndex] ?? BASIC_METHOD.phases[0]!,
     chairId,
-    chairName: boundedString(
-      map.get(SESSION_KEYS.chairName),
-      LIMITS.memberName,
-    ),
+    chairName: boundedString(map.get(SESSION_KEYS.chairName), LIMITS.memberName),
     groupName: boundedString(map.get(SESSION_KEYS.groupName), LIMITS.groupName),
     startedAt: finiteNumber(map.get(SESSION_KEYS.startedAt)),
     phaseStartedAt: finiteNumber(map.get(SESSION_KEYS.phaseStartedAt)),
@@ -70,10 +67,7 @@ export function readSession(doc: Y.Doc): SessionState {
     caseBringerId: bringerId !== chairId ? bringerId : null,
     caseBringerName:
       bringerId !== null && bringerId !== chairId
-        ? boundedString(
-            map.get(SESSION_KEYS.caseBringerName),
-            LIMITS.memberName,
-          )
+        ? boundedString(map.get(SESSION_KEYS.caseBringerName), LIMITS.memberName)
         : null,
     casePitchId: safeId(map.get(SESSION_KEYS.casePitchId)),
     chairTakenOver:
@@ -86,9 +80,9 @@ export function readSession(doc: Y.Doc): SessionState {
 
 /** The role a member has in the meeting. */
 export function roleOf(state: SessionState, memberId: string): Role {
-  if (state.chairId === memberId) return "chair";
-  if (state.caseBringerId === memberId) return "bringer";
-  return "member";
+  if (state.chairId === memberId) return 'chair';
+  if (state.caseBringerId === memberId) return 'bringer';
+  return 'member';
 }
 
 /** True when the member with this id chairs the meeting. */
