@@ -74,9 +74,7 @@ function libPatterns(folder, allowed) {
 }
 
 function componentPatterns(folder, allowed) {
-  const others = Object.keys(COMPONENT_FOLDERS).filter(
-    (f) => f !== folder && !allowed.includes(f),
-  );
+  const others = Object.keys(COMPONENT_FOLDERS).filter((f) => f !== folder && !allowed.includes(f));
   return [
     {
       group: ['**/entrypoints/**', '**/server/**'],

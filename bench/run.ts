@@ -33,8 +33,8 @@ import {
 } from '../lib/shared-doc/board-commands';
 import type { CommandContext } from '../lib/shared-doc/board-commands';
 import { readBoard } from '../lib/shared-doc/board-state';
-import { goToPhase, startMeeting } from '../lib/shared-doc/session-commands';
-import { readSession } from '../lib/shared-doc/session-state';
+import { goToPhase, startMeeting } from '../lib/shared-doc/meeting-commands';
+import { readMeeting } from '../lib/shared-doc/meeting-state';
 import { coachQuestion } from '../lib/method/question-coach';
 import { LIMITS } from '../lib/util/limits';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -103,7 +103,7 @@ async function syncOverWebRtc(): Promise<void> {
     let sentAt = Date.now();
     await chair.command({ type: 'start', methodId: 'basic' });
     const seen = await Promise.all(
-      others.map((m) => m.until((s) => s.session?.phase.id === 'inventory', 60_000)),
+      others.map((m) => m.until((s) => s.meeting?.phase.id === 'inventory', 60_000)),
     );
     record({
       name: 'meeting start reaches every member',
@@ -120,7 +120,7 @@ async function syncOverWebRtc(): Promise<void> {
       sentAt = Date.now();
       await chair.command({ type: forward ? 'next' : 'previous' });
       const times = await Promise.all(
-        others.map((m) => m.until((s) => s.session?.phase.id === expected)),
+        others.map((m) => m.until((s) => s.meeting?.phase.id === expected)),
       );
       latencies.push(Math.max(...times) - sentAt);
     }
@@ -169,7 +169,7 @@ async function repeatedStarts(): Promise<void> {
       const sentAt = Date.now();
       await members[0]!.command({ type: 'start', methodId: 'basic' });
       const seen = await Promise.all(
-        members.slice(1).map((m) => m.until((s) => s.session !== null, 60_000)),
+        members.slice(1).map((m) => m.until((s) => s.meeting !== null, 60_000)),
       );
       times.push(Math.max(...seen) - sentAt);
     } catch {
@@ -219,7 +219,7 @@ function heavyMeeting(): void {
     }),
   );
   sync();
-  const { method } = readSession(docs[0]!);
+  const { method } = readMeeting(docs[0]!);
   const goTo = (activity: string) => {
     must(
       goToPhase(

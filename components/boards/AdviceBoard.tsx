@@ -21,12 +21,12 @@ import { useI18n } from '../common/I18n';
  * write advice, in blind phases hidden from each other until the chair reveals it; the case
  * bringer stars what fits, puts the starred advice in order and says what they will do with it.
  */
-export function AdviceBoard({ session, board, role, members, selfId, run }: MeetingProps) {
+export function AdviceBoard({ meeting, board, role, members, selfId, run }: MeetingProps) {
   const { t, locale } = useI18n();
   const { act, error } = useBoardCommand(run);
   const headingId = useId();
-  const activity = session.phase.activity;
-  const blindNow = isBlindNow(session.phase, board);
+  const activity = meeting.phase.activity;
+  const blindNow = isBlindNow(meeting.phase, board);
   const canStar = mayDo('star', role, activity);
   const canAdvise = mayDo('advise', role, activity);
   const starred = board.advice.filter((a) => a.starred);
@@ -58,8 +58,8 @@ export function AdviceBoard({ session, board, role, members, selfId, run }: Meet
       {activity === 'advising' && (
         <AdviceProgress
           members={members}
-          chairId={session.chairId}
-          bringerId={session.caseBringerId}
+          chairId={meeting.chairId}
+          bringerId={meeting.caseBringerId}
           givenBy={board.adviceGivenBy}
         />
       )}
@@ -103,7 +103,7 @@ export function AdviceBoard({ session, board, role, members, selfId, run }: Meet
                 <span className="hint">
                   {t('byAuthor', { name: advice.authorName })}
                   {showPhase &&
-                    ` · ${session.method.phases.find((p) => p.id === advice.phaseId)?.name[locale] ?? ''}`}
+                    ` · ${meeting.method.phases.find((p) => p.id === advice.phaseId)?.name[locale] ?? ''}`}
                 </span>
                 {canAdvise && advice.authorId === selfId && (
                   <>
@@ -150,7 +150,7 @@ export function AdviceBoard({ session, board, role, members, selfId, run }: Meet
         board.intentions !== null && (
           <section aria-labelledby={`${headingId}-intentions`} className="intentions">
             <h4 id={`${headingId}-intentions`}>
-              {t('intentionsOf', { name: session.caseBringerName ?? t('roleBringer') })}
+              {t('intentionsOf', { name: meeting.caseBringerName ?? t('roleBringer') })}
             </h4>
             <p className="text">{board.intentions}</p>
           </section>

@@ -24,19 +24,19 @@ const KINDS: readonly { kind: EvaluationKind; label: MessageKey }[] = [
  * writes what the meeting gave them, agreements for next time and the follow-up for the case
  * bringer; the case bringer decides whether the case title is kept in the group's summary.
  */
-export function EvaluationBoard({ session, board, role, selfId, run }: MeetingProps) {
+export function EvaluationBoard({ meeting, board, role, selfId, run }: MeetingProps) {
   const { t } = useI18n();
   const { act, error } = useBoardCommand(run);
   const headingId = useId();
   const keptId = useId();
-  const activity = session.phase.activity;
+  const activity = meeting.phase.activity;
   const canEvaluate = mayDo('evaluate', role, activity);
-  const hasBringer = session.caseBringerId !== null;
+  const hasBringer = meeting.caseBringerId !== null;
   // Without a case (first meeting) there is nobody to follow up, unless someone already did.
   const kinds = KINDS.filter(
     (k) => k.kind !== 'follow-up' || hasBringer || board.evaluation.some((e) => e.kind === k.kind),
   );
-  const caseTitle = board.pitches.find((p) => p.id === session.casePitchId)?.text ?? null;
+  const caseTitle = board.pitches.find((p) => p.id === meeting.casePitchId)?.text ?? null;
 
   return (
     <section aria-labelledby={headingId} className="board evaluation-board">

@@ -13,7 +13,7 @@ import type { PitchScore, PitchView } from '../../lib/shared-doc/board-state';
 import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { mayDo } from '../../lib/method/roles';
-import type { CommandResult } from '../../lib/shared-doc/session-commands';
+import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { useI18n } from '../common/I18n';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
@@ -38,35 +38,35 @@ const NO_SCORE: PitchScore = { emotion: 0, shared: 0, time: 0 };
  * The inventory: members pitch work questions (or themes), vote and score them on EGT; the chair
  * confirms one as the case, and its author becomes the case bringer.
  */
-export function PitchBoard({ session, board, role, selfId, run }: MeetingProps) {
+export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) {
   const { t } = useI18n();
   const { act, error } = useBoardCommand(run);
   const headingId = useId();
   const resultId = useId();
   const egtHintId = useId();
-  const activity = session.phase.activity;
+  const activity = meeting.phase.activity;
   const canPitch = mayDo('pitch', role, activity);
   const canScore = mayDo('score', role, activity);
   const canConfirm = mayDo('confirm-case', role, activity);
-  const casePitch = board.pitches.find((p) => p.id === session.casePitchId) ?? null;
+  const casePitch = board.pitches.find((p) => p.id === meeting.casePitchId) ?? null;
   const ranked = rankPitches(board.pitches);
 
   return (
     <section aria-labelledby={headingId} className="board pitch-board">
       <h3 id={headingId}>{t('pitchHeading')}</h3>
       <div role="status" className="case-status">
-        {session.caseBringerName !== null && (
+        {meeting.caseBringerName !== null && (
           <p className="case-confirmed">
             <strong>
               {casePitch
-                ? t('caseConfirmed', { text: casePitch.text, name: session.caseBringerName })
-                : t('caseBroughtBy', { name: session.caseBringerName })}
+                ? t('caseConfirmed', { text: casePitch.text, name: meeting.caseBringerName })
+                : t('caseBroughtBy', { name: meeting.caseBringerName })}
             </strong>
           </p>
         )}
       </div>
       {error && <p role="alert">{t(error)}</p>}
-      {canPitch && <PitchForm act={act} allowsTheme={session.method.allowsTheme} />}
+      {canPitch && <PitchForm act={act} allowsTheme={meeting.method.allowsTheme} />}
       {canScore && board.pitches.length > 0 && (
         <p className="hint" id={egtHintId}>
           {t('egtHint')}
@@ -77,7 +77,7 @@ export function PitchBoard({ session, board, role, selfId, run }: MeetingProps) 
       ) : (
         <ul className="board-items">
           {board.pitches.map((pitch) => {
-            const isCase = pitch.id === session.casePitchId;
+            const isCase = pitch.id === meeting.casePitchId;
             return (
               <li key={pitch.id} className={isCase ? 'board-item chosen' : 'board-item'}>
                 <p className="item-text">{pitch.text}</p>

@@ -14,7 +14,7 @@ import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { coachQuestion } from '../../lib/method/question-coach';
 import { mayDo } from '../../lib/method/roles';
-import type { CommandResult } from '../../lib/shared-doc/session-commands';
+import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { useI18n } from '../common/I18n';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
@@ -38,11 +38,11 @@ const RATING_LABELS: Readonly<Record<Rating, MessageKey>> = {
  * blocks), blind phases hide others' questions until the chair reveals them, and the case
  * bringer marks questions answered and rates them warm, neutral or cold.
  */
-export function QuestionBoard({ session, board, role, selfId, run }: MeetingProps) {
+export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProps) {
   const { t, locale } = useI18n();
   const { act, error } = useBoardCommand(run);
   const headingId = useId();
-  const { phase, method } = session;
+  const { phase, method } = meeting;
   const blindNow = isBlindNow(phase, board);
   const canAsk = mayDo('ask', role, phase.activity);
   const canMark = mayDo('mark-answered', role, phase.activity);

@@ -9,7 +9,7 @@ import type { CommandContext } from '../../lib/shared-doc/board-commands';
 import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { mayDo } from '../../lib/method/roles';
-import type { CommandResult } from '../../lib/shared-doc/session-commands';
+import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { CoreQuestion } from './CoreQuestion';
 import { useI18n } from '../common/I18n';
 import type { MeetingProps } from './meeting-props';
@@ -21,11 +21,11 @@ type Act = (command: (ctx: CommandContext) => CommandResult) => boolean;
  * Reformulating the problem: members propose wordings of the core question; the case bringer
  * chooses one or writes their own, and has the last word.
  */
-export function ReformulationBoard({ session, board, role, selfId, run }: MeetingProps) {
+export function ReformulationBoard({ meeting, board, role, selfId, run }: MeetingProps) {
   const { t } = useI18n();
   const { act, error } = useBoardCommand(run);
   const headingId = useId();
-  const activity = session.phase.activity;
+  const activity = meeting.phase.activity;
   const canPropose = mayDo('propose', role, activity);
   const canChoose = mayDo('choose-core', role, activity);
 

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { CommandContext } from '../../lib/shared-doc/board-commands';
 import type { MessageKey } from '../../lib/i18n/messages';
-import type { CommandRefusal, CommandResult } from '../../lib/shared-doc/session-commands';
+import type { CommandRefusal, CommandResult } from '../../lib/shared-doc/meeting-commands';
 import type { Run } from './meeting-props';
 
 /** The message for each refusal; the UI offers only allowed commands, so most mean a race. */

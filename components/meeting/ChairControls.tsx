@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Member } from '../../lib/shared-doc/presence';
-import type { TimerAction } from '../../lib/shared-doc/session-commands';
+import type { TimerAction } from '../../lib/shared-doc/meeting-commands';
 import type { TimerState } from '../../lib/shared-doc/timer';
 import { useI18n } from '../common/I18n';
 

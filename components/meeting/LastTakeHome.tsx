@@ -34,7 +34,7 @@ export function LastTakeHome({
   if (!takeHome) return null;
   const lines = takeHomeLines(takeHome);
   if (lines.length === 0) return null;
-  const canShare = mayDo('share-look-back', props.role, props.session.phase.activity);
+  const canShare = mayDo('share-look-back', props.role, props.meeting.phase.activity);
   const share = () => {
     const chosen = lines.filter((line) => ticked.has(line.key) && !shared.has(line.key));
     setNothingTicked(chosen.length === 0);

@@ -6,17 +6,17 @@ import { useI18n } from '../common/I18n';
  * says so, so that nobody draws the bringer into the conversation; the bringer is told to take
  * notes instead.
  */
-export function ListeningBanner({ session, selfId }: Pick<MeetingProps, 'session' | 'selfId'>) {
+export function ListeningBanner({ meeting, selfId }: Pick<MeetingProps, 'meeting' | 'selfId'>) {
   const { t } = useI18n();
-  if (session.phase.bringerListens !== true) return null;
-  const self = session.caseBringerId !== null && session.caseBringerId === selfId;
+  if (meeting.phase.bringerListens !== true) return null;
+  const self = meeting.caseBringerId !== null && meeting.caseBringerId === selfId;
   return (
     <p role="status" className="listening-banner">
       <strong>
         {self
           ? t('youListen')
-          : session.caseBringerName !== null
-            ? t('bringerListens', { name: session.caseBringerName })
+          : meeting.caseBringerName !== null
+            ? t('bringerListens', { name: meeting.caseBringerName })
             : t('caseBringerListens')}
       </strong>
     </p>

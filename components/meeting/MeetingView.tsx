@@ -3,8 +3,8 @@ import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
 import type { Member } from '../../lib/shared-doc/presence';
 import { mayDo } from '../../lib/method/roles';
 import type { Role } from '../../lib/method/roles';
-import type { TimerAction } from '../../lib/shared-doc/session-commands';
-import type { SessionState } from '../../lib/shared-doc/session-state';
+import type { TimerAction } from '../../lib/shared-doc/meeting-commands';
+import type { MeetingState } from '../../lib/shared-doc/meeting-state';
 import type { TimerState } from '../../lib/shared-doc/timer';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { AdviceBoard } from '../boards/AdviceBoard';
@@ -47,7 +47,7 @@ export interface MeetingActions {
  * timer), the board that phase opens, and for the chair alone the controls.
  */
 export function MeetingView({
-  session,
+  meeting,
   board,
   role,
   members,
@@ -60,7 +60,7 @@ export function MeetingView({
   actions,
   place,
 }: {
-  session: SessionState;
+  meeting: MeetingState;
   board: BoardState;
   role: Role;
   members: readonly Member[];
@@ -75,22 +75,22 @@ export function MeetingView({
   place: NotePlace;
 }) {
   const { t, locale } = useI18n();
-  const { method, phase, phaseIndex } = session;
+  const { method, phase, phaseIndex } = meeting;
   const total = method.phases.length;
-  const props: MeetingProps = { session, board, role, members, selfId, run: actions.run };
+  const props: MeetingProps = { meeting, board, role, members, selfId, run: actions.run };
   const guidance = role === 'chair' ? phase.chairGuidance : phase.memberGuidance;
   return (
     <section aria-labelledby="phase-heading" className="meeting">
       <p className="method-name">{method.name[locale]}</p>
       <p className="roles-line">
-        {session.chairName && <span>{t('chairedBy', { name: session.chairName })}</span>}
-        {session.caseBringerName && (
-          <span> · {t('caseBroughtBy', { name: session.caseBringerName })}</span>
+        {meeting.chairName && <span>{t('chairedBy', { name: meeting.chairName })}</span>}
+        {meeting.caseBringerName && (
+          <span> · {t('caseBroughtBy', { name: meeting.caseBringerName })}</span>
         )}
         <span> · {t('yourRole', { role: t(ROLE_NAMES[role]) })}</span>
       </p>
-      {session.chairTakenOver && (
-        <p role="status">{t('chairTookOver', { name: session.chairTakenOver.name })}</p>
+      {meeting.chairTakenOver && (
+        <p role="status">{t('chairTookOver', { name: meeting.chairTakenOver.name })}</p>
       )}
       {!chairPresent && role === 'member' && (
         <div className="chair-gone" role="status">
@@ -120,7 +120,7 @@ export function MeetingView({
           phaseCount={total}
           timer={timer}
           members={members}
-          caseBringerId={session.caseBringerId}
+          caseBringerId={meeting.caseBringerId}
           onPrevious={actions.previous}
           onNext={actions.next}
           onTimer={actions.timer}
@@ -144,7 +144,7 @@ export function MeetingView({
             <li key={p.id} aria-current={index === phaseIndex ? 'step' : undefined}>
               {p.name[locale]}{' '}
               <span className="minutes">
-                {t('minutes', { count: session.phaseMinutes[index] ?? p.minutes })}
+                {t('minutes', { count: meeting.phaseMinutes[index] ?? p.minutes })}
               </span>
             </li>
           ))}
@@ -156,7 +156,7 @@ export function MeetingView({
 
 function ActivityBoard(props: MeetingProps) {
   const { t } = useI18n();
-  switch (props.session.phase.activity) {
+  switch (props.meeting.phase.activity) {
     case 'pitching':
     case 'choosing':
       return <PitchBoard {...props} />;

@@ -6,7 +6,7 @@ import type { Notebook } from '../../lib/notebook/notebook';
 import type { Note, NoteDraft } from '../../lib/notebook/note-codec';
 import { phaseNoteId } from '../../lib/notebook/note-ids';
 import type { Role } from '../../lib/method/roles';
-import type { SessionState } from '../../lib/shared-doc/session-state';
+import type { MeetingState } from '../../lib/shared-doc/meeting-state';
 import type { Locale } from '../../lib/i18n/i18n';
 import { useI18n } from '../common/I18n';
 import { SaveStatusLine } from './SaveStatusLine';
@@ -18,7 +18,7 @@ export interface NotePlace {
   readonly groupId: string;
   readonly groupName: string;
   readonly meetingId: string;
-  readonly session: SessionState;
+  readonly meeting: MeetingState;
 }
 
 /** A note written now, in this place: the group, the meeting and its current phase. */
@@ -27,15 +27,15 @@ export function noteDraft(
   locale: Locale,
   note: Pick<NoteDraft, 'id' | 'kind' | 'text' | 'takeHome'>,
 ): NoteDraft {
-  const { session } = place;
+  const { meeting } = place;
   return {
     ...note,
     groupId: place.groupId,
     groupName: place.groupName,
     meetingId: place.meetingId,
-    meetingDate: session.startedAt ?? Date.now(),
-    phaseId: session.phase.id,
-    phaseName: session.phase.name[locale],
+    meetingDate: meeting.startedAt ?? Date.now(),
+    phaseId: meeting.phase.id,
+    phaseName: meeting.phase.name[locale],
   };
 }
 
@@ -49,10 +49,10 @@ export function NotesPane({ place, role }: { place: NotePlace; role: Role }) {
   const { t } = useI18n();
   const notebook = useNotebook();
   const headingId = useId();
-  const { session, meetingId } = place;
+  const { meeting, meetingId } = place;
   const lock = useNotebookRead('lock', (nb) => nb.encryptionState());
   const earlier = useNotebookRead(`earlier:${meetingId}`, (nb) => nb.list({ meetingId }));
-  const noteId = phaseNoteId(meetingId, session.phase.id);
+  const noteId = phaseNoteId(meetingId, meeting.phase.id);
   return (
     <section aria-labelledby={headingId} className="notes-pane">
       <h3 id={headingId}>{t('notesHeading')}</h3>
@@ -89,7 +89,7 @@ function PhaseNote({
   const { t, locale } = useI18n();
   const fieldId = useId();
   const promptId = useId();
-  const { session } = place;
+  const { meeting } = place;
   const [text, setText] = useState<string | null>(null);
   const { status, save } = useAutosave(notebook);
 
@@ -117,9 +117,9 @@ function PhaseNote({
 
   return (
     <div className="phase-note">
-      <label htmlFor={fieldId}>{t('noteForPhase', { phase: session.phase.name[locale] })}</label>
+      <label htmlFor={fieldId}>{t('noteForPhase', { phase: meeting.phase.name[locale] })}</label>
       <p id={promptId} className="note-prompt">
-        {notePrompt(session.phase.activity, role)[locale]}
+        {notePrompt(meeting.phase.activity, role)[locale]}
       </p>
       <textarea
         id={fieldId}

@@ -18,8 +18,8 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
   const headingId = useId();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   if (!notebook || board.advice.length === 0) return null;
-  const { session } = place;
-  const caseTitle = board.pitches.find((p) => p.id === session.casePitchId)?.text ?? null;
+  const { meeting } = place;
+  const caseTitle = board.pitches.find((p) => p.id === meeting.casePitchId)?.text ?? null;
   const save = () => {
     const takeHome = takeHomeFrom(board, caseTitle);
     notebook

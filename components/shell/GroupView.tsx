@@ -49,7 +49,7 @@ export function GroupView({
     history,
     snapshot.members.map((m) => m.name),
   );
-  const meeting = snapshot.session;
+  const meeting = snapshot.meeting;
   return (
     <div className="group-view">
       <button type="button" className="link-button" onClick={onBack}>
@@ -62,7 +62,7 @@ export function GroupView({
         <EndedView summary={snapshot.ended} onBack={onBack} />
       ) : meeting && snapshot.board && snapshot.role && actions && snapshot.meetingId ? (
         <MeetingView
-          session={meeting}
+          meeting={meeting}
           board={snapshot.board}
           role={snapshot.role}
           members={snapshot.members}
@@ -77,7 +77,7 @@ export function GroupView({
             groupId: group.groupId,
             groupName: meeting.groupName ?? group.name,
             meetingId: snapshot.meetingId,
-            session: meeting,
+            meeting: meeting,
           }}
         />
       ) : snapshot.meetingId ? (

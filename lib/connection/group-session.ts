@@ -10,16 +10,16 @@ import {
   newMeetingId,
   readCurrentMeeting,
 } from '../shared-doc/lobby';
-import { readSession, roleOf } from '../shared-doc/session-state';
-import type { SessionState } from '../shared-doc/session-state';
+import { readMeeting, roleOf } from '../shared-doc/meeting-state';
+import type { MeetingState } from '../shared-doc/meeting-state';
 import {
   changeTimer,
   goToPhase,
   nextPhase,
   previousPhase,
   startMeeting,
-} from '../shared-doc/session-commands';
-import type { CommandResult, TimerAction } from '../shared-doc/session-commands';
+} from '../shared-doc/meeting-commands';
+import type { CommandResult, TimerAction } from '../shared-doc/meeting-commands';
 import { decodePresence, listMembers, PRESENCE_FIELD } from '../shared-doc/presence';
 import type { Member, PresenceState } from '../shared-doc/presence';
 import { readBoard } from '../shared-doc/board-state';
@@ -59,7 +59,7 @@ export interface GroupSessionDeps {
 export interface GroupSnapshot {
   /** Null while no meeting runs (or before the lobby has told us which one does). */
   readonly meetingId: string | null;
-  readonly session: SessionState | null;
+  readonly meeting: MeetingState | null;
   readonly members: readonly Member[];
   readonly connection: ConnectionStatus;
   /** The boards as this member may see them; null while no meeting runs. */
@@ -91,7 +91,7 @@ const CONNECTING: ConnectionStatus = { kind: 'connecting' };
 /** The snapshot before anything is known. */
 export const EMPTY_SNAPSHOT: GroupSnapshot = {
   meetingId: null,
-  session: null,
+  meeting: null,
   members: [],
   connection: CONNECTING,
   board: null,
@@ -354,11 +354,11 @@ export class GroupSession {
   private refresh(): void {
     if (this.disposed) return;
     const room = this.meeting ?? this.lobby;
-    const session = this.meeting ? readSession(this.meeting.doc) : null;
+    const meeting = this.meeting ? readMeeting(this.meeting.doc) : null;
     const members = room
       ? listMembers(
           room.awareness.getStates(),
-          session ?? readSession(room.doc),
+          meeting ?? readMeeting(room.doc),
           this.identity.memberId,
         )
       : [];
@@ -366,11 +366,11 @@ export class GroupSession {
     const connection = room
       ? describeConnection({ ...room.connectionFacts(), members: others })
       : CONNECTING;
-    const started = session?.started ? session : null;
+    const started = meeting?.started ? meeting : null;
     const timer = this.meeting && started ? readTimer(this.meeting.doc) : null;
     const next: GroupSnapshot = {
       meetingId: this.meetingId,
-      session: started,
+      meeting: started,
       members,
       connection,
       board:

@@ -115,8 +115,8 @@ export const MESSAGES = {
   minutes: { nl: '{count} min', en: '{count} min' },
   signalingUrl: { nl: 'Adres van de signaleringsserver', en: 'Signaling server address' },
   signalingUrlHint: {
-    nl: 'De server brengt leden met elkaar in contact; hij ziet nooit wat er in de sessie gezegd wordt.',
-    en: 'The server introduces members to each other; it never sees what is said in the session.',
+    nl: 'De server brengt leden met elkaar in contact; hij ziet nooit wat er in de bijeenkomst gezegd wordt.',
+    en: 'The server introduces members to each other; it never sees what is said in the meeting.',
   },
   signalingUrlInvalid: {
     nl: 'Dit is geen geldig adres.',

@@ -2,21 +2,15 @@ import type * as Y from 'yjs';
 import { cleanName } from '../util/clean-name';
 import { LIMITS } from '../util/limits';
 import { randomId } from '../util/random-id';
-import { readSession } from './session-state';
-import type { SessionState } from './session-state';
+import { readMeeting } from './meeting-state';
+import type { MeetingState } from './meeting-state';
 import type { Action } from '../method/roles';
 import { mayAct } from './may-act';
-import {
-  boardMap,
-  LOCAL_ORIGIN,
-  REVEALED_PREFIX,
-  SESSION_KEYS,
-  sessionMap,
-} from './session-schema';
-import type { BoardRoot } from './session-schema';
+import { boardMap, LOCAL_ORIGIN, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './doc-schema';
+import type { BoardRoot } from './doc-schema';
 import { readPitch, scoreKey, voteKey } from './board-state';
 import type { EvaluationKind, PitchScore, Rating } from './board-state';
-import type { CommandResult } from './session-commands';
+import type { CommandResult } from './meeting-commands';
 import { isRecord, safeId } from '../util/guards';
 
 /** Who runs a command, and when (on their own clock). */
@@ -30,14 +24,14 @@ export interface CommandContext {
 const OK: CommandResult = { ok: true };
 
 /** Checks that the meeting runs and the actor may take the action in the current phase. */
-function permit(ctx: CommandContext, action: Action): SessionState | CommandResult {
-  const session = readSession(ctx.doc);
-  if (!session.started || session.ended) return { ok: false, reason: 'not-started' };
-  if (!mayAct(session, ctx.actorId, action)) return { ok: false, reason: 'not-allowed' };
-  return session;
+function permit(ctx: CommandContext, action: Action): MeetingState | CommandResult {
+  const meeting = readMeeting(ctx.doc);
+  if (!meeting.started || meeting.ended) return { ok: false, reason: 'not-started' };
+  if (!mayAct(meeting, ctx.actorId, action)) return { ok: false, reason: 'not-allowed' };
+  return meeting;
 }
 
-function isResult(value: SessionState | CommandResult): value is CommandResult {
+function isResult(value: MeetingState | CommandResult): value is CommandResult {
   return 'ok' in value;
 }
 
@@ -54,10 +48,10 @@ function addItem(
   root: BoardRoot,
   text: string,
   max: number,
-  extra: (session: SessionState) => Record<string, unknown>,
+  extra: (meeting: MeetingState) => Record<string, unknown>,
 ): CommandResult {
-  const session = permit(ctx, action);
-  if (isResult(session)) return session;
+  const meeting = permit(ctx, action);
+  if (isResult(meeting)) return meeting;
   const clean = cleanText(text, max);
   if (typeof clean !== 'string') return clean;
   const map = boardMap(ctx.doc, root);
@@ -69,7 +63,7 @@ function addItem(
       authorName: cleanName(ctx.actorName, LIMITS.memberName),
       text: clean,
       createdAt: ctx.now,
-      ...extra(session),
+      ...extra(meeting),
     });
   }, LOCAL_ORIGIN);
   return OK;
@@ -86,8 +80,8 @@ export function scorePitch(
   pitchId: string,
   score: PitchScore | null,
 ): CommandResult {
-  const session = permit(ctx, 'score');
-  if (isResult(session)) return session;
+  const meeting = permit(ctx, 'score');
+  if (isResult(meeting)) return meeting;
   if (!readPitch(ctx.doc, pitchId)) return { ok: false, reason: 'no-such-item' };
   const valid = (n: number) => Number.isInteger(n) && n >= 0 && n <= 3;
   if (score && !(valid(score.emotion) && valid(score.shared) && valid(score.time))) {
@@ -103,8 +97,8 @@ export function scorePitch(
 
 /** A member gives their one vote to a pitch; null withdraws it. */
 export function votePitch(ctx: CommandContext, pitchId: string | null): CommandResult {
-  const session = permit(ctx, 'score');
-  if (isResult(session)) return session;
+  const meeting = permit(ctx, 'score');
+  if (isResult(meeting)) return meeting;
   if (pitchId !== null && !readPitch(ctx.doc, pitchId))
     return { ok: false, reason: 'no-such-item' };
   ctx.doc.transact(() => {
@@ -117,16 +111,16 @@ export function votePitch(ctx: CommandContext, pitchId: string | null): CommandR
 
 /** The chair confirms the chosen pitch; its author becomes the case bringer. */
 export function confirmCase(ctx: CommandContext, pitchId: string): CommandResult {
-  const session = permit(ctx, 'confirm-case');
-  if (isResult(session)) return session;
+  const meeting = permit(ctx, 'confirm-case');
+  if (isResult(meeting)) return meeting;
   const pitch = readPitch(ctx.doc, pitchId);
   if (!pitch) return { ok: false, reason: 'no-such-item' };
-  if (pitch.authorId === session.chairId) return { ok: false, reason: 'chair-cannot-bring' };
+  if (pitch.authorId === meeting.chairId) return { ok: false, reason: 'chair-cannot-bring' };
   ctx.doc.transact(() => {
-    const map = sessionMap(ctx.doc);
-    map.set(SESSION_KEYS.casePitchId, pitch.id);
-    map.set(SESSION_KEYS.caseBringerId, pitch.authorId);
-    map.set(SESSION_KEYS.caseBringerName, pitch.authorName);
+    const map = meetingMap(ctx.doc);
+    map.set(MEETING_KEYS.casePitchId, pitch.id);
+    map.set(MEETING_KEYS.caseBringerId, pitch.authorId);
+    map.set(MEETING_KEYS.caseBringerName, pitch.authorName);
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -144,8 +138,8 @@ function markItem(
   id: string,
   patch: Record<string, unknown>,
 ): CommandResult {
-  const session = permit(ctx, action);
-  if (isResult(session)) return session;
+  const meeting = permit(ctx, action);
+  if (isResult(meeting)) return meeting;
   if (!isRecord(boardMap(ctx.doc, itemRoot).get(id))) return { ok: false, reason: 'no-such-item' };
   ctx.doc.transact(() => {
     const marks = boardMap(ctx.doc, marksRoot);
@@ -178,12 +172,12 @@ export function rateQuestion(
  * blind phase that was not revealed yet.
  */
 export function revealPhase(ctx: CommandContext): CommandResult {
-  const session = permit(ctx, 'reveal');
-  if (isResult(session)) return session;
-  const pending = unrevealedBlindPhases(ctx.doc, session, session.phaseIndex);
+  const meeting = permit(ctx, 'reveal');
+  if (isResult(meeting)) return meeting;
+  const pending = unrevealedBlindPhases(ctx.doc, meeting, meeting.phaseIndex);
   if (pending.length === 0) return { ok: false, reason: 'not-allowed' };
   ctx.doc.transact(() => {
-    for (const id of pending) sessionMap(ctx.doc).set(REVEALED_PREFIX + id, true);
+    for (const id of pending) meetingMap(ctx.doc).set(REVEALED_PREFIX + id, true);
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -191,11 +185,11 @@ export function revealPhase(ctx: CommandContext): CommandResult {
 /** Blind phases up to `lastIndex` whose items are still hidden. */
 export function unrevealedBlindPhases(
   doc: Y.Doc,
-  session: SessionState,
+  meeting: MeetingState,
   lastIndex: number,
 ): string[] {
-  const map = sessionMap(doc);
-  return session.method.phases
+  const map = meetingMap(doc);
+  return meeting.method.phases
     .slice(0, lastIndex + 1)
     .filter((phase) => phase.blind && map.get(REVEALED_PREFIX + phase.id) !== true)
     .map((phase) => phase.id);
@@ -211,8 +205,8 @@ export function chooseCoreQuestion(
   ctx: CommandContext,
   choice: { readonly proposalId: string } | { readonly text: string },
 ): CommandResult {
-  const session = permit(ctx, 'choose-core');
-  if (isResult(session)) return session;
+  const meeting = permit(ctx, 'choose-core');
+  if (isResult(meeting)) return meeting;
   let text: string;
   let proposalId: string | null = null;
   if ('proposalId' in choice) {
@@ -228,7 +222,7 @@ export function chooseCoreQuestion(
     text = clean;
   }
   ctx.doc.transact(() => {
-    sessionMap(ctx.doc).set(SESSION_KEYS.coreQuestion, { text, proposalId });
+    meetingMap(ctx.doc).set(MEETING_KEYS.coreQuestion, { text, proposalId });
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -252,8 +246,8 @@ export function starAdvice(ctx: CommandContext, adviceId: string, starred: boole
 
 /** The case bringer puts the best advice in order: ids first to last; others lose their place. */
 export function orderAdvice(ctx: CommandContext, orderedIds: readonly string[]): CommandResult {
-  const session = permit(ctx, 'star');
-  if (isResult(session)) return session;
+  const meeting = permit(ctx, 'star');
+  if (isResult(meeting)) return meeting;
   const advice = boardMap(ctx.doc, 'advice');
   if (!orderedIds.every((id) => isRecord(advice.get(id))))
     return { ok: false, reason: 'no-such-item' };
@@ -272,13 +266,13 @@ export function orderAdvice(ctx: CommandContext, orderedIds: readonly string[]):
 
 /** The case bringer says what they will do with the advice. */
 export function setIntentions(ctx: CommandContext, text: string): CommandResult {
-  const session = permit(ctx, 'intend');
-  if (isResult(session)) return session;
+  const meeting = permit(ctx, 'intend');
+  if (isResult(meeting)) return meeting;
   const clean = text.trim();
   if (clean.length > LIMITS.intentions) return { ok: false, reason: 'too-long' };
   ctx.doc.transact(() => {
-    if (clean) sessionMap(ctx.doc).set(SESSION_KEYS.intentions, clean);
-    else sessionMap(ctx.doc).delete(SESSION_KEYS.intentions);
+    if (clean) meetingMap(ctx.doc).set(MEETING_KEYS.intentions, clean);
+    else meetingMap(ctx.doc).delete(MEETING_KEYS.intentions);
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -302,35 +296,35 @@ export function shareLookBack(ctx: CommandContext, text: string): CommandResult 
 
 /** The case bringer agrees (or not) that the case title is kept in the meeting's summary. */
 export function setKeepCaseTitle(ctx: CommandContext, keep: boolean): CommandResult {
-  const session = permit(ctx, 'keep-title');
-  if (isResult(session)) return session;
-  ctx.doc.transact(() => sessionMap(ctx.doc).set(SESSION_KEYS.keepCaseTitle, keep), LOCAL_ORIGIN);
+  const meeting = permit(ctx, 'keep-title');
+  if (isResult(meeting)) return meeting;
+  ctx.doc.transact(() => meetingMap(ctx.doc).set(MEETING_KEYS.keepCaseTitle, keep), LOCAL_ORIGIN);
   return OK;
 }
 
 /** The author removes their own item (a pitch, question, proposal, advice or evaluation line). */
 export function removeOwnItem(ctx: CommandContext, root: BoardRoot, id: string): CommandResult {
-  const session = readSession(ctx.doc);
-  if (!session.started || session.ended) return { ok: false, reason: 'not-started' };
+  const meeting = readMeeting(ctx.doc);
+  if (!meeting.started || meeting.ended) return { ok: false, reason: 'not-started' };
   const item = boardMap(ctx.doc, root).get(id);
   if (!isRecord(item)) return { ok: false, reason: 'no-such-item' };
   if (item.authorId !== ctx.actorId) return { ok: false, reason: 'not-allowed' };
-  if (root === 'pitches' && session.casePitchId === id) return { ok: false, reason: 'not-allowed' };
+  if (root === 'pitches' && meeting.casePitchId === id) return { ok: false, reason: 'not-allowed' };
   ctx.doc.transact(() => boardMap(ctx.doc, root).delete(id), LOCAL_ORIGIN);
   return OK;
 }
 
 /** The chair hands the chair to another present member (never to the case bringer). */
 export function handChair(ctx: CommandContext, toId: string, toName: string): CommandResult {
-  const session = permit(ctx, 'hand-chair');
-  if (isResult(session)) return session;
+  const meeting = permit(ctx, 'hand-chair');
+  if (isResult(meeting)) return meeting;
   if (safeId(toId) === null || toId === ctx.actorId) return { ok: false, reason: 'not-allowed' };
-  if (toId === session.caseBringerId) return { ok: false, reason: 'chair-cannot-bring' };
+  if (toId === meeting.caseBringerId) return { ok: false, reason: 'chair-cannot-bring' };
   ctx.doc.transact(() => {
-    const map = sessionMap(ctx.doc);
-    map.set(SESSION_KEYS.chairId, toId);
-    map.set(SESSION_KEYS.chairName, cleanName(toName, LIMITS.memberName));
-    map.delete(SESSION_KEYS.chairTakenOver);
+    const map = meetingMap(ctx.doc);
+    map.set(MEETING_KEYS.chairId, toId);
+    map.set(MEETING_KEYS.chairName, cleanName(toName, LIMITS.memberName));
+    map.delete(MEETING_KEYS.chairTakenOver);
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -340,15 +334,15 @@ export function handChair(ctx: CommandContext, toId: string, toName: string): Co
  * presence); everybody sees who did. The case bringer cannot.
  */
 export function takeChair(ctx: CommandContext, chairPresent: boolean): CommandResult {
-  const session = permit(ctx, 'take-chair');
-  if (isResult(session)) return session;
+  const meeting = permit(ctx, 'take-chair');
+  if (isResult(meeting)) return meeting;
   if (chairPresent) return { ok: false, reason: 'chair-present' };
   ctx.doc.transact(() => {
-    const map = sessionMap(ctx.doc);
+    const map = meetingMap(ctx.doc);
     const name = cleanName(ctx.actorName, LIMITS.memberName);
-    map.set(SESSION_KEYS.chairId, ctx.actorId);
-    map.set(SESSION_KEYS.chairName, name);
-    map.set(SESSION_KEYS.chairTakenOver, { memberId: ctx.actorId, name, at: ctx.now });
+    map.set(MEETING_KEYS.chairId, ctx.actorId);
+    map.set(MEETING_KEYS.chairName, name);
+    map.set(MEETING_KEYS.chairTakenOver, { memberId: ctx.actorId, name, at: ctx.now });
   }, LOCAL_ORIGIN);
   return OK;
 }

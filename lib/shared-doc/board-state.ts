@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import { boundedString, finiteNumber, isRecord, safeId, safePhaseId } from '../util/guards';
 import { LIMITS } from '../util/limits';
-import { boardMap, REVEALED_PREFIX, SESSION_KEYS, sessionMap } from './session-schema';
-import type { BoardRoot } from './session-schema';
+import { boardMap, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './doc-schema';
+import type { BoardRoot } from './doc-schema';
 import { clampPhaseIndex } from '../method/method';
 import type { Method, Phase } from '../method/method';
 
@@ -95,13 +95,13 @@ export function isBlindNow(phase: Phase, board: Pick<BoardState, 'revealed'>): b
 
 /** Reads every board for one viewer, validating each item and hiding others' blind items. */
 export function readBoard(doc: Y.Doc, method: Method, viewerId: string): BoardState {
-  const session = sessionMap(doc);
+  const progress = meetingMap(doc);
   const revealed = method.phases
-    .filter((phase) => session.get(REVEALED_PREFIX + phase.id) === true)
+    .filter((phase) => progress.get(REVEALED_PREFIX + phase.id) === true)
     .map((phase) => phase.id);
   const blindPhases = new Set(method.phases.filter((p) => p.blind).map((p) => p.id));
   const currentPhaseId =
-    method.phases[clampPhaseIndex(method, session.get(SESSION_KEYS.phaseIndex))]?.id;
+    method.phases[clampPhaseIndex(method, progress.get(MEETING_KEYS.phaseIndex))]?.id;
   const hidden = (item: { authorId: string; phaseId: string }) =>
     blindPhases.has(item.phaseId) && !revealed.includes(item.phaseId) && item.authorId !== viewerId;
 
@@ -130,7 +130,7 @@ export function readBoard(doc: Y.Doc, method: Method, viewerId: string): BoardSt
     };
   });
   const visibleAdvice = allAdvice.filter((a) => !hidden(a));
-  const core = session.get(SESSION_KEYS.coreQuestion);
+  const core = progress.get(MEETING_KEYS.coreQuestion);
   return {
     pitches: readPitches(doc, viewerId),
     questions: allQuestions.filter((q) => !hidden(q)),
@@ -146,8 +146,8 @@ export function readBoard(doc: Y.Doc, method: Method, viewerId: string): BoardSt
       isEvaluationKind(raw.kind) ? { ...base, kind: raw.kind } : null,
     ),
     sharedLookBack: readItems(doc, 'sharedLookBack', LIMITS.sharedLookBack, (_raw, base) => base),
-    intentions: boundedString(session.get(SESSION_KEYS.intentions), LIMITS.intentions),
-    keepCaseTitle: session.get(SESSION_KEYS.keepCaseTitle) === true,
+    intentions: boundedString(progress.get(MEETING_KEYS.intentions), LIMITS.intentions),
+    keepCaseTitle: progress.get(MEETING_KEYS.keepCaseTitle) === true,
     revealed,
   };
 }

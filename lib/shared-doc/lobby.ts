@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { LOCAL_ORIGIN, lobbyMap } from './session-schema';
+import { LOCAL_ORIGIN, lobbyMap } from './doc-schema';
 import { finiteNumber, isRecord, safeId } from '../util/guards';
 import { randomId } from '../util/random-id';
 

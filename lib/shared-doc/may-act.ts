@@ -1,7 +1,7 @@
 import { mayDo } from '../method/roles';
 import type { Action } from '../method/roles';
-import { roleOf } from './session-state';
-import type { SessionState } from './session-state';
+import { roleOf } from './meeting-state';
+import type { MeetingState } from './meeting-state';
 
 /**
  * The question every command asks before it writes: may this member take this action now, in
@@ -9,6 +9,6 @@ import type { SessionState } from './session-state';
  * written in one table, the same one the boards read to offer their buttons. A document that
  * names no chair gives nobody the chair's actions.
  */
-export function mayAct(session: SessionState, actorId: string, action: Action): boolean {
-  return mayDo(action, roleOf(session, actorId), session.phase.activity);
+export function mayAct(meeting: MeetingState, actorId: string, action: Action): boolean {
+  return mayDo(action, roleOf(meeting, actorId), meeting.phase.activity);
 }

@@ -3,10 +3,10 @@ import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
 import { findMethod } from '../method/method-list';
 import { readBoard, readPitch } from './board-state';
-import { readSession } from './session-state';
+import { readMeeting } from './meeting-state';
 import { mayAct } from './may-act';
-import type { CommandResult } from './session-commands';
-import { BOARD_ROOTS, LOCAL_ORIGIN, SESSION_KEYS, sessionMap } from './session-schema';
+import type { CommandResult } from './meeting-commands';
+import { BOARD_ROOTS, LOCAL_ORIGIN, MEETING_KEYS, meetingMap } from './doc-schema';
 
 /**
  * What a group keeps of a meeting, and nothing more (domain.md, confidentiality): the date,
@@ -39,11 +39,11 @@ export function endMeeting(
   meetingId: string,
   now: number,
 ): CommandResult {
-  const session = readSession(doc);
-  if (!session.started || session.ended) return { ok: false, reason: 'not-started' };
-  if (!mayAct(session, actorId, 'end')) return { ok: false, reason: 'not-chair' };
-  const board = readBoard(doc, session.method, actorId);
-  const pitch = session.casePitchId ? readPitch(doc, session.casePitchId) : null;
+  const meeting = readMeeting(doc);
+  if (!meeting.started || meeting.ended) return { ok: false, reason: 'not-started' };
+  if (!mayAct(meeting, actorId, 'end')) return { ok: false, reason: 'not-chair' };
+  const board = readBoard(doc, meeting.method, actorId);
+  const pitch = meeting.casePitchId ? readPitch(doc, meeting.casePitchId) : null;
   const lines = (kind: 'agreement' | 'follow-up') =>
     board.evaluation
       .filter((e) => e.kind === kind)
@@ -51,12 +51,12 @@ export function endMeeting(
       .slice(0, MAX_LINES);
   const summary: MeetingSummary = {
     meetingId,
-    startedAt: session.startedAt ?? now,
+    startedAt: meeting.startedAt ?? now,
     endedAt: now,
-    methodId: session.method.id,
-    chairName: session.chairName,
-    caseBringerName: session.caseBringerName,
-    caseBringerId: session.caseBringerId,
+    methodId: meeting.method.id,
+    chairName: meeting.chairName,
+    caseBringerName: meeting.caseBringerName,
+    caseBringerId: meeting.caseBringerId,
     caseTitle: board.keepCaseTitle && pitch ? pitch.text : null,
     agreements: lines('agreement'),
     followUp: lines('follow-up'),
@@ -66,21 +66,21 @@ export function endMeeting(
       const map = doc.getMap<unknown>(root);
       for (const key of [...map.keys()]) map.delete(key);
     }
-    const map = sessionMap(doc);
+    const map = meetingMap(doc);
     for (const key of [...map.keys()]) {
-      if (key === SESSION_KEYS.methodId || key === SESSION_KEYS.chairId) continue;
-      if (key === SESSION_KEYS.chairName || key === SESSION_KEYS.groupName) continue;
-      if (key === SESSION_KEYS.startedAt) continue;
+      if (key === MEETING_KEYS.methodId || key === MEETING_KEYS.chairId) continue;
+      if (key === MEETING_KEYS.chairName || key === MEETING_KEYS.groupName) continue;
+      if (key === MEETING_KEYS.startedAt) continue;
       map.delete(key);
     }
-    map.set(SESSION_KEYS.ended, { ...summary });
+    map.set(MEETING_KEYS.ended, { ...summary });
   }, LOCAL_ORIGIN);
   return { ok: true };
 }
 
 /** Reads the summary of an ended meeting from the document, or null. */
 export function readEndedSummary(doc: Y.Doc): MeetingSummary | null {
-  return decodeSummary(sessionMap(doc).get(SESSION_KEYS.ended));
+  return decodeSummary(meetingMap(doc).get(MEETING_KEYS.ended));
 }
 
 /** Decodes a summary from a peer or from storage; null when it is malformed. */

@@ -1,6 +1,6 @@
 import { boundedString, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
-import type { SessionState } from './session-state';
+import type { MeetingState } from './meeting-state';
 import type { Role } from '../method/roles';
 
 /**
@@ -45,7 +45,7 @@ export function decodePresence(state: unknown): PresenceState | null {
  */
 export function listMembers(
   states: ReadonlyMap<number, unknown>,
-  session: SessionState,
+  meeting: MeetingState,
   selfId: string,
 ): Member[] {
   const byId = new Map<string, Member>();
@@ -56,9 +56,9 @@ export function listMembers(
       memberId: presence.memberId,
       name: presence.name,
       role:
-        presence.memberId === session.chairId
+        presence.memberId === meeting.chairId
           ? 'chair'
-          : presence.memberId === session.caseBringerId
+          : presence.memberId === meeting.caseBringerId
             ? 'bringer'
             : 'member',
       isSelf: presence.memberId === selfId,

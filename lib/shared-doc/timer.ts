@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { finiteNumber, isRecord, safeId } from '../util/guards';
-import { LOCAL_ORIGIN, SESSION_KEYS, sessionMap } from './session-schema';
+import { LOCAL_ORIGIN, MEETING_KEYS, meetingMap } from './doc-schema';
 
 /**
  * The phase timer as the document holds it. Times are read on the clock of the member who last
@@ -22,7 +22,7 @@ export const MAX_TIMER_MS = 4 * 60 * 60 * 1000;
 
 /** Reads the timer, or null when there is none or it is malformed. */
 export function readTimer(doc: Y.Doc): TimerState | null {
-  const value = sessionMap(doc).get(SESSION_KEYS.timer);
+  const value = meetingMap(doc).get(MEETING_KEYS.timer);
   if (!isRecord(value)) return null;
   const phaseId =
     typeof value.phaseId === 'string' && value.phaseId.length <= 64 ? value.phaseId : null;
@@ -47,7 +47,7 @@ export function remainingMs(timer: TimerState, localNow: number, writerOffset: n
 /** Writes a timer for a phase, running from `now` on the writer's clock. */
 export function writeTimer(doc: Y.Doc, timer: TimerState): void {
   doc.transact(() => {
-    sessionMap(doc).set(SESSION_KEYS.timer, { ...timer });
+    meetingMap(doc).set(MEETING_KEYS.timer, { ...timer });
   }, LOCAL_ORIGIN);
 }
 

@@ -10,7 +10,7 @@ import { GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { openRoom } from '../../lib/connection/room-connection';
 import { addAdvice, addPitch, confirmCase } from '../../lib/shared-doc/board-commands';
-import type { CommandResult } from '../../lib/shared-doc/session-commands';
+import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 
 Object.assign(globalThis, { WebSocket });
 

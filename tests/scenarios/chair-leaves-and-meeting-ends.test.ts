@@ -29,7 +29,7 @@ describe('roles and ending, with members as Node processes', () => {
     ]);
     await anna!.until((s) => s.members.length === 3);
     expect(await anna!.command({ type: 'start', methodId: 'basic' })).toEqual({ ok: true });
-    await bram!.until((s) => s.session?.phase.id === 'inventory');
+    await bram!.until((s) => s.meeting?.phase.id === 'inventory');
     expect(
       await bram!.command({ type: 'pitch', text: 'Een collega die afspraken niet nakomt' }),
     ).toEqual({
@@ -37,7 +37,7 @@ describe('roles and ending, with members as Node processes', () => {
     });
     await anna!.until((s) => (s.board?.pitches.length ?? 0) === 1);
     expect(await anna!.command({ type: 'confirm-first-pitch' })).toEqual({ ok: true });
-    await carla!.until((s) => s.session?.caseBringerName === 'Bram');
+    await carla!.until((s) => s.meeting?.caseBringerName === 'Bram');
     await carla!.until((s) => s.members.some((m) => m.name === 'Anna'));
     expect(carla!.snapshot()!.chairPresent).toBe(true);
     expect(await carla!.command({ type: 'take-chair' })).toMatchObject({
@@ -57,7 +57,7 @@ describe('roles and ending, with members as Node processes', () => {
       detail: 'not-allowed',
     });
     expect(await carla!.command({ type: 'take-chair' })).toEqual({ ok: true });
-    await bram!.until((s) => s.session?.chairTakenOver?.name === 'Carla');
+    await bram!.until((s) => s.meeting?.chairTakenOver?.name === 'Carla');
     expect(bram!.snapshot()!.members.map((m) => `${m.name}:${m.role}`)).toEqual([
       'Carla:chair',
       'Bram:bringer',

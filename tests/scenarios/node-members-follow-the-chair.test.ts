@@ -30,20 +30,20 @@ describe('members as Node processes over real WebRTC', () => {
 
     expect(await chair!.command({ type: 'start', methodId: 'basic' })).toEqual({ ok: true });
     for (const member of [bram!, carla!]) {
-      await member.until((s) => s.session?.phase.id === 'inventory');
-      expect(member.snapshot()?.session?.chairId).toBe('anna-000001');
+      await member.until((s) => s.meeting?.phase.id === 'inventory');
+      expect(member.snapshot()?.meeting?.chairId).toBe('anna-000001');
     }
 
     // Only the chair moves the phase.
     expect(await bram!.command({ type: 'next' })).toMatchObject({ ok: false, detail: 'not-chair' });
     expect(await chair!.command({ type: 'next' })).toEqual({ ok: true });
     await Promise.all(
-      [bram!, carla!].map((m) => m.until((s) => s.session?.phase.id === 'analysis')),
+      [bram!, carla!].map((m) => m.until((s) => s.meeting?.phase.id === 'analysis')),
     );
 
     // Someone who opens the panel later finds the running meeting through the lobby.
     const dirk = await join('dirk-000004', 'Dirk');
-    await dirk.until((s) => s.session?.phase.id === 'analysis');
+    await dirk.until((s) => s.meeting?.phase.id === 'analysis');
     await chair!.until((s) => s.members.length === 4);
     const roles = chair!.snapshot()!.members.map((m) => `${m.name}:${m.role}`);
     expect(roles).toEqual(['Anna:chair', 'Bram:member', 'Carla:member', 'Dirk:member']);
@@ -64,8 +64,8 @@ describe('members as Node processes over real WebRTC', () => {
     // server, and the meeting reaches a member of ours; a leak had the same time to arrive.
     await outsider!.until((s) => s.members.length === 2);
     expect(await chair!.command({ type: 'start', methodId: 'basic' })).toEqual({ ok: true });
-    await insider!.until((s) => s.session?.phase.id === 'inventory');
-    expect(outsider!.snapshot()?.session).toBeNull();
+    await insider!.until((s) => s.meeting?.phase.id === 'inventory');
+    expect(outsider!.snapshot()?.meeting).toBeNull();
     expect(outsider!.snapshot()?.members.map((m) => m.name)).toEqual(['Finn', 'Hanna']);
   });
 });

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { PitchBoard } from '../../../components/boards/PitchBoard';
 import { addPitch, handChair } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
-import { readSession } from '../../../lib/shared-doc/session-state';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { member, start } from '../../lib/helpers/meeting';
 import { renderBoard } from '../helpers/render-board';
 
@@ -74,7 +74,7 @@ describe('the pitch board', () => {
       `${BRAM_PITCH} votes: 1 · EGT: 5 (E 3, G 0, T 2)`,
       `${DIRK_PITCH} votes: 0 · EGT: 1 (E 0, G 1, T 0)`,
     ]);
-    const mine = readBoard(doc, readSession(doc).method, bram.id).pitches.find(
+    const mine = readBoard(doc, readMeeting(doc).method, bram.id).pitches.find(
       (p) => p.text === BRAM_PITCH,
     );
     expect(mine).toMatchObject({
@@ -105,7 +105,7 @@ describe('the pitch board', () => {
 
     expect(chair.getByRole('status').textContent).toBe(`Case: ${BRAM_PITCH} — brought in by Bram`);
     expect(chair.queryByRole('button', { name: `Confirm as case: ${BRAM_PITCH}` })).toBeNull();
-    expect(readSession(doc)).toMatchObject({ caseBringerId: bram.id, caseBringerName: 'Bram' });
+    expect(readMeeting(doc)).toMatchObject({ caseBringerId: bram.id, caseBringerName: 'Bram' });
 
     // Every member's panel shows the case too; Bram can no longer remove the chosen pitch.
     const bringer = renderBoard(PitchBoard, doc, bram);
@@ -126,7 +126,7 @@ describe('the pitch board', () => {
     expect(chair.getByRole('alert').textContent).toBe(
       "The chair cannot also be the case bringer; choose another member's work question.",
     );
-    expect(readSession(doc).caseBringerId).toBeNull();
+    expect(readMeeting(doc).caseBringerId).toBeNull();
   });
 
   it('refuses an empty pitch with a message and lets authors remove their own', async () => {
@@ -155,7 +155,7 @@ describe('the pitch board', () => {
 
     panel.getByRole('button', { name: `Vote for this: ${DIRK_PITCH}` }).focus();
     await panel.user.keyboard(' ');
-    expect(readBoard(doc, readSession(doc).method, bram.id).pitches[0]?.myVote).toBe(true);
+    expect(readBoard(doc, readMeeting(doc).method, bram.id).pitches[0]?.myVote).toBe(true);
   });
 
   it('speaks Dutch', async () => {

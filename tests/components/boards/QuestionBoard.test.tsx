@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { QuestionBoard } from '../../../components/boards/QuestionBoard';
 import { addQuestion } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
-import { readSession } from '../../../lib/shared-doc/session-state';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, startWithCase } from '../../lib/helpers/meeting';
 import { renderBoard } from '../helpers/render-board';
 
@@ -142,7 +142,7 @@ describe('the question board', () => {
     expect(document.activeElement).toBe(bringer.getByRole('button', { name: 'Warm' }));
     await bringer.user.tab();
     await bringer.user.keyboard('{Enter}');
-    expect(readBoard(doc, readSession(doc).method, bram.id).questions[0]).toMatchObject({
+    expect(readBoard(doc, readMeeting(doc).method, bram.id).questions[0]).toMatchObject({
       answered: true,
       rating: 'neutral',
     });

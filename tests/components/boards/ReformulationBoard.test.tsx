@@ -5,7 +5,7 @@ import { CoreQuestion } from '../../../components/boards/CoreQuestion';
 import { ReformulationBoard } from '../../../components/boards/ReformulationBoard';
 import { addProposal, chooseCoreQuestion } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
-import { readSession } from '../../../lib/shared-doc/session-state';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, startWithCase } from '../../lib/helpers/meeting';
 import { renderBoard } from '../helpers/render-board';
 
@@ -73,7 +73,7 @@ describe('the reformulation board', () => {
     const bringer = renderBoard(ReformulationBoard, doc, bram);
     await bringer.user.click(bringer.getByRole('button', { name: 'Set core question' }));
     expect(bringer.getByRole('alert').textContent).toBe('Write something first.');
-    expect(readBoard(doc, readSession(doc).method, bram.id).coreQuestion).toBeNull();
+    expect(readBoard(doc, readMeeting(doc).method, bram.id).coreQuestion).toBeNull();
   });
 
   it('lets authors remove their own proposal', async () => {

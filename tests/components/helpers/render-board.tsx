@@ -7,7 +7,7 @@ import { I18nProvider } from '../../../components/common/I18n';
 import type { MeetingProps, Run } from '../../../components/boards/meeting-props';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import type { Locale } from '../../../lib/i18n/i18n';
-import { readSession, roleOf } from '../../../lib/shared-doc/session-state';
+import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
 import type { TestMember } from '../../lib/helpers/meeting';
 
 // Every command gets a later clock, so that items keep the order in which they were written.
@@ -31,19 +31,19 @@ function LiveBoard({
     doc.on('update', onUpdate);
     return () => doc.off('update', onUpdate);
   }, [doc]);
-  const session = readSession(doc);
+  const meeting = readMeeting(doc);
   const run: Run = (command) => command(who.ctx(doc, clock++));
   const members = everyone.map((m) => ({
     memberId: m.id,
     name: m.name,
-    role: roleOf(session, m.id),
+    role: roleOf(meeting, m.id),
     isSelf: m.id === who.id,
   }));
   return (
     <Board
-      session={session}
-      board={readBoard(doc, session.method, who.id)}
-      role={roleOf(session, who.id)}
+      meeting={meeting}
+      board={readBoard(doc, meeting.method, who.id)}
+      role={roleOf(meeting, who.id)}
       members={members}
       selfId={who.id}
       run={run}

@@ -19,8 +19,8 @@ import { readBoard } from '../../../lib/shared-doc/board-state';
 import type { Locale } from '../../../lib/i18n/i18n';
 import { endMeeting, readEndedSummary } from '../../../lib/shared-doc/meeting-end';
 import type { MeetingSummary } from '../../../lib/shared-doc/meeting-end';
-import { startMeeting } from '../../../lib/shared-doc/session-commands';
-import { readSession } from '../../../lib/shared-doc/session-state';
+import { startMeeting } from '../../../lib/shared-doc/meeting-commands';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member } from '../../lib/helpers/meeting';
 
 afterEach(cleanup);
@@ -44,7 +44,7 @@ function endedMeeting({ keepTitle }: { keepTitle: boolean }): MeetingSummary {
   });
   expect(started.ok).toBe(true);
   expect(addPitch(bram.ctx(doc), 'Een ouder die steeds boos belt', 'case').ok).toBe(true);
-  const pitch = readBoard(doc, readSession(doc).method, anna.id).pitches[0]!;
+  const pitch = readBoard(doc, readMeeting(doc).method, anna.id).pitches[0]!;
   expect(confirmCase(anna.ctx(doc), pitch.id).ok).toBe(true);
   goTo(doc, anna, 'advising');
   expect(addAdvice(carla.ctx(doc), 'Spreek een vast belmoment af').ok).toBe(true);
@@ -205,16 +205,16 @@ describe('the listening banner', () => {
       now: 0,
     });
     addPitch(bram.ctx(doc), 'Een ouder die steeds boos belt', 'case');
-    const pitch = readBoard(doc, readSession(doc).method, anna.id).pitches[0]!;
+    const pitch = readBoard(doc, readMeeting(doc).method, anna.id).pitches[0]!;
     confirmCase(anna.ctx(doc), pitch.id);
     goTo(doc, anna, phase);
-    return readSession(doc);
+    return readMeeting(doc);
   }
 
   it('tells every member that the case bringer listens in the advice round', () => {
-    const session = sessionIn('advising');
+    const meeting = sessionIn('advising');
     for (const m of [anna, carla]) {
-      renderIn('en', <ListeningBanner session={session} selfId={m.id} />);
+      renderIn('en', <ListeningBanner meeting={meeting} selfId={m.id} />);
       expect(screen.getByRole('status').textContent).toBe(
         'Bram listens without reacting in this round',
       );
@@ -223,12 +223,12 @@ describe('the listening banner', () => {
   });
 
   it('tells the case bringer in their own words', () => {
-    renderIn('en', <ListeningBanner session={sessionIn('advising')} selfId={bram.id} />);
+    renderIn('en', <ListeningBanner meeting={sessionIn('advising')} selfId={bram.id} />);
     expect(screen.getByRole('status').textContent).toBe(
       'You listen without reacting in this round; you can take notes',
     );
     cleanup();
-    renderIn('nl', <ListeningBanner session={sessionIn('advising')} selfId={carla.id} />);
+    renderIn('nl', <ListeningBanner meeting={sessionIn('advising')} selfId={carla.id} />);
     expect(screen.getByRole('status').textContent).toBe(
       'Bram luistert in deze ronde zonder te reageren',
     );
@@ -237,7 +237,7 @@ describe('the listening banner', () => {
   it('shows nothing when the case bringer may speak', () => {
     const { container } = renderIn(
       'en',
-      <ListeningBanner session={sessionIn('asking')} selfId={carla.id} />,
+      <ListeningBanner meeting={sessionIn('asking')} selfId={carla.id} />,
     );
     expect(container.innerHTML).toBe('');
   });

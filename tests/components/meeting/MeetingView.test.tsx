@@ -6,8 +6,8 @@ import { MeetingView } from '../../../components/meeting/MeetingView';
 import type { MeetingActions } from '../../../components/meeting/MeetingView';
 import { ConnectionStatus } from '../../../components/shell/ConnectionStatus';
 import { I18nProvider } from '../../../components/common/I18n';
-import { goToPhase } from '../../../lib/shared-doc/session-commands';
-import { readSession, roleOf } from '../../../lib/shared-doc/session-state';
+import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
+import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readTimer } from '../../../lib/shared-doc/timer';
 import { member, start } from '../../lib/helpers/meeting';
@@ -44,7 +44,7 @@ function view(
   locale: 'nl' | 'en' = 'en',
   chairPresent = true,
 ) {
-  const session = readSession(doc);
+  const meeting = readMeeting(doc);
   const members = [
     { memberId: anna.id, name: 'Anna', role: 'chair' as const, isSelf: viewer === anna },
     { memberId: carla.id, name: 'Carla', role: 'member' as const, isSelf: viewer === carla },
@@ -52,9 +52,9 @@ function view(
   return (
     <I18nProvider locale={locale}>
       <MeetingView
-        session={session}
-        board={readBoard(doc, session.method, viewer.id)}
-        role={roleOf(session, viewer.id)}
+        meeting={meeting}
+        board={readBoard(doc, meeting.method, viewer.id)}
+        role={roleOf(meeting, viewer.id)}
         members={members}
         selfId={viewer.id}
         timer={readTimer(doc)}
@@ -67,7 +67,7 @@ function view(
           groupId: 'group-000001',
           groupName: 'Testgroep',
           meetingId: 'meeting-0001',
-          session,
+          meeting,
         }}
       />
     </I18nProvider>

@@ -14,7 +14,7 @@ import { readBoard } from '../../../lib/shared-doc/board-state';
 import { Notebook } from '../../../lib/notebook/notebook';
 import { phaseNoteId, takeHomeNoteId } from '../../../lib/notebook/note-ids';
 import type { NoteDraft } from '../../../lib/notebook/note-codec';
-import { readSession } from '../../../lib/shared-doc/session-state';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, start, startWithCase } from '../../lib/helpers/meeting';
 import { renderBoard } from '../helpers/render-board';
 
@@ -52,7 +52,7 @@ const place = (doc: Y.Doc, meetingId = 'meeting-0002') => ({
   groupId: 'group-000001',
   groupName: 'Team Oost',
   meetingId,
-  session: readSession(doc),
+  meeting: readMeeting(doc),
 });
 
 function renderPane(notebook: Notebook | null, doc: Y.Doc, locale: 'nl' | 'en' = 'en') {
@@ -174,7 +174,7 @@ describe('taking the advice home', () => {
     expect(addAdvice(carla.ctx(doc, 2), 'Plan een vast belmoment').ok).toBe(true);
     expect(addAdvice(anna.ctx(doc, 3), 'Vraag een collega mee').ok).toBe(false); // the chair does not advise
     expect(addAdvice(carla.ctx(doc, 4), 'Schrijf op wat je wilt zeggen').ok).toBe(true);
-    const [first, second] = readBoard(doc, readSession(doc).method, bram.id).advice;
+    const [first, second] = readBoard(doc, readMeeting(doc).method, bram.id).advice;
     expect(starAdvice(bram.ctx(doc), second!.id, true).ok).toBe(true);
     const Board = (props: MeetingProps) => (
       <NotebookProvider notebook={notebook}>
@@ -233,10 +233,10 @@ describe('the last take-home, seen again at the next meeting', () => {
     expect(panel.getByText('Starred advice: Plan een vast belmoment')).toBeTruthy();
     expect(panel.queryByText(/Bel nooit meer terug/)).toBeNull();
     // Nothing is shared until the member chooses.
-    expect(readBoard(doc, readSession(doc).method, anna.id).sharedLookBack).toEqual([]);
+    expect(readBoard(doc, readMeeting(doc).method, anna.id).sharedLookBack).toEqual([]);
     await panel.user.click(panel.getByRole('checkbox', { name: 'Share: Ik bel maandag terug.' }));
     await panel.user.click(panel.getByRole('button', { name: 'Share what I ticked' }));
-    const shared = readBoard(doc, readSession(doc).method, anna.id).sharedLookBack;
+    const shared = readBoard(doc, readMeeting(doc).method, anna.id).sharedLookBack;
     expect(shared.map((line) => [line.authorName, line.text])).toEqual([
       ['Bram', 'Ik bel maandag terug.'],
     ]);

@@ -41,7 +41,7 @@ class Group {
     const [chair, ...others] = sessions;
     expect(await chair!.startMeeting('basic')).toEqual({ ok: true });
     this.rooms.flush();
-    await Promise.all(others.map((session) => until(session, (s) => s.session !== null)));
+    await Promise.all(others.map((session) => until(session, (s) => s.meeting !== null)));
     this.rooms.flush();
     return sessions;
   }
@@ -90,7 +90,7 @@ let group: Group;
 afterEach(() => group.dispose());
 
 describe('following the lobby', () => {
-  it('brings a member who joins later into the running meeting, with its session and board', async () => {
+  it('brings a member who joins later into the running meeting, with its meeting state and board', async () => {
     group = new Group();
     const [chair, pitcher] = await group.meeting(anna, bram);
     expect(pitcher!.run((ctx) => addPitch(ctx, 'Een ouder die steeds boos belt', 'case'))).toEqual({
@@ -99,10 +99,10 @@ describe('following the lobby', () => {
     group.rooms.flush();
 
     const late = await group.open(carla);
-    const seen = await until(late, (s) => s.session !== null);
+    const seen = await until(late, (s) => s.meeting !== null);
     expect(seen.meetingId).toBe(chair!.snapshot().meetingId);
-    expect(seen.session).toMatchObject({ chairId: anna.id, chairName: 'Anna' });
-    expect(seen.session!.phase.id).toBe('inventory');
+    expect(seen.meeting).toMatchObject({ chairId: anna.id, chairName: 'Anna' });
+    expect(seen.meeting!.phase.id).toBe('inventory');
     expect(seen.role).toBe('member');
     expect(seen.board!.pitches.map((p) => p.text)).toEqual(['Een ouder die steeds boos belt']);
     expect(seen.timer).not.toBeNull();
@@ -117,9 +117,9 @@ describe('following the lobby', () => {
     expect(second!.snapshot().role).toBe('chair');
     group.rooms.flush();
     for (const other of [first!, third!]) {
-      const seen = await until(other, (s) => s.session !== null);
+      const seen = await until(other, (s) => s.meeting !== null);
       expect(seen.meetingId).toBe(second!.snapshot().meetingId);
-      expect(seen.session!.chairName).toBe('Bram');
+      expect(seen.meeting!.chairName).toBe('Bram');
       expect(seen.role).toBe('member');
     }
   });
@@ -135,7 +135,7 @@ describe('following the lobby', () => {
 
     expect(await chair!.startMeeting('basic')).toEqual({ ok: true });
     group.rooms.flush();
-    const seen = await until(other!, (s) => s.meetingId !== first && s.session !== null);
+    const seen = await until(other!, (s) => s.meetingId !== first && s.meeting !== null);
     expect(seen.meetingId).toBe(chair!.snapshot().meetingId);
     expect(seen.ended).toBeNull();
     expect(seen.board!.pitches).toEqual([]);
@@ -157,7 +157,7 @@ describe('snapshots', () => {
 
     expect(chair!.nextPhase()).toEqual({ ok: true });
     group.rooms.flush();
-    expect(other!.snapshot().session!.phase.id).toBe('analysis');
+    expect(other!.snapshot().meeting!.phase.id).toBe('analysis');
   });
 
   it('lists the members present, and drops one whose panel closes', async () => {
@@ -199,7 +199,7 @@ describe('snapshots', () => {
     const seen = other.snapshot();
     expect(seen.timerOffset).toBe(-60_000);
     const onBramsClock = remainingMs(seen.timer!, group.clock.now() + 60_000, seen.timerOffset);
-    expect(onBramsClock).toBe(seen.session!.phase.minutes * 60_000 - PRESENCE_REFRESH_MS);
+    expect(onBramsClock).toBe(seen.meeting!.phase.minutes * 60_000 - PRESENCE_REFRESH_MS);
   });
 });
 
@@ -250,13 +250,13 @@ describe('the chair', () => {
     expect(other!.takeChair()).toEqual({ ok: true });
     expect(other!.snapshot().role).toBe('chair');
     group.rooms.flush();
-    expect(bringer!.snapshot().session!.chairTakenOver).toMatchObject({ name: 'Carla' });
+    expect(bringer!.snapshot().meeting!.chairTakenOver).toMatchObject({ name: 'Carla' });
 
     group.rooms.reconnect('Anna');
     group.rooms.flush();
     const seen = oldChair!.snapshot();
-    expect(seen.session).toMatchObject({ chairId: carla.id, chairName: 'Carla' });
-    expect(seen.session!.chairTakenOver).toMatchObject({ memberId: carla.id, name: 'Carla' });
+    expect(seen.meeting).toMatchObject({ chairId: carla.id, chairName: 'Carla' });
+    expect(seen.meeting!.chairTakenOver).toMatchObject({ memberId: carla.id, name: 'Carla' });
     expect(seen.role).toBe('member');
     expect(seen.chairPresent).toBe(true);
   });

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import { startMeeting, goToPhase } from '../../../lib/shared-doc/session-commands';
-import { readSession } from '../../../lib/shared-doc/session-state';
+import { startMeeting, goToPhase } from '../../../lib/shared-doc/meeting-commands';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { addPitch, confirmCase } from '../../../lib/shared-doc/board-commands';
 import type { CommandContext } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
@@ -32,7 +32,7 @@ export function start(doc: Y.Doc, chair: TestMember, methodId = 'basic'): void {
 
 /** The chair moves to the first phase with this activity (or id). */
 export function goTo(doc: Y.Doc, chair: TestMember, activityOrId: string): void {
-  const { method } = readSession(doc);
+  const { method } = readMeeting(doc);
   const index = method.phases.findIndex(
     (p) => p.activity === activityOrId || p.id === activityOrId,
   );
@@ -52,10 +52,10 @@ export function startWithCase(
   { methodId = 'basic', caseText = 'Een ouder die steeds boos belt' } = {},
 ): void {
   start(doc, chair, methodId);
-  if (readSession(doc).phase.activity !== 'pitching') goTo(doc, chair, 'pitching');
+  if (readMeeting(doc).phase.activity !== 'pitching') goTo(doc, chair, 'pitching');
   const pitched = addPitch(bringer.ctx(doc), caseText, 'case');
   if (!pitched.ok) throw new Error(`the case could not be pitched: ${pitched.reason}`);
-  const pitch = readBoard(doc, readSession(doc).method, chair.id).pitches[0];
+  const pitch = readBoard(doc, readMeeting(doc).method, chair.id).pitches[0];
   if (!pitch) throw new Error('the pitch is not on the board');
   const confirmed = confirmCase(chair.ctx(doc), pitch.id);
   if (!confirmed.ok) throw new Error(`the case could not be confirmed: ${confirmed.reason}`);

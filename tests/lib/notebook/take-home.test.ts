@@ -10,7 +10,7 @@ import {
   starAdvice,
 } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
-import { readSession } from '../../../lib/shared-doc/session-state';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, startWithCase } from '../helpers/meeting';
 
 const advice = (text: string, starred: boolean) => ({ text, authorName: 'Carla', starred });
@@ -55,13 +55,13 @@ describe('what the case bringer takes home', () => {
     startWithCase(doc, anna, bram);
     goTo(doc, anna, 'advising');
     ['Eerst', 'Tweede', 'Derde'].forEach((text, i) => addAdvice(carla.ctx(doc, 1000 + i), text));
-    const ids = () => readBoard(doc, readSession(doc).method, bram.id).advice.map((a) => a.id);
+    const ids = () => readBoard(doc, readMeeting(doc).method, bram.id).advice.map((a) => a.id);
     const [first, , third] = ids();
     starAdvice(bram.ctx(doc), first!, true);
     starAdvice(bram.ctx(doc), third!, true);
     orderAdvice(bram.ctx(doc), [third!, first!]);
     setIntentions(bram.ctx(doc), 'Vast belmoment');
-    const board = readBoard(doc, readSession(doc).method, bram.id);
+    const board = readBoard(doc, readMeeting(doc).method, bram.id);
     expect(takeHomeFrom(board, null).advice.map((a) => [a.text, a.rank])).toEqual([
       ['Derde', 1],
       ['Eerst', 2],

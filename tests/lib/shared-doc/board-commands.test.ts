@@ -22,8 +22,8 @@ import {
   votePitch,
 } from '../../../lib/shared-doc/board-commands';
 import { rankPitches, readBoard } from '../../../lib/shared-doc/board-state';
-import { readSession, roleOf } from '../../../lib/shared-doc/session-state';
-import { boardMap, sessionMap } from '../../../lib/shared-doc/session-schema';
+import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
+import { boardMap, meetingMap } from '../../../lib/shared-doc/doc-schema';
 import { LIMITS } from '../../../lib/util/limits';
 import { goTo, member, start, startWithCase } from '../helpers/meeting';
 
@@ -38,7 +38,7 @@ function withCase(methodId = 'basic'): Y.Doc {
   return doc;
 }
 
-const board = (doc: Y.Doc, viewer = carla) => readBoard(doc, readSession(doc).method, viewer.id);
+const board = (doc: Y.Doc, viewer = carla) => readBoard(doc, readMeeting(doc).method, viewer.id);
 
 describe('choosing the case', () => {
   it('ranks pitches by votes, then by EGT score', () => {
@@ -73,16 +73,16 @@ describe('choosing the case', () => {
 
   it('makes the author of the confirmed pitch the case bringer', () => {
     const doc = withCase();
-    const session = readSession(doc);
-    expect(session.caseBringerName).toBe('Bram');
-    expect(roleOf(session, bram.id)).toBe('bringer');
-    expect(roleOf(session, carla.id)).toBe('member');
+    const meeting = readMeeting(doc);
+    expect(meeting.caseBringerName).toBe('Bram');
+    expect(roleOf(meeting, bram.id)).toBe('bringer');
+    expect(roleOf(meeting, carla.id)).toBe('member');
   });
 
   it('refuses to make the chair the case bringer', () => {
     const doc = new Y.Doc();
     start(doc, anna);
-    sessionMap(doc).set('chairId', bram.id); // Bram chairs now and pitched earlier
+    meetingMap(doc).set('chairId', bram.id); // Bram chairs now and pitched earlier
     addPitch(carla.ctx(doc), 'C', 'case');
     boardMap(doc, 'pitches').set('pitch-of-bram', {
       authorId: bram.id,
@@ -146,7 +146,7 @@ describe('questions', () => {
 describe('blind rounds', () => {
   it('hides what others wrote until the chair reveals it, and shows the author their own', () => {
     const doc = withCase('incident');
-    const method = readSession(doc).method;
+    const method = readMeeting(doc).method;
     const blind = method.phases.find((p) => p.blind && p.activity === 'asking');
     expect(blind).toBeDefined();
     goTo(doc, anna, blind!.id);
@@ -163,7 +163,7 @@ describe('blind rounds', () => {
 
   it('reveals a blind round when the chair moves on from it, so nothing stays hidden for good', () => {
     const doc = withCase('incident');
-    const method = readSession(doc).method;
+    const method = readMeeting(doc).method;
     const blind = method.phases.find((p) => p.blind && p.activity === 'advising')!;
     goTo(doc, anna, blind.id);
     addAdvice(carla.ctx(doc), 'Ik zou eerst luisteren.');
@@ -175,7 +175,7 @@ describe('blind rounds', () => {
 
   it('counts who gave advice per phase, so earlier rounds do not count as this one', () => {
     const doc = withCase('balint');
-    const method = readSession(doc).method;
+    const method = readMeeting(doc).method;
     const [associations, advice] = method.phases.filter((p) => p.activity === 'advising');
     goTo(doc, anna, associations!.id);
     addAdvice(carla.ctx(doc), 'Machteloosheid');
@@ -277,8 +277,8 @@ describe('the chair', () => {
       reason: 'chair-cannot-bring',
     });
     expect(handChair(anna.ctx(doc), carla.id, 'Carla')).toEqual({ ok: true });
-    expect(readSession(doc)).toMatchObject({ chairId: carla.id, chairName: 'Carla' });
-    expect(roleOf(readSession(doc), anna.id)).toBe('member');
+    expect(readMeeting(doc)).toMatchObject({ chairId: carla.id, chairName: 'Carla' });
+    expect(roleOf(readMeeting(doc), anna.id)).toBe('member');
   });
 
   it('can be taken by a member only when the chair has gone, and says who took it', () => {
@@ -286,13 +286,13 @@ describe('the chair', () => {
     expect(takeChair(carla.ctx(doc), true)).toEqual({ ok: false, reason: 'chair-present' });
     expect(takeChair(bram.ctx(doc), false)).toEqual({ ok: false, reason: 'not-allowed' });
     expect(takeChair(carla.ctx(doc, 777), false)).toEqual({ ok: true });
-    expect(readSession(doc).chairTakenOver).toEqual({ memberId: carla.id, name: 'Carla', at: 777 });
+    expect(readMeeting(doc).chairTakenOver).toEqual({ memberId: carla.id, name: 'Carla', at: 777 });
   });
 
   it('never reads the chair as case bringer, whatever a peer wrote', () => {
     const doc = withCase();
-    sessionMap(doc).set('caseBringerId', anna.id);
-    expect(readSession(doc).caseBringerId).toBeNull();
+    meetingMap(doc).set('caseBringerId', anna.id);
+    expect(readMeeting(doc).caseBringerId).toBeNull();
   });
 });
 
@@ -354,7 +354,7 @@ describe('the shared look back', () => {
   it('shares what a member chose to tell about last time, in the opening phase only', () => {
     const doc = new Y.Doc();
     start(doc, anna, 'incident');
-    expect(readSession(doc).phase.activity).toBe('lookback');
+    expect(readMeeting(doc).phase.activity).toBe('lookback');
     expect(shareLookBack(bram.ctx(doc), '  Ik heb de ouder teruggebeld.  ')).toEqual({ ok: true });
     expect(board(doc, anna).sharedLookBack.map((l) => [l.authorName, l.text])).toEqual([
       ['Bram', 'Ik heb de ouder teruggebeld.'],

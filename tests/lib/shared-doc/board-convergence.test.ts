@@ -19,9 +19,9 @@ import {
   votePitch,
 } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
-import { readSession } from '../../../lib/shared-doc/session-state';
-import { goToPhase } from '../../../lib/shared-doc/session-commands';
-import type { CommandResult } from '../../../lib/shared-doc/session-commands';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
+import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
+import type { CommandResult } from '../../../lib/shared-doc/meeting-commands';
 import { readTimer } from '../../../lib/shared-doc/timer';
 
 /**
@@ -38,10 +38,10 @@ const others = ['Carla', 'Dirk', 'Eva', 'Finn', 'Gert'].map(member);
 
 /** What every replica must agree on, as seen by one neutral viewer. */
 function view(doc: Y.Doc) {
-  const session = readSession(doc);
+  const meeting = readMeeting(doc);
   return {
-    session,
-    board: readBoard(doc, session.method, chair.id),
+    meeting,
+    board: readBoard(doc, meeting.method, chair.id),
     timer: readTimer(doc),
   };
 }
@@ -102,7 +102,7 @@ function fuzzBoards(seed: number): void {
       ran(0, goToPhase(docOf(0), chair.id, Math.floor(random() * 5), step));
     } else if (roll < 0.4) {
       const text = `${person.name} ${step}`;
-      const kind = readSession(doc).phase.activity;
+      const kind = readMeeting(doc).phase.activity;
       const result: CommandResult =
         kind === 'pitching'
           ? addPitch(ctx, text, 'case')
@@ -115,7 +115,7 @@ function fuzzBoards(seed: number): void {
                 : { ok: false, reason: 'not-allowed' };
       if (ran(who, result)) write(text);
     } else if (roll < 0.55) {
-      const b = readBoard(doc, readSession(doc).method, person.id);
+      const b = readBoard(doc, readMeeting(doc).method, person.id);
       if (b.questions.length) {
         const rating = pick(['warm', 'neutral', 'cold'] as const);
         ran(who, rateQuestion(ctx, pick(b.questions).id, rating));
@@ -123,7 +123,7 @@ function fuzzBoards(seed: number): void {
       if (b.advice.length) ran(who, starAdvice(ctx, pick(b.advice).id, random() < 0.5));
       if (b.pitches.length) ran(who, votePitch(ctx, pick(b.pitches).id));
     } else if (roll < 0.6) {
-      const b = readBoard(doc, readSession(doc).method, person.id);
+      const b = readBoard(doc, readMeeting(doc).method, person.id);
       const mine = b.questions.filter((q) => q.authorId === person.id);
       if (mine.length) {
         const q = pick(mine);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isBlindNow, readBoard } from '../../../lib/shared-doc/board-state';
 import { revealPhase } from '../../../lib/shared-doc/board-commands';
-import { readSession } from '../../../lib/shared-doc/session-state';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { BASIC_METHOD } from '../../../lib/method/methods/basic';
 import { goTo, member, startWithCase } from '../helpers/meeting';
 
@@ -25,8 +25,8 @@ describe('whether the current phase is a blind round still hidden', () => {
     startWithCase(doc, anna, bram, { methodId: 'incident' });
     goTo(doc, anna, 'asking');
     const blindNow = (viewer = bram) => {
-      const session = readSession(doc);
-      return isBlindNow(session.phase, readBoard(doc, session.method, viewer.id));
+      const meeting = readMeeting(doc);
+      return isBlindNow(meeting.phase, readBoard(doc, meeting.method, viewer.id));
     };
     expect([blindNow(anna), blindNow(bram)]).toEqual([true, true]);
     expect(revealPhase(anna.ctx(doc))).toEqual({ ok: true });

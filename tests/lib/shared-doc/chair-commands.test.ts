@@ -6,12 +6,12 @@ import {
   nextPhase,
   previousPhase,
   setPhaseMinutes,
-} from '../../../lib/shared-doc/session-commands';
-import type { CommandResult } from '../../../lib/shared-doc/session-commands';
+} from '../../../lib/shared-doc/meeting-commands';
+import type { CommandResult } from '../../../lib/shared-doc/meeting-commands';
 import { confirmCase, handChair, revealPhase } from '../../../lib/shared-doc/board-commands';
 import { endMeeting } from '../../../lib/shared-doc/meeting-end';
 import { readBoard } from '../../../lib/shared-doc/board-state';
-import { readSession } from '../../../lib/shared-doc/session-state';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { mayDo } from '../../../lib/method/roles';
 import type { Action, Role } from '../../../lib/method/roles';
 import { goTo, member, startWithCase } from '../helpers/meeting';
@@ -27,7 +27,7 @@ const BY_ROLE: Readonly<Record<Role, TestMember>> = { chair: anna, bringer: bram
 function meetingIn(activity: string): Y.Doc {
   const doc = new Y.Doc();
   startWithCase(doc, anna, bram, { methodId: 'incident' });
-  if (readSession(doc).phase.activity !== activity) goTo(doc, anna, activity);
+  if (readMeeting(doc).phase.activity !== activity) goTo(doc, anna, activity);
   return doc;
 }
 
@@ -35,7 +35,7 @@ interface ChairCommand {
   readonly name: string;
   readonly action: Action;
   readonly activity: string;
-  /** What a refusal says: the session commands predate the table and say 'not-chair'. */
+  /** What a refusal says: the meeting commands predate the table and say 'not-chair'. */
   readonly refusal: CommandResult;
   readonly run: (doc: Y.Doc, who: TestMember) => CommandResult;
 }
@@ -96,7 +96,7 @@ const CHAIR_COMMANDS: readonly ChairCommand[] = [
       setPhaseMinutes(
         doc,
         who.id,
-        readSession(doc).method.phases.map(() => 7),
+        readMeeting(doc).method.phases.map(() => 7),
       ),
   },
   {
@@ -112,7 +112,7 @@ const CHAIR_COMMANDS: readonly ChairCommand[] = [
     activity: 'pitching',
     refusal: NOT_ALLOWED,
     run: (doc, who) => {
-      const pitch = readBoard(doc, readSession(doc).method, who.id).pitches[0];
+      const pitch = readBoard(doc, readMeeting(doc).method, who.id).pitches[0];
       if (!pitch) throw new Error('the case is not on the board');
       return confirmCase(who.ctx(doc), pitch.id);
     },
@@ -150,7 +150,7 @@ describe('commands that steer the meeting ask the roles table', () => {
   it.each(CHAIR_COMMANDS)('$name answers each role as the table does', (command) => {
     for (const role of ['chair', 'bringer', 'member'] as const) {
       const doc = meetingIn(command.activity);
-      const activity = readSession(doc).phase.activity;
+      const activity = readMeeting(doc).phase.activity;
       expect(command.run(doc, BY_ROLE[role]).ok).toBe(mayDo(command.action, role, activity));
     }
   });
@@ -162,6 +162,6 @@ describe('commands that steer the meeting ask the roles table', () => {
       expect(changeTimer(doc, who.id, { kind: 'reset' }, 1)).toEqual(NOT_CHAIR);
       expect(setPhaseMinutes(doc, who.id, [10, 20, 10, 20, 10])).toEqual(NOT_CHAIR);
     }
-    expect(readSession(doc).started).toBe(false);
+    expect(readMeeting(doc).started).toBe(false);
   });
 });

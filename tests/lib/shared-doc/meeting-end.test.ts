@@ -11,7 +11,7 @@ import {
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { decodeSummary, endMeeting, readEndedSummary } from '../../../lib/shared-doc/meeting-end';
 import { addToHistory, decodeHistory, suggestNextChair } from '../../../lib/device/meeting-history';
-import { readSession } from '../../../lib/shared-doc/session-state';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, start } from '../helpers/meeting';
 import { InMemoryNetwork } from '../helpers/in-memory-network';
 
@@ -22,7 +22,7 @@ const carla = member('Carla');
 function fullMeeting(doc: Y.Doc, keepTitle: boolean): void {
   start(doc, anna);
   addPitch(bram.ctx(doc), 'Ouder die boos belt', 'case');
-  confirmCase(anna.ctx(doc), readBoard(doc, readSession(doc).method, anna.id).pitches[0]!.id);
+  confirmCase(anna.ctx(doc), readBoard(doc, readMeeting(doc).method, anna.id).pitches[0]!.id);
   goTo(doc, anna, 'asking');
   addQuestion(carla.ctx(doc), 'Wat zei ze precies? GEHEIM-VRAAG');
   goTo(doc, anna, 'advising');
@@ -59,7 +59,7 @@ describe('ending the meeting', () => {
       const state = JSON.stringify(doc.toJSON());
       expect(state).not.toContain('GEHEIM');
       expect(state).not.toContain('Ouder die boos belt');
-      expect(readSession(doc).ended).toBe(true);
+      expect(readMeeting(doc).ended).toBe(true);
     }
   });
 

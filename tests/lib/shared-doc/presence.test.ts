@@ -1,27 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decodePresence, listMembers, PRESENCE_FIELD } from '../../../lib/shared-doc/presence';
-import { readSession } from '../../../lib/shared-doc/session-state';
-import { startMeeting } from '../../../lib/shared-doc/session-commands';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
+import { startMeeting } from '../../../lib/shared-doc/meeting-commands';
 
 function sessionWithChair(chairId: string) {
   const doc = new Y.Doc();
   startMeeting(doc, { methodId: 'basic', chairId, chairName: 'Anna', groupName: 'G', now: 0 });
-  return readSession(doc);
+  return readMeeting(doc);
 }
 
 const state = (memberId: unknown, name: unknown) => ({ [PRESENCE_FIELD]: { memberId, name } });
 
 describe('presence', () => {
   it('lists the chair first, then members by name, each once, marking self', () => {
-    const session = sessionWithChair('anna-000001');
+    const meeting = sessionWithChair('anna-000001');
     const states = new Map<number, unknown>([
       [1, state('bram-000002', 'Bram')],
       [2, state('anna-000001', 'Anna')],
       [3, state('carla-00003', 'Carla')],
       [4, state('bram-000002', 'Bram')], // Bram's second panel
     ]);
-    expect(listMembers(states, session, 'carla-00003')).toEqual([
+    expect(listMembers(states, meeting, 'carla-00003')).toEqual([
       { memberId: 'anna-000001', name: 'Anna', role: 'chair', isSelf: false },
       { memberId: 'bram-000002', name: 'Bram', role: 'member', isSelf: false },
       { memberId: 'carla-00003', name: 'Carla', role: 'member', isSelf: true },
@@ -43,10 +43,10 @@ describe('presence', () => {
   });
 
   it('gives nobody the chair by claiming it in awareness', () => {
-    const session = sessionWithChair('anna-000001');
+    const meeting = sessionWithChair('anna-000001');
     const states = new Map<number, unknown>([
       [1, { [PRESENCE_FIELD]: { memberId: 'mallory-0001', name: 'Anna', role: 'chair' } }],
     ]);
-    expect(listMembers(states, session, 'x-0000001')[0]?.role).toBe('member');
+    expect(listMembers(states, meeting, 'x-0000001')[0]?.role).toBe('member');
   });
 });

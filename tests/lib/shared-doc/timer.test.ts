@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changeTimer, nextPhase, setPhaseMinutes } from '../../../lib/shared-doc/session-commands';
+import { changeTimer, nextPhase, setPhaseMinutes } from '../../../lib/shared-doc/meeting-commands';
 import { formatRemaining, readTimer, remainingMs } from '../../../lib/shared-doc/timer';
 import { ClockOffsets } from '../../../lib/shared-doc/clock-offsets';
-import { sessionMap } from '../../../lib/shared-doc/session-schema';
+import { meetingMap } from '../../../lib/shared-doc/doc-schema';
 import { member, start } from '../helpers/meeting';
 import { InMemoryNetwork } from '../helpers/in-memory-network';
 
@@ -94,7 +94,7 @@ describe('the phase timer', () => {
       { phaseId: 'x', durationMs: 5, elapsedMs: 0, runningSince: 'now', clockOf: anna.id },
       { phaseId: 'x', durationMs: 5, elapsedMs: 0, runningSince: 0, clockOf: '?' },
     ]) {
-      sessionMap(doc).set('timer', bad);
+      meetingMap(doc).set('timer', bad);
       expect(readTimer(doc)).toBeNull();
     }
   });

@@ -7,10 +7,10 @@ import {
   previousPhase,
   setPhaseMinutes,
   startMeeting,
-} from '../../../lib/shared-doc/session-commands';
-import type { CommandResult } from '../../../lib/shared-doc/session-commands';
-import { readSession } from '../../../lib/shared-doc/session-state';
-import { sessionMap } from '../../../lib/shared-doc/session-schema';
+} from '../../../lib/shared-doc/meeting-commands';
+import type { CommandResult } from '../../../lib/shared-doc/meeting-commands';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
+import { meetingMap } from '../../../lib/shared-doc/doc-schema';
 import {
   addAdvice,
   addEvaluation,
@@ -54,9 +54,9 @@ function started(): Y.Doc {
   return doc;
 }
 
-describe('session commands', () => {
+describe('meeting commands', () => {
   it('starts a meeting in the first phase with the starter as chair', () => {
-    const state = readSession(started());
+    const state = readMeeting(started());
     expect(state).toMatchObject({
       started: true,
       phaseIndex: 0,
@@ -68,7 +68,7 @@ describe('session commands', () => {
   });
 
   it('reads an empty document as not started', () => {
-    expect(readSession(new Y.Doc()).started).toBe(false);
+    expect(readMeeting(new Y.Doc()).started).toBe(false);
   });
 
   it('refuses to start a meeting twice or with an unknown method', () => {
@@ -97,15 +97,15 @@ describe('session commands', () => {
     const doc = started();
     expect(nextPhase(doc, CHAIR, 2000)).toEqual({ ok: true });
     expect(nextPhase(doc, CHAIR, 3000)).toEqual({ ok: true });
-    expect(readSession(doc)).toMatchObject({ phaseIndex: 2, phaseStartedAt: 3000 });
+    expect(readMeeting(doc)).toMatchObject({ phaseIndex: 2, phaseStartedAt: 3000 });
     expect(previousPhase(doc, CHAIR, 4000)).toEqual({ ok: true });
-    expect(readSession(doc).phase.id).toBe('analysis');
+    expect(readMeeting(doc).phase.id).toBe('analysis');
   });
 
   it('does not let a member move the phase', () => {
     const doc = started();
     expect(nextPhase(doc, MEMBER, 2000)).toEqual({ ok: false, reason: 'not-chair' });
-    expect(readSession(doc).phaseIndex).toBe(0);
+    expect(readMeeting(doc).phaseIndex).toBe(0);
   });
 
   it('stops at the first and the last phase', () => {
@@ -117,12 +117,12 @@ describe('session commands', () => {
 
   it('reads malformed values written by a peer as safe defaults', () => {
     const doc = started();
-    const map = sessionMap(doc);
+    const map = meetingMap(doc);
     map.set('phaseIndex', 99);
     map.set('methodId', { evil: true });
     map.set('chairName', 'x'.repeat(10_000));
     map.set('startedAt', 'yesterday');
-    const state = readSession(doc);
+    const state = readMeeting(doc);
     expect(state.method.id).toBe('basic');
     expect(state.phaseIndex).toBe(4);
     expect(state.chairName).toBeNull();
@@ -135,7 +135,7 @@ describe('every command is one transaction, so a peer never receives half of one
   const bram = member('Bram'); // case bringer
   const carla = member('Carla');
 
-  const boardOf = (doc: Y.Doc): BoardState => readBoard(doc, readSession(doc).method, anna.id);
+  const boardOf = (doc: Y.Doc): BoardState => readBoard(doc, readMeeting(doc).method, anna.id);
 
   /** A meeting with a case, in the first phase of `activity`. */
   function meetingIn(activity: string, methodId = 'basic'): Y.Doc {

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
-import { LOCAL_ORIGIN, REVEALED_PREFIX, SESSION_KEYS, sessionMap } from './session-schema';
+import { LOCAL_ORIGIN, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './doc-schema';
 import { findMethod } from '../method/method-list';
-import { readSession } from './session-state';
+import { readMeeting } from './meeting-state';
 import { mayAct } from './may-act';
 import { cleanName } from '../util/clean-name';
 import { LIMITS } from '../util/limits';
@@ -49,21 +49,21 @@ export function startMeeting(
   },
 ): CommandResult {
   if (!findMethod(input.methodId)) return { ok: false, reason: 'unknown-method' };
-  if (readSession(doc).started) return { ok: false, reason: 'already-started' };
+  if (readMeeting(doc).started) return { ok: false, reason: 'already-started' };
   doc.transact(() => {
-    const map = sessionMap(doc);
-    map.set(SESSION_KEYS.methodId, input.methodId);
-    map.set(SESSION_KEYS.chairId, input.chairId);
-    map.set(SESSION_KEYS.chairName, cleanName(input.chairName, LIMITS.memberName));
-    map.set(SESSION_KEYS.groupName, cleanName(input.groupName, LIMITS.groupName));
-    map.set(SESSION_KEYS.startedAt, input.now);
+    const map = meetingMap(doc);
+    map.set(MEETING_KEYS.methodId, input.methodId);
+    map.set(MEETING_KEYS.chairId, input.chairId);
+    map.set(MEETING_KEYS.chairName, cleanName(input.chairName, LIMITS.memberName));
+    map.set(MEETING_KEYS.groupName, cleanName(input.groupName, LIMITS.groupName));
+    map.set(MEETING_KEYS.startedAt, input.now);
     if (input.phaseMinutes) {
       const method = findMethod(input.methodId);
       const valid = method ? decodePhaseMinutes([...input.phaseMinutes], method) : null;
-      if (valid) map.set(SESSION_KEYS.phaseMinutes, valid);
+      if (valid) map.set(MEETING_KEYS.phaseMinutes, valid);
     }
-    map.set(SESSION_KEYS.phaseIndex, 0);
-    map.set(SESSION_KEYS.phaseStartedAt, input.now);
+    map.set(MEETING_KEYS.phaseIndex, 0);
+    map.set(MEETING_KEYS.phaseStartedAt, input.now);
     // In the same transaction: a peer must never see a started meeting without its timer.
     startPhaseTimer(doc, input.chairId, input.now);
   }, LOCAL_ORIGIN);
@@ -72,14 +72,14 @@ export function startMeeting(
 
 /** Moves the meeting to a phase; only the chair may, and only to a phase that exists. */
 export function goToPhase(doc: Y.Doc, actorId: string, index: number, now: number): CommandResult {
-  const state = readSession(doc);
+  const state = readMeeting(doc);
   if (state.ended) return { ok: false, reason: 'not-started' };
   if (!mayAct(state, actorId, 'move-phase')) return { ok: false, reason: 'not-chair' };
   if (!Number.isInteger(index) || index < 0 || index >= state.method.phases.length) {
     return { ok: false, reason: 'no-such-phase' };
   }
   doc.transact(() => {
-    const map = sessionMap(doc);
+    const map = meetingMap(doc);
     // Moving on from a blind round reveals it: by then everyone has written, and items that
     // stayed hidden for good would be lost to the group.
     if (index > state.phaseIndex) {
@@ -87,8 +87,8 @@ export function goToPhase(doc: Y.Doc, actorId: string, index: number, now: numbe
         if (phase.blind) map.set(REVEALED_PREFIX + phase.id, true);
       }
     }
-    map.set(SESSION_KEYS.phaseIndex, index);
-    map.set(SESSION_KEYS.phaseStartedAt, now);
+    map.set(MEETING_KEYS.phaseIndex, index);
+    map.set(MEETING_KEYS.phaseStartedAt, now);
     startPhaseTimer(doc, actorId, now);
   }, LOCAL_ORIGIN);
   return OK;
@@ -96,7 +96,7 @@ export function goToPhase(doc: Y.Doc, actorId: string, index: number, now: numbe
 
 /** Starts the current phase's timer afresh, running from now on the writer's clock. */
 function startPhaseTimer(doc: Y.Doc, writerId: string, now: number): void {
-  const state = readSession(doc);
+  const state = readMeeting(doc);
   const minutes = state.phaseMinutes[state.phaseIndex] ?? state.phase.minutes;
   writeTimer(doc, {
     phaseId: state.phase.id,
@@ -125,7 +125,7 @@ export function changeTimer(
   now: number,
   previousWriterOffset = 0,
 ): CommandResult {
-  const state = readSession(doc);
+  const state = readMeeting(doc);
   if (!mayAct(state, actorId, 'timer')) return { ok: false, reason: 'not-chair' };
   const current = readTimer(doc);
   if (!current || current.phaseId !== state.phase.id || action.kind === 'reset') {
@@ -160,12 +160,12 @@ export function setPhaseMinutes(
   actorId: string,
   minutes: readonly number[],
 ): CommandResult {
-  const state = readSession(doc);
+  const state = readMeeting(doc);
   if (!mayAct(state, actorId, 'timer')) return { ok: false, reason: 'not-chair' };
   const valid = decodePhaseMinutes([...minutes], state.method);
   if (!valid) return { ok: false, reason: 'not-allowed' };
   doc.transact(() => {
-    sessionMap(doc).set(SESSION_KEYS.phaseMinutes, valid);
+    meetingMap(doc).set(MEETING_KEYS.phaseMinutes, valid);
     // The running phase's timer follows its new minutes in the same transaction, so that no
     // peer sees the new plan with the old duration.
     const timer = readTimer(doc);
@@ -179,10 +179,10 @@ export function setPhaseMinutes(
 
 /** Moves the meeting one phase on (the chair's "next phase"). */
 export function nextPhase(doc: Y.Doc, actorId: string, now: number): CommandResult {
-  return goToPhase(doc, actorId, readSession(doc).phaseIndex + 1, now);
+  return goToPhase(doc, actorId, readMeeting(doc).phaseIndex + 1, now);
 }
 
 /** Moves the meeting one phase back (the chair's "previous phase"). */
 export function previousPhase(doc: Y.Doc, actorId: string, now: number): CommandResult {
-  return goToPhase(doc, actorId, readSession(doc).phaseIndex - 1, now);
+  return goToPhase(doc, actorId, readMeeting(doc).phaseIndex - 1, now);
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryNetwork } from '../helpers/in-memory-network';
-import { nextPhase, previousPhase, startMeeting } from '../../../lib/shared-doc/session-commands';
-import type { CommandResult } from '../../../lib/shared-doc/session-commands';
+import { nextPhase, previousPhase, startMeeting } from '../../../lib/shared-doc/meeting-commands';
+import type { CommandResult } from '../../../lib/shared-doc/meeting-commands';
 import { readTimer } from '../../../lib/shared-doc/timer';
-import { readSession } from '../../../lib/shared-doc/session-state';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { announceMeeting, readCurrentMeeting } from '../../../lib/shared-doc/lobby';
 import { fuzzSeeds, seeded } from '../helpers/seeded';
 
@@ -19,7 +19,7 @@ const MIN_DELIVERED = 5;
 /**
  * One fuzz run: every member moves the phase as the chair would (so that moves race), while
  * updates arrive one at a time in random order (as in Yjs' tests) and members drop off and come
- * back; then every replica must read the same session and timer. A seed that ever fails gets a
+ * back; then every replica must read the same meeting state and timer. A seed that ever fails gets a
  * named test of its own that calls this with it.
  */
 function fuzzPhases(seed: number): void {
@@ -69,18 +69,18 @@ function fuzzPhases(seed: number): void {
   }
   for (const who of offline) net.reconnect(who);
   net.flush();
-  const states = net.docs.map((doc) => ({ session: readSession(doc), timer: readTimer(doc) }));
+  const states = net.docs.map((doc) => ({ meeting: readMeeting(doc), timer: readTimer(doc) }));
   for (const state of states) {
     expect(state).toEqual(states[0]);
-    expect(state.session.phaseIndex).toBeGreaterThanOrEqual(0);
-    expect(state.session.phaseIndex).toBeLessThan(5);
+    expect(state.meeting.phaseIndex).toBeGreaterThanOrEqual(0);
+    expect(state.meeting.phaseIndex).toBeLessThan(5);
   }
   // The fuzz did work: many moves ran, on more than one replica, over a shuffling network, and
   // the state that won is a move's, not the start's.
   expect(moves).toBeGreaterThanOrEqual(MIN_MOVES);
   expect(movers.size).toBeGreaterThan(1);
   expect(delivered).toBeGreaterThanOrEqual(MIN_DELIVERED);
-  expect(states[0]!.session.phaseStartedAt).toBeGreaterThan(0);
+  expect(states[0]!.meeting.phaseStartedAt).toBeGreaterThan(0);
 }
 
 describe('several members over an in-memory network', () => {
@@ -98,7 +98,7 @@ describe('several members over an in-memory network', () => {
     nextPhase(chairDoc!, CHAIR, 2);
     nextPhase(chairDoc!, CHAIR, 3);
     net.flush();
-    for (const doc of net.docs) expect(readSession(doc).phase.id).toBe('awareness');
+    for (const doc of net.docs) expect(readMeeting(doc).phase.id).toBe('awareness');
   });
 
   it('brings a member who was offline up to date when they reconnect', () => {
@@ -115,10 +115,10 @@ describe('several members over an in-memory network', () => {
     net.disconnect(2);
     nextPhase(chairDoc, CHAIR, 2);
     net.flush();
-    expect(readSession(net.docs[2]!).phaseIndex).toBe(0);
+    expect(readMeeting(net.docs[2]!).phaseIndex).toBe(0);
     net.reconnect(2);
     net.flush();
-    expect(readSession(net.docs[2]!).phaseIndex).toBe(1);
+    expect(readMeeting(net.docs[2]!).phaseIndex).toBe(1);
   });
 
   it('converges on one meeting when two members announce one at the same moment', () => {

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { SESSION_KEYS, sessionMap } from './session-schema';
+import { MEETING_KEYS, meetingMap } from './doc-schema';
 import { BASIC_METHOD } from '../method/methods/basic';
 import { clampPhaseIndex } from '../method/method';
 import { findMethod } from '../method/method-list';
@@ -10,7 +10,7 @@ import type { Role } from '../method/roles';
 import { LIMITS } from '../util/limits';
 
 /** A plain, validated snapshot of the meeting's shared state. */
-export interface SessionState {
+export interface MeetingState {
   /** False until a chair has started the meeting in this document. */
   readonly started: boolean;
   readonly method: Method;
@@ -37,13 +37,13 @@ export interface SessionState {
 }
 
 /** Reads the meeting's state from the shared document, dropping anything malformed. */
-export function readSession(doc: Y.Doc): SessionState {
-  const map = sessionMap(doc);
-  const method = findMethod(map.get(SESSION_KEYS.methodId)) ?? BASIC_METHOD;
-  const phaseIndex = clampPhaseIndex(method, map.get(SESSION_KEYS.phaseIndex));
-  const chairId = safeId(map.get(SESSION_KEYS.chairId));
-  const bringerId = safeId(map.get(SESSION_KEYS.caseBringerId));
-  const takenOver = map.get(SESSION_KEYS.chairTakenOver);
+export function readMeeting(doc: Y.Doc): MeetingState {
+  const map = meetingMap(doc);
+  const method = findMethod(map.get(MEETING_KEYS.methodId)) ?? BASIC_METHOD;
+  const phaseIndex = clampPhaseIndex(method, map.get(MEETING_KEYS.phaseIndex));
+  const chairId = safeId(map.get(MEETING_KEYS.chairId));
+  const bringerId = safeId(map.get(MEETING_KEYS.caseBringerId));
+  const takenOver = map.get(MEETING_KEYS.chairTakenOver);
   const takenOverId = isRecord(takenOver) ? safeId(takenOver.memberId) : null;
   const takenOverName = isRecord(takenOver)
     ? boundedString(takenOver.name, LIMITS.memberName)
@@ -56,36 +56,36 @@ export function readSession(doc: Y.Doc): SessionState {
     // clampPhaseIndex keeps the index in range and every method has phases.
     phase: method.phases[phaseIndex] ?? BASIC_METHOD.phases[0]!,
     chairId,
-    chairName: boundedString(map.get(SESSION_KEYS.chairName), LIMITS.memberName),
-    groupName: boundedString(map.get(SESSION_KEYS.groupName), LIMITS.groupName),
-    startedAt: finiteNumber(map.get(SESSION_KEYS.startedAt)),
-    phaseStartedAt: finiteNumber(map.get(SESSION_KEYS.phaseStartedAt)),
+    chairName: boundedString(map.get(MEETING_KEYS.chairName), LIMITS.memberName),
+    groupName: boundedString(map.get(MEETING_KEYS.groupName), LIMITS.groupName),
+    startedAt: finiteNumber(map.get(MEETING_KEYS.startedAt)),
+    phaseStartedAt: finiteNumber(map.get(MEETING_KEYS.phaseStartedAt)),
     phaseMinutes:
-      decodePhaseMinutes(map.get(SESSION_KEYS.phaseMinutes), method) ??
+      decodePhaseMinutes(map.get(MEETING_KEYS.phaseMinutes), method) ??
       method.phases.map((p) => p.minutes),
     // The chair can never be the case bringer: a document that says otherwise has no bringer.
     caseBringerId: bringerId !== chairId ? bringerId : null,
     caseBringerName:
       bringerId !== null && bringerId !== chairId
-        ? boundedString(map.get(SESSION_KEYS.caseBringerName), LIMITS.memberName)
+        ? boundedString(map.get(MEETING_KEYS.caseBringerName), LIMITS.memberName)
         : null,
-    casePitchId: safeId(map.get(SESSION_KEYS.casePitchId)),
+    casePitchId: safeId(map.get(MEETING_KEYS.casePitchId)),
     chairTakenOver:
       takenOverId !== null && takenOverName !== null && takenOverAt !== null
         ? { memberId: takenOverId, name: takenOverName, at: takenOverAt }
         : null,
-    ended: map.get(SESSION_KEYS.ended) !== undefined,
+    ended: map.get(MEETING_KEYS.ended) !== undefined,
   };
 }
 
 /** The role a member has in the meeting. */
-export function roleOf(state: SessionState, memberId: string): Role {
+export function roleOf(state: MeetingState, memberId: string): Role {
   if (state.chairId === memberId) return 'chair';
   if (state.caseBringerId === memberId) return 'bringer';
   return 'member';
 }
 
 /** True when the member with this id chairs the meeting. */
-export function isChair(state: SessionState, memberId: string): boolean {
+export function isChair(state: MeetingState, memberId: string): boolean {
   return state.chairId !== null && state.chairId === memberId;
 }

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 
 /**
  * The one file that names the shared documents' top-level Yjs types. Everything else reads
- * through lib/session-state.ts and lib/lobby.ts and writes through their commands.
+ * through lib/shared-doc/meeting-state.ts and lib/shared-doc/lobby.ts and writes through their commands.
  *
  * Two documents per group, each in its own encrypted room:
  * - the lobby (long-lived, tiny): which meeting is running now;
@@ -15,8 +15,11 @@ import type * as Y from 'yjs';
  * lose one side). Scores are per voter, never shared counters.
  */
 
-/** Keys of the meeting's `session` map; values are plain JSON, validated on read. */
-export const SESSION_KEYS = {
+/**
+ * Keys of the meeting's progress map (method, phase, chair, timer, case); values are plain JSON,
+ * validated on read. The Yjs root keeps its first name, `session`, so documents stay readable.
+ */
+export const MEETING_KEYS = {
   methodId: 'methodId',
   phaseIndex: 'phaseIndex',
   chairId: 'chairId',
@@ -42,7 +45,7 @@ export const SESSION_KEYS = {
   ended: 'ended',
 } as const;
 
-/** Prefix of the session keys that mark a blind phase as revealed: `revealed:<phaseId>`. */
+/** Prefix of the meeting keys that mark a blind phase as revealed: `revealed:<phaseId>`. */
 export const REVEALED_PREFIX = 'revealed:';
 
 /** The meeting's boards: one root map per kind of item, and maps of marks on them. */
@@ -71,7 +74,7 @@ export function boardMap(doc: Y.Doc, root: BoardRoot): Y.Map<unknown> {
 }
 
 /** The meeting document's root map for its settings and progress. */
-export function sessionMap(doc: Y.Doc): Y.Map<unknown> {
+export function meetingMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>('session');
 }
 
