@@ -90,8 +90,14 @@ export const MESSAGES = {
     en: 'Signaling server unreachable ({url}). Check the settings.',
   },
   unreachableWithMembers: {
-    nl: 'Signaleringsserver onbereikbaar; nog verbonden met {count} leden.',
-    en: 'Signaling server unreachable; still connected to {count} members.',
+    nl: {
+      one: 'Signaleringsserver onbereikbaar; nog verbonden met {count} lid.',
+      other: 'Signaleringsserver onbereikbaar; nog verbonden met {count} leden.',
+    },
+    en: {
+      one: 'Signaling server unreachable; still connected to {count} member.',
+      other: 'Signaling server unreachable; still connected to {count} members.',
+    },
   },
   membersHeading: { nl: 'Aanwezig', en: 'Present' },
   roleChair: { nl: 'voorzitter', en: 'chair' },

@@ -8,16 +8,23 @@ import { SOCRATIC_METHOD } from './methods/socratic';
 import { SOLUTION_FOCUSED_METHOD } from './methods/solution-focused';
 import { TEN_STEP_METHOD } from './methods/ten-step';
 
+/**
+ * Each method file checks its data with `satisfies Method<'id'>`, which keeps the literal type of
+ * every phase; listed here, a method is seen as a plain `Method` with its own id, so that code
+ * over all methods reads optional fields (`blind`, `bringerListens`) on any phase.
+ */
+const listed = <Id extends string>(method: Method<Id>): Method<Id> => method;
+
 /** Every method the chair can pick, the basic model first (it is the default). */
 export const METHODS = [
-  BASIC_METHOD,
-  INCIDENT_METHOD,
-  BALINT_METHOD,
-  GOSSIP_METHOD,
-  SOCRATIC_METHOD,
-  TEN_STEP_METHOD,
-  SOLUTION_FOCUSED_METHOD,
-  FIRST_MEETING_METHOD,
+  listed(BASIC_METHOD),
+  listed(INCIDENT_METHOD),
+  listed(BALINT_METHOD),
+  listed(GOSSIP_METHOD),
+  listed(SOCRATIC_METHOD),
+  listed(TEN_STEP_METHOD),
+  listed(SOLUTION_FOCUSED_METHOD),
+  listed(FIRST_MEETING_METHOD),
 ] as const;
 
 /** The id of a method this version knows; a peer's document may name others. */

@@ -84,8 +84,3 @@ export function roleOf(state: MeetingState, memberId: string): Role {
   if (state.caseBringerId === memberId) return 'bringer';
   return 'member';
 }
-
-/** True when the member with this id chairs the meeting. */
-export function isChair(state: MeetingState, memberId: string): boolean {
-  return state.chairId !== null && state.chairId === memberId;
-}

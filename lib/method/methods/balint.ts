@@ -6,7 +6,7 @@ import type { Method } from '../method';
  * The first associations are written on the advice board (tagged with their phase id), since
  * they are short written lines for the case bringer, revealed together like advice.
  */
-export const BALINT_METHOD: Method<'balint'> = {
+export const BALINT_METHOD = {
   id: 'balint',
   name: { nl: 'Balintmethode', en: 'Balint method' },
   description: {
@@ -182,4 +182,4 @@ export const BALINT_METHOD: Method<'balint'> = {
       activity: 'evaluating',
     },
   ],
-};
+} satisfies Method<'balint'>;

@@ -5,7 +5,7 @@ import type { Method } from '../method';
  * Its inventory phase covers pitching and choosing in one (the board shows scoring and the
  * chair's confirm button during 'pitching'), so the five phases of domain.md stay five.
  */
-export const BASIC_METHOD: Method<'basic'> = {
+export const BASIC_METHOD = {
   id: 'basic',
   name: { nl: 'Basismodel in vijf fasen', en: 'Basic five-phase model' },
   description: {
@@ -107,4 +107,4 @@ export const BASIC_METHOD: Method<'basic'> = {
       activity: 'evaluating',
     },
   ],
-};
+} satisfies Method<'basic'>;

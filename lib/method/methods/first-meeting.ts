@@ -1,7 +1,7 @@
 import type { Method } from '../method';
 
 /** The first meeting (kennismaking, about 1.5 hours): no case, so no theme either. */
-export const FIRST_MEETING_METHOD: Method<'first-meeting'> = {
+export const FIRST_MEETING_METHOD = {
   id: 'first-meeting',
   name: { nl: 'Kennismaking', en: 'First meeting' },
   description: {
@@ -84,4 +84,4 @@ export const FIRST_MEETING_METHOD: Method<'first-meeting'> = {
       activity: 'evaluating',
     },
   ],
-};
+} satisfies Method<'first-meeting'>;

@@ -1,7 +1,7 @@
 import type { Method } from '../method';
 
 /** The gossip method (40 to 60 minutes): the group talks as if the case bringer were not there. */
-export const GOSSIP_METHOD: Method<'gossip'> = {
+export const GOSSIP_METHOD = {
   id: 'gossip',
   name: { nl: 'Roddelmethode', en: 'Gossip method' },
   description: {
@@ -122,4 +122,4 @@ export const GOSSIP_METHOD: Method<'gossip'> = {
       activity: 'evaluating',
     },
   ],
-};
+} satisfies Method<'gossip'>;

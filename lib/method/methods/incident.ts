@@ -4,7 +4,7 @@ import type { Method } from '../method';
  * The incident method (about 60 minutes): one moment of decision, told without its outcome.
  * Domain.md gives the bringer's reaction and the evaluation 10 minutes together: 5 and 5 here.
  */
-export const INCIDENT_METHOD: Method<'incident'> = {
+export const INCIDENT_METHOD = {
   id: 'incident',
   name: { nl: 'Incidentmethode', en: 'Incident method' },
   description: {
@@ -162,4 +162,4 @@ export const INCIDENT_METHOD: Method<'incident'> = {
       activity: 'evaluating',
     },
   ],
-};
+} satisfies Method<'incident'>;

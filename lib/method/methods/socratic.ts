@@ -6,7 +6,7 @@ import type { Method } from '../method';
  * answering stays a 'rating' phase so that no new questions can be added after the sorting.
  * A short evaluation closes it, as every meeting ends with one (domain.md lists four steps).
  */
-export const SOCRATIC_METHOD: Method<'socratic'> = {
+export const SOCRATIC_METHOD = {
   id: 'socratic',
   name: { nl: 'Socratische intervisie', en: 'Socratic intervision' },
   description: {
@@ -108,4 +108,4 @@ export const SOCRATIC_METHOD: Method<'socratic'> = {
       activity: 'evaluating',
     },
   ],
-};
+} satisfies Method<'socratic'>;

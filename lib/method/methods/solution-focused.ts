@@ -1,7 +1,7 @@
 import type { Method } from '../method';
 
 /** Solution-focused intervision (about 75 minutes): from the problem to the desired situation. */
-export const SOLUTION_FOCUSED_METHOD: Method<'solution-focused'> = {
+export const SOLUTION_FOCUSED_METHOD = {
   id: 'solution-focused',
   name: { nl: 'Oplossingsgerichte intervisie', en: 'Solution-focused intervision' },
   description: {
@@ -157,4 +157,4 @@ export const SOLUTION_FOCUSED_METHOD: Method<'solution-focused'> = {
       activity: 'evaluating',
     },
   ],
-};
+} satisfies Method<'solution-focused'>;

@@ -4,7 +4,7 @@ import type { Method } from '../method';
  * The ten-step method (2 to 2.5 hours): domain.md's ten steps after a short pitch, so eleven
  * phases. Answering stays a 'rating' phase (the bringer marks answered questions; no new ones).
  */
-export const TEN_STEP_METHOD: Method<'ten-step'> = {
+export const TEN_STEP_METHOD = {
   id: 'ten-step',
   name: { nl: 'Tienstappenmethode', en: 'Ten-step method' },
   description: {
@@ -214,4 +214,4 @@ export const TEN_STEP_METHOD: Method<'ten-step'> = {
       activity: 'evaluating',
     },
   ],
-};
+} satisfies Method<'ten-step'>;

@@ -74,6 +74,21 @@ describe('messages about a number', () => {
       '1 question hidden until the chair reveals the questions',
       '2 questions hidden until the chair reveals them',
     ],
+    // A member count while the server is away: "1 leden" / "1 members" before the plural form.
+    [
+      'nl',
+      'unreachableWithMembers',
+      'Signaleringsserver onbereikbaar; nog verbonden met 0 leden.',
+      'Signaleringsserver onbereikbaar; nog verbonden met 1 lid.',
+      'Signaleringsserver onbereikbaar; nog verbonden met 2 leden.',
+    ],
+    [
+      'en',
+      'unreachableWithMembers',
+      'Signaling server unreachable; still connected to 0 members.',
+      'Signaling server unreachable; still connected to 1 member.',
+      'Signaling server unreachable; still connected to 2 members.',
+    ],
     ['nl', 'notesMatch', '0 notities gevonden.', '1 notitie gevonden.', '2 notities gevonden.'],
     ['en', 'notesMatch', '0 notes found.', '1 note found.', '2 notes found.'],
     [

@@ -77,7 +77,8 @@ describe('the basic five-phase model', () => {
     expect(inventory?.activity).toBe('pitching');
     expect(inventory?.explanation.en).toContain('work question');
     expect(inventory?.explanation.en).toContain('chooses');
-    expect(BASIC_METHOD.phases.some((p) => p.activity === 'choosing')).toBe(false);
+    const phases: readonly Phase[] = BASIC_METHOD.phases;
+    expect(phases.some((p) => p.activity === 'choosing')).toBe(false);
   });
 
   it.each([
