@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { finiteNumber, isRecord, safeId } from '../util/guards';
+import { finiteNumber, isRecord, safeId, safePhaseId } from '../util/guards';
 import { LOCAL_ORIGIN, MEETING_KEYS, meetingMap } from './doc-schema';
 
 /**
@@ -24,8 +24,7 @@ export const MAX_TIMER_MS = 4 * 60 * 60 * 1000;
 export function readTimer(doc: Y.Doc): TimerState | null {
   const value = meetingMap(doc).get(MEETING_KEYS.timer);
   if (!isRecord(value)) return null;
-  const phaseId =
-    typeof value.phaseId === 'string' && value.phaseId.length <= 64 ? value.phaseId : null;
+  const phaseId = safePhaseId(value.phaseId);
   const durationMs = finiteNumber(value.durationMs);
   const elapsedMs = finiteNumber(value.elapsedMs);
   const runningSince = value.runningSince === null ? null : finiteNumber(value.runningSince);
