@@ -5,6 +5,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { RoomKeys } from '../invite/room-name';
 import type { ConnectionFacts } from './connection-status';
 import { staleConnections } from './mesh-watchdog';
+import { roomReuse } from './room-reuse';
 
 /** How to reach other members: signaling servers and simple-peer options (ICE servers, wrtc). */
 export interface RoomOptions {
@@ -27,6 +28,7 @@ export interface RoomHandle {
 }
 
 interface SharedRoom {
+  readonly options: RoomOptions;
   readonly provider: WebrtcProvider;
   readonly doc: Y.Doc;
   readonly listeners: Set<() => void>;
@@ -56,6 +58,15 @@ const CLOSE_GRACE_MS = 1500;
 /** Joins (or shares) the room for these keys; every call must be paired with `release()`. */
 export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
   let room = rooms.get(keys.roomName);
+  // A changed server address reaches here as a room in its close grace with other options.
+  const reuse = room ? roomReuse(room, options) : 'share';
+  if (reuse === 'conflict') {
+    throw new Error(`Room ${keys.roomName} is in use through other signaling servers`);
+  }
+  if (room && reuse === 'replace') {
+    closeRoom(keys.roomName, room);
+    room = undefined;
+  }
   if (!room) room = createRoom(keys, options);
   if (room.closing !== null) {
     clearTimeout(room.closing);
@@ -130,6 +141,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     notify();
   }, POLL_MS);
   const room: SharedRoom = {
+    options,
     provider,
     doc,
     listeners,
