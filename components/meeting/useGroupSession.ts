@@ -11,6 +11,15 @@ const EMPTY: GroupSnapshot = EMPTY_SNAPSHOT;
 const noop = (): (() => void) => () => {};
 
 /**
+ * Sessions open one after another in this page. A session still opening when the member changes
+ * the server address goes on to open its rooms through the old address before it can be
+ * disposed; the next session, through the new address, would find those rooms held (a room
+ * serves one set of servers: lib/connection/room-reuse.ts). So each open waits until the one
+ * before it has settled and, if it was cancelled meanwhile, has been disposed.
+ */
+let openQueue: Promise<void> = Promise.resolve();
+
+/**
  * Connects the panel to a group while it is shown. The rooms themselves live outside React
  * (lib/connection/room-connection.ts), so StrictMode's mount, unmount, mount shares one provider.
  */
@@ -27,16 +36,22 @@ export function useGroupSession(
     if (!parsed.ok) return undefined;
     let cancelled = false;
     let opened: GroupSession | null = null;
-    GroupSession.open(
-      {
-        secret: parsed.invite.secret,
-        memberId: group.memberId,
-        memberName: group.memberName,
-        groupName: group.name,
-      },
-      { openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl] }) },
-    ).then(
+    const turn = openQueue.then(() =>
+      cancelled
+        ? null
+        : GroupSession.open(
+            {
+              secret: parsed.invite.secret,
+              memberId: group.memberId,
+              memberName: group.memberName,
+              groupName: group.name,
+            },
+            { openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl] }) },
+          ),
+    );
+    openQueue = turn.then(
       (value) => {
+        if (!value) return;
         if (cancelled) value.dispose();
         else {
           opened = value;
@@ -51,6 +66,7 @@ export function useGroupSession(
       cancelled = true;
       opened?.dispose();
       setSession(null);
+      setError(null);
     };
   }, [parsed, group.memberId, group.memberName, group.name, signalingUrl]);
 

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { RememberedGroup } from '../../lib/device/groups';
-import { createInvite, parseInvite } from '../../lib/invite/invite';
-import type { Invite, InviteError } from '../../lib/invite/invite';
+import { createInvite, inviteServer, parseInvite } from '../../lib/invite/invite';
+import type { Invite, InviteError, ServerAddressError } from '../../lib/invite/invite';
 import { cleanName } from '../../lib/util/clean-name';
 import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
@@ -16,11 +16,24 @@ const INVITE_ERRORS: Record<InviteError, MessageKey> = {
   checksum: 'inviteChecksum',
 };
 
+const INVITE_SERVER_ERRORS: Record<ServerAddressError, MessageKey> = {
+  invalid: 'inviteServerInvalid',
+  scheme: 'inviteServerScheme',
+};
+
 /** What the home screen hands up: a group to open, after creating or joining it. */
 export interface NewMembership {
   readonly invite: Invite;
   readonly groupName: string;
   readonly memberName: string;
+}
+
+/** Joining with an invite: no group name yet, and the server its link named, if any. */
+export interface Joining {
+  readonly invite: Invite;
+  readonly memberName: string;
+  /** The signaling address of the companion the invite link points at; null for a bare code. */
+  readonly server: string | null;
 }
 
 /** The start screen: remembered groups, starting a new group, joining with an invite. */
@@ -37,7 +50,7 @@ export function Home({
   onOpen: (group: RememberedGroup) => void;
   onForget: (group: RememberedGroup) => void;
   onCreate: (membership: NewMembership) => void;
-  onJoin: (membership: Omit<NewMembership, 'groupName'>) => void;
+  onJoin: (joining: Joining) => void;
 }) {
   const { t } = useI18n();
   return (
@@ -129,7 +142,7 @@ function JoinForm({
   onJoin,
 }: {
   initialInvite: string;
-  onJoin: (membership: Omit<NewMembership, 'groupName'>) => void;
+  onJoin: (joining: Joining) => void;
 }) {
   const { t } = useI18n();
   const [inviteText, setInviteText] = useState(initialInvite);
@@ -142,10 +155,13 @@ function JoinForm({
     event.preventDefault();
     const parsed = parseInvite(inviteText);
     if (!parsed.ok) return setError(INVITE_ERRORS[parsed.error]);
+    // The others of a group joined by link are found on the server that served the link.
+    const server = inviteServer(inviteText);
+    if (!server.ok) return setError(INVITE_SERVER_ERRORS[server.error]);
     const member = cleanName(memberName, LIMITS.memberName);
     if (!member) return setError('nameRequired');
     setError(null);
-    onJoin({ invite: parsed.invite, memberName: member });
+    onJoin({ invite: parsed.invite, memberName: member, server: server.server });
   };
   return (
     <form aria-labelledby={`${inviteId}-h`} onSubmit={submit} noValidate>

@@ -5,6 +5,7 @@ import { deriveGroupId } from '../../lib/invite/room-name';
 import { randomId } from '../../lib/util/random-id';
 import { LOCALES, pickLocale } from '../../lib/i18n/i18n';
 import type { Locale } from '../../lib/i18n/i18n';
+import { serverHost } from '../../lib/device/settings';
 import type { Settings } from '../../lib/device/settings';
 import type { Invite } from '../../lib/invite/invite';
 import type { Notebook } from '../../lib/notebook/notebook';
@@ -77,7 +78,12 @@ function Panel({
     [state.groups, activeId],
   );
 
-  const enter = async (invite: Invite, groupName: string | null, memberName: string) => {
+  const enter = async (
+    invite: Invite,
+    groupName: string | null,
+    memberName: string,
+    server: string | null,
+  ) => {
     const groupId = await deriveGroupId(invite.secret);
     const known = state.groups.find((g) => g.groupId === groupId);
     const group: RememberedGroup = {
@@ -87,6 +93,8 @@ function Panel({
       memberName,
       memberId: known?.memberId ?? randomId(12),
       lastUsedAt: Date.now(),
+      // A bare code says nothing about the server: a known group keeps the one it had.
+      signalingUrl: server ?? known?.signalingUrl ?? null,
     };
     await state.saveGroup(group);
     setActiveId(groupId);
@@ -128,7 +136,15 @@ function Panel({
       <CallBadge />
       {showSettings && (
         <SettingsForm
+          key={active?.groupId ?? ''}
           settings={state.settings}
+          group={
+            active && {
+              groupName: active.name,
+              signalingUrl: active.signalingUrl,
+              onSave: (signalingUrl) => void state.saveGroup({ ...active, signalingUrl }),
+            }
+          }
           onSave={(settings) => void state.saveSettings(settings)}
           onClose={() => setShowSettings(false)}
         />
@@ -145,14 +161,24 @@ function Panel({
       )}
       <main hidden={showNotes}>
         {active ? (
-          <GroupView
-            key={active.groupId}
-            group={active}
-            signalingUrl={state.settings.signalingUrl}
-            store={store}
-            sound={state.settings.sound}
-            onBack={() => setActiveId(null)}
-          />
+          <>
+            <GroupView
+              key={active.groupId}
+              group={active}
+              signalingUrl={active.signalingUrl ?? state.settings.signalingUrl}
+              store={store}
+              sound={state.settings.sound}
+              onBack={() => setActiveId(null)}
+            />
+            {active.signalingUrl !== null && (
+              <p className="hint group-server">
+                {t('groupMeetsThrough', { host: serverHost(active.signalingUrl) })}{' '}
+                <button type="button" className="link-button" onClick={() => setShowSettings(true)}>
+                  {t('changeGroupServer')}
+                </button>
+              </p>
+            )}
+          </>
         ) : (
           <Home
             groups={state.groups}
@@ -163,9 +189,11 @@ function Panel({
             }}
             onForget={(group) => void state.removeGroup(group.groupId)}
             onCreate={({ invite, groupName, memberName }) =>
-              void enter(invite, groupName, memberName)
+              void enter(invite, groupName, memberName, null)
             }
-            onJoin={({ invite, memberName }) => void enter(invite, null, memberName)}
+            onJoin={({ invite, memberName, server }) =>
+              void enter(invite, null, memberName, server)
+            }
           />
         )}
       </main>

@@ -1,7 +1,7 @@
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
-import { parseInvite } from '../invite/invite';
+import { parseInvite, parseServerAddress } from '../invite/invite';
 import { LIMITS } from '../util/limits';
-import { defineStoredItem } from './stored-item';
+import { defineStoredItem, migrateEach } from './stored-item';
 
 /**
  * The groups a member belongs to, remembered on their own device only, so that one invite
@@ -16,6 +16,12 @@ export interface RememberedGroup {
   /** This member's stable id in this group: keeps the chair the chair across reloads. */
   readonly memberId: string;
   readonly lastUsedAt: number;
+  /**
+   * The companion server this group meets through, as a signaling address; null uses the one
+   * in the settings. Set from the invite link a member joined with, since the group's others
+   * are found on the server that served that link.
+   */
+  readonly signalingUrl: string | null;
 }
 
 /** At most this many groups are remembered; the least recently used go first. */
@@ -35,21 +41,44 @@ export function decodeGroups(value: unknown): RememberedGroup[] {
     const invite = typeof entry.code === 'string' ? parseInvite(entry.code) : null;
     if (!groupId || !memberId || !name || !memberName || lastUsedAt === null || !invite?.ok)
       continue;
-    groups.push({ groupId, code: invite.invite.code, name, memberName, memberId, lastUsedAt });
+    groups.push({
+      groupId,
+      code: invite.invite.code,
+      name,
+      memberName,
+      memberId,
+      lastUsedAt,
+      signalingUrl: decodeServer(entry.signalingUrl),
+    });
   }
   return sortGroups(groups);
 }
 
+/** A group's own server, or null (the settings' one) when there is none or it is unusable. */
+function decodeServer(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const parsed = parseServerAddress(value);
+  return parsed.ok ? parsed.url : null;
+}
+
+/**
+ * Version 2 gives every group its own server address. Groups remembered before had none and
+ * met through the settings' address, so they keep doing that.
+ */
+function addServer(entry: unknown): unknown {
+  return isRecord(entry) ? { ...entry, signalingUrl: null } : entry;
+}
+
 /**
  * The stored list of groups. Version 1 is the list as builds before versioned items stored it
- * (no envelope); a change of `RememberedGroup` adds version 2 with `migrateEach`, so that one
- * group that cannot be migrated does not take the others with it.
+ * (no envelope); version 2 adds each group's server address. Migrations go group by group
+ * (`migrateEach`), so that one group that cannot be migrated does not take the others with it.
  */
 export const groupsItem = defineStoredItem({
   key: 'groups',
-  version: 1,
+  version: 2,
   decode: decodeGroups,
-  migrations: {},
+  migrations: { 2: migrateEach(addServer) },
 });
 
 /** Adds or updates a group (matched by id), most recently used first. */

@@ -1,6 +1,8 @@
 import { isRecord } from '../util/guards';
 import { isLocale } from '../i18n/i18n';
 import type { Locale } from '../i18n/i18n';
+import { parseServerAddress } from '../invite/invite';
+import type { ServerAddressError } from '../invite/invite';
 import { defineStoredItem } from './stored-item';
 import type { StoredItem } from './stored-item';
 
@@ -15,21 +17,28 @@ export interface Settings {
 }
 
 /** Why a signaling address was not accepted. */
-export type SignalingUrlError = 'invalid' | 'scheme';
+export type SignalingUrlError = ServerAddressError;
 
-/** Checks a signaling address typed by a member: a ws:// or wss:// URL without credentials. */
+/**
+ * Checks a signaling address typed by a member: a ws:// or wss:// URL without credentials. The
+ * same rule as an invite link's server (`parseServerAddress`), but typed, so the web panel's
+ * http(s) address is refused with a word on the scheme rather than silently rewritten.
+ */
 export function parseSignalingUrl(
   text: string,
 ): { ok: true; url: string } | { ok: false; error: SignalingUrlError } {
-  let url: URL;
+  const parsed = parseServerAddress(text);
+  if (parsed.ok && !/^wss?:/i.test(text.trim())) return { ok: false, error: 'scheme' };
+  return parsed;
+}
+
+/** The host (and port) of a server address, as a member would recognise it. */
+export function serverHost(signalingUrl: string): string {
   try {
-    url = new URL(text.trim());
+    return new URL(signalingUrl).host || signalingUrl;
   } catch {
-    return { ok: false, error: 'invalid' };
+    return signalingUrl;
   }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return { ok: false, error: 'scheme' };
-  if (url.username || url.password || url.hash) return { ok: false, error: 'invalid' };
-  return { ok: true, url: url.href.replace(/\/$/, '') };
 }
 
 /** The web panel's address on the same companion server as a signaling address. */

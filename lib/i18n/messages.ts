@@ -132,6 +132,24 @@ export const MESSAGES = {
     nl: 'Het adres begint met ws:// of wss://.',
     en: 'The address starts with ws:// or wss://.',
   },
+  groupMeetsThrough: {
+    nl: 'Deze groep komt samen via {host}.',
+    en: 'This group meets through {host}.',
+  },
+  changeGroupServer: { nl: 'Server van deze groep wijzigen', en: "Change this group's server" },
+  groupServer: { nl: 'Serveradres voor {group}', en: 'Server address for {group}' },
+  groupServerHint: {
+    nl: 'Leeg laten om het adres hierboven te gebruiken. Alle leden van de groep gebruiken dezelfde server.',
+    en: 'Leave empty to use the address above. Everyone in the group uses the same server.',
+  },
+  inviteServerScheme: {
+    nl: 'De link in deze uitnodiging leidt niet naar een Kring-server (een Kring-link begint met https:// of http://). Vraag de link opnieuw, of plak alleen de code (KR1-…).',
+    en: 'The link in this invite does not lead to a Kring server (a Kring link starts with https:// or http://). Ask for the link again, or paste only the code (KR1-…).',
+  },
+  inviteServerInvalid: {
+    nl: 'De link in deze uitnodiging is beschadigd. Kopieer de hele link opnieuw, of plak alleen de code (KR1-…).',
+    en: 'The link in this invite is damaged. Copy the whole link again, or paste only the code (KR1-…).',
+  },
   saved: { nl: 'Opgeslagen.', en: 'Saved.' },
   loading: { nl: 'Laden…', en: 'Loading…' },
   // --- boards: pitches, questions, reformulation (components/PitchBoard, QuestionBoard, ReformulationBoard) ---

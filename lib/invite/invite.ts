@@ -53,6 +53,68 @@ export function inviteLink(invite: Pick<Invite, 'code'>, panelBaseUrl: string): 
   return `${base}#join=${invite.code}`;
 }
 
+/** Why a server address (typed, or carried by an invite link) was not accepted. */
+export type ServerAddressError = 'invalid' | 'scheme';
+
+/**
+ * Reads a companion server's address as its signaling address: ws:// and wss:// as they are,
+ * and the web panel's http:// and https:// (what an invite link names) as ws:// and wss://,
+ * since the companion serves both on one address (see `panelUrlFor`). No credentials and no
+ * fragment: an address is shown to the member and shared with the group, never a secret.
+ */
+export function parseServerAddress(
+  text: string,
+): { ok: true; url: string } | { ok: false; error: ServerAddressError } {
+  if (typeof text !== 'string') return { ok: false, error: 'invalid' };
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return { ok: false, error: 'invalid' };
+  }
+  const scheme = SERVER_SCHEMES[url.protocol];
+  if (!scheme) return { ok: false, error: 'scheme' };
+  if (url.username || url.password || url.hash || !url.hostname) {
+    return { ok: false, error: 'invalid' };
+  }
+  url.protocol = scheme;
+  return { ok: true, url: url.href.replace(/\/$/, '') };
+}
+
+const SERVER_SCHEMES: Readonly<Record<string, string>> = {
+  'ws:': 'ws:',
+  'wss:': 'wss:',
+  'http:': 'ws:',
+  'https:': 'wss:',
+};
+
+/** The server an invite names: none for a bare code, or the address its link points at. */
+export type InviteServerResult =
+  | { readonly ok: true; readonly server: string | null }
+  | { readonly ok: false; readonly error: ServerAddressError };
+
+/**
+ * The companion server named by the invite link in pasted text, as a signaling address; null
+ * when the text holds a bare code. A link is whatever stands right before `#join=<code>`, as
+ * `inviteLink` writes it, also inside a chat message, angle brackets or a Markdown link.
+ */
+export function inviteServer(text: string): InviteServerResult {
+  if (typeof text !== 'string') return { ok: true, server: null };
+  const head = text.slice(0, 4096);
+  const start = head.toUpperCase().indexOf(CODE_PREFIX);
+  if (start < 0) return { ok: true, server: null };
+  const before = head.slice(0, start);
+  if (!/#join=$/i.test(before)) return { ok: true, server: null };
+  let link = before.slice(0, -'#join='.length).split(/\s/).pop() ?? '';
+  // A Markdown link [text](https://…) or a link in brackets or quotes.
+  const markdown = link.lastIndexOf('](');
+  if (markdown >= 0) link = link.slice(markdown + 2);
+  link = link.replace(/^[<(["']+/, '');
+  if (link === '') return { ok: true, server: null };
+  const parsed = parseServerAddress(link);
+  return parsed.ok ? { ok: true, server: parsed.url } : parsed;
+}
+
 /**
  * Finds and checks an invite in pasted text: a bare code, a link, or a whole chat message that
  * contains one. Case, spaces, dashes and the look-alikes I/L (1) and O (0) are forgiven.

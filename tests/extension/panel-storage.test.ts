@@ -16,6 +16,7 @@ function group(n: number): RememberedGroup {
     memberName: 'Anna',
     memberId: `member-${String(n).padStart(4, '0')}`,
     lastUsedAt: n,
+    signalingUrl: null,
   };
 }
 
@@ -44,7 +45,7 @@ describe("the extension's panel storage", () => {
     await panel.saveGroup(b);
 
     expect(await fakeBrowser.storage.local.get(['groups', 'settings'])).toEqual({
-      groups: { v: 1, value: [b, a] },
+      groups: { v: 2, value: [b, a] },
       settings,
     });
   });

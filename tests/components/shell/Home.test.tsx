@@ -40,6 +40,42 @@ describe('the home screen', () => {
   });
 
   it.each([
+    ['a bare code', (code: string) => code, null],
+    [
+      'a link to a companion',
+      (code: string) => `https://kring.example.org/#join=${code}`,
+      'wss://kring.example.org',
+    ],
+    [
+      'a link to a companion on this network',
+      (code: string) => `Doe mee: http://192.168.1.20:4444/#join=${code}`,
+      'ws://192.168.1.20:4444',
+    ],
+  ])('joins with the server that %s names', async (_, text, server) => {
+    const { onJoin } = renderHome();
+    const { code } = createInvite();
+    await userEvent.type(screen.getAllByRole('textbox', { name: 'Your name' })[0]!, 'Bram');
+    await userEvent.click(screen.getByRole('textbox', { name: 'Invite (link or code)' }));
+    await userEvent.paste(text(code));
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(onJoin).toHaveBeenCalledOnce();
+    expect(onJoin.mock.calls[0]![0]).toMatchObject({ invite: { code }, server });
+  });
+
+  it.each([
+    ['ftp://kring.example.org/', 'does not lead to a Kring server'],
+    ['https://anna:geheim@kring.example.org/', 'The link in this invite is damaged'],
+  ])('refuses an invite link to %s with a reason, and joins nothing', async (base, message) => {
+    const { onJoin } = renderHome();
+    await userEvent.type(screen.getAllByRole('textbox', { name: 'Your name' })[0]!, 'Bram');
+    await userEvent.click(screen.getByRole('textbox', { name: 'Invite (link or code)' }));
+    await userEvent.paste(`${base}#join=${createInvite().code}`);
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(screen.getByRole('alert').textContent).toContain(message);
+    expect(onJoin).not.toHaveBeenCalled();
+  });
+
+  it.each([
     ['', 'Please paste the invite first.'],
     ['hello', 'does not contain a Kring invite'],
     ['KR1-ABCD-EF', 'This invite is incomplete'],

@@ -18,6 +18,7 @@ function group(n: number, lastUsedAt = n): RememberedGroup {
     memberName: 'Anna',
     memberId: `member-${String(n).padStart(4, '0')}`,
     lastUsedAt,
+    signalingUrl: null,
   };
 }
 
@@ -61,31 +62,71 @@ describe('remembered groups', () => {
 
 describe('the stored list of groups', () => {
   const [a, b, c] = [group(1), group(2), group(3)];
+  /** A group as version 1 stored it: no server address of its own. */
+  const v1 = ({
+    signalingUrl: _,
+    ...rest
+  }: RememberedGroup): Omit<RememberedGroup, 'signalingUrl'> => rest;
+  const onServer = (g: RememberedGroup, url: string): RememberedGroup => ({
+    ...g,
+    signalingUrl: url,
+  });
   // What builds before versioned items stored: the plain list, most recently used first.
-  const storedToday: unknown = JSON.parse(JSON.stringify([b, a]));
+  const storedToday: unknown = JSON.parse(JSON.stringify([v1(b), v1(a)]));
 
   it.each([
     ['nothing', undefined, { status: 'missing', value: [] }],
     [
-      'the list as stored before versions',
+      "the list as stored before versions, each group on the settings' server",
       storedToday,
       { status: 'stored', version: 1, value: [b, a] },
     ],
     [
       'the list before versions, least recently used first',
-      [a, c, b],
+      [v1(a), v1(c), v1(b)],
       { status: 'stored', version: 1, value: [c, b, a] },
     ],
-    ['a version 1 envelope', { v: 1, value: [a] }, { status: 'stored', version: 1, value: [a] }],
+    [
+      'a version 1 envelope',
+      { v: 1, value: [v1(a)] },
+      { status: 'stored', version: 1, value: [a] },
+    ],
+    [
+      'a version 1 group that named a server, which version 1 never used',
+      { v: 1, value: [{ ...v1(a), signalingUrl: 'wss://elsewhere.example' }] },
+      { status: 'stored', version: 1, value: [a] },
+    ],
     [
       'a list with damaged groups',
-      [a, { ...b, code: 'KR1-broken' }, 'junk', null, { ...c, memberId: 'x' }, c],
+      [v1(a), { ...v1(b), code: 'KR1-broken' }, 'junk', null, { ...c, memberId: 'x' }, v1(c)],
       { status: 'stored', version: 1, value: [c, a] },
     ],
     [
       'an envelope with damaged groups',
-      { v: 1, value: [{ ...a, lastUsedAt: 'yesterday' }, b] },
+      { v: 1, value: [{ ...v1(a), lastUsedAt: 'yesterday' }, v1(b)] },
       { status: 'stored', version: 1, value: [b] },
+    ],
+    [
+      'a version 2 envelope with servers',
+      { v: 2, value: [onServer(b, 'wss://kring.example.org'), a] },
+      { status: 'stored', version: 2, value: [onServer(b, 'wss://kring.example.org'), a] },
+    ],
+    [
+      "a version 2 group whose server is unusable, on the settings' server",
+      {
+        v: 2,
+        value: [
+          { ...a, signalingUrl: 'javascript:alert(1)' },
+          { ...b, signalingUrl: 42 },
+          { ...c, signalingUrl: 'wss://user:pw@kring.example.org' },
+        ],
+      },
+      { status: 'stored', version: 2, value: [c, b, a] },
+    ],
+    [
+      'a version 2 group without a server field',
+      { v: 2, value: [v1(a)] },
+      { status: 'stored', version: 2, value: [a] },
     ],
     ['text', 'groups', { status: 'stored', version: 1, value: [] }],
     ['an object', { groups: [a] }, { status: 'stored', version: 1, value: [] }],
@@ -96,23 +137,24 @@ describe('the stored list of groups', () => {
     ],
     [
       'a later version',
-      { v: 2, value: { byId: {} } },
-      { status: 'unknown', version: 2, value: [] },
+      { v: 3, value: { byId: {} } },
+      { status: 'unknown', version: 3, value: [] },
     ],
   ])('reads %s', (_, raw, expected) => {
     expect(groupsItem.decodeStored(raw)).toEqual(expected);
   });
 
-  it('round-trips through a store', async () => {
+  it("round-trips through a store, with a group's own server", async () => {
     const store = memoryStore();
-    await groupsItem.write(store, [b, a]);
-    expect(await store.get(groupsItem.key)).toEqual({ v: 1, value: [b, a] });
-    expect((await groupsItem.read(store)).value).toEqual([b, a]);
+    const list = [onServer(b, 'ws://127.0.0.1:4444'), a];
+    await groupsItem.write(store, list);
+    expect(await store.get(groupsItem.key)).toEqual({ v: 2, value: list });
+    expect((await groupsItem.read(store)).value).toEqual(list);
   });
 
   it('leaves a list from a later build in storage', async () => {
     const store = memoryStore();
-    const later = { v: 2, value: { byId: { [a.groupId]: a } } };
+    const later = { v: 3, value: { byId: { [a.groupId]: a } } };
     await store.set(groupsItem.key, later);
     expect(await groupsItem.write(store, [b])).toBe(false);
     expect(await store.get(groupsItem.key)).toEqual(later);

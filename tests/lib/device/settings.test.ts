@@ -4,8 +4,10 @@ import {
   decodeSettings,
   panelUrlFor,
   parseSignalingUrl,
+  serverHost,
   settingsItem,
 } from '../../../lib/device/settings';
+import { createInvite, inviteLink, inviteServer } from '../../../lib/invite/invite';
 import type { Settings } from '../../../lib/device/settings';
 
 const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: false };
@@ -41,6 +43,26 @@ describe('settings', () => {
   it('points invite links at the web panel of the same companion server', () => {
     expect(panelUrlFor('ws://localhost:4444')).toBe('http://localhost:4444/');
     expect(panelUrlFor('wss://kring.example.org')).toBe('https://kring.example.org/');
+  });
+
+  it.each(['ws://127.0.0.1:4444', 'wss://kring.example.org', 'wss://zorg.example/kring'])(
+    'reads the server %s back from the invite link it gives',
+    (url) => {
+      const { code } = createInvite();
+      expect(inviteServer(inviteLink({ code }, panelUrlFor(url)))).toEqual({
+        ok: true,
+        server: url,
+      });
+    },
+  );
+
+  it.each([
+    ['wss://kring.example.org', 'kring.example.org'],
+    ['ws://127.0.0.1:4444', '127.0.0.1:4444'],
+    ['wss://zorg.example/kring', 'zorg.example'],
+    ['not an address', 'not an address'],
+  ])('names the server %s by its host %s', (url, host) => {
+    expect(serverHost(url)).toBe(host);
   });
 });
 

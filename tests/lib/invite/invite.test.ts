@@ -3,7 +3,9 @@ import {
   createInvite,
   formatCode,
   inviteLink,
+  inviteServer,
   parseInvite,
+  parseServerAddress,
   SECRET_BYTES,
 } from '../../../lib/invite/invite';
 
@@ -105,5 +107,99 @@ describe('invite', () => {
       expect(() => parseInvite(text)).not.toThrow();
       expect(parseInvite(text).ok).toBe(false);
     }
+  });
+});
+
+describe('the server an invite names', () => {
+  const { code } = createInvite(fixed(3));
+
+  it.each([
+    ['a bare code', code, null],
+    ['a code in a chat message', `Doe mee: ${code} groet`, null],
+    [
+      'a link to a companion on https',
+      `https://kring.example.org/#join=${code}`,
+      'wss://kring.example.org',
+    ],
+    [
+      'a link to a companion on http with a port',
+      `http://127.0.0.1:4444/#join=${code}`,
+      'ws://127.0.0.1:4444',
+    ],
+    ['a link under a path', `https://zorg.example/kring/#join=${code}`, 'wss://zorg.example/kring'],
+    [
+      'a link with a WebSocket address',
+      `wss://kring.example.org#join=${code}`,
+      'wss://kring.example.org',
+    ],
+    [
+      'a link in a chat message',
+      `Hier: https://kring.example.org/#join=${code} (donderdag)`,
+      'wss://kring.example.org',
+    ],
+    [
+      'a link in angle brackets',
+      `<https://kring.example.org/#join=${code}>`,
+      'wss://kring.example.org',
+    ],
+    [
+      'a Markdown link',
+      `[onze groep](https://kring.example.org/#join=${code})`,
+      'wss://kring.example.org',
+    ],
+    ['a link in capitals', `HTTPS://KRING.EXAMPLE.ORG/#JOIN=${code}`, 'wss://kring.example.org'],
+    ['only the fragment', `#join=${code}`, null],
+    ['a link with a space before the code', `https://kring.example.org/#join= ${code}`, null],
+  ])('reads %s', (_, text, server) => {
+    expect(inviteServer(text)).toEqual({ ok: true, server });
+  });
+
+  it.each([
+    ['a link to a file server', `ftp://kring.example.org/#join=${code}`, 'scheme'],
+    ['a script instead of a link', `javascript:alert(1)#join=${code}`, 'scheme'],
+    [
+      'a link with a password in it',
+      `https://anna:geheim@kring.example.org/#join=${code}`,
+      'invalid',
+    ],
+    ['a link without a host', `https://#join=${code}`, 'invalid'],
+    ['a word that is not a link', `kring#join=${code}`, 'invalid'],
+  ])('refuses %s with a reason', (_, text, error) => {
+    expect(inviteServer(text)).toEqual({ ok: false, error });
+  });
+
+  it('never throws on garbage', () => {
+    for (const text of [
+      `#join=#join=${code}`,
+      `\u0000#join=${code}`,
+      `${'a'.repeat(5000)}#join=${code}`,
+      `http://[::1#join=${code}`,
+    ]) {
+      expect(() => inviteServer(text)).not.toThrow();
+    }
+  });
+});
+
+describe('a server address', () => {
+  it.each([
+    ['ws://localhost:4444', 'ws://localhost:4444'],
+    ['  wss://kring.example.org/  ', 'wss://kring.example.org'],
+    ['https://kring.example.org/', 'wss://kring.example.org'],
+    ['http://10.0.0.5:4444', 'ws://10.0.0.5:4444'],
+    ['https://zorg.example/kring/', 'wss://zorg.example/kring'],
+  ])('reads %j as the signaling address %j', (text, url) => {
+    expect(parseServerAddress(text)).toEqual({ ok: true, url });
+  });
+
+  it.each([
+    ['', 'invalid'],
+    ['kring.example.org', 'invalid'],
+    ['localhost:4444', 'scheme'],
+    ['ftp://kring.example.org', 'scheme'],
+    ['file:///etc/passwd', 'scheme'],
+    ['wss://user:pw@kring.example.org', 'invalid'],
+    ['wss://kring.example.org/#x', 'invalid'],
+  ])('refuses %j (%s)', (text, error) => {
+    expect(parseServerAddress(text)).toEqual({ ok: false, error });
   });
 });
