@@ -4,12 +4,9 @@ import type { RoomKeys } from '../invite/room-name';
 import type { RoomHandle } from './room-connection';
 import { systemClock } from './clock';
 import type { Clock } from './clock';
-import {
-  announceMeeting,
-  clearCurrentMeeting,
-  newMeetingId,
-  readCurrentMeeting,
-} from '../shared-doc/lobby';
+import { announceMeeting, markMeetingEnded, newMeetingId, readLobby } from '../shared-doc/lobby';
+import type { LobbyState, StartedMeeting } from '../shared-doc/lobby';
+import { LOCAL_ORIGIN } from '../shared-doc/doc-schema';
 import { readMeeting, roleOf } from '../shared-doc/meeting-state';
 import type { MeetingState } from '../shared-doc/meeting-state';
 import {
@@ -53,7 +50,37 @@ export interface GroupSessionDeps {
   readonly openRoom: (keys: RoomKeys) => RoomHandle;
   /** The system clock unless given. */
   readonly clock?: Clock;
+  /**
+   * Where this panel keeps the group's shared state between reloads (lib/device/meeting-cache.ts,
+   * sealed with the group's key); none: a reload starts from what the others have.
+   */
+  readonly meetingCache?: MeetingCachePort;
 }
+
+/**
+ * The shared state a panel keeps for one group: the lobby, and each meeting it holds that has
+ * not ended (Yjs full-state updates). Declared here for lib/device/meeting-cache.ts to fill,
+ * since connection/ and device/ do not import each other; the panel hands one to the other.
+ */
+export interface CachedGroupState {
+  readonly savedAt: number;
+  readonly lobby: Uint8Array | null;
+  readonly meetings: ReadonlyArray<{ readonly meetingId: string; readonly state: Uint8Array }>;
+}
+
+/** One group's cache; neither method rejects (a cache that fails is a cache that is empty). */
+export interface MeetingCachePort {
+  load(): Promise<CachedGroupState | null>;
+  save(record: CachedGroupState): Promise<void>;
+}
+
+/**
+ * Whether this panel has heard its group yet. 'looking' until another member's panel (presence)
+ * or document update reached us; 'alone' when the signaling server has been reachable for
+ * ALONE_AFTER_MS and still nobody appeared. A panel that is looking must not offer to start a
+ * meeting as if none ran: while the server is down, the group may well be in one.
+ */
+export type LobbyHearing = 'looking' | 'heard' | 'alone';
 
 /** Everything the panel shows about a group session, as plain readonly values. */
 export interface GroupSnapshot {
@@ -75,6 +102,15 @@ export interface GroupSnapshot {
   readonly chairPresent: boolean;
   /** The summary the group keeps, once the chair has ended the meeting. */
   readonly ended: MeetingSummary | null;
+  /** How far this panel has heard its group (see LobbyHearing). */
+  readonly lobby: LobbyHearing;
+  /**
+   * The meeting the group is in by the lobby's rule; differs from `meetingId` while this member
+   * looks at another meeting that was started at the same time.
+   */
+  readonly groupMeetingId: string | null;
+  /** Other meetings that run (started, not ended) besides the one shown, in the lobby's order. */
+  readonly otherMeetings: readonly StartedMeeting[];
 }
 
 /** How often a panel refreshes the clock reading in its presence. */
@@ -85,6 +121,30 @@ const CLOCK_REFRESH_MS = 10_000;
  * who just joined has not heard everybody yet, and a WebRTC reconnect takes a moment.
  */
 export const CHAIR_GRACE_MS = 5_000;
+
+/**
+ * How long the signaling server must be reachable with nobody else appearing before a panel
+ * counts itself alone and offers to start a meeting. Others appear within a second or two on a
+ * working network; a meeting started wrongly alone still loses to the one already running.
+ */
+export const ALONE_AFTER_MS = 5_000;
+
+/** How long after a change the panel saves its cache: often enough for a crash to lose little. */
+export const CACHE_SAVE_DELAY_MS = 2_000;
+
+/**
+ * A cache not saved for this long is not restored: a meeting nobody ended (the chair closed the
+ * laptop) must not come back the next time the group meets.
+ */
+export const CACHE_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+
+/** Other meetings a snapshot lists at most: more is junk in the lobby, not a group. */
+const MAX_OTHER_MEETINGS = 3;
+
+/** Origin of a cached state applied to a document: not news from the group. */
+const CACHE_ORIGIN = Symbol('kring-cache');
+
+const NO_MEETINGS: LobbyState = { current: null, running: [], ended: new Set() };
 
 const CONNECTING: ConnectionStatus = { kind: 'connecting' };
 
@@ -100,7 +160,16 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
   timerOffset: 0,
   chairPresent: false,
   ended: null,
+  lobby: 'looking',
+  groupMeetingId: null,
+  otherMeetings: [],
 };
+
+/** A meeting room this panel holds: the one it shows, or one kept for content it has. */
+interface HeldMeeting {
+  readonly room: RoomHandle;
+  readonly cleanups: Array<() => void>;
+}
 
 /**
  * One member's live connection to their group: the lobby room (which meeting is running) and
@@ -109,6 +178,7 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
  */
 export class GroupSession {
   private lobby: RoomHandle | null = null;
+  /** The meeting shown: its room (one of `held`) and id. */
   private meeting: RoomHandle | null = null;
   private meetingId: string | null = null;
   private snapshotValue: GroupSnapshot = EMPTY_SNAPSHOT;
@@ -120,12 +190,32 @@ export class GroupSession {
   private cancelChairCheck: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: Array<() => void> = [];
-  private meetingCleanups: Array<() => void> = [];
   private disposed = false;
   private switching: Promise<void> = Promise.resolve();
 
   private readonly openRoom: GroupSessionDeps['openRoom'];
   private readonly clock: Clock;
+
+  // --- Rejoining after a reload, and meetings started at the same time (issue 10, point 2) ---
+  /**
+   * Every meeting room this panel holds: the one shown, and others still running that it has
+   * content of (a meeting started at the same moment as the group's), so that their content
+   * stays reachable in their own rooms for whoever opens them.
+   */
+  private readonly held = new Map<string, HeldMeeting>();
+  /** Cached meeting states not yet applied to a room, by meeting id. */
+  private readonly restored = new Map<string, Uint8Array>();
+  private restoredLobby: Uint8Array | null = null;
+  /** The meeting the member chose to look at instead of the group's; null: follow the group. */
+  private chosen: string | null = null;
+  private lobbyState: LobbyState = NO_MEETINGS;
+  private heard = false;
+  private connectedSince: number | null = null;
+  private cancelAloneCheck: (() => void) | null = null;
+  private readonly cache: MeetingCachePort | null;
+  private cancelSave: (() => void) | null = null;
+  private unsaved = false;
+  private saving: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly identity: GroupIdentity,
@@ -133,12 +223,19 @@ export class GroupSession {
   ) {
     this.openRoom = deps.openRoom;
     this.clock = deps.clock ?? systemClock;
+    this.cache = deps.meetingCache ?? null;
   }
 
-  /** Connects to the group's lobby and, when one runs, to its current meeting. */
+  /**
+   * Connects to the group's lobby and, when one runs, to its current meeting. What the panel
+   * kept on the device is applied first, so that a reload shows the running meeting at once,
+   * also while no other member can be reached.
+   */
   static async open(identity: GroupIdentity, deps: GroupSessionDeps): Promise<GroupSession> {
     const session = new GroupSession(identity, deps);
+    await session.restore();
     await session.connectLobby();
+    await session.switching;
     return session;
   }
 
@@ -159,22 +256,57 @@ export class GroupSession {
     phaseMinutes: readonly number[] | null = null,
   ): Promise<CommandResult> {
     const meetingId = newMeetingId();
+    this.chosen = null;
     await this.follow(meetingId);
     const meeting = this.meeting;
     if (!meeting || this.disposed) return { ok: false, reason: 'already-started' };
+    const now = this.clock.now();
     const result = startMeeting(meeting.doc, {
       methodId,
       chairId: this.identity.memberId,
       chairName: this.identity.memberName,
       groupName: this.identity.groupName,
-      now: this.clock.now(),
+      now,
       ...(phaseMinutes ? { phaseMinutes } : {}),
     });
     if (result.ok && this.lobby) {
-      announceMeeting(this.lobby.doc, { meetingId, startedAt: this.clock.now() });
+      announceMeeting(this.lobby.doc, {
+        meetingId,
+        startedAt: now,
+        chairName: this.identity.memberName,
+      });
     }
     return result;
   }
+
+  /**
+   * Shows another running meeting (one started at the same time as the group's), or the group's
+   * own again. Its content comes from whoever holds it; this panel keeps following it until
+   * the member opens the group's meeting.
+   */
+  openMeeting(meetingId: string): Promise<void> {
+    const running = this.lobbyState.running.some((m) => m.meetingId === meetingId);
+    if (!running && !this.held.has(meetingId)) return Promise.resolve();
+    this.chosen = this.lobbyState.current?.meetingId === meetingId ? null : meetingId;
+    return this.follow(meetingId);
+  }
+
+  /**
+   * Saves the cache now (the page is going away), after any save in flight. A panel without a
+   * cache, or with nothing new, resolves at once.
+   */
+  saveNow(): Promise<void> {
+    this.cancelSave?.();
+    this.cancelSave = null;
+    const cache = this.cache;
+    if (!cache || !this.unsaved || !this.lobby) return this.saving;
+    this.unsaved = false;
+    // Read now, while the rooms are open; sealing and storing take their time after.
+    const record = this.cachedState();
+    this.saving = this.saving.then(() => cache.save(record)).catch(() => undefined);
+    return this.saving;
+  }
+  // --- end of rejoining ---
 
   /**
    * Runs a board command as this member, on the running meeting's document. Returns the
@@ -209,12 +341,9 @@ export class GroupSession {
   endMeeting(): CommandResult {
     const meetingId = this.meetingId;
     if (!meetingId) return { ok: false, reason: 'not-started' };
-    const result = this.onMeeting((doc) =>
-      endMeeting(doc, this.identity.memberId, meetingId, this.clock.now()),
-    );
-    if (result.ok && this.lobby && readCurrentMeeting(this.lobby.doc)?.meetingId === meetingId) {
-      clearCurrentMeeting(this.lobby.doc);
-    }
+    const now = this.clock.now();
+    const result = this.onMeeting((doc) => endMeeting(doc, this.identity.memberId, meetingId, now));
+    if (result.ok && this.lobby) markMeetingEnded(this.lobby.doc, meetingId, now);
     return result;
   }
 
@@ -249,13 +378,17 @@ export class GroupSession {
     };
   }
 
-  /** Leaves the group's rooms; safe to call more than once. */
+  /** Leaves the group's rooms; safe to call more than once. What is unsaved is saved first. */
   dispose(): void {
     if (this.disposed) return;
+    void this.saveNow();
     this.disposed = true;
     this.stopClockRefresh?.();
     this.cancelChairCheck?.();
-    this.leaveMeeting();
+    this.cancelAloneCheck?.();
+    for (const meetingId of [...this.held.keys()]) this.release(meetingId);
+    this.meeting = null;
+    this.meetingId = null;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.lobby?.release();
     this.lobby = null;
@@ -272,18 +405,24 @@ export class GroupSession {
     if (this.disposed) return;
     const lobby = this.openRoom(keys);
     this.lobby = lobby;
+    if (this.restoredLobby) applyCached(lobby.doc, this.restoredLobby);
+    this.restoredLobby = null;
     this.setPresence(lobby);
     // Presence carries a fresh clock reading, from which the others estimate our clock offset.
     this.stopClockRefresh = this.clock.every(CLOCK_REFRESH_MS, () => {
       if (this.meeting) this.setPresence(this.meeting);
     });
-    const onLobbyUpdate = (): void => {
-      const pointer = readCurrentMeeting(lobby.doc);
-      if (pointer && pointer.meetingId !== this.meetingId) void this.follow(pointer.meetingId);
+    const onLobbyUpdate = (_update?: Uint8Array, origin?: unknown): void => {
+      if (_update && isNews(origin)) this.heard = true;
+      if (_update) this.changed();
+      this.followLobby();
       this.refresh();
     };
     lobby.doc.on('update', onLobbyUpdate);
-    const onAwareness = (): void => this.refresh();
+    const onAwareness = (): void => {
+      this.listenForOthers(lobby);
+      this.refresh();
+    };
     lobby.awareness.on('change', onAwareness);
     const offConnection = lobby.onConnectionChange(() => this.refresh());
     this.cleanups.push(() => {
@@ -291,6 +430,7 @@ export class GroupSession {
       lobby.awareness.off('change', onAwareness);
       offConnection();
     });
+    this.listenForOthers(lobby);
     onLobbyUpdate();
   }
 
@@ -298,37 +438,17 @@ export class GroupSession {
   private follow(meetingId: string): Promise<void> {
     this.switching = this.switching.then(async () => {
       if (this.disposed || this.meetingId === meetingId) return;
-      const keys = await deriveRoomKeys(this.identity.secret, { kind: 'meeting', meetingId });
-      if (this.disposed) return;
-      this.leaveMeeting();
-      const meeting = this.openRoom(keys);
-      this.meeting = meeting;
+      const held = this.held.get(meetingId) ?? (await this.hold(meetingId));
+      if (!held || this.disposed) return;
+      const previous = this.meetingId;
+      this.meeting = held.room;
       this.meetingId = meetingId;
       this.chairWatch = null;
-      this.setPresence(meeting);
-      const onChange = (): void => this.refresh();
-      const onAwareness = (): void => {
-        this.observeClocks(meeting);
-        this.refresh();
-      };
-      meeting.doc.on('update', onChange);
-      meeting.awareness.on('change', onAwareness);
-      const offConnection = meeting.onConnectionChange(onChange);
-      this.meetingCleanups.push(() => {
-        meeting.doc.off('update', onChange);
-        meeting.awareness.off('change', onAwareness);
-        offConnection();
-      });
+      this.setPresence(held.room);
+      if (previous !== null) this.putAside(previous);
       this.refresh();
     });
     return this.switching;
-  }
-
-  private leaveMeeting(): void {
-    for (const cleanup of this.meetingCleanups.splice(0)) cleanup();
-    this.meeting?.release();
-    this.meeting = null;
-    this.meetingId = null;
   }
 
   private setPresence(room: RoomHandle): void {
@@ -337,7 +457,9 @@ export class GroupSession {
       name: this.identity.memberName,
       clock: this.clock.now(),
     };
-    room.awareness.setLocalStateField(PRESENCE_FIELD, presence);
+    // A room kept in the background has no presence at all (see putAside): set it whole.
+    const state = room.awareness.getLocalState() ?? {};
+    room.awareness.setLocalState({ ...state, [PRESENCE_FIELD]: presence });
   }
 
   private observeClocks(room: RoomHandle): void {
@@ -382,6 +504,12 @@ export class GroupSession {
       timerOffset: timer ? this.offsets.offset(timer.clockOf) : 0,
       chairPresent: started?.chairId ? this.chairPresent(started.chairId, members) : false,
       ended: this.meeting && started?.ended ? readEndedSummary(this.meeting.doc) : null,
+      // Rejoining and concurrent meetings (issue 10, point 2).
+      lobby: this.hearing(),
+      groupMeetingId: this.lobbyState.current?.meetingId ?? null,
+      otherMeetings: this.lobbyState.running
+        .filter((m) => m.meetingId !== this.meetingId)
+        .slice(0, MAX_OTHER_MEETINGS),
     };
     if (sameSnapshot(this.snapshotValue, next)) return;
     this.snapshotValue = next;
@@ -411,6 +539,206 @@ export class GroupSession {
       this.refresh();
     });
     return true;
+  }
+
+  // --- Rejoining after a reload, and meetings started at the same time (issue 10, point 2) ---
+
+  /** Reads what the panel kept; a cache too old, unreadable or absent restores nothing. */
+  private async restore(): Promise<void> {
+    if (!this.cache) return;
+    const record = await this.cache.load().catch(() => null);
+    if (!record || record.savedAt < this.clock.now() - CACHE_MAX_AGE_MS) return;
+    this.restoredLobby = record.lobby;
+    for (const { meetingId, state } of record.meetings) this.restored.set(meetingId, state);
+  }
+
+  /**
+   * Follows the lobby: to the meeting the member chose, else the group's current one; drops
+   * rooms and cached states of meetings that ended; holds running meetings the cache had.
+   */
+  private followLobby(): void {
+    if (!this.lobby || this.disposed) return;
+    const lobby = readLobby(this.lobby.doc);
+    this.lobbyState = lobby;
+    for (const meetingId of [...this.restored.keys()]) {
+      if (lobby.ended.has(meetingId)) this.restored.delete(meetingId);
+    }
+    for (const meetingId of [...this.held.keys()]) {
+      if (meetingId !== this.meetingId && lobby.ended.has(meetingId)) this.release(meetingId);
+    }
+    const target = this.chosen ?? lobby.current?.meetingId ?? null;
+    // Never away from a meeting because the lobby names none: after the end the members stay
+    // on its summary, and a panel that restored a meeting keeps it while the lobby is quiet.
+    if (target !== null && target !== this.meetingId) void this.follow(target);
+    for (const { meetingId } of lobby.running) {
+      if (meetingId !== target && this.restored.has(meetingId)) void this.holdAside(meetingId);
+    }
+  }
+
+  /** Opens a meeting's room, with what the cache kept of it, and listens to it. */
+  private async hold(meetingId: string): Promise<HeldMeeting | null> {
+    const keys = await deriveRoomKeys(this.identity.secret, { kind: 'meeting', meetingId });
+    if (this.disposed) return null;
+    const existing = this.held.get(meetingId);
+    if (existing) return existing;
+    const room = this.openRoom(keys);
+    const cached = this.restored.get(meetingId);
+    this.restored.delete(meetingId);
+    if (cached) applyCached(room.doc, cached);
+    const onUpdate = (_update: Uint8Array, origin: unknown): void => {
+      if (isNews(origin)) this.heard = true;
+      this.changed();
+      this.noticeEnd(meetingId, room);
+      this.refresh();
+    };
+    const onAwareness = (): void => {
+      this.listenForOthers(room);
+      if (this.meeting === room) this.observeClocks(room);
+      this.refresh();
+    };
+    const onConnection = (): void => this.refresh();
+    room.doc.on('update', onUpdate);
+    room.awareness.on('change', onAwareness);
+    const offConnection = room.onConnectionChange(onConnection);
+    const held: HeldMeeting = {
+      room,
+      cleanups: [
+        () => room.doc.off('update', onUpdate),
+        () => room.awareness.off('change', onAwareness),
+        offConnection,
+      ],
+    };
+    this.held.set(meetingId, held);
+    this.listenForOthers(room);
+    if (cached) this.changed();
+    this.noticeEnd(meetingId, room);
+    return held;
+  }
+
+  /** Holds a running meeting the cache had, without showing it, so its content stays reachable. */
+  private holdAside(meetingId: string): Promise<void> {
+    this.switching = this.switching.then(async () => {
+      if (this.disposed || this.held.has(meetingId) || !this.restored.has(meetingId)) return;
+      const held = await this.hold(meetingId);
+      if (held && this.meeting !== held.room) held.room.awareness.setLocalState(null);
+    });
+    return this.switching;
+  }
+
+  /**
+   * The member moves on from a meeting: its room is kept, without presence, while it runs and
+   * has content (another meeting was chosen over it, or the member looks at another), and
+   * released otherwise.
+   */
+  private putAside(meetingId: string): void {
+    const held = this.held.get(meetingId);
+    if (!held) return;
+    const meeting = readMeeting(held.room.doc);
+    const running = this.lobbyState.running.some((m) => m.meetingId === meetingId);
+    if (running && meeting.started && !meeting.ended) {
+      held.room.awareness.setLocalState(null);
+    } else {
+      this.release(meetingId);
+    }
+  }
+
+  private release(meetingId: string): void {
+    const held = this.held.get(meetingId);
+    if (!held) return;
+    this.held.delete(meetingId);
+    for (const cleanup of held.cleanups.splice(0)) cleanup();
+    held.room.release();
+  }
+
+  /**
+   * A meeting whose document says it ended is recorded as ended in the lobby too (its chair's
+   * panel may have gone before the lobby heard), and its cached state is wiped at once.
+   */
+  private noticeEnd(meetingId: string, room: RoomHandle): void {
+    if (!readMeeting(room.doc).ended || !this.lobby) return;
+    if (this.lobbyState.ended.has(meetingId)) return;
+    const endedAt = readEndedSummary(room.doc)?.endedAt ?? this.clock.now();
+    markMeetingEnded(this.lobby.doc, meetingId, endedAt);
+    void this.saveNow();
+  }
+
+  /** Any valid presence but our own in a room means the group has been heard. */
+  private listenForOthers(room: RoomHandle): void {
+    if (this.heard) return;
+    const own = room.awareness.clientID;
+    for (const [clientId, state] of room.awareness.getStates()) {
+      if (clientId !== own && decodePresence(state)) {
+        this.heard = true;
+        return;
+      }
+    }
+  }
+
+  private hearing(): LobbyHearing {
+    if (this.heard) return 'heard';
+    const connected = this.lobby?.connectionFacts().signalingConnected ?? false;
+    if (!connected) {
+      this.connectedSince = null;
+      this.cancelAloneCheck?.();
+      this.cancelAloneCheck = null;
+      return 'looking';
+    }
+    const now = this.clock.now();
+    this.connectedSince ??= now;
+    const left = this.connectedSince + ALONE_AFTER_MS - now;
+    if (left <= 0) return 'alone';
+    this.cancelAloneCheck ??= this.clock.after(left + 50, () => {
+      this.cancelAloneCheck = null;
+      this.refresh();
+    });
+    return 'looking';
+  }
+
+  /** Something to save changed: the save runs a little later, once for many changes. */
+  private changed(): void {
+    if (!this.cache || this.disposed) return;
+    this.unsaved = true;
+    this.cancelSave ??= this.clock.after(CACHE_SAVE_DELAY_MS, () => {
+      this.cancelSave = null;
+      void this.saveNow();
+    });
+  }
+
+  /** The lobby and every held or restored meeting that runs, the one shown first. */
+  private cachedState(): CachedGroupState {
+    const meetings: Array<{ meetingId: string; state: Uint8Array }> = [];
+    const ids = [...this.held.keys()].sort((a, b) =>
+      a === this.meetingId ? -1 : b === this.meetingId ? 1 : 0,
+    );
+    for (const meetingId of ids) {
+      const doc = this.held.get(meetingId)!.room.doc;
+      const meeting = readMeeting(doc);
+      if (!meeting.started || meeting.ended || this.lobbyState.ended.has(meetingId)) continue;
+      meetings.push({ meetingId, state: Y.encodeStateAsUpdate(doc) });
+    }
+    for (const [meetingId, state] of this.restored) {
+      if (!this.held.has(meetingId)) meetings.push({ meetingId, state });
+    }
+    return {
+      savedAt: this.clock.now(),
+      lobby: this.lobby ? Y.encodeStateAsUpdate(this.lobby.doc) : null,
+      meetings,
+    };
+  }
+  // --- end of rejoining ---
+}
+
+/** An update from another panel, not our own command or our cache. */
+function isNews(origin: unknown): boolean {
+  return origin !== LOCAL_ORIGIN && origin !== CACHE_ORIGIN;
+}
+
+/** Applies a cached state; one that does not decode is dropped (the group has the rest). */
+function applyCached(doc: Y.Doc, state: Uint8Array): void {
+  try {
+    Y.applyUpdate(doc, state, CACHE_ORIGIN);
+  } catch {
+    // Sealed by us, so not expected; a damaged cache must not stop the panel.
   }
 }
 

@@ -37,3 +37,30 @@ async function sha256Hex(secret: Uint8Array, label: string): Promise<string> {
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
   return hex;
 }
+
+/**
+ * The key that seals what a member's panel keeps of a running meeting on the device (lib/device/
+ * meeting-cache.ts), so that storage holds nothing readable without the group's secret. HKDF with
+ * its own label: it is never one of the room passwords. Not extractable: it stays in WebCrypto.
+ */
+export async function deriveMeetingCacheKey(secret: Uint8Array): Promise<CryptoKey> {
+  const material = await globalThis.crypto.subtle.importKey(
+    'raw',
+    Uint8Array.from(secret),
+    'HKDF',
+    false,
+    ['deriveKey'],
+  );
+  return globalThis.crypto.subtle.deriveKey(
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: new Uint8Array(0),
+      info: new TextEncoder().encode('kring/meeting-cache/v1'),
+    },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}

@@ -1,0 +1,250 @@
+import { deriveGroupId, deriveMeetingCacheKey } from '../invite/room-name';
+import { finiteNumber, isRecord, safeId } from '../util/guards';
+import { LIMITS } from '../util/limits';
+import type { KeyValueStore } from './key-value-store';
+import { serialQueue } from './serial-queue';
+import { defineStoredItem } from './stored-item';
+import type { StoredItem } from './stored-item';
+
+/**
+ * What a member's panel keeps on the device so that a reload, a browser crash or the whole group
+ * reloading at once does not lose the running meeting (the shared documents live only in the
+ * panels that have them open): the lobby's state (which meetings run, which ended) and the
+ * shared state of each meeting this panel holds that has not ended. The lobby outlives meetings
+ * on purpose: its record of ended meetings keeps a member who missed the end from bringing an
+ * ended meeting back. A meeting's state is dropped when it ends, as the boards are cleared.
+ *
+ * Every document is sealed with AES-GCM under a key derived from the group's secret (HKDF,
+ * `deriveMeetingCacheKey`), a fresh IV per write, and bound to its group and meeting by the
+ * additional data, so storage holds nothing readable without the invite and a sealed state
+ * cannot be passed off as another meeting's.
+ */
+
+/** One meeting's shared state as `Y.encodeStateAsUpdate` gives it. */
+export interface CachedMeeting {
+  readonly meetingId: string;
+  readonly state: Uint8Array;
+}
+
+/** Everything kept for one group. */
+export interface CachedGroup {
+  /** When the panel saved it, on this device's clock. */
+  readonly savedAt: number;
+  readonly lobby: Uint8Array | null;
+  readonly meetings: readonly CachedMeeting[];
+}
+
+/**
+ * One group's cache; the group is fixed when the cache is made. `load` and `save` never reject:
+ * a damaged, foreign or unreadable item loads as nothing, a failed write is left for the next.
+ */
+export interface MeetingCache {
+  load(): Promise<CachedGroup | null>;
+  save(record: CachedGroup): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** Meetings kept per group; more running at once than this is a group in trouble, not a meeting. */
+export const MAX_CACHED_MEETINGS = 4;
+
+/** The lobby is tiny (a few entries per meeting); a larger one is not ours. */
+const MAX_LOBBY_BYTES = 256 * 1024;
+
+/** The store key of a group's cached meeting. */
+export function meetingCacheKey(groupId: string): string {
+  return `meeting-cache:${groupId}`;
+}
+
+/** A sealed document as stored: base64 IV and ciphertext. */
+interface SealedBlob {
+  readonly iv: string;
+  readonly data: string;
+}
+
+/** The stored value; null once cleared (the store has no delete). */
+export interface StoredMeetingCache {
+  readonly savedAt: number;
+  readonly lobby: SealedBlob | null;
+  readonly meetings: ReadonlyArray<{ readonly meetingId: string } & SealedBlob>;
+}
+
+/** Base64 length of the largest document we seal (AES-GCM adds 16 bytes). */
+const maxBase64 = (bytes: number): number => Math.ceil((bytes + 16) / 3) * 4;
+
+/** Decodes what the store holds; anything malformed is null or dropped, never cast. */
+export function decodeStoredCache(value: unknown): StoredMeetingCache | null {
+  if (!isRecord(value)) return null;
+  const savedAt = finiteNumber(value.savedAt);
+  if (savedAt === null) return null;
+  const lobby = decodeBlob(value.lobby, maxBase64(MAX_LOBBY_BYTES));
+  const meetings: Array<{ meetingId: string } & SealedBlob> = [];
+  const seen = new Set<string>();
+  const raw = Array.isArray(value.meetings) ? value.meetings : [];
+  for (const entry of raw.slice(0, MAX_CACHED_MEETINGS)) {
+    if (!isRecord(entry)) continue;
+    const meetingId = safeId(entry.meetingId);
+    const blob = decodeBlob(entry, maxBase64(LIMITS.meetingDocumentBytes));
+    if (!meetingId || !blob || seen.has(meetingId)) continue;
+    seen.add(meetingId);
+    meetings.push({ meetingId, ...blob });
+  }
+  return { savedAt, lobby, meetings };
+}
+
+function decodeBlob(value: unknown, maxLength: number): SealedBlob | null {
+  if (!isRecord(value)) return null;
+  const { iv, data } = value;
+  if (typeof iv !== 'string' || iv.length !== 16) return null;
+  if (typeof data !== 'string' || data.length === 0 || data.length > maxLength) return null;
+  return { iv, data };
+}
+
+/** The versioned item of a group's cache; version 1 is the first shape. */
+export function meetingCacheItem(groupId: string): StoredItem<StoredMeetingCache | null> {
+  return defineStoredItem({
+    key: meetingCacheKey(groupId),
+    version: 1,
+    decode: decodeStoredCache,
+    migrations: {},
+  });
+}
+
+/**
+ * Writes of every group's cache, one after the other: a save still sealing when the member
+ * forgets the group must not land after the clear.
+ */
+const writes = serialQueue();
+
+/** The cache of the group with this secret, in `store`. */
+export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): MeetingCache {
+  let keys: Promise<{ groupId: string; key: CryptoKey }> | null = null;
+  const derive = () => {
+    keys ??= Promise.all([deriveGroupId(secret), deriveMeetingCacheKey(secret)]).then(
+      ([groupId, key]) => ({ groupId, key }),
+    );
+    return keys;
+  };
+
+  return {
+    async load() {
+      try {
+        const { groupId, key } = await derive();
+        const stored = await meetingCacheItem(groupId).read(store);
+        if (stored.status !== 'stored' || !stored.value) return null;
+        const { savedAt, lobby, meetings } = stored.value;
+        const opened = await Promise.all(
+          meetings.map(async (m) => {
+            const state = await openBlob(key, m, label(groupId, m.meetingId));
+            return state ? { meetingId: m.meetingId, state } : null;
+          }),
+        );
+        return {
+          savedAt,
+          lobby: lobby ? await openBlob(key, lobby, label(groupId, null)) : null,
+          meetings: opened.filter((m): m is CachedMeeting => m !== null),
+        };
+      } catch {
+        return null;
+      }
+    },
+    save(record) {
+      return writes(async () => {
+        try {
+          const { groupId, key } = await derive();
+          const meetings = [];
+          for (const m of record.meetings.slice(0, MAX_CACHED_MEETINGS)) {
+            if (safeId(m.meetingId) === null) continue;
+            if (m.state.length > LIMITS.meetingDocumentBytes) continue;
+            const blob = await seal(key, m.state, label(groupId, m.meetingId));
+            meetings.push({ meetingId: m.meetingId, ...blob });
+          }
+          const lobby =
+            record.lobby && record.lobby.length <= MAX_LOBBY_BYTES
+              ? await seal(key, record.lobby, label(groupId, null))
+              : null;
+          const value: StoredMeetingCache = { savedAt: record.savedAt, lobby, meetings };
+          await meetingCacheItem(groupId).write(store, value);
+        } catch {
+          // Full or unavailable storage: the panel works on, and the next save tries again.
+        }
+      });
+    },
+    async clear() {
+      try {
+        const { groupId } = await derive();
+        await clearMeetingCache(store, groupId);
+      } catch {
+        // As with a failed save: nothing to undo.
+      }
+    },
+  };
+}
+
+/** Wipes a group's cache, as when the member forgets the group (no secret needed). */
+export function clearMeetingCache(store: KeyValueStore, groupId: string): Promise<void> {
+  return writes(async () => {
+    await meetingCacheItem(groupId).write(store, null);
+  });
+}
+
+function label(groupId: string, meetingId: string | null): Uint8Array<ArrayBuffer> {
+  const what = meetingId === null ? 'lobby' : `meeting/${meetingId}`;
+  return new TextEncoder().encode(`kring/meeting-cache/v1/${groupId}/${what}`);
+}
+
+async function seal(
+  key: CryptoKey,
+  plain: Uint8Array,
+  data: Uint8Array<ArrayBuffer>,
+): Promise<SealedBlob> {
+  const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  const sealed = await globalThis.crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: data },
+    key,
+    // A copy on its own ArrayBuffer: WebCrypto takes no view of a shared one.
+    new Uint8Array(plain),
+  );
+  return { iv: toBase64(iv), data: toBase64(new Uint8Array(sealed)) };
+}
+
+/** The plain bytes, or null when the blob was not sealed by this group for this place. */
+async function openBlob(
+  key: CryptoKey,
+  blob: SealedBlob,
+  data: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array | null> {
+  const iv = fromBase64(blob.iv);
+  const sealed = fromBase64(blob.data);
+  if (!iv || iv.length !== 12 || !sealed) return null;
+  try {
+    const plain = await globalThis.crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv, additionalData: data },
+      key,
+      sealed,
+    );
+    return new Uint8Array(plain);
+  } catch {
+    return null;
+  }
+}
+
+/** Chunked, because String.fromCharCode(...bytes) overflows the stack for a large document. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    return null;
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
