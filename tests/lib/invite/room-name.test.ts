@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deriveGroupId, deriveRoomKeys } from '../../../lib/invite/room-name';
+import {
+  deriveGroupId,
+  deriveMeetingCacheKey,
+  deriveRoomKeys,
+} from '../../../lib/invite/room-name';
 import { createInvite } from '../../../lib/invite/invite';
 
 describe('room names', () => {
@@ -40,5 +44,35 @@ describe('room names', () => {
     expect(id).toMatch(/^[0-9a-f]{32}$/);
     expect(await deriveGroupId(secret)).toBe(id);
     expect((await deriveRoomKeys(secret, { kind: 'lobby' })).roomName).not.toContain(id);
+  });
+
+  it("derives the meeting cache's key from the secret: the same for the group, kept inside WebCrypto", async () => {
+    const one = createInvite().secret;
+    const two = createInvite().secret;
+    const key = await deriveMeetingCacheKey(one);
+    expect(key.extractable).toBe(false);
+    expect(key.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
+    const iv = new Uint8Array(12);
+    const sealed = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv },
+      key,
+      new Uint8Array([1, 2, 3]),
+    );
+    const again = await deriveMeetingCacheKey(Uint8Array.from(one));
+    expect([
+      ...new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, again, sealed)),
+    ]).toEqual([1, 2, 3]);
+    const other = await deriveMeetingCacheKey(two);
+    await expect(crypto.subtle.decrypt({ name: 'AES-GCM', iv }, other, sealed)).rejects.toThrow();
+    // Not a room password either: that is a SHA-256 of the secret under another label.
+    const password = (await deriveRoomKeys(one, { kind: 'lobby' })).password;
+    const asKey = await crypto.subtle.importKey(
+      'raw',
+      Buffer.from(password, 'hex'),
+      'AES-GCM',
+      false,
+      ['decrypt'],
+    );
+    await expect(crypto.subtle.decrypt({ name: 'AES-GCM', iv }, asKey, sealed)).rejects.toThrow();
   });
 });

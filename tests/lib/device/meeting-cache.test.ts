@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { memoryStore } from '../../../lib/device/key-value-store';
+import {
+  MAX_CACHED_MEETINGS,
+  clearMeetingCache,
+  createMeetingCache,
+  decodeStoredCache,
+  meetingCacheKey,
+} from '../../../lib/device/meeting-cache';
+import type { CachedGroup } from '../../../lib/device/meeting-cache';
+import type { MeetingCachePort } from '../../../lib/connection/group-session';
+import { createInvite } from '../../../lib/invite/invite';
+import { deriveGroupId } from '../../../lib/invite/room-name';
+import { isRecord } from '../../../lib/util/guards';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const text = (value: Uint8Array | null | undefined) =>
+  value ? new TextDecoder().decode(value) : null;
+
+const RECORD: CachedGroup = {
+  savedAt: 1_700_000_000_000,
+  lobby: bytes('lobby state'),
+  meetings: [
+    { meetingId: 'meeting-aaaa', state: bytes('Een ouder die steeds boos belt') },
+    { meetingId: 'meeting-bbbb', state: bytes('Omgaan met onzekerheid') },
+  ],
+};
+
+async function stored(store: ReturnType<typeof memoryStore>, secret: Uint8Array) {
+  return store.get(meetingCacheKey(await deriveGroupId(secret)));
+}
+
+describe("a group's meeting cache", () => {
+  it('gives back the lobby and every meeting it was given', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    await createMeetingCache(store, secret).save(RECORD);
+    // A new panel (a reload) with the same secret reads it.
+    const loaded = await createMeetingCache(store, Uint8Array.from(secret)).load();
+    expect(loaded?.savedAt).toBe(RECORD.savedAt);
+    expect(text(loaded?.lobby)).toBe('lobby state');
+    expect(loaded?.meetings.map((m) => [m.meetingId, text(m.state)])).toEqual([
+      ['meeting-aaaa', 'Een ouder die steeds boos belt'],
+      ['meeting-bbbb', 'Omgaan met onzekerheid'],
+    ]);
+  });
+
+  it('is what a group session takes as its cache', () => {
+    const cache: MeetingCachePort = createMeetingCache(memoryStore(), createInvite().secret);
+    expect(typeof cache.load).toBe('function');
+  });
+
+  it('stores nothing readable: no content, versioned, base64 in an envelope', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    await createMeetingCache(store, secret).save(RECORD);
+    const raw = await stored(store, secret);
+    const json = JSON.stringify(raw);
+    expect(json).not.toContain('ouder');
+    expect(json).not.toContain(Buffer.from('Een ouder').toString('base64').slice(0, 8));
+    expect(isRecord(raw) && raw.v).toBe(1);
+  });
+
+  it('seals each write with a fresh IV', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const cache = createMeetingCache(store, secret);
+    await cache.save(RECORD);
+    const first = JSON.stringify(await stored(store, secret));
+    await cache.save(RECORD);
+    expect(JSON.stringify(await stored(store, secret))).not.toBe(first);
+  });
+
+  it("cannot be read with another group's secret", async () => {
+    const one = createInvite().secret;
+    const two = createInvite().secret;
+    const store = memoryStore();
+    await createMeetingCache(store, one).save(RECORD);
+    // Another group's cache lives under another key; even moved over, it does not open.
+    const key = meetingCacheKey(await deriveGroupId(two));
+    await store.set(key, await stored(store, one));
+    const loaded = await createMeetingCache(store, two).load();
+    expect(loaded?.lobby ?? null).toBeNull();
+    expect(loaded?.meetings ?? []).toEqual([]);
+  });
+
+  it("does not pass off one meeting's sealed state as another's", async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    await createMeetingCache(store, secret).save(RECORD);
+    const raw = await stored(store, secret);
+    if (!isRecord(raw) || !isRecord(raw.value) || !Array.isArray(raw.value.meetings)) {
+      throw new Error('unexpected shape');
+    }
+    const [a, b] = raw.value.meetings;
+    const swapped = {
+      ...raw,
+      value: { ...raw.value, meetings: [{ ...a, meetingId: 'meeting-cccc' }, b] },
+    };
+    await store.set(meetingCacheKey(await deriveGroupId(secret)), swapped);
+    const loaded = await createMeetingCache(store, secret).load();
+    expect(loaded?.meetings.map((m) => [m.meetingId, text(m.state)])).toEqual([
+      ['meeting-bbbb', 'Omgaan met onzekerheid'],
+    ]);
+  });
+
+  it('drops a tampered meeting and keeps the rest', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    await createMeetingCache(store, secret).save(RECORD);
+    const raw = await stored(store, secret);
+    if (!isRecord(raw) || !isRecord(raw.value) || !Array.isArray(raw.value.meetings)) {
+      throw new Error('unexpected shape');
+    }
+    const [a, b] = raw.value.meetings;
+    const flipped = isRecord(a) && typeof a.data === 'string' ? 'A' + a.data.slice(1) : '';
+    const tampered = { ...raw, value: { ...raw.value, meetings: [{ ...a, data: flipped }, b] } };
+    await store.set(meetingCacheKey(await deriveGroupId(secret)), tampered);
+    const loaded = await createMeetingCache(store, secret).load();
+    expect(loaded?.meetings.map((m) => m.meetingId)).toEqual(['meeting-bbbb']);
+    expect(text(loaded?.lobby)).toBe('lobby state');
+  });
+
+  it(`keeps at most ${MAX_CACHED_MEETINGS} meetings, the first ones given`, async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const meetings = Array.from({ length: MAX_CACHED_MEETINGS + 2 }, (_, i) => ({
+      meetingId: `meeting-000${i}`,
+      state: bytes(`state ${i}`),
+    }));
+    await createMeetingCache(store, secret).save({ savedAt: 1, lobby: null, meetings });
+    const loaded = await createMeetingCache(store, secret).load();
+    expect(loaded?.meetings.map((m) => m.meetingId)).toEqual(
+      meetings.slice(0, MAX_CACHED_MEETINGS).map((m) => m.meetingId),
+    );
+  });
+
+  it('loads nothing when nothing was saved, after a clear, or when the group is forgotten', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const cache = createMeetingCache(store, secret);
+    expect(await cache.load()).toBeNull();
+    await cache.save(RECORD);
+    await cache.clear();
+    expect(await cache.load()).toBeNull();
+    await cache.save(RECORD);
+    await clearMeetingCache(store, await deriveGroupId(secret));
+    expect(await cache.load()).toBeNull();
+  });
+
+  it('clears after a save that was still sealing when the group was forgotten', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const saving = createMeetingCache(store, secret).save(RECORD);
+    const clearing = clearMeetingCache(store, await deriveGroupId(secret));
+    await Promise.all([saving, clearing]);
+    expect(await createMeetingCache(store, secret).load()).toBeNull();
+  });
+
+  it('leaves a cache written by a later build alone, and reads it as nothing', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const key = meetingCacheKey(await deriveGroupId(secret));
+    const later = { v: 2, value: { something: 'new' } };
+    await store.set(key, later);
+    const cache = createMeetingCache(store, secret);
+    expect(await cache.load()).toBeNull();
+    await cache.save(RECORD);
+    expect(await store.get(key)).toEqual(later);
+  });
+
+  it('loads nothing from a store that fails, and a failed save does not reject', async () => {
+    const broken = {
+      get: () => Promise.reject(new Error('storage gone')),
+      set: () => Promise.reject(new Error('quota')),
+    };
+    const cache = createMeetingCache(broken, createInvite().secret);
+    expect(await cache.load()).toBeNull();
+    await expect(cache.save(RECORD)).resolves.toBeUndefined();
+  });
+});
+
+describe('decoding a stored cache', () => {
+  const blob = { iv: 'AAAAAAAAAAAAAAAA', data: 'AAAA' };
+  const table: ReadonlyArray<[string, unknown, unknown]> = [
+    ['nothing', undefined, null],
+    ['cleared', null, null],
+    ['a string', 'hello', null],
+    ['no savedAt', { lobby: blob, meetings: [] }, null],
+    ['savedAt not finite', { savedAt: Infinity, lobby: blob, meetings: [] }, null],
+    [
+      'a lobby with a short IV',
+      { savedAt: 1, lobby: { iv: 'AAAA', data: 'AAAA' }, meetings: [] },
+      { savedAt: 1, lobby: null, meetings: [] },
+    ],
+    [
+      'meetings not a list',
+      { savedAt: 1, lobby: null, meetings: { a: 1 } },
+      { savedAt: 1, lobby: null, meetings: [] },
+    ],
+    [
+      'bad and repeated meeting ids dropped',
+      {
+        savedAt: 1,
+        lobby: null,
+        meetings: [
+          { meetingId: '../x', ...blob },
+          { meetingId: 'meeting-aaaa', ...blob },
+          { meetingId: 'meeting-aaaa', ...blob },
+          { meetingId: 'meeting-bbbb', iv: 7, data: 'AAAA' },
+          'junk',
+        ],
+      },
+      { savedAt: 1, lobby: null, meetings: [{ meetingId: 'meeting-aaaa', ...blob }] },
+    ],
+  ];
+  it.each(table)('%s', (_name, value, expected) => {
+    expect(decodeStoredCache(value)).toEqual(expected);
+  });
+});
