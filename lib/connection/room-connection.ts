@@ -152,6 +152,10 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
       provider.off('peers', onPeers);
       listeners.clear();
       provider.awareness.setLocalState(null);
+      // y-webrtc's destroy() leaves the provider on its signaling sockets, so a socket no room
+      // uses stayed open, and re-subscribed after a reconnect, for the life of the page: after a
+      // change of server address the panel kept its socket to the old one. Leave them first.
+      provider.disconnect();
       provider.destroy();
       doc.destroy();
     },
