@@ -137,7 +137,7 @@ export const MESSAGES = {
     en: 'This group meets through {host}.',
   },
   changeGroupServer: { nl: 'Server van deze groep wijzigen', en: "Change this group's server" },
-  groupServer: { nl: 'Serveradres voor {group}', en: 'Server address for {group}' },
+  groupServer: { nl: 'Serveradres voor deze groep', en: 'Server address for this group' },
   groupServerHint: {
     nl: 'Leeg laten om het adres hierboven te gebruiken. Alle leden van de groep gebruiken dezelfde server.',
     en: 'Leave empty to use the address above. Everyone in the group uses the same server.',
