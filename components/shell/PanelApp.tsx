@@ -140,7 +140,6 @@ function Panel({
           settings={state.settings}
           group={
             active && {
-              groupName: active.name,
               signalingUrl: active.signalingUrl,
               onSave: (signalingUrl) => void state.saveGroup({ ...active, signalingUrl }),
             }

@@ -6,7 +6,6 @@ import { useI18n } from '../common/I18n';
 
 /** The open group's own server, which the settings show and change next to the member's own. */
 export interface GroupServerSetting {
-  readonly groupName: string;
   /** The group's own signaling address; null when it meets through the settings' address. */
   readonly signalingUrl: string | null;
   readonly onSave: (signalingUrl: string | null) => void;
@@ -73,7 +72,7 @@ export function SettingsForm({
       <p className="hint">{t('signalingUrlHint')}</p>
       {group && (
         <>
-          <label htmlFor={groupUrlId}>{t('groupServer', { group: group.groupName })}</label>
+          <label htmlFor={groupUrlId}>{t('groupServer')}</label>
           <input
             id={groupUrlId}
             value={groupUrl}

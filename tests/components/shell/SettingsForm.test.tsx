@@ -26,7 +26,7 @@ function renderWithGroup(signalingUrl: string | null) {
     <I18nProvider locale="en">
       <SettingsForm
         settings={SETTINGS}
-        group={{ groupName: 'Team Oost', signalingUrl, onSave: onSaveGroup }}
+        group={{ signalingUrl, onSave: onSaveGroup }}
         onSave={onSave}
         onClose={vi.fn()}
       />
@@ -35,7 +35,7 @@ function renderWithGroup(signalingUrl: string | null) {
   return {
     onSave,
     onSaveGroup,
-    field: screen.getByRole('textbox', { name: 'Server address for Team Oost' }),
+    field: screen.getByRole('textbox', { name: 'Server address for this group' }),
   };
 }
 
