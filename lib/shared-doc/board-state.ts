@@ -3,8 +3,12 @@ import { boundedString, finiteNumber, isRecord, safeId, safePhaseId } from '../u
 import { LIMITS } from '../util/limits';
 import { boardMap, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './doc-schema';
 import type { BoardRoot } from './doc-schema';
-import { clampPhaseIndex } from '../method/method';
 import type { Method, Phase } from '../method/method';
+import { readMeeting } from './meeting-state';
+import { settled } from './last-valid';
+import type { KeyRule } from './last-valid';
+import { indexer, liveKeys } from './map-index';
+import type { ReadMeter } from './map-index';
 
 /** Who wrote an item, as the item says (display only: peers can claim any name). */
 export interface Authored {
@@ -93,63 +97,126 @@ export function isBlindNow(phase: Phase, board: Pick<BoardState, 'revealed'>): b
   return phase.blind === true && !board.revealed.includes(phase.id);
 }
 
-/** Reads every board for one viewer, validating each item and hiding others' blind items. */
-export function readBoard(doc: Y.Doc, method: Method, viewerId: string): BoardState {
+/** What a board reads as once the meeting has ended: late writes are ignored (issue 10). */
+const ENDED_BOARD: BoardState = {
+  pitches: [],
+  questions: [],
+  hiddenQuestions: 0,
+  proposals: [],
+  coreQuestion: null,
+  advice: [],
+  hiddenAdvice: 0,
+  adviceGivenBy: [],
+  evaluation: [],
+  sharedLookBack: [],
+  intentions: null,
+  keepCaseTitle: false,
+  revealed: [],
+};
+
+/** A reveal is never taken back: anything but `true` is garbage, and a removal too. */
+const REVEALED_RULE: KeyRule = { valid: (value) => value === true, absent: 'keeps' };
+const CORE_RULE: KeyRule = { valid: (value) => decodeCore(value) !== null, absent: 'clears' };
+const INTENTIONS_RULE: KeyRule = {
+  valid: (value) => boundedString(value, LIMITS.intentions) !== null,
+  absent: 'clears',
+};
+const KEEP_TITLE_RULE: KeyRule = { valid: (value) => typeof value === 'boolean', absent: 'clears' };
+
+function decodeCore(value: unknown): string | null {
+  return isRecord(value) ? boundedString(value.text, LIMITS.proposal) : null;
+}
+
+/**
+ * Reads every board for one viewer, validating each item and hiding others' blind items. Once
+ * the meeting has ended the boards read empty, whatever a member who was offline sends late.
+ * `meter` counts the entries the read looked at: at most LIMITS.entriesPerRoot per root,
+ * however many junk keys a peer wrote.
+ */
+export function readBoard(
+  doc: Y.Doc,
+  method: Method,
+  viewerId: string,
+  meter?: ReadMeter,
+): BoardState {
+  const meeting = readMeeting(doc);
+  if (meeting.ended) return ENDED_BOARD;
   const progress = meetingMap(doc);
   const revealed = method.phases
-    .filter((phase) => progress.get(REVEALED_PREFIX + phase.id) === true)
+    .filter((phase) => settled(progress, REVEALED_PREFIX + phase.id, REVEALED_RULE) === true)
     .map((phase) => phase.id);
   const blindPhases = new Set(method.phases.filter((p) => p.blind).map((p) => p.id));
-  const currentPhaseId =
-    method.phases[clampPhaseIndex(method, progress.get(MEETING_KEYS.phaseIndex))]?.id;
+  const currentPhaseId = method.phases[meeting.phaseIndex]?.id;
   const hidden = (item: { authorId: string; phaseId: string }) =>
     blindPhases.has(item.phaseId) && !revealed.includes(item.phaseId) && item.authorId !== viewerId;
 
-  const questionMarks = readMarks(doc, 'questionMarks');
-  const allQuestions = readItems(doc, 'questions', LIMITS.question, (raw, base) => {
-    const phaseId = safePhaseId(raw.phaseId);
-    if (phaseId === null) return null;
-    const marks = questionMarks.get(base.id);
-    return {
-      ...base,
-      phaseId,
-      answered: marks?.answered === true,
-      rating: isRating(marks?.rating) ? marks.rating : null,
-    };
-  });
-  const adviceMarks = readMarks(doc, 'adviceMarks');
-  const allAdvice = readItems(doc, 'advice', LIMITS.advice, (raw, base) => {
-    const phaseId = safePhaseId(raw.phaseId);
-    if (phaseId === null) return null;
-    const marks = adviceMarks.get(base.id);
-    return {
-      ...base,
-      phaseId,
-      starred: marks?.starred === true,
-      order: finiteNumber(marks?.order),
-    };
-  });
+  const allQuestions = readItems(
+    doc,
+    'questions',
+    (raw, base) => {
+      const phaseId = safePhaseId(raw.phaseId);
+      if (phaseId === null) return null;
+      const marks = markOf(doc, 'questionMarks', base.id);
+      return {
+        ...base,
+        phaseId,
+        answered: marks?.answered === true,
+        rating: isRating(marks?.rating) ? marks.rating : null,
+      };
+    },
+    meter,
+  );
+  const allAdvice = readItems(
+    doc,
+    'advice',
+    (raw, base) => {
+      const phaseId = safePhaseId(raw.phaseId);
+      if (phaseId === null) return null;
+      const marks = markOf(doc, 'adviceMarks', base.id);
+      return {
+        ...base,
+        phaseId,
+        starred: marks?.starred === true,
+        order: finiteNumber(marks?.order),
+      };
+    },
+    meter,
+  );
   const visibleAdvice = allAdvice.filter((a) => !hidden(a));
-  const core = progress.get(MEETING_KEYS.coreQuestion);
   return {
-    pitches: readPitches(doc, viewerId),
+    pitches: readPitches(doc, viewerId, meter),
     questions: allQuestions.filter((q) => !hidden(q)),
     hiddenQuestions: allQuestions.filter(hidden).length,
-    proposals: readItems(doc, 'proposals', LIMITS.proposal, (_raw, base) => base),
-    coreQuestion: isRecord(core) ? boundedString(core.text, LIMITS.proposal) : null,
+    proposals: readItems(doc, 'proposals', (_raw, base) => base, meter),
+    coreQuestion: decodeCore(settled(progress, MEETING_KEYS.coreQuestion, CORE_RULE)),
     advice: sortAdvice(visibleAdvice),
     hiddenAdvice: allAdvice.length - visibleAdvice.length,
     adviceGivenBy: [
       ...new Set(allAdvice.filter((a) => a.phaseId === currentPhaseId).map((a) => a.authorId)),
     ],
-    evaluation: readItems(doc, 'evaluation', LIMITS.evaluation, (raw, base) =>
-      isEvaluationKind(raw.kind) ? { ...base, kind: raw.kind } : null,
+    evaluation: readItems(
+      doc,
+      'evaluation',
+      (raw, base) => (isEvaluationKind(raw.kind) ? { ...base, kind: raw.kind } : null),
+      meter,
     ),
-    sharedLookBack: readItems(doc, 'sharedLookBack', LIMITS.sharedLookBack, (_raw, base) => base),
-    intentions: boundedString(progress.get(MEETING_KEYS.intentions), LIMITS.intentions),
-    keepCaseTitle: progress.get(MEETING_KEYS.keepCaseTitle) === true,
+    sharedLookBack: readItems(doc, 'sharedLookBack', (_raw, base) => base, meter),
+    intentions: boundedString(
+      settled(progress, MEETING_KEYS.intentions, INTENTIONS_RULE),
+      LIMITS.intentions,
+    ),
+    keepCaseTitle: settled(progress, MEETING_KEYS.keepCaseTitle, KEEP_TITLE_RULE) === true,
     revealed,
   };
+}
+
+/**
+ * How many items a board holds, junk not counted: for refusing a new item on a full board
+ * (a count of the root's keys would let a peer's junk fill it).
+ */
+export function countItems(doc: Y.Doc, root: BoardRoot): number {
+  const map = boardMap(doc, root);
+  return isItemRoot(root) ? ITEM_INDEX[root](map).entries.size : liveKeys(map).keys.size;
 }
 
 /** Reads one pitch by id (for confirming the case), or null. */
@@ -177,17 +244,40 @@ export function decodeScore(value: unknown): PitchScore | null {
   return { emotion: Number(value.emotion), shared: Number(value.shared), time: Number(value.time) };
 }
 
-function readPitchList(doc: Y.Doc): Pitch[] {
-  return readItems(doc, 'pitches', LIMITS.pitch, (raw, base) => ({
-    ...base,
-    kind: raw.kind === 'theme' ? 'theme' : 'case',
-  }));
+function readPitchList(doc: Y.Doc, meter?: ReadMeter): Pitch[] {
+  return readItems(
+    doc,
+    'pitches',
+    (raw, base) => ({ ...base, kind: raw.kind === 'theme' ? 'theme' : 'case' }),
+    meter,
+  );
 }
 
-function readPitches(doc: Y.Doc, viewerId: string): PitchView[] {
-  const pitches = readPitchList(doc);
+/** A vote or an EGT score as the scores map holds it, decoded once when it arrives. */
+type ScoreEntry =
+  | { readonly kind: 'vote'; readonly voter: string; readonly pitchId: string }
+  | {
+      readonly kind: 'score';
+      readonly voter: string;
+      readonly pitchId: string;
+      readonly score: PitchScore;
+    };
+
+const scoreIndex = indexer<ScoreEntry>((key, value) => {
+  if (key.startsWith('vote:')) {
+    const voter = safeId(key.slice('vote:'.length));
+    const pitchId = safeId(value);
+    return voter !== null && pitchId !== null ? { kind: 'vote', voter, pitchId } : null;
+  }
+  const match = /^score:([^:]+):([^:]+)$/.exec(key);
+  const score = decodeScore(value);
+  if (!match || score === null) return null;
+  return { kind: 'score', pitchId: match[1] ?? '', voter: match[2] ?? '', score };
+});
+
+function readPitches(doc: Y.Doc, viewerId: string, meter?: ReadMeter): PitchView[] {
+  const pitches = readPitchList(doc, meter);
   const ids = new Set(pitches.map((p) => p.id));
-  const scores = boardMap(doc, 'scores');
   const votes = new Map<string, number>();
   const sums = new Map<
     string,
@@ -195,18 +285,17 @@ function readPitches(doc: Y.Doc, viewerId: string): PitchView[] {
   >();
   const mine = new Map<string, PitchScore>();
   let myVote: string | null = null;
-  for (const [key, value] of scores) {
-    if (key.startsWith('vote:')) {
-      const voter = safeId(key.slice('vote:'.length));
-      if (voter === null || typeof value !== 'string' || !ids.has(value)) continue;
-      votes.set(value, (votes.get(value) ?? 0) + 1);
-      if (voter === viewerId) myVote = value;
+  let examined = 0;
+  for (const entry of scoreIndex(boardMap(doc, 'scores'), meter).entries.values()) {
+    if (examined >= LIMITS.entriesPerRoot) break;
+    examined += 1;
+    if (!ids.has(entry.pitchId)) continue;
+    if (entry.kind === 'vote') {
+      votes.set(entry.pitchId, (votes.get(entry.pitchId) ?? 0) + 1);
+      if (entry.voter === viewerId) myVote = entry.pitchId;
       continue;
     }
-    const match = /^score:([^:]+):([^:]+)$/.exec(key);
-    const score = decodeScore(value);
-    if (!match || score === null || !ids.has(match[1] ?? '')) continue;
-    const pitchId = match[1] ?? '';
+    const { pitchId, score } = entry;
     const sum = sums.get(pitchId) ?? { emotion: 0, shared: 0, time: 0, scorers: 0 };
     sums.set(pitchId, {
       emotion: sum.emotion + score.emotion,
@@ -214,8 +303,9 @@ function readPitches(doc: Y.Doc, viewerId: string): PitchView[] {
       time: sum.time + score.time,
       scorers: sum.scorers + 1,
     });
-    if (match[2] === viewerId) mine.set(pitchId, score);
+    if (entry.voter === viewerId) mine.set(pitchId, score);
   }
+  if (meter) meter.examined += examined;
   return pitches.map((pitch) => {
     const sum = sums.get(pitch.id) ?? { emotion: 0, shared: 0, time: 0, scorers: 0 };
     return {
@@ -241,33 +331,68 @@ export function rankPitches(pitches: readonly PitchView[]): PitchView[] {
   );
 }
 
+/** The roots whose entries are authored items. */
+type ItemRoot = 'pitches' | 'questions' | 'proposals' | 'advice' | 'evaluation' | 'sharedLookBack';
+
+/** An item whose common fields decoded, with the rest of it for the root's own decoder. */
+interface RawItem {
+  readonly base: Authored;
+  readonly raw: Record<string, unknown>;
+}
+
+function decodeAuthored(key: string, value: unknown, maxText: number): RawItem | null {
+  if (safeId(key) === null || !isRecord(value)) return null;
+  const authorId = safeId(value.authorId);
+  const authorName = boundedString(value.authorName, LIMITS.memberName);
+  const text = boundedString(value.text, maxText);
+  const createdAt = finiteNumber(value.createdAt);
+  if (authorId === null || authorName === null || text === null || createdAt === null) return null;
+  return { base: { id: key, authorId, authorName, text, createdAt }, raw: value };
+}
+
+const itemsWithin = (maxText: number) =>
+  indexer<RawItem>((key, value) => decodeAuthored(key, value, maxText));
+
+/** Each item root's index: its items decoded once, when they arrive (map-index.ts). */
+const ITEM_INDEX: Record<ItemRoot, ReturnType<typeof itemsWithin>> = {
+  pitches: itemsWithin(LIMITS.pitch),
+  questions: itemsWithin(LIMITS.question),
+  proposals: itemsWithin(LIMITS.proposal),
+  advice: itemsWithin(LIMITS.advice),
+  evaluation: itemsWithin(LIMITS.evaluation),
+  sharedLookBack: itemsWithin(LIMITS.sharedLookBack),
+};
+
+function isItemRoot(root: BoardRoot): root is ItemRoot {
+  return root in ITEM_INDEX;
+}
+
+/**
+ * A root's items: at most LIMITS.itemsPerBoard, from at most LIMITS.entriesPerRoot entries
+ * looked at, oldest first; only entries whose common fields decoded are looked at at all.
+ */
 function readItems<T extends Authored>(
   doc: Y.Doc,
-  root: BoardRoot,
-  maxText: number,
+  root: ItemRoot,
   decode: (raw: Record<string, unknown>, base: Authored) => T | null,
+  meter?: ReadMeter,
 ): T[] {
   const items: T[] = [];
-  for (const [key, raw] of boardMap(doc, root)) {
-    if (items.length >= LIMITS.itemsPerBoard) break;
-    if (!isRecord(raw) || safeId(key) === null) continue;
-    const authorId = safeId(raw.authorId);
-    const authorName = boundedString(raw.authorName, LIMITS.memberName);
-    const text = boundedString(raw.text, maxText);
-    const createdAt = finiteNumber(raw.createdAt);
-    if (authorId === null || authorName === null || text === null || createdAt === null) continue;
-    const item = decode(raw, { id: key, authorId, authorName, text, createdAt });
+  let examined = 0;
+  for (const { base, raw } of ITEM_INDEX[root](boardMap(doc, root), meter).entries.values()) {
+    if (items.length >= LIMITS.itemsPerBoard || examined >= LIMITS.entriesPerRoot) break;
+    examined += 1;
+    const item = decode(raw, base);
     if (item !== null) items.push(item);
   }
+  if (meter) meter.examined += examined;
   return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-function readMarks(doc: Y.Doc, root: BoardRoot): Map<string, Record<string, unknown>> {
-  const marks = new Map<string, Record<string, unknown>>();
-  for (const [key, value] of boardMap(doc, root)) {
-    if (isRecord(value)) marks.set(key, value);
-  }
-  return marks;
+/** The marks on one item (read by its id, never by walking the marks). */
+function markOf(doc: Y.Doc, root: BoardRoot, id: string): Record<string, unknown> | null {
+  const marks = boardMap(doc, root).get(id);
+  return isRecord(marks) ? marks : null;
 }
 
 function isRating(value: unknown): value is Rating {

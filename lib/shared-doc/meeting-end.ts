@@ -1,33 +1,26 @@
 import type * as Y from 'yjs';
-import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
-import { LIMITS } from '../util/limits';
-import { findMethod } from '../method/method-list';
 import { readBoard, readPitch } from './board-state';
 import { readMeeting } from './meeting-state';
 import { mayAct } from './may-act';
 import type { CommandResult } from './meeting-commands';
 import { BOARD_ROOTS, LOCAL_ORIGIN, MEETING_KEYS, meetingMap } from './doc-schema';
+import { lostValue } from './last-valid';
+import { liveKeys } from './map-index';
+import { MAX_SUMMARY_LINES, readEndedSummary } from './meeting-summary';
+import type { MeetingSummary } from './meeting-summary';
 
-/**
- * What a group keeps of a meeting, and nothing more (domain.md, confidentiality): the date,
- * the method, the roles, the agreements and the follow-up, and the case title only when the
- * case bringer agreed. Each member's panel stores it on their own device.
- */
-export interface MeetingSummary {
-  readonly meetingId: string;
-  readonly startedAt: number;
-  readonly endedAt: number;
-  readonly methodId: string;
-  readonly chairName: string | null;
-  readonly caseBringerName: string | null;
-  /** Member id of the case bringer, so that their own panel can offer them the look back. */
-  readonly caseBringerId: string | null;
-  readonly caseTitle: string | null;
-  readonly agreements: readonly string[];
-  readonly followUp: readonly string[];
-}
+export { decodeSummary, readEndedSummary } from './meeting-summary';
+export type { MeetingSummary } from './meeting-summary';
 
-const MAX_LINES = 50;
+/** What the document keeps after the end besides the summary: who met, how, and when. */
+const KEPT_KEYS: ReadonlySet<string> = new Set([
+  MEETING_KEYS.methodId,
+  MEETING_KEYS.chairId,
+  MEETING_KEYS.chairName,
+  MEETING_KEYS.groupName,
+  MEETING_KEYS.startedAt,
+  MEETING_KEYS.ended,
+]);
 
 /**
  * The chair ends the meeting: in one transaction the boards and everything said are cleared
@@ -48,7 +41,7 @@ export function endMeeting(
     board.evaluation
       .filter((e) => e.kind === kind)
       .map((e) => e.text)
-      .slice(0, MAX_LINES);
+      .slice(0, MAX_SUMMARY_LINES);
   const summary: MeetingSummary = {
     meetingId,
     startedAt: meeting.startedAt ?? now,
@@ -67,48 +60,39 @@ export function endMeeting(
       for (const key of [...map.keys()]) map.delete(key);
     }
     const map = meetingMap(doc);
-    for (const key of [...map.keys()]) {
-      if (key === MEETING_KEYS.methodId || key === MEETING_KEYS.chairId) continue;
-      if (key === MEETING_KEYS.chairName || key === MEETING_KEYS.groupName) continue;
-      if (key === MEETING_KEYS.startedAt) continue;
-      map.delete(key);
-    }
+    for (const key of [...map.keys()]) if (!KEPT_KEYS.has(key)) map.delete(key);
     map.set(MEETING_KEYS.ended, { ...summary });
   }, LOCAL_ORIGIN);
   return { ok: true };
 }
 
-/** Reads the summary of an ended meeting from the document, or null. */
-export function readEndedSummary(doc: Y.Doc): MeetingSummary | null {
-  return decodeSummary(meetingMap(doc).get(MEETING_KEYS.ended));
-}
-
-/** Decodes a summary from a peer or from storage; null when it is malformed. */
-export function decodeSummary(value: unknown): MeetingSummary | null {
-  if (!isRecord(value)) return null;
-  const meetingId = safeId(value.meetingId);
-  const startedAt = finiteNumber(value.startedAt);
-  const endedAt = finiteNumber(value.endedAt);
-  const methodId = findMethod(value.methodId)?.id ?? null;
-  if (meetingId === null || startedAt === null || endedAt === null || methodId === null)
-    return null;
-  const lines = (raw: unknown, max: number) =>
-    Array.isArray(raw)
-      ? raw
-          .slice(0, MAX_LINES)
-          .map((line) => boundedString(line, max))
-          .filter((line): line is string => line !== null)
-      : [];
-  return {
-    meetingId,
-    startedAt,
-    endedAt,
-    methodId,
-    chairName: boundedString(value.chairName, LIMITS.memberName),
-    caseBringerName: boundedString(value.caseBringerName, LIMITS.memberName),
-    caseBringerId: safeId(value.caseBringerId),
-    caseTitle: boundedString(value.caseTitle, LIMITS.pitch),
-    agreements: lines(value.agreements, LIMITS.evaluation),
-    followUp: lines(value.followUp, LIMITS.evaluation),
-  };
+/**
+ * Clears again what arrived after the end, in one transaction: board content a member wrote
+ * while offline (Yjs re-sends a member's own writes when they come back, so clearing once at
+ * the end is not enough), junk, and anything garbled among the keys the end keeps (written back
+ * from what this document last held valid). Returns whether it wrote. Idempotent, and cheap
+ * when there is nothing to clear: it looks only at keys the document holds (map-index.ts).
+ * One member's panel runs it (meeting-upkeep.ts), so that late writes are not cleared by
+ * every member at once.
+ */
+export function clearAfterEnd(doc: Y.Doc): boolean {
+  if (readEndedSummary(doc) === null) return false;
+  const progress = meetingMap(doc);
+  const late: Array<readonly [Y.Map<unknown>, string]> = [];
+  for (const root of Object.values(BOARD_ROOTS)) {
+    const map = doc.getMap<unknown>(root);
+    for (const key of liveKeys(map).keys) late.push([map, key]);
+  }
+  for (const key of liveKeys(progress).keys) {
+    if (!KEPT_KEYS.has(key)) late.push([progress, key]);
+  }
+  const restore = [...KEPT_KEYS]
+    .map((key) => [key, lostValue(progress, key)] as const)
+    .filter(([, value]) => value !== undefined);
+  if (late.length === 0 && restore.length === 0) return false;
+  doc.transact(() => {
+    for (const [map, key] of late) map.delete(key);
+    for (const [key, value] of restore) progress.set(key, value);
+  }, LOCAL_ORIGIN);
+  return true;
 }

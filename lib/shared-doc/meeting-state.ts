@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
 import { MEETING_KEYS, meetingMap } from './doc-schema';
+import { settled } from './last-valid';
+import type { KeyRule } from './last-valid';
+import { readEndedSummary } from './meeting-summary';
 import { BASIC_METHOD } from '../method/methods/basic';
-import { clampPhaseIndex } from '../method/method';
 import { findMethod } from '../method/method-list';
 import type { Method, Phase } from '../method/method';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
@@ -32,49 +34,92 @@ export interface MeetingState {
     readonly name: string;
     readonly at: number;
   } | null;
-  /** True once the chair has ended the meeting. */
+  /** True once the document holds a valid summary of the meeting's end (meeting-summary.ts). */
   readonly ended: boolean;
 }
 
-/** Reads the meeting's state from the shared document, dropping anything malformed. */
+const methodRule: KeyRule = { valid: (value) => findMethod(value) !== undefined, absent: 'keeps' };
+
+/** The meeting's method as readers settle it (the basic method before one is set). */
+function methodIn(map: Y.Map<unknown>): Method {
+  return findMethod(settled(map, MEETING_KEYS.methodId, methodRule)) ?? BASIC_METHOD;
+}
+
+const keeps = (valid: (value: unknown, map: Y.Map<unknown>) => boolean): KeyRule => ({
+  valid,
+  absent: 'keeps',
+});
+const clears = (valid: (value: unknown, map: Y.Map<unknown>) => boolean): KeyRule => ({
+  valid,
+  absent: 'clears',
+});
+const isId = (value: unknown): boolean => safeId(value) !== null;
+const isTime = (value: unknown): boolean => finiteNumber(value) !== null;
+const isMemberName = (value: unknown): boolean => boundedString(value, LIMITS.memberName) !== null;
+
+/**
+ * How each key of the meeting's progress is read (lib/shared-doc/last-valid.ts): garbage keeps
+ * the last valid value. Keys that commands remove (the case on a hand-over or at the end, the
+ * take-over note) clear when removed; the others also keep when a peer deletes them.
+ */
+const RULES = {
+  phaseIndex: keeps((value, map) => {
+    const phases = methodIn(map).phases.length;
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < phases;
+  }),
+  chairId: keeps(isId),
+  chairName: keeps(isMemberName),
+  groupName: keeps((value) => boundedString(value, LIMITS.groupName) !== null),
+  startedAt: keeps(isTime),
+  phaseStartedAt: keeps(isTime),
+  phaseMinutes: clears((value, map) => decodePhaseMinutes(value, methodIn(map)) !== null),
+  caseBringerId: clears(isId),
+  caseBringerName: clears(isMemberName),
+  casePitchId: clears(isId),
+  chairTakenOver: clears((value) => decodeTakenOver(value) !== null),
+} satisfies Partial<Record<keyof typeof MEETING_KEYS, KeyRule>>;
+
+function decodeTakenOver(value: unknown): MeetingState['chairTakenOver'] {
+  if (!isRecord(value)) return null;
+  const memberId = safeId(value.memberId);
+  const name = boundedString(value.name, LIMITS.memberName);
+  const at = finiteNumber(value.at);
+  return memberId !== null && name !== null && at !== null ? { memberId, name, at } : null;
+}
+
+/**
+ * Reads the meeting's state from the shared document. A value a peer garbled keeps the last
+ * valid one this document held (never a default: a phase that read as 0 sent every panel back
+ * to phase 1); a document that never held a valid one reads as before a start.
+ */
 export function readMeeting(doc: Y.Doc): MeetingState {
   const map = meetingMap(doc);
-  const method = findMethod(map.get(MEETING_KEYS.methodId)) ?? BASIC_METHOD;
-  const phaseIndex = clampPhaseIndex(method, map.get(MEETING_KEYS.phaseIndex));
-  const chairId = safeId(map.get(MEETING_KEYS.chairId));
-  const bringerId = safeId(map.get(MEETING_KEYS.caseBringerId));
-  const takenOver = map.get(MEETING_KEYS.chairTakenOver);
-  const takenOverId = isRecord(takenOver) ? safeId(takenOver.memberId) : null;
-  const takenOverName = isRecord(takenOver)
-    ? boundedString(takenOver.name, LIMITS.memberName)
-    : null;
-  const takenOverAt = isRecord(takenOver) ? finiteNumber(takenOver.at) : null;
+  const read = (key: keyof typeof RULES): unknown => settled(map, MEETING_KEYS[key], RULES[key]);
+  const method = methodIn(map);
+  const index = read('phaseIndex');
+  const phaseIndex = typeof index === 'number' ? index : 0;
+  const chairId = safeId(read('chairId'));
+  const bringerId = safeId(read('caseBringerId'));
+  // The chair can never be the case bringer: a document that says otherwise has no bringer.
+  const hasBringer = bringerId !== null && bringerId !== chairId;
   return {
     started: chairId !== null,
     method,
     phaseIndex,
-    // clampPhaseIndex keeps the index in range and every method has phases.
+    // The rule keeps the index in range and every method has phases.
     phase: method.phases[phaseIndex] ?? BASIC_METHOD.phases[0]!,
     chairId,
-    chairName: boundedString(map.get(MEETING_KEYS.chairName), LIMITS.memberName),
-    groupName: boundedString(map.get(MEETING_KEYS.groupName), LIMITS.groupName),
-    startedAt: finiteNumber(map.get(MEETING_KEYS.startedAt)),
-    phaseStartedAt: finiteNumber(map.get(MEETING_KEYS.phaseStartedAt)),
+    chairName: boundedString(read('chairName'), LIMITS.memberName),
+    groupName: boundedString(read('groupName'), LIMITS.groupName),
+    startedAt: finiteNumber(read('startedAt')),
+    phaseStartedAt: finiteNumber(read('phaseStartedAt')),
     phaseMinutes:
-      decodePhaseMinutes(map.get(MEETING_KEYS.phaseMinutes), method) ??
-      method.phases.map((p) => p.minutes),
-    // The chair can never be the case bringer: a document that says otherwise has no bringer.
-    caseBringerId: bringerId !== chairId ? bringerId : null,
-    caseBringerName:
-      bringerId !== null && bringerId !== chairId
-        ? boundedString(map.get(MEETING_KEYS.caseBringerName), LIMITS.memberName)
-        : null,
-    casePitchId: safeId(map.get(MEETING_KEYS.casePitchId)),
-    chairTakenOver:
-      takenOverId !== null && takenOverName !== null && takenOverAt !== null
-        ? { memberId: takenOverId, name: takenOverName, at: takenOverAt }
-        : null,
-    ended: map.get(MEETING_KEYS.ended) !== undefined,
+      decodePhaseMinutes(read('phaseMinutes'), method) ?? method.phases.map((p) => p.minutes),
+    caseBringerId: hasBringer ? bringerId : null,
+    caseBringerName: hasBringer ? boundedString(read('caseBringerName'), LIMITS.memberName) : null,
+    casePitchId: safeId(read('casePitchId')),
+    chairTakenOver: decodeTakenOver(read('chairTakenOver')),
+    ended: readEndedSummary(doc) !== null,
   };
 }
 

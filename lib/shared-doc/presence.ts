@@ -70,3 +70,15 @@ export function listMembers(
     return a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId);
   });
 }
+
+/**
+ * The one member whose panel tidies the meeting when no one in particular owns the job (the
+ * clean-up after the end): the smallest member id among those present, so that every panel
+ * with the same presence picks the same member, and another takes over when that one leaves.
+ * Panels that briefly disagree both tidy, which is harmless: the clean-up is idempotent.
+ */
+export function keeperOf(members: readonly Member[]): string | null {
+  let keeper: string | null = null;
+  for (const { memberId } of members) if (keeper === null || memberId < keeper) keeper = memberId;
+  return keeper;
+}

@@ -1,6 +1,8 @@
 import type * as Y from 'yjs';
 import { finiteNumber, isRecord, safeId, safePhaseId } from '../util/guards';
 import { LOCAL_ORIGIN, MEETING_KEYS, meetingMap } from './doc-schema';
+import { settled } from './last-valid';
+import type { KeyRule } from './last-valid';
 
 /**
  * The phase timer as the document holds it. Times are read on the clock of the member who last
@@ -20,9 +22,19 @@ export interface TimerState {
 /** The longest a phase timer may run: four hours. */
 export const MAX_TIMER_MS = 4 * 60 * 60 * 1000;
 
-/** Reads the timer, or null when there is none or it is malformed. */
+/**
+ * A timer a peer garbled keeps the last valid one (a panel must not lose the running time to
+ * junk); a timer a command removed (at the end) is gone.
+ */
+const TIMER_RULE: KeyRule = { valid: (value) => decodeTimer(value) !== null, absent: 'clears' };
+
+/** Reads the timer, or null when there is none (or never was a valid one). */
 export function readTimer(doc: Y.Doc): TimerState | null {
-  const value = meetingMap(doc).get(MEETING_KEYS.timer);
+  return decodeTimer(settled(meetingMap(doc), MEETING_KEYS.timer, TIMER_RULE));
+}
+
+/** Decodes a timer written by a peer; null when it is malformed. */
+export function decodeTimer(value: unknown): TimerState | null {
   if (!isRecord(value)) return null;
   const phaseId = safePhaseId(value.phaseId);
   const durationMs = finiteNumber(value.durationMs);

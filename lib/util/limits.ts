@@ -14,4 +14,18 @@ export const LIMITS = {
   sharedLookBack: 1000,
   /** Items of one kind a meeting holds; more are ignored when read (and refused when written). */
   itemsPerBoard: 300,
+  /**
+   * Entries of one board root that a read looks at, junk that decoded as an item included: well
+   * above any real meeting (300 items, a score per member and pitch), so that a flood from a peer
+   * cannot make a read slow (lib/shared-doc/map-index.ts skips undecodable keys when they arrive).
+   */
+  entriesPerRoot: 2_000,
+  /**
+   * The meeting's shared document, encoded (what a joining member receives at once). Board
+   * commands that add an item refuse to grow it past this. Measured: the benchmark's heavy
+   * meeting (300 items of each kind at their length limits) is 758 KiB, and the caps above keep
+   * any valid meeting under about 3.3 MB, so the limit only stops runaway documents; peers
+   * refuse to put together messages over twice this (lib/connection/message-chunks.ts).
+   */
+  meetingDocumentBytes: 4 * 1024 * 1024,
 } as const;

@@ -35,6 +35,18 @@ class Group {
     return session;
   }
 
+  /**
+   * Delivers everything queued and draws the frames that follow (a panel refreshes once per
+   * frame), until every panel shows what arrived; a refresh may write (meeting-upkeep.ts), so
+   * twice.
+   */
+  settle(): void {
+    for (let round = 0; round < 2; round++) {
+      this.rooms.flush();
+      this.clock.nextFrame();
+    }
+  }
+
   /** The first member starts a meeting; the others follow it and everyone's presence arrives. */
   async meeting(...members: TestMember[]): Promise<GroupSession[]> {
     const sessions = await Promise.all(members.map((who) => this.open(who)));
@@ -42,7 +54,7 @@ class Group {
     expect(await chair!.startMeeting('basic')).toEqual({ ok: true });
     this.rooms.flush();
     await Promise.all(others.map((session) => until(session, (s) => s.meeting !== null)));
-    this.rooms.flush();
+    this.settle();
     return sessions;
   }
 
@@ -96,7 +108,7 @@ describe('following the lobby', () => {
     expect(pitcher!.run((ctx) => addPitch(ctx, 'Een ouder die steeds boos belt', 'case'))).toEqual({
       ok: true,
     });
-    group.rooms.flush();
+    group.settle();
 
     const late = await group.open(carla);
     const seen = await until(late, (s) => s.meeting !== null);
@@ -114,8 +126,9 @@ describe('following the lobby', () => {
     expect(second!.snapshot().meetingId).toBeNull();
 
     expect(await second!.startMeeting('basic')).toEqual({ ok: true });
+    group.clock.nextFrame();
     expect(second!.snapshot().role).toBe('chair');
-    group.rooms.flush();
+    group.settle();
     for (const other of [first!, third!]) {
       const seen = await until(other, (s) => s.meeting !== null);
       expect(seen.meetingId).toBe(second!.snapshot().meetingId);
@@ -128,13 +141,13 @@ describe('following the lobby', () => {
     group = new Group();
     const [chair, other] = await group.meeting(anna, bram);
     other!.run((ctx) => addPitch(ctx, 'Een lastig gesprek', 'case'));
-    group.rooms.flush();
+    group.settle();
     const first = chair!.snapshot().meetingId;
     expect(chair!.endMeeting()).toEqual({ ok: true });
-    group.rooms.flush();
+    group.settle();
 
     expect(await chair!.startMeeting('basic')).toEqual({ ok: true });
-    group.rooms.flush();
+    group.settle();
     const seen = await until(other!, (s) => s.meetingId !== first && s.meeting !== null);
     expect(seen.meetingId).toBe(chair!.snapshot().meetingId);
     expect(seen.ended).toBeNull();
@@ -151,12 +164,12 @@ describe('snapshots', () => {
 
     other!.run((ctx) => addPitch(ctx, 'Een lastig gesprek', 'case'));
     expect(chair!.snapshot().board!.pitches).toEqual([]);
-    group.rooms.flush();
+    group.settle();
     expect(chair!.snapshot().board!.pitches.map((p) => p.text)).toEqual(['Een lastig gesprek']);
     expect(heard).toBeGreaterThan(0);
 
     expect(chair!.nextPhase()).toEqual({ ok: true });
-    group.rooms.flush();
+    group.settle();
     expect(other!.snapshot().meeting!.phase.id).toBe('analysis');
   });
 
@@ -167,7 +180,7 @@ describe('snapshots', () => {
     expect(chair!.snapshot().connection).toEqual({ kind: 'connected', members: 2 });
 
     third!.dispose();
-    group.rooms.flush();
+    group.settle();
     expect(names(chair!.snapshot())).toEqual(['Anna', 'Bram']);
     expect(names(second!.snapshot())).toEqual(['Anna', 'Bram']);
   });
@@ -180,7 +193,7 @@ describe('snapshots', () => {
     chair!.subscribe(() => heard++);
     // Everyone's clock reading in presence changes; nothing in the snapshot does.
     group.clock.advance(PRESENCE_REFRESH_MS);
-    group.rooms.flush();
+    group.settle();
     expect(chair!.snapshot()).toBe(before);
     expect(heard).toBe(0);
   });
@@ -218,6 +231,7 @@ describe('the chair', () => {
     // else refreshes the snapshot first): the grace runs from the moment the chair is missed.
     group.clock.advance(CHAIR_GRACE_MS + 3000);
     group.rooms.disconnect('Anna', await meetingRoom(other!));
+    group.clock.nextFrame();
     expect(names(other!.snapshot())).toEqual(['Bram', 'Carla']);
     expect(other!.snapshot().chairPresent).toBe(true);
     group.clock.advance(CHAIR_GRACE_MS - 1);
@@ -231,7 +245,7 @@ describe('the chair', () => {
     group.rooms.disconnect('Anna');
     group.clock.advance(CHAIR_GRACE_MS - 1000);
     group.rooms.reconnect('Anna');
-    group.rooms.flush();
+    group.settle();
     expect(names(other!.snapshot())).toEqual(['Anna', 'Bram', 'Carla']);
 
     group.rooms.disconnect('Anna');
@@ -248,12 +262,13 @@ describe('the chair', () => {
     expect(other!.snapshot().chairPresent).toBe(false);
 
     expect(other!.takeChair()).toEqual({ ok: true });
+    group.clock.nextFrame();
     expect(other!.snapshot().role).toBe('chair');
-    group.rooms.flush();
+    group.settle();
     expect(bringer!.snapshot().meeting!.chairTakenOver).toMatchObject({ name: 'Carla' });
 
     group.rooms.reconnect('Anna');
-    group.rooms.flush();
+    group.settle();
     const seen = oldChair!.snapshot();
     expect(seen.meeting).toMatchObject({ chairId: carla.id, chairName: 'Carla' });
     expect(seen.meeting!.chairTakenOver).toMatchObject({ memberId: carla.id, name: 'Carla' });
@@ -267,16 +282,16 @@ describe('ending the meeting', () => {
     group = new Group();
     const [chair, bringer, other] = await group.meeting(anna, bram, carla);
     bringer!.run((ctx) => addPitch(ctx, 'Een collega die afspraken niet nakomt', 'case'));
-    group.rooms.flush();
+    group.settle();
     const pitchId = chair!.snapshot().board!.pitches[0]!.id;
     expect(chair!.run((ctx) => confirmCase(ctx, pitchId))).toEqual({ ok: true });
-    group.rooms.flush();
+    group.settle();
     const meetingId = chair!.snapshot().meetingId;
     expect(lobbyPointer(other!)).toBe(meetingId);
 
     expect(other!.endMeeting()).toEqual({ ok: false, reason: 'not-chair' });
     expect(chair!.endMeeting()).toEqual({ ok: true });
-    group.rooms.flush();
+    group.settle();
     for (const session of [chair!, bringer!, other!]) {
       const seen = session.snapshot();
       expect(seen.ended).toMatchObject({ meetingId, chairName: 'Anna', caseBringerName: 'Bram' });
@@ -308,7 +323,7 @@ describe('disposing', () => {
     group = new Group();
     const [chair, other] = await group.meeting(anna, bram);
     other!.dispose();
-    group.rooms.flush();
+    group.settle();
     expect(names(chair!.snapshot())).toEqual(['Anna']);
     expect(chair!.snapshot().connection).toEqual({ kind: 'connected', members: 0 });
   });

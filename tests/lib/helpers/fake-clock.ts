@@ -1,3 +1,4 @@
+import { FRAME_MS } from '../../../lib/connection/clock';
 import type { Clock } from '../../../lib/connection/clock';
 
 interface Timer {
@@ -32,6 +33,16 @@ export class FakeClock implements Clock {
     return this.schedule(ms, Math.max(1, ms), run);
   }
 
+  /** A frame is drawn FRAME_MS from now, as in Node: `advance(FRAME_MS)` or `frame()` draws it. */
+  frame(run: () => void): () => void {
+    return this.schedule(FRAME_MS, null, run);
+  }
+
+  /** Moves time on by one frame, drawing the frame that waits (and running what falls due). */
+  nextFrame(): void {
+    this.advance(FRAME_MS);
+  }
+
   /** Moves time on by `ms`, running every timer that falls due on the way. */
   advance(ms: number): void {
     const end = this.time + ms;
@@ -54,6 +65,7 @@ export class FakeClock implements Clock {
       now: () => this.now() + ms,
       after: (delay, run) => this.after(delay, run),
       every: (delay, run) => this.every(delay, run),
+      frame: (run) => this.frame(run),
     };
   }
 

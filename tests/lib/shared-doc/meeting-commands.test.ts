@@ -115,8 +115,9 @@ describe('meeting commands', () => {
     expect(nextPhase(doc, CHAIR, 3)).toEqual({ ok: false, reason: 'no-such-phase' });
   });
 
-  it('reads malformed values written by a peer as safe defaults', () => {
+  it('keeps the last valid values when a peer writes malformed ones', () => {
     const doc = started();
+    expect(goToPhase(doc, CHAIR, 2, 2000)).toEqual({ ok: true });
     const map = meetingMap(doc);
     map.set('phaseIndex', 99);
     map.set('methodId', { evil: true });
@@ -124,9 +125,27 @@ describe('meeting commands', () => {
     map.set('startedAt', 'yesterday');
     const state = readMeeting(doc);
     expect(state.method.id).toBe('basic');
-    expect(state.phaseIndex).toBe(4);
+    expect(state.phaseIndex).toBe(2);
+    expect(state.chairName).toBe('Anna');
+    expect(state.startedAt).toBe(1000);
+    // The chair's next step goes on from the phase the panel shows.
+    expect(nextPhase(doc, CHAIR, 3000)).toEqual({ ok: true });
+    expect(readMeeting(doc).phase.id).toBe('advice');
+  });
+
+  it('reads malformed values in a document that never held valid ones as safe defaults', () => {
+    const doc = new Y.Doc();
+    const map = meetingMap(doc);
+    map.set('phaseIndex', 99);
+    map.set('methodId', { evil: true });
+    map.set('chairName', 'x'.repeat(10_000));
+    map.set('startedAt', 'yesterday');
+    const state = readMeeting(doc);
+    expect(state.method.id).toBe('basic');
+    expect(state.phaseIndex).toBe(0);
     expect(state.chairName).toBeNull();
     expect(state.startedAt).toBeNull();
+    expect(state.started).toBe(false);
   });
 });
 

@@ -1,0 +1,74 @@
+import type * as Y from 'yjs';
+import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
+import { LIMITS } from '../util/limits';
+import { findMethod } from '../method/method-list';
+import { MEETING_KEYS, meetingMap } from './doc-schema';
+import { settled } from './last-valid';
+import type { KeyRule } from './last-valid';
+
+/**
+ * What a group keeps of a meeting, and nothing more (domain.md, confidentiality): the date,
+ * the method, the roles, the agreements and the follow-up, and the case title only when the
+ * case bringer agreed. Each member's panel stores it on their own device.
+ */
+export interface MeetingSummary {
+  readonly meetingId: string;
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly methodId: string;
+  readonly chairName: string | null;
+  readonly caseBringerName: string | null;
+  /** Member id of the case bringer, so that their own panel can offer them the look back. */
+  readonly caseBringerId: string | null;
+  readonly caseTitle: string | null;
+  readonly agreements: readonly string[];
+  readonly followUp: readonly string[];
+}
+
+/** Most agreement and follow-up lines a summary keeps. */
+export const MAX_SUMMARY_LINES = 50;
+
+/**
+ * The meeting has ended only when `ended` holds a valid summary: junk there once read as ended
+ * while endMeeting refused, and the meeting was stuck (issue 10). Once a valid summary was
+ * seen it stays, whatever a peer writes over it.
+ */
+export const ENDED_RULE: KeyRule = {
+  valid: (value) => decodeSummary(value) !== null,
+  absent: 'keeps',
+};
+
+/** Reads the summary of an ended meeting from the document, or null while it runs. */
+export function readEndedSummary(doc: Y.Doc): MeetingSummary | null {
+  return decodeSummary(settled(meetingMap(doc), MEETING_KEYS.ended, ENDED_RULE));
+}
+
+/** Decodes a summary from a peer or from storage; null when it is malformed. */
+export function decodeSummary(value: unknown): MeetingSummary | null {
+  if (!isRecord(value)) return null;
+  const meetingId = safeId(value.meetingId);
+  const startedAt = finiteNumber(value.startedAt);
+  const endedAt = finiteNumber(value.endedAt);
+  const methodId = findMethod(value.methodId)?.id ?? null;
+  if (meetingId === null || startedAt === null || endedAt === null || methodId === null)
+    return null;
+  const lines = (raw: unknown, max: number) =>
+    Array.isArray(raw)
+      ? raw
+          .slice(0, MAX_SUMMARY_LINES)
+          .map((line) => boundedString(line, max))
+          .filter((line): line is string => line !== null)
+      : [];
+  return {
+    meetingId,
+    startedAt,
+    endedAt,
+    methodId,
+    chairName: boundedString(value.chairName, LIMITS.memberName),
+    caseBringerName: boundedString(value.caseBringerName, LIMITS.memberName),
+    caseBringerId: safeId(value.caseBringerId),
+    caseTitle: boundedString(value.caseTitle, LIMITS.pitch),
+    agreements: lines(value.agreements, LIMITS.evaluation),
+    followUp: lines(value.followUp, LIMITS.evaluation),
+  };
+}

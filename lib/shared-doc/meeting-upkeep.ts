@@ -1,0 +1,73 @@
+import type * as Y from 'yjs';
+import { LOCAL_ORIGIN, MEETING_KEYS, REVEALED_PREFIX, meetingMap } from './doc-schema';
+import { lostValue } from './last-valid';
+import { clearAfterEnd } from './meeting-end';
+import { readMeeting, roleOf } from './meeting-state';
+import { keeperOf } from './presence';
+import type { Member } from './presence';
+import { readTimer } from './timer';
+
+/** The progress keys the chair writes: the chair writes them back when a peer garbles them. */
+const CHAIR_KEYS: readonly string[] = [
+  MEETING_KEYS.methodId,
+  MEETING_KEYS.phaseIndex,
+  MEETING_KEYS.phaseStartedAt,
+  MEETING_KEYS.phaseMinutes,
+  MEETING_KEYS.timer,
+  MEETING_KEYS.chairId,
+  MEETING_KEYS.chairName,
+  MEETING_KEYS.groupName,
+  MEETING_KEYS.startedAt,
+  MEETING_KEYS.caseBringerId,
+  MEETING_KEYS.caseBringerName,
+  MEETING_KEYS.casePitchId,
+  MEETING_KEYS.chairTakenOver,
+];
+
+/** The progress keys the case bringer writes. */
+const BRINGER_KEYS: readonly string[] = [
+  MEETING_KEYS.coreQuestion,
+  MEETING_KEYS.intentions,
+  MEETING_KEYS.keepCaseTitle,
+];
+
+/**
+ * Writes back, in one transaction, the keys this member owns whose value a peer garbled, from
+ * the last valid value this document held (last-valid.ts). Readers already step over the
+ * garbage; writing back makes a member who never saw the valid value (one who joins later)
+ * read it too, so every panel converges. Only the key's owner writes it back: their document
+ * holds their own last write, where another member's might hold an older value and move the
+ * meeting back. Keys are written back only once their readers have run (the panel reads the
+ * meeting, the timer and the boards on every refresh). Returns whether it wrote.
+ */
+export function repairMeeting(doc: Y.Doc, memberId: string): boolean {
+  const meeting = readMeeting(doc);
+  if (!meeting.started || meeting.ended) return false;
+  const role = roleOf(meeting, memberId);
+  if (role === 'member') return false;
+  if (role === 'chair') readTimer(doc);
+  const keys =
+    role === 'chair'
+      ? [...CHAIR_KEYS, ...meeting.method.phases.map((phase) => REVEALED_PREFIX + phase.id)]
+      : BRINGER_KEYS;
+  const map = meetingMap(doc);
+  const lost = keys
+    .map((key) => [key, lostValue(map, key)] as const)
+    .filter(([, value]) => value !== undefined);
+  if (lost.length === 0) return false;
+  doc.transact(() => {
+    for (const [key, value] of lost) map.set(key, value);
+  }, LOCAL_ORIGIN);
+  return true;
+}
+
+/**
+ * What a member's panel does after each refresh to keep the shared meeting clean: while it
+ * runs, the chair and the case bringer write back what a peer garbled of theirs; once it has
+ * ended, one present member (keeperOf) clears what came in late. Writes only when something
+ * is wrong, so panels do not answer each other's writes. Returns whether it wrote.
+ */
+export function tendMeeting(doc: Y.Doc, memberId: string, present: readonly Member[]): boolean {
+  if (readMeeting(doc).ended) return keeperOf(present) === memberId && clearAfterEnd(doc);
+  return repairMeeting(doc, memberId);
+}
