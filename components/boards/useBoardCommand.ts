@@ -10,6 +10,7 @@ const REFUSALS: Readonly<Record<CommandRefusal, MessageKey>> = {
   'too-long': 'boardErrorTooLong',
   'not-allowed': 'boardErrorNotAllowed',
   'board-full': 'boardErrorFull',
+  'meeting-full': 'boardErrorMeetingFull',
   'no-such-item': 'boardErrorNoSuchItem',
   'chair-cannot-bring': 'boardErrorChairCannotBring',
   'not-started': 'boardErrorNotStarted',

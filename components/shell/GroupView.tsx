@@ -81,7 +81,15 @@ export function GroupView({
           }}
         />
       ) : snapshot.meetingId ? (
-        <p>{t('waitingForMeeting')}</p>
+        snapshot.loading?.stalled ? (
+          <p role="alert">{t('meetingLoadStalled')}</p>
+        ) : (
+          <p role="status">
+            {snapshot.loading?.percent != null
+              ? t('waitingForMeetingPercent', { percent: snapshot.loading.percent })
+              : t('waitingForMeeting')}
+          </p>
+        )
       ) : (
         session && (
           <StartMeeting

@@ -31,6 +31,8 @@ import type { MeetingSummary } from '../shared-doc/meeting-end';
 import type { Role } from '../method/roles';
 import { describeConnection } from './connection-status';
 import type { ConnectionStatus } from './connection-status';
+import { LoadWatch } from './load-watch';
+import type { MeetingLoading } from './load-watch';
 
 /** Who this member is in the group. */
 export interface GroupIdentity {
@@ -111,6 +113,11 @@ export interface GroupSnapshot {
   readonly groupMeetingId: string | null;
   /** Other meetings that run (started, not ended) besides the one shown, in the lobby's order. */
   readonly otherMeetings: readonly StartedMeeting[];
+  /**
+   * While the meeting named by the lobby has not arrived: how far it is, or that it stalled
+   * (load-watch.ts). Null otherwise.
+   */
+  readonly loading: MeetingLoading | null;
 }
 
 /** How often a panel refreshes the clock reading in its presence. */
@@ -163,6 +170,7 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
   lobby: 'looking',
   groupMeetingId: null,
   otherMeetings: [],
+  loading: null,
 };
 
 /** A meeting room this panel holds: the one it shows, or one kept for content it has. */
@@ -195,6 +203,7 @@ export class GroupSession {
 
   private readonly openRoom: GroupSessionDeps['openRoom'];
   private readonly clock: Clock;
+  private readonly loadWatch: LoadWatch;
 
   // --- Rejoining after a reload, and meetings started at the same time (issue 10, point 2) ---
   /**
@@ -223,6 +232,7 @@ export class GroupSession {
   ) {
     this.openRoom = deps.openRoom;
     this.clock = deps.clock ?? systemClock;
+    this.loadWatch = new LoadWatch(this.clock, () => this.refresh());
     this.cache = deps.meetingCache ?? null;
   }
 
@@ -386,6 +396,7 @@ export class GroupSession {
     this.stopClockRefresh?.();
     this.cancelChairCheck?.();
     this.cancelAloneCheck?.();
+    this.loadWatch.stop();
     for (const meetingId of [...this.held.keys()]) this.release(meetingId);
     this.meeting = null;
     this.meetingId = null;
@@ -510,6 +521,11 @@ export class GroupSession {
       otherMeetings: this.lobbyState.running
         .filter((m) => m.meetingId !== this.meetingId)
         .slice(0, MAX_OTHER_MEETINGS),
+      // A large meeting arriving, or not arriving (issue 10, point 1).
+      loading: this.loadWatch.update(
+        this.meetingId !== null && !started ? this.meetingId : null,
+        this.meeting?.receiveProgress?.() ?? null,
+      ),
     };
     if (sameSnapshot(this.snapshotValue, next)) return;
     this.snapshotValue = next;

@@ -6,6 +6,7 @@ import type { RoomKeys } from '../invite/room-name';
 import type { ConnectionFacts } from './connection-status';
 import { staleConnections } from './mesh-watchdog';
 import { roomReuse } from './room-reuse';
+import { RoomFraming } from './peer-framing';
 
 /** How to reach other members: signaling servers and simple-peer options (ICE servers, wrtc). */
 export interface RoomOptions {
@@ -21,7 +22,16 @@ export interface RoomHandle {
   readonly awareness: Awareness;
   /** The signaling and peer facts now; the caller adds members from awareness. */
   connectionFacts(): Omit<ConnectionFacts, 'members'>;
-  /** Calls `listener` when the connection facts may have changed; returns an unsubscribe. */
+  /**
+   * How far the largest message now arriving from a peer is (0 to 1), or null when none is
+   * arriving in parts: a joiner receives the whole meeting at once. Rooms that cannot tell
+   * (in-memory ones in tests) leave it out.
+   */
+  receiveProgress?(): number | null;
+  /**
+   * Calls `listener` when the connection facts or the receive progress may have changed;
+   * returns an unsubscribe.
+   */
   onConnectionChange(listener: () => void): () => void;
   /** Gives this share back; the provider and document are destroyed when the last is released. */
   release(): void;
@@ -30,6 +40,7 @@ export interface RoomHandle {
 interface SharedRoom {
   readonly options: RoomOptions;
   readonly provider: WebrtcProvider;
+  readonly framing: RoomFraming;
   readonly doc: Y.Doc;
   readonly listeners: Set<() => void>;
   readonly stop: () => void;
@@ -80,6 +91,7 @@ export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
     doc: shared.doc,
     awareness: shared.provider.awareness,
     connectionFacts: () => readFacts(shared.provider),
+    receiveProgress: () => shared.framing.progress(),
     onConnectionChange(listener) {
       shared.listeners.add(listener);
       return () => shared.listeners.delete(listener);
@@ -115,15 +127,21 @@ function closeRoom(name: string, room: SharedRoom): void {
 
 function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   const doc = new Y.Doc();
+  // Messages over one data-channel message travel in frames (message-chunks.ts); each frame
+  // may move the progress a joiner sees.
+  const framing = new RoomFraming(Date.now, () => notify());
   const provider = new WebrtcProvider(keys.roomName, doc, {
     signaling: [...options.signalingUrls],
     password: keys.password,
     peerOpts: options.peerOpts ? { ...options.peerOpts } : {},
+    framing: () => framing.connection(),
   });
   const listeners = new Set<() => void>();
   let last = '';
   const notify = (): void => {
-    const now = JSON.stringify(readFacts(provider));
+    const progress = framing.progress();
+    const percent = progress === null ? null : Math.floor(progress * 100);
+    const now = JSON.stringify([readFacts(provider), percent]);
     if (now === last) return;
     last = now;
     for (const listener of [...listeners]) listener();
@@ -143,6 +161,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   const room: SharedRoom = {
     options,
     provider,
+    framing,
     doc,
     listeners,
     refs: 0,

@@ -111,6 +111,18 @@ export const MESSAGES = {
   method: { nl: 'Werkvorm', en: 'Method' },
   startMeeting: { nl: 'Start de bijeenkomst als voorzitter', en: 'Start the meeting as chair' },
   waitingForMeeting: { nl: 'Bijeenkomst laden…', en: 'Loading the meeting…' },
+  waitingForMeetingPercent: {
+    nl: 'Bijeenkomst laden… {percent}%',
+    en: 'Loading the meeting… {percent}%',
+  },
+  meetingLoadStalled: {
+    nl: 'De bijeenkomst kon niet worden geladen. Controleer je internetverbinding en open het paneel opnieuw. Lukt het dan nog niet, vraag de voorzitter of de bijeenkomst nog loopt.',
+    en: 'The meeting could not be loaded. Check your internet connection and open the panel again. If that does not help, ask the chair whether the meeting is still running.',
+  },
+  boardErrorMeetingFull: {
+    nl: 'De bijeenkomst is vol; er kan niets meer bij. Haal iets weg dat je eerder schreef, of vraag de voorzitter de bijeenkomst af te sluiten.',
+    en: 'The meeting is full; nothing more can be added. Remove something you wrote earlier, or ask the chair to end the meeting.',
+  },
   phaseOf: { nl: 'Fase {index} van {total}', en: 'Phase {index} of {total}' },
   phases: { nl: 'Fasen', en: 'Phases' },
   currentPhase: { nl: 'Huidige fase', en: 'Current phase' },

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { cleanName } from '../util/clean-name';
 import { LIMITS } from '../util/limits';
 import { randomId } from '../util/random-id';
@@ -42,6 +42,18 @@ function cleanText(text: string, max: number): string | CommandResult {
   return clean;
 }
 
+const ITEM_OVERHEAD_BYTES = 512;
+
+/**
+ * Whether a new item with this text could push the encoded document past its limit: a joiner
+ * must receive it whole. A UTF-16 unit is at most 3 bytes of UTF-8; the rest of an item (ids,
+ * the author's name, times) stays well under ITEM_OVERHEAD_BYTES.
+ */
+function wouldOverflow(doc: Y.Doc, text: string): boolean {
+  const itemBytes = 3 * text.length + ITEM_OVERHEAD_BYTES;
+  return Y.encodeStateAsUpdate(doc).length + itemBytes > LIMITS.meetingDocumentBytes;
+}
+
 function addItem(
   ctx: CommandContext,
   action: Action,
@@ -56,6 +68,7 @@ function addItem(
   if (typeof clean !== 'string') return clean;
   const map = boardMap(ctx.doc, root);
   if (map.size >= LIMITS.itemsPerBoard) return { ok: false, reason: 'board-full' };
+  if (wouldOverflow(ctx.doc, clean)) return { ok: false, reason: 'meeting-full' };
   const id = randomId(9);
   ctx.doc.transact(() => {
     map.set(id, {

@@ -26,6 +26,8 @@ export type CommandRefusal =
   | 'empty'
   | 'too-long'
   | 'board-full'
+  /** The shared document would grow past LIMITS.meetingDocumentBytes. */
+  | 'meeting-full'
   | 'no-such-item'
   | 'chair-cannot-bring'
   | 'chair-present';
