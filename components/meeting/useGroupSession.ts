@@ -3,6 +3,8 @@ import { EMPTY_SNAPSHOT, GroupSession } from '../../lib/connection/group-session
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { openRoom } from '../../lib/connection/room-connection';
 import type { RememberedGroup } from '../../lib/device/groups';
+import type { KeyValueStore } from '../../lib/device/key-value-store';
+import { createMeetingCache } from '../../lib/device/meeting-cache';
 import { parseInvite } from '../../lib/invite/invite';
 import { exposeSharedState } from './diagnostics';
 
@@ -22,10 +24,12 @@ let openQueue: Promise<void> = Promise.resolve();
 /**
  * Connects the panel to a group while it is shown. The rooms themselves live outside React
  * (lib/connection/room-connection.ts), so StrictMode's mount, unmount, mount shares one provider.
+ * With a `store`, the panel keeps the group's meeting there (sealed) to rejoin after a reload.
  */
 export function useGroupSession(
   group: RememberedGroup,
   signalingUrl: string,
+  store: KeyValueStore | null = null,
 ): { session: GroupSession | null; snapshot: GroupSnapshot; error: string | null } {
   const [session, setSession] = useState<GroupSession | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +50,10 @@ export function useGroupSession(
               memberName: group.memberName,
               groupName: group.name,
             },
-            { openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl] }) },
+            {
+              openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl] }),
+              ...(store ? { meetingCache: createMeetingCache(store, parsed.invite.secret) } : {}),
+            },
           ),
     );
     openQueue = turn.then(
@@ -68,9 +75,18 @@ export function useGroupSession(
       setSession(null);
       setError(null);
     };
-  }, [parsed, group.memberId, group.memberName, group.name, signalingUrl]);
+  }, [parsed, group.memberId, group.memberName, group.name, signalingUrl, store]);
 
   useEffect(() => (session ? exposeSharedState(session) : undefined), [session]);
+
+  // A reload or a closing tab: save what changed since the last save, before the rooms close
+  // (the entrypoint closes them on pagehide too; a capturing listener runs first).
+  useEffect(() => {
+    if (!session) return undefined;
+    const save = (): void => void session.saveNow();
+    addEventListener('pagehide', save, { capture: true });
+    return () => removeEventListener('pagehide', save, { capture: true });
+  }, [session]);
 
   const snapshot = useSyncExternalStore(
     session ? (listener) => session.subscribe(listener) : noop,

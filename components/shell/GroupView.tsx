@@ -5,6 +5,8 @@ import type { KeyValueStore } from '../../lib/device/key-value-store';
 import { suggestNextChair } from '../../lib/device/meeting-history';
 import { panelUrlFor } from '../../lib/device/settings';
 import { ConnectionStatus } from './ConnectionStatus';
+import { ConcurrentMeetings } from './ConcurrentMeetings';
+import { LookingForGroup } from './LookingForGroup';
 import { EndedView } from '../meeting/EndedView';
 import { InviteBox } from './InviteBox';
 import { MeetingView } from '../meeting/MeetingView';
@@ -30,7 +32,7 @@ export function GroupView({
   onBack: () => void;
 }) {
   const { t } = useI18n();
-  const { session, snapshot, error } = useGroupSession(group, signalingUrl);
+  const { session, snapshot, error } = useGroupSession(group, signalingUrl, store);
   const history = useMeetingHistory(store, group.groupId, snapshot.ended);
   const actions = useMemo<MeetingActions | null>(
     () =>
@@ -58,6 +60,12 @@ export function GroupView({
       <h1 className="group-name">{meeting?.groupName ?? group.name}</h1>
       <ConnectionStatus status={snapshot.connection} signalingUrl={signalingUrl} />
       {error && <p role="alert">{t('somethingWrong', { error })}</p>}
+      <ConcurrentMeetings
+        meetingId={snapshot.meetingId}
+        groupMeetingId={snapshot.groupMeetingId}
+        otherMeetings={snapshot.otherMeetings}
+        onOpen={(meetingId) => void session?.openMeeting(meetingId)}
+      />
       {snapshot.ended ? (
         <EndedView summary={snapshot.ended} onBack={onBack} />
       ) : meeting && snapshot.board && snapshot.role && actions && snapshot.meetingId ? (
@@ -92,10 +100,12 @@ export function GroupView({
         )
       ) : (
         session && (
-          <StartMeeting
-            suggestedChair={suggested}
-            onStart={(methodId, minutes) => void session.startMeeting(methodId, minutes)}
-          />
+          <LookingForGroup lobby={snapshot.lobby}>
+            <StartMeeting
+              suggestedChair={suggested}
+              onStart={(methodId, minutes) => void session.startMeeting(methodId, minutes)}
+            />
+          </LookingForGroup>
         )
       )}
       <MemberList members={snapshot.members} />

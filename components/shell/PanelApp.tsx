@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import type { RememberedGroup } from '../../lib/device/groups';
+import { clearMeetingCache } from '../../lib/device/meeting-cache';
 import { deriveGroupId } from '../../lib/invite/room-name';
 import { randomId } from '../../lib/util/random-id';
 import { LOCALES, pickLocale } from '../../lib/i18n/i18n';
@@ -186,7 +187,11 @@ function Panel({
               void state.saveGroup({ ...group, lastUsedAt: Date.now() });
               setActiveId(group.groupId);
             }}
-            onForget={(group) => void state.removeGroup(group.groupId)}
+            onForget={(group) => {
+              void state.removeGroup(group.groupId);
+              // What the panel kept of the group's meeting goes with the group.
+              void clearMeetingCache(store, group.groupId);
+            }}
             onCreate={({ invite, groupName, memberName }) =>
               void enter(invite, groupName, memberName, null)
             }

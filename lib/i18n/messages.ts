@@ -108,6 +108,29 @@ export const MESSAGES = {
     nl: 'Er loopt nog geen bijeenkomst. De voorzitter van vandaag start haar.',
     en: "No meeting is running yet. Today's chair starts it.",
   },
+  lookingForGroup: { nl: 'Je groep zoeken…', en: 'Looking for your group…' },
+  lookingForGroupHint: {
+    nl: 'Loopt er al een bijeenkomst, dan kom je er vanzelf in zodra de anderen gevonden zijn.',
+    en: 'If a meeting is already running, you join it as soon as the others are found.',
+  },
+  startAnyway: { nl: 'Toch een nieuwe bijeenkomst starten', en: 'Start a new meeting anyway' },
+  otherMeetingStarted: {
+    nl: '{name} startte tegelijk nog een bijeenkomst. Wat daar geschreven is, staat daar nog.',
+    en: '{name} started another meeting at the same time. What was written there is still there.',
+  },
+  openOtherMeeting: {
+    nl: 'Open de bijeenkomst van {name}',
+    en: 'Open the meeting of {name}',
+  },
+  someoneElse: { nl: 'Iemand', en: 'Someone' },
+  viewingOtherMeeting: {
+    nl: 'Je kijkt naar een bijeenkomst die tegelijk met die van de groep is gestart.',
+    en: "You are looking at a meeting that was started at the same time as the group's.",
+  },
+  backToGroupMeeting: {
+    nl: 'Terug naar de bijeenkomst van de groep',
+    en: "Back to the group's meeting",
+  },
   method: { nl: 'Werkvorm', en: 'Method' },
   startMeeting: { nl: 'Start de bijeenkomst als voorzitter', en: 'Start the meeting as chair' },
   waitingForMeeting: { nl: 'Bijeenkomst laden…', en: 'Loading the meeting…' },

@@ -1,6 +1,7 @@
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { NodeMember } from './node-member';
+import type { NodeMemberOptions } from './node-member';
 
 /**
  * The project's companion server on a free port and the Node members started against it, shut
@@ -8,11 +9,63 @@ import { NodeMember } from './node-member';
  */
 export class NodeGroup {
   private readonly started: NodeMember[] = [];
+  /** Servers started besides the group's own (a partition: half the group meets elsewhere). */
+  private readonly extraServers: RunningServer[] = [];
+  private running = true;
 
-  private constructor(private readonly server: RunningServer) {}
+  private constructor(private server: RunningServer) {}
 
   static async start(): Promise<NodeGroup> {
     return new NodeGroup(await startSignalingServer({ port: 0, host: '127.0.0.1' }));
+  }
+
+  /** The address of the group's server; the same after `restartServer`. */
+  get url(): string {
+    return this.server.url;
+  }
+
+  /** Kills the companion server: every signaling connection drops; WebRTC ones stay. */
+  async stopServer(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.server.close();
+  }
+
+  /** Starts the companion again on the same port, as a restarted server would. */
+  async restartServer(): Promise<void> {
+    await this.stopServer();
+    this.server = await startSignalingServer({ port: this.server.port, host: '127.0.0.1' });
+    this.running = true;
+  }
+
+  /** Starts another server, closed with the group; members started through it never meet ours. */
+  async otherServer(): Promise<string> {
+    const server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+    this.extraServers.push(server);
+    return server.url;
+  }
+
+  /**
+   * Starts a member with its device storage in `cacheFile`, through `signalingUrl` (by default
+   * the group's server). Its restarts (`restart`) are members of this group too.
+   */
+  async joinWith(options: Omit<NodeMemberOptions, 'signalingUrl'> & { signalingUrl?: string }) {
+    const member = await NodeMember.join({
+      ...options,
+      signalingUrl: options.signalingUrl ?? this.url,
+    });
+    this.started.push(member);
+    return member;
+  }
+
+  /** Restarts a member (see NodeMember.restart); the new process is closed with the group. */
+  async restart(
+    member: NodeMember,
+    options: { crash?: boolean; signalingUrl?: string } = {},
+  ): Promise<NodeMember> {
+    const again = await member.restart(options);
+    this.started.push(again);
+    return again;
   }
 
   /** Every member started so far, in the order they were started. */
@@ -35,6 +88,7 @@ export class NodeGroup {
   /** Ends every member process, then the server. */
   async close(): Promise<void> {
     await Promise.all(this.started.map((m) => m.close()));
-    await this.server.close();
+    await this.stopServer();
+    await Promise.all(this.extraServers.map((s) => s.close()));
   }
 }

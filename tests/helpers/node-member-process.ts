@@ -11,6 +11,8 @@ import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { openRoom } from '../../lib/connection/room-connection';
 import { addAdvice, addPitch, confirmCase } from '../../lib/shared-doc/board-commands';
 import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
+import { createMeetingCache } from '../../lib/device/meeting-cache';
+import { fileStore } from './file-store';
 
 Object.assign(globalThis, { WebSocket });
 
@@ -22,7 +24,15 @@ export type MemberCommand =
       memberName: string;
       groupName: string;
       signalingUrl: string;
+      /** A JSON file that keeps the member's meeting cache across restarts (a reload). */
+      cacheFile?: string;
     }
+  /** Shows another running meeting, or the group's again. */
+  | { type: 'open-meeting'; meetingId: string }
+  /** Saves the meeting cache now, as a page does on pagehide. */
+  | { type: 'save' }
+  /** The browser crashes: the process ends at once, saving nothing more. */
+  | { type: 'crash' }
   | { type: 'start'; methodId: string }
   | { type: 'next' }
   | { type: 'previous' }
@@ -59,9 +69,10 @@ async function handle(raw: unknown): Promise<void> {
   const command = raw as MemberCommand; // from our own test process, over IPC
   switch (command.type) {
     case 'open': {
+      const secret = Uint8Array.from(Buffer.from(command.secretHex, 'hex'));
       session = await GroupSession.open(
         {
-          secret: Uint8Array.from(Buffer.from(command.secretHex, 'hex')),
+          secret,
           memberId: command.memberId,
           memberName: command.memberName,
           groupName: command.groupName,
@@ -72,6 +83,9 @@ async function handle(raw: unknown): Promise<void> {
               signalingUrls: [command.signalingUrl],
               peerOpts: { wrtc, config: { iceServers: [] } },
             }),
+          ...(command.cacheFile
+            ? { meetingCache: createMeetingCache(fileStore(command.cacheFile), secret) }
+            : {}),
         },
       );
       const current = session;
@@ -120,7 +134,17 @@ async function handle(raw: unknown): Promise<void> {
       return reply(session!.takeChair());
     case 'end':
       return reply(session!.endMeeting());
+    case 'open-meeting':
+      await session!.openMeeting(command.meetingId);
+      return reply({ ok: true });
+    case 'save':
+      await session!.saveNow();
+      return reply({ ok: true });
+    case 'crash':
+      return process.exit(1);
     case 'close':
+      // A reload: the page saves what changed on its way out (pagehide).
+      await session?.saveNow();
       session?.dispose();
       send({ type: 'result', ok: true });
       setTimeout(() => process.exit(0), 100);

@@ -7,8 +7,23 @@ import type { MemberCommand, MemberEvent } from './node-member-process';
 const SCRIPT = resolve(import.meta.dirname, 'node-member-process.ts');
 
 /** A member running in its own Node process (see node-member-process.ts), driven from a test. */
+/** How a member process is started; `restart` starts the same member again with these. */
+export interface NodeMemberOptions {
+  readonly secret: Uint8Array;
+  readonly memberId: string;
+  readonly memberName: string;
+  readonly groupName?: string;
+  readonly signalingUrl: string;
+  /** The member's device storage for the meeting cache; kept across restarts. */
+  readonly cacheFile?: string;
+}
+
 export class NodeMember {
   private latest: GroupSnapshot | null = null;
+  /** Every snapshot the member published, in order (to check what it never showed). */
+  readonly seen: GroupSnapshot[] = [];
+  /** The options it was started with. */
+  options: NodeMemberOptions | null = null;
   private readonly waiters = new Set<() => void>();
   private pendingResult: ((event: Extract<MemberEvent, { type: 'result' }>) => void) | null = null;
   readonly errors: string[] = [];
@@ -17,6 +32,7 @@ export class NodeMember {
     child.on('message', (event: MemberEvent) => {
       if (event.type === 'snapshot') {
         this.latest = event.snapshot;
+        this.seen.push(event.snapshot);
         for (const waiter of [...this.waiters]) waiter();
       } else if (event.type === 'result') {
         this.pendingResult?.(event);
@@ -28,18 +44,13 @@ export class NodeMember {
   }
 
   /** Starts a member process and connects it to the group. */
-  static async join(options: {
-    secret: Uint8Array;
-    memberId: string;
-    memberName: string;
-    groupName?: string;
-    signalingUrl: string;
-  }): Promise<NodeMember> {
+  static async join(options: NodeMemberOptions): Promise<NodeMember> {
     const child = fork(SCRIPT, [], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const member = new NodeMember(child);
+    member.options = options;
     await member.command({
       type: 'open',
       secretHex: Buffer.from(options.secret).toString('hex'),
@@ -47,8 +58,32 @@ export class NodeMember {
       memberName: options.memberName,
       groupName: options.groupName ?? 'Testgroep',
       signalingUrl: options.signalingUrl,
+      ...(options.cacheFile ? { cacheFile: options.cacheFile } : {}),
     });
     return member;
+  }
+
+  /**
+   * The member's panel reloads: this process closes (saving its cache, as on pagehide) or, with
+   * `crash`, dies at once; then the same member starts again with the same device storage,
+   * through `signalingUrl` when given (the member moved to another server).
+   */
+  async restart(options: { crash?: boolean; signalingUrl?: string } = {}): Promise<NodeMember> {
+    if (!this.options) throw new Error('not started');
+    if (options.crash) await this.crash();
+    else await this.close();
+    return NodeMember.join({
+      ...this.options,
+      ...(options.signalingUrl ? { signalingUrl: options.signalingUrl } : {}),
+    });
+  }
+
+  /** Ends the process at once, as a browser crash: nothing more is saved. */
+  async crash(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
+    this.child.send({ type: 'crash' } satisfies MemberCommand);
+    await exited;
   }
 
   /** Sends a command and waits for its result. */
@@ -84,7 +119,8 @@ export class NodeMember {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`timed out; last snapshot: ${JSON.stringify(this.latest)}`));
+        const who = this.options?.memberName ?? 'a member';
+        reject(new Error(`${who} timed out; last snapshot: ${JSON.stringify(this.latest)}`));
       }, ms);
       if (!check()) this.waiters.add(check);
     });

@@ -109,10 +109,15 @@ export class InMemoryNetwork {
 
   /**
    * A new member joins: it receives every online member's document and presence at once, and
-   * they receive its own (a panel that opens a room). Returns its index.
+   * they receive its own (a panel that opens a room). Returns its index. With `online: false`
+   * it joins cut off (a panel opened while the others cannot be reached) until `reconnect`.
    */
-  join(): number {
+  join(options: { readonly online?: boolean } = {}): number {
     const member = this.add();
+    if (options.online === false) {
+      this.online[member] = false;
+      return member;
+    }
     const doc = this.docs[member]!;
     const own = this.presence[member];
     this.docs.forEach((other, index) => {

@@ -19,6 +19,8 @@ interface Seat {
 export class InMemoryRooms {
   private readonly networks = new Map<string, InMemoryNetwork>();
   private readonly seats: Seat[] = [];
+  /** Members cut off from everyone until they reconnect, also in rooms they open meanwhile. */
+  private readonly offline = new Set<string>();
 
   /** The `openRoom` to give the GroupSession of `member` (a name for the calls below). */
   openerFor(member: string): (keys: RoomKeys) => RoomHandle {
@@ -50,8 +52,18 @@ export class InMemoryRooms {
     }
   }
 
+  /**
+   * Cuts `member` off from everyone, in the rooms they have open and in those they open later
+   * (a panel reloaded while the signaling server is down), until `reconnect(member)`.
+   */
+  goOffline(member: string): void {
+    this.offline.add(member);
+    this.disconnect(member);
+  }
+
   /** Brings `member` back in every room they have open (or only in `roomName`). */
   reconnect(member: string, roomName?: string): void {
+    if (roomName === undefined) this.offline.delete(member);
     for (const seat of this.openSeats(member)) {
       if (roomName !== undefined && seat.roomName !== roomName) continue;
       seat.network.reconnect(seat.index);
@@ -74,7 +86,7 @@ export class InMemoryRooms {
       network = new InMemoryNetwork(0, { awareness: true });
       this.networks.set(roomName, network);
     }
-    const index = network.join();
+    const index = network.join({ online: !this.offline.has(member) });
     const seat: Seat = { member, roomName, network, index, listeners: new Set(), released: false };
     this.seats.push(seat);
     return {
