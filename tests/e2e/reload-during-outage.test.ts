@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { browser } from 'wxt/browser';
+import { startSignalingServer } from '../../server/signaling-server';
+import type { RunningServer } from '../../server/signaling-server';
+import { launchMember, waitFor } from './helpers/member-browser';
+import type { MemberBrowser } from './helpers/member-browser';
+import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+
+// Code passed to `panel.evaluate` runs in the extension's page, where the API is `chrome`.
+declare const chrome: typeof browser;
+
+const MEET_URL = 'https://meet.google.com/rel-oadd-uri';
+const BEFORE = 'Een ouder die steeds boos belt';
+const DURING = 'Een collega die afspraken niet nakomt';
+
+/**
+ * Issue 10, point 2, as a member lives it: the companion server goes down during a meeting and
+ * Bram reloads his panel. He is back in the running meeting from what his panel kept (sealed)
+ * on his device, never offered to start a new one; when the server is back, both converge.
+ * Two browser profiles with the production build, real WebRTC, the project's own server.
+ */
+describe('a member who reloads while the server is down', () => {
+  let server: RunningServer;
+  let browsers: MemberBrowser[] = [];
+  let anna: Page;
+  let bram: Page;
+
+  const mainText = (panel: Page) => panel.locator('main').textContent();
+
+  beforeAll(async () => {
+    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+    browsers = await Promise.all([launchMember(), launchMember()]);
+    [anna, bram] = (await Promise.all(
+      browsers.map(async (member) => {
+        const { tabId } = await member.openCall(MEET_URL);
+        const panel = await member.openPanel(tabId);
+        await useSignalingServer(panel, server.url);
+        return panel;
+      }),
+    )) as [Page, Page];
+  });
+
+  afterAll(async () => {
+    await Promise.all(browsers.map((b) => b.close()));
+    await server?.close();
+  });
+
+  it('shows the running meeting from its own copy, not a start form, and converges when the server is back', async () => {
+    const code = await startGroup(anna, 'Team Zuid', 'Anna');
+    await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
+    await joinGroup(bram, code, 'Bram');
+    await expect
+      .poll(() => currentPhase(bram).textContent(), { timeout: 30_000 })
+      .toBe('Inventory');
+    await bram.getByRole('textbox', { name: 'Your work question' }).fill(BEFORE);
+    await bram.getByRole('button', { name: 'Add work question' }).click();
+    await expect.poll(() => mainText(anna), { timeout: 15_000 }).toContain(BEFORE);
+
+    // Bram's panel keeps the meeting on his device, sealed: no readable text in storage.
+    const stored = await waitFor(
+      () =>
+        bram.evaluate(async () => {
+          const all: Record<string, unknown> = await chrome.storage.local.get(null);
+          const entry = Object.entries(all).find(([key]) => key.startsWith('meeting-cache:'));
+          const text = entry ? JSON.stringify(entry[1]) : '';
+          return text.includes('"meetingId"') ? text : null;
+        }),
+      "Bram's panel to keep the meeting",
+    );
+    expect(stored).not.toContain('ouder');
+
+    // The server goes down, and Bram reloads his panel.
+    await server.close();
+    await bram.reload();
+    await bram.getByRole('button', { name: /^Open / }).click();
+    await expect
+      .poll(() => currentPhase(bram).textContent(), { timeout: 15_000 })
+      .toBe('Inventory');
+    expect(await mainText(bram)).toContain(BEFORE);
+    // Longer than a panel waits before it counts itself alone: still no start form.
+    await bram.waitForTimeout(6_000);
+    expect(await bram.getByRole('form', { name: 'Start the meeting as chair' }).count()).toBe(0);
+    expect(await bram.getByRole('button', { name: 'Start a new meeting anyway' }).count()).toBe(0);
+    expect(await currentPhase(bram).textContent()).toBe('Inventory');
+
+    // Both go on apart: Bram adds a question of his own, Anna pauses the timer.
+    await bram.getByRole('textbox', { name: 'Your work question' }).fill(DURING);
+    await bram.getByRole('button', { name: 'Add work question' }).click();
+    await anna.getByRole('button', { name: 'Pause timer' }).click();
+    await expect.poll(() => mainText(anna)).toContain('(paused)');
+
+    // The server is back on the same address: the two converge.
+    server = await startSignalingServer({ port: server.port, host: '127.0.0.1' });
+    await expect.poll(() => mainText(anna), { timeout: 45_000 }).toContain(DURING);
+    await expect.poll(() => mainText(bram), { timeout: 15_000 }).toContain('(paused)');
+    for (const panel of [anna, bram]) {
+      expect(await mainText(panel)).toContain(BEFORE);
+      expect(await currentPhase(panel).textContent()).toBe('Inventory');
+    }
+    await expect
+      .poll(() => bram.getByRole('list', { name: 'Present' }).textContent(), { timeout: 15_000 })
+      .toContain('Anna (chair)');
+  });
+});
