@@ -8,7 +8,7 @@ import type { Action } from '../method/roles';
 import { mayAct } from './may-act';
 import { boardMap, LOCAL_ORIGIN, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './doc-schema';
 import type { BoardRoot } from './doc-schema';
-import { readPitch, scoreKey, voteKey } from './board-state';
+import { countItems, readPitch, scoreKey, voteKey } from './board-state';
 import type { EvaluationKind, PitchScore, Rating } from './board-state';
 import type { CommandResult } from './meeting-commands';
 import { isRecord, safeId } from '../util/guards';
@@ -67,7 +67,7 @@ function addItem(
   const clean = cleanText(text, max);
   if (typeof clean !== 'string') return clean;
   const map = boardMap(ctx.doc, root);
-  if (map.size >= LIMITS.itemsPerBoard) return { ok: false, reason: 'board-full' };
+  if (countItems(ctx.doc, root) >= LIMITS.itemsPerBoard) return { ok: false, reason: 'board-full' };
   if (wouldOverflow(ctx.doc, clean)) return { ok: false, reason: 'meeting-full' };
   const id = randomId(9);
   ctx.doc.transact(() => {

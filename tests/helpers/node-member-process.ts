@@ -9,7 +9,7 @@ import wrtc from '@roamhq/wrtc';
 import { GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { openRoom } from '../../lib/connection/room-connection';
-import { addAdvice, addPitch, confirmCase } from '../../lib/shared-doc/board-commands';
+import { addAdvice, addPitch, addQuestion, confirmCase } from '../../lib/shared-doc/board-commands';
 import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { writeMany } from './heavy-meeting';
 import type { ItemKind } from './heavy-meeting';
@@ -40,6 +40,7 @@ export type MemberCommand =
   | { type: 'previous' }
   | { type: 'pitch'; text: string }
   | { type: 'advise'; text: string }
+  | { type: 'question'; text: string }
   /** Writes `count` items of one kind, `length` characters each (heavy-meeting.ts). */
   | { type: 'write-many'; kind: ItemKind; count: number; length: number }
   /** Answers with the shared documents' full state (base64 JSON) in `detail`. */
@@ -115,6 +116,8 @@ async function handle(raw: unknown): Promise<void> {
       return reply(session!.run((ctx) => addPitch(ctx, command.text, 'case')));
     case 'advise':
       return reply(session!.run((ctx) => addAdvice(ctx, command.text)));
+    case 'question':
+      return reply(session!.run((ctx) => addQuestion(ctx, command.text)));
     case 'write-many':
       return reply(writeMany(session!, command.kind, command.count, command.length));
     case 'shared-state': {

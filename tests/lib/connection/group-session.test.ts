@@ -6,6 +6,7 @@ import type { Clock } from '../../../lib/connection/clock';
 import { addPitch, confirmCase } from '../../../lib/shared-doc/board-commands';
 import { deriveRoomKeys } from '../../../lib/invite/room-name';
 import { readCurrentMeeting } from '../../../lib/shared-doc/lobby';
+import { MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
 import { remainingMs } from '../../../lib/shared-doc/timer';
 import { FakeClock } from '../helpers/fake-clock';
 import { InMemoryRooms } from '../helpers/in-memory-rooms';
@@ -274,6 +275,39 @@ describe('the chair', () => {
     expect(seen.meeting!.chairTakenOver).toMatchObject({ memberId: carla.id, name: 'Carla' });
     expect(seen.role).toBe('member');
     expect(seen.chairPresent).toBe(true);
+  });
+});
+
+describe('garbage from a peer (issue 10, point 4)', () => {
+  it('refreshes once per frame, however many updates arrive in it', async () => {
+    group = new Group();
+    const [chair, other] = await group.meeting(anna, bram);
+    let heard = 0;
+    chair!.subscribe(() => heard++);
+    for (let i = 0; i < 20; i++) {
+      expect(other!.run((ctx) => addPitch(ctx, `Casus ${i}`, 'case'))).toEqual({ ok: true });
+    }
+    group.rooms.flush();
+    expect(heard).toBe(0);
+    group.clock.nextFrame();
+    expect(heard).toBe(1);
+    expect(chair!.snapshot().board!.pitches).toHaveLength(20);
+  });
+
+  it("has the chair's panel write back a phase a peer garbled, so a member who joins reads it", async () => {
+    group = new Group();
+    const [chair, other] = await group.meeting(anna, bram);
+    expect(chair!.goToPhase(2)).toEqual({ ok: true });
+    group.settle();
+    other!.run((ctx) => {
+      meetingMap(ctx.doc).set(MEETING_KEYS.phaseIndex, 'back to the start');
+      return { ok: true };
+    });
+    group.settle();
+    expect(other!.snapshot().meeting!.phaseIndex).toBe(2);
+    const late = await group.open(carla);
+    const seen = await until(late, (s) => s.meeting !== null);
+    expect(seen.meeting!.phaseIndex).toBe(2);
   });
 });
 

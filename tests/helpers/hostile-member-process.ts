@@ -1,0 +1,170 @@
+/**
+ * A hostile member as a Node process: it has the group's secret, so it joins the group's rooms
+ * through the real companion over real WebRTC like any member (y-webrtc through
+ * lib/connection/room-connection.ts), but instead of commands it writes raw Yjs garbage into
+ * every root of the running meeting's document (tests/helpers/garbage.ts). It shows no presence.
+ * Driven over IPC by tests/helpers/hostile-member.ts.
+ */
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import wrtc from '@roamhq/wrtc';
+import { openRoom } from '../../lib/connection/room-connection';
+import type { RoomHandle } from '../../lib/connection/room-connection';
+import { deriveRoomKeys } from '../../lib/invite/room-name';
+import { readLobby } from '../../lib/shared-doc/lobby';
+import { MEETING_KEYS, meetingMap } from '../../lib/shared-doc/doc-schema';
+import { writeGarbage } from './garbage';
+import { seeded } from '../lib/helpers/seeded';
+
+Object.assign(globalThis, { WebSocket });
+
+export type HostileCommand =
+  | { type: 'open'; secretHex: string; signalingUrl: string }
+  /** Waits until the lobby names a meeting and that meeting's document has reached us. */
+  | { type: 'find-meeting' }
+  /**
+   * Writes garbage for `ms`: a batch every `everyMs`, now and then hundreds of keys at once,
+   * each batch garbling one progress key (phase, chair, timer…) as well, and at the end every
+   * progress key at once, after whatever the honest members did last.
+   */
+  | { type: 'flood'; ms: number; everyMs: number; seed: number }
+  | { type: 'close' };
+
+export type HostileEvent = { type: 'result'; ok: boolean; detail?: string };
+
+/** What a flood wrote, sent back as JSON in `detail`. */
+export interface FloodReport {
+  readonly batches: number;
+  readonly entries: number;
+  readonly roots: readonly string[];
+  readonly progressWrites: number;
+  /** The meeting's whole document at the end, honest content included. */
+  readonly documentBytes: number;
+}
+
+const ROOM_OPTIONS = (signalingUrl: string) => ({
+  signalingUrls: [signalingUrl],
+  peerOpts: { wrtc, config: { iceServers: [] } },
+});
+const PROGRESS_KEYS: readonly string[] = Object.values(MEETING_KEYS);
+
+let secret: Uint8Array | null = null;
+let signalingUrl = '';
+let lobby: RoomHandle | null = null;
+let meeting: RoomHandle | null = null;
+
+function send(event: HostileEvent): void {
+  process.send?.(event);
+}
+
+process.on('message', (raw: unknown) => {
+  void handle(raw).catch((error: unknown) =>
+    send({ type: 'result', ok: false, detail: String(error) }),
+  );
+});
+
+async function handle(raw: unknown): Promise<void> {
+  if (typeof raw !== 'object' || raw === null || !('type' in raw)) return;
+  const command = raw as HostileCommand; // from our own test process, over IPC
+  switch (command.type) {
+    case 'open': {
+      secret = Uint8Array.from(Buffer.from(command.secretHex, 'hex'));
+      signalingUrl = command.signalingUrl;
+      lobby = openRoom(await deriveRoomKeys(secret, { kind: 'lobby' }), ROOM_OPTIONS(signalingUrl));
+      // No presence: awareness shows nothing of a member who stays silent.
+      lobby.awareness.setLocalState(null);
+      send({ type: 'result', ok: true });
+      return;
+    }
+    case 'find-meeting': {
+      const meetingId = await until(() => readLobby(lobby!.doc).current?.meetingId ?? null);
+      meeting = openRoom(
+        await deriveRoomKeys(secret!, { kind: 'meeting', meetingId }),
+        ROOM_OPTIONS(signalingUrl),
+      );
+      meeting.awareness.setLocalState(null);
+      const doc = meeting.doc;
+      await until(() => meetingMap(doc).get(MEETING_KEYS.chairId) ?? null);
+      send({ type: 'result', ok: true, detail: meetingId });
+      return;
+    }
+    case 'flood': {
+      const report = await flood(command.ms, command.everyMs, command.seed);
+      send({ type: 'result', ok: true, detail: JSON.stringify(report) });
+      return;
+    }
+    case 'close':
+      meeting?.release();
+      lobby?.release();
+      send({ type: 'result', ok: true });
+      setTimeout(() => process.exit(0), 100);
+      return;
+  }
+}
+
+async function flood(ms: number, everyMs: number, seed: number): Promise<FloodReport> {
+  const doc = meeting!.doc;
+  const random = seeded(seed);
+  const roots = new Set<string>();
+  let batches = 0;
+  let entries = 0;
+  let progressWrites = 0;
+  const garble = (keys: readonly string[]): void => {
+    doc.transact(() => {
+      for (const key of keys) meetingMap(doc).set(key, pickGarbage(random));
+    });
+    progressWrites += keys.length;
+  };
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const many = random() < 0.03;
+    const report = writeGarbage(doc, random, many ? 300 : 1 + Math.floor(random() * 15), {
+      hugeChance: many ? 0 : 0.005,
+    });
+    garble([PROGRESS_KEYS[Math.floor(random() * PROGRESS_KEYS.length)]!]);
+    batches += 1;
+    entries += report.entries;
+    progressWrites += report.progressKeys;
+    for (const root of report.roots) roots.add(root);
+    await sleep(everyMs);
+  }
+  garble(PROGRESS_KEYS);
+  return {
+    batches,
+    entries,
+    roots: [...roots].sort(),
+    progressWrites,
+    documentBytes: Y.encodeStateAsUpdate(doc).length,
+  };
+}
+
+/** Garbage for a progress key: never a valid value for any of them. */
+function pickGarbage(random: () => number): unknown {
+  const values: readonly unknown[] = [
+    NaN,
+    Infinity,
+    '',
+    '   ',
+    null,
+    [],
+    {},
+    { evil: true },
+    [NaN, NaN],
+    'x'.repeat(5000),
+  ];
+  return values[Math.floor(random() * values.length)];
+}
+
+async function until<T>(read: () => T | null, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = read();
+    if (value !== null) return value;
+    if (Date.now() > end) throw new Error('timed out');
+    await sleep(50);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

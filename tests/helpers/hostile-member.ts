@@ -1,0 +1,68 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { FloodReport, HostileCommand, HostileEvent } from './hostile-member-process';
+
+const SCRIPT = resolve(import.meta.dirname, 'hostile-member-process.ts');
+
+/** A hostile member running in its own Node process (hostile-member-process.ts). */
+export class HostileMember {
+  private pending: ((event: HostileEvent) => void) | null = null;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (event: HostileEvent) => {
+      this.pending?.(event);
+      this.pending = null;
+    });
+  }
+
+  /** Starts the process and joins the group's lobby through `signalingUrl`. */
+  static async join(secret: Uint8Array, signalingUrl: string): Promise<HostileMember> {
+    const child = fork(SCRIPT, [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const hostile = new HostileMember(child);
+    await hostile.command(
+      { type: 'open', secretHex: Buffer.from(secret).toString('hex'), signalingUrl },
+      20_000,
+    );
+    return hostile;
+  }
+
+  /** Joins the running meeting's room and waits for its document; returns the meeting id. */
+  async findMeeting(): Promise<string> {
+    return (await this.command({ type: 'find-meeting' }, 25_000)) ?? '';
+  }
+
+  /** Writes garbage for `ms` (see HostileCommand 'flood'); resolves with what it wrote. */
+  async flood(ms: number, { everyMs = 100, seed = 1 } = {}): Promise<FloodReport> {
+    const detail = await this.command({ type: 'flood', ms, everyMs, seed }, ms + 20_000);
+    const report: FloodReport = JSON.parse(detail ?? 'null');
+    return report;
+  }
+
+  /** Leaves and ends the process. */
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
+    try {
+      await this.command({ type: 'close' }, 5_000);
+    } catch {
+      this.child.kill('SIGKILL');
+    }
+    await exited;
+  }
+
+  private command(command: HostileCommand, ms: number): Promise<string | undefined> {
+    return new Promise((resolveResult, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer to ${command.type}`)), ms);
+      this.pending = (event) => {
+        clearTimeout(timer);
+        if (event.ok) resolveResult(event.detail);
+        else reject(new Error(`${command.type} failed: ${event.detail ?? ''}`));
+      };
+      this.child.send(command);
+    });
+  }
+}
