@@ -27,6 +27,7 @@ import { readTimer } from '../shared-doc/timer';
 import type { TimerState } from '../shared-doc/timer';
 import { ClockOffsets } from '../shared-doc/clock-offsets';
 import { endMeeting, readEndedSummary } from '../shared-doc/meeting-end';
+import { tendMeeting } from '../shared-doc/meeting-upkeep';
 import type { MeetingSummary } from '../shared-doc/meeting-end';
 import type { Role } from '../method/roles';
 import { describeConnection } from './connection-status';
@@ -196,6 +197,8 @@ export class GroupSession {
   /** Which chair we watch, and since when they have been missing from presence (null: present). */
   private chairWatch: { readonly id: string; missingSince: number | null } | null = null;
   private cancelChairCheck: (() => void) | null = null;
+  /** The refresh waiting for the next frame, if one is due (scheduleRefresh). */
+  private cancelFrame: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: Array<() => void> = [];
   private disposed = false;
@@ -221,6 +224,9 @@ export class GroupSession {
   private heard = false;
   private connectedSince: number | null = null;
   private cancelAloneCheck: (() => void) | null = null;
+  /** Held meetings updated since the last look at whether they ended, looked at once a frame. */
+  private readonly endChecks = new Set<string>();
+  private cancelEndCheck: (() => void) | null = null;
   private readonly cache: MeetingCachePort | null;
   private cancelSave: (() => void) | null = null;
   private unsaved = false;
@@ -395,7 +401,9 @@ export class GroupSession {
     this.disposed = true;
     this.stopClockRefresh?.();
     this.cancelChairCheck?.();
+    this.cancelFrame?.();
     this.cancelAloneCheck?.();
+    this.cancelEndCheck?.();
     this.loadWatch.stop();
     for (const meetingId of [...this.held.keys()]) this.release(meetingId);
     this.meeting = null;
@@ -418,6 +426,8 @@ export class GroupSession {
     this.lobby = lobby;
     if (this.restoredLobby) applyCached(lobby.doc, this.restoredLobby);
     this.restoredLobby = null;
+    // The lobby may have learnt something while the room opened, before anything listened.
+    this.changed();
     this.setPresence(lobby);
     // Presence carries a fresh clock reading, from which the others estimate our clock offset.
     this.stopClockRefresh = this.clock.every(CLOCK_REFRESH_MS, () => {
@@ -427,15 +437,15 @@ export class GroupSession {
       if (_update && isNews(origin)) this.heard = true;
       if (_update) this.changed();
       this.followLobby();
-      this.refresh();
+      this.scheduleRefresh();
     };
     lobby.doc.on('update', onLobbyUpdate);
     const onAwareness = (): void => {
       this.listenForOthers(lobby);
-      this.refresh();
+      this.scheduleRefresh();
     };
     lobby.awareness.on('change', onAwareness);
-    const offConnection = lobby.onConnectionChange(() => this.refresh());
+    const offConnection = lobby.onConnectionChange(() => this.scheduleRefresh());
     this.cleanups.push(() => {
       lobby.doc.off('update', onLobbyUpdate);
       lobby.awareness.off('change', onAwareness);
@@ -484,8 +494,23 @@ export class GroupSession {
     }
   }
 
+  /**
+   * Refreshes once in the next frame, however many updates and presence changes arrive before
+   * it: every refresh reads the meeting and its boards, and a peer that floods the document
+   * with updates must not cost a read each (issue 10). The clock draws the frame.
+   */
+  private scheduleRefresh(): void {
+    if (this.disposed || this.cancelFrame) return;
+    this.cancelFrame = this.clock.frame(() => {
+      this.cancelFrame = null;
+      this.refresh();
+    });
+  }
+
   private refresh(): void {
     if (this.disposed) return;
+    this.cancelFrame?.();
+    this.cancelFrame = null;
     const room = this.meeting ?? this.lobby;
     const meeting = this.meeting ? readMeeting(this.meeting.doc) : null;
     const members = room
@@ -527,6 +552,9 @@ export class GroupSession {
         this.meeting?.receiveProgress?.() ?? null,
       ),
     };
+    // Writes back what a peer garbled, or clears late writes after the end; a write comes back
+    // as an update and so as one more refresh.
+    if (this.meeting && started) tendMeeting(this.meeting.doc, this.identity.memberId, members);
     if (sameSnapshot(this.snapshotValue, next)) return;
     this.snapshotValue = next;
     for (const listener of [...this.listeners]) listener();
@@ -577,7 +605,10 @@ export class GroupSession {
     const lobby = readLobby(this.lobby.doc);
     this.lobbyState = lobby;
     for (const meetingId of [...this.restored.keys()]) {
-      if (lobby.ended.has(meetingId)) this.restored.delete(meetingId);
+      if (!lobby.ended.has(meetingId)) continue;
+      // Ended while this panel was away: its content goes from the device too.
+      this.restored.delete(meetingId);
+      this.changed();
     }
     for (const meetingId of [...this.held.keys()]) {
       if (meetingId !== this.meetingId && lobby.ended.has(meetingId)) this.release(meetingId);
@@ -604,15 +635,15 @@ export class GroupSession {
     const onUpdate = (_update: Uint8Array, origin: unknown): void => {
       if (isNews(origin)) this.heard = true;
       this.changed();
-      this.noticeEnd(meetingId, room);
-      this.refresh();
+      this.checkEndSoon(meetingId);
+      this.scheduleRefresh();
     };
     const onAwareness = (): void => {
       this.listenForOthers(room);
       if (this.meeting === room) this.observeClocks(room);
-      this.refresh();
+      this.scheduleRefresh();
     };
-    const onConnection = (): void => this.refresh();
+    const onConnection = (): void => this.scheduleRefresh();
     room.doc.on('update', onUpdate);
     room.awareness.on('change', onAwareness);
     const offConnection = room.onConnectionChange(onConnection);
@@ -670,6 +701,19 @@ export class GroupSession {
    * A meeting whose document says it ended is recorded as ended in the lobby too (its chair's
    * panel may have gone before the lobby heard), and its cached state is wiped at once.
    */
+  private checkEndSoon(meetingId: string): void {
+    this.endChecks.add(meetingId);
+    // Once a frame, not once an update: a flood of updates must not cost a read each.
+    this.cancelEndCheck ??= this.clock.frame(() => {
+      this.cancelEndCheck = null;
+      for (const id of [...this.endChecks]) {
+        const held = this.held.get(id);
+        if (held) this.noticeEnd(id, held.room);
+      }
+      this.endChecks.clear();
+    });
+  }
+
   private noticeEnd(meetingId: string, room: RoomHandle): void {
     if (!readMeeting(room.doc).ended || !this.lobby) return;
     if (this.lobbyState.ended.has(meetingId)) return;
