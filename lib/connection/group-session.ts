@@ -636,7 +636,10 @@ export class GroupSession {
       if (isNews(origin)) this.heard = true;
       this.changed();
       this.checkEndSoon(meetingId);
-      this.scheduleRefresh();
+      // This member's own command shows at once: a controlled input (a checkbox, a field) must
+      // not snap back for a frame. Only what peers send waits for the next frame.
+      if (origin === LOCAL_ORIGIN && this.meeting === room) this.refresh();
+      else this.scheduleRefresh();
     };
     const onAwareness = (): void => {
       this.listenForOthers(room);

@@ -294,6 +294,18 @@ describe('garbage from a peer (issue 10, point 4)', () => {
     expect(chair!.snapshot().board!.pitches).toHaveLength(20);
   });
 
+  it("shows this member's own command at once, without waiting for a frame", async () => {
+    // A controlled checkbox or field re-renders from the snapshot: if a member's own write waited
+    // a frame, the input would snap back in between (and a click would seem not to take).
+    group = new Group();
+    const [, other] = await group.meeting(anna, bram);
+    let heard = 0;
+    other!.subscribe(() => heard++);
+    expect(other!.run((ctx) => addPitch(ctx, 'Mijn eigen casus', 'case'))).toEqual({ ok: true });
+    expect(heard).toBe(1);
+    expect(other!.snapshot().board!.pitches.map((p) => p.text)).toEqual(['Mijn eigen casus']);
+  });
+
   it("has the chair's panel write back a phase a peer garbled, so a member who joins reads it", async () => {
     group = new Group();
     const [chair, other] = await group.meeting(anna, bram);
