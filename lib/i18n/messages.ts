@@ -1,5 +1,6 @@
 import { pluralForm } from './i18n';
 import type { Locale, LocalizedPlural, Message } from './i18n';
+import { A11Y_MESSAGES } from './a11y-messages';
 import { NOTES_OVERVIEW_MESSAGES } from './notes-overview-messages';
 import { NOTES_PANE_MESSAGES } from './notes-pane-messages';
 
@@ -10,6 +11,7 @@ import { NOTES_PANE_MESSAGES } from './notes-pane-messages';
 export const MESSAGES = {
   ...NOTES_PANE_MESSAGES,
   ...NOTES_OVERVIEW_MESSAGES,
+  ...A11Y_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
   language: { nl: 'Taal', en: 'Language' },
   settings: { nl: 'Instellingen', en: 'Settings' },
