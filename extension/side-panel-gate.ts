@@ -5,6 +5,10 @@
  * The tab's URL comes from the browser (`tabs` events; readable on call pages thanks to the host
  * permissions, absent elsewhere) or from our content script on the call pages, which reports
  * in-page navigations. A tab without a readable URL is no call tab.
+ *
+ * Firefox has no side panel but a sidebar (`sidebar_action`, written by WXT from the same
+ * entrypoint), one per window rather than per tab: there the toolbar button points the window's
+ * sidebar at the call tab it was clicked on and opens it.
  */
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import { parseCallUrl } from '../lib/call/call-url';
@@ -30,12 +34,32 @@ type TabUpdatedListener = (
   tab: Browser.tabs.Tab,
 ) => void;
 type MessageListener = (message: unknown, sender: Browser.runtime.MessageSender) => void;
+type ClickListener = (tab: Browser.tabs.Tab) => void;
 
-/** The parts of the `browser` API the gate uses; tests pass WXT's fake browser. */
+/**
+ * Firefox's `browser.sidebarAction`. WXT types `browser` after Chrome's API, which has none, so
+ * the part the gate uses is declared here; at run time it is simply there in Firefox.
+ */
+export interface SidebarActionApi {
+  /** `null` gives the window back the manifest's default panel. */
+  setPanel(details: { windowId?: number; tabId?: number; panel: string | null }): Promise<void>;
+  /** Refused unless called while the browser handles a user action (such as our button's click). */
+  open(): Promise<void>;
+}
+
+/**
+ * The parts of the `browser` API the gate uses; tests pass WXT's fake browser. The panel is
+ * Chrome's and Edge's side panel where `sidePanel` exists, else Firefox's sidebar; a browser with
+ * neither still gets the toolbar button's state and the call records.
+ */
 export interface SidePanelGateApi {
-  readonly sidePanel: Pick<WxtBrowser['sidePanel'], 'setOptions' | 'setPanelBehavior'>;
+  readonly sidePanel?: Pick<WxtBrowser['sidePanel'], 'setOptions' | 'setPanelBehavior'>;
+  readonly sidebarAction?: SidebarActionApi;
   /** The toolbar button: greyed out where the panel is not offered. */
-  readonly action: Pick<WxtBrowser['action'], 'enable' | 'disable'>;
+  readonly action: Pick<WxtBrowser['action'], 'enable' | 'disable'> & {
+    /** Heard only for the sidebar: Chrome opens its side panel on the click by itself. */
+    readonly onClicked: ListenerEvent<ClickListener>;
+  };
   readonly tabs: Pick<WxtBrowser['tabs'], 'get' | 'query'> & {
     readonly onUpdated: ListenerEvent<TabUpdatedListener>;
     readonly onActivated: ListenerEvent<(activeInfo: Browser.tabs.OnActivatedInfo) => void>;
@@ -89,6 +113,21 @@ export function sidePanelPath(tabId: number): string {
   return `${SIDE_PANEL_PAGE}?tabId=${tabId}`;
 }
 
+/**
+ * Opens Firefox's sidebar on the call in `tab`, in that tab's window; does nothing for a tab that
+ * is no call (the button is greyed out there, but a click can race a navigation). Both calls are
+ * made before returning, without awaiting: Firefox allows `open()` only while it is still
+ * handling the click.
+ */
+export function openSidebarOn(sidebar: SidebarActionApi, tab: Browser.tabs.Tab): void {
+  if (!isTabId(tab.id) || tab.url === undefined || parseCallUrl(tab.url) === null) return;
+  const warn = (error: unknown): void => {
+    console.warn('Kring: could not open the sidebar', error);
+  };
+  sidebar.setPanel({ windowId: tab.windowId, panel: sidePanelPath(tab.id) }).catch(warn);
+  sidebar.open().catch(warn);
+}
+
 /** The tab id in a side panel page's query string (`?tabId=N`), or null when absent or invalid. */
 export function tabIdFromPanelSearch(search: string): number | null {
   const raw = new URLSearchParams(search).get('tabId');
@@ -111,6 +150,8 @@ function originOf(url: string): string | null {
 /** The gate's logic over `api`, without listening to anything (see `startSidePanelGate`). */
 export function createSidePanelGate(api: SidePanelGateApi): SidePanelGate {
   const area = api.storage.session;
+  // Only Chrome's side panel is per tab; Firefox's sidebar is per window and follows the click.
+  const sidePanel = api.sidePanel;
   // Tab ids are never reused within a browser session: events that trail a tab's removal (a late
   // content-script message) must not bring its record back.
   const closedTabs = new Set<number>();
@@ -135,24 +176,24 @@ export function createSidePanelGate(api: SidePanelGateApi): SidePanelGate {
     if (closedTabs.has(tabId)) return;
     const info = url === undefined ? null : parseCallUrl(url);
     if (info === null) {
-      await api.sidePanel.setOptions({ tabId, enabled: false });
+      await sidePanel?.setOptions({ tabId, enabled: false });
       await api.action.disable(tabId);
       await writeCallInfo(tabId, null, area);
       return;
     }
     // Record first, so that a panel opening right away finds its call.
     await writeCallInfo(tabId, info, area);
-    await api.sidePanel.setOptions({ tabId, path: sidePanelPath(tabId), enabled: true });
+    await sidePanel?.setOptions({ tabId, path: sidePanelPath(tabId), enabled: true });
     await api.action.enable(tabId);
   }
 
   const gate: SidePanelGate = {
     initialise() {
       const run = async (): Promise<void> => {
-        await api.sidePanel.setOptions({ enabled: false });
+        await sidePanel?.setOptions({ enabled: false });
         // Grey by default: a new tab is no call until its URL says so.
         await api.action.disable();
-        await api.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+        await sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });
         const tabs = await api.tabs.query({});
         const live = new Set<number>();
         const checks: Promise<void>[] = [];
@@ -239,5 +280,9 @@ export function startSidePanelGate(api: SidePanelGateApi, signal: AbortSignal): 
   listen<MessageListener>(api.runtime.onMessage, (message, sender) => {
     void gate.handleMessage(message, sender);
   });
+  const sidebar = api.sidebarAction;
+  if (api.sidePanel === undefined && sidebar !== undefined) {
+    listen<ClickListener>(api.action.onClicked, (tab) => openSidebarOn(sidebar, tab));
+  }
   return gate;
 }
