@@ -3,6 +3,11 @@ import type { Member } from '../../lib/shared-doc/presence';
 import type { TimerAction } from '../../lib/shared-doc/meeting-commands';
 import type { TimerState } from '../../lib/shared-doc/timer';
 import { useI18n } from '../common/I18n';
+import { altShift, useShortcut } from '../common/useShortcut';
+import { EndMeetingButton } from './EndMeetingButton';
+
+const NEXT = altShift('ArrowRight');
+const PREVIOUS = altShift('ArrowLeft');
 
 /** The chair's controls: phases, the timer, handing over the chair, ending the meeting. */
 export function ChairControls({
@@ -29,21 +34,37 @@ export function ChairControls({
   onEnd: () => void;
 }) {
   const { t } = useI18n();
-  const [confirming, setConfirming] = useState(false);
   const [handTo, setHandTo] = useState('');
   const handId = useId();
   const candidates = members.filter((m) => !m.isSelf && m.memberId !== caseBringerId);
   const paused = timer?.runningSince === null;
+  const hasPrevious = phaseIndex > 0;
+  const hasNext = phaseIndex < phaseCount - 1;
+  useShortcut(PREVIOUS, onPrevious, hasPrevious);
+  useShortcut(NEXT, onNext, hasNext);
   return (
     <div role="group" aria-label={t('chairControls')} className="chair-controls">
       <div className="row">
-        <button type="button" onClick={onPrevious} disabled={phaseIndex === 0}>
+        <button
+          type="button"
+          onClick={onPrevious}
+          disabled={!hasPrevious}
+          aria-keyshortcuts={PREVIOUS.aria}
+          title={`${t('previousPhase')} (Alt+Shift+←)`}
+        >
           {t('previousPhase')}
         </button>
-        <button type="button" onClick={onNext} disabled={phaseIndex === phaseCount - 1}>
+        <button
+          type="button"
+          onClick={onNext}
+          disabled={!hasNext}
+          aria-keyshortcuts={NEXT.aria}
+          title={`${t('nextPhase')} (Alt+Shift+→)`}
+        >
           {t('nextPhase')}
         </button>
       </div>
+      <p className="hint shortcut-hint">{t('phaseShortcuts')}</p>
       <div className="row">
         <button type="button" onClick={() => onTimer({ kind: paused ? 'resume' : 'pause' })}>
           {paused ? t('resumeTimer') : t('pauseTimer')}
@@ -79,27 +100,7 @@ export function ChairControls({
           </button>
         </div>
       )}
-      {confirming ? (
-        <div role="alertdialog" aria-label={t('endMeeting')} className="confirm">
-          <p>{t('endMeetingConfirm')}</p>
-          <button
-            type="button"
-            onClick={() => {
-              setConfirming(false);
-              onEnd();
-            }}
-          >
-            {t('confirmEnd')}
-          </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('cancel')}
-          </button>
-        </div>
-      ) : (
-        <button type="button" onClick={() => setConfirming(true)}>
-          {t('endMeeting')}
-        </button>
-      )}
+      <EndMeetingButton onEnd={onEnd} />
     </div>
   );
 }

@@ -24,6 +24,9 @@ import { QuestionBoard } from '../boards/QuestionBoard';
 import { ReformulationBoard } from '../boards/ReformulationBoard';
 import type { MeetingProps, Run } from '../boards/meeting-props';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
+import { useFocusOnChange } from '../common/useFocusOnChange';
+import { useNewItemAnnouncements } from './useNewItemAnnouncements';
 
 const ROLE_NAMES: Record<Role, MessageKey> = {
   chair: 'roleChair',
@@ -79,6 +82,11 @@ export function MeetingView({
   const total = method.phases.length;
   const props: MeetingProps = { meeting, board, role, members, selfId, run: actions.run };
   const guidance = role === 'chair' ? phase.chairGuidance : phase.memberGuidance;
+  // A new phase, or the case just confirmed, is a new view: its heading takes focus.
+  const phaseHeading = useFocusOnChange(`${phase.id}:${meeting.caseBringerId ?? ''}`, {
+    announcement: t('nowInPhase', { index: phaseIndex + 1, total, phase: phase.name[locale] }),
+  });
+  useNewItemAnnouncements(board, selfId);
   return (
     <section aria-labelledby="phase-heading" className="meeting">
       <p className="method-name">{method.name[locale]}</p>
@@ -90,11 +98,11 @@ export function MeetingView({
         <span> · {t('yourRole', { role: t(ROLE_NAMES[role]) })}</span>
       </p>
       {meeting.chairTakenOver && (
-        <p role="status">{t('chairTookOver', { name: meeting.chairTakenOver.name })}</p>
+        <LiveRegion>{t('chairTookOver', { name: meeting.chairTakenOver.name })}</LiveRegion>
       )}
       {!chairPresent && role === 'member' && (
-        <div className="chair-gone" role="status">
-          <p>{t('chairGone')}</p>
+        <div className="chair-gone">
+          <LiveRegion>{t('chairGone')}</LiveRegion>
           <button type="button" onClick={actions.takeChair}>
             {t('takeChair')}
           </button>
@@ -102,7 +110,7 @@ export function MeetingView({
       )}
       <CoreQuestion {...props} />
       <p className="phase-count">{t('phaseOf', { index: phaseIndex + 1, total })}</p>
-      <h2 id="phase-heading" aria-live="polite" data-testid="current-phase">
+      <h2 id="phase-heading" ref={phaseHeading} tabIndex={-1} data-testid="current-phase">
         {phase.name[locale]}
       </h2>
       <p className="phase-explanation" data-testid="phase-explanation">

@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import { isTypingIn } from './useFocusOnChange';
+
+/**
+ * A key with Alt and Shift held, as `aria-keyshortcuts` names it ("Alt+Shift+ArrowRight"). Alt
+ * and Shift together with an arrow is taken by neither Chrome, Firefox nor the common screen
+ * readers (NVDA and JAWS use Insert or Caps Lock, VoiceOver Control+Option), and alone each is
+ * (Alt+Arrow is back and forward in the browser, Shift+Arrow selects).
+ */
+export interface Shortcut {
+  readonly key: 'ArrowRight' | 'ArrowLeft';
+  readonly aria: string;
+}
+
+/** Builds the Alt+Shift shortcut for a key. */
+export function altShift(key: Shortcut['key']): Shortcut {
+  return { key, aria: `Alt+Shift+${key}` };
+}
+
+/** Whether a key press is this shortcut. */
+export function matchesShortcut(
+  event: Pick<KeyboardEvent, 'key' | 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey'>,
+  shortcut: Shortcut,
+): boolean {
+  return (
+    event.key === shortcut.key && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey
+  );
+}
+
+/**
+ * Runs `action` when the shortcut is pressed anywhere in the page, unless the member is typing
+ * in a field (there the keys belong to the text) or `enabled` is false. The listener lives as
+ * long as the component.
+ */
+export function useShortcut(shortcut: Shortcut, action: () => void, enabled = true): void {
+  // The latest action without re-registering the listener on every render.
+  const latest = useRef(action);
+  useEffect(() => {
+    latest.current = action;
+  }, [action]);
+  const { key, aria } = shortcut;
+  useEffect(() => {
+    if (!enabled) return;
+    const stop = new AbortController();
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.defaultPrevented || event.repeat) return;
+        if (!matchesShortcut(event, { key, aria })) return;
+        if (isTypingIn(document.activeElement)) return;
+        event.preventDefault();
+        latest.current();
+      },
+      { signal: stop.signal },
+    );
+    return () => stop.abort();
+  }, [key, aria, enabled]);
+}
