@@ -50,9 +50,12 @@ export interface MemberBrowser {
 
 /**
  * Launches a browser with the extension, routing the call hosts to the fixture page: a fresh
- * profile, or `profile` again to restart a member's browser with everything it stored.
+ * profile, or `profile` again to restart a member's browser with everything it stored. `args`
+ * adds Chromium flags (such as `--remote-debugging-port=0`, see devtools-targets.ts).
  */
-export async function launchMember(options: { profile?: string } = {}): Promise<MemberBrowser> {
+export async function launchMember(
+  options: { profile?: string; args?: readonly string[] } = {},
+): Promise<MemberBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -68,6 +71,7 @@ export async function launchMember(options: { profile?: string } = {}): Promise<
       ...CHROMIUM_ARGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      ...(options.args ?? []),
     ],
   });
   for (const pattern of [

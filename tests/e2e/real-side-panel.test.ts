@@ -1,0 +1,202 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { browser } from 'wxt/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sidePanelPath } from '../../extension/side-panel-gate';
+import { isRecord } from '../../lib/util/guards';
+import { connectTarget, devToolsPort, listTargets, targetIdOf } from './helpers/devtools-targets';
+import { launchMember, waitFor } from './helpers/member-browser';
+import type { MemberBrowser } from './helpers/member-browser';
+
+// Code passed to `evaluate` runs in an extension page, where the extension API is `chrome`.
+declare const chrome: typeof browser;
+
+const MEET_URL = 'https://meet.google.com/abc-defg-hij';
+const SCREENSHOT = resolve(
+  import.meta.dirname,
+  '../../test-results/screenshots/real-side-panel.png',
+);
+const OPEN_BUTTON = 'Open the real side panel';
+
+/**
+ * Adds a button to an extension page whose click calls `chrome.sidePanel.open({ tabId })`, the
+ * way Playwright can give the user gesture that `open` demands (it cannot click the toolbar).
+ * The button lives only in the test's page: the build has no such page or button. The outcome
+ * of `open` lands in the button's `data-outcome`.
+ */
+async function addOpenButton(page: Page, tabId: number): Promise<void> {
+  await page.evaluate(
+    ({ tabId, label }) => {
+      const button = document.createElement('button');
+      button.textContent = label;
+      button.addEventListener('click', () => {
+        chrome.sidePanel.open({ tabId }).then(
+          () => (button.dataset.outcome = 'opened'),
+          (error: unknown) => (button.dataset.outcome = String(error)),
+        );
+      });
+      document.body.prepend(button);
+    },
+    { tabId, label: OPEN_BUTTON },
+  );
+}
+
+async function clickOpenButton(page: Page): Promise<string> {
+  const button = page.getByRole('button', { name: OPEN_BUTTON });
+  await button.click();
+  return waitFor(() => button.getAttribute('data-outcome'), 'sidePanel.open to settle');
+}
+
+/** What the panel document shows, read inside it. */
+interface PanelView {
+  readonly heading: string;
+  readonly callBadge: string;
+  readonly width: number;
+  readonly height: number;
+  readonly visibility: string;
+}
+
+const READ_VIEW = `(() => {
+  const heading = document.querySelector('h1, h2');
+  const badge = document.querySelector('[data-testid="call-badge"]');
+  return {
+    heading: heading?.textContent ?? '',
+    callBadge: badge?.textContent ?? '',
+    width: innerWidth,
+    height: innerHeight,
+    visibility: document.visibilityState,
+  };
+})()`;
+
+function decodeView(value: unknown): PanelView | null {
+  if (
+    !isRecord(value) ||
+    typeof value.heading !== 'string' ||
+    typeof value.callBadge !== 'string' ||
+    typeof value.width !== 'number' ||
+    typeof value.height !== 'number' ||
+    typeof value.visibility !== 'string'
+  ) {
+    return null;
+  }
+  return {
+    heading: value.heading,
+    callBadge: value.callBadge,
+    width: value.width,
+    height: value.height,
+    visibility: value.visibility,
+  };
+}
+
+/** The width in pixels written in a PNG's header. */
+function pngWidth(png: Buffer): number {
+  expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+  return png.readUInt32BE(16);
+}
+
+/**
+ * Every other e2e test opens the panel page in a tab. This one opens Chrome's real side panel
+ * next to a call tab, headless, and looks inside it through the DevTools protocol: Playwright
+ * does not list the side panel among the context's pages.
+ */
+describe("Chrome's real side panel", () => {
+  let member: MemberBrowser;
+  /** The call tab and the extension page with the button, from the first test on. */
+  let call: Page;
+  let callTabId: number;
+  let extensionPage: Page;
+  let panelUrl: string;
+  /** The DevTools target id of the extension page, which has the side panel's URL too. */
+  let tabTarget: string;
+
+  beforeAll(async () => {
+    member = await launchMember({ args: ['--remote-debugging-port=0'] });
+  });
+
+  afterAll(async () => {
+    await member?.close();
+  });
+
+  it('opens from a click on an extension page and shows the call’s panel at side-panel width', async () => {
+    const opened = await member.openCall(MEET_URL);
+    call = opened.page;
+    callTabId = opened.tabId;
+    const tabId = callTabId;
+    await waitFor(
+      () =>
+        member.background.evaluate(async (id: number) => {
+          const options = await chrome.sidePanel.getOptions({ tabId: id });
+          return options.enabled ? true : null;
+        }, tabId),
+      'the gate to offer the panel on the call tab',
+    );
+
+    // The panel page itself, in a tab, as the extension page that carries the button.
+    extensionPage = await member.openPanel(tabId);
+    const tabHeading = extensionPage.locator('h1, h2').first();
+    await tabHeading.waitFor();
+    await addOpenButton(extensionPage, tabId);
+    expect(await clickOpenButton(extensionPage)).toBe('opened');
+    // Chrome loads a tab's own side panel only while that tab is the active one.
+    await call.bringToFront();
+
+    // The side panel has the same URL as the page in the tab: tell them apart by target id.
+    const port = await devToolsPort(member.profile);
+    tabTarget = await targetIdOf(extensionPage);
+    panelUrl = `chrome-extension://${member.extensionId}/${sidePanelPath(tabId)}`;
+    const target = await waitFor(
+      async () =>
+        (await listTargets(port)).find(
+          (candidate) =>
+            candidate.type === 'page' && candidate.url === panelUrl && candidate.id !== tabTarget,
+        ),
+      'the side panel to appear among the DevTools targets',
+    );
+
+    const panel = await connectTarget(target);
+    try {
+      const view = await waitFor(async () => {
+        const read = decodeView(await panel.evaluate(READ_VIEW));
+        return read !== null && read.heading !== '' && read.callBadge !== '' ? read : null;
+      }, 'the side panel to render');
+      // The same panel as in the tab, and it knows its call: the gate's ?tabId= reached it.
+      expect(view.heading).toBe(await tabHeading.textContent());
+      expect(view.callBadge).toContain('abc-defg-hij');
+      expect(view.visibility).toBe('visible');
+      expect(view.width).toBeGreaterThanOrEqual(300);
+      expect(view.width).toBeLessThanOrEqual(600);
+
+      const png = await panel.screenshot();
+      mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
+      writeFileSync(SCREENSHOT, png);
+      // A picture of the panel at its own width, not of the tab beside it.
+      const scale = Number(await panel.evaluate('devicePixelRatio'));
+      expect(pngWidth(png)).toBe(Math.round(view.width * scale));
+      console.log(
+        `real side panel: ${view.width} x ${view.height} px, heading "${view.heading}"; ` +
+          `screenshot in ${SCREENSHOT}`,
+      );
+    } finally {
+      panel.close();
+    }
+  });
+
+  it('closes when its tab leaves the call, and is not offered there any more', async () => {
+    await call.goto('https://example.org/');
+    const port = await devToolsPort(member.profile);
+    await waitFor(
+      async () =>
+        (await listTargets(port)).some(
+          (target) => target.url === panelUrl && target.id !== tabTarget,
+        )
+          ? null
+          : true,
+      'the side panel to close',
+    );
+    await extensionPage.getByRole('button', { name: OPEN_BUTTON }).evaluate((button) => {
+      if (button instanceof HTMLElement) delete button.dataset.outcome;
+    });
+    expect(await clickOpenButton(extensionPage)).toMatch(/no active side panel/i);
+  });
+});
