@@ -9,26 +9,70 @@ import { EndMeetingButton } from './EndMeetingButton';
 const NEXT = altShift('ArrowRight');
 const PREVIOUS = altShift('ArrowLeft');
 
-/** The chair's controls: phases, the timer, handing over the chair, ending the meeting. */
-export function ChairControls({
+/**
+ * The chair's previous and next phase, in the sticky phase bar: moving the group on is what the
+ * chair does most, so "Next phase" stays in sight and is the one filled button; "Previous" is
+ * smaller and quiet, so the two are not mixed up.
+ */
+export function PhaseControls({
   phaseIndex,
   phaseCount,
+  onPrevious,
+  onNext,
+}: {
+  phaseIndex: number;
+  phaseCount: number;
+  onPrevious: () => void;
+  onNext: () => void;
+}) {
+  const { t } = useI18n();
+  const hasPrevious = phaseIndex > 0;
+  const hasNext = phaseIndex < phaseCount - 1;
+  useShortcut(PREVIOUS, onPrevious, hasPrevious);
+  useShortcut(NEXT, onNext, hasNext);
+  return (
+    <div role="group" aria-label={t('chairControls')} className="chair-toolbar">
+      <button
+        type="button"
+        className="previous-phase"
+        onClick={onPrevious}
+        disabled={!hasPrevious}
+        aria-keyshortcuts={PREVIOUS.aria}
+        title={`${t('previousPhase')} (Alt+Shift+←)`}
+      >
+        <span className="icon icon-prev" aria-hidden="true" />
+        {t('previousPhase')}
+      </button>
+      <button
+        type="button"
+        className="primary next-phase"
+        onClick={onNext}
+        disabled={!hasNext}
+        aria-keyshortcuts={NEXT.aria}
+        title={`${t('nextPhase')} (Alt+Shift+→)`}
+      >
+        {t('nextPhase')}
+        <span className="icon icon-next" aria-hidden="true" />
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The rest of the chair's controls, below the board: the timer, handing over the chair, and,
+ * set apart from everything else, resetting the timer and ending the meeting.
+ */
+export function ChairControls({
   timer,
   members,
   caseBringerId,
-  onPrevious,
-  onNext,
   onTimer,
   onHandChair,
   onEnd,
 }: {
-  phaseIndex: number;
-  phaseCount: number;
   timer: TimerState | null;
   members: readonly Member[];
   caseBringerId: string | null;
-  onPrevious: () => void;
-  onNext: () => void;
   onTimer: (action: TimerAction) => void;
   onHandChair: (member: Member) => void;
   onEnd: () => void;
@@ -38,41 +82,19 @@ export function ChairControls({
   const handId = useId();
   const candidates = members.filter((m) => !m.isSelf && m.memberId !== caseBringerId);
   const paused = timer?.runningSince === null;
-  const hasPrevious = phaseIndex > 0;
-  const hasNext = phaseIndex < phaseCount - 1;
-  useShortcut(PREVIOUS, onPrevious, hasPrevious);
-  useShortcut(NEXT, onNext, hasNext);
   return (
-    <div role="group" aria-label={t('chairControls')} className="chair-controls">
-      <div className="row">
-        <button
-          type="button"
-          onClick={onPrevious}
-          disabled={!hasPrevious}
-          aria-keyshortcuts={PREVIOUS.aria}
-          title={`${t('previousPhase')} (Alt+Shift+←)`}
-        >
-          {t('previousPhase')}
-        </button>
-        <button
-          type="button"
-          onClick={onNext}
-          disabled={!hasNext}
-          aria-keyshortcuts={NEXT.aria}
-          title={`${t('nextPhase')} (Alt+Shift+→)`}
-        >
-          {t('nextPhase')}
-        </button>
-      </div>
-      <p className="hint shortcut-hint">{t('phaseShortcuts')}</p>
+    <div className="chair-controls">
       <div className="row">
         <button type="button" onClick={() => onTimer({ kind: paused ? 'resume' : 'pause' })}>
+          <span className={`icon ${paused ? 'icon-play' : 'icon-pause'}`} aria-hidden="true" />
           {paused ? t('resumeTimer') : t('pauseTimer')}
         </button>
         <button type="button" onClick={() => onTimer({ kind: 'extend', minutes: 1 })}>
+          <span className="icon icon-plus" aria-hidden="true" />
           {t('extendTimer')}
         </button>
-        <button type="button" onClick={() => onTimer({ kind: 'reset' })}>
+        <button type="button" className="danger" onClick={() => onTimer({ kind: 'reset' })}>
+          <span className="icon icon-reset" aria-hidden="true" />
           {t('resetTimer')}
         </button>
       </div>
@@ -100,7 +122,10 @@ export function ChairControls({
           </button>
         </div>
       )}
-      <EndMeetingButton onEnd={onEnd} />
+      <p className="hint shortcut-hint">{t('phaseShortcuts')}</p>
+      <div className="end-row">
+        <EndMeetingButton onEnd={onEnd} />
+      </div>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { BoardState } from '../../lib/shared-doc/board-state';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
 import type { Member } from '../../lib/shared-doc/presence';
@@ -8,7 +9,7 @@ import type { MeetingState } from '../../lib/shared-doc/meeting-state';
 import type { TimerState } from '../../lib/shared-doc/timer';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { AdviceBoard } from '../boards/AdviceBoard';
-import { ChairControls } from './ChairControls';
+import { ChairControls, PhaseControls } from './ChairControls';
 import { CoreQuestion } from '../boards/CoreQuestion';
 import { EvaluationBoard } from '../boards/EvaluationBoard';
 import { ListeningBanner } from './ListeningBanner';
@@ -87,15 +88,40 @@ export function MeetingView({
     announcement: t('nowInPhase', { index: phaseIndex + 1, total, phase: phase.name[locale] }),
   });
   useNewItemAnnouncements(board, selfId);
+  const chairHeadingId = useId();
+  const privateLabelId = useId();
+  // The shared look back opens the meeting: in a look-back phase it is the board itself.
+  const lookBack = phase.activity === 'lookback' || phaseIndex === 0;
+  const sharedLookBack = lookBack && (
+    <>
+      <LastMeetingSummary history={history} selfId={selfId} />
+      <SharedLookBack board={board} />
+    </>
+  );
   return (
     <section aria-labelledby="phase-heading" className="meeting">
-      <p className="method-name">{method.name[locale]}</p>
-      <p className="roles-line">
-        {meeting.chairName && <span>{t('chairedBy', { name: meeting.chairName })}</span>}
-        {meeting.caseBringerName && (
-          <span> · {t('caseBroughtBy', { name: meeting.caseBringerName })}</span>
+      {/* Stays at the top while the board scrolls: where the group is, how long is left. */}
+      <div className="phase-bar">
+        <PhaseSteps meeting={meeting} />
+        <p className="phase-count">
+          <span>{t('phaseOf', { index: phaseIndex + 1, total })}</span>
+          <span className="role-pill">{t('yourRole', { role: t(ROLE_NAMES[role]) })}</span>
+        </p>
+        <PhaseTimer timer={timer} offset={timerOffset} sound={sound} />
+        <h2 id="phase-heading" ref={phaseHeading} tabIndex={-1} data-testid="current-phase">
+          {phase.name[locale]}
+        </h2>
+        {role === 'chair' && (
+          <PhaseControls
+            phaseIndex={phaseIndex}
+            phaseCount={total}
+            onPrevious={actions.previous}
+            onNext={actions.next}
+          />
         )}
-        <span> · {t('yourRole', { role: t(ROLE_NAMES[role]) })}</span>
+      </div>
+      <p className="phase-explanation" data-testid="phase-explanation">
+        {phase.explanation[locale]}
       </p>
       {meeting.chairTakenOver && (
         <LiveRegion>{t('chairTookOver', { name: meeting.chairTakenOver.name })}</LiveRegion>
@@ -108,57 +134,85 @@ export function MeetingView({
           </button>
         </div>
       )}
-      <CoreQuestion {...props} />
-      <p className="phase-count">{t('phaseOf', { index: phaseIndex + 1, total })}</p>
-      <h2 id="phase-heading" ref={phaseHeading} tabIndex={-1} data-testid="current-phase">
-        {phase.name[locale]}
-      </h2>
-      <p className="phase-explanation" data-testid="phase-explanation">
-        {phase.explanation[locale]}
-      </p>
-      <PhaseTimer timer={timer} offset={timerOffset} sound={sound} />
       <ListeningBanner {...props} />
-      <details className="guidance" open={role === 'chair'}>
-        <summary>{role === 'chair' ? t('guidanceForChair') : t('guidanceForYou')}</summary>
-        <p>{guidance[locale]}</p>
-      </details>
-      {role === 'chair' && (
-        <ChairControls
-          phaseIndex={phaseIndex}
-          phaseCount={total}
-          timer={timer}
-          members={members}
-          caseBringerId={meeting.caseBringerId}
-          onPrevious={actions.previous}
-          onNext={actions.next}
-          onTimer={actions.timer}
-          onHandChair={actions.handChair}
-          onEnd={actions.endMeeting}
-        />
-      )}
-      {(phase.activity === 'lookback' || phaseIndex === 0) && (
-        <>
-          <LastMeetingSummary history={history} selfId={selfId} />
-          <LastTakeHome groupId={place.groupId} meetingId={place.meetingId} props={props} />
-          <SharedLookBack board={board} />
-        </>
-      )}
+      <CoreQuestion {...props} />
+      {phase.activity === 'lookback' && sharedLookBack}
       <ActivityBoard {...props} />
-      {mayDo('take-home', role, phase.activity) && <TakeHome place={place} board={board} />}
-      <NotesPane place={place} role={role} />
-      <nav aria-label={t('phases')}>
-        <ol className="phase-list">
-          {method.phases.map((p, index) => (
-            <li key={p.id} aria-current={index === phaseIndex ? 'step' : undefined}>
-              {p.name[locale]}{' '}
-              <span className="minutes">
-                {t('minutes', { count: meeting.phaseMinutes[index] ?? p.minutes })}
+      {phase.activity !== 'lookback' && sharedLookBack}
+      {role === 'chair' ? (
+        <section aria-labelledby={chairHeadingId} className="chair-panel">
+          <h3 id={chairHeadingId}>{t('guidanceForChair')}</h3>
+          <p className="guidance-text">{guidance[locale]}</p>
+          <ChairControls
+            timer={timer}
+            members={members}
+            caseBringerId={meeting.caseBringerId}
+            onTimer={actions.timer}
+            onHandChair={actions.handChair}
+            onEnd={actions.endMeeting}
+          />
+        </section>
+      ) : (
+        <details className="guidance">
+          <summary>{t('guidanceForYou')}</summary>
+          <p>{guidance[locale]}</p>
+        </details>
+      )}
+      {/* Everything private in one tinted place, so that nobody mistakes it for the board. */}
+      <div className="private-zone" role="group" aria-labelledby={privateLabelId}>
+        <p className="private-label" id={privateLabelId}>
+          <span className="icon icon-lock" aria-hidden="true" />
+          {t('privateZone')}
+        </p>
+        {lookBack && (
+          <LastTakeHome groupId={place.groupId} meetingId={place.meetingId} props={props} />
+        )}
+        {mayDo('take-home', role, phase.activity) && <TakeHome place={place} board={board} />}
+        <NotesPane place={place} role={role} />
+      </div>
+      <p className="meeting-meta">
+        {t('meetingMethod', { name: method.name[locale] })}
+        {meeting.chairName && <> · {t('chairedBy', { name: meeting.chairName })}</>}
+        {meeting.caseBringerName && <> · {t('caseBroughtBy', { name: meeting.caseBringerName })}</>}
+      </p>
+    </section>
+  );
+}
+
+/**
+ * Where the group is among all phases, small enough for 300 px with eleven of them: a numbered
+ * dot per phase, done ones ticked, the current one filled. Each names its phase and minutes for
+ * screen readers (and on hover); the current phase's name is the heading beside it.
+ */
+function PhaseSteps({ meeting }: { meeting: MeetingState }) {
+  const { t, locale } = useI18n();
+  const { method, phaseIndex } = meeting;
+  return (
+    <nav aria-label={t('phases')}>
+      <ol className="stepper">
+        {method.phases.map((p, index) => {
+          const name = p.name[locale];
+          const minutes = t('minutes', { count: meeting.phaseMinutes[index] ?? p.minutes });
+          const done = index < phaseIndex;
+          return (
+            <li
+              key={p.id}
+              className={done ? 'step step-done' : 'step'}
+              aria-current={index === phaseIndex ? 'step' : undefined}
+              title={`${index + 1}. ${name} (${minutes})`}
+            >
+              <span className="step-dot" aria-hidden="true">
+                {done ? <span className="icon icon-check" /> : index + 1}
+              </span>
+              <span className="visually-hidden">
+                {name}, {minutes}
+                {done && `, ${t('phaseStepDone')}`}
               </span>
             </li>
-          ))}
-        </ol>
-      </nav>
-    </section>
+          );
+        })}
+      </ol>
+    </nav>
   );
 }
 

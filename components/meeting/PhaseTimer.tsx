@@ -3,6 +3,7 @@ import { formatRemaining, remainingMs } from '../../lib/shared-doc/timer';
 import type { TimerState } from '../../lib/shared-doc/timer';
 import { useI18n } from '../common/I18n';
 import { useNow } from '../common/useNow';
+import { LiveRegion } from '../common/LiveRegion';
 
 /**
  * The phase's remaining time, the same on every panel (the timer is read on its writer's clock
@@ -31,18 +32,23 @@ export function PhaseTimer({
     if (sound) playTone();
   }, [timer, up, sound]);
   if (!timer || left === null) return null;
+  const paused = timer.runningSince === null;
+  // Two parts: the time sits beside the phase count in the phase bar, and the time-up line takes
+  // the bar's whole width below the phase name.
   return (
-    <div className={`phase-timer${up ? ' time-up' : ''}`}>
-      <span role="timer" aria-label={t('timerLabel')} data-testid="timer">
-        {formatRemaining(left)}
-      </span>
-      {timer.runningSince === null && <span className="hint"> ({t('timerPaused')})</span>}
+    <>
+      <div className={`phase-timer${up ? ' time-up' : ''}${paused ? ' paused' : ''}`}>
+        <span role="timer" aria-label={t('timerLabel')} data-testid="timer">
+          {formatRemaining(left)}
+        </span>
+        {paused && <span className="timer-state">({t('timerPaused')})</span>}
+      </div>
       {up && (
-        <p role="alert" className="time-up-text">
+        <LiveRegion live="alert" className="time-up-text">
           {t('timeUp')}
-        </p>
+        </LiveRegion>
       )}
-    </div>
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import type { RememberedGroup } from '../../lib/device/groups';
 import { clearMeetingCache } from '../../lib/device/meeting-cache';
@@ -13,7 +14,10 @@ import type { Notebook } from '../../lib/notebook/notebook';
 import { CallBadge } from './CallBadge';
 import { GroupView } from './GroupView';
 import { Home } from './Home';
+import { Announcer } from '../common/Announcer';
 import { I18nProvider, useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
+import { useFocusOnChange } from '../common/useFocusOnChange';
 import { NotebookProvider } from '../notes/NotebookContext';
 import { NotesOverview } from '../notes/NotesOverview';
 import { SettingsForm } from './SettingsForm';
@@ -42,20 +46,48 @@ export function PanelApp({
   }, [locale]);
   return (
     <I18nProvider locale={locale}>
-      <NotebookProvider notebook={notebook}>
-        {state.loaded ? (
-          <Panel state={state} store={store} locale={locale} initialInvite={initialInvite} />
-        ) : (
-          <LoadingLine />
-        )}
-      </NotebookProvider>
+      <Announcer>
+        <NotebookProvider notebook={notebook}>
+          {state.loaded ? (
+            <Panel state={state} store={store} locale={locale} initialInvite={initialInvite} />
+          ) : (
+            <LoadingLine />
+          )}
+        </NotebookProvider>
+      </Announcer>
     </I18nProvider>
+  );
+}
+
+/** Kring's mark and name; the view's main heading only where the view has none of its own. */
+function Brand({
+  heading,
+  headingRef,
+}: {
+  heading: boolean;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
+  const { t } = useI18n();
+  const inner = (
+    <>
+      <span className="icon icon-ring" aria-hidden="true" />
+      <span>
+        {t('appName')} <span className="brand-tagline">{t('appTagline')}</span>
+      </span>
+    </>
+  );
+  return heading ? (
+    <h1 className="brand" ref={headingRef} tabIndex={-1}>
+      {inner}
+    </h1>
+  ) : (
+    <p className="brand">{inner}</p>
   );
 }
 
 function LoadingLine() {
   const { t } = useI18n();
-  return <p role="status">{t('loading')}</p>;
+  return <LiveRegion>{t('loading')}</LiveRegion>;
 }
 
 function Panel({
@@ -74,10 +106,13 @@ function Panel({
   const [showSettings, setShowSettings] = useState(false);
   const [showNotes, setShowNotes] = useState(false);
   const notesButton = useRef<HTMLButtonElement>(null);
+  const settingsButton = useRef<HTMLButtonElement>(null);
   const active = useMemo(
     () => state.groups.find((g) => g.groupId === activeId) ?? null,
     [state.groups, activeId],
   );
+  // Back from a group, the home screen's heading takes focus; a group focuses its own.
+  const homeHeading = useFocusOnChange(active ? 'group' : 'home', { onMount: false });
 
   const enter = async (
     invite: Invite,
@@ -104,37 +139,50 @@ function Panel({
   return (
     <div className="panel">
       <header className="panel-header">
-        <span className="app-title">{t('appTitle')}</span>
-        <label className="language">
-          <span className="visually-hidden">{t('language')}</span>
-          <select
-            value={locale}
-            onChange={(e) => {
-              const next = LOCALES.find((l) => l === e.target.value) ?? null;
-              void state.saveSettings({ ...state.settings, locale: next });
-            }}
+        {/* The title is the page's h1 where no view brings its own: home and my notes. */}
+        <Brand heading={!active || showNotes} headingRef={homeHeading} />
+        <div className="header-actions">
+          <label className="language header-button">
+            <span className="icon icon-globe" aria-hidden="true" />
+            <span className="visually-hidden">{t('language')}</span>
+            <select
+              value={locale}
+              onChange={(e) => {
+                const next = LOCALES.find((l) => l === e.target.value) ?? null;
+                void state.saveSettings({ ...state.settings, locale: next });
+              }}
+            >
+              <option value="nl" lang="nl" title="Nederlands">
+                NL
+              </option>
+              <option value="en" lang="en" title="English">
+                EN
+              </option>
+            </select>
+          </label>
+          <button
+            ref={notesButton}
+            type="button"
+            className="header-button"
+            onClick={() => setShowNotes((s) => !s)}
+            aria-pressed={showNotes}
           >
-            <option value="nl">Nederlands</option>
-            <option value="en">English</option>
-          </select>
-        </label>
-        <button
-          ref={notesButton}
-          type="button"
-          onClick={() => setShowNotes((s) => !s)}
-          aria-pressed={showNotes}
-        >
-          {t('myNotes')}
-        </button>
-        <button
-          type="button"
-          onClick={() => setShowSettings((s) => !s)}
-          aria-expanded={showSettings}
-        >
-          {t('settings')}
-        </button>
+            <span className="icon icon-notes" aria-hidden="true" />
+            {t('myNotes')}
+          </button>
+          <button
+            ref={settingsButton}
+            type="button"
+            className="header-button"
+            onClick={() => setShowSettings((s) => !s)}
+            aria-expanded={showSettings}
+          >
+            <span className="icon icon-settings" aria-hidden="true" />
+            {t('settings')}
+          </button>
+        </div>
+        <CallBadge />
       </header>
-      <CallBadge />
       {showSettings && (
         <SettingsForm
           key={active?.groupId ?? ''}
@@ -146,7 +194,10 @@ function Panel({
             }
           }
           onSave={(settings) => void state.saveSettings(settings)}
-          onClose={() => setShowSettings(false)}
+          onClose={() => {
+            setShowSettings(false);
+            settingsButton.current?.focus();
+          }}
         />
       )}
       {/* The notes overview sits above the group, which stays connected underneath. */}
