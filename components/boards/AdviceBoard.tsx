@@ -14,7 +14,9 @@ import { LIMITS } from '../../lib/util/limits';
 import { mayDo } from '../../lib/method/roles';
 import type { MeetingProps, Run } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
+import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 
 /**
  * The advice round ('advising') and the case bringer's reaction to it ('reacting'): members
@@ -64,9 +66,7 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
         />
       )}
       {board.hiddenAdvice > 0 && (
-        <p role="status" className="hint">
-          {t('adviceHidden', { count: board.hiddenAdvice })}
-        </p>
+        <LiveRegion className="hint">{t('adviceHidden', { count: board.hiddenAdvice })}</LiveRegion>
       )}
       {blindNow && mayDo('reveal', role, activity) && (
         <button type="button" onClick={() => act((ctx) => revealPhase(ctx))}>
@@ -75,7 +75,11 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
       )}
       {canStar && board.advice.length > 0 && <p className="hint">{t('starHint')}</p>}
       {board.advice.length === 0 ? (
-        board.hiddenAdvice === 0 && <p className="hint">{t('noAdviceYet')}</p>
+        board.hiddenAdvice === 0 && (
+          <p className="hint empty-board">
+            {t(canAdvise ? 'noAdviceYet' : canStar ? 'noAdviceYetBringer' : 'noAdviceYetChair')}
+          </p>
+        )
       ) : (
         <ol className="advice-list" aria-labelledby={headingId}>
           {board.advice.map((advice) => {
@@ -142,10 +146,10 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
           })}
         </ol>
       )}
-      {error && <p role="alert">{t(error)}</p>}
-      {canAdvise && <AdviceForm blind={blindNow} run={run} />}
+      {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
+      {canAdvise && <AdviceForm blind={blindNow} run={run} phaseId={meeting.phase.id} />}
       {mayDo('intend', role, activity) ? (
-        <IntentionsForm saved={board.intentions} run={run} />
+        <IntentionsForm saved={board.intentions} run={run} phaseId={meeting.phase.id} />
       ) : (
         board.intentions !== null && (
           <section aria-labelledby={`${headingId}-intentions`} className="intentions">
@@ -187,7 +191,7 @@ function AdviceProgress({
   const notYet = advisers.filter((m) => !given.has(m.memberId));
   const first = notYet[0];
   return (
-    <div role="status" className="advice-progress">
+    <LiveRegion as="div" className="advice-progress">
       {first ? (
         <>
           <p>{t('adviceTurn', { name: first.name })}</p>
@@ -196,7 +200,7 @@ function AdviceProgress({
       ) : (
         <p>{t('adviceEveryone')}</p>
       )}
-    </div>
+    </LiveRegion>
   );
 }
 
@@ -226,17 +230,17 @@ function MoveButton({
   );
 }
 
-function AdviceForm({ blind, run }: { blind: boolean; run: Run }) {
+function AdviceForm({ blind, run, phaseId }: { blind: boolean; run: Run; phaseId: string }) {
   const { t } = useI18n();
   const { act, error } = useBoardCommand(run);
-  const [text, setText] = useState('');
+  const { text, setText, clear } = useDraft('advice', phaseId);
   const [added, setAdded] = useState(false);
   const fieldId = useId();
   const hintId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const ok = act((ctx) => addAdvice(ctx, text));
-    if (ok) setText('');
+    if (ok) clear();
     setAdded(ok);
   };
   return (
@@ -256,21 +260,32 @@ function AdviceForm({ blind, run }: { blind: boolean; run: Run }) {
         </p>
       )}
       <button type="submit">{t('giveAdvice')}</button>
-      {error && <p role="alert">{t(error)}</p>}
-      {added && <p role="status">{t('adviceAdded')}</p>}
+      {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
+      {added && <LiveRegion>{t('adviceAdded')}</LiveRegion>}
     </form>
   );
 }
 
-function IntentionsForm({ saved, run }: { saved: string | null; run: Run }) {
+function IntentionsForm({
+  saved,
+  run,
+  phaseId,
+}: {
+  saved: string | null;
+  run: Run;
+  phaseId: string;
+}) {
   const { t } = useI18n();
   const { act, error } = useBoardCommand(run);
-  const [text, setText] = useState(saved ?? '');
+  const { text, setText, clear } = useDraft('intentions', phaseId, saved ?? '');
   const [done, setDone] = useState(false);
   const fieldId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setDone(act((ctx) => setIntentions(ctx, text)));
+    const ok = act((ctx) => setIntentions(ctx, text));
+    // Saved on the board: the draft is gone and the field goes on showing what was saved.
+    if (ok) clear(text);
+    setDone(ok);
   };
   return (
     <form onSubmit={submit} noValidate className="intentions-form">
@@ -286,8 +301,8 @@ function IntentionsForm({ saved, run }: { saved: string | null; run: Run }) {
         }}
       />
       <button type="submit">{t('saveIntentions')}</button>
-      {error && <p role="alert">{t(error)}</p>}
-      {done && <p role="status">{t('saved')}</p>}
+      {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
+      {done && <LiveRegion>{t('saved')}</LiveRegion>}
     </form>
   );
 }

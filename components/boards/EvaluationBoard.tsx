@@ -11,7 +11,9 @@ import type { MessageKey } from '../../lib/i18n/messages';
 import { mayDo } from '../../lib/method/roles';
 import type { MeetingProps, Run } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
+import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 
 const KINDS: readonly { kind: EvaluationKind; label: MessageKey }[] = [
   { kind: 'learning', label: 'evaluationLearning' },
@@ -76,8 +78,8 @@ export function EvaluationBoard({ meeting, board, role, selfId, run }: MeetingPr
           </section>
         );
       })}
-      {error && <p role="alert">{t(error)}</p>}
-      {canEvaluate && <EvaluationForm kinds={kinds} run={run} />}
+      {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
+      {canEvaluate && <EvaluationForm kinds={kinds} run={run} phaseId={meeting.phase.id} />}
       {hasBringer && (
         <div className="keep-title">
           {caseTitle !== null && <p>{t('caseTitle', { title: caseTitle })}</p>}
@@ -92,9 +94,9 @@ export function EvaluationBoard({ meeting, board, role, selfId, run }: MeetingPr
               {t('keepCaseTitle')}
             </label>
           )}
-          <p role="status" id={keptId}>
+          <LiveRegion id={keptId}>
             {board.keepCaseTitle ? t('caseTitleKept') : t('caseTitleNotKept')}
-          </p>
+          </LiveRegion>
         </div>
       )}
     </section>
@@ -104,21 +106,23 @@ export function EvaluationBoard({ meeting, board, role, selfId, run }: MeetingPr
 function EvaluationForm({
   kinds,
   run,
+  phaseId,
 }: {
   kinds: readonly { kind: EvaluationKind; label: MessageKey }[];
   run: Run;
+  phaseId: string;
 }) {
   const { t } = useI18n();
   const { act, error } = useBoardCommand(run);
   const [kind, setKind] = useState<EvaluationKind>('learning');
-  const [text, setText] = useState('');
+  const { text, setText, clear } = useDraft('evaluation', phaseId);
   const [added, setAdded] = useState(false);
   const fieldId = useId();
   const groupName = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const ok = act((ctx) => addEvaluation(ctx, kind, text));
-    if (ok) setText('');
+    if (ok) clear();
     setAdded(ok);
   };
   return (
@@ -150,8 +154,8 @@ function EvaluationForm({
         }}
       />
       <button type="submit">{t('addEvaluation')}</button>
-      {error && <p role="alert">{t(error)}</p>}
-      {added && <p role="status">{t('evaluationAdded')}</p>}
+      {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
+      {added && <LiveRegion>{t('evaluationAdded')}</LiveRegion>}
     </form>
   );
 }

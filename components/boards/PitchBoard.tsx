@@ -14,7 +14,9 @@ import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { mayDo } from '../../lib/method/roles';
 import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
+import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
 
@@ -54,7 +56,7 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
   return (
     <section aria-labelledby={headingId} className="board pitch-board">
       <h3 id={headingId}>{t('pitchHeading')}</h3>
-      <div role="status" className="case-status">
+      <LiveRegion as="div" className="case-status">
         {meeting.caseBringerName !== null && (
           <p className="case-confirmed">
             <strong>
@@ -64,16 +66,18 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
             </strong>
           </p>
         )}
-      </div>
-      {error && <p role="alert">{t(error)}</p>}
-      {canPitch && <PitchForm act={act} allowsTheme={meeting.method.allowsTheme} />}
+      </LiveRegion>
+      {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
+      {canPitch && (
+        <PitchForm act={act} allowsTheme={meeting.method.allowsTheme} phaseId={meeting.phase.id} />
+      )}
       {canScore && board.pitches.length > 0 && (
         <p className="hint" id={egtHintId}>
           {t('egtHint')}
         </p>
       )}
       {board.pitches.length === 0 ? (
-        <p className="hint">{t('pitchNone')}</p>
+        <p className="hint empty-board">{t(canPitch ? 'pitchNone' : 'pitchNoneOthers')}</p>
       ) : (
         <ul className="board-items">
           {board.pitches.map((pitch) => {
@@ -173,9 +177,17 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
   );
 }
 
-function PitchForm({ act, allowsTheme }: { act: Act; allowsTheme: boolean }) {
+function PitchForm({
+  act,
+  allowsTheme,
+  phaseId,
+}: {
+  act: Act;
+  allowsTheme: boolean;
+  phaseId: string;
+}) {
   const { t } = useI18n();
-  const [text, setText] = useState('');
+  const { text, setText, clear } = useDraft('pitch', phaseId);
   const [kind, setKind] = useState<PitchView['kind']>('case');
   const fieldId = useId();
   const hintId = useId();
@@ -183,7 +195,7 @@ function PitchForm({ act, allowsTheme }: { act: Act; allowsTheme: boolean }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (act((ctx) => addPitch(ctx, text, allowsTheme ? kind : 'case'))) {
-      setText('');
+      clear();
       setKind('case');
     }
   };

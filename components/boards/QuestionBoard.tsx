@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { FormEvent } from 'react';
 import {
   addQuestion,
@@ -15,7 +15,9 @@ import type { MessageKey } from '../../lib/i18n/messages';
 import { coachQuestion } from '../../lib/method/question-coach';
 import { mayDo } from '../../lib/method/roles';
 import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
+import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
 
@@ -53,18 +55,28 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
   return (
     <section aria-labelledby={headingId} className="board question-board">
       <h3 id={headingId}>{t('questionHeading')}</h3>
-      {error && <p role="alert">{t(error)}</p>}
-      {canAsk && <QuestionForm act={act} blind={blindNow} />}
-      <p role="status" className="hidden-count">
+      {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
+      {canAsk && <QuestionForm act={act} blind={blindNow} phaseId={phase.id} />}
+      <LiveRegion className="hidden-count">
         {board.hiddenQuestions > 0 ? t('questionsHidden', { count: board.hiddenQuestions }) : ''}
-      </p>
+      </LiveRegion>
       {canReveal && (
         <button type="button" onClick={() => act(revealPhase)}>
           {t('revealQuestions')}
         </button>
       )}
       {board.questions.length === 0 ? (
-        board.hiddenQuestions === 0 && <p className="hint">{t('questionNone')}</p>
+        board.hiddenQuestions === 0 && (
+          <p className="hint empty-board">
+            {t(
+              canAsk
+                ? 'questionNone'
+                : role === 'bringer'
+                  ? 'questionNoneBringer'
+                  : 'questionNoneChair',
+            )}
+          </p>
+        )
       ) : (
         <ul className="board-items">
           {board.questions.map((question) => {
@@ -138,9 +150,10 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
   );
 }
 
-function QuestionForm({ act, blind }: { act: Act; blind: boolean }) {
+function QuestionForm({ act, blind, phaseId }: { act: Act; blind: boolean; phaseId: string }) {
   const { t, locale } = useI18n();
-  const [text, setText] = useState('');
+  // Kept on the device until posted: the chair moving on must not lose a question half written.
+  const { text, setText, clear } = useDraft('question', phaseId);
   const fieldId = useId();
   const hintId = useId();
   const coachId = useId();
@@ -151,7 +164,7 @@ function QuestionForm({ act, blind }: { act: Act; blind: boolean }) {
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (act((ctx) => addQuestion(ctx, text))) setText('');
+    if (act((ctx) => addQuestion(ctx, text))) clear();
   };
   return (
     <form onSubmit={submit} noValidate className="board-form">
@@ -168,17 +181,21 @@ function QuestionForm({ act, blind }: { act: Act; blind: boolean }) {
         {t('questionHint')}
         {blind && ` ${t('questionsBlindHint')}`}
       </p>
-      <div id={coachId} aria-live="polite" className="coach">
-        {coach !== null && coach.hints.length === 0 && <p>{t('coachFine')}</p>}
-        {coach?.hints.map((hint, index) => (
-          <p key={`${hint.issue}-${index}`}>
-            {t('coachHint', { message: hint.message[locale] })}
-            {hint.suggestion && (
-              <> {t('coachSuggestion', { suggestion: hint.suggestion[locale] })}</>
-            )}
-          </p>
-        ))}
-      </div>
+      {/* A draft kept from before brings the coach's words with the field: said a frame later. */}
+      <LiveRegion as="div" live="polite" id={coachId} className="coach">
+        {coach === null ? null : coach.hints.length === 0 ? (
+          <p>{t('coachFine')}</p>
+        ) : (
+          coach.hints.map((hint, index) => (
+            <p key={`${hint.issue}-${index}`}>
+              {t('coachHint', { message: hint.message[locale] })}
+              {hint.suggestion && (
+                <> {t('coachSuggestion', { suggestion: hint.suggestion[locale] })}</>
+              )}
+            </p>
+          ))
+        )}
+      </LiveRegion>
       <button type="submit">{t('postQuestion')}</button>
     </form>
   );

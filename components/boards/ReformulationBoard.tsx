@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { FormEvent } from 'react';
 import {
   addProposal,
@@ -11,7 +11,10 @@ import type { MessageKey } from '../../lib/i18n/messages';
 import { mayDo } from '../../lib/method/roles';
 import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { CoreQuestion } from './CoreQuestion';
+import type { DraftField } from '../../lib/device/drafts';
+import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
 
@@ -32,13 +35,15 @@ export function ReformulationBoard({ meeting, board, role, selfId, run }: Meetin
   return (
     <section aria-labelledby={headingId} className="board reformulation-board">
       <h3 id={headingId}>{t('proposalHeading')}</h3>
-      <div role="status">
-        <CoreQuestion board={board} />
-      </div>
-      {error && <p role="alert">{t(error)}</p>}
+      <LiveRegion as="div">
+        {board.coreQuestion !== null && <CoreQuestion board={board} />}
+      </LiveRegion>
+      {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
       {canPropose && (
         <TextForm
           act={act}
+          draft="proposal"
+          phaseId={meeting.phase.id}
           field="proposalField"
           hint="proposalHint"
           submitLabel="propose"
@@ -47,7 +52,9 @@ export function ReformulationBoard({ meeting, board, role, selfId, run }: Meetin
         />
       )}
       {board.proposals.length === 0 ? (
-        <p className="hint">{t('proposalNone')}</p>
+        <p className="hint empty-board">
+          {t(canPropose ? 'proposalNone' : canChoose ? 'proposalNoneBringer' : 'proposalNoneChair')}
+        </p>
       ) : (
         <ul className="board-items">
           {board.proposals.map((proposal) => (
@@ -83,6 +90,8 @@ export function ReformulationBoard({ meeting, board, role, selfId, run }: Meetin
       {canChoose && (
         <TextForm
           act={act}
+          draft="own-wording"
+          phaseId={meeting.phase.id}
           field="ownWording"
           submitLabel="setCoreQuestion"
           max={LIMITS.proposal}
@@ -93,9 +102,11 @@ export function ReformulationBoard({ meeting, board, role, selfId, run }: Meetin
   );
 }
 
-/** A labelled text field with one submit button; cleared when the command ran. */
+/** A labelled text field with one submit button, kept as a draft until the command ran. */
 function TextForm({
   act,
+  draft,
+  phaseId,
   field,
   hint,
   submitLabel,
@@ -103,6 +114,9 @@ function TextForm({
   command,
 }: {
   act: Act;
+  /** Which draft the text is kept as until it is posted. */
+  draft: DraftField;
+  phaseId: string;
   field: MessageKey;
   hint?: MessageKey;
   submitLabel: MessageKey;
@@ -110,12 +124,12 @@ function TextForm({
   command: (ctx: CommandContext, text: string) => CommandResult;
 }) {
   const { t } = useI18n();
-  const [text, setText] = useState('');
+  const { text, setText, clear } = useDraft(draft, phaseId);
   const fieldId = useId();
   const hintId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (act((ctx) => command(ctx, text))) setText('');
+    if (act((ctx) => command(ctx, text))) clear();
   };
   return (
     <form onSubmit={submit} noValidate className="board-form">

@@ -1,7 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { MessageKey } from '../../lib/i18n/messages';
-import { PBKDF2_ITERATIONS } from '../../lib/notebook/notebook-crypto';
 import type { Notebook } from '../../lib/notebook/notebook';
 import { useI18n } from '../common/I18n';
 
@@ -40,7 +39,7 @@ export function NotebookSecurity({
   /** After "Lock now": this section is about to give way to the unlock form. */
   onLocked: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -63,7 +62,8 @@ export function NotebookSecurity({
       <h3 id={headingId} ref={heading} tabIndex={-1}>
         {t('protectHeading')}
       </h3>
-      <p>{t('protectExplain', { iterations: PBKDF2_ITERATIONS.toLocaleString(locale) })}</p>
+      {/* The cipher and its key derivation are named in docs/threat-model.md, not here. */}
+      <p>{t('protectExplain')}</p>
       <p className="warning">{t('protectWarning')}</p>
       {state === 'off' ? (
         <>

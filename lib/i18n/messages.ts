@@ -1,6 +1,8 @@
 import { pluralForm } from './i18n';
 import type { Locale, LocalizedPlural, Message } from './i18n';
 import { A11Y_MESSAGES } from './a11y-messages';
+import { GUIDANCE_MESSAGES } from './guidance-messages';
+import { LAYOUT_MESSAGES } from './layout-messages';
 import { NOTES_OVERVIEW_MESSAGES } from './notes-overview-messages';
 import { NOTES_PANE_MESSAGES } from './notes-pane-messages';
 
@@ -12,6 +14,8 @@ export const MESSAGES = {
   ...NOTES_PANE_MESSAGES,
   ...NOTES_OVERVIEW_MESSAGES,
   ...A11Y_MESSAGES,
+  ...GUIDANCE_MESSAGES,
+  ...LAYOUT_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
   language: { nl: 'Taal', en: 'Language' },
   settings: { nl: 'Instellingen', en: 'Settings' },
@@ -88,17 +92,17 @@ export const MESSAGES = {
     en: { one: 'Connected to {count} member.', other: 'Connected to {count} members.' },
   },
   unreachable: {
-    nl: 'Signaleringsserver onbereikbaar ({url}). Controleer de instellingen.',
-    en: 'Signaling server unreachable ({url}). Check the settings.',
+    nl: 'De verbindingsserver is niet bereikbaar ({url}). Controleer je internet of de instellingen.',
+    en: 'The connection server cannot be reached ({url}). Check your internet or the settings.',
   },
   unreachableWithMembers: {
     nl: {
-      one: 'Signaleringsserver onbereikbaar; nog verbonden met {count} lid.',
-      other: 'Signaleringsserver onbereikbaar; nog verbonden met {count} leden.',
+      one: 'De verbindingsserver is niet bereikbaar; je bent nog verbonden met {count} lid.',
+      other: 'De verbindingsserver is niet bereikbaar; je bent nog verbonden met {count} leden.',
     },
     en: {
-      one: 'Signaling server unreachable; still connected to {count} member.',
-      other: 'Signaling server unreachable; still connected to {count} members.',
+      one: 'The connection server cannot be reached; still connected to {count} member.',
+      other: 'The connection server cannot be reached; still connected to {count} members.',
     },
   },
   membersHeading: { nl: 'Aanwezig', en: 'Present' },
@@ -156,7 +160,7 @@ export const MESSAGES = {
   chairControls: { nl: 'Bediening voorzitter', en: 'Chair controls' },
   chairedBy: { nl: 'Voorzitter: {name}', en: 'Chair: {name}' },
   minutes: { nl: '{count} min', en: '{count} min' },
-  signalingUrl: { nl: 'Adres van de signaleringsserver', en: 'Signaling server address' },
+  signalingUrl: { nl: 'Adres van de verbindingsserver', en: 'Connection server address' },
   signalingUrlHint: {
     nl: 'De server brengt leden met elkaar in contact; hij ziet nooit wat er in de bijeenkomst gezegd wordt.',
     en: 'The server introduces members to each other; it never sees what is said in the meeting.',
@@ -229,7 +233,10 @@ export const MESSAGES = {
   pitchKindCase: { nl: 'Casus', en: 'Case' },
   pitchKindTheme: { nl: 'Thema', en: 'Theme' },
   pitchSubmit: { nl: 'Werkvraag inbrengen', en: 'Add work question' },
-  pitchNone: { nl: 'Nog geen werkvragen.', en: 'No work questions yet.' },
+  pitchNone: {
+    nl: 'Nog geen werkvragen. Schrijf de eerste: waar loop je tegenaan in je werk?',
+    en: 'No work questions yet. Write the first: what are you struggling with at work?',
+  },
   pitchMeta: { nl: '{kind}, door {name}', en: '{kind}, by {name}' },
   pitchVote: { nl: 'Stem hierop', en: 'Vote for this' },
   pitchVoteFor: { nl: 'Stem hierop: {text}', en: 'Vote for this: {text}' },
@@ -237,15 +244,15 @@ export const MESSAGES = {
   pitchUnvoteFor: { nl: 'Mijn stem intrekken: {text}', en: 'Remove my vote: {text}' },
   egtLegend: { nl: 'EGT-score', en: 'EGT score' },
   egtHint: {
-    nl: 'Geef 0 tot 3 voor Emotie (urgentie), Gezamenlijk (herkennen anderen het?) en Tijdsdruk.',
-    en: 'Give 0 to 3 for Emotion (urgency), shared relevance (do others meet it too?) and time pressure.',
+    nl: 'Geef 0 tot 3 voor Emotie (hoe erg raakt het?), Gezamenlijk (herkennen anderen het?) en Tijdslimiet (moet het snel?).',
+    en: 'Give 0 to 3 for Emotion (how much does it touch?), Shared (do others meet it too?) and Time-bound (must it be soon?).',
   },
   egtEmotion: { nl: 'Emotie', en: 'Emotion' },
   egtEmotionFor: { nl: 'Emotie voor: {text}', en: 'Emotion for: {text}' },
-  egtShared: { nl: 'Gezamenlijk', en: 'Shared relevance' },
-  egtSharedFor: { nl: 'Gezamenlijk voor: {text}', en: 'Shared relevance for: {text}' },
-  egtTime: { nl: 'Tijdsdruk', en: 'Time pressure' },
-  egtTimeFor: { nl: 'Tijdsdruk voor: {text}', en: 'Time pressure for: {text}' },
+  egtShared: { nl: 'Gezamenlijk', en: 'Shared' },
+  egtSharedFor: { nl: 'Gezamenlijk voor: {text}', en: 'Shared for: {text}' },
+  egtTime: { nl: 'Tijdslimiet', en: 'Time-bound' },
+  egtTimeFor: { nl: 'Tijdslimiet voor: {text}', en: 'Time-bound for: {text}' },
   confirmCase: { nl: 'Bevestig als casus', en: 'Confirm as case' },
   confirmCaseFor: { nl: 'Bevestig als casus: {text}', en: 'Confirm as case: {text}' },
   caseConfirmed: {
@@ -255,8 +262,8 @@ export const MESSAGES = {
   caseChosenMark: { nl: 'gekozen casus', en: 'chosen case' },
   pitchResult: { nl: 'Uitslag', en: 'Result' },
   pitchTally: {
-    nl: 'stemmen: {votes} · EGT: {total} (E {emotion}, G {shared}, T {time})',
-    en: 'votes: {votes} · EGT: {total} (E {emotion}, G {shared}, T {time})',
+    nl: 'stemmen: {votes} · EGT: {total} (Emotie {emotion}, Gezamenlijk {shared}, Tijdslimiet {time})',
+    en: 'votes: {votes} · EGT: {total} (Emotion {emotion}, Shared {shared}, Time-bound {time})',
   },
   questionHeading: { nl: 'Vragen aan de inbrenger', en: 'Questions to the case bringer' },
   questionField: { nl: 'Je vraag', en: 'Your question' },
@@ -268,7 +275,10 @@ export const MESSAGES = {
   coachHint: { nl: 'Coach: {message}', en: 'Coach: {message}' },
   coachSuggestion: { nl: 'Bijvoorbeeld: {suggestion}', en: 'For example: {suggestion}' },
   coachFine: { nl: 'Coach: geen opmerkingen.', en: 'Coach: no remarks.' },
-  questionNone: { nl: 'Nog geen vragen.', en: 'No questions yet.' },
+  questionNone: {
+    nl: 'Nog geen vragen. Schrijf de eerste.',
+    en: 'No questions yet. Write the first one.',
+  },
   questionsHidden: {
     nl: {
       one: '{count} vraag verborgen tot de voorzitter de vragen toont',
@@ -302,7 +312,10 @@ export const MESSAGES = {
     en: "Reformulate the problem, with the case bringer's own part in it.",
   },
   propose: { nl: 'Voorstellen', en: 'Propose' },
-  proposalNone: { nl: 'Nog geen voorstellen.', en: 'No proposals yet.' },
+  proposalNone: {
+    nl: 'Nog geen voorstellen. Schrijf de eerste formulering van de kernvraag.',
+    en: 'No proposals yet. Write the first wording of the core question.',
+  },
   chooseProposal: { nl: 'Kies deze', en: 'Choose this one' },
   chooseProposalFor: { nl: 'Kies deze: {text}', en: 'Choose this one: {text}' },
   proposalChosenMark: { nl: 'gekozen', en: 'chosen' },
@@ -323,7 +336,10 @@ export const MESSAGES = {
     en: 'Hidden until the chair reveals them: {count}',
   },
   revealAdvice: { nl: 'Toon de adviezen', en: 'Reveal advice' },
-  noAdviceYet: { nl: 'Nog geen adviezen.', en: 'No advice yet.' },
+  noAdviceYet: {
+    nl: 'Nog geen adviezen. Schrijf het eerste.',
+    en: 'No advice yet. Write the first.',
+  },
   adviceTurn: { nl: 'Aan de beurt: {name}', en: 'Turn: {name}' },
   adviceNotYet: { nl: 'Nog niet: {names}', en: 'Not yet: {names}' },
   adviceEveryone: { nl: 'Iedereen heeft advies gegeven', en: 'Everyone has given advice' },

@@ -13,8 +13,8 @@ export const NOTES_OVERVIEW_MESSAGES = {
   // --- the list: search, groups, meetings, notes ---
   searchNotes: { nl: 'Zoek in mijn notities', en: 'Search my notes' },
   notesEmpty: {
-    nl: 'Nog geen notities. Wat je tijdens een bijeenkomst in je privénotities schrijft, verschijnt hier.',
-    en: 'No notes yet. What you write in your private notes during a meeting appears here.',
+    nl: 'Nog geen notities. Wat je tijdens een bijeenkomst in je notities schrijft, verschijnt hier.',
+    en: 'No notes yet. What you write in your notes during a meeting appears here.',
   },
   notesNoMatch: { nl: 'Geen notities gevonden met “{query}”.', en: 'No notes match “{query}”.' },
   notesMatch: {
@@ -62,8 +62,8 @@ export const NOTES_OVERVIEW_MESSAGES = {
   // --- export and import ---
   transferHeading: { nl: 'Exporteren en importeren', en: 'Export and import' },
   transferHint: {
-    nl: 'Een export is een leesbare kopie van al je notities, niet versleuteld: bewaar hem op een veilige plek.',
-    en: 'An export is a readable copy of all your notes, not encrypted: keep it somewhere safe.',
+    nl: 'Een export is een leesbare kopie van al je notities, zonder slot: bewaar hem op een veilige plek.',
+    en: 'An export is a readable copy of all your notes, without a lock: keep it somewhere safe.',
   },
   exportMarkdown: { nl: 'Exporteren als Markdown', en: 'Export as Markdown' },
   exportJson: { nl: 'Exporteren als JSON', en: 'Export as JSON' },
@@ -109,8 +109,8 @@ export const NOTES_OVERVIEW_MESSAGES = {
   // --- encryption ---
   protectHeading: { nl: 'Beveiligen met een wachtwoordzin', en: 'Protect with a passphrase' },
   protectExplain: {
-    nl: 'Met een wachtwoordzin worden je notities versleuteld bewaard (AES-GCM, met een sleutel die met PBKDF2 in {iterations} rondes uit de wachtwoordzin wordt afgeleid). De sleutel staat alleen in het geheugen zolang het paneel open is; daarna blijven je notities op slot tot je de wachtwoordzin weer invult.',
-    en: 'With a passphrase, your notes are stored encrypted (AES-GCM, with a key derived from the passphrase by PBKDF2 with {iterations} iterations). The key lives only in memory while the panel is open; after that, your notes stay locked until you enter the passphrase again.',
+    nl: 'Met een wachtwoordzin gaan je notities op slot: zonder die zin kan niemand ze lezen, ook wij niet. Zolang dit paneel open is, kun je erin; sluit je het, dan blijven ze op slot tot je de wachtwoordzin weer invult.',
+    en: 'With a passphrase your notes are locked: without it nobody can read them, not even us. While this panel is open you can use them; once you close it, they stay locked until you enter the passphrase again.',
   },
   protectWarning: {
     nl: 'Vergeet je de wachtwoordzin, dan kan niemand je notities terughalen: Kring niet en je groep ook niet. Exporteer je notities eerst, zodat je een kopie hebt.',
@@ -121,8 +121,8 @@ export const NOTES_OVERVIEW_MESSAGES = {
     en: 'Your notes are not protected with a passphrase now.',
   },
   protectionOn: {
-    nl: 'Je notities worden versleuteld bewaard en zijn in dit paneel ontgrendeld.',
-    en: 'Your notes are stored encrypted and are unlocked in this panel.',
+    nl: 'Je notities zijn op slot met je wachtwoordzin; in dit paneel zijn ze nu open.',
+    en: 'Your notes are locked with your passphrase; in this panel they are open now.',
   },
   newPassphrase: { nl: 'Nieuwe wachtwoordzin', en: 'New passphrase' },
   repeatPassphrase: { nl: 'Herhaal de nieuwe wachtwoordzin', en: 'Repeat the new passphrase' },
@@ -138,8 +138,8 @@ export const NOTES_OVERVIEW_MESSAGES = {
     en: 'One moment: your notes are being stored again…',
   },
   protectDone: {
-    nl: 'Je notities worden nu versleuteld bewaard.',
-    en: 'Your notes are now stored encrypted.',
+    nl: 'Je notities zijn nu op slot met je wachtwoordzin.',
+    en: 'Your notes are now locked with your passphrase.',
   },
   alreadyProtected: {
     nl: 'Je notities zijn intussen in een ander venster beveiligd.',
@@ -148,18 +148,18 @@ export const NOTES_OVERVIEW_MESSAGES = {
   changePassphrase: { nl: 'Wachtwoordzin wijzigen', en: 'Change passphrase' },
   saveNewPassphrase: { nl: 'Nieuwe wachtwoordzin opslaan', en: 'Save the new passphrase' },
   passphraseChanged: {
-    nl: 'Wachtwoordzin gewijzigd: je notities zijn met de nieuwe versleuteld.',
-    en: 'Passphrase changed: your notes are encrypted with the new one.',
+    nl: 'Wachtwoordzin gewijzigd: je notities zijn nu op slot met de nieuwe.',
+    en: 'Passphrase changed: your notes are now locked with the new one.',
   },
   removeProtection: { nl: 'Beveiliging verwijderen', en: 'Remove protection' },
   removeProtectionExplain: {
-    nl: 'Je notities worden dan zonder versleuteling op dit apparaat bewaard.',
-    en: 'Your notes will then be stored on this device without encryption.',
+    nl: 'Je notities staan dan zonder slot op dit apparaat: wie het apparaat gebruikt, kan ze lezen.',
+    en: 'Your notes are then kept on this device without a lock: whoever uses the device can read them.',
   },
   removeProtectionYes: { nl: 'Ja, beveiliging verwijderen', en: 'Yes, remove protection' },
   protectionRemoved: {
-    nl: 'Beveiliging verwijderd: je notities worden zonder versleuteling bewaard.',
-    en: 'Protection removed: your notes are stored without encryption.',
+    nl: 'Beveiliging verwijderd: je notities staan nu zonder slot op dit apparaat.',
+    en: 'Protection removed: your notes are now kept on this device without a lock.',
   },
   lockNow: { nl: 'Nu vergrendelen', en: 'Lock now' },
 

@@ -1,13 +1,15 @@
 import type { Message } from './i18n';
 
 /**
- * Texts of the notes pane, "My private notes", and what goes with it in a meeting: saving,
+ * Texts of the notes pane, "My notes for this meeting", and what goes with it in a meeting: saving,
  * unlocking, the take-home and the look back at it (components/notes/NotesPane, SaveStatusLine,
  * TakeHome; components/meeting/LastTakeHome, SharedLookBack), in Dutch and English; part of
  * MESSAGES (messages.ts). The notes overview, "My notes", is notes-overview-messages.ts.
  */
 export const NOTES_PANE_MESSAGES = {
-  notesHeading: { nl: 'Mijn privénotities', en: 'My private notes' },
+  // One name for the thing: "Mijn notities" / "My notes" (the overview), this meeting's part of
+  // them in the pane; never "private notes" next to "notes".
+  notesHeading: { nl: 'Mijn notities bij deze bijeenkomst', en: 'My notes for this meeting' },
   notesOnlyHere: {
     nl: 'Alleen op dit apparaat. Wordt nooit gedeeld met de groep of een server.',
     en: 'Only on this device. Never shared with the group or any server.',
@@ -21,8 +23,8 @@ export const NOTES_PANE_MESSAGES = {
   },
   notesEarlier: { nl: 'Eerder in deze bijeenkomst', en: 'Earlier in this meeting' },
   notesUnavailable: {
-    nl: 'Privénotities zijn in deze browser niet beschikbaar (geen IndexedDB).',
-    en: 'Private notes are not available in this browser (no IndexedDB).',
+    nl: 'Notities kunnen in deze browser niet worden bewaard, bijvoorbeeld in een privévenster. Open Kring in een gewoon venster om notities te maken.',
+    en: 'This browser cannot keep notes, for example in a private window. Open Kring in a normal window to take notes.',
   },
   notebookLocked: {
     nl: 'Je notitieboek is beveiligd met een wachtwoordzin.',
@@ -31,8 +33,8 @@ export const NOTES_PANE_MESSAGES = {
   passphrase: { nl: 'Wachtwoordzin', en: 'Passphrase' },
   unlock: { nl: 'Ontgrendelen', en: 'Unlock' },
   wrongPassphrase: {
-    nl: 'Deze wachtwoordzin klopt niet. Je notities blijven versleuteld.',
-    en: 'That passphrase is not right. Your notes stay encrypted.',
+    nl: 'Deze wachtwoordzin klopt niet. Je notities blijven op slot.',
+    en: 'That passphrase is not right. Your notes stay locked.',
   },
   forgotPassphrase: { nl: 'Wachtwoordzin vergeten?', en: 'Forgot the passphrase?' },
   forgotPassphraseExplained: {
@@ -47,8 +49,8 @@ export const NOTES_PANE_MESSAGES = {
   resetNotebookYes: { nl: 'Ja, wis alles', en: 'Yes, delete everything' },
   takeHomeHeading: { nl: 'Adviezen mee naar huis', en: 'Take the advice home' },
   takeHome: {
-    nl: 'Bewaar de adviezen in mijn privénotities',
-    en: 'Save the advice in my private notes',
+    nl: 'Bewaar de adviezen in mijn notities',
+    en: 'Save the advice in my notes',
   },
   takeHomeHint: {
     nl: 'Bewaart alle adviezen met je sterren, volgorde en voornemens, alleen op dit apparaat. Na de bijeenkomst blijft er niets van gedeeld.',
@@ -56,12 +58,12 @@ export const NOTES_PANE_MESSAGES = {
   },
   takeHomeSaved: {
     nl: {
-      one: '{count} advies bewaard in je privénotities.',
-      other: '{count} adviezen bewaard in je privénotities.',
+      one: '{count} advies bewaard in je notities.',
+      other: '{count} adviezen bewaard in je notities.',
     },
     en: {
-      one: '{count} piece of advice saved in your private notes.',
-      other: '{count} pieces of advice saved in your private notes.',
+      one: '{count} piece of advice saved in your notes.',
+      other: '{count} pieces of advice saved in your notes.',
     },
   },
   lastTakeHomeHeading: {

@@ -112,8 +112,8 @@ describe('private notes', () => {
     expect(await carla.command({ type: 'advise', text: ADVICE })).toEqual({ ok: true });
     await bram.getByRole('button', { name: `Star: ${ADVICE}` }).click();
     await writeNote(PHASES[3]!);
-    await bram.getByRole('button', { name: 'Save the advice in my private notes' }).click();
-    await bram.getByText('1 piece of advice saved in your private notes.').waitFor();
+    await bram.getByRole('button', { name: 'Save the advice in my notes' }).click();
+    await bram.getByText('1 piece of advice saved in your notes.').waitFor();
     await next(PHASES[4]!);
     await writeNote(PHASES[4]!);
 

@@ -61,18 +61,18 @@ describe('the pitch board', () => {
       '3',
     );
     await panel.user.selectOptions(
-      panel.getByRole('combobox', { name: `Time pressure for: ${BRAM_PITCH}` }),
+      panel.getByRole('combobox', { name: `Time-bound for: ${BRAM_PITCH}` }),
       '2',
     );
     await panel.user.selectOptions(
-      panel.getByRole('combobox', { name: `Shared relevance for: ${DIRK_PITCH}` }),
+      panel.getByRole('combobox', { name: `Shared for: ${DIRK_PITCH}` }),
       '1',
     );
 
     expect(panel.getByRole('region', { name: 'Result' })).toBeTruthy();
     expect(result()).toEqual([
-      `${BRAM_PITCH} votes: 1 · EGT: 5 (E 3, G 0, T 2)`,
-      `${DIRK_PITCH} votes: 0 · EGT: 1 (E 0, G 1, T 0)`,
+      `${BRAM_PITCH} votes: 1 · EGT: 5 (Emotion 3, Shared 0, Time-bound 2)`,
+      `${DIRK_PITCH} votes: 0 · EGT: 1 (Emotion 0, Shared 1, Time-bound 0)`,
     ]);
     const mine = readBoard(doc, readMeeting(doc).method, bram.id).pitches.find(
       (p) => p.text === BRAM_PITCH,
@@ -137,7 +137,11 @@ describe('the pitch board', () => {
 
     await panel.user.click(panel.getByRole('button', { name: `Remove: ${DIRK_PITCH}` }));
     expect(panel.queryByText(DIRK_PITCH)).toBeNull();
-    expect(panel.getByText('No work questions yet.')).toBeTruthy();
+    expect(
+      panel.getByText(
+        'No work questions yet. Write the first: what are you struggling with at work?',
+      ),
+    ).toBeTruthy();
     expect(panel.queryByRole('alert')).toBeNull();
   });
 
@@ -168,7 +172,7 @@ describe('the pitch board', () => {
     expect(panel.getByRole('button', { name: `Stem hierop: ${DIRK_PITCH}` })).toBeTruthy();
     expect(panel.getByRole('combobox', { name: `Emotie voor: ${DIRK_PITCH}` })).toBeTruthy();
     expect(panel.getByRole('combobox', { name: `Gezamenlijk voor: ${DIRK_PITCH}` })).toBeTruthy();
-    expect(panel.getByRole('combobox', { name: `Tijdsdruk voor: ${DIRK_PITCH}` })).toBeTruthy();
+    expect(panel.getByRole('combobox', { name: `Tijdslimiet voor: ${DIRK_PITCH}` })).toBeTruthy();
     expect(panel.getByRole('region', { name: 'Uitslag' })).toBeTruthy();
     expect(panel.getByText('Casus, door Dirk')).toBeTruthy();
   });

@@ -154,7 +154,7 @@ describe('the question board', () => {
     const panel = renderBoard(QuestionBoard, doc, dirk);
     await panel.user.click(panel.getByRole('button', { name: `Remove: ${DIRK_QUESTION}` }));
     expect(panel.queryByText(DIRK_QUESTION)).toBeNull();
-    expect(panel.getByText('No questions yet.')).toBeTruthy();
+    expect(panel.getByText('No questions yet. Write the first one.')).toBeTruthy();
   });
 
   it('speaks Dutch', async () => {

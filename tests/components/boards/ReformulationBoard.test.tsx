@@ -83,7 +83,9 @@ describe('the reformulation board', () => {
     });
     const proposer = renderBoard(ReformulationBoard, doc, dirk);
     await proposer.user.click(proposer.getByRole('button', { name: `Remove: ${PROPOSAL}` }));
-    expect(proposer.getByText('No proposals yet.')).toBeTruthy();
+    expect(
+      proposer.getByText('No proposals yet. Write the first wording of the core question.'),
+    ).toBeTruthy();
   });
 
   it('speaks Dutch', async () => {

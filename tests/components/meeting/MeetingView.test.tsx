@@ -132,7 +132,10 @@ describe('the meeting view', () => {
     [{ kind: 'connected', members: 0 } as const, 'Connected; waiting for other members.'],
     [{ kind: 'connected', members: 1 } as const, 'Connected to 1 member.'],
     [{ kind: 'connected', members: 6 } as const, 'Connected to 6 members.'],
-    [{ kind: 'unreachable', members: 0 } as const, 'Signaling server unreachable (ws://x:1)'],
+    [
+      { kind: 'unreachable', members: 0 } as const,
+      'The connection server cannot be reached (ws://x:1)',
+    ],
   ])('says the connection state %j in words', (status, text) => {
     render(
       <I18nProvider locale="en">

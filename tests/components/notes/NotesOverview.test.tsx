@@ -131,7 +131,9 @@ describe('the notes overview', () => {
   it('says so, and still closes, where the browser has no notebook', async () => {
     const { user, onClose, region } = renderOverview(null);
     expect(
-      within(region).getByText('Private notes are not available in this browser (no IndexedDB).'),
+      within(region).getByText(
+        'This browser cannot keep notes, for example in a private window. Open Kring in a normal window to take notes.',
+      ),
     ).toBeTruthy();
     await user.click(within(region).getByRole('button', { name: 'Close notes' }));
     expect(onClose).toHaveBeenCalledOnce();
@@ -361,7 +363,7 @@ describe('the notes overview', () => {
       await user.type(within(region).getByLabelText('Passphrase'), 'verkeerd');
       await user.click(unlock);
       expect((await within(region).findByRole('alert', {}, { timeout: 10_000 })).textContent).toBe(
-        'That passphrase is not right. Your notes stay encrypted.',
+        'That passphrase is not right. Your notes stay locked.',
       );
       expect(within(region).getByRole('button', { name: 'Unlock' })).toBeTruthy();
 
@@ -381,7 +383,9 @@ describe('the notes overview', () => {
     const section = await within(region).findByRole('region', {
       name: 'Protect with a passphrase',
     });
-    expect(section.textContent).toContain('600,000 iterations');
+    // Plain words: the cipher and its key derivation are for docs/threat-model.md.
+    expect(section.textContent).toContain('without it nobody can read them, not even us');
+    expect(section.textContent).not.toMatch(/AES|PBKDF|iteration/);
     expect(section.textContent).toContain('nobody can recover your notes');
     const protect = within(section).getByRole('button', { name: 'Protect my notes' });
 
@@ -415,9 +419,13 @@ describe('the notes overview', () => {
       );
       await user.click(within(section).getByRole('button', { name: 'Protect my notes' }));
       expect(
-        await within(section).findByText('Your notes are now stored encrypted.', undefined, {
-          timeout: 10_000,
-        }),
+        await within(section).findByText(
+          'Your notes are now locked with your passphrase.',
+          undefined,
+          {
+            timeout: 10_000,
+          },
+        ),
       ).toBeTruthy();
       expect(await notebook.encryptionState()).toBe('unlocked');
 
@@ -434,7 +442,7 @@ describe('the notes overview', () => {
       await user.click(within(change).getByRole('button', { name: 'Save the new passphrase' }));
       expect(
         await within(section).findByText(
-          'Passphrase changed: your notes are encrypted with the new one.',
+          'Passphrase changed: your notes are now locked with the new one.',
           undefined,
           { timeout: 10_000 },
         ),

@@ -119,7 +119,7 @@ describe('the private notes pane', () => {
 
   it('says so when the browser has no notebook, instead of losing notes', () => {
     renderPane(null, meeting('asking'));
-    expect(screen.getByRole('alert').textContent).toMatch(/not available in this browser/);
+    expect(screen.getByRole('alert').textContent).toMatch(/This browser cannot keep notes/);
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 
@@ -182,10 +182,8 @@ describe('taking the advice home', () => {
       </NotebookProvider>
     );
     const panel = renderBoard(Board, doc, bram);
-    await panel.user.click(
-      panel.getByRole('button', { name: 'Save the advice in my private notes' }),
-    );
-    await panel.findByText('2 pieces of advice saved in your private notes.');
+    await panel.user.click(panel.getByRole('button', { name: 'Save the advice in my notes' }));
+    await panel.findByText('2 pieces of advice saved in your notes.');
     const note = await notebook.get(takeHomeNoteId('meeting-0002'));
     expect(note?.kind).toBe('take-home');
     expect(note?.takeHome?.advice).toEqual([

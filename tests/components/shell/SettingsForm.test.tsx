@@ -53,7 +53,7 @@ describe('the settings form', () => {
 
   it('refuses a signaling address that is not a WebSocket URL, and saves nothing', async () => {
     const onSave = renderForm('nl');
-    const field = screen.getByRole('textbox', { name: 'Adres van de signaleringsserver' });
+    const field = screen.getByRole('textbox', { name: 'Adres van de verbindingsserver' });
     await userEvent.clear(field);
     await userEvent.type(field, 'http://example.org');
     await userEvent.click(screen.getByRole('button', { name: 'Opslaan' }));

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 /** Points a panel at the test's companion server, through the settings form as a member would. */
 export async function useSignalingServer(panel: Page, url: string): Promise<void> {
   await panel.getByRole('button', { name: 'Settings' }).click();
-  const field = panel.getByRole('textbox', { name: 'Signaling server address' });
+  const field = panel.getByRole('textbox', { name: 'Connection server address' });
   await field.fill(url);
   await panel.getByRole('button', { name: 'Save' }).click();
   await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();

@@ -28,6 +28,25 @@ describe('messages', () => {
     }
   });
 
+  it('speaks plainly: no protocol or cipher names, one name for the notes, the EGT words', () => {
+    const texts = Object.values(MESSAGES).flatMap(({ nl, en }) =>
+      typeof nl === 'string' && typeof en === 'string'
+        ? [nl, en]
+        : typeof nl === 'object' && typeof en === 'object'
+          ? [nl.one, nl.other, en.one, en.other]
+          : [],
+    );
+    expect(texts.length).toBeGreaterThan(100);
+    for (const text of texts) {
+      // The technical detail lives in docs/threat-model.md.
+      expect(text).not.toMatch(/AES|PBKDF|GCM|WebRTC|signal(ing|ering)|IndexedDB|Yjs/i);
+      // The notebook is "Mijn notities" / "My notes" everywhere.
+      expect(text).not.toMatch(/privénotitie|private note/i);
+      // EGT: Emotie, Gezamenlijk, Tijdslimiet / Emotion, Shared, Time-bound.
+      expect(text).not.toMatch(/Tijdsdruk|time pressure|shared relevance/i);
+    }
+  });
+
   it('fills placeholders', () => {
     expect(translate('nl', 'phaseOf', { index: 2, total: 5 })).toBe('Fase 2 van 5');
     expect(translate('en', 'connected', { count: 4 })).toBe('Connected to 4 members.');
@@ -78,16 +97,16 @@ describe('messages about a number', () => {
     [
       'nl',
       'unreachableWithMembers',
-      'Signaleringsserver onbereikbaar; nog verbonden met 0 leden.',
-      'Signaleringsserver onbereikbaar; nog verbonden met 1 lid.',
-      'Signaleringsserver onbereikbaar; nog verbonden met 2 leden.',
+      'De verbindingsserver is niet bereikbaar; je bent nog verbonden met 0 leden.',
+      'De verbindingsserver is niet bereikbaar; je bent nog verbonden met 1 lid.',
+      'De verbindingsserver is niet bereikbaar; je bent nog verbonden met 2 leden.',
     ],
     [
       'en',
       'unreachableWithMembers',
-      'Signaling server unreachable; still connected to 0 members.',
-      'Signaling server unreachable; still connected to 1 member.',
-      'Signaling server unreachable; still connected to 2 members.',
+      'The connection server cannot be reached; still connected to 0 members.',
+      'The connection server cannot be reached; still connected to 1 member.',
+      'The connection server cannot be reached; still connected to 2 members.',
     ],
     ['nl', 'notesMatch', '0 notities gevonden.', '1 notitie gevonden.', '2 notities gevonden.'],
     ['en', 'notesMatch', '0 notes found.', '1 note found.', '2 notes found.'],
@@ -108,16 +127,16 @@ describe('messages about a number', () => {
     [
       'nl',
       'takeHomeSaved',
-      '0 adviezen bewaard in je privénotities.',
-      '1 advies bewaard in je privénotities.',
-      '2 adviezen bewaard in je privénotities.',
+      '0 adviezen bewaard in je notities.',
+      '1 advies bewaard in je notities.',
+      '2 adviezen bewaard in je notities.',
     ],
     [
       'en',
       'takeHomeSaved',
-      '0 pieces of advice saved in your private notes.',
-      '1 piece of advice saved in your private notes.',
-      '2 pieces of advice saved in your private notes.',
+      '0 pieces of advice saved in your notes.',
+      '1 piece of advice saved in your notes.',
+      '2 pieces of advice saved in your notes.',
     ],
   ])('words %s %s for 0, 1 and 2', (locale, key, zero, one, two) => {
     expect(translate(locale, key, { count: 0 })).toBe(zero);

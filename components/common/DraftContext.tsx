@@ -1,0 +1,105 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { ReactNode } from 'react';
+import { draftFor } from '../../lib/device/drafts';
+import type { DraftField } from '../../lib/device/drafts';
+import type { DraftStore } from '../../lib/device/draft-store';
+
+interface DraftPlace {
+  readonly store: DraftStore;
+  readonly meetingId: string;
+}
+
+const DraftContext = createContext<DraftPlace | null>(null);
+
+/**
+ * Gives the boards of one meeting the group's draft store (lib/device/draft-store.ts). Without
+ * it (a board rendered on its own) a form keeps its text in component state only.
+ */
+export function DraftProvider({
+  store,
+  meetingId,
+  children,
+}: {
+  store: DraftStore;
+  meetingId: string;
+  children: ReactNode;
+}) {
+  const place = useMemo(() => ({ store, meetingId }), [store, meetingId]);
+  return <DraftContext.Provider value={place}>{children}</DraftContext.Provider>;
+}
+
+/** A board field's text, kept as a draft of this phase until it is posted. */
+export interface Draft {
+  readonly text: string;
+  /** What the member typed: shown at once, and kept on the device. */
+  readonly setText: (text: string) => void;
+  /** The text was posted: the draft is gone and the field shows `shown` (by default nothing). */
+  readonly clear: (shown?: string) => void;
+}
+
+/**
+ * The text of a board form, which survives the form unmounting (the chair moved to a phase
+ * without it, and back), a reload, and a phase change while the form stays on screen (the text
+ * typed stays unless the new phase has a draft of its own: drafts.ts, afterPhaseChange).
+ * `initial` is shown while the phase has no draft (the case bringer's saved intentions).
+ */
+export function useDraft(field: DraftField, phaseId: string, initial = ''): Draft {
+  const place = useContext(DraftContext);
+  const [text, setLocal] = useState(
+    () =>
+      (place ? draftFor(place.store.getSnapshot(), place.meetingId, phaseId, field) : '') ||
+      initial,
+  );
+  // What the field shows and for which phase, read by the effects below (never during render).
+  const latest = useRef(text);
+  const shownPhase = useRef(phaseId);
+  const show = useCallback((value: string) => {
+    latest.current = value;
+    setLocal(value);
+  }, []);
+
+  useEffect(() => {
+    const from = shownPhase.current;
+    if (from === phaseId) return;
+    shownPhase.current = phaseId;
+    const typed = latest.current;
+    const next = place
+      ? place.store.phaseChanged(place.meetingId, from, phaseId, field, typed)
+      : typed;
+    show(next || initial);
+  }, [place, phaseId, field, initial, show]);
+
+  // Drafts read from storage after the form appeared fill a field that is still empty.
+  useEffect(() => {
+    if (!place) return undefined;
+    return place.store.subscribe(() => {
+      if (latest.current !== '') return;
+      const draft = draftFor(place.store.getSnapshot(), place.meetingId, shownPhase.current, field);
+      if (draft !== '') show(draft);
+    });
+  }, [place, field, show]);
+
+  const setText = useCallback(
+    (value: string) => {
+      show(value);
+      place?.store.set(place.meetingId, shownPhase.current, field, value);
+    },
+    [place, field, show],
+  );
+  const clear = useCallback(
+    (shown = '') => {
+      show(shown);
+      place?.store.set(place.meetingId, shownPhase.current, field, '');
+    },
+    [place, field, show],
+  );
+  return { text, setText, clear };
+}

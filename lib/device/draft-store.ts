@@ -1,0 +1,110 @@
+import type { KeyValueStore } from './key-value-store';
+import { afterPhaseChange, draftsItem, withDraft } from './drafts';
+import type { DraftField, MeetingDrafts } from './drafts';
+
+/**
+ * One group's unposted board texts (drafts.ts), in memory for the panel and stored on every
+ * change, so that a form that unmounts (the chair moved on) or a reload gives the text back.
+ * Typing never waits for storage: changes apply in memory at once and are written one after
+ * the other, the latest state each time.
+ */
+export interface DraftStore {
+  getSnapshot(): MeetingDrafts | null;
+  /** Calls the listener after every change of the snapshot; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /**
+   * Reads the stored drafts; changes made before it finished are applied on top of what it
+   * read, so typing while the store loads loses nothing. Later calls return the same promise.
+   */
+  load(): Promise<void>;
+  /** Sets (or, with '', removes) the draft of a field in a phase. */
+  set(meetingId: string, phaseId: string, field: DraftField, text: string): void;
+  /** A form stayed on screen while the phase changed: the text it shows now (afterPhaseChange). */
+  phaseChanged(
+    meetingId: string,
+    from: string,
+    to: string,
+    field: DraftField,
+    typed: string,
+  ): string;
+  /** Removes every draft (the meeting ended). */
+  clear(): void;
+  /** Resolves once everything changed so far is stored (or could not be). */
+  flush(): Promise<void>;
+}
+
+type Change = (drafts: MeetingDrafts | null) => MeetingDrafts | null;
+
+export function createDraftStore(store: KeyValueStore, groupId: string): DraftStore {
+  const item = draftsItem(groupId);
+  let snapshot: MeetingDrafts | null = null;
+  /** Changes made before the load finished, to apply again on what it read; null once loaded. */
+  let beforeLoad: Change[] | null = [];
+  let loading: Promise<void> | null = null;
+  let dirty = false;
+  let writing: Promise<void> = Promise.resolve();
+  let writer: Promise<void> | null = null;
+  const listeners = new Set<() => void>();
+
+  const publish = (next: MeetingDrafts | null) => {
+    if (next === snapshot) return;
+    snapshot = next;
+    for (const listener of [...listeners]) listener();
+  };
+
+  const write = (): Promise<void> => {
+    dirty = true;
+    // Nothing is written before the load: it would replace drafts the panel has not read yet.
+    if (beforeLoad !== null || writer) return writing;
+    writer = (async () => {
+      while (dirty) {
+        dirty = false;
+        await item.write(store, snapshot).catch(() => false);
+      }
+      writer = null;
+    })();
+    writing = writer;
+    return writing;
+  };
+
+  const change = (apply: Change) => {
+    beforeLoad?.push(apply);
+    publish(apply(snapshot));
+    void write();
+  };
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    load() {
+      loading ??= (async () => {
+        const stored = await item.read(store).catch(() => null);
+        const changes = beforeLoad ?? [];
+        beforeLoad = null;
+        publish(changes.reduce((drafts, apply) => apply(drafts), stored?.value ?? null));
+        if (changes.length > 0) await write();
+      })();
+      return loading;
+    },
+    set(meetingId, phaseId, field, text) {
+      change((drafts) => withDraft(drafts, meetingId, phaseId, field, text));
+    },
+    phaseChanged(meetingId, from, to, field, typed) {
+      const { text } = afterPhaseChange(snapshot, meetingId, from, to, field, typed);
+      change((drafts) => afterPhaseChange(drafts, meetingId, from, to, field, typed).drafts);
+      return text;
+    },
+    clear() {
+      change(() => null);
+    },
+    flush: async () => {
+      await loading;
+      await writing;
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { isRecord, safeId, safePhaseId, untrimmedString } from '../util/guards';
+import type { KeyValueStore } from './key-value-store';
+import { defineStoredItem } from './stored-item';
+import type { StoredItem } from './stored-item';
+
+/**
+ * What a member was writing on a board and had not posted yet (a work question, a question, a
+ * proposal, advice, an evaluation line), kept on this device per group, meeting and phase. The
+ * chair moving on used to unmount the form and lose the text; a draft is kept until it is posted
+ * or the meeting ends, and only the drafts of one meeting per group are kept at all.
+ */
+
+/** The board fields a draft can belong to, as the forms name them. */
+export const DRAFT_FIELDS = [
+  'pitch',
+  'question',
+  'proposal',
+  'own-wording',
+  'advice',
+  'intentions',
+  'evaluation',
+] as const;
+
+export type DraftField = (typeof DRAFT_FIELDS)[number];
+
+/** One unposted text: where it was written and what it says. */
+export interface DraftEntry {
+  readonly phaseId: string;
+  readonly field: DraftField;
+  readonly text: string;
+}
+
+/** The drafts of one meeting of a group. */
+export interface MeetingDrafts {
+  readonly meetingId: string;
+  readonly entries: readonly DraftEntry[];
+}
+
+/** Longer than any board field (advice and intentions: 1000), so no typed text is cut. */
+export const MAX_DRAFT_LENGTH = 2_000;
+
+/** A meeting has at most a few dozen phases and fields; more in storage is junk. */
+export const MAX_DRAFTS = 100;
+
+/** The store key of a group's drafts on this device. */
+export function draftsKey(groupId: string): string {
+  return `drafts:${groupId}`;
+}
+
+function isField(value: unknown): value is DraftField {
+  return DRAFT_FIELDS.some((field) => field === value);
+}
+
+/** Decodes stored drafts; null when there are none (or nothing readable). */
+export function decodeDrafts(value: unknown): MeetingDrafts | null {
+  if (!isRecord(value)) return null;
+  const meetingId = safeId(value.meetingId);
+  if (meetingId === null || !Array.isArray(value.entries)) return null;
+  const entries: DraftEntry[] = [];
+  for (const raw of value.entries.slice(0, MAX_DRAFTS)) {
+    if (!isRecord(raw)) continue;
+    const phaseId = safePhaseId(raw.phaseId);
+    const field = isField(raw.field) ? raw.field : null;
+    const text = untrimmedString(raw.text, MAX_DRAFT_LENGTH);
+    if (phaseId === null || field === null || !text) continue;
+    if (entries.some((e) => e.phaseId === phaseId && e.field === field)) continue;
+    entries.push({ phaseId, field, text });
+  }
+  return entries.length > 0 ? { meetingId, entries } : null;
+}
+
+/** A group's drafts. Version 1 is the first shape; a change adds a migration. */
+export function draftsItem(groupId: string): StoredItem<MeetingDrafts | null> {
+  return defineStoredItem({
+    key: draftsKey(groupId),
+    version: 1,
+    decode: decodeDrafts,
+    migrations: {},
+  });
+}
+
+/** The draft written in this phase of this meeting for this field; '' when there is none. */
+export function draftFor(
+  drafts: MeetingDrafts | null,
+  meetingId: string,
+  phaseId: string,
+  field: DraftField,
+): string {
+  if (drafts?.meetingId !== meetingId) return '';
+  return drafts.entries.find((e) => e.phaseId === phaseId && e.field === field)?.text ?? '';
+}
+
+/**
+ * The drafts with this one set; an empty text removes it (posted, or wiped by the member). A
+ * draft of another meeting than the stored ones replaces them all: that meeting is over, and
+ * what was not posted in it must not come back in the next one.
+ */
+export function withDraft(
+  drafts: MeetingDrafts | null,
+  meetingId: string,
+  phaseId: string,
+  field: DraftField,
+  text: string,
+): MeetingDrafts | null {
+  const kept = drafts?.meetingId === meetingId ? drafts.entries : [];
+  const others = kept.filter((e) => e.phaseId !== phaseId || e.field !== field);
+  const entries =
+    text === '' ? others : [...others, { phaseId, field, text: text.slice(0, MAX_DRAFT_LENGTH) }];
+  return entries.length > 0 ? { meetingId, entries: entries.slice(-MAX_DRAFTS) } : null;
+}
+
+/**
+ * What a form that stays on screen shows when the chair moves from one phase to another (two
+ * question rounds in a row, say): the member keeps what they are typing, which now belongs to the
+ * new phase, unless the new phase has another draft of its own, which then comes back (and the
+ * text typed stays kept with the phase it was written in). Applying it twice changes nothing more
+ * than applying it once, so a panel that runs it again (a re-render, StrictMode) duplicates nothing.
+ */
+export function afterPhaseChange(
+  drafts: MeetingDrafts | null,
+  meetingId: string,
+  from: string,
+  to: string,
+  field: DraftField,
+  typed: string,
+): { readonly drafts: MeetingDrafts | null; readonly text: string } {
+  const own = draftFor(drafts, meetingId, to, field);
+  if (typed === '' || from === to) return { drafts, text: own || typed };
+  if (own !== '' && own !== typed) {
+    return { drafts: withDraft(drafts, meetingId, from, field, typed), text: own };
+  }
+  const moved = withDraft(drafts, meetingId, from, field, '');
+  return { drafts: withDraft(moved, meetingId, to, field, typed), text: typed };
+}
+
+/** Wipes a group's drafts from this device (the meeting ended, or the group is forgotten). */
+export async function clearDrafts(store: KeyValueStore, groupId: string): Promise<void> {
+  await draftsItem(groupId)
+    .write(store, null)
+    .catch(() => false);
+}
