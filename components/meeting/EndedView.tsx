@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
 import { findMethod } from '../../lib/method/method-list';
 import { formatMeetingDate } from '../../lib/i18n/format-date';
 import { useI18n } from '../common/I18n';
+import { useFocusOnChange } from '../common/useFocusOnChange';
 
 /**
  * After the chair ended the meeting: the board is gone for everyone, and this shows the little
@@ -12,9 +13,8 @@ export function EndedView({ summary, onBack }: { summary: MeetingSummary; onBack
   const { t, locale } = useI18n();
   const headingId = useId();
   const keptId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
   // The meeting view vanished under the member's focus: start them at the top of what replaced it.
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnChange('ended');
   const date = formatMeetingDate(summary.startedAt, locale);
   const methodName = findMethod(summary.methodId)?.name[locale] ?? summary.methodId;
   return (

@@ -3,6 +3,7 @@ import { shareLookBack } from '../../lib/shared-doc/board-commands';
 import { takeHomeLines } from '../../lib/notebook/take-home';
 import { mayDo } from '../../lib/method/roles';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from '../boards/meeting-props';
 import { useNotebookRead } from '../notes/NotebookContext';
 import { useBoardCommand } from '../boards/useBoardCommand';
@@ -84,8 +85,8 @@ export function LastTakeHome({
           {t('shareSelected')}
         </button>
       )}
-      {nothingTicked && <p role="status">{t('shareNothingTicked')}</p>}
-      {error && <p role="alert">{t(error)}</p>}
+      {nothingTicked && <LiveRegion>{t('shareNothingTicked')}</LiveRegion>}
+      {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
     </section>
   );
 }

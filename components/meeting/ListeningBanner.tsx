@@ -1,5 +1,6 @@
 import type { MeetingProps } from '../boards/meeting-props';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 
 /**
  * In the rounds where the case bringer only listens (advice round, gossip round), every panel
@@ -11,7 +12,7 @@ export function ListeningBanner({ meeting, selfId }: Pick<MeetingProps, 'meeting
   if (meeting.phase.bringerListens !== true) return null;
   const self = meeting.caseBringerId !== null && meeting.caseBringerId === selfId;
   return (
-    <p role="status" className="listening-banner">
+    <LiveRegion className="listening-banner">
       <strong>
         {self
           ? t('youListen')
@@ -19,6 +20,6 @@ export function ListeningBanner({ meeting, selfId }: Pick<MeetingProps, 'meeting
             ? t('bringerListens', { name: meeting.caseBringerName })
             : t('caseBringerListens')}
       </strong>
-    </p>
+    </LiveRegion>
   );
 }

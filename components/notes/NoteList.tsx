@@ -6,6 +6,7 @@ import { byGroupAndMeeting } from '../../lib/notebook/note-order';
 import type { GroupNotes } from '../../lib/notebook/note-order';
 import { formatMeetingDate } from '../../lib/i18n/format-date';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 import { SaveStatusLine } from './SaveStatusLine';
 import { notebookErrorText, useAutosave } from './useAutosave';
 
@@ -154,7 +155,7 @@ function NoteItem({
           </button>
         </div>
       )}
-      {error && <p role="alert">{error}</p>}
+      {error && <LiveRegion live="alert">{error}</LiveRegion>}
     </li>
   );
 }

@@ -3,6 +3,7 @@ import type { FormEvent, ReactNode } from 'react';
 import type { MessageKey } from '../../lib/i18n/messages';
 import type { Notebook } from '../../lib/notebook/notebook';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 
 /** A status, or an alert; `done` when the notebook's protection changed. */
 type Notice = { readonly status: string; readonly done?: true } | { readonly alert: string };
@@ -106,7 +107,7 @@ export function NotebookSecurity({
         </>
       )}
       <p role="status">{notice && 'status' in notice ? notice.status : ''}</p>
-      {notice && 'alert' in notice && <p role="alert">{notice.alert}</p>}
+      {notice && 'alert' in notice && <LiveRegion live="alert">{notice.alert}</LiveRegion>}
     </section>
   );
 }

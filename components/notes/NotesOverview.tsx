@@ -1,7 +1,9 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Notebook } from '../../lib/notebook/notebook';
 import type { Note } from '../../lib/notebook/note-codec';
 import { useI18n } from '../common/I18n';
+import { useFocusOnChange } from '../common/useFocusOnChange';
+import { LiveRegion } from '../common/LiveRegion';
 import { useNotebook, useNotebookRead } from './NotebookContext';
 import type { NotebookRead } from './NotebookContext';
 import { NotebookSecurity } from './NotebookSecurity';
@@ -20,7 +22,8 @@ export function NotesOverview({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const notebook = useNotebook();
   const headingId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening the notes is a new view: its heading takes focus (closing returns it to the button).
+  const heading = useFocusOnChange('notes');
   return (
     <section aria-labelledby={headingId} className="notes-overview">
       <div className="notes-overview-head">
@@ -60,7 +63,9 @@ function NotebookView({
   );
   if (encryption.kind === 'loading') return <p className="hint">{t('loading')}</p>;
   if (encryption.kind === 'error') {
-    return <p role="alert">{t('somethingWrong', { error: encryption.message })}</p>;
+    return (
+      <LiveRegion live="alert">{t('somethingWrong', { error: encryption.message })}</LiveRegion>
+    );
   }
   if (encryption.kind === 'locked' || encryption.value === 'locked') {
     return <UnlockForm notebook={notebook} />;
@@ -114,7 +119,9 @@ function Overview({
   if (all.kind === 'locked' || found.kind === 'locked') return <UnlockForm notebook={notebook} />;
   const failure =
     all.kind === 'error' ? all.message : found.kind === 'error' ? found.message : null;
-  if (failure !== null) return <p role="alert">{t('somethingWrong', { error: failure })}</p>;
+  if (failure !== null) {
+    return <LiveRegion live="alert">{t('somethingWrong', { error: failure })}</LiveRegion>;
+  }
   if (all.kind !== 'value') return <p className="hint">{t('loading')}</p>;
   const allNotes = all.value;
   const shown: readonly Note[] =
@@ -147,9 +154,7 @@ function Overview({
           />
         </div>
       )}
-      <p role="status" className="hint">
-        {message ?? summary}
-      </p>
+      <LiveRegion className="hint">{message ?? summary}</LiveRegion>
       {allNotes.length === 0 ? (
         <p>{t('notesEmpty')}</p>
       ) : (
@@ -222,7 +227,7 @@ function DeleteAll({
           {t('deleteAllNotes')}
         </button>
       )}
-      {error && <p role="alert">{error}</p>}
+      {error && <LiveRegion live="alert">{error}</LiveRegion>}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { Role } from '../../lib/method/roles';
 import type { MeetingState } from '../../lib/shared-doc/meeting-state';
 import type { Locale } from '../../lib/i18n/i18n';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 import { SaveStatusLine } from './SaveStatusLine';
 import { useAutosave } from './useAutosave';
 import { useNotebook, useNotebookRead } from './NotebookContext';
@@ -58,7 +59,7 @@ export function NotesPane({ place, role }: { place: NotePlace; role: Role }) {
       <h3 id={headingId}>{t('notesHeading')}</h3>
       <p className="hint">{t('notesOnlyHere')}</p>
       {!notebook ? (
-        <p role="alert">{t('notesUnavailable')}</p>
+        <LiveRegion live="alert">{t('notesUnavailable')}</LiveRegion>
       ) : lock.kind === 'value' && lock.value === 'locked' ? (
         <UnlockForm notebook={notebook} />
       ) : lock.kind === 'value' ? (
@@ -69,7 +70,7 @@ export function NotesPane({ place, role }: { place: NotePlace; role: Role }) {
           )}
         </>
       ) : lock.kind === 'error' ? (
-        <p role="alert">{t('noteSaveFailed', { error: lock.message })}</p>
+        <LiveRegion live="alert">{t('noteSaveFailed', { error: lock.message })}</LiveRegion>
       ) : null}
     </section>
   );
@@ -180,7 +181,7 @@ export function UnlockForm({ notebook }: { notebook: Notebook }) {
         value={passphrase}
         onChange={(e) => setPassphrase(e.target.value)}
       />
-      {wrong && <p role="alert">{t('wrongPassphrase')}</p>}
+      {wrong && <LiveRegion live="alert">{t('wrongPassphrase')}</LiveRegion>}
       <button type="submit" disabled={busy}>
         {t('unlock')}
       </button>

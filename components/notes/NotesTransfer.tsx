@@ -6,6 +6,7 @@ import { MAX_IMPORT_BYTES } from '../../lib/notebook/notebook-import';
 import type { ImportError } from '../../lib/notebook/notebook-import';
 import { downloadText, exportFileName } from '../common/download';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 
 const IMPORT_ERRORS: Record<ImportError, MessageKey> = {
   'too-large': 'importTooLarge',
@@ -105,7 +106,7 @@ export function NotesTransfer({ notebook }: { notebook: Notebook }) {
         {t('importHint')}
       </p>
       <p role="status">{outcome && 'status' in outcome ? outcome.status : ''}</p>
-      {outcome && 'alert' in outcome && <p role="alert">{outcome.alert}</p>}
+      {outcome && 'alert' in outcome && <LiveRegion live="alert">{outcome.alert}</LiveRegion>}
     </section>
   );
 }

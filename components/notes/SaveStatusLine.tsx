@@ -1,11 +1,12 @@
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 import type { SaveStatus } from './useAutosave';
 
 /** Says, politely to screen readers, whether the note being typed is saved on this device. */
 export function SaveStatusLine({ status }: { status: SaveStatus }) {
   const { t } = useI18n();
   return (
-    <p role="status" className="hint">
+    <LiveRegion className="hint">
       {status === 'saving'
         ? t('noteSaving')
         : status === 'saved'
@@ -13,6 +14,6 @@ export function SaveStatusLine({ status }: { status: SaveStatus }) {
           : typeof status === 'object'
             ? t('noteSaveFailed', { error: status.error })
             : ''}
-    </p>
+    </LiveRegion>
   );
 }

@@ -1,5 +1,6 @@
 import type { ConnectionStatus as Status } from '../../lib/connection/connection-status';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 
 /** The connection state in words, announced politely to screen readers when it changes. */
 export function ConnectionStatus({
@@ -20,8 +21,8 @@ export function ConnectionStatus({
   } else if (status.members === 0) text = t('connectedAlone');
   else text = t('connected', { count: status.members });
   return (
-    <p role="status" className={`connection connection-${status.kind}`} data-testid="connection">
+    <LiveRegion className={`connection connection-${status.kind}`} data-testid="connection">
       {text}
-    </p>
+    </LiveRegion>
   );
 }

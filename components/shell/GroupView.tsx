@@ -16,6 +16,8 @@ import { StartMeeting } from '../meeting/StartMeeting';
 import { useGroupSession } from '../meeting/useGroupSession';
 import { useMeetingHistory } from './useMeetingHistory';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
+import { useFocusOnChange } from '../common/useFocusOnChange';
 
 /** One group, connected: its invite, who is present, and the running meeting or its start. */
 export function GroupView({
@@ -52,14 +54,17 @@ export function GroupView({
     snapshot.members.map((m) => m.name),
   );
   const meeting = snapshot.meeting;
+  const heading = useFocusOnChange(group.groupId);
   return (
     <div className="group-view">
       <button type="button" className="link-button" onClick={onBack}>
         {t('back')}
       </button>
-      <h1 className="group-name">{meeting?.groupName ?? group.name}</h1>
+      <h1 className="group-name" ref={heading} tabIndex={-1}>
+        {meeting?.groupName ?? group.name}
+      </h1>
       <ConnectionStatus status={snapshot.connection} signalingUrl={signalingUrl} />
-      {error && <p role="alert">{t('somethingWrong', { error })}</p>}
+      {error && <LiveRegion live="alert">{t('somethingWrong', { error })}</LiveRegion>}
       <ConcurrentMeetings
         meetingId={snapshot.meetingId}
         groupMeetingId={snapshot.groupMeetingId}
@@ -90,13 +95,13 @@ export function GroupView({
         />
       ) : snapshot.meetingId ? (
         snapshot.loading?.stalled ? (
-          <p role="alert">{t('meetingLoadStalled')}</p>
+          <LiveRegion live="alert">{t('meetingLoadStalled')}</LiveRegion>
         ) : (
-          <p role="status">
+          <LiveRegion>
             {snapshot.loading?.percent != null
               ? t('waitingForMeetingPercent', { percent: snapshot.loading.percent })
               : t('waitingForMeeting')}
-          </p>
+          </LiveRegion>
         )
       ) : (
         session && (

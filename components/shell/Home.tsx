@@ -7,6 +7,7 @@ import { cleanName } from '../../lib/util/clean-name';
 import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 
 const INVITE_ERRORS: Record<InviteError, MessageKey> = {
   empty: 'inviteEmpty',
@@ -128,9 +129,9 @@ function StartGroupForm({ onCreate }: { onCreate: (membership: NewMembership) =>
         onChange={(e) => setMemberName(e.target.value)}
       />
       {error && (
-        <p role="alert" id={errorId}>
+        <LiveRegion live="alert" id={errorId}>
           {t(error)}
-        </p>
+        </LiveRegion>
       )}
       <button type="submit">{t('startGroup')}</button>
     </form>
@@ -184,9 +185,9 @@ function JoinForm({
         onChange={(e) => setMemberName(e.target.value)}
       />
       {error && (
-        <p role="alert" id={errorId}>
+        <LiveRegion live="alert" id={errorId}>
           {t(error)}
-        </p>
+        </LiveRegion>
       )}
       <button type="submit">{t('join')}</button>
     </form>

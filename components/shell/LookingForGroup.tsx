@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { LobbyHearing } from '../../lib/connection/group-session';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 
 /**
  * Stands before the start form while the panel has not heard its group: with the server down
@@ -21,7 +22,7 @@ export function LookingForGroup({
   if (lobby !== 'looking' || anyway) return <>{children}</>;
   return (
     <div className="looking-for-group">
-      <p role="status">{t('lookingForGroup')}</p>
+      <LiveRegion>{t('lookingForGroup')}</LiveRegion>
       <p className="hint">{t('lookingForGroupHint')}</p>
       <button type="button" onClick={() => setAnyway(true)}>
         {t('startAnyway')}

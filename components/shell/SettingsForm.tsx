@@ -3,6 +3,7 @@ import { parseSignalingUrl, serverHost } from '../../lib/device/settings';
 import type { Settings } from '../../lib/device/settings';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { useI18n } from '../common/I18n';
+import { useFocusOnChange } from '../common/useFocusOnChange';
 
 /** The open group's own server, which the settings show and change next to the member's own. */
 export interface GroupServerSetting {
@@ -35,6 +36,9 @@ export function SettingsForm({
   const urlId = useId();
   const groupUrlId = useId();
   const groupHintId = useId();
+  const headingId = useId();
+  // Opened from the header: its heading takes focus (closing returns it to the button).
+  const heading = useFocusOnChange('settings');
   const refuse = (field: 'url' | 'group', error: 'invalid' | 'scheme') => {
     setInvalid(field);
     setMessage(error === 'scheme' ? 'signalingUrlScheme' : 'signalingUrlInvalid');
@@ -42,7 +46,7 @@ export function SettingsForm({
   return (
     <form
       className="settings"
-      aria-label={t('settings')}
+      aria-labelledby={headingId}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -61,6 +65,9 @@ export function SettingsForm({
         setMessage('saved');
       }}
     >
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        {t('settings')}
+      </h2>
       <label htmlFor={urlId}>{t('signalingUrl')}</label>
       <input
         id={urlId}
