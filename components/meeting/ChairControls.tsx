@@ -59,8 +59,8 @@ export function PhaseControls({
 }
 
 /**
- * The rest of the chair's controls, below the board: the timer, handing over the chair, and,
- * set apart from everything else, resetting the timer and ending the meeting.
+ * The rest of the chair's controls, below the board: pausing and extending the timer, handing
+ * over the chair, and, set apart at the bottom, resetting the timer and ending the meeting.
  */
 export function ChairControls({
   timer,
@@ -93,10 +93,6 @@ export function ChairControls({
           <span className="icon icon-plus" aria-hidden="true" />
           {t('extendTimer')}
         </button>
-        <button type="button" className="danger" onClick={() => onTimer({ kind: 'reset' })}>
-          <span className="icon icon-reset" aria-hidden="true" />
-          {t('resetTimer')}
-        </button>
       </div>
       {candidates.length > 0 && (
         <div className="row">
@@ -123,7 +119,12 @@ export function ChairControls({
         </div>
       )}
       <p className="hint shortcut-hint">{t('phaseShortcuts')}</p>
-      <div className="end-row">
+      {/* Apart from the rest: these two undo what the group has done or spent. */}
+      <div className="row end-row">
+        <button type="button" className="danger" onClick={() => onTimer({ kind: 'reset' })}>
+          <span className="icon icon-reset" aria-hidden="true" />
+          {t('resetTimer')}
+        </button>
         <EndMeetingButton onEnd={onEnd} />
       </div>
     </div>
