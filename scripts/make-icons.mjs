@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Draws the extension's icon, a kring (circle) of people as dots on a disc, into
- * public/icon/<size>.png, where WXT finds it and lists it in the manifest.
+ * Draws the extension's icon, the panel's mark (a kring, a circle of five people, as in
+ * `--icon-ring` in components/shell/panel.css) in white on a disc of the panel's accent colour,
+ * into public/icon/<size>.png, where WXT finds it and lists it in the manifest.
  *
  * Plain Node (zlib for the PNG's deflate): no image library to install for five small files.
  * The PNGs are committed; run `node scripts/make-icons.mjs` again after changing the drawing.
@@ -14,32 +15,45 @@ import { deflateSync } from 'node:zlib';
 const SIZES = [16, 32, 48, 96, 128];
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'icon');
 
-const DISC = [0x0b, 0x5c, 0x6b]; // deep teal: readable on light and dark toolbars alike
-const DOT = [0xff, 0xff, 0xff];
-const ACCENT = [0xf5, 0xb9, 0x42]; // one warm dot: the member who brings the case
+// The light theme's --color-accent: dark enough for a white mark, and it stands out on light and
+// dark toolbars alike.
+const DISC = [0x0a, 0x5b, 0xb5];
+const MARK = [0xff, 0xff, 0xff];
 /** Samples per pixel side: 4 x 4 gives smooth edges without an anti-aliasing algorithm. */
 const SUPERSAMPLE = 4;
 
 /**
- * The drawing in units of the icon's side. Small sizes get fewer, larger dots, so that the gaps
- * between them stay at least a pixel wide at 16 px.
+ * The drawing in units of the icon's side: the mark of panel.css (a 24-unit box: ring of radius
+ * 8, dots of radius 2.6) scaled to sit inside the disc. At 16 px the ring is drawn a little
+ * thicker, so that it stays a visible line rather than a grey haze.
  */
 function shapes(size) {
-  const dots = size <= 16 ? 6 : 8;
-  const dotRadius = size <= 16 ? 0.105 : 0.085;
-  const ring = size <= 16 ? 0.255 : 0.275;
-  const list = [{ x: 0.5, y: 0.5, r: 0.47, color: DISC }];
-  for (let i = 0; i < dots; i++) {
-    // Start at the top, so the accent dot sits where the eye starts.
-    const angle = -Math.PI / 2 + (i * 2 * Math.PI) / dots;
+  const scale = 0.78 / 24;
+  const ring = 8 * scale;
+  const stroke = (size <= 16 ? 2.2 : 1.6) * scale;
+  const dot = 2.6 * scale;
+  const list = [
+    { kind: 'disc', x: 0.5, y: 0.5, r: 0.47, color: DISC },
+    { kind: 'ring', x: 0.5, y: 0.5, r: ring, width: stroke, color: MARK },
+  ];
+  for (let i = 0; i < 5; i++) {
+    // The first dot at the top, as in the panel's mark.
+    const angle = -Math.PI / 2 + (i * 2 * Math.PI) / 5;
     list.push({
+      kind: 'disc',
       x: 0.5 + ring * Math.cos(angle),
       y: 0.5 + ring * Math.sin(angle),
-      r: dotRadius,
-      color: i === 0 ? ACCENT : DOT,
+      r: dot,
+      color: MARK,
     });
   }
   return list;
+}
+
+function covers(shape, x, y) {
+  const distance = Math.hypot(x - shape.x, y - shape.y);
+  if (shape.kind === 'ring') return Math.abs(distance - shape.r) <= shape.width / 2;
+  return distance <= shape.r;
 }
 
 /** RGBA pixels of the icon at `size`, straight (not premultiplied) alpha. */
@@ -59,7 +73,7 @@ function render(size) {
           // The last shape that covers the sample wins: shapes are drawn back to front.
           let color = null;
           for (const shape of list) {
-            if ((x - shape.x) ** 2 + (y - shape.y) ** 2 <= shape.r ** 2) color = shape.color;
+            if (covers(shape, x, y)) color = shape.color;
           }
           if (color === null) continue;
           r += color[0];
