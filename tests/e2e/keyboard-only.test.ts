@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { startSignalingServer } from '../../server/signaling-server';
+import type { RunningServer } from '../../server/signaling-server';
+import { launchMember, waitFor } from './helpers/member-browser';
+import type { MemberBrowser } from './helpers/member-browser';
+import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+
+const MEET_URL = 'https://meet.google.com/key-boar-don';
+const QUESTION = 'Wat had je op dat moment nodig?';
+
+/** More Tab presses than any screen of the panel has stops: a control not reached is a failure. */
+const MAX_TABS = 80;
+
+/** Presses Tab (or Shift+Tab) until `target` has the focus, as a keyboard user looks for it. */
+async function tabTo(page: Page, target: Locator, backwards = false): Promise<void> {
+  for (let presses = 0; presses < MAX_TABS; presses++) {
+    if (await hasFocus(target)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${MAX_TABS} presses of ${backwards ? 'Shift+Tab' : 'Tab'} never reached it`);
+}
+
+function hasFocus(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => element === document.activeElement).catch(() => false);
+}
+
+/** What has the focus, in words for a failure message. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return 'the page (nothing)';
+    const name = element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '';
+    return `${element.tagName.toLowerCase()} "${name.slice(0, 60)}"`;
+  });
+}
+
+/** What the panel's announcer has said and still shows (components/common/Announcer.tsx). */
+function announced(page: Page): Promise<string> {
+  return page
+    .getByTestId('announcer')
+    .textContent()
+    .then((text) => text ?? '');
+}
+
+/**
+ * A chair and a member who use only the keyboard (Tab, Shift+Tab, Enter, Escape and the chair's
+ * phase shortcuts), each in their own browser profile over real WebRTC: where focus lands after
+ * a phase change, after posting a question, in and after the end dialog, and that a member who
+ * is typing keeps their place when the chair moves on.
+ */
+describe('the panel with the keyboard only', () => {
+  let server: RunningServer;
+  let browsers: MemberBrowser[] = [];
+  let anna: Page;
+  let bram: Page;
+
+  const heading = (panel: Page) => currentPhase(panel);
+  const phaseHasFocus = async (panel: Page, name: string) => {
+    await expect.poll(() => heading(panel).textContent(), { timeout: 15_000 }).toBe(name);
+    await expect
+      .poll(async () => ((await hasFocus(heading(panel))) ? 'the phase heading' : focused(panel)))
+      .toBe('the phase heading');
+  };
+
+  beforeAll(async () => {
+    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+    browsers = await Promise.all([launchMember(), launchMember()]);
+    const panels = await Promise.all(
+      browsers.map(async (browser) => {
+        const { tabId } = await browser.openCall(MEET_URL);
+        const panel = await browser.openPanel(tabId);
+        await panel.setViewportSize({ width: 360, height: 800 });
+        await useSignalingServer(panel, server.url);
+        return panel;
+      }),
+    );
+    [anna, bram] = panels as [Page, Page];
+    const code = await startGroup(anna, 'Team Zuid', 'Anna');
+    await joinGroup(bram, code, 'Bram');
+    await waitFor(
+      async () =>
+        (await anna.getByRole('list', { name: 'Present' }).textContent())?.includes('Bram') || null,
+      "Bram to be present on the chair's panel",
+      30_000,
+    );
+  });
+
+  afterAll(async () => {
+    await Promise.all(browsers.map((b) => b.close()));
+    await server?.close();
+  });
+
+  it('starts the meeting and moves the phase with Enter and the shortcuts, focus on the new phase heading', async () => {
+    await anna.bringToFront();
+    const chairToday = anna.getByRole('button', { name: 'I chair today' });
+    if ((await chairToday.count()) > 0) {
+      await tabTo(anna, chairToday);
+      await anna.keyboard.press('Enter');
+    }
+    await tabTo(anna, anna.getByRole('button', { name: 'Start the meeting as chair' }));
+    await anna.keyboard.press('Enter');
+    await phaseHasFocus(anna, 'Inventory');
+    await expect.poll(() => heading(bram).textContent(), { timeout: 30_000 }).toBe('Inventory');
+
+    const nextPhase = anna.getByRole('button', { name: 'Next phase' });
+    expect(await nextPhase.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+ArrowRight');
+    expect(
+      await anna.getByRole('button', { name: 'Previous phase' }).getAttribute('aria-keyshortcuts'),
+    ).toBe('Alt+Shift+ArrowLeft');
+    expect(await anna.locator('main').textContent()).toContain('Alt+Shift+→');
+    await tabTo(anna, nextPhase);
+    await anna.keyboard.press('Enter');
+    await phaseHasFocus(anna, 'Analysis');
+
+    await anna.keyboard.press('Alt+Shift+ArrowRight');
+    await phaseHasFocus(anna, 'Awareness');
+    await anna.keyboard.press('Alt+Shift+ArrowLeft');
+    await phaseHasFocus(anna, 'Analysis');
+    await expect.poll(() => heading(bram).textContent(), { timeout: 15_000 }).toBe('Analysis');
+  });
+
+  it('lets a member write and post a question and keeps their focus in the form; the chair hears of it', async () => {
+    await bram.bringToFront();
+    const field = bram.getByRole('textbox', { name: 'Your question' });
+    await tabTo(bram, field);
+    await bram.keyboard.type(QUESTION);
+    const post = bram.getByRole('button', { name: 'Post question' });
+    await tabTo(bram, post);
+    await bram.keyboard.press('Enter');
+    for (const panel of [anna, bram]) {
+      await expect
+        .poll(() => panel.getByRole('listitem').filter({ hasText: QUESTION }).count(), {
+          timeout: 15_000,
+        })
+        .toBe(1);
+    }
+    expect(await field.inputValue()).toBe('');
+    expect(await hasFocus(post), `focus is on ${await focused(bram)}`).toBe(true);
+    // Written by someone else: the chair's screen reader is told politely.
+    await expect
+      .poll(() => announced(anna), { timeout: 15_000 })
+      .toContain('New question from Bram');
+    expect(await announced(bram)).not.toContain('New question from Bram');
+  });
+
+  it('leaves the focus of a member who is typing when the chair moves on, and tells them', async () => {
+    await bram.bringToFront();
+    await tabTo(bram, bram.getByRole('button', { name: 'Settings' }));
+    await bram.keyboard.press('Enter');
+    const address = bram.getByRole('textbox', { name: 'Connection server address' });
+    await tabTo(bram, address);
+    await bram.keyboard.press('End');
+    await anna.bringToFront();
+    await anna.keyboard.press('Alt+Shift+ArrowRight');
+    await phaseHasFocus(anna, 'Awareness');
+    await expect.poll(() => heading(bram).textContent(), { timeout: 15_000 }).toBe('Awareness');
+    await expect.poll(() => announced(bram)).toContain('Now phase 3 of 5: Awareness');
+    expect(await hasFocus(address), `focus is on ${await focused(bram)}`).toBe(true);
+    await bram.bringToFront();
+    await tabTo(bram, bram.getByRole('button', { name: 'Close' }));
+    await bram.keyboard.press('Enter');
+    await expect
+      .poll(async () =>
+        (await hasFocus(bram.getByRole('button', { name: 'Settings' })))
+          ? 'Settings'
+          : focused(bram),
+      )
+      .toBe('Settings');
+  });
+
+  it('opens the end dialog with the focus inside, closes it with Escape back on its button, and ends the meeting', async () => {
+    await anna.bringToFront();
+    const end = anna.getByRole('button', { name: 'End the meeting' });
+    await tabTo(anna, end);
+    await anna.keyboard.press('Enter');
+    const dialog = anna.getByRole('alertdialog', { name: 'End the meeting' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    await expect
+      .poll(async () =>
+        (await hasFocus(dialog.getByRole('button', { name: 'Cancel' }))) ? 'Cancel' : focused(anna),
+      )
+      .toBe('Cancel');
+    // Modal: the page behind is inert, so Tab and Shift+Tab reach only the dialog's buttons (and,
+    // past its ends, the browser's own controls, where the page has no focus at all).
+    const inDialogOrBrowser = () =>
+      dialog.evaluate(
+        (d) =>
+          d.contains(document.activeElement) ||
+          document.activeElement === null ||
+          document.activeElement === document.body,
+      );
+    for (const key of ['Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Tab', 'Tab', 'Tab', 'Tab']) {
+      await anna.keyboard.press(key);
+      expect(await inDialogOrBrowser(), `after ${key} focus is on ${await focused(anna)}`).toBe(
+        true,
+      );
+    }
+    await tabTo(anna, dialog.getByRole('button', { name: 'Cancel' }));
+
+    await anna.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await hasFocus(end), `focus is on ${await focused(anna)}`).toBe(true);
+    await expect.poll(() => heading(bram).textContent()).toBe('Awareness');
+
+    await anna.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(1);
+    await tabTo(anna, dialog.getByRole('button', { name: 'Yes, end it' }), true);
+    await anna.keyboard.press('Enter');
+    const ended = (panel: Page) => panel.getByRole('heading', { name: 'The meeting has ended.' });
+    await expect.poll(() => ended(anna).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => ended(bram).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => ((await hasFocus(ended(anna))) ? 'the ended heading' : focused(anna)))
+      .toBe('the ended heading');
+  });
+});
