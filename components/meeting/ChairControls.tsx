@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Member } from '../../lib/shared-doc/presence';
 import type { TimerAction } from '../../lib/shared-doc/meeting-commands';
 import type { TimerState } from '../../lib/shared-doc/timer';
+import { ConfirmAction } from '../common/ConfirmAction';
 import { useI18n } from '../common/I18n';
 import { altShift, useShortcut } from '../common/useShortcut';
 import { EndMeetingButton } from './EndMeetingButton';
@@ -81,6 +82,7 @@ export function ChairControls({
   const [handTo, setHandTo] = useState('');
   const handId = useId();
   const candidates = members.filter((m) => !m.isSelf && m.memberId !== caseBringerId);
+  const handToMember = candidates.find((m) => m.memberId === handTo) ?? null;
   const paused = timer?.runningSince === null;
   return (
     <div className="chair-controls">
@@ -105,26 +107,33 @@ export function ChairControls({
               </option>
             ))}
           </select>
-          <button
-            type="button"
-            disabled={!handTo}
-            onClick={() => {
-              const member = candidates.find((m) => m.memberId === handTo);
-              if (member) onHandChair(member);
+          {/* Asked first: once handed over, only the new chair can give the role back. */}
+          <ConfirmAction
+            disabled={!handToMember}
+            question={t('handChairConfirm', { name: handToMember?.name ?? '' })}
+            confirmLabel={t('handChairYes')}
+            onConfirm={() => {
+              if (handToMember) onHandChair(handToMember);
               setHandTo('');
             }}
           >
             {t('handChair')}
-          </button>
+          </ConfirmAction>
         </div>
       )}
       <p className="hint shortcut-hint">{t('phaseShortcuts')}</p>
       {/* Apart from the rest: these two undo what the group has done or spent. */}
       <div className="row end-row">
-        <button type="button" className="danger" onClick={() => onTimer({ kind: 'reset' })}>
+        {/* Asked first: the time the phase has run is gone for the whole group once reset. */}
+        <ConfirmAction
+          className="danger"
+          question={t('resetTimerConfirm')}
+          confirmLabel={t('resetTimerYes')}
+          onConfirm={() => onTimer({ kind: 'reset' })}
+        >
           <span className="icon icon-reset" aria-hidden="true" />
           {t('resetTimer')}
-        </button>
+        </ConfirmAction>
         <EndMeetingButton onEnd={onEnd} />
       </div>
     </div>

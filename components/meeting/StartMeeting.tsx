@@ -4,14 +4,18 @@ import { PRESET_TOTALS, rescalePhaseMinutes, totalMinutes } from '../../lib/meth
 import { useI18n } from '../common/I18n';
 
 /**
- * Shown while no meeting runs: whoever chairs today picks the method (with a short description
- * of each) and the time the group has, and starts the meeting.
+ * Shown to whoever chairs today while no meeting runs: they pick the method (with a short
+ * description of each) and the time the group has, and start the meeting.
  */
 export function StartMeeting({
   suggestedChair,
+  selfName = null,
   onStart,
 }: {
+  /** Whose turn it is by the group's rota (lib/device/meeting-history.ts); null: no rota yet. */
   suggestedChair: string | null;
+  /** This member's name, to say "your turn" rather than their own name. */
+  selfName?: string | null;
   onStart: (methodId: string, phaseMinutes: readonly number[] | null) => void;
 }) {
   const { t, locale } = useI18n();
@@ -32,8 +36,8 @@ export function StartMeeting({
         onStart(method.id, minutes);
       }}
     >
-      <p>{t('noMeeting')}</p>
-      {suggestedChair && <p className="hint">{t('chairSuggestion', { name: suggestedChair })}</p>}
+      <p>{t('startMeetingHint')}</p>
+      <RotaLine suggestedChair={suggestedChair} selfName={selfName} />
       <label htmlFor={selectId}>{t('method')}</label>
       <select
         id={selectId}
@@ -68,5 +72,24 @@ export function StartMeeting({
       </ol>
       <button type="submit">{t('startMeeting')}</button>
     </form>
+  );
+}
+
+/** Whose turn it is to chair by the group's rota, or nothing when the group has no rota yet. */
+export function RotaLine({
+  suggestedChair,
+  selfName,
+}: {
+  suggestedChair: string | null;
+  selfName: string | null;
+}) {
+  const { t } = useI18n();
+  if (suggestedChair === null) return null;
+  return (
+    <p className="hint">
+      {suggestedChair === selfName
+        ? t('chairSuggestionYou')
+        : t('chairSuggestion', { name: suggestedChair })}
+    </p>
   );
 }

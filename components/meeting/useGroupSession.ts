@@ -35,6 +35,9 @@ export function useGroupSession(
   const [error, setError] = useState<string | null>(null);
   // Remembered groups were validated when loaded; this only guards against a damaged store.
   const parsed = useMemo(() => parseInvite(group.code), [group.code]);
+  // The name as the panel opened: a member who joined with an invite gets it from the session
+  // (snapshot.groupName), and the panel then remembers it; that must not reopen the session.
+  const [groupName] = useState(group.name ?? '');
 
   useEffect(() => {
     if (!parsed.ok) return undefined;
@@ -48,7 +51,7 @@ export function useGroupSession(
               secret: parsed.invite.secret,
               memberId: group.memberId,
               memberName: group.memberName,
-              groupName: group.name,
+              groupName,
             },
             {
               openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl] }),
@@ -75,7 +78,7 @@ export function useGroupSession(
       setSession(null);
       setError(null);
     };
-  }, [parsed, group.memberId, group.memberName, group.name, signalingUrl, store]);
+  }, [parsed, group.memberId, group.memberName, groupName, signalingUrl, store]);
 
   useEffect(() => (session ? exposeSharedState(session) : undefined), [session]);
 

@@ -5,6 +5,7 @@ import type { Note, TakeHome } from '../../lib/notebook/note-codec';
 import { byGroupAndMeeting } from '../../lib/notebook/note-order';
 import type { GroupNotes } from '../../lib/notebook/note-order';
 import { formatMeetingDate } from '../../lib/i18n/format-date';
+import { ConfirmAction } from '../common/ConfirmAction';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import { SaveStatusLine } from './SaveStatusLine';
@@ -69,9 +70,7 @@ function GroupSection({
 }
 
 type ItemMode =
-  | { readonly kind: 'view'; readonly focus: 'edit' | 'delete' | null }
-  | { readonly kind: 'edit' }
-  | { readonly kind: 'confirm' };
+  { readonly kind: 'view'; readonly focus: 'edit' | null } | { readonly kind: 'edit' };
 
 function NoteItem({
   note,
@@ -83,18 +82,16 @@ function NoteItem({
   onRemoved: () => void;
 }) {
   const { t } = useI18n();
-  const questionId = useId();
   const [mode, setMode] = useState<ItemMode>({ kind: 'view', focus: null });
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const phase = note.phaseName || note.phaseId || t('noteWithoutPhase');
   const name = snippet(note);
 
   const remove = () => {
-    setBusy(true);
-    notebook.remove(note.id).then(onRemoved, (e: unknown) => {
-      setBusy(false);
+    setError(null);
+    return notebook.remove(note.id).then(onRemoved, (e: unknown) => {
       setError(t('somethingWrong', { error: notebookErrorText(e, t) }));
+      throw e;
     });
   };
 
@@ -124,35 +121,15 @@ function NoteItem({
               {t('editNote')}
             </button>
           )}{' '}
-          <button
-            type="button"
+          <ConfirmAction
             className="link-button"
-            aria-label={t('deleteNoteFor', { text: name })}
-            autoFocus={mode.focus === 'delete'}
-            onClick={() => {
-              setError(null);
-              setMode({ kind: 'confirm' });
-            }}
+            label={t('deleteNoteFor', { text: name })}
+            question={t('deleteNoteConfirm')}
+            confirmLabel={t('deleteNoteYes')}
+            onConfirm={remove}
           >
             {t('deleteNote')}
-          </button>
-        </div>
-      )}
-      {mode.kind === 'confirm' && (
-        <div role="group" aria-labelledby={questionId} className="confirm">
-          <p id={questionId}>{t('deleteNoteConfirm')}</p>
-          <button type="button" disabled={busy} onClick={remove}>
-            {t('deleteNoteYes')}
-          </button>{' '}
-          {/* The safe choice has the focus, as in the WAI-ARIA alert dialog pattern. */}
-          <button
-            type="button"
-            autoFocus
-            disabled={busy}
-            onClick={() => setMode({ kind: 'view', focus: 'delete' })}
-          >
-            {t('cancel')}
-          </button>
+          </ConfirmAction>
         </div>
       )}
       {error && <LiveRegion live="alert">{error}</LiveRegion>}

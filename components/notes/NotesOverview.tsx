@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Notebook } from '../../lib/notebook/notebook';
 import type { Note } from '../../lib/notebook/note-codec';
+import { ConfirmAction } from '../common/ConfirmAction';
 import { useI18n } from '../common/I18n';
 import { useFocusOnChange } from '../common/useFocusOnChange';
 import { LiveRegion } from '../common/LiveRegion';
@@ -182,51 +183,23 @@ function DeleteAll({
   onDeleted: () => void;
 }) {
   const { t } = useI18n();
-  const questionId = useId();
-  const [confirming, setConfirming] = useState(false);
-  const [returnFocus, setReturnFocus] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const removeAll = () => {
-    setBusy(true);
-    notebook.removeAll().then(onDeleted, (e: unknown) => {
-      setBusy(false);
+    setError(null);
+    return notebook.removeAll().then(onDeleted, (e: unknown) => {
       setError(t('somethingWrong', { error: e instanceof Error ? e.message : String(e) }));
+      throw e;
     });
   };
   return (
     <div className="delete-all">
-      {confirming ? (
-        <div role="group" aria-labelledby={questionId} className="confirm">
-          <p id={questionId}>{t('deleteAllConfirm', { count })}</p>
-          <button type="button" disabled={busy} onClick={removeAll}>
-            {t('deleteAllYes')}
-          </button>{' '}
-          {/* The safe choice has the focus, as in the WAI-ARIA alert dialog pattern. */}
-          <button
-            type="button"
-            autoFocus
-            disabled={busy}
-            onClick={() => {
-              setConfirming(false);
-              setReturnFocus(true);
-            }}
-          >
-            {t('cancel')}
-          </button>
-        </div>
-      ) : (
-        <button
-          type="button"
-          autoFocus={returnFocus}
-          onClick={() => {
-            setError(null);
-            setConfirming(true);
-          }}
-        >
-          {t('deleteAllNotes')}
-        </button>
-      )}
+      <ConfirmAction
+        question={t('deleteAllConfirm', { count })}
+        confirmLabel={t('deleteAllYes')}
+        onConfirm={removeAll}
+      >
+        {t('deleteAllNotes')}
+      </ConfirmAction>
       {error && <LiveRegion live="alert">{error}</LiveRegion>}
     </div>
   );

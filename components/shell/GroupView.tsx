@@ -1,4 +1,6 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { createDraftStore } from '../../lib/device/draft-store';
+import { learnGroupName } from '../../lib/device/groups';
 import type { RememberedGroup } from '../../lib/device/groups';
 import { inviteLink } from '../../lib/invite/invite';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
@@ -6,31 +8,40 @@ import { suggestNextChair } from '../../lib/device/meeting-history';
 import { panelUrlFor } from '../../lib/device/settings';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ConcurrentMeetings } from './ConcurrentMeetings';
-import { LookingForGroup } from './LookingForGroup';
+import { BeforeMeeting } from './BeforeMeeting';
 import { EndedView } from '../meeting/EndedView';
 import { InviteBox } from './InviteBox';
 import { MeetingView } from '../meeting/MeetingView';
 import type { MeetingActions } from '../meeting/MeetingView';
 import { MemberList } from '../meeting/MemberList';
-import { StartMeeting } from '../meeting/StartMeeting';
 import { useGroupSession } from '../meeting/useGroupSession';
 import { useMeetingHistory } from './useMeetingHistory';
+import { DraftProvider } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import { useFocusOnChange } from '../common/useFocusOnChange';
 
-/** One group, connected: its invite, who is present, and the running meeting or its start. */
+/**
+ * One group, connected: its invite, who is present, and the running meeting or its start. For
+ * the founder of a new group, inviting the others comes first (step one), then the start.
+ */
 export function GroupView({
   group,
   signalingUrl,
   store,
   sound,
+  founded = false,
+  onLearnt,
   onBack,
 }: {
   group: RememberedGroup;
   signalingUrl: string;
   store: KeyValueStore;
   sound: boolean;
+  /** This member founded the group in this panel just now. */
+  founded?: boolean;
+  /** The group with the name the others gave it, to remember (it was joined by invite). */
+  onLearnt?: (group: RememberedGroup) => void;
   onBack: () => void;
 }) {
   const { t } = useI18n();
@@ -55,16 +66,46 @@ export function GroupView({
   );
   const meeting = snapshot.meeting;
   const heading = useFocusOnChange(group.groupId);
+
+  // What members were writing and had not posted, kept per phase until posted or the end.
+  const drafts = useMemo(() => createDraftStore(store, group.groupId), [store, group.groupId]);
+  useEffect(() => {
+    void drafts.load();
+  }, [drafts]);
+  const ended = snapshot.ended !== null;
+  useEffect(() => {
+    if (ended) drafts.clear();
+  }, [drafts, ended]);
+
+  useEffect(() => {
+    const learnt = learnGroupName(group, snapshot.groupName);
+    if (learnt) onLearnt?.(learnt);
+  }, [group, snapshot.groupName, onLearnt]);
+  const groupName = meeting?.groupName ?? group.name ?? snapshot.groupName;
+
+  // A new group: nothing held yet, and this member founded it or nobody else is around.
+  const newGroup = history.length === 0 && !snapshot.meetingId && !snapshot.ended;
+  const inviteFirst = newGroup && (founded || snapshot.lobby === 'alone');
+  const invite = (
+    <InviteBox
+      code={group.code}
+      link={inviteLink({ code: group.code }, panelUrlFor(signalingUrl))}
+      groupName={groupName ?? t('newGroup')}
+      step={inviteFirst}
+    />
+  );
+  const self = snapshot.members.find((m) => m.isSelf)?.name ?? group.memberName;
   return (
     <div className="group-view">
       <button type="button" className="link-button" onClick={onBack}>
         {t('back')}
       </button>
       <h1 className="group-name" ref={heading} tabIndex={-1}>
-        {meeting?.groupName ?? group.name}
+        {groupName ?? t('newGroup')}
       </h1>
       <ConnectionStatus status={snapshot.connection} signalingUrl={signalingUrl} />
       {error && <LiveRegion live="alert">{t('somethingWrong', { error })}</LiveRegion>}
+      {inviteFirst && invite}
       <ConcurrentMeetings
         meetingId={snapshot.meetingId}
         groupMeetingId={snapshot.groupMeetingId}
@@ -74,25 +115,27 @@ export function GroupView({
       {snapshot.ended ? (
         <EndedView summary={snapshot.ended} onBack={onBack} />
       ) : meeting && snapshot.board && snapshot.role && actions && snapshot.meetingId ? (
-        <MeetingView
-          meeting={meeting}
-          board={snapshot.board}
-          role={snapshot.role}
-          members={snapshot.members}
-          selfId={group.memberId}
-          timer={snapshot.timer}
-          timerOffset={snapshot.timerOffset}
-          chairPresent={snapshot.chairPresent}
-          history={history}
-          sound={sound}
-          actions={actions}
-          place={{
-            groupId: group.groupId,
-            groupName: meeting.groupName ?? group.name,
-            meetingId: snapshot.meetingId,
-            meeting: meeting,
-          }}
-        />
+        <DraftProvider store={drafts} meetingId={snapshot.meetingId}>
+          <MeetingView
+            meeting={meeting}
+            board={snapshot.board}
+            role={snapshot.role}
+            members={snapshot.members}
+            selfId={group.memberId}
+            timer={snapshot.timer}
+            timerOffset={snapshot.timerOffset}
+            chairPresent={snapshot.chairPresent}
+            history={history}
+            sound={sound}
+            actions={actions}
+            place={{
+              groupId: group.groupId,
+              groupName: groupName ?? '',
+              meetingId: snapshot.meetingId,
+              meeting: meeting,
+            }}
+          />
+        </DraftProvider>
       ) : snapshot.meetingId ? (
         snapshot.loading?.stalled ? (
           <LiveRegion live="alert">{t('meetingLoadStalled')}</LiveRegion>
@@ -105,19 +148,18 @@ export function GroupView({
         )
       ) : (
         session && (
-          <LookingForGroup lobby={snapshot.lobby}>
-            <StartMeeting
-              suggestedChair={suggested}
-              onStart={(methodId, minutes) => void session.startMeeting(methodId, minutes)}
-            />
-          </LookingForGroup>
+          <BeforeMeeting
+            lobby={snapshot.lobby}
+            chairsFirst={founded && history.length === 0}
+            step={inviteFirst}
+            suggestedChair={suggested}
+            selfName={self}
+            onStart={(methodId, minutes) => void session.startMeeting(methodId, minutes)}
+          />
         )
       )}
       <MemberList members={snapshot.members} />
-      <InviteBox
-        code={group.code}
-        link={inviteLink({ code: group.code }, panelUrlFor(signalingUrl))}
-      />
+      {!inviteFirst && invite}
     </div>
   );
 }

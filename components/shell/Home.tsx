@@ -1,12 +1,16 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { RememberedGroup } from '../../lib/device/groups';
+import type { KeyValueStore } from '../../lib/device/key-value-store';
 import { createInvite, inviteServer, parseInvite } from '../../lib/invite/invite';
 import type { Invite, InviteError, ServerAddressError } from '../../lib/invite/invite';
 import { cleanName } from '../../lib/util/clean-name';
 import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { useI18n } from '../common/I18n';
+import { useUndo } from '../common/useUndo';
+import { useWelcome } from './useWelcome';
+import { Welcome } from './Welcome';
 import { LiveRegion } from '../common/LiveRegion';
 
 const INVITE_ERRORS: Record<InviteError, MessageKey> = {
@@ -37,10 +41,15 @@ export interface Joining {
   readonly server: string | null;
 }
 
-/** The start screen: remembered groups, starting a new group, joining with an invite. */
+/**
+ * The start screen: on first run a short welcome, then the remembered groups, joining with an
+ * invite and starting a new group. Forgetting a group can be undone for a few seconds: it wipes
+ * what the device kept of the group, and without the invite the member cannot come back.
+ */
 export function Home({
   groups,
   initialInvite,
+  store = null,
   onOpen,
   onForget,
   onCreate,
@@ -48,35 +57,79 @@ export function Home({
 }: {
   groups: readonly RememberedGroup[];
   initialInvite: string;
+  /** Where the welcome's "got it" is kept; none: it is shown until put away in this panel. */
+  store?: KeyValueStore | null;
   onOpen: (group: RememberedGroup) => void;
+  /** Runs once the time to undo is over (or the member moved on). */
   onForget: (group: RememberedGroup) => void;
   onCreate: (membership: NewMembership) => void;
   onJoin: (joining: Joining) => void;
 }) {
   const { t } = useI18n();
+  const forget = useUndo(onForget);
+  const [restored, setRestored] = useState<RememberedGroup | null>(null);
+  const welcome = useWelcome(store);
+  const [welcomeAsked, setWelcomeAsked] = useState(false);
+  const showWelcome = welcomeAsked || (welcome.shown === true && groups.length === 0);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const howItWorks = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  /** Where focus goes after the next render: the control that was pressed is gone. */
+  const focusNext = useRef<'undo' | 'how' | 'restored' | null>(null);
+  const shown = groups.filter((g) => g.groupId !== forget.pending?.groupId);
+  const name = (group: RememberedGroup) => group.name ?? t('newGroup');
+
+  // The row, the welcome or the Undo that was pressed is gone: focus goes to what replaced it.
+  useEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = null;
+    if (target === 'undo') undoButton.current?.focus();
+    else if (target === 'how') howItWorks.current?.focus();
+    else if (target === 'restored' && restored) {
+      list.current
+        ?.querySelector<HTMLButtonElement>(`[data-group-id="${restored.groupId}"]`)
+        ?.focus();
+    }
+  });
+
   return (
     <div className="home">
+      {showWelcome && (
+        <Welcome
+          focusOnMount={welcomeAsked}
+          onDismiss={() => {
+            welcome.dismiss();
+            setWelcomeAsked(false);
+            focusNext.current = 'how';
+          }}
+        />
+      )}
       <section aria-labelledby="groups-heading">
         <h2 id="groups-heading">{t('yourGroups')}</h2>
-        {groups.length === 0 ? (
+        {shown.length === 0 ? (
           <p className="hint">{t('noGroups')}</p>
         ) : (
-          <ul className="groups">
-            {groups.map((group) => (
+          <ul className="groups" ref={list}>
+            {shown.map((group) => (
               <li key={group.groupId}>
                 <button
                   type="button"
+                  data-group-id={group.groupId}
                   onClick={() => onOpen(group)}
-                  aria-label={t('openGroup', { group: group.name })}
+                  aria-label={t('openGroup', { group: name(group) })}
                 >
-                  {group.name}
+                  {name(group)}
                 </button>{' '}
                 <span className="hint">{group.memberName}</span>{' '}
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={t('forgetGroup', { group: group.name })}
-                  onClick={() => onForget(group)}
+                  aria-label={t('forgetGroup', { group: name(group) })}
+                  onClick={() => {
+                    setRestored(null);
+                    forget.start(group);
+                    focusNext.current = 'undo';
+                  }}
                 >
                   ×
                 </button>
@@ -84,9 +137,42 @@ export function Home({
             ))}
           </ul>
         )}
+        {/* In the page from the start, empty, so that what it says later is announced. */}
+        <LiveRegion className="hint">
+          {forget.pending
+            ? t('groupForgotten', { group: name(forget.pending) })
+            : restored
+              ? t('groupForgetUndone', { group: name(restored) })
+              : ''}
+        </LiveRegion>
+        {forget.pending && (
+          <button
+            ref={undoButton}
+            type="button"
+            onClick={() => {
+              setRestored(forget.pending);
+              forget.undo();
+              focusNext.current = 'restored';
+            }}
+          >
+            {t('undo')}
+          </button>
+        )}
       </section>
       <JoinForm initialInvite={initialInvite} onJoin={onJoin} />
       <StartGroupForm onCreate={onCreate} />
+      {!showWelcome && (
+        <p>
+          <button
+            ref={howItWorks}
+            type="button"
+            className="link-button"
+            onClick={() => setWelcomeAsked(true)}
+          >
+            {t('howItWorks')}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

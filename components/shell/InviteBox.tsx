@@ -1,21 +1,53 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 
-/** The group's invite as code and link, each with a copy button; shown to every member. */
-export function InviteBox({ code, link }: { code: string; link: string }) {
+type Copied = 'invite' | 'code' | 'link' | 'failed' | null;
+
+/**
+ * The group's invite, shown to every member: one button copies a short message with the link,
+ * ready to paste into the call's chat; code and link are there to copy apart. For the founder of
+ * a new group it is step one, open and first (`step`); afterwards a closed section at the end.
+ */
+export function InviteBox({
+  code,
+  link,
+  groupName,
+  step = false,
+}: {
+  code: string;
+  link: string;
+  /** The name the message gives the group. */
+  groupName: string;
+  step?: boolean;
+}) {
   const { t } = useI18n();
-  const [copied, setCopied] = useState<'code' | 'link' | 'failed' | null>(null);
-  const copy = (what: 'code' | 'link') => {
-    const text = what === 'code' ? code : link;
+  const headingId = useId();
+  const [copied, setCopied] = useState<Copied>(null);
+  const copy = (what: 'invite' | 'code' | 'link') => {
+    const text =
+      what === 'code'
+        ? code
+        : what === 'link'
+          ? link
+          : t('inviteMessage', { group: groupName, link });
     navigator.clipboard.writeText(text).then(
       () => setCopied(what),
       () => setCopied('failed'),
     );
   };
-  return (
-    <details className="invite">
-      <summary>{t('inviteHeading')}</summary>
-      <p className="hint">{t('inviteHint')}</p>
+  const copyInvite = (
+    <button type="button" className={step ? 'primary' : undefined} onClick={() => copy('invite')}>
+      {t('copyInvite')}
+    </button>
+  );
+  const status = (
+    <LiveRegion className="hint">
+      {copied === 'failed' ? t('copyFailed') : copied ? t('copied') : ''}
+    </LiveRegion>
+  );
+  const fields = (
+    <>
       <label>
         {t('inviteCode')}
         <input readOnly value={code} onFocus={(e) => e.currentTarget.select()} />
@@ -30,9 +62,29 @@ export function InviteBox({ code, link }: { code: string; link: string }) {
       <button type="button" onClick={() => copy('link')}>
         {t('copyLink')}
       </button>
-      <p role="status" className="hint">
-        {copied === 'failed' ? t('copyFailed') : copied ? t('copied') : ''}
-      </p>
+    </>
+  );
+  if (step) {
+    return (
+      <section className="invite invite-step" aria-labelledby={headingId}>
+        <h2 id={headingId}>{t('inviteStepHeading')}</h2>
+        <p>{t('inviteStepHint')}</p>
+        {copyInvite}
+        {status}
+        <details>
+          <summary>{t('inviteDetails')}</summary>
+          {fields}
+        </details>
+      </section>
+    );
+  }
+  return (
+    <details className="invite">
+      <summary>{t('inviteHeading')}</summary>
+      <p className="hint">{t('inviteHint')}</p>
+      {copyInvite}
+      {status}
+      {fields}
     </details>
   );
 }

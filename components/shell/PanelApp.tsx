@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import type { RememberedGroup } from '../../lib/device/groups';
+import { clearDrafts } from '../../lib/device/drafts';
 import { clearMeetingCache } from '../../lib/device/meeting-cache';
 import { deriveGroupId } from '../../lib/invite/room-name';
 import { randomId } from '../../lib/util/random-id';
@@ -103,6 +104,7 @@ function Panel({
 }) {
   const { t } = useI18n();
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [createdId, setCreatedId] = useState<string | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const [showNotes, setShowNotes] = useState(false);
   const notesButton = useRef<HTMLButtonElement>(null);
@@ -125,7 +127,8 @@ function Panel({
     const group: RememberedGroup = {
       groupId,
       code: invite.code,
-      name: groupName ?? known?.name ?? `${t('groupName')} ${invite.code.slice(4, 8)}`,
+      // An invite carries no name: a joiner's is null until the others tell (GroupView).
+      name: groupName ?? known?.name ?? null,
       memberName,
       memberId: known?.memberId ?? randomId(12),
       lastUsedAt: Date.now(),
@@ -133,6 +136,8 @@ function Panel({
       signalingUrl: server ?? known?.signalingUrl ?? null,
     };
     await state.saveGroup(group);
+    // The founder of a new group is shown the invite as step one and the start form after it.
+    setCreatedId(groupName !== null ? groupId : null);
     setActiveId(groupId);
   };
 
@@ -174,11 +179,13 @@ function Panel({
             ref={settingsButton}
             type="button"
             className="header-button"
+            title={t('settings')}
             onClick={() => setShowSettings((s) => !s)}
             aria-expanded={showSettings}
           >
             <span className="icon icon-settings" aria-hidden="true" />
-            {t('settings')}
+            {/* Under 420 px only the gear shows; the name stays for screen readers and tests. */}
+            <span className="header-label narrow-hidden">{t('settings')}</span>
           </button>
         </div>
         <CallBadge />
@@ -201,14 +208,17 @@ function Panel({
         />
       )}
       {/* The notes overview sits above the group, which stays connected underneath. */}
+      {/* The page's main content while it is open; the group's main is hidden meanwhile. */}
       {showNotes && (
-        <NotesOverview
-          onClose={() => {
-            setShowNotes(false);
-            // Back where the member came from: keyboard users keep their place.
-            notesButton.current?.focus();
-          }}
-        />
+        <main>
+          <NotesOverview
+            onClose={() => {
+              setShowNotes(false);
+              // Back where the member came from: keyboard users keep their place.
+              notesButton.current?.focus();
+            }}
+          />
+        </main>
       )}
       <main hidden={showNotes}>
         {active ? (
@@ -219,6 +229,8 @@ function Panel({
               signalingUrl={active.signalingUrl ?? state.settings.signalingUrl}
               store={store}
               sound={state.settings.sound}
+              founded={active.groupId === createdId}
+              onLearnt={(group) => void state.saveGroup(group)}
               onBack={() => setActiveId(null)}
             />
             {active.signalingUrl !== null && (
@@ -234,6 +246,7 @@ function Panel({
           <Home
             groups={state.groups}
             initialInvite={initialInvite}
+            store={store}
             onOpen={(group) => {
               void state.saveGroup({ ...group, lastUsedAt: Date.now() });
               setActiveId(group.groupId);
@@ -242,6 +255,7 @@ function Panel({
               void state.removeGroup(group.groupId);
               // What the panel kept of the group's meeting goes with the group.
               void clearMeetingCache(store, group.groupId);
+              void clearDrafts(store, group.groupId);
             }}
             onCreate={({ invite, groupName, memberName }) =>
               void enter(invite, groupName, memberName, null)

@@ -17,6 +17,7 @@ import {
   startMeeting,
 } from '../shared-doc/meeting-commands';
 import type { CommandResult, TimerAction } from '../shared-doc/meeting-commands';
+import { heardGroupName } from '../shared-doc/group-name';
 import { decodePresence, listMembers, PRESENCE_FIELD } from '../shared-doc/presence';
 import type { Member, PresenceState } from '../shared-doc/presence';
 import { readBoard } from '../shared-doc/board-state';
@@ -40,6 +41,7 @@ export interface GroupIdentity {
   readonly secret: Uint8Array;
   readonly memberId: string;
   readonly memberName: string;
+  /** '' while this member does not know it (joined with an invite): then it is learnt. */
   readonly groupName: string;
 }
 
@@ -119,6 +121,11 @@ export interface GroupSnapshot {
    * (load-watch.ts). Null otherwise.
    */
   readonly loading: MeetingLoading | null;
+  /**
+   * The group's name: this member's own, or else the one the others say (group-name.ts) once
+   * heard; null while nobody has said.
+   */
+  readonly groupName: string | null;
 }
 
 /** How often a panel refreshes the clock reading in its presence. */
@@ -172,6 +179,7 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
   groupMeetingId: null,
   otherMeetings: [],
   loading: null,
+  groupName: null,
 };
 
 /** A meeting room this panel holds: the one it shows, or one kept for content it has. */
@@ -222,6 +230,8 @@ export class GroupSession {
   private chosen: string | null = null;
   private lobbyState: LobbyState = NO_MEETINGS;
   private heard = false;
+  /** The group's name as this member knows it: their own, or learnt from the others. */
+  private groupName: string | null;
   private connectedSince: number | null = null;
   private cancelAloneCheck: (() => void) | null = null;
   /** Held meetings updated since the last look at whether they ended, looked at once a frame. */
@@ -240,6 +250,7 @@ export class GroupSession {
     this.clock = deps.clock ?? systemClock;
     this.loadWatch = new LoadWatch(this.clock, () => this.refresh());
     this.cache = deps.meetingCache ?? null;
+    this.groupName = identity.groupName.trim() || null;
   }
 
   /**
@@ -281,7 +292,7 @@ export class GroupSession {
       methodId,
       chairId: this.identity.memberId,
       chairName: this.identity.memberName,
-      groupName: this.identity.groupName,
+      groupName: this.groupName ?? '',
       now,
       ...(phaseMinutes ? { phaseMinutes } : {}),
     });
@@ -477,6 +488,7 @@ export class GroupSession {
       memberId: this.identity.memberId,
       name: this.identity.memberName,
       clock: this.clock.now(),
+      ...(this.groupName !== null ? { groupName: this.groupName } : {}),
     };
     // A room kept in the background has no presence at all (see putAside): set it whole.
     const state = room.awareness.getLocalState() ?? {};
@@ -542,6 +554,7 @@ export class GroupSession {
       ended: this.meeting && started?.ended ? readEndedSummary(this.meeting.doc) : null,
       // Rejoining and concurrent meetings (issue 10, point 2).
       lobby: this.hearing(),
+      groupName: this.learnGroupName(started),
       groupMeetingId: this.lobbyState.current?.meetingId ?? null,
       otherMeetings: this.lobbyState.running
         .filter((m) => m.meetingId !== this.meetingId)
@@ -723,6 +736,23 @@ export class GroupSession {
     const endedAt = readEndedSummary(room.doc)?.endedAt ?? this.clock.now();
     markMeetingEnded(this.lobby.doc, meetingId, endedAt);
     void this.saveNow();
+  }
+
+  /**
+   * A member who joined with an invite takes the group's name from the meeting or the others'
+   * presence once heard, uses it from then on (a meeting they start carries it) and says it in
+   * their own presence, so that a member who joins later learns it even with the founder away.
+   */
+  private learnGroupName(meeting: MeetingState | null): string | null {
+    if (this.groupName !== null) return this.groupName;
+    const presences = [this.lobby, this.meeting].flatMap((room) =>
+      room ? [...room.awareness.getStates().values()] : [],
+    );
+    const heard = heardGroupName(meeting?.groupName ?? null, presences);
+    if (heard === null) return null;
+    this.groupName = heard;
+    for (const room of [this.lobby, this.meeting]) if (room) this.setPresence(room);
+    return heard;
   }
 
   /** Any valid presence but our own in a room means the group has been heard. */

@@ -10,7 +10,12 @@ import { defineStoredItem, migrateEach } from './stored-item';
 export interface RememberedGroup {
   readonly groupId: string;
   readonly code: string;
-  readonly name: string;
+  /**
+   * The group's name; null while this member does not know it yet: an invite carries no name,
+   * so a member who joined with one learns it from the others once connected (groupName of the
+   * session's snapshot) and the panel shows an honest placeholder until then.
+   */
+  readonly name: string | null;
   /** How this member is called in this group. */
   readonly memberName: string;
   /** This member's stable id in this group: keeps the chair the chair across reloads. */
@@ -35,12 +40,13 @@ export function decodeGroups(value: unknown): RememberedGroup[] {
     if (!isRecord(entry)) continue;
     const groupId = safeId(entry.groupId);
     const memberId = safeId(entry.memberId);
-    const name = boundedString(entry.name, LIMITS.groupName);
+    const name = entry.name === null ? null : boundedString(entry.name, LIMITS.groupName);
     const memberName = boundedString(entry.memberName, LIMITS.memberName);
     const lastUsedAt = finiteNumber(entry.lastUsedAt);
     const invite = typeof entry.code === 'string' ? parseInvite(entry.code) : null;
-    if (!groupId || !memberId || !name || !memberName || lastUsedAt === null || !invite?.ok)
-      continue;
+    // Only null means "not known yet"; a name that is there but unreadable drops the group.
+    if (name === null && entry.name !== null) continue;
+    if (!groupId || !memberId || !memberName || lastUsedAt === null || !invite?.ok) continue;
     groups.push({
       groupId,
       code: invite.invite.code,
@@ -70,16 +76,50 @@ function addServer(entry: unknown): unknown {
 }
 
 /**
+ * Builds before version 3 named a group joined by invite after the label of the name field and
+ * four characters of its code ("Naam van de groep D5AM", "Group name D5AM"): not its name, so
+ * version 3 stores it as unknown, to be learnt from the others.
+ */
+const PLACEHOLDER_LABELS = ['Naam van de groep', 'Group name'];
+
+function unknownPlaceholder(entry: unknown): unknown {
+  if (!isRecord(entry) || typeof entry.name !== 'string' || typeof entry.code !== 'string') {
+    return entry;
+  }
+  const invite = parseInvite(entry.code);
+  if (!invite.ok) return entry;
+  const placeholders = PLACEHOLDER_LABELS.map(
+    (label) => `${label} ${invite.invite.code.slice(4, 8)}`,
+  );
+  return placeholders.includes(entry.name.trim()) ? { ...entry, name: null } : entry;
+}
+
+/**
  * The stored list of groups. Version 1 is the list as builds before versioned items stored it
- * (no envelope); version 2 adds each group's server address. Migrations go group by group
+ * (no envelope); version 2 adds each group's server address; version 3 lets a name be unknown
+ * (null) and turns the placeholder names of older builds into that. Migrations go group by group
  * (`migrateEach`), so that one group that cannot be migrated does not take the others with it.
  */
 export const groupsItem = defineStoredItem({
   key: 'groups',
-  version: 2,
+  version: 3,
   decode: decodeGroups,
-  migrations: { 2: migrateEach(addServer) },
+  migrations: { 2: migrateEach(addServer), 3: migrateEach(unknownPlaceholder) },
 });
+
+/**
+ * The group with the name the others gave it, when this member did not know it yet; null when
+ * nothing changes (the name is known, or none was heard). A known name is never replaced: a
+ * peer's panel may say anything.
+ */
+export function learnGroupName(
+  group: RememberedGroup,
+  heard: string | null,
+): RememberedGroup | null {
+  if (group.name !== null || heard === null) return null;
+  const name = boundedString(heard, LIMITS.groupName);
+  return name === null ? null : { ...group, name };
+}
 
 /** Adds or updates a group (matched by id), most recently used first. */
 export function rememberGroup(

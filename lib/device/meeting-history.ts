@@ -49,13 +49,15 @@ export function addToHistory(
 
 /**
  * Suggests who chairs next, per the group's rota: of the names given (members present), the one
- * who chaired longest ago or never (never first, then by name); null when nobody is given.
+ * who chaired longest ago or never (never first, then by name); null when nobody is given, and on
+ * a group that has not met yet: there is no rota then, and naming whoever is alphabetically
+ * first told the group's founder it was their own turn.
  */
 export function suggestNextChair(
   history: readonly MeetingSummary[],
   names: readonly string[],
 ): string | null {
-  if (names.length === 0) return null;
+  if (names.length === 0 || history.length === 0) return null;
   const lastChaired = new Map<string, number>();
   for (const meeting of history) {
     if (meeting.chairName && !lastChaired.has(meeting.chairName)) {

@@ -52,6 +52,7 @@ export const GUIDANCE_MESSAGES = {
   },
   inviteDetails: { nl: 'Code en link apart', en: 'Code and link separately' },
   startStepHeading: { nl: 'Stap 2: start de bijeenkomst', en: 'Step 2: start the meeting' },
+  startMeetingHeading: { nl: 'De bijeenkomst starten', en: 'Starting the meeting' },
 
   // --- before a meeting: waiting for the chair, or chairing today ---
   waitingForChair: { nl: 'Wachten op de voorzitter', en: 'Waiting for the chair' },

@@ -110,10 +110,6 @@ export const MESSAGES = {
   roleMember: { nl: 'deelnemer', en: 'member' },
   roleBringer: { nl: 'inbrenger', en: 'case bringer' },
   you: { nl: 'jij', en: 'you' },
-  noMeeting: {
-    nl: 'Er loopt nog geen bijeenkomst. De voorzitter van vandaag start haar.',
-    en: "No meeting is running yet. Today's chair starts it.",
-  },
   lookingForGroup: { nl: 'Je groep zoeken…', en: 'Looking for your group…' },
   lookingForGroupHint: {
     nl: 'Loopt er al een bijeenkomst, dan kom je er vanzelf in zodra de anderen gevonden zijn.',

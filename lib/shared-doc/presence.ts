@@ -1,3 +1,4 @@
+import { cleanName } from '../util/clean-name';
 import { boundedString, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
 import type { MeetingState } from './meeting-state';
@@ -12,6 +13,11 @@ export interface PresenceState {
   readonly name: string;
   /** The member's clock when they last refreshed their presence (for the shared timer). */
   readonly clock?: number;
+  /**
+   * The group's name, from a panel that knows it: an invite carries no name, so a member who
+   * joined with one learns it here (group-name.ts). Display only, like all of awareness.
+   */
+  readonly groupName?: string;
 }
 
 /** A member as every panel lists them. */
@@ -34,9 +40,17 @@ export function decodePresence(state: unknown): PresenceState | null {
   const name = boundedString(value.name, LIMITS.memberName);
   if (memberId === null || name === null) return null;
   const clock = value.clock;
-  return typeof clock === 'number' && Number.isFinite(clock)
-    ? { memberId, name, clock }
-    : { memberId, name };
+  // Shown as the group's heading: no control characters that could break or hide text.
+  const groupName = cleanName(
+    boundedString(value.groupName, LIMITS.groupName) ?? '',
+    LIMITS.groupName,
+  );
+  return {
+    memberId,
+    name,
+    ...(typeof clock === 'number' && Number.isFinite(clock) ? { clock } : {}),
+    ...(groupName !== '' ? { groupName } : {}),
+  };
 }
 
 /**

@@ -4,7 +4,13 @@ import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { EXTENSION_DIR, launchMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+import {
+  currentPhase,
+  inviteText,
+  joinGroup,
+  startGroup,
+  useSignalingServer,
+} from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/srv-chan-ged';
 const PITCH = 'Een collega die afspraken niet nakomt';
@@ -82,7 +88,7 @@ describe('a group that moves to another companion server', () => {
 
   it('lets a member with another server in the settings join through the server of the invite link', async () => {
     // Carla's settings keep the built-in address; the link names B, which served it.
-    const link = await anna.getByRole('textbox', { name: 'Link' }).inputValue();
+    const link = await inviteText(anna, 'Link');
     expect(link).toBe(`${serverB.httpUrl}/#join=${await codeOf(anna)}`);
     const carlaBrowser = await launchMember();
     browsers.push(carlaBrowser);
@@ -119,5 +125,5 @@ describe('a group that moves to another companion server', () => {
 });
 
 async function codeOf(panel: Page): Promise<string> {
-  return panel.getByRole('textbox', { name: 'Code' }).inputValue();
+  return inviteText(panel, 'Code');
 }

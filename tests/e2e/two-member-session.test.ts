@@ -4,7 +4,13 @@ import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { EXTENSION_DIR, launchMember, launchWebMember, waitFor } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+import {
+  currentPhase,
+  inviteText,
+  joinGroup,
+  startGroup,
+  useSignalingServer,
+} from './helpers/panel';
 
 // Code passed to `background.evaluate` runs in the extension's service worker, where the
 // extension API is the global `chrome`.
@@ -126,7 +132,7 @@ describe('a chair and a member in one session', () => {
     await expect.poll(() => currentPhase(memberPanel).textContent()).toBe('Analysis');
 
     // A member without the extension opens the invite link: the companion serves the panel.
-    const link = await chairPanel.getByRole('textbox', { name: 'Link' }).inputValue();
+    const link = await inviteText(chairPanel, 'Link');
     expect(link).toBe(`${server.httpUrl}/#join=${code}`);
     const web = await launchWebMember();
     try {

@@ -45,7 +45,7 @@ describe("the extension's panel storage", () => {
     await panel.saveGroup(b);
 
     expect(await fakeBrowser.storage.local.get(['groups', 'settings'])).toEqual({
-      groups: { v: 2, value: [b, a] },
+      groups: { v: 3, value: [b, a] },
       settings,
     });
   });

@@ -17,10 +17,26 @@ export async function startGroup(panel: Page, groupName: string, name: string): 
   await form.getByRole('textbox', { name: 'Group name' }).fill(groupName);
   await form.getByRole('textbox', { name: 'Your name' }).fill(name);
   await form.getByRole('button', { name: 'Start group' }).click();
-  await panel.getByText("This group's invite").click();
-  const code = await panel.getByRole('textbox', { name: 'Code' }).inputValue();
+  // Inviting the group is step one for its founder.
+  await panel.getByRole('heading', { name: 'Step 1: invite your group' }).waitFor();
+  const code = await inviteText(panel, 'Code');
   expect(code).toMatch(/^KR1(-[0-9A-Z]{4}){7}$/);
   return code;
+}
+
+/**
+ * The group's invite code or link as the panel shows it: step one of a new group, or the closed
+ * invite at the end of a group's page, opened when its field is not on screen.
+ */
+export async function inviteText(panel: Page, field: 'Code' | 'Link'): Promise<string> {
+  const box = panel.getByRole('textbox', { name: field });
+  if (!(await box.isVisible())) {
+    await panel
+      .getByText("This group's invite", { exact: true })
+      .or(panel.getByText('Code and link separately', { exact: true }))
+      .click();
+  }
+  return box.inputValue();
 }
 
 /** Joins a group with pasted invite text. */

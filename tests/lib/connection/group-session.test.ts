@@ -27,9 +27,14 @@ class Group {
   readonly clock = new FakeClock();
   private readonly sessions: GroupSession[] = [];
 
-  async open(who: TestMember, clock: Clock = this.clock): Promise<GroupSession> {
+  /** `groupName` '' for a member who joined with an invite and does not know it yet. */
+  async open(
+    who: TestMember,
+    clock: Clock = this.clock,
+    groupName = 'Intervisie B3',
+  ): Promise<GroupSession> {
     const session = await GroupSession.open(
-      { secret: SECRET, memberId: who.id, memberName: who.name, groupName: 'Intervisie B3' },
+      { secret: SECRET, memberId: who.id, memberName: who.name, groupName },
       { openRoom: this.rooms.openerFor(who.name), clock },
     );
     this.sessions.push(session);
@@ -372,5 +377,60 @@ describe('disposing', () => {
     group.settle();
     expect(names(chair!.snapshot())).toEqual(['Anna']);
     expect(chair!.snapshot().connection).toEqual({ kind: 'connected', members: 0 });
+  });
+});
+
+describe("the group's name (an invite carries none)", () => {
+  it('reaches a member who joined with an invite from a member present, before any meeting', async () => {
+    group = new Group();
+    const founder = await group.open(anna);
+    const joiner = await group.open(bram, group.clock, '');
+    expect(joiner.snapshot().groupName).toBeNull();
+    group.settle();
+    expect(joiner.snapshot().groupName).toBe('Intervisie B3');
+    expect(founder.snapshot().groupName).toBe('Intervisie B3');
+  });
+
+  it('is passed on by a member who learnt it, with the founder gone', async () => {
+    group = new Group();
+    const founder = await group.open(anna);
+    const first = await group.open(bram, group.clock, '');
+    group.settle();
+    founder.dispose();
+    group.settle();
+    const later = await group.open(carla, group.clock, '');
+    group.settle();
+    expect(names(later.snapshot())).toEqual(['Bram', 'Carla']);
+    expect(later.snapshot().groupName).toBe('Intervisie B3');
+    expect(first.snapshot().groupName).toBe('Intervisie B3');
+  });
+
+  it('is carried by a meeting that a member who learnt it starts', async () => {
+    group = new Group();
+    await group.open(anna);
+    const joiner = await group.open(bram, group.clock, '');
+    group.settle();
+    expect(await joiner.startMeeting('basic')).toEqual({ ok: true });
+    group.settle();
+    expect(joiner.snapshot().meeting?.groupName).toBe('Intervisie B3');
+  });
+
+  it("takes the running meeting's name over what most panels present say", async () => {
+    group = new Group();
+    await group.meeting(anna);
+    await group.open(carla, group.clock, 'Onze eigen naam');
+    await group.open(dirk, group.clock, 'Onze eigen naam');
+    const joiner = await group.open(bram, group.clock, '');
+    await until(joiner, (s) => s.meeting !== null);
+    group.settle();
+    expect(joiner.snapshot().groupName).toBe('Intervisie B3');
+  });
+
+  it("never replaces a name the member knew, whatever the others' panels say", async () => {
+    group = new Group();
+    await group.open(anna);
+    const other = await group.open(dirk, group.clock, 'Onze eigen naam');
+    group.settle();
+    expect(other.snapshot().groupName).toBe('Onze eigen naam');
   });
 });

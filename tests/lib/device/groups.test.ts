@@ -3,6 +3,7 @@ import {
   decodeGroups,
   forgetGroup,
   groupsItem,
+  learnGroupName,
   MAX_GROUPS,
   rememberGroup,
 } from '../../../lib/device/groups';
@@ -28,6 +29,16 @@ describe('remembered groups', () => {
     groups = rememberGroup(groups, group(2));
     groups = rememberGroup(groups, { ...group(1), lastUsedAt: 10, name: 'Hernoemd' });
     expect(groups.map((g) => g.name)).toEqual(['Hernoemd', 'Groep 2']);
+  });
+
+  it('learns the name of a group joined by invite, once, and never renames a known group', () => {
+    const joined: RememberedGroup = { ...group(1), name: null };
+    expect(learnGroupName(joined, 'Team Oost')).toEqual({ ...joined, name: 'Team Oost' });
+    expect(learnGroupName(joined, '  Team Oost  ')?.name).toBe('Team Oost');
+    expect(learnGroupName(joined, null)).toBeNull();
+    expect(learnGroupName(joined, '   ')).toBeNull();
+    expect(learnGroupName(joined, 'x'.repeat(61))).toBeNull();
+    expect(learnGroupName(group(2), 'Iets anders')).toBeNull();
   });
 
   it('forgets a group', () => {
@@ -136,9 +147,47 @@ describe('the stored list of groups', () => {
       { status: 'stored', version: 1, value: [] },
     ],
     [
+      'the placeholder names of version 2 (the name field and part of the code), as unknown',
+      {
+        v: 2,
+        value: [
+          { ...a, name: `Naam van de groep ${a.code.slice(4, 8)}` },
+          { ...b, name: `Group name ${b.code.slice(4, 8)}` },
+          // Another group's code in the name: a name somebody chose, however odd.
+          { ...c, name: `Group name ${a.code.slice(4, 8)}` },
+        ],
+      },
+      {
+        status: 'stored',
+        version: 2,
+        value: [
+          { ...c, name: `Group name ${a.code.slice(4, 8)}` },
+          { ...b, name: null },
+          { ...a, name: null },
+        ],
+      },
+    ],
+    [
+      'a placeholder name of a list from before versions, as unknown',
+      [{ ...v1(a), name: `Naam van de groep ${a.code.slice(4, 8)}` }],
+      { status: 'stored', version: 1, value: [{ ...a, name: null }] },
+    ],
+    [
+      'a version 3 group whose name is not known yet, and one whose name is damaged',
+      {
+        v: 3,
+        value: [
+          { ...a, name: null },
+          { ...b, name: 42 },
+          { ...c, name: '  ' },
+        ],
+      },
+      { status: 'stored', version: 3, value: [{ ...a, name: null }] },
+    ],
+    [
       'a later version',
-      { v: 3, value: { byId: {} } },
-      { status: 'unknown', version: 3, value: [] },
+      { v: 4, value: { byId: {} } },
+      { status: 'unknown', version: 4, value: [] },
     ],
   ])('reads %s', (_, raw, expected) => {
     expect(groupsItem.decodeStored(raw)).toEqual(expected);
@@ -148,13 +197,13 @@ describe('the stored list of groups', () => {
     const store = memoryStore();
     const list = [onServer(b, 'ws://127.0.0.1:4444'), a];
     await groupsItem.write(store, list);
-    expect(await store.get(groupsItem.key)).toEqual({ v: 2, value: list });
+    expect(await store.get(groupsItem.key)).toEqual({ v: 3, value: list });
     expect((await groupsItem.read(store)).value).toEqual(list);
   });
 
   it('leaves a list from a later build in storage', async () => {
     const store = memoryStore();
-    const later = { v: 3, value: { byId: { [a.groupId]: a } } };
+    const later = { v: 4, value: { byId: { [a.groupId]: a } } };
     await store.set(groupsItem.key, later);
     expect(await groupsItem.write(store, [b])).toBe(false);
     expect(await store.get(groupsItem.key)).toEqual(later);

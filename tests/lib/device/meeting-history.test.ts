@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../../lib/device/key-value-store';
-import { historyItem, historyKey, MAX_HISTORY } from '../../../lib/device/meeting-history';
+import {
+  historyItem,
+  historyKey,
+  MAX_HISTORY,
+  suggestNextChair,
+} from '../../../lib/device/meeting-history';
 import type { MeetingSummary } from '../../../lib/shared-doc/meeting-end';
 
 function summary(n: number): MeetingSummary {
@@ -75,5 +80,27 @@ describe("a group's stored history", () => {
     await store.set(historyKey('group-1'), { v: 2, value: 'anything' });
     expect(await item.write(store, [m1])).toBe(false);
     expect(await store.get(historyKey('group-1'))).toEqual({ v: 2, value: 'anything' });
+  });
+});
+
+describe("the group's chair rota", () => {
+  const chairedBy = (n: number, chairName: string): MeetingSummary => ({
+    ...summary(n),
+    chairName,
+  });
+
+  it.each([
+    ['a brand-new group (no rota yet), with only its founder', [], ['Anna'], null],
+    ['a brand-new group with everyone present', [], ['Anna', 'Bram', 'Carla'], null],
+    ['nobody present', [chairedBy(1, 'Anna')], [], null],
+    ['a member who never chaired first', [chairedBy(1, 'Anna')], ['Anna', 'Bram'], 'Bram'],
+    [
+      'whoever chaired longest ago when all have chaired',
+      [chairedBy(3, 'Carla'), chairedBy(2, 'Anna'), chairedBy(1, 'Bram')],
+      ['Anna', 'Bram', 'Carla'],
+      'Bram',
+    ],
+  ] as const)('names the next chair for %s', (_, history, names, expected) => {
+    expect(suggestNextChair(history, names)).toBe(expected);
   });
 });

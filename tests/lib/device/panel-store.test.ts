@@ -49,7 +49,7 @@ describe('the panel store', () => {
     // Loading alone leaves storage as it was; the next save writes the envelope.
     expect(await store.get('groups')).toEqual([b, a]);
     await panel.saveGroup(c);
-    expect(await store.get('groups')).toEqual({ v: 2, value: [c, b, a] });
+    expect(await store.get('groups')).toEqual({ v: 3, value: [c, b, a] });
   });
 
   it('is loaded with the defaults when storage cannot be read', async () => {
@@ -108,7 +108,7 @@ describe('the panel store', () => {
 
   it('works in memory and leaves storage alone when it holds a later version', async () => {
     const store = memoryStore();
-    const laterGroups = { v: 3, value: { byId: {} } };
+    const laterGroups = { v: 4, value: { byId: {} } };
     const laterSettings = { v: 2, value: { theme: 'dark' } };
     await store.set('groups', laterGroups);
     await store.set('settings', laterSettings);

@@ -1,0 +1,75 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { LobbyHearing } from '../../lib/connection/group-session';
+import { RotaLine, StartMeeting } from '../meeting/StartMeeting';
+import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
+import { LookingForGroup } from './LookingForGroup';
+
+/**
+ * While no meeting runs. Whoever chairs today starts it; the others wait for them and open the
+ * start form only by saying "I chair today", so that nobody starts a meeting by accident (every
+ * member used to see "Start the meeting as chair"). The founder of a new group chairs its first
+ * meeting and sees the form at once. A panel that has not heard its group yet still offers a
+ * start only as an explicit choice (LookingForGroup).
+ */
+export function BeforeMeeting({
+  lobby,
+  chairsFirst,
+  step = false,
+  suggestedChair,
+  selfName,
+  onStart,
+}: {
+  lobby: LobbyHearing;
+  /** This member chairs without asking (the founder, before the group's first meeting). */
+  chairsFirst: boolean;
+  /** Step two after inviting the group: its heading says so. */
+  step?: boolean;
+  suggestedChair: string | null;
+  selfName: string | null;
+  onStart: (methodId: string, phaseMinutes: readonly number[] | null) => void;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const [chairing, setChairing] = useState(chairsFirst);
+  const section = useRef<HTMLElement>(null);
+  /** Set by a button that replaces itself: focus goes to what took its place. */
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    section.current?.querySelector<HTMLElement>('select, button')?.focus();
+  }, [chairing]);
+  const choose = (chair: boolean) => {
+    moved.current = true;
+    setChairing(chair);
+  };
+
+  if (!chairing) {
+    return (
+      <section ref={section} aria-labelledby={headingId} className="waiting-for-chair">
+        <h2 id={headingId}>{t('waitingForChair')}</h2>
+        <LiveRegion>
+          {lobby === 'looking' ? t('lookingForGroup') : t('waitingForChairHint')}
+        </LiveRegion>
+        <RotaLine suggestedChair={suggestedChair} selfName={selfName} />
+        <button type="button" onClick={() => choose(true)}>
+          {t('iChairToday')}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <section ref={section} aria-labelledby={headingId} className="chair-today">
+      <h2 id={headingId}>{step ? t('startStepHeading') : t('startMeetingHeading')}</h2>
+      <LookingForGroup lobby={lobby}>
+        <StartMeeting suggestedChair={suggestedChair} selfName={selfName} onStart={onStart} />
+      </LookingForGroup>
+      {!chairsFirst && (
+        <button type="button" className="link-button" onClick={() => choose(false)}>
+          {t('notChairingToday')}
+        </button>
+      )}
+    </section>
+  );
+}
