@@ -123,6 +123,9 @@ describe('the panel at side-panel width', () => {
 
   it('fits the home screen and a new group with its start form', async () => {
     await shoot(anna, '01-home');
+    await anna.getByRole('button', { name: 'Settings' }).click();
+    await shoot(anna, '01-settings');
+    await anna.getByRole('button', { name: 'Close' }).click();
     const code = await startGroup(anna, GROUP, 'Anna');
     await shoot(anna, '02-group');
 
@@ -158,6 +161,9 @@ describe('the panel at side-panel width', () => {
     await next('Analysis');
     expect(await carla!.command({ type: 'question', text: QUESTION })).toEqual({ ok: true });
     await bram.getByRole('checkbox', { name: `Answered: ${QUESTION}` }).check();
+    const note = bram.getByRole('textbox', { name: 'My note for Analysis' });
+    await expect.poll(() => note.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await note.fill('Ik merk dat ik me verdedig zodra het over de planning gaat.');
     await shootBoth('04-analysis');
 
     // Awareness: Bram writes the core question himself.
@@ -198,6 +204,14 @@ describe('the panel at side-panel width', () => {
     await anna.evaluate(() => window.scrollTo(0, 0));
   });
 
+  it('shows the chair in red when the time of the phase is up', async () => {
+    // The chair's panel wrote the timer, so its own clock decides: twenty minutes on, it is up.
+    await anna.clock.install();
+    await anna.clock.fastForward('20:00');
+    await anna.getByRole('alert').filter({ hasText: 'Time is up for this phase.' }).waitFor();
+    await shoot(anna, '08-time-up-chair');
+  });
+
   it('fits the ended meeting and the home screen with the group', async () => {
     await anna.getByRole('button', { name: 'End the meeting' }).click();
     await shoot(anna, '09-end-dialog');
@@ -209,5 +223,8 @@ describe('the panel at side-panel width', () => {
     await anna.getByRole('button', { name: 'Back to your groups' }).first().click();
     await anna.getByRole('button', { name: `Open ${GROUP}` }).waitFor();
     await shoot(anna, '11-home-with-group');
+    await bram.getByRole('button', { name: 'My notes' }).click();
+    await bram.getByRole('region', { name: 'My notes' }).waitFor();
+    await shoot(bram, '12-my-notes');
   });
 });
