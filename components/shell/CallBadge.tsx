@@ -1,4 +1,5 @@
 import { platformLabel } from '../../lib/call/call-url';
+import { sessionStorageArea } from '../../extension/call-store';
 import { useCallInfo } from './useCallInfo';
 import { useI18n } from '../common/I18n';
 
@@ -9,7 +10,9 @@ import { useI18n } from '../common/I18n';
 export function CallBadge() {
   const { t } = useI18n();
   const call = useCallInfo();
-  if (!call) return <p className="call-badge">{t('noCall')}</p>;
+  // Only the extension's panel belongs to a call; the web panel never does, so saying it is not
+  // linked there only puzzled every member without the extension.
+  if (!call) return sessionStorageArea() ? <p className="call-badge">{t('noCall')}</p> : null;
   const platform = platformLabel(call.platform);
   return (
     <p className="call-badge" data-testid="call-badge">

@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Home } from '../../../components/shell/Home';
 import { I18nProvider } from '../../../components/common/I18n';
+import { UNDO_MS } from '../../../components/common/useUndo';
+import type { RememberedGroup } from '../../../lib/device/groups';
+import { memoryStore } from '../../../lib/device/key-value-store';
+import type { KeyValueStore } from '../../../lib/device/key-value-store';
 import { createInvite } from '../../../lib/invite/invite';
 
 afterEach(cleanup);
@@ -112,5 +116,136 @@ describe('the home screen', () => {
       groupName: 'Intervisie Oost',
       memberName: 'Anna',
     });
+  });
+});
+
+describe('the first-run welcome', () => {
+  const home = (store: KeyValueStore, groups: readonly RememberedGroup[] = []) => (
+    <I18nProvider locale="en">
+      <Home
+        groups={groups}
+        initialInvite=""
+        store={store}
+        onOpen={() => {}}
+        onForget={() => {}}
+        onCreate={() => {}}
+        onJoin={() => {}}
+      />
+    </I18nProvider>
+  );
+
+  it('says what is shared, what stays on the device and who does what, until it is put away for good', async () => {
+    const store = memoryStore();
+    const user = userEvent.setup();
+    const { unmount } = render(home(store));
+    const welcome = await screen.findByRole('region', { name: 'Welcome to Kring' });
+    expect(welcome.textContent).toContain('Shared with your group');
+    expect(welcome.textContent).toContain('Only on this device');
+    for (const role of ['The chair', 'The case bringer', 'The members']) {
+      expect(welcome.textContent).toContain(role);
+    }
+    await user.click(screen.getByRole('button', { name: 'Got it' }));
+    expect(screen.queryByRole('region', { name: 'Welcome to Kring' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'How Kring works' }));
+    expect(await store.get('welcome')).toEqual({ v: 1, value: { dismissed: true } });
+
+    unmount();
+    render(home(store));
+    await screen.findByRole('button', { name: 'How Kring works' });
+    expect(screen.queryByRole('region', { name: 'Welcome to Kring' })).toBeNull();
+  });
+
+  it('comes back from "How Kring works", with the focus on it', async () => {
+    const store = memoryStore();
+    await store.set('welcome', { v: 1, value: { dismissed: true } });
+    const user = userEvent.setup();
+    render(home(store));
+    await user.click(await screen.findByRole('button', { name: 'How Kring works' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Welcome to Kring' }));
+  });
+
+  it('stays out of the way of a member who already has groups', async () => {
+    const store = memoryStore();
+    render(home(store, [group('Team Oost')]));
+    await screen.findByRole('button', { name: 'How Kring works' });
+    expect(screen.queryByRole('region', { name: 'Welcome to Kring' })).toBeNull();
+  });
+});
+
+function group(name: string | null, n = 1): RememberedGroup {
+  return {
+    groupId: `group-${String(n).padStart(4, '0')}`,
+    code: createInvite().code,
+    name,
+    memberName: 'Anna',
+    memberId: `member-${String(n).padStart(4, '0')}`,
+    lastUsedAt: n,
+    signalingUrl: null,
+  };
+}
+
+describe('forgetting a group', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function homeWith(groups: readonly RememberedGroup[]) {
+    // Only the clock of the undo is faked. Clicks are fired directly: Testing Library's async
+    // wrapper waits on a real timeout that Vitest's fake clock would hold forever.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const forgotten: string[] = [];
+    const view = render(
+      <I18nProvider locale="en">
+        <Home
+          groups={groups}
+          initialInvite=""
+          onOpen={() => {}}
+          onForget={(g) => forgotten.push(g.groupId)}
+          onCreate={() => {}}
+          onJoin={() => {}}
+        />
+      </I18nProvider>,
+    );
+    return { forgotten, view };
+  }
+
+  it('takes the group off the list at once, and forgets it only when the time to undo is over', async () => {
+    const { forgotten } = homeWith([group('Team Oost'), group('Team West', 2)]);
+    fireEvent.click(screen.getByRole('button', { name: 'Forget Team Oost on this device' }));
+    expect(screen.queryByRole('button', { name: 'Open Team Oost' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Team Oost was forgotten on this device.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' }));
+    expect(forgotten).toEqual([]);
+    act(() => vi.advanceTimersByTime(UNDO_MS - 1));
+    expect(forgotten).toEqual([]);
+    act(() => vi.advanceTimersByTime(1));
+    expect(forgotten).toEqual(['group-0001']);
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  it('brings the group back with Undo, and forgets nothing', async () => {
+    const { forgotten } = homeWith([group('Team Oost')]);
+    fireEvent.click(screen.getByRole('button', { name: 'Forget Team Oost on this device' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open Team Oost' }));
+    expect(screen.getByRole('status').textContent).toBe('Team Oost is back.');
+    act(() => vi.advanceTimersByTime(UNDO_MS * 2));
+    expect(forgotten).toEqual([]);
+  });
+
+  it('forgets the first at once when a second is forgotten, and a waiting one when the member moves on', async () => {
+    const { forgotten, view } = homeWith([group('Team Oost'), group('Team West', 2)]);
+    fireEvent.click(screen.getByRole('button', { name: 'Forget Team Oost on this device' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Forget Team West on this device' }));
+    expect(forgotten).toEqual(['group-0001']);
+    view.unmount();
+    expect(forgotten).toEqual(['group-0001', 'group-0002']);
+  });
+
+  it('shows a group whose name is not known yet as "New group", without its code', () => {
+    const joined = group(null);
+    homeWith([joined]);
+    expect(screen.getByRole('button', { name: 'Open New group' }).textContent).toBe('New group');
+    expect(document.body.textContent).not.toContain(joined.code.slice(4, 8));
   });
 });

@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import * as Y from 'yjs';
+import { MeetingView } from '../../../components/meeting/MeetingView';
+import type { MeetingActions } from '../../../components/meeting/MeetingView';
+import { DraftProvider } from '../../../components/common/DraftContext';
+import { I18nProvider } from '../../../components/common/I18n';
+import { createDraftStore } from '../../../lib/device/draft-store';
+import type { DraftStore } from '../../../lib/device/draft-store';
+import { draftFor } from '../../../lib/device/drafts';
+import { memoryStore } from '../../../lib/device/key-value-store';
+import type { KeyValueStore } from '../../../lib/device/key-value-store';
+import { readBoard } from '../../../lib/shared-doc/board-state';
+import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
+import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
+import { readTimer } from '../../../lib/shared-doc/timer';
+import { goTo, member, startWithCase } from '../../lib/helpers/meeting';
+
+afterEach(cleanup);
+
+const anna = member('Anna');
+const bram = member('Bram');
+const carla = member('Carla');
+const MEETING = 'meeting-0001';
+const HALF = 'Wat deed je op het moment dat';
+
+/** Carla's panel on a live document, with the draft store her panel keeps for the group. */
+function carlasPanel(doc: Y.Doc, drafts: DraftStore) {
+  let clock = 1000;
+  const actions: MeetingActions = {
+    run: (command) => command(carla.ctx(doc, clock++)),
+    next: () => {},
+    previous: () => {},
+    timer: () => {},
+    handChair: () => {},
+    takeChair: () => {},
+    endMeeting: () => {},
+  };
+  const view = () => {
+    const meeting = readMeeting(doc);
+    return (
+      <I18nProvider locale="en">
+        <DraftProvider store={drafts} meetingId={MEETING}>
+          <MeetingView
+            meeting={meeting}
+            board={readBoard(doc, meeting.method, carla.id)}
+            role={roleOf(meeting, carla.id)}
+            members={[]}
+            selfId={carla.id}
+            timer={readTimer(doc)}
+            timerOffset={0}
+            chairPresent
+            history={[]}
+            sound={false}
+            actions={actions}
+            place={{ groupId: 'group-000001', groupName: 'Testgroep', meetingId: MEETING, meeting }}
+          />
+        </DraftProvider>
+      </I18nProvider>
+    );
+  };
+  const { rerender, unmount } = render(view());
+  return {
+    unmount,
+    /** The chair moves the meeting; Carla's panel renders what arrived, as it does on an update. */
+    chairMovesTo(index: number) {
+      act(() => {
+        const moved = goToPhase(doc, anna.id, index, 2);
+        if (!moved.ok) throw new Error(moved.reason);
+        rerender(view());
+      });
+    },
+    refresh() {
+      rerender(view());
+    },
+  };
+}
+
+async function drafted(store: KeyValueStore = memoryStore()): Promise<DraftStore> {
+  const drafts = createDraftStore(store, 'group-000001');
+  await drafts.load();
+  return drafts;
+}
+
+const questionField = () => screen.queryByRole('textbox', { name: 'Your question' });
+
+describe('a draft on a board', () => {
+  it('survives the chair moving to another phase and back', async () => {
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram);
+    goTo(doc, anna, 'asking');
+    const panel = carlasPanel(doc, await drafted());
+    await userEvent.type(questionField()!, HALF);
+
+    panel.chairMovesTo(2); // Awareness: no questions there
+    expect(questionField()).toBeNull();
+    panel.chairMovesTo(1); // back to Analysis
+    expect(questionField()!).toHaveProperty('value', HALF);
+  });
+
+  it('survives the panel being opened again (a reload), from the device', async () => {
+    const store = memoryStore();
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram);
+    goTo(doc, anna, 'asking');
+    const first = await drafted(store);
+    const panel = carlasPanel(doc, first);
+    await userEvent.type(questionField()!, HALF);
+    await first.flush();
+    panel.unmount();
+
+    carlasPanel(doc, await drafted(store));
+    expect(questionField()!).toHaveProperty('value', HALF);
+  });
+
+  it('fills the field when the device answers after the board appeared', async () => {
+    const store = memoryStore();
+    const first = await drafted(store);
+    first.set(MEETING, 'analysis', 'question', HALF);
+    await first.flush();
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram);
+    goTo(doc, anna, 'asking');
+    const late = createDraftStore(store, 'group-000001');
+    carlasPanel(doc, late);
+    expect(questionField()!).toHaveProperty('value', '');
+    await act(() => late.load());
+    expect(questionField()!).toHaveProperty('value', HALF);
+  });
+
+  it('stays on screen when the next phase has the same form, and is gone once posted', async () => {
+    const doc = new Y.Doc();
+    // Solution-focused: three question rounds in a row.
+    startWithCase(doc, anna, bram, { methodId: 'solution-focused' });
+    goTo(doc, anna, 'asking');
+    const first = readMeeting(doc).phaseIndex;
+    const drafts = await drafted();
+    const panel = carlasPanel(doc, drafts);
+    await userEvent.type(questionField()!, HALF);
+    panel.chairMovesTo(first + 1);
+    expect(questionField()!).toHaveProperty('value', HALF);
+
+    await userEvent.type(questionField()!, ' je boos werd?');
+    await userEvent.click(screen.getByRole('button', { name: 'Post question' }));
+    expect(questionField()!).toHaveProperty('value', '');
+    expect(readBoard(doc, readMeeting(doc).method, carla.id).questions.map((q) => q.text)).toEqual([
+      `${HALF} je boos werd?`,
+    ]);
+    // Nothing of it waits in either phase: going back shows an empty field, not a ghost.
+    panel.chairMovesTo(first);
+    expect(questionField()!).toHaveProperty('value', '');
+    expect(drafts.getSnapshot()).toBeNull();
+  });
+
+  it('keeps a draft apart per phase', async () => {
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram, { methodId: 'solution-focused' });
+    goTo(doc, anna, 'asking');
+    const first = readMeeting(doc).phaseIndex;
+    const drafts = await drafted();
+    drafts.set(MEETING, readMeeting(doc).method.phases[first + 1]!.id, 'question', 'Eerder');
+    const panel = carlasPanel(doc, drafts);
+    await userEvent.type(questionField()!, HALF);
+    panel.chairMovesTo(first + 1);
+    // The next round's own draft comes back; what was typed waits in its own round.
+    expect(questionField()!).toHaveProperty('value', 'Eerder');
+    panel.chairMovesTo(first);
+    expect(questionField()!).toHaveProperty('value', HALF);
+    const phaseId = readMeeting(doc).phase.id;
+    expect(draftFor(drafts.getSnapshot(), MEETING, phaseId, 'question')).toBe(HALF);
+  });
+});

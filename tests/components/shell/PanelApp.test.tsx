@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { PanelApp } from '../../../components/shell/PanelApp';
+import { memoryStore } from '../../../lib/device/key-value-store';
+import type { KeyValueStore } from '../../../lib/device/key-value-store';
+import { groupsItem } from '../../../lib/device/groups';
+import { createInvite } from '../../../lib/invite/invite';
+
+afterEach(cleanup);
+
+// Nobody listens there: the panel stays "looking for the group", as it would while offline.
+const NOWHERE = 'ws://127.0.0.1:9';
+
+function panel(store: KeyValueStore = memoryStore()) {
+  const user = userEvent.setup();
+  render(
+    <PanelApp
+      store={store}
+      defaults={{ signalingUrl: NOWHERE, locale: 'en', sound: true }}
+      initialInvite=""
+      browserLanguages={['en']}
+      notebook={null}
+    />,
+  );
+  return { user, store };
+}
+
+/** Whether `a` comes before `b` in the page. */
+const before = (a: Node, b: Node) =>
+  Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+
+describe('the panel after creating or joining a group', () => {
+  it('shows the founder the invite as step one, and the start form after it', async () => {
+    const { user } = panel();
+    const form = await screen.findByRole('form', { name: 'Start a new group' });
+    await user.type(within(form).getByRole('textbox', { name: 'Group name' }), 'Team Oost');
+    await user.type(within(form).getByRole('textbox', { name: 'Your name' }), 'Anna');
+    await user.click(within(form).getByRole('button', { name: 'Start group' }));
+
+    const invite = await screen.findByRole('region', { name: 'Step 1: invite your group' });
+    const start = await screen.findByRole('region', { name: 'Step 2: start the meeting' });
+    expect(before(invite, start)).toBe(true);
+    expect(screen.queryByRole('heading', { name: 'Waiting for the chair' })).toBeNull();
+    // Not heard the group yet (no server here): the start stays behind the explicit choice.
+    expect(within(start).getByRole('button', { name: 'Start a new meeting anyway' })).toBeTruthy();
+
+    await user.click(within(invite).getByRole('button', { name: 'Copy invite' }));
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toMatch(/^Join our intervision group Team Oost in Kring: \S+#join=KR1-/);
+    expect(within(invite).getByRole('status').textContent).toBe('Copied');
+  });
+
+  it('shows a member who joined with an invite an honest name and "Waiting for the chair"', async () => {
+    const { user, store } = panel();
+    const { code } = createInvite();
+    const form = await screen.findByRole('form', { name: 'Join with an invite' });
+    await user.click(within(form).getByRole('textbox', { name: 'Invite (link or code)' }));
+    await user.paste(code);
+    await user.type(within(form).getByRole('textbox', { name: 'Your name' }), 'Bram');
+    await user.click(within(form).getByRole('button', { name: 'Join' }));
+
+    const name = await screen.findByRole('heading', { level: 1, name: 'New group' });
+    expect(name.textContent).not.toContain(code.slice(4, 8));
+    expect((await groupsItem.read(store)).value[0]?.name).toBeNull();
+    await screen.findByRole('heading', { name: 'Waiting for the chair' });
+    expect(screen.queryByRole('form', { name: 'Start the meeting as chair' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Step 1: invite your group' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'I chair today' })).toBeTruthy();
+  });
+});
