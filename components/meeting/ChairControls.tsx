@@ -42,7 +42,8 @@ export function PhaseControls({
         title={`${t('previousPhase')} (Alt+Shift+←)`}
       >
         <span className="icon icon-prev" aria-hidden="true" />
-        {t('previousPhase')}
+        {/* Under 360 px the arrow alone, so that "Next phase" keeps one line. */}
+        <span className="previous-label">{t('previousPhase')}</span>
       </button>
       <button
         type="button"

@@ -12,7 +12,10 @@ import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpe
 
 /** Where the screenshots go: test-results/ is kept out of git (.gitignore) and out of CI's. */
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+/** Screenshots at the two widths a side panel usually has. */
 const WIDTHS = [320, 400] as const;
+/** Checked for sideways scrolling too: the narrowest and widest side panel. */
+const EDGE_WIDTHS = [300, 600] as const;
 const LOCALES = ['nl', 'en'] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
@@ -36,6 +39,14 @@ async function settle(panel: Page): Promise<void> {
   );
 }
 
+async function expectNoSidewaysScroll(panel: Page, what: string): Promise<void> {
+  const size = await panel.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(size.scrollWidth, `${what} scrolls sideways`).toBeLessThanOrEqual(size.innerWidth);
+}
+
 /** Switches the panel's language through its own switch in the header, as a member would. */
 async function chooseLanguage(panel: Page, locale: (typeof LOCALES)[number]): Promise<void> {
   await panel.getByRole('combobox', { name: /^(Language|Taal)$/ }).selectOption(locale);
@@ -43,13 +54,19 @@ async function chooseLanguage(panel: Page, locale: (typeof LOCALES)[number]): Pr
 }
 
 /**
- * Renders the panel as it is now at every width, in both languages and both colour schemes,
- * writes a full-page screenshot of each and checks that nothing scrolls sideways. Leaves the
+ * Renders the panel as it is now at 320 and 400 px, in both languages and both colour schemes,
+ * writes a full-page screenshot of each and checks that nothing scrolls sideways, there and at
+ * 300 and 600 px. Leaves the
  * panel in English and light, which the rest of the walk drives.
  */
 async function shoot(panel: Page, name: string): Promise<void> {
   for (const locale of LOCALES) {
     await chooseLanguage(panel, locale);
+    for (const width of EDGE_WIDTHS) {
+      await panel.setViewportSize({ width, height: 800 });
+      await settle(panel);
+      await expectNoSidewaysScroll(panel, `${name} at ${width} px (${locale})`);
+    }
     for (const colorScheme of SCHEMES) {
       await panel.emulateMedia({ colorScheme });
       for (const width of WIDTHS) {
@@ -57,14 +74,7 @@ async function shoot(panel: Page, name: string): Promise<void> {
         // From the top: a full-page shot of a scrolled page draws the sticky bar where it stuck.
         await panel.evaluate(() => window.scrollTo(0, 0));
         await settle(panel);
-        const size = await panel.evaluate(() => ({
-          scrollWidth: document.documentElement.scrollWidth,
-          innerWidth: window.innerWidth,
-        }));
-        expect(
-          size.scrollWidth,
-          `${name} scrolls sideways at ${width} px (${locale}, ${colorScheme})`,
-        ).toBeLessThanOrEqual(size.innerWidth);
+        await expectNoSidewaysScroll(panel, `${name} at ${width} px (${locale}, ${colorScheme})`);
         await panel.screenshot({
           path: join(SHOTS, `${name}-${width}-${locale}-${colorScheme}.png`),
           fullPage: true,
