@@ -7,6 +7,7 @@ import type { MemberBrowser } from './helpers/member-browser';
 import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/key-boar-don';
+const CASE = 'Een collega die steeds later komt';
 const QUESTION = 'Wat had je op dat moment nodig?';
 
 /** More Tab presses than any screen of the panel has stops: a control not reached is a failure. */
@@ -21,8 +22,9 @@ async function tabTo(page: Page, target: Locator, backwards = false): Promise<vo
   throw new Error(`${MAX_TABS} presses of ${backwards ? 'Shift+Tab' : 'Tab'} never reached it`);
 }
 
+/** Whether the focus is on (one of) what `target` finds; false at once when it finds nothing. */
 function hasFocus(target: Locator): Promise<boolean> {
-  return target.evaluate((element) => element === document.activeElement).catch(() => false);
+  return target.evaluateAll((elements) => elements.some((e) => e === document.activeElement));
 }
 
 /** What has the focus, in words for a failure message. */
@@ -44,16 +46,18 @@ function announced(page: Page): Promise<string> {
 }
 
 /**
- * A chair and a member who use only the keyboard (Tab, Shift+Tab, Enter, Escape and the chair's
- * phase shortcuts), each in their own browser profile over real WebRTC: where focus lands after
- * a phase change, after posting a question, in and after the end dialog, and that a member who
- * is typing keeps their place when the chair moves on.
+ * A chair, a case bringer and a member who use only the keyboard (Tab, Shift+Tab, Enter, Escape
+ * and the chair's phase shortcuts), each in their own browser profile over real WebRTC: where
+ * focus lands after a phase change and a confirmed case, after posting a question, in and after
+ * the end dialog, and as views open and close; and that a member who is typing keeps their place
+ * when the chair moves on.
  */
 describe('the panel with the keyboard only', () => {
   let server: RunningServer;
   let browsers: MemberBrowser[] = [];
   let anna: Page;
   let bram: Page;
+  let carla: Page;
 
   const heading = (panel: Page) => currentPhase(panel);
   const phaseHasFocus = async (panel: Page, name: string) => {
@@ -65,7 +69,7 @@ describe('the panel with the keyboard only', () => {
 
   beforeAll(async () => {
     server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    browsers = await Promise.all([launchMember(), launchMember()]);
+    browsers = await Promise.all([launchMember(), launchMember(), launchMember()]);
     const panels = await Promise.all(
       browsers.map(async (browser) => {
         const { tabId } = await browser.openCall(MEET_URL);
@@ -75,13 +79,16 @@ describe('the panel with the keyboard only', () => {
         return panel;
       }),
     );
-    [anna, bram] = panels as [Page, Page];
+    [anna, bram, carla] = panels as [Page, Page, Page];
     const code = await startGroup(anna, 'Team Zuid', 'Anna');
     await joinGroup(bram, code, 'Bram');
+    await joinGroup(carla, code, 'Carla');
     await waitFor(
       async () =>
-        (await anna.getByRole('list', { name: 'Present' }).textContent())?.includes('Bram') || null,
-      "Bram to be present on the chair's panel",
+        /Bram.*Carla|Carla.*Bram/.test(
+          (await anna.getByRole('list', { name: 'Present' }).textContent()) ?? '',
+        ) || null,
+      "Bram and Carla to be present on the chair's panel",
       30_000,
     );
   });
@@ -91,7 +98,7 @@ describe('the panel with the keyboard only', () => {
     await server?.close();
   });
 
-  it('starts the meeting and moves the phase with Enter and the shortcuts, focus on the new phase heading', async () => {
+  it('starts the meeting, confirms the case and moves the phase with Enter and the shortcuts, focus on the phase heading each time', async () => {
     await anna.bringToFront();
     const chairToday = anna.getByRole('button', { name: 'I chair today' });
     if ((await chairToday.count()) > 0) {
@@ -102,6 +109,20 @@ describe('the panel with the keyboard only', () => {
     await anna.keyboard.press('Enter');
     await phaseHasFocus(anna, 'Inventory');
     await expect.poll(() => heading(bram).textContent(), { timeout: 30_000 }).toBe('Inventory');
+
+    // Bram pitches his case from the keyboard; the chair confirms it: a new view of the phase.
+    await bram.bringToFront();
+    await tabTo(bram, bram.getByRole('textbox', { name: 'Your work question' }));
+    await bram.keyboard.type(CASE);
+    await tabTo(bram, bram.getByRole('button', { name: 'Add work question' }));
+    await bram.keyboard.press('Enter');
+    await anna.bringToFront();
+    const confirm = anna.getByRole('button', { name: `Confirm as case: ${CASE}` });
+    await expect.poll(() => confirm.count(), { timeout: 15_000 }).toBe(1);
+    await tabTo(anna, confirm);
+    await anna.keyboard.press('Enter');
+    await expect.poll(() => anna.locator('main').textContent()).toContain('brought in by Bram');
+    await phaseHasFocus(anna, 'Inventory');
 
     const nextPhase = anna.getByRole('button', { name: 'Next phase' });
     expect(await nextPhase.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+ArrowRight');
@@ -120,15 +141,15 @@ describe('the panel with the keyboard only', () => {
     await expect.poll(() => heading(bram).textContent(), { timeout: 15_000 }).toBe('Analysis');
   });
 
-  it('lets a member write and post a question and keeps their focus in the form; the chair hears of it', async () => {
-    await bram.bringToFront();
-    const field = bram.getByRole('textbox', { name: 'Your question' });
-    await tabTo(bram, field);
-    await bram.keyboard.type(QUESTION);
-    const post = bram.getByRole('button', { name: 'Post question' });
-    await tabTo(bram, post);
-    await bram.keyboard.press('Enter');
-    for (const panel of [anna, bram]) {
+  it('lets a member write and post a question and keeps their focus in the form; the others hear of it', async () => {
+    await carla.bringToFront();
+    const field = carla.getByRole('textbox', { name: 'Your question' });
+    await tabTo(carla, field);
+    await carla.keyboard.type(QUESTION);
+    const post = carla.getByRole('button', { name: 'Post question' });
+    await tabTo(carla, post);
+    await carla.keyboard.press('Enter');
+    for (const panel of [anna, bram, carla]) {
       await expect
         .poll(() => panel.getByRole('listitem').filter({ hasText: QUESTION }).count(), {
           timeout: 15_000,
@@ -136,12 +157,14 @@ describe('the panel with the keyboard only', () => {
         .toBe(1);
     }
     expect(await field.inputValue()).toBe('');
-    expect(await hasFocus(post), `focus is on ${await focused(bram)}`).toBe(true);
-    // Written by someone else: the chair's screen reader is told politely.
-    await expect
-      .poll(() => announced(anna), { timeout: 15_000 })
-      .toContain('New question from Bram');
-    expect(await announced(bram)).not.toContain('New question from Bram');
+    expect(await hasFocus(post), `focus is on ${await focused(carla)}`).toBe(true);
+    // Written by someone else: the chair's and the case bringer's screen readers are told.
+    for (const panel of [anna, bram]) {
+      await expect
+        .poll(() => announced(panel), { timeout: 15_000 })
+        .toContain('New question from Carla');
+    }
+    expect(await announced(carla)).not.toContain('New question from Carla');
   });
 
   it('leaves the focus of a member who is typing when the chair moves on, and tells them', async () => {
@@ -213,5 +236,36 @@ describe('the panel with the keyboard only', () => {
     await expect
       .poll(async () => ((await hasFocus(ended(anna))) ? 'the ended heading' : focused(anna)))
       .toBe('the ended heading');
+  });
+
+  it('puts the focus on the heading of the group, home, my notes and the settings as they open, and back on the button as they close', async () => {
+    await anna.bringToFront();
+    const focusIs = (target: Locator, what: string) =>
+      expect.poll(async () => ((await hasFocus(target)) ? what : focused(anna))).toBe(what);
+
+    // The ended view has a way back of its own: either will do.
+    await tabTo(anna, anna.getByRole('button', { name: 'Back to your groups' }), true);
+    await anna.keyboard.press('Enter');
+    await focusIs(anna.getByRole('heading', { level: 1 }), 'the home heading');
+
+    await tabTo(anna, anna.getByRole('button', { name: 'Open Team Zuid' }));
+    await anna.keyboard.press('Enter');
+    await focusIs(anna.getByRole('heading', { level: 1, name: 'Team Zuid' }), 'the group heading');
+
+    const notesButton = anna.getByRole('button', { name: 'My notes' });
+    await tabTo(anna, notesButton, true);
+    await anna.keyboard.press('Enter');
+    await focusIs(anna.getByRole('heading', { name: 'My notes' }), 'the notes heading');
+    await tabTo(anna, anna.getByRole('button', { name: 'Close notes' }));
+    await anna.keyboard.press('Enter');
+    await focusIs(notesButton, 'the My notes button');
+
+    const settingsButton = anna.getByRole('button', { name: 'Settings' });
+    await tabTo(anna, settingsButton);
+    await anna.keyboard.press('Enter');
+    await focusIs(anna.getByRole('heading', { name: 'Settings' }), 'the settings heading');
+    await tabTo(anna, anna.getByRole('button', { name: 'Close', exact: true }));
+    await anna.keyboard.press('Enter');
+    await focusIs(settingsButton, 'the Settings button');
   });
 });
