@@ -3,9 +3,10 @@ import { isTypingIn } from './useFocusOnChange';
 
 /**
  * A key with Alt and Shift held, as `aria-keyshortcuts` names it ("Alt+Shift+ArrowRight"). Alt
- * and Shift together with an arrow is taken by neither Chrome, Firefox nor the common screen
- * readers (NVDA and JAWS use Insert or Caps Lock, VoiceOver Control+Option), and alone each is
- * (Alt+Arrow is back and forward in the browser, Shift+Arrow selects).
+ * and Shift together with an arrow is in none of the published shortcut lists of Chrome and
+ * Firefox, and the screen readers' own keys add Insert or Caps Lock (NVDA, JAWS) or
+ * Control+Option (VoiceOver); either alone is taken (Alt+Arrow is back and forward in the
+ * browser, Shift+Arrow selects text).
  */
 export interface Shortcut {
   readonly key: 'ArrowRight' | 'ArrowLeft';
