@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { BoardState } from '../../lib/shared-doc/board-state';
 import { takeHomeFrom } from '../../lib/notebook/take-home';
 import { useI18n } from '../common/I18n';
+import { LiveRegion } from '../common/LiveRegion';
 import { useNotebook } from './NotebookContext';
 import { takeHomeNoteId } from '../../lib/notebook/note-ids';
 import { noteDraft } from './NotesPane';
@@ -51,7 +52,9 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
       <button type="button" onClick={save}>
         {t('takeHome')}
       </button>
-      <p role={message?.error ? 'alert' : 'status'}>{message?.text ?? ''}</p>
+      {/* Two regions: one that changed its role as it filled would arrive filled. */}
+      <LiveRegion>{message && !message.error ? message.text : ''}</LiveRegion>
+      {message?.error && <LiveRegion live="alert">{message.text}</LiveRegion>}
     </section>
   );
 }
