@@ -20,9 +20,10 @@ const PANEL = { width: 360, height: 800 };
 /**
  * axe-core on every screen a member meets, as the issue judges it: home, settings, my notes, the
  * group before a meeting, every phase of the basic method for the chair, the case bringer and a
- * member (three browser profiles over real WebRTC), the end dialog and the ended meeting; each in
- * Dutch and English, light and dark. No violation of impact serious or critical may remain; when
- * one does, the test prints every one with where it was found and the elements concerned.
+ * member (three browser profiles over real WebRTC), the timer run out, the end dialog and the
+ * ended meeting; each in Dutch and English, light and dark. No violation of impact serious or
+ * critical may remain; when one does, the test prints every one with where it was found and the
+ * elements concerned.
  */
 describe('accessibility of every screen (axe-core)', () => {
   let server: RunningServer;
@@ -150,13 +151,18 @@ describe('accessibility of every screen (axe-core)', () => {
     await bram.getByRole('button', { name: `Star: ${ADVICE}` }).click();
     found.push(...(await audit('advice')));
 
-    // Evaluation: lines of both kinds; then the chair's end dialog, open.
+    // Evaluation: a line; the time runs out; then the chair's end dialog, open.
     await next();
     await phaseIs('Evaluation');
     await carla.getByRole('textbox', { name: 'Your line' }).fill('Rustig tempo hielp.');
     await carla.getByRole('button', { name: 'Add line' }).click();
     await allSee(seeText('Rustig tempo hielp.'));
     found.push(...(await audit('evaluation')));
+    // Time up, in red: the chair's panel wrote the timer, so its own clock decides.
+    await anna.clock.install();
+    await anna.clock.fastForward('20:00');
+    await anna.getByRole('alert').filter({ hasText: 'Time is up for this phase.' }).waitFor();
+    found.push(...(await audit('time up', [anna])));
     await anna.getByRole('button', { name: 'End the meeting' }).click();
     await expect.poll(() => anna.getByRole('alertdialog').count()).toBe(1);
     found.push(...(await audit('end dialog', [anna])));
