@@ -26,15 +26,23 @@ export function Welcome({
         {t('welcomeHeading')}
       </h2>
       <p>{t('welcomeIntro')}</p>
-      <ul>
-        <li>{t('welcomeShared')}</li>
-        <li>{t('welcomeDevice')}</li>
-      </ul>
+      <dl className="welcome-facts">
+        <dt>{t('welcomeSharedLead')}</dt>
+        <dd>{t('welcomeShared')}</dd>
+        <dt>{t('welcomeDeviceLead')}</dt>
+        <dd>{t('welcomeDevice')}</dd>
+      </dl>
       <h3>{t('welcomeRolesHeading')}</h3>
-      <ul>
-        <li>{t('welcomeChair')}</li>
-        <li>{t('welcomeBringer')}</li>
-        <li>{t('welcomeMembers')}</li>
+      <ul className="welcome-roles">
+        <li>
+          <strong>{t('welcomeChairLead')}</strong> {t('welcomeChair')}
+        </li>
+        <li>
+          <strong>{t('welcomeBringerLead')}</strong> {t('welcomeBringer')}
+        </li>
+        <li>
+          <strong>{t('welcomeMembersLead')}</strong> {t('welcomeMembers')}
+        </li>
       </ul>
       <button type="button" onClick={onDismiss}>
         {t('welcomeDismiss')}

@@ -23,8 +23,8 @@ export const BASIC_METHOD = {
         en: 'Everyone briefly names a work question; the group chooses one as the case.',
       },
       chairGuidance: {
-        nl: 'Let erop dat elke werkvraag actueel, concreet en in de ik-vorm is en dat de groep samen kiest, bijvoorbeeld met EGT (emotie, gezamenlijk, tijdslimiet); bevestig dan de casus.',
-        en: 'Make sure every work question is current, concrete and in the first person and that the group chooses together, for example with EGT (emotion, shared relevance, time limit); then confirm the case.',
+        nl: 'Let erop dat elke werkvraag actueel, concreet en in de ik-vorm is en dat de groep samen kiest, bijvoorbeeld met EGT (Emotie, Gezamenlijk, Tijdslimiet); bevestig dan de casus.',
+        en: 'Make sure every work question is current, concrete and in the first person and that the group chooses together, for example with EGT (Emotion, Shared, Time-bound); then confirm the case.',
       },
       memberGuidance: {
         nl: 'Noem kort een eigen werkvraag of thema en geef elke inbreng een score; wiens vraag gekozen wordt, is de inbrenger.',

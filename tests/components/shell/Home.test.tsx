@@ -141,7 +141,7 @@ describe('the first-run welcome', () => {
     const welcome = await screen.findByRole('region', { name: 'Welcome to Kring' });
     expect(welcome.textContent).toContain('Shared with your group');
     expect(welcome.textContent).toContain('Only on this device');
-    for (const role of ['The chair', 'The case bringer', 'The members']) {
+    for (const role of ['Chair', 'Case bringer', 'Members']) {
       expect(welcome.textContent).toContain(role);
     }
     await user.click(screen.getByRole('button', { name: 'Got it' }));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES, translate } from '../../../lib/i18n/messages';
 import type { CountedKey } from '../../../lib/i18n/messages';
 import { pickLocale } from '../../../lib/i18n/i18n';
+import { METHODS } from '../../../lib/method/method-list';
 import type { Locale } from '../../../lib/i18n/i18n';
 
 const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -45,6 +46,13 @@ describe('messages', () => {
       // EGT: Emotie, Gezamenlijk, Tijdslimiet / Emotion, Shared, Time-bound.
       expect(text).not.toMatch(/Tijdsdruk|time pressure|shared relevance/i);
     }
+  });
+
+  it("names the EGT criteria in the methods' guidance as the panel does", () => {
+    const texts = JSON.stringify(METHODS);
+    expect(texts).toContain('EGT (Emotie, Gezamenlijk, Tijdslimiet)');
+    expect(texts).toContain('EGT (Emotion, Shared, Time-bound)');
+    expect(texts).not.toMatch(/Tijdsdruk|time pressure|shared relevance|time limit/i);
   });
 
   it('fills placeholders', () => {
