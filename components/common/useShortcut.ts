@@ -30,8 +30,8 @@ export function matchesShortcut(
 
 /**
  * Runs `action` when the shortcut is pressed anywhere in the page, unless the member is typing
- * in a field (there the keys belong to the text) or `enabled` is false. The listener lives as
- * long as the component.
+ * in a field (there the keys belong to the text), is in a dialog (the page behind it waits for
+ * its answer) or `enabled` is false. The listener lives as long as the component.
  */
 export function useShortcut(shortcut: Shortcut, action: () => void, enabled = true): void {
   // The latest action without re-registering the listener on every render.
@@ -48,7 +48,8 @@ export function useShortcut(shortcut: Shortcut, action: () => void, enabled = tr
       (event) => {
         if (event.defaultPrevented || event.repeat) return;
         if (!matchesShortcut(event, { key, aria })) return;
-        if (isTypingIn(document.activeElement)) return;
+        const focused = document.activeElement;
+        if (isTypingIn(focused) || focused?.closest('dialog')) return;
         event.preventDefault();
         latest.current();
       },

@@ -12,6 +12,9 @@ function Chair({ pressed, enabled = true }: { pressed: string[]; enabled?: boole
     <>
       <button type="button">Next phase</button>
       <textarea aria-label="Your line" />
+      <dialog open aria-label="End the meeting">
+        <button type="button">Cancel</button>
+      </dialog>
     </>
   );
 }
@@ -34,7 +37,7 @@ describe("the chair's phase shortcuts", () => {
     expect(matchesShortcut({ key: 'ArrowLeft', ...modifiers }, altShift('ArrowRight'))).toBe(false);
   });
 
-  it('moves on with Alt+Shift+arrows pressed anywhere but in a field', async () => {
+  it('moves on with Alt+Shift+arrows pressed anywhere but in a field or a dialog', async () => {
     const pressed: string[] = [];
     render(<Chair pressed={pressed} />);
     const user = userEvent.setup();
@@ -42,6 +45,9 @@ describe("the chair's phase shortcuts", () => {
     await user.keyboard('{Alt>}{Shift>}{ArrowRight}{ArrowLeft}{/Shift}{/Alt}');
     expect(pressed).toEqual(['next', 'previous']);
     await user.click(screen.getByRole('textbox', { name: 'Your line' }));
+    await user.keyboard('{Alt>}{Shift>}{ArrowRight}{/Shift}{/Alt}');
+    expect(pressed).toEqual(['next', 'previous']);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
     await user.keyboard('{Alt>}{Shift>}{ArrowRight}{/Shift}{/Alt}');
     expect(pressed).toEqual(['next', 'previous']);
   });
