@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { createDraftStore } from '../../lib/device/draft-store';
 import { learnGroupName } from '../../lib/device/groups';
 import type { RememberedGroup } from '../../lib/device/groups';
-import { inviteLink } from '../../lib/invite/invite';
+import { inviteLink, parseInvite } from '../../lib/invite/invite';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import { suggestNextChair } from '../../lib/device/meeting-history';
 import { panelUrlFor } from '../../lib/device/settings';
@@ -68,7 +68,11 @@ export function GroupView({
   const heading = useFocusOnChange(group.groupId);
 
   // What members were writing and had not posted, kept per phase until posted or the end.
-  const drafts = useMemo(() => createDraftStore(store, group.groupId), [store, group.groupId]);
+  // Sealed like the meeting cache, with the group's secret from its invite.
+  const drafts = useMemo(() => {
+    const invite = parseInvite(group.code);
+    return createDraftStore(store, invite.ok ? invite.invite.secret : null);
+  }, [store, group.code]);
   useEffect(() => {
     void drafts.load();
   }, [drafts]);

@@ -1,12 +1,13 @@
+import { deriveGroupId, deriveMeetingCacheKey } from '../invite/room-name';
 import type { KeyValueStore } from './key-value-store';
-import { afterPhaseChange, draftsItem, withDraft } from './drafts';
+import { afterPhaseChange, draftsItem, openDrafts, sealDrafts, withDraft } from './drafts';
 import type { DraftField, MeetingDrafts } from './drafts';
 
 /**
- * One group's unposted board texts (drafts.ts), in memory for the panel and stored on every
- * change, so that a form that unmounts (the chair moved on) or a reload gives the text back.
- * Typing never waits for storage: changes apply in memory at once and are written one after
- * the other, the latest state each time.
+ * One group's unposted board texts (drafts.ts), in memory for the panel and stored sealed on
+ * every change, so that a form that unmounts (the chair moved on) or a reload gives the text
+ * back. Typing never waits for storage: changes apply in memory at once and are written one
+ * after the other, the latest state each time.
  */
 export interface DraftStore {
   getSnapshot(): MeetingDrafts | null;
@@ -35,8 +36,28 @@ export interface DraftStore {
 
 type Change = (drafts: MeetingDrafts | null) => MeetingDrafts | null;
 
-export function createDraftStore(store: KeyValueStore, groupId: string): DraftStore {
-  const item = draftsItem(groupId);
+/**
+ * The draft store of the group with this secret; without one (an unreadable invite) the drafts
+ * live in memory only.
+ */
+export function createDraftStore(store: KeyValueStore, secret: Uint8Array | null): DraftStore {
+  let sealing: Promise<{ groupId: string; key: CryptoKey }> | null = null;
+  const keys = () => {
+    if (!secret) return Promise.reject(new Error('no secret: drafts stay in memory'));
+    sealing ??= Promise.all([deriveGroupId(secret), deriveMeetingCacheKey(secret)]).then(
+      ([groupId, key]) => ({ groupId, key }),
+    );
+    return sealing;
+  };
+  const read = async (): Promise<MeetingDrafts | null> => {
+    const { groupId, key } = await keys();
+    const stored = await draftsItem(groupId).read(store);
+    return openDrafts(key, groupId, stored.value);
+  };
+  const save = async (drafts: MeetingDrafts | null): Promise<void> => {
+    const { groupId, key } = await keys();
+    await draftsItem(groupId).write(store, await sealDrafts(key, groupId, drafts));
+  };
   let snapshot: MeetingDrafts | null = null;
   /** Changes made before the load finished, to apply again on what it read; null once loaded. */
   let beforeLoad: Change[] | null = [];
@@ -59,7 +80,7 @@ export function createDraftStore(store: KeyValueStore, groupId: string): DraftSt
     writer = (async () => {
       while (dirty) {
         dirty = false;
-        await item.write(store, snapshot).catch(() => false);
+        await save(snapshot).catch(() => undefined);
       }
       writer = null;
     })();
@@ -83,10 +104,10 @@ export function createDraftStore(store: KeyValueStore, groupId: string): DraftSt
     },
     load() {
       loading ??= (async () => {
-        const stored = await item.read(store).catch(() => null);
+        const stored = await read().catch(() => null);
         const changes = beforeLoad ?? [];
         beforeLoad = null;
-        publish(changes.reduce((drafts, apply) => apply(drafts), stored?.value ?? null));
+        publish(changes.reduce((drafts, apply) => apply(drafts), stored));
         if (changes.length > 0) await write();
       })();
       return loading;

@@ -1,5 +1,7 @@
-import { isRecord, safeId, safePhaseId, untrimmedString } from '../util/guards';
+import { isRecord, parseJson, safeId, safePhaseId, untrimmedString } from '../util/guards';
 import type { KeyValueStore } from './key-value-store';
+import { decodeBlob, openBlob, seal } from './sealed-blob';
+import type { SealedBlob } from './sealed-blob';
 import { defineStoredItem } from './stored-item';
 import type { StoredItem } from './stored-item';
 
@@ -7,7 +9,9 @@ import type { StoredItem } from './stored-item';
  * What a member was writing on a board and had not posted yet (a work question, a question, a
  * proposal, advice, an evaluation line), kept on this device per group, meeting and phase. The
  * chair moving on used to unmount the form and lose the text; a draft is kept until it is posted
- * or the meeting ends, and only the drafts of one meeting per group are kept at all.
+ * or the meeting ends, and only the drafts of one meeting per group are kept at all. What a
+ * member writes for the board is the group's confidential content: like the meeting cache, it
+ * is stored sealed under the key derived from the group's secret (sealDrafts).
  */
 
 /** The board fields a draft can belong to, as the forms name them. */
@@ -69,14 +73,49 @@ export function decodeDrafts(value: unknown): MeetingDrafts | null {
   return entries.length > 0 ? { meetingId, entries } : null;
 }
 
-/** A group's drafts. Version 1 is the first shape; a change adds a migration. */
-export function draftsItem(groupId: string): StoredItem<MeetingDrafts | null> {
+/** The most a sealed set of drafts can take as base64: every draft at its limit, in UTF-8. */
+const MAX_SEALED = Math.ceil((MAX_DRAFTS * (MAX_DRAFT_LENGTH * 3 + 100) + 16) / 3) * 4;
+
+/**
+ * A group's drafts as stored: one sealed blob (null once cleared). Version 1 is the first shape;
+ * a change adds a migration.
+ */
+export function draftsItem(groupId: string): StoredItem<SealedBlob | null> {
   return defineStoredItem({
     key: draftsKey(groupId),
     version: 1,
-    decode: decodeDrafts,
+    decode: (value) => decodeBlob(value, MAX_SEALED),
     migrations: {},
   });
+}
+
+/** Binds a sealed set of drafts to its group: it cannot be read as another group's. */
+function label(groupId: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(`kring/drafts/v1/${groupId}`);
+}
+
+/**
+ * Seals a group's drafts for storage with the key of its meeting cache
+ * (lib/invite/room-name.ts, deriveMeetingCacheKey); null stays null.
+ */
+export async function sealDrafts(
+  key: CryptoKey,
+  groupId: string,
+  drafts: MeetingDrafts | null,
+): Promise<SealedBlob | null> {
+  if (drafts === null) return null;
+  return seal(key, new TextEncoder().encode(JSON.stringify(drafts)), label(groupId));
+}
+
+/** The drafts in a sealed blob; null when there is none or it was not sealed for this group. */
+export async function openDrafts(
+  key: CryptoKey,
+  groupId: string,
+  blob: SealedBlob | null,
+): Promise<MeetingDrafts | null> {
+  if (blob === null) return null;
+  const plain = await openBlob(key, blob, label(groupId));
+  return plain ? decodeDrafts(parseJson(new TextDecoder().decode(plain))) : null;
 }
 
 /** The draft written in this phase of this meeting for this field; '' when there is none. */

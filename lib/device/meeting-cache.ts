@@ -2,6 +2,8 @@ import { deriveGroupId, deriveMeetingCacheKey } from '../invite/room-name';
 import { finiteNumber, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
 import type { KeyValueStore } from './key-value-store';
+import { decodeBlob, openBlob, seal } from './sealed-blob';
+import type { SealedBlob } from './sealed-blob';
 import { serialQueue } from './serial-queue';
 import { defineStoredItem } from './stored-item';
 import type { StoredItem } from './stored-item';
@@ -55,12 +57,6 @@ export function meetingCacheKey(groupId: string): string {
   return `meeting-cache:${groupId}`;
 }
 
-/** A sealed document as stored: base64 IV and ciphertext. */
-interface SealedBlob {
-  readonly iv: string;
-  readonly data: string;
-}
-
 /** The stored value; null once cleared (the store has no delete). */
 export interface StoredMeetingCache {
   readonly savedAt: number;
@@ -89,14 +85,6 @@ export function decodeStoredCache(value: unknown): StoredMeetingCache | null {
     meetings.push({ meetingId, ...blob });
   }
   return { savedAt, lobby, meetings };
-}
-
-function decodeBlob(value: unknown, maxLength: number): SealedBlob | null {
-  if (!isRecord(value)) return null;
-  const { iv, data } = value;
-  if (typeof iv !== 'string' || iv.length !== 16) return null;
-  if (typeof data !== 'string' || data.length === 0 || data.length > maxLength) return null;
-  return { iv, data };
 }
 
 /** The versioned item of a group's cache; version 1 is the first shape. */
@@ -190,61 +178,4 @@ export function clearMeetingCache(store: KeyValueStore, groupId: string): Promis
 function label(groupId: string, meetingId: string | null): Uint8Array<ArrayBuffer> {
   const what = meetingId === null ? 'lobby' : `meeting/${meetingId}`;
   return new TextEncoder().encode(`kring/meeting-cache/v1/${groupId}/${what}`);
-}
-
-async function seal(
-  key: CryptoKey,
-  plain: Uint8Array,
-  data: Uint8Array<ArrayBuffer>,
-): Promise<SealedBlob> {
-  const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
-  const sealed = await globalThis.crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: data },
-    key,
-    // A copy on its own ArrayBuffer: WebCrypto takes no view of a shared one.
-    new Uint8Array(plain),
-  );
-  return { iv: toBase64(iv), data: toBase64(new Uint8Array(sealed)) };
-}
-
-/** The plain bytes, or null when the blob was not sealed by this group for this place. */
-async function openBlob(
-  key: CryptoKey,
-  blob: SealedBlob,
-  data: Uint8Array<ArrayBuffer>,
-): Promise<Uint8Array | null> {
-  const iv = fromBase64(blob.iv);
-  const sealed = fromBase64(blob.data);
-  if (!iv || iv.length !== 12 || !sealed) return null;
-  try {
-    const plain = await globalThis.crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv, additionalData: data },
-      key,
-      sealed,
-    );
-    return new Uint8Array(plain);
-  } catch {
-    return null;
-  }
-}
-
-/** Chunked, because String.fromCharCode(...bytes) overflows the stack for a large document. */
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch {
-    return null;
-  }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

@@ -28,40 +28,38 @@ function meeting(activity: string): Y.Doc {
 }
 
 describe('an empty board says what to do, to each role', () => {
-  it.each<[string, string, ComponentType<MeetingProps>, Record<'Anna' | 'Bram' | 'Carla', string>]>(
+  it.each<[string, string, ComponentType<MeetingProps>, Record<string, string>]>([
     [
-      [
-        'questions',
-        'asking',
-        QuestionBoard,
-        {
-          Anna: 'No questions yet. The members write them here.',
-          Bram: 'No questions yet. The members write their questions to you here; you answer them aloud.',
-          Carla: 'No questions yet. Write the first one.',
-        },
-      ],
-      [
-        'proposals',
-        'reformulating',
-        ReformulationBoard,
-        {
-          Anna: 'No proposals yet. The members write them here.',
-          Bram: 'No proposals yet. The members word the core question; you choose one or write your own.',
-          Carla: 'No proposals yet. Write the first wording of the core question.',
-        },
-      ],
-      [
-        'advice',
-        'advising',
-        AdviceBoard,
-        {
-          Anna: 'No advice yet. The members write it here.',
-          Bram: 'No advice yet. Listen; the advice appears here for you to weigh.',
-          Carla: 'No advice yet. Write the first.',
-        },
-      ],
+      'questions',
+      'asking',
+      QuestionBoard,
+      {
+        Anna: 'No questions yet. The members write them here.',
+        Bram: 'No questions yet. The members write their questions to you here; you answer them aloud.',
+        Carla: 'No questions yet. Write the first one.',
+      },
     ],
-  )('on the %s board', (_, activity, Board, expected) => {
+    [
+      'proposals',
+      'reformulating',
+      ReformulationBoard,
+      {
+        Anna: 'No proposals yet. The members write them here.',
+        Bram: 'No proposals yet. The members word the core question; you choose one or write your own.',
+        Carla: 'No proposals yet. Write the first wording of the core question.',
+      },
+    ],
+    [
+      'advice',
+      'advising',
+      AdviceBoard,
+      {
+        Anna: 'No advice yet. The members write it here.',
+        Bram: 'No advice yet. Listen; the advice appears here for you to weigh.',
+        Carla: 'No advice yet. Write the first.',
+      },
+    ],
+  ])('on the %s board', (_, activity, Board, expected) => {
     const panelOf = renderPanels(Board, meeting(activity), [anna, bram, carla]);
     for (const who of [anna, bram, carla]) {
       expect(panelOf(who).getByText(expected[who.name] ?? '(no text)')).toBeTruthy();

@@ -23,6 +23,7 @@ const anna = member('Anna');
 const bram = member('Bram');
 const carla = member('Carla');
 const MEETING = 'meeting-0001';
+const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 1);
 const HALF = 'Wat deed je op het moment dat';
 
 /** Carla's panel on a live document, with the draft store her panel keeps for the group. */
@@ -78,7 +79,7 @@ function carlasPanel(doc: Y.Doc, drafts: DraftStore) {
 }
 
 async function drafted(store: KeyValueStore = memoryStore()): Promise<DraftStore> {
-  const drafts = createDraftStore(store, 'group-000001');
+  const drafts = createDraftStore(store, SECRET);
   await drafts.load();
   return drafts;
 }
@@ -122,7 +123,7 @@ describe('a draft on a board', () => {
     const doc = new Y.Doc();
     startWithCase(doc, anna, bram);
     goTo(doc, anna, 'asking');
-    const late = createDraftStore(store, 'group-000001');
+    const late = createDraftStore(store, SECRET);
     carlasPanel(doc, late);
     expect(questionField()!).toHaveProperty('value', '');
     await act(() => late.load());

@@ -7,13 +7,18 @@ import {
   draftsItem,
   draftsKey,
   MAX_DRAFT_LENGTH,
+  openDrafts,
+  sealDrafts,
   withDraft,
 } from '../../../lib/device/drafts';
+import { deriveGroupId, deriveMeetingCacheKey } from '../../../lib/invite/room-name';
 import type { MeetingDrafts } from '../../../lib/device/drafts';
 import { createDraftStore } from '../../../lib/device/draft-store';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
 
+const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 1);
+const OTHER_SECRET = Uint8Array.from({ length: 16 }, (_, i) => 100 + i);
 const M1 = 'meeting-0001';
 const M2 = 'meeting-0002';
 
@@ -146,11 +151,18 @@ describe('drafts on this device', () => {
     expect(lines(decodeDrafts(stored))).toEqual(['analysis/question=Goed']);
   });
 
-  it('stores them as a versioned item per group, and wipes them', async () => {
+  it("stores them sealed with the group's key, readable only as that group's, and wipes them", async () => {
     const store = memoryStore();
+    const key = await deriveMeetingCacheKey(SECRET);
     const d = drafts(M1, 'analysis/question=Wat deed je?');
-    await draftsItem('group-1').write(store, d);
-    expect(await store.get(draftsKey('group-1'))).toEqual({ v: 1, value: d });
+    await draftsItem('group-1').write(store, await sealDrafts(key, 'group-1', d));
+    const stored = await store.get(draftsKey('group-1'));
+    expect(stored).toMatchObject({ v: 1 });
+    expect(JSON.stringify(stored)).not.toMatch(/Wat deed je|analysis|question/);
+    const blob = (await draftsItem('group-1').read(store)).value;
+    expect(await openDrafts(key, 'group-1', blob)).toEqual(d);
+    expect(await openDrafts(key, 'group-2', blob)).toBeNull();
+    expect(await openDrafts(await deriveMeetingCacheKey(OTHER_SECRET), 'group-1', blob)).toBeNull();
     expect((await draftsItem('group-2').read(store)).value).toBeNull();
     await clearDrafts(store, 'group-1');
     expect((await draftsItem('group-1').read(store)).value).toBeNull();
@@ -184,19 +196,24 @@ function slowStore(): KeyValueStore & { release(): void; writes: unknown[] } {
 describe("a group's draft store", () => {
   it('gives a draft back in a new panel (a reload)', async () => {
     const store = memoryStore();
-    const first = createDraftStore(store, 'group-1');
+    const first = createDraftStore(store, SECRET);
     await first.load();
     first.set(M1, 'analysis', 'question', 'Wat deed je toen?');
     await first.flush();
-    const second = createDraftStore(store, 'group-1');
+    const second = createDraftStore(store, SECRET);
     await second.load();
     expect(draftFor(second.getSnapshot(), M1, 'analysis', 'question')).toBe('Wat deed je toen?');
   });
 
   it('keeps typing done before the load on top of what the load read', async () => {
     const store = memoryStore();
-    await draftsItem('group-1').write(store, drafts(M1, 'one/question=Opgeslagen'));
-    const drafted = createDraftStore(store, 'group-1');
+    const groupId = await deriveGroupId(SECRET);
+    const key = await deriveMeetingCacheKey(SECRET);
+    await draftsItem(groupId).write(
+      store,
+      await sealDrafts(key, groupId, drafts(M1, 'one/question=Opgeslagen')),
+    );
+    const drafted = createDraftStore(store, SECRET);
     drafted.set(M1, 'two', 'question', 'Getypt');
     const loading = drafted.load();
     expect(lines(drafted.getSnapshot())).toEqual(['two/question=Getypt']);
@@ -204,23 +221,27 @@ describe("a group's draft store", () => {
     await drafted.flush();
     const expected = ['one/question=Opgeslagen', 'two/question=Getypt'];
     expect(lines(drafted.getSnapshot())).toEqual(expected);
-    expect(lines((await draftsItem('group-1').read(store)).value)).toEqual(expected);
+    const stored = (await draftsItem(groupId).read(store)).value;
+    expect(lines(await openDrafts(key, groupId, stored))).toEqual(expected);
   });
 
   it('writes the latest text once a write in flight is done, not every keystroke', async () => {
     const store = slowStore();
-    const drafted = createDraftStore(store, 'group-1');
+    const drafted = createDraftStore(store, SECRET);
     await drafted.load();
     for (const text of ['W', 'Wa', 'Wat', 'Wat?']) drafted.set(M1, 'one', 'question', text);
     store.release();
     await drafted.flush();
     expect(store.writes.length).toBeLessThanOrEqual(2);
-    expect(store.writes.at(-1)).toEqual({ v: 1, value: drafts(M1, 'one/question=Wat?') });
+    const groupId = await deriveGroupId(SECRET);
+    const last = draftsItem(groupId).decodeStored(store.writes.at(-1)).value;
+    const key = await deriveMeetingCacheKey(SECRET);
+    expect(await openDrafts(key, groupId, last)).toEqual(drafts(M1, 'one/question=Wat?'));
   });
 
   it('tells its listeners, and forgets everything when the meeting ends', async () => {
     const store = memoryStore();
-    const drafted = createDraftStore(store, 'group-1');
+    const drafted = createDraftStore(store, SECRET);
     await drafted.load();
     let told = 0;
     const stop = drafted.subscribe(() => (told += 1));
@@ -230,7 +251,7 @@ describe("a group's draft store", () => {
     drafted.clear();
     await drafted.flush();
     expect(drafted.getSnapshot()).toBeNull();
-    expect((await draftsItem('group-1').read(store)).value).toBeNull();
+    expect((await draftsItem(await deriveGroupId(SECRET)).read(store)).value).toBeNull();
     expect(told).toBe(3);
     stop();
   });
@@ -240,10 +261,21 @@ describe("a group's draft store", () => {
       get: () => Promise.reject(new Error('no storage')),
       set: () => Promise.reject(new Error('no storage')),
     };
-    const drafted = createDraftStore(broken, 'group-1');
+    const drafted = createDraftStore(broken, SECRET);
     await drafted.load();
     drafted.set(M1, 'one', 'question', 'Toch bewaard');
     await drafted.flush();
     expect(draftFor(drafted.getSnapshot(), M1, 'one', 'question')).toBe('Toch bewaard');
+  });
+
+  it("keeps drafts in memory only, and writes nothing, without the group's secret", async () => {
+    const store = slowStore();
+    store.release();
+    const drafted = createDraftStore(store, null);
+    await drafted.load();
+    drafted.set(M1, 'one', 'question', 'Alleen hier');
+    await drafted.flush();
+    expect(draftFor(drafted.getSnapshot(), M1, 'one', 'question')).toBe('Alleen hier');
+    expect(store.writes).toEqual([]);
   });
 });
