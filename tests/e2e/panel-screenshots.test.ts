@@ -137,6 +137,7 @@ describe('the panel at side-panel width', () => {
     await shoot(anna, '01-settings');
     await anna.getByRole('button', { name: 'Close' }).click();
     const code = await startGroup(anna, GROUP, 'Anna');
+    await anna.getByRole('button', { name: 'Start the meeting as chair' }).waitFor();
     await shoot(anna, '02-group');
 
     await anna.getByRole('combobox', { name: 'Time available' }).selectOption('60');
