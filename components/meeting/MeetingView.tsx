@@ -47,8 +47,10 @@ export interface MeetingActions {
 }
 
 /**
- * The running meeting: where the group is (phase, explanation, guidance for this member's role,
- * timer), the board that phase opens, and for the chair alone the controls.
+ * The running meeting, in the order a member needs it: the sticky phase bar (where the group is,
+ * the time left, the phase; the chair's Previous and Next), what to do now, the board that phase
+ * opens, then the chair's other controls or this member's guidance, and last what only this
+ * member sees, set apart so that nobody takes it for the shared board.
  */
 export function MeetingView({
   meeting,
