@@ -23,7 +23,7 @@ export function defaultSettings(): Settings {
     const sameServer = parseSignalingUrl(
       `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`,
     );
-    if (sameServer.ok) return { signalingUrl: sameServer.url, locale: null, sound: false };
+    if (sameServer.ok) return { signalingUrl: sameServer.url, locale: null, sound: 'chair' };
   }
-  return { signalingUrl: built, locale: null, sound: false };
+  return { signalingUrl: built, locale: null, sound: 'chair' };
 }

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { soundFor } from '../../lib/device/settings';
+import type { SoundSetting } from '../../lib/device/settings';
 import type { BoardState } from '../../lib/shared-doc/board-state';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
 import type { Member } from '../../lib/shared-doc/presence';
@@ -75,7 +77,7 @@ export function MeetingView({
   timerOffset: number;
   chairPresent: boolean;
   history: readonly MeetingSummary[];
-  sound: boolean;
+  sound: SoundSetting;
   actions: MeetingActions;
   /** Where this member's private notes of this meeting belong. */
   place: NotePlace;
@@ -109,7 +111,7 @@ export function MeetingView({
           <span>{t('phaseOf', { index: phaseIndex + 1, total })}</span>
           <span className="role-pill">{t('yourRole', { role: t(ROLE_NAMES[role]) })}</span>
         </p>
-        <PhaseTimer timer={timer} offset={timerOffset} sound={sound} />
+        <PhaseTimer timer={timer} offset={timerOffset} sound={soundFor(sound, role === 'chair')} />
         <h2 id="phase-heading" ref={phaseHeading} tabIndex={-1} data-testid="current-phase">
           {phase.name[locale]}
         </h2>

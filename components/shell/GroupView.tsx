@@ -6,6 +6,7 @@ import { inviteLink, parseInvite } from '../../lib/invite/invite';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import { suggestNextChair } from '../../lib/device/meeting-history';
 import { panelUrlFor } from '../../lib/device/settings';
+import type { SoundSetting } from '../../lib/device/settings';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ConcurrentMeetings } from './ConcurrentMeetings';
 import { BeforeMeeting } from './BeforeMeeting';
@@ -37,7 +38,7 @@ export function GroupView({
   group: RememberedGroup;
   signalingUrl: string;
   store: KeyValueStore;
-  sound: boolean;
+  sound: SoundSetting;
   /** This member founded the group in this panel just now. */
   founded?: boolean;
   /** The group with the name the others gave it, to remember (it was joined by invite). */

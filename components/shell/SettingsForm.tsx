@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { parseSignalingUrl, serverHost } from '../../lib/device/settings';
-import type { Settings } from '../../lib/device/settings';
+import { isSoundSetting, parseSignalingUrl, serverHost } from '../../lib/device/settings';
+import type { Settings, SoundSetting } from '../../lib/device/settings';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { useI18n } from '../common/I18n';
 import { useFocusOnChange } from '../common/useFocusOnChange';
@@ -30,7 +30,8 @@ export function SettingsForm({
   const { t } = useI18n();
   const [url, setUrl] = useState(settings.signalingUrl);
   const [groupUrl, setGroupUrl] = useState(group?.signalingUrl ?? '');
-  const [sound, setSound] = useState(settings.sound);
+  const [sound, setSound] = useState<SoundSetting>(settings.sound);
+  const soundId = useId();
   const [message, setMessage] = useState<MessageKey | null>(null);
   const [invalid, setInvalid] = useState<'url' | 'group' | null>(null);
   const urlId = useId();
@@ -96,10 +97,18 @@ export function SettingsForm({
           </p>
         </>
       )}
-      <label className="check">
-        <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} />{' '}
-        {t('soundOn')}
-      </label>
+      <label htmlFor={soundId}>{t('soundOn')}</label>
+      <select
+        id={soundId}
+        value={sound}
+        onChange={(e) => {
+          if (isSoundSetting(e.target.value)) setSound(e.target.value);
+        }}
+      >
+        <option value="chair">{t('soundChair')}</option>
+        <option value="always">{t('soundAlways')}</option>
+        <option value="never">{t('soundNever')}</option>
+      </select>
       <p role="status">{message ? t(message) : ''}</p>
       <button type="submit">{t('save')}</button>{' '}
       <button type="button" onClick={onClose}>

@@ -12,8 +12,25 @@ export interface Settings {
   readonly signalingUrl: string;
   /** The panel's language; null follows the browser. */
   readonly locale: Locale | null;
-  /** Play a short sound when a phase's time is up (off by default: calls have their own sound). */
-  readonly sound: boolean;
+  /**
+   * When a short tone sounds as a phase's time is up: for the chair only by default (the chair
+   * keeps the time and may be looking at the call, not the panel), always, or never.
+   */
+  readonly sound: SoundSetting;
+}
+
+/** Who hears the time-up tone on this device. */
+export type SoundSetting = 'chair' | 'always' | 'never';
+
+const SOUND_SETTINGS: readonly SoundSetting[] = ['chair', 'always', 'never'];
+
+export function isSoundSetting(value: unknown): value is SoundSetting {
+  return SOUND_SETTINGS.some((setting) => setting === value);
+}
+
+/** Whether the tone sounds for a member in this role, with this setting. */
+export function soundFor(setting: SoundSetting, isChair: boolean): boolean {
+  return setting === 'always' || (setting === 'chair' && isChair);
 }
 
 /** Why a signaling address was not accepted. */
@@ -54,19 +71,31 @@ export function decodeSettings(value: unknown, defaults: Settings): Settings {
   return {
     signalingUrl: signaling?.ok ? signaling.url : defaults.signalingUrl,
     locale: isLocale(value.locale) ? value.locale : defaults.locale,
-    sound: typeof value.sound === 'boolean' ? value.sound : defaults.sound,
+    sound: isSoundSetting(value.sound) ? value.sound : defaults.sound,
   };
 }
 
 /**
  * The stored settings; what is missing or unreadable reads as `defaults`, which depend on where
- * the panel runs (extension or web page). Version 1 is the object stored before versioned items.
+ * the panel runs (extension or web page). Version 1 is the object stored before versioned items; version 2 names who hears the
+ * time-up tone.
  */
 export function settingsItem(defaults: Settings): StoredItem<Settings> {
   return defineStoredItem({
     key: 'settings',
-    version: 1,
+    version: 2,
     decode: (value) => decodeSettings(value, defaults),
-    migrations: {},
+    migrations: {
+      // Version 1 had a switch, off by default: on stays on for everyone; off (nearly always
+      // never touched) becomes the new default, the tone for the chair only.
+      2: (previous) =>
+        isRecord(previous)
+          ? {
+              ...previous,
+              sound:
+                previous.sound === true ? 'always' : previous.sound === false ? 'chair' : undefined,
+            }
+          : previous,
+    },
   });
 }

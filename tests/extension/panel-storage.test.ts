@@ -6,7 +6,7 @@ import { createPanelStore } from '../../lib/device/panel-store';
 import type { Settings } from '../../lib/device/settings';
 import { createInvite } from '../../lib/invite/invite';
 
-const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: false };
+const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: 'chair' };
 
 function group(n: number): RememberedGroup {
   return {
@@ -31,13 +31,10 @@ describe("the extension's panel storage", () => {
 
   it('keeps the groups and settings an installed build stored when the new build saves', async () => {
     const [a, b] = [group(1), group(2)];
-    const settings: Settings = {
-      signalingUrl: 'wss://kring.example.org',
-      locale: 'en',
-      sound: true,
-    };
-    // What an install before versioned items holds.
-    await fakeBrowser.storage.local.set({ groups: [a], settings });
+    // What an install before versioned items holds: the sound was a switch then.
+    const stored = { signalingUrl: 'wss://kring.example.org', locale: 'en', sound: true };
+    const settings: Settings = { ...stored, locale: 'en', sound: 'always' };
+    await fakeBrowser.storage.local.set({ groups: [a], settings: stored });
 
     const panel = createPanelStore(panelStore(), DEFAULTS);
     await panel.load();
@@ -46,7 +43,7 @@ describe("the extension's panel storage", () => {
 
     expect(await fakeBrowser.storage.local.get(['groups', 'settings'])).toEqual({
       groups: { v: 3, value: [b, a] },
-      settings,
+      settings: stored,
     });
   });
 });

@@ -61,7 +61,7 @@ function view(
         timerOffset={0}
         chairPresent={chairPresent}
         history={[]}
-        sound={false}
+        sound="never"
         actions={acts}
         place={{
           groupId: 'group-000001',

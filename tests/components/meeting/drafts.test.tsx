@@ -53,7 +53,7 @@ function carlasPanel(doc: Y.Doc, drafts: DraftStore) {
             timerOffset={0}
             chairPresent
             history={[]}
-            sound={false}
+            sound="never"
             actions={actions}
             place={{ groupId: 'group-000001', groupName: 'Testgroep', meetingId: MEETING, meeting }}
           />

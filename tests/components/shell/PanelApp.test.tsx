@@ -17,7 +17,7 @@ function panel(store: KeyValueStore = memoryStore()) {
   render(
     <PanelApp
       store={store}
-      defaults={{ signalingUrl: NOWHERE, locale: 'en', sound: true }}
+      defaults={{ signalingUrl: NOWHERE, locale: 'en', sound: 'always' }}
       initialInvite=""
       browserLanguages={['en']}
       notebook={null}

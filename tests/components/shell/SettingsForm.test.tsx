@@ -7,7 +7,7 @@ import type { Settings } from '../../../lib/device/settings';
 
 afterEach(cleanup);
 
-const SETTINGS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: false };
+const SETTINGS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: 'chair' };
 
 function renderForm(locale: 'nl' | 'en' = 'en') {
   const onSave = vi.fn<(settings: Settings) => void>();
@@ -40,14 +40,15 @@ function renderWithGroup(signalingUrl: string | null) {
 }
 
 describe('the settings form', () => {
-  it('switches the time-up sound on, by keyboard', async () => {
+  it('sets the time-up sound to always (for the chair only by default)', async () => {
     const onSave = renderForm();
-    const sound = screen.getByRole('checkbox', { name: 'Sound when time is up' });
-    expect((sound as HTMLInputElement).checked).toBe(false);
-    sound.focus();
-    await userEvent.keyboard(' ');
+    const sound = screen.getByRole('combobox', { name: 'Sound when time is up' });
+    expect(
+      screen.getByRole<HTMLOptionElement>('option', { name: 'Only when I chair' }).selected,
+    ).toBe(true);
+    await userEvent.selectOptions(sound, 'Always');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(onSave).toHaveBeenCalledWith({ ...SETTINGS, sound: true });
+    expect(onSave).toHaveBeenCalledWith({ ...SETTINGS, sound: 'always' });
     expect(screen.getByRole('status').textContent).not.toBe('');
   });
 

@@ -6,8 +6,8 @@ import { createPanelStore } from '../../../lib/device/panel-store';
 import type { Settings } from '../../../lib/device/settings';
 import { createInvite } from '../../../lib/invite/invite';
 
-const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: false };
-const MINE: Settings = { signalingUrl: 'wss://kring.example.org', locale: 'nl', sound: true };
+const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: 'chair' };
+const MINE: Settings = { signalingUrl: 'wss://kring.example.org', locale: 'nl', sound: 'always' };
 
 function group(n: number): RememberedGroup {
   return {
@@ -41,7 +41,8 @@ describe('the panel store', () => {
   it('loads the settings and groups that builds before versions stored', async () => {
     const store = memoryStore();
     const [a, b, c] = [group(1), group(2), group(3)];
-    await store.set('settings', MINE);
+    // Builds before versions stored the sound as a switch.
+    await store.set('settings', { ...MINE, sound: true });
     await store.set('groups', [b, a]);
     const panel = createPanelStore(store, DEFAULTS);
     await panel.load();
@@ -109,7 +110,7 @@ describe('the panel store', () => {
   it('works in memory and leaves storage alone when it holds a later version', async () => {
     const store = memoryStore();
     const laterGroups = { v: 4, value: { byId: {} } };
-    const laterSettings = { v: 2, value: { theme: 'dark' } };
+    const laterSettings = { v: 3, value: { theme: 'dark' } };
     await store.set('groups', laterGroups);
     await store.set('settings', laterSettings);
     const panel = await createLoaded(store);

@@ -5,12 +5,13 @@ import {
   panelUrlFor,
   parseSignalingUrl,
   serverHost,
+  soundFor,
   settingsItem,
 } from '../../../lib/device/settings';
 import { createInvite, inviteLink, inviteServer } from '../../../lib/invite/invite';
 import type { Settings } from '../../../lib/device/settings';
 
-const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: false };
+const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: 'chair' };
 
 describe('settings', () => {
   it.each([
@@ -35,9 +36,38 @@ describe('settings', () => {
     expect(decodeSettings({ signalingUrl: 'ftp://x', locale: 'fr' }, DEFAULTS)).toEqual(DEFAULTS);
     expect(decodeSettings(null, DEFAULTS)).toEqual(DEFAULTS);
     expect(
-      decodeSettings({ signalingUrl: 'wss://a.example', locale: 'nl', sound: true }, DEFAULTS),
-    ).toEqual({ signalingUrl: 'wss://a.example', locale: 'nl', sound: true });
-    expect(decodeSettings({ sound: 'yes' }, DEFAULTS).sound).toBe(false);
+      decodeSettings({ signalingUrl: 'wss://a.example', locale: 'nl', sound: 'never' }, DEFAULTS),
+    ).toEqual({ signalingUrl: 'wss://a.example', locale: 'nl', sound: 'never' });
+    expect(decodeSettings({ sound: 'yes' }, DEFAULTS).sound).toBe('chair');
+    expect(decodeSettings({ sound: true }, DEFAULTS).sound).toBe('chair');
+  });
+
+  it.each([
+    [true, 'always'],
+    [false, 'chair'],
+    [undefined, 'chair'],
+    ['loud', 'chair'],
+  ] as const)(
+    "reads version 1's sound switch %j as %j (the tone is on for the chair by default now)",
+    (switched, setting) => {
+      const item = settingsItem(DEFAULTS);
+      const read = item.decodeStored({
+        signalingUrl: 'wss://a.example',
+        locale: null,
+        sound: switched,
+      });
+      expect(read.value.sound).toBe(setting);
+      expect(read.status).toBe('stored');
+    },
+  );
+
+  it.each([
+    ['chair', true, true],
+    ['chair', false, false],
+    ['always', false, true],
+    ['never', true, false],
+  ] as const)('sounds the time-up tone with %j for a chair=%j: %j', (setting, isChair, sounds) => {
+    expect(soundFor(setting, isChair)).toBe(sounds);
   });
 
   it('points invite links at the web panel of the same companion server', () => {
@@ -68,15 +98,26 @@ describe('settings', () => {
 
 describe('the stored settings', () => {
   const item = settingsItem(DEFAULTS);
-  const mine: Settings = { signalingUrl: 'wss://kring.example.org', locale: 'en', sound: true };
+  const mine: Settings = { signalingUrl: 'wss://kring.example.org', locale: 'en', sound: 'always' };
+  /** The same settings as version 1 stored them: the sound was a switch. */
+  const mineV1 = { signalingUrl: 'wss://kring.example.org', locale: 'en', sound: true };
 
   it.each([
     ['nothing', undefined, { status: 'missing', value: DEFAULTS }],
-    ['the settings as stored before versions', mine, { status: 'stored', version: 1, value: mine }],
-    ['a version 1 envelope', { v: 1, value: mine }, { status: 'stored', version: 1, value: mine }],
+    [
+      'the settings as stored before versions',
+      mineV1,
+      { status: 'stored', version: 1, value: mine },
+    ],
+    [
+      'a version 1 envelope',
+      { v: 1, value: mineV1 },
+      { status: 'stored', version: 1, value: mine },
+    ],
+    ['a version 2 envelope', { v: 2, value: mine }, { status: 'stored', version: 2, value: mine }],
     [
       'settings with one damaged field',
-      { ...mine, locale: 'fr' },
+      { ...mineV1, locale: 'fr' },
       { status: 'stored', version: 1, value: { ...mine, locale: DEFAULTS.locale } },
     ],
     ['text', 'wss://kring.example.org', { status: 'stored', version: 1, value: DEFAULTS }],
@@ -86,7 +127,7 @@ describe('the stored settings', () => {
       { v: 1, value: null },
       { status: 'stored', version: 1, value: DEFAULTS },
     ],
-    ['a later version', { v: 2, value: mine }, { status: 'unknown', version: 2, value: DEFAULTS }],
+    ['a later version', { v: 3, value: mine }, { status: 'unknown', version: 3, value: DEFAULTS }],
   ])('reads %s', (_, raw, expected) => {
     expect(item.decodeStored(raw)).toEqual(expected);
   });
@@ -94,7 +135,7 @@ describe('the stored settings', () => {
   it('round-trips through a store', async () => {
     const store = memoryStore();
     await item.write(store, mine);
-    expect(await store.get('settings')).toEqual({ v: 1, value: mine });
+    expect(await store.get('settings')).toEqual({ v: 2, value: mine });
     expect((await item.read(store)).value).toEqual(mine);
   });
 
