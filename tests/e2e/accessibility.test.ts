@@ -4,9 +4,9 @@ import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { auditEveryWay, describeFindings } from './helpers/axe';
 import type { Finding } from './helpers/axe';
-import { launchMember } from './helpers/member-browser';
+
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/acc-essi-ble';
 const CASE = 'Een leerling die niet meer komt';
@@ -57,16 +57,12 @@ describe('accessibility of every screen (axe-core)', () => {
 
   beforeAll(async () => {
     server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    browsers = await Promise.all([launchMember(), launchMember(), launchMember()]);
-    const panels = await Promise.all(
-      browsers.map(async (browser) => {
-        const { tabId } = await browser.openCall(MEET_URL);
-        const panel = await browser.openPanel(tabId);
-        await panel.setViewportSize(PANEL);
-        await useSignalingServer(panel, server.url);
-        return panel;
-      }),
-    );
+    let panels: Page[];
+    ({ browsers, panels } = await openMemberPanels(3, {
+      callUrl: MEET_URL,
+      signalingUrl: server.url,
+      viewport: PANEL,
+    }));
     [anna, bram, carla] = panels as [Page, Page, Page];
     names.set(anna, 'chair').set(bram, 'case bringer').set(carla, 'member');
   });

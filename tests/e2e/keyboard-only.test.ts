@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
-import { launchMember, waitFor } from './helpers/member-browser';
+import { waitFor } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/key-boar-don';
 const CASE = 'Een collega die steeds later komt';
@@ -69,16 +69,12 @@ describe('the panel with the keyboard only', () => {
 
   beforeAll(async () => {
     server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    browsers = await Promise.all([launchMember(), launchMember(), launchMember()]);
-    const panels = await Promise.all(
-      browsers.map(async (browser) => {
-        const { tabId } = await browser.openCall(MEET_URL);
-        const panel = await browser.openPanel(tabId);
-        await panel.setViewportSize({ width: 360, height: 800 });
-        await useSignalingServer(panel, server.url);
-        return panel;
-      }),
-    );
+    let panels: Page[];
+    ({ browsers, panels } = await openMemberPanels(3, {
+      callUrl: MEET_URL,
+      signalingUrl: server.url,
+      viewport: { width: 360, height: 800 },
+    }));
     [anna, bram, carla] = panels as [Page, Page, Page];
     const code = await startGroup(anna, 'Team Zuid', 'Anna');
     await joinGroup(bram, code, 'Bram');

@@ -8,9 +8,9 @@ import { LIMITS } from '../../lib/util/limits';
 import { NodeMember } from '../helpers/node-member';
 import { realisticText } from '../helpers/heavy-meeting';
 import type { ItemKind } from '../helpers/heavy-meeting';
-import { launchMember } from './helpers/member-browser';
+
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
 
 // Code passed to `background.evaluate` runs in the extension's service worker, as `chrome`.
 declare const chrome: typeof browser;
@@ -57,15 +57,12 @@ describe('a meeting of about 1 MB in Chromium', () => {
 
   beforeAll(async () => {
     server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    browsers = await Promise.all([launchMember(), launchMember()]);
-    [anna, bram] = (await Promise.all(
-      browsers.map(async (member) => {
-        const { tabId } = await member.openCall(MEET_URL);
-        const panel = await member.openPanel(tabId);
-        await useSignalingServer(panel, server.url);
-        return panel;
-      }),
-    )) as [Page, Page];
+    let panels: Page[];
+    ({ browsers, panels } = await openMemberPanels(2, {
+      callUrl: MEET_URL,
+      signalingUrl: server.url,
+    }));
+    [anna, bram] = panels as [Page, Page];
   });
 
   afterAll(async () => {

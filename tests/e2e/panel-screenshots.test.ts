@@ -6,9 +6,9 @@ import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { parseInvite } from '../../lib/invite/invite';
 import { NodeMember } from '../helpers/node-member';
-import { launchMember } from './helpers/member-browser';
+
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
 
 /** Where the screenshots go: test-results/ is kept out of git (.gitignore) and out of CI's. */
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -114,15 +114,12 @@ describe('the panel at side-panel width', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    browsers = await Promise.all([launchMember(), launchMember()]);
-    [anna, bram] = (await Promise.all(
-      browsers.map(async (browser) => {
-        const { tabId } = await browser.openCall(MEET_URL);
-        const panel = await browser.openPanel(tabId);
-        await useSignalingServer(panel, server.url);
-        return panel;
-      }),
-    )) as [Page, Page];
+    let panels: Page[];
+    ({ browsers, panels } = await openMemberPanels(2, {
+      callUrl: MEET_URL,
+      signalingUrl: server.url,
+    }));
+    [anna, bram] = panels as [Page, Page];
   });
 
   afterAll(async () => {

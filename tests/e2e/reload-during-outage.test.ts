@@ -3,9 +3,9 @@ import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
-import { launchMember, waitFor } from './helpers/member-browser';
+import { waitFor } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
 
 // Code passed to `panel.evaluate` runs in the extension's page, where the API is `chrome`.
 declare const chrome: typeof browser;
@@ -30,15 +30,12 @@ describe('a member who reloads while the server is down', () => {
 
   beforeAll(async () => {
     server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    browsers = await Promise.all([launchMember(), launchMember()]);
-    [anna, bram] = (await Promise.all(
-      browsers.map(async (member) => {
-        const { tabId } = await member.openCall(MEET_URL);
-        const panel = await member.openPanel(tabId);
-        await useSignalingServer(panel, server.url);
-        return panel;
-      }),
-    )) as [Page, Page];
+    let panels: Page[];
+    ({ browsers, panels } = await openMemberPanels(2, {
+      callUrl: MEET_URL,
+      signalingUrl: server.url,
+    }));
+    [anna, bram] = panels as [Page, Page];
   });
 
   afterAll(async () => {

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
-import { launchMember } from './helpers/member-browser';
+
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/kri-ngte-stx';
 const CASE = 'Een ouder die steeds boos belt';
@@ -37,15 +37,11 @@ describe('a whole meeting with three members', () => {
 
   beforeAll(async () => {
     server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    browsers = await Promise.all([launchMember(), launchMember(), launchMember()]);
-    const panels = await Promise.all(
-      browsers.map(async (browser) => {
-        const { tabId } = await browser.openCall(MEET_URL);
-        const panel = await browser.openPanel(tabId);
-        await useSignalingServer(panel, server.url);
-        return panel;
-      }),
-    );
+    let panels: Page[];
+    ({ browsers, panels } = await openMemberPanels(3, {
+      callUrl: MEET_URL,
+      signalingUrl: server.url,
+    }));
     [anna, bram, carla] = panels as [Page, Page, Page];
   });
 

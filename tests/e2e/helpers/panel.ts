@@ -1,5 +1,32 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { launchMember } from './member-browser';
+import type { MemberBrowser } from './member-browser';
+
+/**
+ * `count` members, each a browser profile with a call tab at `callUrl` and its panel open, pointed
+ * at the test's companion server (and sized like a side panel when `viewport` is given).
+ */
+export async function openMemberPanels(
+  count: number,
+  options: {
+    readonly callUrl: string;
+    readonly signalingUrl: string;
+    readonly viewport?: { readonly width: number; readonly height: number };
+  },
+): Promise<{ browsers: MemberBrowser[]; panels: Page[] }> {
+  const browsers = await Promise.all(Array.from({ length: count }, () => launchMember()));
+  const panels = await Promise.all(
+    browsers.map(async (browser) => {
+      const { tabId } = await browser.openCall(options.callUrl);
+      const panel = await browser.openPanel(tabId);
+      if (options.viewport) await panel.setViewportSize(options.viewport);
+      await useSignalingServer(panel, options.signalingUrl);
+      return panel;
+    }),
+  );
+  return { browsers, panels };
+}
 
 /** Points a panel at the test's companion server, through the settings form as a member would. */
 export async function useSignalingServer(panel: Page, url: string): Promise<void> {
