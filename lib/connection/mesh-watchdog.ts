@@ -46,3 +46,33 @@ export function staleConnections<C extends PendingConnection>(
   }
   return stale;
 }
+
+/**
+ * y-webrtc relays every document and presence update it receives, so a member can see (and
+ * sync with) a peer through a third member without a connection of its own to that peer. When
+ * that third member leaves, the two stop hearing each other until something makes them
+ * announce again, and y-webrtc announces only when a signaling socket connects or a connection
+ * closes. Seen once in CI: after the chair left, the case bringer never received the new chair's
+ * take-over (20 s), though both still showed each other in presence.
+ *
+ * So while fewer members are connected directly than presence knows of, the room announces again,
+ * at most every `everyMs`; an announce is one small signaling message, and peers that are already
+ * connected ignore it.
+ */
+export const REANNOUNCE_MS = 5_000;
+
+export function shouldAnnounceAgain(
+  facts: {
+    /** WebRTC connections in the room that are connected. */
+    readonly directPeers: number;
+    /** Other members in the room's presence (a departed member lingers there up to 30 s). */
+    readonly knownPeers: number;
+    /** When this room last announced again, or null if never. */
+    readonly lastAnnounce: number | null;
+  },
+  now: number,
+  everyMs = REANNOUNCE_MS,
+): boolean {
+  if (facts.directPeers >= facts.knownPeers) return false;
+  return facts.lastAnnounce === null || now - facts.lastAnnounce >= everyMs;
+}

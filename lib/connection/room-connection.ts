@@ -4,7 +4,7 @@ import type { WebrtcConn } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type { RoomKeys } from '../invite/room-name';
 import type { ConnectionFacts } from './connection-status';
-import { staleConnections } from './mesh-watchdog';
+import { shouldAnnounceAgain, staleConnections } from './mesh-watchdog';
 import { roomReuse } from './room-reuse';
 import { RoomFraming } from './peer-framing';
 
@@ -150,9 +150,22 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   provider.on('peers', onPeers);
   // Hung WebRTC attempts are closed so that y-webrtc announces again and retries (mesh-watchdog).
   const pendingSince = new Map<WebrtcConn, number>();
+  let lastAnnounce: number | null = null;
   const repairMesh = (): void => {
-    const conns = provider.room?.webrtcConns.values() ?? [];
-    for (const conn of staleConnections(conns, pendingSince, Date.now())) conn.destroy();
+    const yRoom = provider.room;
+    if (!yRoom) return;
+    const now = Date.now();
+    for (const conn of staleConnections(yRoom.webrtcConns.values(), pendingSince, now)) {
+      conn.destroy();
+    }
+    // Members heard only through a relay get a direct connection before the relay leaves.
+    let directPeers = 0;
+    for (const conn of yRoom.webrtcConns.values()) if (conn.connected) directPeers++;
+    const knownPeers = Math.max(0, provider.awareness.getStates().size - 1);
+    if (shouldAnnounceAgain({ directPeers, knownPeers, lastAnnounce }, now)) {
+      lastAnnounce = now;
+      yRoom.announce();
+    }
   };
   const timer = setInterval(() => {
     repairMesh();

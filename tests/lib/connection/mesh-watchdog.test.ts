@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PENDING_MS, staleConnections } from '../../../lib/connection/mesh-watchdog';
+import {
+  MAX_PENDING_MS,
+  REANNOUNCE_MS,
+  shouldAnnounceAgain,
+  staleConnections,
+} from '../../../lib/connection/mesh-watchdog';
 import type { PendingConnection } from '../../../lib/connection/mesh-watchdog';
 
 type Conn = { connected: boolean; closed: boolean; name: string };
@@ -38,4 +43,22 @@ describe('the mesh watchdog', () => {
     expect(staleConnections([second], seen, MAX_PENDING_MS)).toEqual([]);
     expect(staleConnections([second], seen, MAX_PENDING_MS * 2)).toEqual([second]);
   });
+});
+
+describe('announcing again while presence knows more members than are connected directly', () => {
+  it.each([
+    // directPeers, knownPeers, lastAnnounce, now, announce?
+    [2, 2, null, 0, false, 'every member is connected directly'],
+    [3, 2, null, 0, false, 'more connections than presence shows (presence arriving)'],
+    [1, 2, null, 0, true, 'one member is heard only through a relay, never announced'],
+    [0, 1, null, 0, true, 'alone with a member known only from relayed presence'],
+    [1, 2, 10_000, 10_000 + REANNOUNCE_MS - 1, false, 'announced a moment ago'],
+    [1, 2, 10_000, 10_000 + REANNOUNCE_MS, true, 'the last announce was long enough ago'],
+    [0, 0, null, 0, false, 'nobody else is there'],
+  ] as const)(
+    'with %i direct and %i known peers (last %j, now %i): %j — %s',
+    (directPeers, knownPeers, lastAnnounce, now, announce, _why) => {
+      expect(shouldAnnounceAgain({ directPeers, knownPeers, lastAnnounce }, now)).toBe(announce);
+    },
+  );
 });
