@@ -1,3 +1,4 @@
+import { observableValue } from '../util/observable-value';
 import { deriveGroupId, deriveMeetingCacheKey } from '../invite/room-name';
 import type { KeyValueStore } from './key-value-store';
 import { afterPhaseChange, draftsItem, openDrafts, sealDrafts, withDraft } from './drafts';
@@ -58,20 +59,14 @@ export function createDraftStore(store: KeyValueStore, secret: Uint8Array | null
     const { groupId, key } = await keys();
     await draftsItem(groupId).write(store, await sealDrafts(key, groupId, drafts));
   };
-  let snapshot: MeetingDrafts | null = null;
+  const value = observableValue<MeetingDrafts | null>(null);
   /** Changes made before the load finished, to apply again on what it read; null once loaded. */
   let beforeLoad: Change[] | null = [];
   let loading: Promise<void> | null = null;
   let dirty = false;
   let writing: Promise<void> = Promise.resolve();
   let writer: Promise<void> | null = null;
-  const listeners = new Set<() => void>();
-
-  const publish = (next: MeetingDrafts | null) => {
-    if (next === snapshot) return;
-    snapshot = next;
-    for (const listener of [...listeners]) listener();
-  };
+  const publish = value.set;
 
   const write = (): Promise<void> => {
     dirty = true;
@@ -80,7 +75,7 @@ export function createDraftStore(store: KeyValueStore, secret: Uint8Array | null
     writer = (async () => {
       while (dirty) {
         dirty = false;
-        await save(snapshot).catch(() => undefined);
+        await save(value.get()).catch(() => undefined);
       }
       writer = null;
     })();
@@ -90,18 +85,13 @@ export function createDraftStore(store: KeyValueStore, secret: Uint8Array | null
 
   const change = (apply: Change) => {
     beforeLoad?.push(apply);
-    publish(apply(snapshot));
+    publish(apply(value.get()));
     void write();
   };
 
   return {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    getSnapshot: value.get,
+    subscribe: value.subscribe,
     load() {
       loading ??= (async () => {
         const stored = await read().catch(() => null);
@@ -116,7 +106,7 @@ export function createDraftStore(store: KeyValueStore, secret: Uint8Array | null
       change((drafts) => withDraft(drafts, meetingId, phaseId, field, text));
     },
     phaseChanged(meetingId, from, to, field, typed) {
-      const { text } = afterPhaseChange(snapshot, meetingId, from, to, field, typed);
+      const { text } = afterPhaseChange(value.get(), meetingId, from, to, field, typed);
       change((drafts) => afterPhaseChange(drafts, meetingId, from, to, field, typed).drafts);
       return text;
     },

@@ -1,3 +1,4 @@
+import { observableValue } from '../util/observable-value';
 import type { MeetingSummary } from '../shared-doc/meeting-end';
 import type { KeyValueStore } from './key-value-store';
 import { addToHistory, historyItem } from './meeting-history';
@@ -25,25 +26,15 @@ export interface HistoryStore {
 
 export function createHistoryStore(store: KeyValueStore, groupId: string): HistoryStore {
   const item = historyItem(groupId);
-  let snapshot = NONE;
-  const listeners = new Set<() => void>();
-  const publish = (history: readonly MeetingSummary[]) => {
-    // Equal lists keep the old snapshot, so that a reload renders nothing new.
-    if (sameMeetings(snapshot, history)) return;
-    snapshot = history;
-    for (const listener of [...listeners]) listener();
-  };
+  // Equal lists keep the old snapshot, so that a reload renders nothing new.
+  const value = observableValue(NONE, sameMeetings);
+  const publish = value.set;
   // One task at a time: a load that started before a record cannot publish the list without it.
   const run = serialQueue();
 
   return {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    getSnapshot: value.get,
+    subscribe: value.subscribe,
     load: () =>
       run(async () => {
         try {
@@ -56,7 +47,7 @@ export function createHistoryStore(store: KeyValueStore, groupId: string): Histo
       run(async () => {
         const stored = await item.read(store).catch(() => null);
         const writable = stored !== null && stored.status !== 'unknown';
-        const history = writable ? stored.value : snapshot;
+        const history = writable ? stored.value : value.get();
         if (history.some((h) => h.meetingId === summary.meetingId)) {
           publish(history);
           return;

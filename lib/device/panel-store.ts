@@ -1,3 +1,4 @@
+import { observableValue } from '../util/observable-value';
 import type { KeyValueStore } from './key-value-store';
 import { forgetGroup, groupsItem, rememberGroup } from './groups';
 import type { RememberedGroup } from './groups';
@@ -32,12 +33,8 @@ export interface PanelStore {
 
 export function createPanelStore(store: KeyValueStore, defaults: Settings): PanelStore {
   const settings = settingsItem(defaults);
-  let snapshot: PanelSnapshot = { loaded: false, settings: defaults, groups: [] };
-  const listeners = new Set<() => void>();
-  const publish = (change: Partial<PanelSnapshot>) => {
-    snapshot = { ...snapshot, ...change };
-    for (const listener of [...listeners]) listener();
-  };
+  const value = observableValue<PanelSnapshot>({ loaded: false, settings: defaults, groups: [] });
+  const publish = (change: Partial<PanelSnapshot>) => value.set({ ...value.get(), ...change });
   // One task at a time: a save reads the list only after this panel's previous save wrote it.
   const run = serialQueue();
   let loading: Promise<void> | null = null;
@@ -47,19 +44,14 @@ export function createPanelStore(store: KeyValueStore, defaults: Settings): Pane
       // Read-modify-write against the store, so that two panels do not drop each other's groups.
       const stored = await groupsItem.read(store);
       const kept = stored.status === 'unknown';
-      const next = change(kept ? snapshot.groups : stored.value);
+      const next = change(kept ? value.get().groups : stored.value);
       publish({ groups: next });
       if (!kept) await groupsItem.write(store, next);
     });
 
   return {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    getSnapshot: value.get,
+    subscribe: value.subscribe,
     load() {
       loading ??= run(async () => {
         try {
