@@ -11,17 +11,21 @@ import { isTypingIn } from './useFocusOnChange';
 export interface Shortcut {
   readonly key: 'ArrowRight' | 'ArrowLeft';
   readonly aria: string;
+  /** As the panel shows it to a member ("Alt+Shift+→"). */
+  readonly label: string;
 }
+
+const ARROWS: Readonly<Record<Shortcut['key'], string>> = { ArrowRight: '→', ArrowLeft: '←' };
 
 /** Builds the Alt+Shift shortcut for a key. */
 export function altShift(key: Shortcut['key']): Shortcut {
-  return { key, aria: `Alt+Shift+${key}` };
+  return { key, aria: `Alt+Shift+${key}`, label: `Alt+Shift+${ARROWS[key]}` };
 }
 
 /** Whether a key press is this shortcut. */
 export function matchesShortcut(
   event: Pick<KeyboardEvent, 'key' | 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey'>,
-  shortcut: Shortcut,
+  shortcut: Pick<Shortcut, 'key'>,
 ): boolean {
   return (
     event.key === shortcut.key && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey
@@ -39,7 +43,7 @@ export function useShortcut(shortcut: Shortcut, action: () => void, enabled = tr
   useEffect(() => {
     latest.current = action;
   }, [action]);
-  const { key, aria } = shortcut;
+  const { key } = shortcut;
   useEffect(() => {
     if (!enabled) return;
     const stop = new AbortController();
@@ -47,7 +51,7 @@ export function useShortcut(shortcut: Shortcut, action: () => void, enabled = tr
       'keydown',
       (event) => {
         if (event.defaultPrevented || event.repeat) return;
-        if (!matchesShortcut(event, { key, aria })) return;
+        if (!matchesShortcut(event, { key })) return;
         const focused = document.activeElement;
         if (isTypingIn(focused) || focused?.closest('dialog')) return;
         event.preventDefault();
@@ -56,5 +60,5 @@ export function useShortcut(shortcut: Shortcut, action: () => void, enabled = tr
       { signal: stop.signal },
     );
     return () => stop.abort();
-  }, [key, aria, enabled]);
+  }, [key, enabled]);
 }

@@ -39,7 +39,7 @@ export function PhaseControls({
         onClick={onPrevious}
         disabled={!hasPrevious}
         aria-keyshortcuts={PREVIOUS.aria}
-        title={`${t('previousPhase')} (Alt+Shift+←)`}
+        title={`${t('previousPhase')} (${PREVIOUS.label})`}
       >
         <span className="icon icon-prev" aria-hidden="true" />
         {/* Under 360 px the arrow alone, so that "Next phase" keeps one line. */}
@@ -51,7 +51,7 @@ export function PhaseControls({
         onClick={onNext}
         disabled={!hasNext}
         aria-keyshortcuts={NEXT.aria}
-        title={`${t('nextPhase')} (Alt+Shift+→)`}
+        title={`${t('nextPhase')} (${NEXT.label})`}
       >
         {t('nextPhase')}
         <span className="icon icon-next" aria-hidden="true" />

@@ -24,6 +24,11 @@ describe("the chair's phase shortcuts", () => {
     expect(altShift('ArrowRight').aria).toBe('Alt+Shift+ArrowRight');
   });
 
+  it('shows itself to a member with arrows, as the chair controls and the hint do', () => {
+    expect(altShift('ArrowRight').label).toBe('Alt+Shift+→');
+    expect(altShift('ArrowLeft').label).toBe('Alt+Shift+←');
+  });
+
   it.each([
     [{ altKey: true, shiftKey: true, ctrlKey: false, metaKey: false }, true],
     [{ altKey: true, shiftKey: false, ctrlKey: false, metaKey: false }, false],
