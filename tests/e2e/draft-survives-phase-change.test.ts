@@ -4,7 +4,7 @@ import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { EXTENSION_DIR, launchMember, launchWebMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, inviteText, startGroup, useSignalingServer } from './helpers/panel';
+import { currentPhase, inviteText, startGroup, setSignalingServer } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/abc-defg-hij';
 const DRAFT = 'Een ouder die elke week boos belt over het rooster';
@@ -27,7 +27,7 @@ describe('a draft and the chair moving on', () => {
     [chair, web] = await Promise.all([launchMember(), launchWebMember()]);
     const { tabId } = await chair.openCall(MEET_URL);
     anna = await chair.openPanel(tabId);
-    await useSignalingServer(anna, server.url);
+    await setSignalingServer(anna, server.url);
     bram = await web.context.newPage();
   });
 

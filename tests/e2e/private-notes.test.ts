@@ -7,7 +7,7 @@ import { parseInvite } from '../../lib/invite/invite';
 import { NodeMember } from '../helpers/node-member';
 import { launchMember, recordWebSocketFrames } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, startGroup, useSignalingServer } from './helpers/panel';
+import { currentPhase, joinGroup, openCallPanel, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/pri-vate-not';
 const CASE = 'Een collega die steeds te laat komt';
@@ -56,12 +56,9 @@ describe('private notes', () => {
 
   it('keeps every note on the member’s own device, through a browser restart', async () => {
     const panels = await Promise.all(
-      [annaBrowser, bramBrowser!].map(async (browser) => {
-        const { tabId } = await browser.openCall(MEET_URL);
-        const panel = await browser.openPanel(tabId);
-        await useSignalingServer(panel, server.url);
-        return panel;
-      }),
+      [annaBrowser, bramBrowser!].map((browser) =>
+        openCallPanel(browser, { callUrl: MEET_URL, signalingUrl: server.url }),
+      ),
     );
     const [anna, bram] = panels as [Page, Page];
     const annaFrames = await recordWebSocketFrames(anna);

@@ -9,7 +9,7 @@ import {
   inviteText,
   joinGroup,
   startGroup,
-  useSignalingServer,
+  setSignalingServer,
 } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/srv-chan-ged';
@@ -52,8 +52,8 @@ describe('a group that moves to another companion server', () => {
   });
 
   it('keeps the meeting going through B when both members change their settings and A stops', async () => {
-    await useSignalingServer(anna, serverA.url);
-    await useSignalingServer(bram, serverA.url);
+    await setSignalingServer(anna, serverA.url);
+    await setSignalingServer(bram, serverA.url);
     const code = await startGroup(anna, 'Team Noord', 'Anna');
     await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
     await joinGroup(bram, code, 'Bram');
@@ -64,8 +64,8 @@ describe('a group that moves to another companion server', () => {
     expect(serverA.stats().connections).toBe(2);
 
     // Both change the address in the settings while the group stays open.
-    await useSignalingServer(anna, serverB.url);
-    await useSignalingServer(bram, serverB.url);
+    await setSignalingServer(anna, serverB.url);
+    await setSignalingServer(bram, serverB.url);
     // The old sockets are closed and the new ones opened: the bug kept the old socket.
     await expect.poll(() => serverA.stats().connections, { timeout: 15_000 }).toBe(0);
     await expect.poll(() => serverB.stats().connections, { timeout: 15_000 }).toBe(2);

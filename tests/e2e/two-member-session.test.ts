@@ -9,7 +9,7 @@ import {
   inviteText,
   joinGroup,
   startGroup,
-  useSignalingServer,
+  setSignalingServer,
 } from './helpers/panel';
 
 // Code passed to `background.evaluate` runs in the extension's service worker, where the
@@ -87,14 +87,14 @@ describe('a chair and a member in one session', () => {
     await expect
       .poll(() => chairPanel.getByTestId('call-badge').textContent(), { timeout: 10_000 })
       .toContain('Google Meet, meeting abc-defg-hij');
-    await useSignalingServer(chairPanel, server.url);
+    await setSignalingServer(chairPanel, server.url);
     const code = await startGroup(chairPanel, 'Verpleging B3', 'Anna');
     await chairPanel.getByRole('button', { name: 'Start the meeting as chair' }).click();
     await expect.poll(() => currentPhase(chairPanel).textContent()).toBe('Inventory');
 
     const memberCall = await member.openCall(MEET_URL);
     const memberPanel = await member.openPanel(memberCall.tabId);
-    await useSignalingServer(memberPanel, server.url);
+    await setSignalingServer(memberPanel, server.url);
 
     // A truncated invite gets a clear message, not a blank panel.
     await joinGroup(memberPanel, code.slice(0, 15), 'Bram');

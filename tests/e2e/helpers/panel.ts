@@ -3,33 +3,40 @@ import type { Page } from 'playwright-core';
 import { launchMember } from './member-browser';
 import type { MemberBrowser } from './member-browser';
 
+/** Where a member's panel is opened: the call page, the test's companion, a side panel's size. */
+export interface CallPanelOptions {
+  readonly callUrl: string;
+  readonly signalingUrl: string;
+  readonly viewport?: { readonly width: number; readonly height: number };
+}
+
 /**
  * `count` members, each a browser profile with a call tab at `callUrl` and its panel open, pointed
  * at the test's companion server (and sized like a side panel when `viewport` is given).
  */
 export async function openMemberPanels(
   count: number,
-  options: {
-    readonly callUrl: string;
-    readonly signalingUrl: string;
-    readonly viewport?: { readonly width: number; readonly height: number };
-  },
+  options: CallPanelOptions,
 ): Promise<{ browsers: MemberBrowser[]; panels: Page[] }> {
   const browsers = await Promise.all(Array.from({ length: count }, () => launchMember()));
-  const panels = await Promise.all(
-    browsers.map(async (browser) => {
-      const { tabId } = await browser.openCall(options.callUrl);
-      const panel = await browser.openPanel(tabId);
-      if (options.viewport) await panel.setViewportSize(options.viewport);
-      await useSignalingServer(panel, options.signalingUrl);
-      return panel;
-    }),
-  );
+  const panels = await Promise.all(browsers.map((browser) => openCallPanel(browser, options)));
   return { browsers, panels };
 }
 
+/** In a member's browser: a call tab at `callUrl` and its panel, on the test's companion. */
+export async function openCallPanel(
+  browser: MemberBrowser,
+  options: CallPanelOptions,
+): Promise<Page> {
+  const { tabId } = await browser.openCall(options.callUrl);
+  const panel = await browser.openPanel(tabId);
+  if (options.viewport) await panel.setViewportSize(options.viewport);
+  await setSignalingServer(panel, options.signalingUrl);
+  return panel;
+}
+
 /** Points a panel at the test's companion server, through the settings form as a member would. */
-export async function useSignalingServer(panel: Page, url: string): Promise<void> {
+export async function setSignalingServer(panel: Page, url: string): Promise<void> {
   await panel.getByRole('button', { name: 'Settings' }).click();
   const field = panel.getByRole('textbox', { name: 'Connection server address' });
   await field.fill(url);
