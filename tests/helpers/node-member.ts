@@ -96,7 +96,13 @@ export class NodeMember {
           event.detail === undefined ? { ok: event.ok } : { ok: event.ok, detail: event.detail },
         );
       };
-      this.child.send(command);
+      // A member whose process is gone (a crash ends it by a signal) answers with an error
+      // instead of an uncaught 'Channel closed'.
+      this.child.send(command, (error) => {
+        if (!error) return;
+        clearTimeout(timer);
+        reject(error);
+      });
     });
   }
 
@@ -128,7 +134,8 @@ export class NodeMember {
 
   /** Leaves the group and ends the process. */
   async close(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    // A process ended by a signal has no exit code, only a signal code: it will not exit again.
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
     try {
       await this.command({ type: 'close' });
