@@ -38,7 +38,7 @@ export interface RoomHandle {
 }
 
 interface SharedRoom {
-  readonly options: RoomOptions;
+  options: RoomOptions;
   readonly provider: WebrtcProvider;
   readonly framing: RoomFraming;
   readonly doc: Y.Doc;
@@ -69,15 +69,15 @@ const CLOSE_GRACE_MS = 1500;
 /** Joins (or shares) the room for these keys; every call must be paired with `release()`. */
 export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
   let room = rooms.get(keys.roomName);
-  // A changed server address reaches here as a room in its close grace with other options.
   const reuse = room ? roomReuse(room, options) : 'share';
   if (reuse === 'conflict') {
     throw new Error(`Room ${keys.roomName} is in use through other signaling servers`);
   }
-  if (room && reuse === 'replace') {
-    closeRoom(keys.roomName, room);
-    room = undefined;
-  }
+  // A changed server address reaches here as a room in its close grace with other options. The
+  // room keeps its document, presence and peer connections and only changes how it finds
+  // others: a new provider for the same name raced the old one's teardown inside y-webrtc, and
+  // after a change of address every member could sit on an empty document at once (seen in CI).
+  if (room && reuse === 'retarget') retarget(room, options);
   if (!room) room = createRoom(keys, options);
   if (room.closing !== null) {
     clearTimeout(room.closing);
@@ -117,6 +117,16 @@ export function closeAllRooms(): void {
   for (const [name, room] of [...rooms]) closeRoom(name, room);
 }
 
+/** Points an open room at other signaling servers and peer options (see openRoom). */
+function retarget(room: SharedRoom, options: RoomOptions): void {
+  room.provider.setSignaling([...options.signalingUrls], peerOptions(options));
+  room.options = options;
+}
+
+function peerOptions(options: RoomOptions): Record<string, unknown> {
+  return options.peerOpts ? { ...options.peerOpts } : {};
+}
+
 function closeRoom(name: string, room: SharedRoom): void {
   if (room.closing !== null) clearTimeout(room.closing);
   room.closing = null;
@@ -133,7 +143,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   const provider = new WebrtcProvider(keys.roomName, doc, {
     signaling: [...options.signalingUrls],
     password: keys.password,
-    peerOpts: options.peerOpts ? { ...options.peerOpts } : {},
+    peerOpts: peerOptions(options),
     framing: () => framing.connection(),
   });
   const listeners = new Set<() => void>();

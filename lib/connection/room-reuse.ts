@@ -2,11 +2,12 @@
  * Whether a room that is open in this realm can serve another opener.
  *
  * y-webrtc allows one provider per room name per realm, so rooms are shared by name. But a room
- * opened through companion A cannot serve a panel that now wants companion B: a room kept for
- * its close grace was handed back with its old signaling sockets when the member changed the
- * server address, and the panel stayed on the old server while the status named the new one
- * (issue 10). A room whose options differ is therefore replaced, which is safe only when nobody
- * holds it any more; two holders wanting different servers at once is a programming error.
+ * opened through companion A cannot serve a panel that now wants companion B as it is: a room
+ * kept for its close grace was handed back with its old signaling sockets when the member
+ * changed the server address, and the panel stayed on the old server while the status named the
+ * new one (issue 10). A room whose options differ is therefore retargeted (it keeps document,
+ * presence and peers, and changes servers), which is safe only when nobody holds it any more;
+ * two holders wanting different servers at once is a programming error.
  */
 
 /** How a room reaches the others; `RoomOptions` of room-connection.ts has this shape. */
@@ -15,15 +16,15 @@ export interface RoomReach {
   readonly peerOpts?: Readonly<Record<string, unknown>>;
 }
 
-/** `share` the open room, `replace` it (nobody holds it), or a `conflict` (it is held). */
-export type RoomReuse = 'share' | 'replace' | 'conflict';
+/** `share` the open room, `retarget` it (nobody holds it), or a `conflict` (it is held). */
+export type RoomReuse = 'share' | 'retarget' | 'conflict';
 
 export function roomReuse(
   open: { refs: number; options: RoomReach },
   wanted: RoomReach,
 ): RoomReuse {
   if (sameRoomOptions(open.options, wanted)) return 'share';
-  return open.refs > 0 ? 'conflict' : 'replace';
+  return open.refs > 0 ? 'conflict' : 'retarget';
 }
 
 /**

@@ -85,10 +85,10 @@ describe('which open rooms a new opener may share', () => {
     ['shares a held room with the same options', 2, { signalingUrls: [A] }, 'share'],
     ['shares a room in its close grace with the same options', 0, { signalingUrls: [A] }, 'share'],
     [
-      'replaces a room in its close grace when the server changed',
+      'retargets a room in its close grace when the server changed',
       0,
       { signalingUrls: [B] },
-      'replace',
+      'retarget',
     ],
     ['refuses a held room when another server is wanted', 1, { signalingUrls: [B] }, 'conflict'],
   ])('%s', (_, refs, wanted, reuse) => {
