@@ -15,6 +15,8 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { RawData } from 'ws';
 import { encodeServerMessage, parseClientMessage } from '../lib/connection/signaling-protocol';
 import type { ClientMessage } from '../lib/connection/signaling-protocol';
+import { handleIceRequest, iceOriginAllowed } from './ice-endpoint';
+import type { IceOptions } from './ice-endpoint';
 
 /** How to run the signaling server; every field has a production default. */
 export interface SignalingServerOptions {
@@ -41,6 +43,12 @@ export interface SignalingServerOptions {
   readonly staticDir?: string;
   /** Receives one line per notable event; never message content. Default: silent. */
   readonly log?: (line: string) => void;
+  /**
+   * The STUN and TURN servers handed out at GET /ice (with short-lived TURN credentials when
+   * there is a secret). Absent: /ice answers an empty list, and members connect directly or
+   * through their own servers; never through a third party's by default.
+   */
+  readonly ice?: IceOptions;
 }
 
 /** Counts that describe the server now; nothing in them identifies a room or a member. */
@@ -151,6 +159,16 @@ export async function startSignalingServer(
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       sendText(response, 405, 'Method not allowed');
+      return;
+    }
+    if (pathname === '/ice') {
+      handleIceRequest(
+        request,
+        response,
+        options.ice,
+        (origin) => iceOriginAllowed(origin, request.headers.host),
+        Date.now(),
+      );
       return;
     }
     if (pathname === '/health') {
