@@ -3,6 +3,8 @@
  * KRING_PORT, KRING_HOST and KRING_STATIC_DIR as fallbacks. Arguments win over the environment.
  */
 import { parseArgs } from 'node:util';
+import { jsonLog } from './log';
+import { validRedisUrl } from './redis-bus';
 import { SIGNALING_DEFAULTS, startSignalingServer } from './signaling-server';
 
 const USAGE = `Usage: kring-server [--port N] [--host H] [--static DIR]
@@ -24,27 +26,38 @@ async function main(): Promise<void> {
   if (port === null) fail(`not a port number: ${portText ?? ''}`);
   const host = values.host ?? nonEmpty(process.env.KRING_HOST) ?? SIGNALING_DEFAULTS.host;
   const staticDir = values.static ?? nonEmpty(process.env.KRING_STATIC_DIR);
+  // Never echoed: the URL may hold the Redis password.
+  const redisUrl = nonEmpty(process.env.KRING_REDIS_URL);
+  if (redisUrl !== undefined && validRedisUrl(redisUrl) === null) {
+    fail('KRING_REDIS_URL is not a redis:// or rediss:// URL');
+  }
 
+  const log = jsonLog();
   const server = await startSignalingServer({
     port,
     host,
     staticDir,
-    log: (line) => console.log(`${new Date().toISOString()} ${line}`),
+    redisUrl,
+    log,
   }).catch((error: unknown) => {
     console.error(`kring-server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
 
-  console.log(
-    `Kring signaling server on ${server.url} (health: ${server.httpUrl}/health` +
-      (staticDir === undefined ? ')' : `, web panel: ${server.httpUrl}/)`),
-  );
+  log({
+    level: 'info',
+    msg: 'listening',
+    url: server.url,
+    health: `${server.httpUrl}/health`,
+    webPanel: staticDir !== undefined,
+    redis: redisUrl !== undefined,
+  });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) process.exit(1); // a second signal: do not wait any longer
     stopping = true;
-    console.log(`${signal}: closing`);
+    log({ level: 'info', msg: 'closing', signal });
     void server.close().then(() => {
       process.exitCode = 0;
     });

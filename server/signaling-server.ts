@@ -17,6 +17,11 @@ import { encodeServerMessage, parseClientMessage } from '../lib/connection/signa
 import type { ClientMessage } from '../lib/connection/signaling-protocol';
 import { handleIceRequest, iceOriginAllowed } from './ice-endpoint';
 import type { IceOptions } from './ice-endpoint';
+import type { Log } from './log';
+import { createCounters, METRICS_CONTENT_TYPE, renderMetrics } from './metrics';
+import { createRedisBus } from './redis-bus';
+import { singleInstanceBus } from './topic-bus';
+import type { TopicBus } from './topic-bus';
 
 /** How to run the signaling server; every field has a production default. */
 export interface SignalingServerOptions {
@@ -41,8 +46,13 @@ export interface SignalingServerOptions {
   readonly now?: () => number;
   /** A folder served over HTTP GET (index.html for a directory); none when absent. */
   readonly staticDir?: string;
-  /** Receives one line per notable event; never message content. Default: silent. */
-  readonly log?: (line: string) => void;
+  /** Receives one event per notable event; never message content. Default: silent. */
+  readonly log?: Log;
+  /**
+   * Redis (redis:// or rediss://) through which several instances serve the same rooms
+   * (server/redis-bus.ts). Absent: one process, nothing leaves it.
+   */
+  readonly redisUrl?: string;
   /**
    * The STUN and TURN servers handed out at GET /ice (with short-lived TURN credentials when
    * there is a secret). Absent: /ice answers an empty list, and members connect directly or
@@ -136,6 +146,31 @@ export async function startSignalingServer(
   const topics = new Map<string, Set<WebSocket>>();
   let droppedMessages = 0;
   let refusedMessages = 0;
+  const counters = createCounters();
+  /** Sockets that subscribed while the other instances were unreachable (see bus.recovered). */
+  const joinedWhileApart = new Set<WebSocket>();
+  const bus: TopicBus =
+    options.redisUrl === undefined
+      ? singleInstanceBus
+      : await createRedisBus({
+          url: options.redisUrl,
+          log,
+          counters,
+          maxMessageBytes,
+          deliver: deliverLocally,
+          // Their announces were lost with the link: a reconnect makes y-webrtc announce again.
+          recovered: () => {
+            if (joinedWhileApart.size > 0) {
+              log({
+                level: 'info',
+                msg: 'closed connections that joined while redis was down, so that they announce again',
+                connections: joinedWhileApart.size,
+              });
+            }
+            for (const ws of joinedWhileApart) ws.close(1012, 'reconnect');
+            joinedWhileApart.clear();
+          },
+        });
 
   const stats = (): SignalingServerStats => ({
     connections: connections.size,
@@ -145,7 +180,7 @@ export async function startSignalingServer(
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
-  wss.on('error', () => log('websocket server error'));
+  wss.on('error', () => log({ level: 'error', msg: 'websocket server error' }));
 
   const httpServer = createServer((request, response) => {
     handleHttp(request, response).catch(() => {
@@ -173,15 +208,34 @@ export async function startSignalingServer(
     }
     if (pathname === '/health') {
       const uptimeSeconds = Math.floor(Number(process.hrtime.bigint() - startedAt) / 1e9);
+      const redis = bus.connected();
       const body = JSON.stringify({
         ok: true,
         connections: connections.size,
         topics: topics.size,
         uptimeSeconds,
+        // Only with Redis: whether the other instances are reachable (local rooms work anyway).
+        ...(redis === null ? {} : { redis: redis ? 'connected' : 'disconnected' }),
       });
       response.writeHead(200, {
         ...BASE_HEADERS,
         'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    if (pathname === '/metrics') {
+      const body = renderMetrics({
+        ...stats(),
+        counters,
+        redisConnected: bus.connected(),
+        residentMemoryBytes: process.memoryUsage.rss(),
+        uptimeSeconds: Math.floor(Number(process.hrtime.bigint() - startedAt) / 1e9),
+      });
+      response.writeHead(200, {
+        ...BASE_HEADERS,
+        'Content-Type': METRICS_CONTENT_TYPE,
         'Cache-Control': 'no-store',
       });
       response.end(request.method === 'HEAD' ? undefined : body);
@@ -215,7 +269,8 @@ export async function startSignalingServer(
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     if (connections.size >= maxConnections) {
-      log(`refused a connection: ${maxConnections} connections are open`);
+      counters.refusedConnections.server_full += 1;
+      log({ level: 'warn', msg: 'refused a connection: the server is full', maxConnections });
       socket.end(
         'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
       );
@@ -239,8 +294,15 @@ export async function startSignalingServer(
     });
     ws.on('message', (data: RawData, isBinary: boolean) => {
       connection.alive = true;
+      counters.messagesIn += 1;
+      counters.bytesIn += rawDataBytes(data);
       if (!takeToken(connection)) {
-        log('closed a connection that sent messages faster than the rate limit (1008)');
+        counters.terminated.rate_limit += 1;
+        log({
+          level: 'warn',
+          msg: 'closed a connection that sent messages faster than the rate limit',
+          code: 1008,
+        });
         ws.close(1008, 'rate limit');
         return;
       }
@@ -256,21 +318,31 @@ export async function startSignalingServer(
     ws.on('error', (error: Error) => {
       // ws closes the socket itself (1009 for an oversized frame); the code names the cause.
       const code = 'code' in error && typeof error.code === 'string' ? error.code : 'unknown';
-      log(
-        code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
-          ? `closed a connection that sent a message over ${maxMessageBytes} bytes (1009)`
-          : `closed a connection after a protocol error (${code})`,
-      );
+      if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        counters.terminated.message_too_large += 1;
+        log({
+          level: 'warn',
+          msg: 'closed a connection that sent a message over the size limit',
+          code: 1009,
+          maxMessageBytes,
+        });
+      } else {
+        counters.terminated.protocol_error += 1;
+        log({ level: 'warn', msg: 'closed a connection after a protocol error', error: code });
+      }
     });
     ws.on('close', () => {
       for (const topic of connection.topics) leaveTopic(ws, topic);
       connection.topics.clear();
       connections.delete(ws);
+      joinedWhileApart.delete(ws);
       if (connection.dropped > 0 || connection.refused > 0) {
-        log(
-          `a connection closed after ${connection.dropped} malformed and ` +
-            `${connection.refused} refused messages`,
-        );
+        log({
+          level: 'info',
+          msg: 'a connection closed after malformed or refused messages',
+          malformed: connection.dropped,
+          refused: connection.refused,
+        });
       }
     });
   }
@@ -297,10 +369,12 @@ export async function startSignalingServer(
             break;
           }
           connection.topics.add(topic);
+          if (bus.connected() === false) joinedWhileApart.add(ws);
           let subscribers = topics.get(topic);
           if (subscribers === undefined) {
             subscribers = new Set();
             topics.set(topic, subscribers);
+            bus.join(topic);
           }
           subscribers.add(ws);
         }
@@ -317,26 +391,41 @@ export async function startSignalingServer(
           refusedMessages += 1;
           return;
         }
-        const frame = encodeServerMessage({
-          type: 'publish',
-          topic: message.topic,
-          data: message.data,
-          clients: subscribers.size,
-        });
-        for (const subscriber of subscribers) send(subscriber, frame);
+        deliverLocally(message.topic, message.data);
+        bus.publish(message.topic, message.data);
         return;
       }
-      case 'ping':
-        send(ws, encodeServerMessage({ type: 'pong' }));
+      case 'ping': {
+        const pong = encodeServerMessage({ type: 'pong' });
+        counters.messagesOut += 1;
+        counters.bytesOut += pong.length;
+        send(ws, pong);
         return;
+      }
     }
+  }
+
+  /**
+   * Sends a publish (from a client here or from another instance) to this instance's
+   * subscribers of the topic; `clients` is their number: with Redis, those on this instance.
+   */
+  function deliverLocally(topic: string, data: unknown): void {
+    const subscribers = topics.get(topic);
+    if (subscribers === undefined) return;
+    const frame = encodeServerMessage({ type: 'publish', topic, data, clients: subscribers.size });
+    counters.messagesOut += subscribers.size;
+    counters.bytesOut += Buffer.byteLength(frame) * subscribers.size;
+    for (const subscriber of subscribers) send(subscriber, frame);
   }
 
   function leaveTopic(ws: WebSocket, topic: string): void {
     const subscribers = topics.get(topic);
     if (subscribers === undefined) return;
     subscribers.delete(ws);
-    if (subscribers.size === 0) topics.delete(topic);
+    if (subscribers.size === 0) {
+      topics.delete(topic);
+      bus.leave(topic);
+    }
   }
 
   // One timer for all sockets: a socket not heard from during a whole check interval gets a
@@ -345,7 +434,8 @@ export async function startSignalingServer(
     () => {
       for (const [ws, connection] of connections) {
         if (!connection.alive) {
-          log('terminated a connection that stopped answering pings');
+          counters.terminated.ping_timeout += 1;
+          log({ level: 'info', msg: 'terminated a connection that stopped answering pings' });
           ws.terminate();
           continue;
         }
@@ -359,6 +449,7 @@ export async function startSignalingServer(
   await new Promise<void>((resolveListen, rejectListen) => {
     const onError = (error: Error): void => {
       clearInterval(liveness);
+      void bus.close();
       rejectListen(error);
     };
     httpServer.once('error', onError);
@@ -367,7 +458,7 @@ export async function startSignalingServer(
       resolveListen();
     });
   });
-  httpServer.on('error', () => log('http server error'));
+  httpServer.on('error', () => log({ level: 'error', msg: 'http server error' }));
 
   const address = httpServer.address();
   const port = isAddressInfo(address) ? address.port : (options.port ?? SIGNALING_DEFAULTS.port);
@@ -379,7 +470,9 @@ export async function startSignalingServer(
       clearInterval(liveness);
       for (const ws of connections.keys()) ws.terminate();
       wss.close();
-      httpServer.close(() => resolveClose());
+      httpServer.close(() => {
+        void bus.close().then(() => resolveClose());
+      });
       httpServer.closeAllConnections();
     });
     return closing;
@@ -402,6 +495,11 @@ function send(ws: WebSocket, frame: string): void {
 function sendText(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
   response.end(text);
+}
+
+function rawDataBytes(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0);
+  return data.byteLength;
 }
 
 function rawDataToString(data: RawData): string {

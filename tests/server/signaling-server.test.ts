@@ -134,7 +134,7 @@ let logLines: string[] = [];
 async function start(options: SignalingServerOptions = {}): Promise<RunningServer> {
   const server = await startSignalingServer({
     port: 0,
-    log: (line) => logLines.push(line),
+    log: (event) => logLines.push(JSON.stringify(event)),
     ...options,
   });
   servers.push(server);
