@@ -106,6 +106,9 @@ describe('private notes', () => {
     await writeNote(PHASES[2]!);
     // Advice: Carla advises, Bram stars it, notes, and takes the advice home.
     await next(PHASES[3]!);
+    // Carla (a Node member) must be in the advice phase too before she advises: in one CI run
+    // under load her command came first and was refused (not-allowed).
+    await carla.until((snapshot) => snapshot.meeting?.phaseIndex === 3);
     expect(await carla.command({ type: 'advise', text: ADVICE })).toEqual({ ok: true });
     await bram.getByRole('button', { name: `Star: ${ADVICE}` }).click();
     await writeNote(PHASES[3]!);
