@@ -160,6 +160,8 @@ describe('the panel at side-panel width', () => {
       .toBe('Inventory');
     await bram.getByRole('textbox', { name: 'Your work question' }).fill(CASE);
     await bram.getByRole('button', { name: 'Add work question' }).click();
+    // The Node member acts only once it has the phase itself (a command before is refused).
+    await carla!.until((snapshot) => snapshot.meeting?.phaseIndex === 0);
     expect(await carla!.command({ type: 'pitch', text: THEME })).toEqual({ ok: true });
     await anna.getByRole('button', { name: `Confirm as case: ${CASE}` }).click();
     await bram.getByText(`Case: ${CASE} — brought in by ${BRAM}`).waitFor();
@@ -167,6 +169,7 @@ describe('the panel at side-panel width', () => {
 
     // Analysis: Carla asks; Bram marks it answered.
     await next('Analysis');
+    await carla!.until((snapshot) => snapshot.meeting?.phaseIndex === 1);
     expect(await carla!.command({ type: 'question', text: QUESTION })).toEqual({ ok: true });
     await bram.getByRole('checkbox', { name: `Answered: ${QUESTION}` }).check();
     const note = bram.getByRole('textbox', { name: 'My note for Analysis' });
@@ -183,6 +186,7 @@ describe('the panel at side-panel width', () => {
 
     // Advice: Bram only listens; Carla advises; he stars it.
     await next('Advice');
+    await carla!.until((snapshot) => snapshot.meeting?.phaseIndex === 3);
     expect(await carla!.command({ type: 'advise', text: ADVICE })).toEqual({ ok: true });
     await bram.getByRole('button', { name: `Star: ${ADVICE}` }).click();
     await shootBoth('06-advice');
