@@ -2,14 +2,15 @@
  * The companion signaling server: a y-webrtc compatible subscribe/publish relay on a WebSocket,
  * a /health endpoint with counts only, and optionally the web panel's static files. It stores
  * nothing: messages are relayed in flight and never logged; logs carry counts, never content,
- * topic names or addresses.
+ * topic names or addresses. Everything a client can make it hold is capped (the limits of
+ * docs/signaling-protocol.md).
  */
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { RawData } from 'ws';
@@ -17,11 +18,15 @@ import { encodeServerMessage, parseClientMessage } from '../lib/connection/signa
 import type { ClientMessage } from '../lib/connection/signaling-protocol';
 import { handleIceRequest, iceOriginAllowed } from './ice-endpoint';
 import type { IceOptions } from './ice-endpoint';
-import type { Log } from './log';
+import type { Log, LogEvent } from './log';
+import { createLogLimiter } from './log-limiter';
 import { createCounters, METRICS_CONTENT_TYPE, renderMetrics } from './metrics';
+import type { RefusalReason, TerminationReason } from './metrics';
 import { createRedisBus } from './redis-bus';
 import { singleInstanceBus } from './topic-bus';
 import type { TopicBus } from './topic-bus';
+import { clientAddress, judgeOrigin, normaliseOrigin } from './origin';
+import { CONTENT_TYPES, SECURITY_HEADERS, openPanelFiles } from './static-files';
 
 /** How to run the signaling server; every field has a production default. */
 export interface SignalingServerOptions {
@@ -31,20 +36,27 @@ export interface SignalingServerOptions {
   readonly host?: string;
   /** Larger frames close that socket with 1009. Default 64 KiB. */
   readonly maxMessageBytes?: number;
-  /** A socket silent for this long that does not answer a ping is terminated. Default 30 s. */
+  /**
+   * The server pings every socket each pingTimeoutMs / 2 with a random payload; a socket that
+   * has not answered the previous ping by then is terminated, so one that stopped reading goes
+   * within pingTimeoutMs. Messages and unasked pongs do not count as answers. Default 30 s.
+   */
   readonly pingTimeoutMs?: number;
   /** Subscriptions beyond this many per connection are ignored. Default 32. */
   readonly maxTopicsPerConnection?: number;
   /** WebSocket upgrades beyond this many open connections get a 503. Default 2000. */
   readonly maxConnections?: number;
   /**
-   * Messages one connection may send: a burst of `burst`, refilled at `perSecond`. A connection
-   * that goes beyond is closed with 1008. Default 600 at once, 100 per second.
+   * Messages one connection may send: a burst of `burst`, refilled at `perSecond`. The first
+   * message beyond terminates the connection. Default 600 at once, 100 per second.
    */
   readonly rateLimit?: { readonly burst: number; readonly perSecond: number };
   /** The clock of the rate limit (tests). Default: performance.now. */
   readonly now?: () => number;
-  /** A folder served over HTTP GET (index.html for a directory); none when absent. */
+  /**
+   * A built extension folder whose web panel is served over HTTP GET: index.html, sidepanel.html
+   * and the files they reach, nothing else (server/static-files.ts). None when absent.
+   */
   readonly staticDir?: string;
   /** Receives one event per notable event; never message content. Default: silent. */
   readonly log?: Log;
@@ -59,6 +71,35 @@ export interface SignalingServerOptions {
    * through their own servers; never through a third party's by default.
    */
   readonly ice?: IceOptions;
+  /**
+   * Data queued for one socket and not yet taken by its reader beyond this terminates the
+   * socket: a member that stops reading must not make the server hold everything the others
+   * publish (a probe grew the server from 171 MB to 2 GB in 24 s). Default 1 MiB.
+   */
+  readonly maxBufferedBytes?: number;
+  /**
+   * Open WebSocket connections per client address; further upgrades get a 429. A hospital's
+   * groups can share one NAT address, hence a high default: 64. 0 = no cap.
+   */
+  readonly maxConnectionsPerAddress?: number;
+  /**
+   * Behind a reverse proxy: the client address is the right-most X-Forwarded-For entry (the one
+   * the proxy appended). Leave it false when clients reach the server directly, or anyone could
+   * choose their address. Default false.
+   */
+  readonly trustProxy?: boolean;
+  /**
+   * Page origins allowed to open a socket besides the built-in ones (no Origin header, the Kring
+   * extension's id, any Firefox extension, the companion's own pages), e.g. a store build's
+   * `chrome-extension://<id>` or another companion that serves the web panel. Others get 403.
+   */
+  readonly allowedOrigins?: readonly string[];
+  /** A socket that has not subscribed to a topic this long after it opened is closed (1008). Default 5 s. */
+  readonly subscribeTimeoutMs?: number;
+  /** An HTTP request (or upgrade) whose headers have not all arrived by then is closed. Default 10 s. */
+  readonly httpHeadersTimeoutMs?: number;
+  /** An HTTP request not wholly received by then is closed; open WebSockets are not affected. Default 30 s. */
+  readonly httpRequestTimeoutMs?: number;
 }
 
 /** Counts that describe the server now; nothing in them identifies a room or a member. */
@@ -69,6 +110,12 @@ export interface SignalingServerStats {
   readonly droppedMessages: number;
   /** Well-formed but not allowed: a publish to a topic not subscribed, topics over the limit. */
   readonly refusedMessages: number;
+  /** Pongs that answered no ping of the server, or carried another payload; ignored. */
+  readonly unaskedPongs: number;
+  /** Connections the server ended itself, by reason (slow_reader, ping_timeout, …). */
+  readonly terminated: Readonly<Record<TerminationReason, number>>;
+  /** WebSocket upgrades refused: server_full (503), address_full (429), origin (403). */
+  readonly refusedConnections: Readonly<Record<RefusalReason, number>>;
 }
 
 /** A listening signaling server. */
@@ -93,38 +140,36 @@ export const SIGNALING_DEFAULTS = {
   maxTopicsPerConnection: 32,
   maxConnections: 2000,
   rateLimit: { burst: 600, perSecond: 100 },
+  maxBufferedBytes: 1024 * 1024,
+  maxConnectionsPerAddress: 64,
+  trustProxy: false,
+  subscribeTimeoutMs: 5_000,
+  httpHeadersTimeoutMs: 10_000,
+  httpRequestTimeoutMs: 30_000,
 } as const;
+
+/** After the first line of a kind (a refusal, a termination), at most one summary a minute. */
+const LOG_SUMMARY_INTERVAL_MS = 60_000;
 
 interface Connection {
   readonly topics: Set<string>;
+  /** The address it counts against (maxConnectionsPerAddress); never logged. */
+  readonly address: string;
   /** Messages this connection may still send now (token bucket), and when it was refilled. */
   tokens: number;
   refilledAt: number;
-  /** Heard from since the last liveness check (a message or a pong). */
-  alive: boolean;
+  /** The payload of the server's ping not answered yet; null when none is outstanding. */
+  pingPayload: Buffer | null;
+  /** Closes the socket if it has not subscribed by then (subscribeTimeoutMs). */
+  subscribeTimer: NodeJS.Timeout | null;
+  /** Ended by the server: frames still in flight from it are ignored. */
+  ended: boolean;
   dropped: number;
   refused: number;
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-};
-
-const BASE_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-} as const;
+/** Headers on every HTTP answer: the web panel's CSP, no framing, no sniffing, no referrer. */
+const BASE_HEADERS = SECURITY_HEADERS;
 
 /** Starts the signaling server and resolves once it listens. */
 export async function startSignalingServer(
@@ -138,14 +183,39 @@ export async function startSignalingServer(
   const maxConnections = options.maxConnections ?? SIGNALING_DEFAULTS.maxConnections;
   const rateLimit = options.rateLimit ?? SIGNALING_DEFAULTS.rateLimit;
   const now = options.now ?? (() => performance.now());
-  const staticRoot = options.staticDir === undefined ? null : await staticFolder(options.staticDir);
+  const maxBufferedBytes = options.maxBufferedBytes ?? SIGNALING_DEFAULTS.maxBufferedBytes;
+  const maxConnectionsPerAddress =
+    options.maxConnectionsPerAddress ?? SIGNALING_DEFAULTS.maxConnectionsPerAddress;
+  const trustProxy = options.trustProxy ?? SIGNALING_DEFAULTS.trustProxy;
+  const subscribeTimeoutMs = options.subscribeTimeoutMs ?? SIGNALING_DEFAULTS.subscribeTimeoutMs;
+  const headersTimeoutMs = options.httpHeadersTimeoutMs ?? SIGNALING_DEFAULTS.httpHeadersTimeoutMs;
+  // Node refuses a headers timeout longer than the request timeout.
+  const requestTimeoutMs = Math.max(
+    headersTimeoutMs,
+    options.httpRequestTimeoutMs ?? SIGNALING_DEFAULTS.httpRequestTimeoutMs,
+  );
+  const allowedOrigins = new Set<string>();
+  for (const origin of options.allowedOrigins ?? []) {
+    const normalised = normaliseOrigin(origin);
+    if (normalised === null) throw new Error(`not an origin: ${origin}`);
+    allowedOrigins.add(normalised);
+  }
+  const panelFiles =
+    options.staticDir === undefined ? null : await openPanelFiles(options.staticDir);
   const log = options.log ?? (() => {});
+  const limitedLog = createLogLimiter<LogEvent>(
+    log,
+    (event, count) => ({ ...event, msg: `${event.msg} (more in the last minute)`, count }),
+    LOG_SUMMARY_INTERVAL_MS,
+  );
   const startedAt = process.hrtime.bigint();
 
   const connections = new Map<WebSocket, Connection>();
   const topics = new Map<string, Set<WebSocket>>();
+  const perAddress = new Map<string, number>();
   let droppedMessages = 0;
   let refusedMessages = 0;
+  let unaskedPongs = 0;
   const counters = createCounters();
   /** Sockets that subscribed while the other instances were unreachable (see bus.recovered). */
   const joinedWhileApart = new Set<WebSocket>();
@@ -177,17 +247,29 @@ export async function startSignalingServer(
     topics: topics.size,
     droppedMessages,
     refusedMessages,
+    unaskedPongs,
+    terminated: { ...counters.terminated },
+    refusedConnections: { ...counters.refusedConnections },
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   wss.on('error', () => log({ level: 'error', msg: 'websocket server error' }));
 
-  const httpServer = createServer((request, response) => {
-    handleHttp(request, response).catch(() => {
-      if (!response.headersSent) sendText(response, 500, 'Internal error');
-      else response.destroy();
-    });
-  });
+  const httpServer = createServer(
+    {
+      // Half-sent requests (slowloris) are closed once these pass; Node checks them only every
+      // connectionsCheckingInterval (30 s by default), which would hold them much longer.
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
+    },
+    (request, response) => {
+      handleHttp(request, response).catch(() => {
+        if (!response.headersSent) sendText(response, 500, 'Internal error');
+        else response.destroy();
+      });
+    },
+  );
 
   async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
@@ -201,7 +283,9 @@ export async function startSignalingServer(
         request,
         response,
         options.ice,
-        (origin) => iceOriginAllowed(origin, request.headers.host),
+        (origin) =>
+          iceOriginAllowed(origin, request.headers.host) &&
+          judgeOrigin(origin, request.headers.host, allowedOrigins) !== null,
         Date.now(),
       );
       return;
@@ -241,12 +325,12 @@ export async function startSignalingServer(
       response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }
-    if (staticRoot === null) {
+    if (panelFiles === null) {
       if (pathname === '/') sendText(response, 200, 'Kring companion server. Health: /health\n');
       else sendText(response, 404, 'Not found');
       return;
     }
-    const file = await resolveStaticFile(staticRoot, pathname);
+    const file = await panelFiles.resolve(pathname);
     if (file === null) {
       sendText(response, 404, 'Not found');
       return;
@@ -266,44 +350,92 @@ export async function startSignalingServer(
     stream.pipe(response);
   }
 
+  // Refusals answer before the upgrade, with a status and no body; each kind is logged once
+  // (then summarised), since a refused client usually retries at once.
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    if (connections.size >= maxConnections) {
-      counters.refusedConnections.server_full += 1;
-      log({ level: 'warn', msg: 'refused a connection: the server is full', maxConnections });
-      socket.end(
-        'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
-      );
+    if (judgeOrigin(request.headers.origin, request.headers.host, allowedOrigins) === null) {
+      counters.refusedConnections.origin += 1;
+      limitedLog.note('origin', {
+        level: 'warn',
+        msg: 'refused a connection from a page of another site',
+        status: 403,
+      });
+      refuseUpgrade(socket, '403 Forbidden');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws));
+    if (connections.size >= maxConnections) {
+      counters.refusedConnections.server_full += 1;
+      limitedLog.note('full', {
+        level: 'warn',
+        msg: 'refused a connection: the server is full',
+        status: 503,
+        maxConnections,
+      });
+      refuseUpgrade(socket, '503 Service Unavailable');
+      return;
+    }
+    const address = clientAddress(request, trustProxy);
+    const fromAddress = perAddress.get(address) ?? 0;
+    if (maxConnectionsPerAddress > 0 && fromAddress >= maxConnectionsPerAddress) {
+      counters.refusedConnections.address_full += 1;
+      limitedLog.note('address full', {
+        level: 'warn',
+        msg: 'refused a connection: its address has the most connections allowed',
+        status: 429,
+        maxConnectionsPerAddress,
+      });
+      refuseUpgrade(socket, '429 Too Many Requests');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, address));
   });
 
-  function onConnection(ws: WebSocket): void {
+  function onConnection(ws: WebSocket, address: string): void {
     const connection: Connection = {
       topics: new Set(),
+      address,
       tokens: rateLimit.burst,
       refilledAt: now(),
-      alive: true,
+      pingPayload: null,
+      subscribeTimer: null,
+      ended: false,
       dropped: 0,
       refused: 0,
     };
     connections.set(ws, connection);
-    ws.on('pong', () => {
-      connection.alive = true;
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    connection.subscribeTimer = setTimeout(() => {
+      connection.subscribeTimer = null;
+      if (connection.ended) return;
+      counters.terminated.no_subscribe += 1;
+      limitedLog.note('no subscribe', {
+        level: 'info',
+        msg: 'closed a connection that subscribed to nothing in time',
+        code: 1008,
+      });
+      end(ws, connection, 'close');
+    }, subscribeTimeoutMs);
+    ws.on('pong', (data: Buffer) => {
+      // Only the answer to the server's own ping counts: an unasked pong says nothing about
+      // whether the socket reads what the server sends it.
+      if (connection.pingPayload !== null && data.equals(connection.pingPayload)) {
+        connection.pingPayload = null;
+      } else {
+        unaskedPongs += 1;
+      }
     });
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      connection.alive = true;
+      if (connection.ended) return;
       counters.messagesIn += 1;
       counters.bytesIn += rawDataBytes(data);
       if (!takeToken(connection)) {
         counters.terminated.rate_limit += 1;
-        log({
+        limitedLog.note('rate', {
           level: 'warn',
-          msg: 'closed a connection that sent messages faster than the rate limit',
-          code: 1008,
+          msg: 'terminated a connection that sent messages faster than the rate limit',
         });
-        ws.close(1008, 'rate limit');
+        end(ws, connection, 'terminate');
         return;
       }
       // y-webrtc only sends JSON text; anything else is dropped like malformed JSON.
@@ -320,7 +452,7 @@ export async function startSignalingServer(
       const code = 'code' in error && typeof error.code === 'string' ? error.code : 'unknown';
       if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
         counters.terminated.message_too_large += 1;
-        log({
+        limitedLog.note('too large', {
           level: 'warn',
           msg: 'closed a connection that sent a message over the size limit',
           code: 1009,
@@ -328,16 +460,25 @@ export async function startSignalingServer(
         });
       } else {
         counters.terminated.protocol_error += 1;
-        log({ level: 'warn', msg: 'closed a connection after a protocol error', error: code });
+        limitedLog.note(`protocol ${code}`, {
+          level: 'warn',
+          msg: 'closed a connection after a protocol error',
+          error: code,
+        });
       }
     });
     ws.on('close', () => {
+      connection.ended = true;
+      if (connection.subscribeTimer !== null) clearTimeout(connection.subscribeTimer);
       for (const topic of connection.topics) leaveTopic(ws, topic);
       connection.topics.clear();
       connections.delete(ws);
       joinedWhileApart.delete(ws);
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
       if (connection.dropped > 0 || connection.refused > 0) {
-        log({
+        limitedLog.note('bad messages', {
           level: 'info',
           msg: 'a connection closed after malformed or refused messages',
           malformed: connection.dropped,
@@ -345,6 +486,40 @@ export async function startSignalingServer(
         });
       }
     });
+  }
+
+  /**
+   * Ends a connection on the server's initiative. `terminate` destroys the TCP socket at once
+   * (abuse: nothing more is read or queued); `close` sends a close frame first, so that a
+   * client that may mean well learns why.
+   */
+  function end(ws: WebSocket, connection: Connection, how: 'close' | 'terminate'): void {
+    if (connection.ended) return;
+    connection.ended = true;
+    if (how === 'terminate') ws.terminate();
+    else ws.close(1008, 'no subscription');
+  }
+
+  /**
+   * Queues a frame for one socket, unless more than maxBufferedBytes would then wait for its
+   * reader: a socket that reads too slowly (or not at all) is terminated instead, which frees
+   * its queue. The kernel's socket buffers come on top of this, a few MB at most.
+   */
+  function send(ws: WebSocket, frame: string, frameBytes: number): void {
+    if (ws.readyState !== WebSocket.OPEN) return;
+    if (ws.bufferedAmount + frameBytes > maxBufferedBytes) {
+      const connection = connections.get(ws);
+      if (connection === undefined || connection.ended) return;
+      counters.terminated.slow_reader += 1;
+      limitedLog.note('slow reader', {
+        level: 'warn',
+        msg: 'terminated a connection that left too much unread',
+        maxBufferedBytes,
+      });
+      end(ws, connection, 'terminate');
+      return;
+    }
+    ws.send(frame);
   }
 
   /** Refills the connection's bucket for the time passed and takes one message from it. */
@@ -369,6 +544,10 @@ export async function startSignalingServer(
             break;
           }
           connection.topics.add(topic);
+          if (connection.subscribeTimer !== null) {
+            clearTimeout(connection.subscribeTimer);
+            connection.subscribeTimer = null;
+          }
           if (bus.connected() === false) joinedWhileApart.add(ws);
           let subscribers = topics.get(topic);
           if (subscribers === undefined) {
@@ -399,7 +578,7 @@ export async function startSignalingServer(
         const pong = encodeServerMessage({ type: 'pong' });
         counters.messagesOut += 1;
         counters.bytesOut += pong.length;
-        send(ws, pong);
+        send(ws, pong, pong.length);
         return;
       }
     }
@@ -413,9 +592,10 @@ export async function startSignalingServer(
     const subscribers = topics.get(topic);
     if (subscribers === undefined) return;
     const frame = encodeServerMessage({ type: 'publish', topic, data, clients: subscribers.size });
+    const frameBytes = Buffer.byteLength(frame);
     counters.messagesOut += subscribers.size;
-    counters.bytesOut += Buffer.byteLength(frame) * subscribers.size;
-    for (const subscriber of subscribers) send(subscriber, frame);
+    counters.bytesOut += frameBytes * subscribers.size;
+    for (const subscriber of subscribers) send(subscriber, frame, frameBytes);
   }
 
   function leaveTopic(ws: WebSocket, topic: string): void {
@@ -428,19 +608,26 @@ export async function startSignalingServer(
     }
   }
 
-  // One timer for all sockets: a socket not heard from during a whole check interval gets a
-  // ping, and is terminated at the next check if it still said nothing, so within pingTimeoutMs.
+  // One timer for all sockets: each check pings every socket with a fresh random payload and
+  // terminates those that have not answered the previous check's ping, so a socket that stopped
+  // reading goes within pingTimeoutMs. The ping travels behind everything queued for the
+  // socket: its answer shows that the client read all of that. A message from the client shows
+  // nothing of the kind and does not count (a non-reading sender also meets maxBufferedBytes).
   const liveness = setInterval(
     () => {
       for (const [ws, connection] of connections) {
-        if (!connection.alive) {
+        if (connection.ended) continue;
+        if (connection.pingPayload !== null) {
           counters.terminated.ping_timeout += 1;
-          log({ level: 'info', msg: 'terminated a connection that stopped answering pings' });
-          ws.terminate();
+          limitedLog.note('ping timeout', {
+            level: 'info',
+            msg: 'terminated a connection that stopped answering pings',
+          });
+          end(ws, connection, 'terminate');
           continue;
         }
-        connection.alive = false;
-        ws.ping();
+        connection.pingPayload = randomBytes(8);
+        ws.ping(connection.pingPayload);
       }
     },
     Math.max(1, Math.floor(pingTimeoutMs / 2)),
@@ -449,6 +636,7 @@ export async function startSignalingServer(
   await new Promise<void>((resolveListen, rejectListen) => {
     const onError = (error: Error): void => {
       clearInterval(liveness);
+      limitedLog.dispose();
       void bus.close();
       rejectListen(error);
     };
@@ -468,6 +656,7 @@ export async function startSignalingServer(
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolveClose) => {
       clearInterval(liveness);
+      limitedLog.dispose();
       for (const ws of connections.keys()) ws.terminate();
       wss.close();
       httpServer.close(() => {
@@ -488,8 +677,8 @@ export async function startSignalingServer(
   };
 }
 
-function send(ws: WebSocket, frame: string): void {
-  if (ws.readyState === WebSocket.OPEN) ws.send(frame);
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {
@@ -510,50 +699,4 @@ function rawDataToString(data: RawData): string {
 
 function isAddressInfo(value: string | AddressInfo | null): value is AddressInfo {
   return value !== null && typeof value === 'object';
-}
-
-/**
- * Maps a request path to a regular file inside root, or null. Refuses `..` and dot segments
- * (also percent-encoded), NUL bytes, and symbolic links that lead out of root.
- */
-async function resolveStaticFile(
-  root: string,
-  pathname: string,
-): Promise<{ path: string; size: number } | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return null;
-  const segments = decoded.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment.startsWith('.'))) return null;
-  let candidate = resolve(root, ...segments);
-  if (!isInside(root, candidate)) return null;
-  try {
-    let info = await stat(candidate);
-    if (info.isDirectory()) {
-      candidate = resolve(candidate, 'index.html');
-      info = await stat(candidate);
-    }
-    if (!info.isFile()) return null;
-    const real = await realpath(candidate);
-    if (!isInside(root, real)) return null;
-    return { path: real, size: info.size };
-  } catch {
-    return null;
-  }
-}
-
-async function staticFolder(dir: string): Promise<string> {
-  const real = await realpath(dir).catch(() => null);
-  if (real === null || !(await stat(real)).isDirectory()) {
-    throw new Error(`the static folder ${dir} is not a folder`);
-  }
-  return real;
-}
-
-function isInside(root: string, path: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }

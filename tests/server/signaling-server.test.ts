@@ -7,9 +7,15 @@ import { WebSocket } from 'ws';
 import type { ClientOptions } from 'ws';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer, SignalingServerOptions } from '../../server/signaling-server';
+import type { LogEvent } from '../../server/log';
 import { MAX_TOPIC_LENGTH, MAX_TOPICS_PER_MESSAGE } from '../../lib/connection/signaling-protocol';
 import { createInvite } from '../../lib/invite/invite';
 import { deriveRoomKeys } from '../../lib/invite/room-name';
+
+/** The static fixture's entry: it reaches panel.js and panel.css, and through the CSS icon.svg. */
+const INDEX_HTML =
+  '<!doctype html><title>Kring</title><script type="module" src="/assets/panel.js"></script>' +
+  '<link rel="stylesheet" href="./assets/panel.css">';
 
 /** Failing waits give up after this long; passing tests never wait for it. */
 const EVENT_TIMEOUT_MS = 3_000;
@@ -129,7 +135,7 @@ function rawGet(
 
 const clients: TestClient[] = [];
 const servers: RunningServer[] = [];
-let logLines: string[] = [];
+let logLines: LogEvent[] = [];
 
 async function start(options: SignalingServerOptions = {}): Promise<RunningServer> {
   const server = await startSignalingServer({
@@ -387,7 +393,7 @@ describe('hostile and broken input', () => {
     await expect.poll(() => server.stats().connections).toBe(0);
 
     expect(logLines.length).toBeGreaterThan(0);
-    for (const line of logLines) expect(line).not.toMatch(/secret|127\.0\.0\.1/);
+    for (const line of logLines) expect(JSON.stringify(line)).not.toMatch(/secret|127\.0\.0\.1/);
   });
 
   it('SP9: refuses WebSocket connections beyond maxConnections with a 503', async () => {
@@ -397,7 +403,7 @@ describe('hostile and broken input', () => {
     await anna.expectNothingMore();
   });
 
-  it('SP12: closes a connection that floods beyond the rate limit with 1008, and only that one', async () => {
+  it('SP12: terminates a connection at its first message beyond the rate limit, and only that one', async () => {
     let clock = 0;
     const server = await start({ rateLimit: { burst: 20, perSecond: 10 }, now: () => clock });
     const anna = await TestClient.connect(server.url);
@@ -410,7 +416,8 @@ describe('hostile and broken input', () => {
     for (let i = 0; i < 10; i += 1) expect(await anna.next()).toStrictEqual({ type: 'pong' });
 
     for (let i = 0; i < 21; i += 1) flooder.send({ type: 'ping' });
-    expect(await within(flooder.closed, 'close')).toBe(1008);
+    expect(await within(flooder.closed, 'close')).toBe(1006); // terminated: no close frame
+    expect(server.stats().terminated.rate_limit).toBe(1);
     clock += 1000;
     anna.send({ type: 'ping' });
     expect(await anna.next()).toStrictEqual({ type: 'pong' });
@@ -484,10 +491,14 @@ describe('HTTP', () => {
       root = await mkdtemp(join(tmpdir(), 'kring-static-'));
       const publicDir = join(root, 'public');
       await mkdir(join(publicDir, 'assets'), { recursive: true });
-      await writeFile(join(publicDir, 'index.html'), '<!doctype html><title>Kring</title>');
+      await writeFile(join(publicDir, 'index.html'), INDEX_HTML);
       await writeFile(join(publicDir, 'assets', 'panel.js'), 'console.log(1);');
-      await writeFile(join(publicDir, 'assets', 'panel.css'), 'body{}');
+      await writeFile(join(publicDir, 'assets', 'panel.css'), 'body{background:url(icon.svg)}');
       await writeFile(join(publicDir, 'assets', 'icon.svg'), '<svg/>');
+      // The rest of an extension build: never served.
+      await writeFile(join(publicDir, 'manifest.json'), '{"manifest_version":3}');
+      await writeFile(join(publicDir, 'background.js'), 'chrome.runtime;');
+      await writeFile(join(publicDir, 'assets', 'unused.js'), 'unused();');
       await writeFile(join(publicDir, '.env'), 'HIDDEN=1');
       await writeFile(join(root, 'secret.txt'), 'outside the static folder');
       await symlink(join(root, 'secret.txt'), join(publicDir, 'link.txt'));
@@ -504,10 +515,10 @@ describe('HTTP', () => {
     };
 
     it.each([
-      ['/', 'text/html; charset=utf-8', '<!doctype html><title>Kring</title>'],
-      ['/index.html', 'text/html; charset=utf-8', '<!doctype html><title>Kring</title>'],
+      ['/', 'text/html; charset=utf-8', INDEX_HTML],
+      ['/index.html', 'text/html; charset=utf-8', INDEX_HTML],
       ['/assets/panel.js', 'text/javascript; charset=utf-8', 'console.log(1);'],
-      ['/assets/panel.css?v=2', 'text/css; charset=utf-8', 'body{}'],
+      ['/assets/panel.css?v=2', 'text/css; charset=utf-8', 'body{background:url(icon.svg)}'],
       ['/assets/icon.svg', 'image/svg+xml', '<svg/>'],
     ])('SP11: serves %s with its content type and nosniff', async (path, type, body) => {
       const response = await rawGet(await serve(), path);
@@ -529,6 +540,10 @@ describe('HTTP', () => {
       '/missing.html',
       '/%zz',
       '/index.html%00.js',
+      '/manifest.json',
+      '/background.js',
+      '/assets/unused.js',
+      '/assets/',
     ])('SP11: refuses %s with 404', async (path) => {
       const response = await rawGet(await serve(), path);
       expect(response.status).toBe(404);
