@@ -21,8 +21,8 @@ export const CHANNEL_PREFIX = 'kring:t:';
 /** The longest wait between reconnection attempts. */
 const MAX_RECONNECT_DELAY_MS = 2_000;
 
-/** How long startup waits for a first connection before serving without it. */
-const FIRST_CONNECT_WAIT_MS = 3_000;
+/** The longest startup waits for a first connection before serving without it. */
+const FIRST_CONNECT_WAIT_MS = 5_000;
 
 /** An instance id: 16 base64url characters, a fixed-length prefix of every message it sends. */
 const INSTANCE_ID_LENGTH = 16;
@@ -160,8 +160,8 @@ export async function createRedisBus(options: RedisBusOptions): Promise<TopicBus
     if (up) {
       for (const channel of new Set([...wanted, ...subscribed])) reconcile(channel);
       log({ level: 'info', msg: 'connected to redis', topics: wanted.size });
-      if (everUp) options.recovered();
       everUp = true;
+      options.recovered();
     } else {
       log({
         level: 'warn',
@@ -172,6 +172,10 @@ export async function createRedisBus(options: RedisBusOptions): Promise<TopicBus
   };
 
   let firstFailure = true;
+  let firstAttemptFailed = (): void => {};
+  const failedOnce = new Promise<void>((resolveFailed) => {
+    firstAttemptFailed = resolveFailed;
+  });
   for (const client of [publisher, subscriber]) {
     client.on('ready', update);
     client.on('end', update);
@@ -183,6 +187,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<TopicBus
       if (!everUp && firstFailure) {
         firstFailure = false;
         log({ level: 'warn', msg: 'cannot reach redis yet: serving local subscribers, retrying' });
+        firstAttemptFailed();
       }
     });
   }
@@ -192,8 +197,11 @@ export async function createRedisBus(options: RedisBusOptions): Promise<TopicBus
     () => {},
   );
   let waited: NodeJS.Timeout | undefined;
+  // Startup waits for the first connection, but not for retries: a Redis that refused or timed
+  // out once is not worth holding the local rooms back for.
   await Promise.race([
     firstConnection,
+    failedOnce,
     new Promise<void>((resolveWait) => {
       waited = setTimeout(resolveWait, FIRST_CONNECT_WAIT_MS);
     }),

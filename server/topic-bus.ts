@@ -25,8 +25,9 @@ export interface BusHandlers {
   /** A publish from another instance, already validated: deliver it to local subscribers. */
   deliver(topic: string, data: unknown): void;
   /**
-   * The link came back after an outage. Publishes sent meanwhile were lost (the bus has no
-   * backlog), so members who subscribed during it may not know each other yet.
+   * The link is up (first connection or back after an outage). Publishes sent while it was
+   * down were lost (the bus has no backlog), so members who subscribed meanwhile may not know
+   * the members on other instances yet.
    */
   recovered(): void;
 }
