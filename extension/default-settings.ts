@@ -5,6 +5,9 @@ import { isExtensionPage } from './panel-storage';
 /** The local companion, where `npm start` runs it; a build can set WXT_KRING_SIGNALING_URL. */
 const BUILT_IN_SIGNALING_URL = 'ws://localhost:4444';
 
+/** No servers of the member's own (the companion hands out its own at /ice), direct allowed. */
+const DEFAULTS = { locale: null, sound: 'chair', iceServers: [], relayOnly: false } as const;
+
 /**
  * Default settings: the extension uses the signaling address it was built with; the companion's
  * web panel uses the server that served it.
@@ -23,7 +26,7 @@ export function defaultSettings(): Settings {
     const sameServer = parseSignalingUrl(
       `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`,
     );
-    if (sameServer.ok) return { signalingUrl: sameServer.url, locale: null, sound: 'chair' };
+    if (sameServer.ok) return { ...DEFAULTS, signalingUrl: sameServer.url };
   }
-  return { signalingUrl: built, locale: null, sound: 'chair' };
+  return { ...DEFAULTS, signalingUrl: built };
 }

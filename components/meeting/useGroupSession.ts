@@ -2,6 +2,9 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { EMPTY_SNAPSHOT, GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { openRoom } from '../../lib/connection/room-connection';
+import { fetchCompanionIce, icePeerOpts } from '../../lib/connection/ice-config';
+import type { IcePeerOpts } from '../../lib/connection/ice-config';
+import type { IceServer } from '../../lib/invite/ice-servers';
 import type { RememberedGroup } from '../../lib/device/groups';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import { createMeetingCache } from '../../lib/device/meeting-cache';
@@ -21,15 +24,69 @@ const noop = (): (() => void) => () => {};
  */
 let openQueue: Promise<void> = Promise.resolve();
 
+/** The member's own part in how the panel reaches the others (their settings). */
+export interface MemberReach {
+  readonly iceServers: readonly IceServer[];
+  readonly relayOnly: boolean;
+}
+
+const NO_REACH: MemberReach = { iceServers: [], relayOnly: false };
+
+/**
+ * The servers the group's companion hands out at /ice, for this signaling address; null while
+ * it has not answered (at most ICE_FETCH_TIMEOUT_MS). Asked again before its TURN passwords
+ * expire: the session then reopens its rooms with the new ones (they keep their peers).
+ */
+function useCompanionIce(signalingUrl: string): readonly IceServer[] | null {
+  const [answer, setAnswer] = useState<{ url: string; servers: IceServer[] } | null>(null);
+  useEffect(() => {
+    const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = async (): Promise<void> => {
+      const ice = await fetchCompanionIce(
+        signalingUrl,
+        (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store' }),
+        abort.signal,
+      );
+      if (abort.signal.aborted) return;
+      setAnswer({ url: signalingUrl, servers: ice.servers });
+      if (ice.refreshAfterMs !== null) timer = setTimeout(() => void ask(), ice.refreshAfterMs);
+    };
+    void ask();
+    return () => {
+      abort.abort();
+      clearTimeout(timer);
+    };
+  }, [signalingUrl]);
+  return answer?.url === signalingUrl ? answer.servers : null;
+}
+
+/**
+ * The same peer options as long as they are equal by value: a new object for equal options
+ * would reopen the session's rooms on every render.
+ */
+function useSamePeerOpts(next: IcePeerOpts | null): IcePeerOpts | null {
+  const [held, setHeld] = useState(next);
+  if (JSON.stringify(held) !== JSON.stringify(next)) {
+    setHeld(next);
+    return next;
+  }
+  return held;
+}
+
 /**
  * Connects the panel to a group while it is shown. The rooms themselves live outside React
  * (lib/connection/room-connection.ts), so StrictMode's mount, unmount, mount shares one provider.
  * With a `store`, the panel keeps the group's meeting there (sealed) to rejoin after a reload.
+ * The rooms' WebRTC connections use the companion's servers (GET /ice), the group's and the
+ * member's own, and only relays when the member chose "only through the server"; never
+ * simple-peer's default third-party STUN servers.
  */
 export function useGroupSession(
   group: RememberedGroup,
   signalingUrl: string,
   store: KeyValueStore | null = null,
+  reach: MemberReach = NO_REACH,
 ): { session: GroupSession | null; snapshot: GroupSnapshot; error: string | null } {
   const [session, setSession] = useState<GroupSession | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,9 +95,19 @@ export function useGroupSession(
   // The name as the panel opened: a member who joined with an invite gets it from the session
   // (snapshot.groupName), and the panel then remembers it; that must not reopen the session.
   const [groupName] = useState(group.name ?? '');
+  const companionIce = useCompanionIce(signalingUrl);
+  const peerOpts = useSamePeerOpts(
+    companionIce === null
+      ? null
+      : icePeerOpts(
+          { companion: companionIce, group: group.iceServers, member: reach.iceServers },
+          reach.relayOnly,
+        ),
+  );
 
   useEffect(() => {
-    if (!parsed.ok) return undefined;
+    // Rooms open once the companion has said which servers to use (or did not answer in time).
+    if (!parsed.ok || peerOpts === null) return undefined;
     let cancelled = false;
     let opened: GroupSession | null = null;
     const turn = openQueue.then(() =>
@@ -54,7 +121,7 @@ export function useGroupSession(
               groupName,
             },
             {
-              openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl] }),
+              openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl], peerOpts }),
               ...(store ? { meetingCache: createMeetingCache(store, parsed.invite.secret) } : {}),
             },
           ),
@@ -78,7 +145,7 @@ export function useGroupSession(
       setSession(null);
       setError(null);
     };
-  }, [parsed, group.memberId, group.memberName, groupName, signalingUrl, store]);
+  }, [parsed, group.memberId, group.memberName, groupName, signalingUrl, store, peerOpts]);
 
   useEffect(() => (session ? exposeSharedState(session) : undefined), [session]);
 

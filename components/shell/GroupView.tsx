@@ -16,6 +16,8 @@ import { MeetingView } from '../meeting/MeetingView';
 import type { MeetingActions } from '../meeting/MeetingView';
 import { MemberList } from '../meeting/MemberList';
 import { useGroupSession } from '../meeting/useGroupSession';
+import type { MemberReach } from '../meeting/useGroupSession';
+import { iceInviteParam } from '../../lib/invite/ice-servers';
 import { useMeetingHistory } from './useMeetingHistory';
 import { DraftProvider } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
@@ -31,6 +33,7 @@ export function GroupView({
   signalingUrl,
   store,
   sound,
+  reach,
   founded = false,
   onLearnt,
   onBack,
@@ -39,6 +42,8 @@ export function GroupView({
   signalingUrl: string;
   store: KeyValueStore;
   sound: SoundSetting;
+  /** The member's own connection servers and "only through the server" (settings). */
+  reach?: MemberReach;
   /** This member founded the group in this panel just now. */
   founded?: boolean;
   /** The group with the name the others gave it, to remember (it was joined by invite). */
@@ -46,7 +51,7 @@ export function GroupView({
   onBack: () => void;
 }) {
   const { t } = useI18n();
-  const { session, snapshot, error } = useGroupSession(group, signalingUrl, store);
+  const { session, snapshot, error } = useGroupSession(group, signalingUrl, store, reach);
   const history = useMeetingHistory(store, group.groupId, snapshot.ended);
   const actions = useMemo<MeetingActions | null>(
     () =>
@@ -94,7 +99,10 @@ export function GroupView({
   const invite = (
     <InviteBox
       code={group.code}
-      link={inviteLink({ code: group.code }, panelUrlFor(signalingUrl))}
+      link={
+        inviteLink({ code: group.code }, panelUrlFor(signalingUrl)) +
+        iceInviteParam(group.iceServers)
+      }
       groupName={groupName ?? t('newGroup')}
       step={inviteFirst}
     />
@@ -109,6 +117,7 @@ export function GroupView({
         {groupName ?? t('newGroup')}
       </h1>
       <ConnectionStatus status={snapshot.connection} signalingUrl={signalingUrl} />
+      {reach?.relayOnly && <p className="hint relay-only">{t('relayOnlyOn')}</p>}
       {error && <LiveRegion live="alert">{t('somethingWrong', { error })}</LiveRegion>}
       {inviteFirst && invite}
       <ConcurrentMeetings

@@ -3,6 +3,8 @@ import type { FormEvent } from 'react';
 import type { RememberedGroup } from '../../lib/device/groups';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import { createInvite, inviteServer, parseInvite } from '../../lib/invite/invite';
+import { inviteIceServers } from '../../lib/invite/ice-servers';
+import type { IceServer } from '../../lib/invite/ice-servers';
 import type { Invite, InviteError, ServerAddressError } from '../../lib/invite/invite';
 import { cleanName } from '../../lib/util/clean-name';
 import { LIMITS } from '../../lib/util/limits';
@@ -24,6 +26,7 @@ const INVITE_ERRORS: Record<InviteError, MessageKey> = {
 const INVITE_SERVER_ERRORS: Record<ServerAddressError, MessageKey> = {
   invalid: 'inviteServerInvalid',
   scheme: 'inviteServerScheme',
+  insecure: 'inviteServerInsecure',
 };
 
 /** What the home screen hands up: a group to open, after creating or joining it. */
@@ -39,6 +42,8 @@ export interface Joining {
   readonly memberName: string;
   /** The signaling address of the companion the invite link points at; null for a bare code. */
   readonly server: string | null;
+  /** The group's connection servers the invite link carries; null when it carries none. */
+  readonly iceServers: IceServer[] | null;
 }
 
 /**
@@ -245,10 +250,18 @@ function JoinForm({
     // The others of a group joined by link are found on the server that served the link.
     const server = inviteServer(inviteText);
     if (!server.ok) return setError(INVITE_SERVER_ERRORS[server.error]);
+    // The group's connection servers, when its link carries them: members type nothing.
+    const ice = inviteIceServers(inviteText);
+    if (ice.invalid) return setError('inviteIceInvalid');
     const member = cleanName(memberName, LIMITS.memberName);
     if (!member) return setError('nameRequired');
     setError(null);
-    onJoin({ invite: parsed.invite, memberName: member, server: server.server });
+    onJoin({
+      invite: parsed.invite,
+      memberName: member,
+      server: server.server,
+      iceServers: ice.servers.length > 0 ? ice.servers : null,
+    });
   };
   return (
     <form aria-labelledby={`${inviteId}-h`} onSubmit={submit} noValidate>

@@ -11,6 +11,7 @@ import type { Locale } from '../../lib/i18n/i18n';
 import { serverHost } from '../../lib/device/settings';
 import type { Settings } from '../../lib/device/settings';
 import type { Invite } from '../../lib/invite/invite';
+import type { IceServer } from '../../lib/invite/ice-servers';
 import type { Notebook } from '../../lib/notebook/notebook';
 import { CallBadge } from './CallBadge';
 import { GroupView } from './GroupView';
@@ -121,6 +122,7 @@ function Panel({
     groupName: string | null,
     memberName: string,
     server: string | null,
+    iceServers: IceServer[] | null,
   ) => {
     const groupId = await deriveGroupId(invite.secret);
     const known = state.groups.find((g) => g.groupId === groupId);
@@ -134,6 +136,8 @@ function Panel({
       lastUsedAt: Date.now(),
       // A bare code says nothing about the server: a known group keeps the one it had.
       signalingUrl: server ?? known?.signalingUrl ?? null,
+      // Likewise for the group's connection servers, which only a link carries.
+      iceServers: iceServers ?? known?.iceServers ?? [],
     };
     await state.saveGroup(group);
     // The founder of a new group is shown the invite as step one and the start form after it.
@@ -197,7 +201,8 @@ function Panel({
           group={
             active && {
               signalingUrl: active.signalingUrl,
-              onSave: (signalingUrl) => void state.saveGroup({ ...active, signalingUrl }),
+              iceServers: active.iceServers,
+              onSave: (change) => void state.saveGroup({ ...active, ...change }),
             }
           }
           onSave={(settings) => void state.saveSettings(settings)}
@@ -229,6 +234,7 @@ function Panel({
               signalingUrl={active.signalingUrl ?? state.settings.signalingUrl}
               store={store}
               sound={state.settings.sound}
+              reach={state.settings}
               founded={active.groupId === createdId}
               onLearnt={(group) => void state.saveGroup(group)}
               onBack={() => setActiveId(null)}
@@ -258,10 +264,10 @@ function Panel({
               void clearDrafts(store, group.groupId);
             }}
             onCreate={({ invite, groupName, memberName }) =>
-              void enter(invite, groupName, memberName, null)
+              void enter(invite, groupName, memberName, null, null)
             }
-            onJoin={({ invite, memberName, server }) =>
-              void enter(invite, null, memberName, server)
+            onJoin={({ invite, memberName, server, iceServers }) =>
+              void enter(invite, null, memberName, server, iceServers)
             }
           />
         )}

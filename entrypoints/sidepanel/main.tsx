@@ -10,7 +10,9 @@ import '../../components/shell/panel.css';
 // An invite link opens the web panel with the code in the fragment; take it and wipe it from
 // the address bar, so that it does not linger on screen.
 const fragment = new URLSearchParams(location.hash.slice(1));
-const initialInvite = fragment.get('join') ?? '';
+// A group's connection servers travel after the code (`&ice=`, lib/invite/ice-servers.ts).
+const ice = fragment.get('ice');
+const initialInvite = (fragment.get('join') ?? '') + (ice ? `&ice=${ice}` : '');
 if (initialInvite) history.replaceState(null, '', location.pathname + location.search);
 
 // The page is going: leave every room now, so that the others see us leave at once.

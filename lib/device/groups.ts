@@ -1,4 +1,6 @@
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
+import { decodeIceServers } from '../invite/ice-servers';
+import type { IceServer } from '../invite/ice-servers';
 import { parseInvite, parseServerAddress } from '../invite/invite';
 import { LIMITS } from '../util/limits';
 import { defineStoredItem, migrateEach } from './stored-item';
@@ -27,6 +29,12 @@ export interface RememberedGroup {
    * are found on the server that served that link.
    */
   readonly signalingUrl: string | null;
+  /**
+   * The group's own servers for networks that block calls (empty: none). Set by the member who
+   * gives the group its servers, or from the invite that carried them, and passed on in this
+   * member's invite link, so that members type nothing.
+   */
+  readonly iceServers: readonly IceServer[];
 }
 
 /** At most this many groups are remembered; the least recently used go first. */
@@ -55,6 +63,7 @@ export function decodeGroups(value: unknown): RememberedGroup[] {
       memberId,
       lastUsedAt,
       signalingUrl: decodeServer(entry.signalingUrl),
+      iceServers: decodeIceServers(entry.iceServers),
     });
   }
   return sortGroups(groups);
@@ -97,14 +106,19 @@ function unknownPlaceholder(entry: unknown): unknown {
 /**
  * The stored list of groups. Version 1 is the list as builds before versioned items stored it
  * (no envelope); version 2 adds each group's server address; version 3 lets a name be unknown
- * (null) and turns the placeholder names of older builds into that. Migrations go group by group
+ * (null) and turns the placeholder names of older builds into that; version 4 adds the group's
+ * connection servers (none before). Migrations go group by group
  * (`migrateEach`), so that one group that cannot be migrated does not take the others with it.
  */
 export const groupsItem = defineStoredItem({
   key: 'groups',
-  version: 3,
+  version: 4,
   decode: decodeGroups,
-  migrations: { 2: migrateEach(addServer), 3: migrateEach(unknownPlaceholder) },
+  migrations: {
+    2: migrateEach(addServer),
+    3: migrateEach(unknownPlaceholder),
+    4: migrateEach((entry) => (isRecord(entry) ? { ...entry, iceServers: [] } : entry)),
+  },
 });
 
 /**

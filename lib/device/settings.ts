@@ -3,12 +3,14 @@ import { isLocale } from '../i18n/i18n';
 import type { Locale } from '../i18n/i18n';
 import { parseServerAddress } from '../invite/invite';
 import type { ServerAddressError } from '../invite/invite';
+import { decodeIceServers } from '../invite/ice-servers';
+import type { IceServer } from '../invite/ice-servers';
 import { defineStoredItem } from './stored-item';
 import type { StoredItem } from './stored-item';
 
 /** A member's settings for the panel, kept on their device. */
 export interface Settings {
-  /** The companion server the panel uses to find other members (ws:// or wss://). */
+  /** The companion server the panel uses to find other members (wss://; ws:// only locally). */
   readonly signalingUrl: string;
   /** The panel's language; null follows the browser. */
   readonly locale: Locale | null;
@@ -17,6 +19,17 @@ export interface Settings {
    * keeps the time and may be looking at the call, not the panel), always, or never.
    */
   readonly sound: SoundSetting;
+  /**
+   * This member's own servers for networks that block calls, used next to the companion's and
+   * the group's (lib/connection/ice-config.ts). Empty by default: no third party learns a
+   * member's address unless someone chose that server.
+   */
+  readonly iceServers: readonly IceServer[];
+  /**
+   * Connect to the others only through a relay server (`iceTransportPolicy: 'relay'`), so
+   * that they never learn this member's address.
+   */
+  readonly relayOnly: boolean;
 }
 
 /** Who hears the time-up tone on this device. */
@@ -72,18 +85,22 @@ export function decodeSettings(value: unknown, defaults: Settings): Settings {
     signalingUrl: signaling?.ok ? signaling.url : defaults.signalingUrl,
     locale: isLocale(value.locale) ? value.locale : defaults.locale,
     sound: isSoundSetting(value.sound) ? value.sound : defaults.sound,
+    iceServers: Array.isArray(value.iceServers)
+      ? decodeIceServers(value.iceServers)
+      : defaults.iceServers,
+    relayOnly: typeof value.relayOnly === 'boolean' ? value.relayOnly : defaults.relayOnly,
   };
 }
 
 /**
  * The stored settings; what is missing or unreadable reads as `defaults`, which depend on where
  * the panel runs (extension or web page). Version 1 is the object stored before versioned items; version 2 names who hears the
- * time-up tone.
+ * time-up tone; version 3 adds the member's own connection servers and "only through the server".
  */
 export function settingsItem(defaults: Settings): StoredItem<Settings> {
   return defineStoredItem({
     key: 'settings',
-    version: 2,
+    version: 3,
     decode: (value) => decodeSettings(value, defaults),
     migrations: {
       // Version 1 had a switch, off by default: on stays on for everyone; off (nearly always
@@ -96,6 +113,9 @@ export function settingsItem(defaults: Settings): StoredItem<Settings> {
                 previous.sound === true ? 'always' : previous.sound === false ? 'chair' : undefined,
             }
           : previous,
+      // Nobody had servers of their own, and every connection could be direct.
+      3: (previous) =>
+        isRecord(previous) ? { ...previous, iceServers: [], relayOnly: false } : previous,
     },
   });
 }

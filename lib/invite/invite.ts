@@ -53,14 +53,29 @@ export function inviteLink(invite: Pick<Invite, 'code'>, panelBaseUrl: string): 
   return `${base}#join=${invite.code}`;
 }
 
-/** Why a server address (typed, or carried by an invite link) was not accepted. */
-export type ServerAddressError = 'invalid' | 'scheme';
+/**
+ * Why a server address (typed, or carried by an invite link) was not accepted; `insecure` is
+ * ws:// or http:// to another machine than this one.
+ */
+export type ServerAddressError = 'invalid' | 'scheme' | 'insecure';
+
+/**
+ * Hosts that may be reached without TLS: this machine only (`npm start`, the tests). Anywhere
+ * else ws:// lets the network read and change the signaling, and makes invite links http://.
+ */
+const LOCAL_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True for an address on this machine, where ws:// and http:// are allowed. */
+export function isLocalHost(hostname: string): boolean {
+  return LOCAL_HOSTS.has(hostname.toLowerCase());
+}
 
 /**
  * Reads a companion server's address as its signaling address: ws:// and wss:// as they are,
  * and the web panel's http:// and https:// (what an invite link names) as ws:// and wss://,
  * since the companion serves both on one address (see `panelUrlFor`). No credentials and no
  * fragment: an address is shown to the member and shared with the group, never a secret.
+ * Without TLS (ws://, http://) only for this machine (`isLocalHost`).
  */
 export function parseServerAddress(
   text: string,
@@ -77,6 +92,7 @@ export function parseServerAddress(
   if (url.username || url.password || url.hash || !url.hostname) {
     return { ok: false, error: 'invalid' };
   }
+  if (scheme === 'ws:' && !isLocalHost(url.hostname)) return { ok: false, error: 'insecure' };
   url.protocol = scheme;
   return { ok: true, url: url.href.replace(/\/$/, '') };
 }

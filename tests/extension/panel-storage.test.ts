@@ -6,7 +6,13 @@ import { createPanelStore } from '../../lib/device/panel-store';
 import type { Settings } from '../../lib/device/settings';
 import { createInvite } from '../../lib/invite/invite';
 
-const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: 'chair' };
+const DEFAULTS: Settings = {
+  signalingUrl: 'ws://localhost:4444',
+  locale: null,
+  sound: 'chair',
+  iceServers: [],
+  relayOnly: false,
+};
 
 function group(n: number): RememberedGroup {
   return {
@@ -17,6 +23,7 @@ function group(n: number): RememberedGroup {
     memberId: `member-${String(n).padStart(4, '0')}`,
     lastUsedAt: n,
     signalingUrl: null,
+    iceServers: [],
   };
 }
 
@@ -33,7 +40,13 @@ describe("the extension's panel storage", () => {
     const [a, b] = [group(1), group(2)];
     // What an install before versioned items holds: the sound was a switch then.
     const stored = { signalingUrl: 'wss://kring.example.org', locale: 'en', sound: true };
-    const settings: Settings = { ...stored, locale: 'en', sound: 'always' };
+    const settings: Settings = {
+      ...stored,
+      locale: 'en',
+      sound: 'always',
+      iceServers: [],
+      relayOnly: false,
+    };
     await fakeBrowser.storage.local.set({ groups: [a], settings: stored });
 
     const panel = createPanelStore(panelStore(), DEFAULTS);
@@ -42,7 +55,7 @@ describe("the extension's panel storage", () => {
     await panel.saveGroup(b);
 
     expect(await fakeBrowser.storage.local.get(['groups', 'settings'])).toEqual({
-      groups: { v: 3, value: [b, a] },
+      groups: { v: 4, value: [b, a] },
       settings: stored,
     });
   });

@@ -7,6 +7,7 @@ import { UNDO_MS } from '../../../components/common/useUndo';
 import type { RememberedGroup } from '../../../lib/device/groups';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
+import { iceInviteParam } from '../../../lib/invite/ice-servers';
 import { createInvite } from '../../../lib/invite/invite';
 
 afterEach(cleanup);
@@ -51,9 +52,9 @@ describe('the home screen', () => {
       'wss://kring.example.org',
     ],
     [
-      'a link to a companion on this network',
-      (code: string) => `Doe mee: http://192.168.1.20:4444/#join=${code}`,
-      'ws://192.168.1.20:4444',
+      'a link to a companion on this computer',
+      (code: string) => `Doe mee: http://127.0.0.1:4444/#join=${code}`,
+      'ws://127.0.0.1:4444',
     ],
   ])('joins with the server that %s names', async (_, text, server) => {
     const { onJoin } = renderHome();
@@ -66,9 +67,38 @@ describe('the home screen', () => {
     expect(onJoin.mock.calls[0]![0]).toMatchObject({ invite: { code }, server });
   });
 
+  it("joins with the group's connection servers that its link carries", async () => {
+    const { onJoin } = renderHome();
+    const { code } = createInvite();
+    const servers = [{ urls: 'turn:turn.zorg.example:3478', username: 'groep', credential: 'w8' }];
+    await userEvent.type(screen.getAllByRole('textbox', { name: 'Your name' })[0]!, 'Bram');
+    await userEvent.click(screen.getByRole('textbox', { name: 'Invite (link or code)' }));
+    await userEvent.paste(`https://kring.example.org/#join=${code}${iceInviteParam(servers)}`);
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(onJoin.mock.calls[0]![0]).toMatchObject({
+      invite: { code },
+      server: 'wss://kring.example.org',
+      iceServers: servers,
+    });
+  });
+
+  it('refuses a link whose connection servers cannot be read, and joins nothing', async () => {
+    const { onJoin } = renderHome();
+    await userEvent.type(screen.getAllByRole('textbox', { name: 'Your name' })[0]!, 'Bram');
+    await userEvent.click(screen.getByRole('textbox', { name: 'Invite (link or code)' }));
+    await userEvent.paste(`https://kring.example.org/#join=${createInvite().code}&ice=bm90`);
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(screen.getByRole('alert').textContent).toContain(
+      'The connection servers in this invite link cannot be read',
+    );
+    expect(onJoin).not.toHaveBeenCalled();
+  });
+
   it.each([
     ['ftp://kring.example.org/', 'does not lead to a Kring server'],
     ['https://anna:geheim@kring.example.org/', 'The link in this invite is damaged'],
+    // Without TLS only on this computer: on a network, the link is http:// and readable.
+    ['http://192.168.1.20:4444/', 'uses an unprotected address (http://)'],
   ])('refuses an invite link to %s with a reason, and joins nothing', async (base, message) => {
     const { onJoin } = renderHome();
     await userEvent.type(screen.getAllByRole('textbox', { name: 'Your name' })[0]!, 'Bram');
@@ -181,6 +211,7 @@ function group(name: string | null, n = 1): RememberedGroup {
     memberId: `member-${String(n).padStart(4, '0')}`,
     lastUsedAt: n,
     signalingUrl: null,
+    iceServers: [],
   };
 }
 

@@ -17,7 +17,13 @@ function panel(store: KeyValueStore = memoryStore()) {
   render(
     <PanelApp
       store={store}
-      defaults={{ signalingUrl: NOWHERE, locale: 'en', sound: 'always' }}
+      defaults={{
+        signalingUrl: NOWHERE,
+        locale: 'en',
+        sound: 'always',
+        iceServers: [],
+        relayOnly: false,
+      }}
       initialInvite=""
       browserLanguages={['en']}
       notebook={null}

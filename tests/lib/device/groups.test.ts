@@ -20,6 +20,7 @@ function group(n: number, lastUsedAt = n): RememberedGroup {
     memberId: `member-${String(n).padStart(4, '0')}`,
     lastUsedAt,
     signalingUrl: null,
+    iceServers: [],
   };
 }
 
@@ -185,9 +186,39 @@ describe('the stored list of groups', () => {
       { status: 'stored', version: 3, value: [{ ...a, name: null }] },
     ],
     [
+      'a version 3 group, which had no connection servers of its own',
+      { v: 3, value: [{ ...a, iceServers: undefined }] },
+      { status: 'stored', version: 3, value: [a] },
+    ],
+    [
+      "a version 4 group's connection servers, dropping those that do not pass",
+      {
+        v: 4,
+        value: [
+          {
+            ...a,
+            iceServers: [
+              { urls: 'turn:t.example.org', username: 'g', credential: 'w' },
+              { urls: 'turn:nocreds.example.org' },
+              { urls: 'http://not.example.org' },
+            ],
+          },
+          { ...b, iceServers: 'stun:x' },
+        ],
+      },
+      {
+        status: 'stored',
+        version: 4,
+        value: [
+          { ...b, iceServers: [] },
+          { ...a, iceServers: [{ urls: 'turn:t.example.org', username: 'g', credential: 'w' }] },
+        ],
+      },
+    ],
+    [
       'a later version',
-      { v: 4, value: { byId: {} } },
-      { status: 'unknown', version: 4, value: [] },
+      { v: 5, value: { byId: {} } },
+      { status: 'unknown', version: 5, value: [] },
     ],
   ])('reads %s', (_, raw, expected) => {
     expect(groupsItem.decodeStored(raw)).toEqual(expected);
@@ -197,13 +228,13 @@ describe('the stored list of groups', () => {
     const store = memoryStore();
     const list = [onServer(b, 'ws://127.0.0.1:4444'), a];
     await groupsItem.write(store, list);
-    expect(await store.get(groupsItem.key)).toEqual({ v: 3, value: list });
+    expect(await store.get(groupsItem.key)).toEqual({ v: 4, value: list });
     expect((await groupsItem.read(store)).value).toEqual(list);
   });
 
   it('leaves a list from a later build in storage', async () => {
     const store = memoryStore();
-    const later = { v: 4, value: { byId: { [a.groupId]: a } } };
+    const later = { v: 5, value: { byId: { [a.groupId]: a } } };
     await store.set(groupsItem.key, later);
     expect(await groupsItem.write(store, [b])).toBe(false);
     expect(await store.get(groupsItem.key)).toEqual(later);

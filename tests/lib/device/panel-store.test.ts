@@ -6,8 +6,20 @@ import { createPanelStore } from '../../../lib/device/panel-store';
 import type { Settings } from '../../../lib/device/settings';
 import { createInvite } from '../../../lib/invite/invite';
 
-const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: 'chair' };
-const MINE: Settings = { signalingUrl: 'wss://kring.example.org', locale: 'nl', sound: 'always' };
+const DEFAULTS: Settings = {
+  signalingUrl: 'ws://localhost:4444',
+  locale: null,
+  sound: 'chair',
+  iceServers: [],
+  relayOnly: false,
+};
+const MINE: Settings = {
+  signalingUrl: 'wss://kring.example.org',
+  locale: 'nl',
+  sound: 'always',
+  iceServers: [],
+  relayOnly: false,
+};
 
 function group(n: number): RememberedGroup {
   return {
@@ -18,6 +30,7 @@ function group(n: number): RememberedGroup {
     memberId: `member-${String(n).padStart(4, '0')}`,
     lastUsedAt: n,
     signalingUrl: null,
+    iceServers: [],
   };
 }
 
@@ -50,7 +63,7 @@ describe('the panel store', () => {
     // Loading alone leaves storage as it was; the next save writes the envelope.
     expect(await store.get('groups')).toEqual([b, a]);
     await panel.saveGroup(c);
-    expect(await store.get('groups')).toEqual({ v: 3, value: [c, b, a] });
+    expect(await store.get('groups')).toEqual({ v: 4, value: [c, b, a] });
   });
 
   it('is loaded with the defaults when storage cannot be read', async () => {
@@ -109,8 +122,8 @@ describe('the panel store', () => {
 
   it('works in memory and leaves storage alone when it holds a later version', async () => {
     const store = memoryStore();
-    const laterGroups = { v: 4, value: { byId: {} } };
-    const laterSettings = { v: 3, value: { theme: 'dark' } };
+    const laterGroups = { v: 5, value: { byId: {} } };
+    const laterSettings = { v: 4, value: { theme: 'dark' } };
     await store.set('groups', laterGroups);
     await store.set('settings', laterSettings);
     const panel = await createLoaded(store);

@@ -11,7 +11,13 @@ import {
 import { createInvite, inviteLink, inviteServer } from '../../../lib/invite/invite';
 import type { Settings } from '../../../lib/device/settings';
 
-const DEFAULTS: Settings = { signalingUrl: 'ws://localhost:4444', locale: null, sound: 'chair' };
+const DEFAULTS: Settings = {
+  signalingUrl: 'ws://localhost:4444',
+  locale: null,
+  sound: 'chair',
+  iceServers: [],
+  relayOnly: false,
+};
 
 describe('settings', () => {
   it.each([
@@ -37,7 +43,13 @@ describe('settings', () => {
     expect(decodeSettings(null, DEFAULTS)).toEqual(DEFAULTS);
     expect(
       decodeSettings({ signalingUrl: 'wss://a.example', locale: 'nl', sound: 'never' }, DEFAULTS),
-    ).toEqual({ signalingUrl: 'wss://a.example', locale: 'nl', sound: 'never' });
+    ).toEqual({
+      signalingUrl: 'wss://a.example',
+      locale: 'nl',
+      sound: 'never',
+      iceServers: [],
+      relayOnly: false,
+    });
     expect(decodeSettings({ sound: 'yes' }, DEFAULTS).sound).toBe('chair');
     expect(decodeSettings({ sound: true }, DEFAULTS).sound).toBe('chair');
   });
@@ -98,7 +110,13 @@ describe('settings', () => {
 
 describe('the stored settings', () => {
   const item = settingsItem(DEFAULTS);
-  const mine: Settings = { signalingUrl: 'wss://kring.example.org', locale: 'en', sound: 'always' };
+  const mine: Settings = {
+    signalingUrl: 'wss://kring.example.org',
+    locale: 'en',
+    sound: 'always',
+    iceServers: [],
+    relayOnly: false,
+  };
   /** The same settings as version 1 stored them: the sound was a switch. */
   const mineV1 = { signalingUrl: 'wss://kring.example.org', locale: 'en', sound: true };
 
@@ -127,7 +145,7 @@ describe('the stored settings', () => {
       { v: 1, value: null },
       { status: 'stored', version: 1, value: DEFAULTS },
     ],
-    ['a later version', { v: 3, value: mine }, { status: 'unknown', version: 3, value: DEFAULTS }],
+    ['a later version', { v: 4, value: mine }, { status: 'unknown', version: 4, value: DEFAULTS }],
   ])('reads %s', (_, raw, expected) => {
     expect(item.decodeStored(raw)).toEqual(expected);
   });
@@ -135,14 +153,62 @@ describe('the stored settings', () => {
   it('round-trips through a store', async () => {
     const store = memoryStore();
     await item.write(store, mine);
-    expect(await store.get('settings')).toEqual({ v: 2, value: mine });
+    expect(await store.get('settings')).toEqual({ v: 3, value: mine });
     expect((await item.read(store)).value).toEqual(mine);
   });
 
   it('leaves settings from a later build in storage', async () => {
     const store = memoryStore();
-    await store.set('settings', { v: 3, value: { theme: 'dark' } });
+    await store.set('settings', { v: 4, value: { theme: 'dark' } });
     expect(await item.write(store, mine)).toBe(false);
-    expect(await store.get('settings')).toEqual({ v: 3, value: { theme: 'dark' } });
+    expect(await store.get('settings')).toEqual({ v: 4, value: { theme: 'dark' } });
+  });
+});
+
+describe('connection settings (version 3)', () => {
+  const item = settingsItem(DEFAULTS);
+  const relay = { urls: 'turn:turn.example.org:3478', username: 'kring', credential: 'geheim' };
+
+  it('reads version 2 settings with no servers of their own and direct connections allowed', () => {
+    const read = item.decodeStored({
+      v: 2,
+      value: { signalingUrl: 'wss://a.example', locale: 'nl', sound: 'never' },
+    });
+    expect(read).toEqual({
+      status: 'stored',
+      version: 2,
+      value: {
+        signalingUrl: 'wss://a.example',
+        locale: 'nl',
+        sound: 'never',
+        iceServers: [],
+        relayOnly: false,
+      },
+    });
+  });
+
+  it('keeps the servers that pass and drops the others; a garbled switch is off', () => {
+    const read = item.decodeStored({
+      v: 3,
+      value: {
+        signalingUrl: 'wss://a.example',
+        iceServers: [relay, { urls: 'turn:nocreds.example.org' }, 'junk'],
+        relayOnly: 'yes',
+      },
+    });
+    expect(read.value.iceServers).toEqual([relay]);
+    expect(read.value.relayOnly).toBe(false);
+    expect(item.decodeStored({ v: 3, value: { relayOnly: true } }).value.relayOnly).toBe(true);
+  });
+
+  it('reads a stored ws:// address to another computer as the default address', () => {
+    expect(decodeSettings({ signalingUrl: 'ws://kring.example.org' }, DEFAULTS).signalingUrl).toBe(
+      DEFAULTS.signalingUrl,
+    );
+    expect(parseSignalingUrl('ws://kring.example.org')).toEqual({ ok: false, error: 'insecure' });
+    expect(parseSignalingUrl('ws://127.0.0.1:4444')).toEqual({
+      ok: true,
+      url: 'ws://127.0.0.1:4444',
+    });
   });
 });

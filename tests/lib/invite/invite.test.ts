@@ -185,7 +185,9 @@ describe('a server address', () => {
     ['ws://localhost:4444', 'ws://localhost:4444'],
     ['  wss://kring.example.org/  ', 'wss://kring.example.org'],
     ['https://kring.example.org/', 'wss://kring.example.org'],
-    ['http://10.0.0.5:4444', 'ws://10.0.0.5:4444'],
+    ['http://127.0.0.1:4444', 'ws://127.0.0.1:4444'],
+    ['ws://[::1]:4444', 'ws://[::1]:4444'],
+    ['ws://LOCALHOST:4444', 'ws://localhost:4444'],
     ['https://zorg.example/kring/', 'wss://zorg.example/kring'],
   ])('reads %j as the signaling address %j', (text, url) => {
     expect(parseServerAddress(text)).toEqual({ ok: true, url });
@@ -199,6 +201,11 @@ describe('a server address', () => {
     ['file:///etc/passwd', 'scheme'],
     ['wss://user:pw@kring.example.org', 'invalid'],
     ['wss://kring.example.org/#x', 'invalid'],
+    // Without TLS only to this machine: elsewhere the network reads the signaling.
+    ['ws://kring.example.org', 'insecure'],
+    ['http://10.0.0.5:4444', 'insecure'],
+    ['ws://127.0.0.2:4444', 'insecure'],
+    ['ws://localhost.example.org', 'insecure'],
   ])('refuses %j (%s)', (text, error) => {
     expect(parseServerAddress(text)).toEqual({ ok: false, error });
   });
