@@ -37,6 +37,11 @@ export class SignalingClient {
     this.ws.send(JSON.stringify(message));
   }
 
+  /** A frame as is (malformed ones, to test how the server drops them). */
+  sendRaw(frame: string | Buffer): void {
+    this.ws.send(frame);
+  }
+
   /** The next message from the server. */
   next(): Promise<unknown> {
     if (this.queue.length > 0) return Promise.resolve(this.queue.shift());
