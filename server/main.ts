@@ -1,45 +1,30 @@
 /**
- * The companion server's command line: `kring-server [--port N] [--host H] [--static DIR]`, with
- * KRING_PORT, KRING_HOST and KRING_STATIC_DIR as fallbacks. Arguments win over the environment.
+ * The companion server's command line: `kring-server [--port N] [--host H] [--static DIR]`, and
+ * every limit from a KRING_* environment variable (server/config.ts; arguments win). A bad value
+ * stops it with one line naming the variable, and exit code 2.
  */
-import { parseArgs } from 'node:util';
+import { ConfigError, USAGE, parseServerConfig } from './config';
+import type { ServerConfig } from './config';
 import { jsonLog } from './log';
-import { validRedisUrl } from './redis-bus';
-import { SIGNALING_DEFAULTS, startSignalingServer } from './signaling-server';
-
-const USAGE = `Usage: kring-server [--port N] [--host H] [--static DIR]
-
-  --port N       port to listen on (env KRING_PORT, default ${SIGNALING_DEFAULTS.port}; 0 = any free port)
-  --host H       interface to listen on (env KRING_HOST, default ${SIGNALING_DEFAULTS.host})
-  --static DIR   serve the web panel from DIR (env KRING_STATIC_DIR, optional)
-`;
+import { startSignalingServer } from './signaling-server';
 
 async function main(): Promise<void> {
-  const values = readArguments();
-  if (values.help === true) {
+  let config: ServerConfig;
+  try {
+    config = parseServerConfig(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`kring-server: ${error.message}\n`);
+    process.exit(2);
+  }
+  if (config.help) {
     process.stdout.write(USAGE);
     return;
   }
-
-  const portText = values.port ?? nonEmpty(process.env.KRING_PORT);
-  const port = portText === undefined ? SIGNALING_DEFAULTS.port : parsePort(portText);
-  if (port === null) fail(`not a port number: ${portText ?? ''}`);
-  const host = values.host ?? nonEmpty(process.env.KRING_HOST) ?? SIGNALING_DEFAULTS.host;
-  const staticDir = values.static ?? nonEmpty(process.env.KRING_STATIC_DIR);
-  // Never echoed: the URL may hold the Redis password.
-  const redisUrl = nonEmpty(process.env.KRING_REDIS_URL);
-  if (redisUrl !== undefined && validRedisUrl(redisUrl) === null) {
-    fail('KRING_REDIS_URL is not a redis:// or rediss:// URL');
-  }
+  const { options } = config;
 
   const log = jsonLog();
-  const server = await startSignalingServer({
-    port,
-    host,
-    staticDir,
-    redisUrl,
-    log,
-  }).catch((error: unknown) => {
+  const server = await startSignalingServer({ ...options, log }).catch((error: unknown) => {
     console.error(`kring-server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
@@ -49,8 +34,10 @@ async function main(): Promise<void> {
     msg: 'listening',
     url: server.url,
     health: `${server.httpUrl}/health`,
-    webPanel: staticDir !== undefined,
-    redis: redisUrl !== undefined,
+    webPanel: options.staticDir !== undefined,
+    redis: options.redisUrl !== undefined,
+    ice: options.ice !== undefined,
+    trustProxy: options.trustProxy === true,
   });
 
   let stopping = false;
@@ -64,38 +51,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-function readArguments() {
-  try {
-    return parseArgs({
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        static: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function parsePort(text: string): number | null {
-  if (!/^\d{1,5}$/.test(text)) return null;
-  const port = Number(text);
-  return port <= 65535 ? port : null;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-function fail(message: string): never {
-  process.stderr.write(`kring-server: ${message}\n\n${USAGE}`);
-  process.exit(2);
 }
 
 await main();
