@@ -101,6 +101,25 @@ export class CoturnProcess {
     return [...this.log().matchAll(/incoming packet CREATE_PERMISSION processed, success/g)].length;
   }
 
+  /** Channels bound to a peer: a client does that for the candidate pair it sends data on. */
+  channelBinds(): number {
+    return [...this.log().matchAll(/incoming packet CHANNEL_BIND processed, success/g)].length;
+  }
+
+  /**
+   * Bytes relayed to and from peers by the allocations of TURN REST users, as coturn logs them
+   * when an allocation ends (`peer usage: … rb=…, sb=…`).
+   */
+  relayedPeerBytes(): number {
+    let bytes = 0;
+    for (const m of this.log().matchAll(
+      /peer usage: realm=<[^>]*>, username=<\d+:kring>, rp=\d+, rb=(\d+), sp=\d+, sb=(\d+)/g,
+    )) {
+      bytes += Number(m[1]) + Number(m[2]);
+    }
+    return bytes;
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (child.exitCode === null && child.signalCode === null) {
