@@ -1,4 +1,5 @@
 import type { Member } from '../../lib/shared-doc/presence';
+import type { PeerLink } from '../../lib/connection/relay-plan';
 import { useI18n } from '../common/I18n';
 import type { Role } from '../../lib/method/roles';
 import type { MessageKey } from '../../lib/i18n/messages';
@@ -9,31 +10,65 @@ const ROLE_LABELS: Record<Role, MessageKey> = {
   member: 'roleMember',
 };
 
-/** Who is present, each with their role; names are peers' text and rendered as text only. */
-export function MemberList({ members }: { members: readonly Member[] }) {
+const LINK_LABELS: Record<PeerLink, MessageKey> = {
+  direct: 'linkDirect',
+  server: 'linkViaServer',
+};
+
+/**
+ * Who is present, each with their role and how this panel reaches them: directly, or through
+ * the server (the encrypted relay), so that the chair sees at a glance who is on a poor network.
+ * Names are peers' text and rendered as text only.
+ */
+export function MemberList({
+  members,
+  links = {},
+}: {
+  members: readonly Member[];
+  /** How each other member is reached, by member id (GroupSnapshot.links). */
+  links?: Readonly<Record<string, PeerLink>>;
+}) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="members-heading" className="members-section">
       <h2 id="members-heading">{t('membersHeading')}</h2>
       <ul aria-labelledby="members-heading" className="members">
-        {members.map((member) => (
-          <li key={member.memberId} className={`member member-${member.role}`}>
-            {/* A face for the name at a glance; the name itself follows for screen readers. */}
-            <span className="member-initial" aria-hidden="true">
-              {initial(member.name)}
-            </span>
-            <span className="member-text">
-              <span className="member-name">{member.name}</span>{' '}
-              <span className="member-role">
-                ({t(ROLE_LABELS[member.role])}
-                {member.isSelf ? `, ${t('you')}` : ''})
+        {members.map((member) => {
+          const link = member.isSelf ? undefined : linkOf(links, member.memberId);
+          return (
+            <li key={member.memberId} className={`member member-${member.role}`}>
+              {/* A face for the name at a glance; the name itself follows for screen readers. */}
+              <span className="member-initial" aria-hidden="true">
+                {initial(member.name)}
               </span>
-            </span>
-          </li>
-        ))}
+              <span className="member-text">
+                <span className="member-name">{member.name}</span>{' '}
+                <span className="member-role">
+                  ({t(ROLE_LABELS[member.role])}
+                  {member.isSelf ? `, ${t('you')}` : ''}
+                  {link ? ', ' : ''}
+                  {link ? (
+                    <span
+                      className={`member-link member-link-${link}`}
+                      title={link === 'server' ? t('linkViaServerHint') : undefined}
+                    >
+                      {t(LINK_LABELS[link])}
+                    </span>
+                  ) : null}
+                  )
+                </span>
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
+}
+
+/** A member's link, read as an own property only (member ids are peers' text). */
+function linkOf(links: Readonly<Record<string, PeerLink>>, memberId: string): PeerLink | undefined {
+  return Object.prototype.hasOwnProperty.call(links, memberId) ? links[memberId] : undefined;
 }
 
 /** The first letter of a name (a whole emoji or accented letter, not half of one). */

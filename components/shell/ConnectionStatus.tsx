@@ -19,7 +19,10 @@ export function ConnectionStatus({
         ? t('unreachableWithMembers', { count: status.members })
         : t('unreachable', { url: signalingUrl });
   } else if (status.members === 0) text = t('connectedAlone');
-  else text = t('connected', { count: status.members });
+  else {
+    text = t('connected', { count: status.members });
+    if (status.viaServer) text += ` ${t('connectedViaServer', { count: status.viaServer })}`;
+  }
   return (
     <LiveRegion className={`connection connection-${status.kind}`} data-testid="connection">
       {text}

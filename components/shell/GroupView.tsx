@@ -172,7 +172,7 @@ export function GroupView({
           />
         )
       )}
-      <MemberList members={snapshot.members} />
+      <MemberList members={snapshot.members} links={snapshot.links} />
       {!inviteFirst && invite}
     </div>
   );

@@ -31,7 +31,8 @@ import { endMeeting, readEndedSummary } from '../shared-doc/meeting-end';
 import { tendMeeting } from '../shared-doc/meeting-upkeep';
 import type { MeetingSummary } from '../shared-doc/meeting-end';
 import type { Role } from '../method/roles';
-import { describeConnection } from './connection-status';
+import { countViaServer, describeConnection, memberLinks } from './connection-status';
+import type { PeerLink } from './relay-plan';
 import type { ConnectionStatus } from './connection-status';
 import { LoadWatch } from './load-watch';
 import type { MeetingLoading } from './load-watch';
@@ -93,6 +94,11 @@ export interface GroupSnapshot {
   readonly meetingId: string | null;
   readonly meeting: MeetingState | null;
   readonly members: readonly Member[];
+  /**
+   * How other members are reached, by member id: 'direct' or 'server' (the encrypted relay).
+   * A member missing here is still connecting, or heard only through a third member.
+   */
+  readonly links: Readonly<Record<string, PeerLink>>;
   readonly connection: ConnectionStatus;
   /** The boards as this member may see them; null while no meeting runs. */
   readonly board: BoardState | null;
@@ -168,6 +174,7 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
   meetingId: null,
   meeting: null,
   members: [],
+  links: {},
   connection: CONNECTING,
   board: null,
   role: null,
@@ -533,8 +540,15 @@ export class GroupSession {
         )
       : [];
     const others = members.filter((m) => !m.isSelf).length;
+    const links = room?.peerLinks
+      ? memberLinks(room.awareness.getStates(), room.peerLinks(), this.identity.memberId)
+      : {};
     const connection = room
-      ? describeConnection({ ...room.connectionFacts(), members: others })
+      ? describeConnection({
+          ...room.connectionFacts(),
+          members: others,
+          viaServer: countViaServer(links),
+        })
       : CONNECTING;
     const started = meeting?.started ? meeting : null;
     const timer = this.meeting && started ? readTimer(this.meeting.doc) : null;
@@ -542,6 +556,7 @@ export class GroupSession {
       meetingId: this.meetingId,
       meeting: started,
       members,
+      links,
       connection,
       board:
         this.meeting && started

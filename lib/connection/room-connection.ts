@@ -7,6 +7,11 @@ import type { ConnectionFacts } from './connection-status';
 import { shouldAnnounceAgain, staleConnections } from './mesh-watchdog';
 import { roomReuse } from './room-reuse';
 import { RoomFraming } from './peer-framing';
+import { RoomRelay } from './relay';
+import type { RelayCounts } from './relay';
+import type { PeerLink } from './relay-plan';
+import { RelayPacer } from './relay-pacer';
+import { systemClock } from './clock';
 
 /** How to reach other members: signaling servers and simple-peer options (ICE servers, wrtc). */
 export interface RoomOptions {
@@ -29,6 +34,14 @@ export interface RoomHandle {
    */
   receiveProgress?(): number | null;
   /**
+   * How each other presence (by Yjs client id) is reached now: over a connection of our own or
+   * through the server (relay.ts). A presence missing here is reached neither way yet (or only
+   * through a third member). Rooms that cannot tell leave it out.
+   */
+  peerLinks?(): ReadonlyMap<number, PeerLink>;
+  /** What the encrypted relay has carried so far (for diagnostics and tests). */
+  relayCounts?(): RelayCounts;
+  /**
    * Calls `listener` when the connection facts or the receive progress may have changed;
    * returns an unsubscribe.
    */
@@ -41,6 +54,7 @@ interface SharedRoom {
   options: RoomOptions;
   readonly provider: WebrtcProvider;
   readonly framing: RoomFraming;
+  readonly relay: RoomRelay;
   readonly doc: Y.Doc;
   readonly listeners: Set<() => void>;
   readonly stop: () => void;
@@ -55,6 +69,21 @@ interface SharedRoom {
  * shared and counted by room name.
  */
 const rooms = new Map<string, SharedRoom>();
+
+/**
+ * One pacer per signaling server: the rooms of a page share its socket, and the server's rate
+ * limit counts the socket's messages (relay-pacer.ts).
+ */
+const pacers = new Map<string, RelayPacer>();
+
+function pacerFor(url: string): RelayPacer {
+  let pacer = pacers.get(url);
+  if (!pacer) {
+    pacer = new RelayPacer(systemClock);
+    pacers.set(url, pacer);
+  }
+  return pacer;
+}
 
 /** How often the connection facts are re-read: y-webrtc reports reconnect attempts no other way. */
 const POLL_MS = 1000;
@@ -92,6 +121,8 @@ export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
     awareness: shared.provider.awareness,
     connectionFacts: () => readFacts(shared.provider),
     receiveProgress: () => shared.framing.progress(),
+    peerLinks: () => shared.relay.book.links(shared.provider.room?.relayTo ?? new Set()),
+    relayCounts: () => shared.relay.relayCounts(),
     onConnectionChange(listener) {
       shared.listeners.add(listener);
       return () => shared.listeners.delete(listener);
@@ -140,18 +171,31 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   // Messages over one data-channel message travel in frames (message-chunks.ts); each frame
   // may move the progress a joiner sees.
   const framing = new RoomFraming(Date.now, () => notify());
+  // Peers without a direct connection are reached through the server, encrypted (relay.ts). A
+  // peer that relays to us is relayed back at once, after the message being read (RP3).
+  let planSoon: ReturnType<typeof setTimeout> | null = null;
+  const relay = new RoomRelay(framing, pacerFor, Date.now, (from) => {
+    if (planSoon !== null || provider.room?.relayTo.has(from)) return;
+    planSoon = setTimeout(() => {
+      planSoon = null;
+      planRelay();
+      notify();
+    }, 0);
+  });
   const provider = new WebrtcProvider(keys.roomName, doc, {
     signaling: [...options.signalingUrls],
     password: keys.password,
     peerOpts: peerOptions(options),
     framing: () => framing.connection(),
+    relay,
   });
   const listeners = new Set<() => void>();
   let last = '';
   const notify = (): void => {
     const progress = framing.progress();
     const percent = progress === null ? null : Math.floor(progress * 100);
-    const now = JSON.stringify([readFacts(provider), percent]);
+    const links = relay.book.links(provider.room?.relayTo ?? new Set());
+    const now = JSON.stringify([readFacts(provider), percent, [...links]]);
     if (now === last) return;
     last = now;
     for (const listener of [...listeners]) listener();
@@ -177,20 +221,50 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
       yRoom.announce();
     }
   };
+  // Which peers go through the server: decided in relay-plan.ts from what the room knows now.
+  let wasOnline = false;
+  let droppedSeen = 0;
+  const planRelay = (): void => {
+    const yRoom = provider.room;
+    if (!yRoom) return;
+    const now = Date.now();
+    const connected = new Set<string>();
+    const pending = new Set<string>();
+    for (const [id, conn] of yRoom.webrtcConns) (conn.connected ? connected : pending).add(id);
+    relay.book.observe({ connected, pending, local: yRoom.bcConns }, now);
+    relay.prune();
+    const targets = relay.book.relayTargets(now);
+    if (targets.length !== yRoom.relayTo.size || targets.some((id) => !yRoom.relayTo.has(id))) {
+      yRoom.setRelayed(targets);
+    }
+    // What was relayed while our socket was down, or dropped by a full queue, is gone: sync
+    // again with every relayed peer (both ways: the hello asks for their sync step 1 too).
+    const online = readFacts(provider).signalingConnected;
+    let dropped = 0;
+    for (const url of provider.signalingUrls) dropped += pacers.get(url)?.dropped ?? 0;
+    const lostSome = (online && !wasOnline) || dropped > droppedSeen;
+    wasOnline = online;
+    droppedSeen = dropped;
+    if (lostSome && yRoom.relayTo.size > 0) yRoom.relayHello([...yRoom.relayTo]);
+  };
   const timer = setInterval(() => {
     repairMesh();
+    planRelay();
     notify();
   }, POLL_MS);
   const room: SharedRoom = {
     options,
     provider,
     framing,
+    relay,
     doc,
     listeners,
     refs: 0,
     closing: null,
     stop() {
       clearInterval(timer);
+      if (planSoon !== null) clearTimeout(planSoon);
+      relay.close();
       provider.off('peers', onPeers);
       listeners.clear();
       provider.awareness.setLocalState(null);

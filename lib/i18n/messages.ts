@@ -112,6 +112,17 @@ export const MESSAGES = {
   roleMember: { nl: 'deelnemer', en: 'member' },
   roleBringer: { nl: 'inbrenger', en: 'case bringer' },
   you: { nl: 'jij', en: 'you' },
+  // How a member is reached: directly, or through the server by the encrypted relay (issue 12).
+  linkDirect: { nl: 'direct', en: 'direct' },
+  linkViaServer: { nl: 'via de server', en: 'via server' },
+  linkViaServerHint: {
+    nl: 'Verbonden via de server, versleuteld: een directe verbinding lukte niet.',
+    en: 'Connected through the server, encrypted: a direct connection did not work.',
+  },
+  connectedViaServer: {
+    nl: 'Daarvan {count} via de server, versleuteld.',
+    en: '{count} of them through the server, encrypted.',
+  },
   lookingForGroup: { nl: 'Je groep zoeken…', en: 'Looking for your group…' },
   lookingForGroupHint: {
     nl: 'Loopt er al een bijeenkomst, dan kom je er vanzelf in zodra de anderen gevonden zijn.',

@@ -28,6 +28,11 @@ export type MemberCommand =
       signalingUrl: string;
       /** A JSON file that keeps the member's meeting cache across restarts (a reload). */
       cacheFile?: string;
+      /**
+       * WebRTC only through a relay (TURN), and none given: this member can connect directly
+       * to nobody, and is reached through the companion's encrypted relay only.
+       */
+      relayOnly?: boolean;
     }
   /** Shows another running meeting, or the group's again. */
   | { type: 'open-meeting'; meetingId: string }
@@ -86,7 +91,13 @@ async function handle(raw: unknown): Promise<void> {
           openRoom: (keys) =>
             openRoom(keys, {
               signalingUrls: [command.signalingUrl],
-              peerOpts: { wrtc, config: { iceServers: [] } },
+              peerOpts: {
+                wrtc,
+                config: {
+                  iceServers: [],
+                  iceTransportPolicy: command.relayOnly === true ? 'relay' : 'all',
+                },
+              },
             }),
           ...(command.cacheFile
             ? { meetingCache: createMeetingCache(fileStore(command.cacheFile), secret) }

@@ -16,6 +16,8 @@ export interface NodeMemberOptions {
   readonly signalingUrl: string;
   /** The member's device storage for the meeting cache; kept across restarts. */
   readonly cacheFile?: string;
+  /** No direct connection possible: reached through the encrypted relay only. */
+  readonly relayOnly?: boolean;
 }
 
 export class NodeMember {
@@ -59,6 +61,7 @@ export class NodeMember {
       groupName: options.groupName ?? 'Testgroep',
       signalingUrl: options.signalingUrl,
       ...(options.cacheFile ? { cacheFile: options.cacheFile } : {}),
+      ...(options.relayOnly ? { relayOnly: true } : {}),
     });
     return member;
   }

@@ -1,0 +1,167 @@
+/**
+ * Whom a room relays to through the companion, and how each member is reached.
+ *
+ * y-webrtc reaches a peer only over a WebRTC connection of its own. On networks that block UDP
+ * or put members behind symmetric NAT, and with no TURN server (or a member who connects only
+ * through the server and has none), that connection never comes, and the two members never
+ * hear each other. Then their y-webrtc messages travel through the companion instead
+ * (`relay.ts`, the `relay` option of patches/y-webrtc), encrypted with the room key.
+ *
+ * The rules (each one a test in tests/lib/connection/relay-plan.test.ts):
+ * - RP1 A peer is known while some signaling message from it (an announce, a signal, a relayed
+ *   message) arrived within PEER_TTL_MS, or while a direct connection to it is open. Relayed
+ *   peers keep announcing (mesh-watchdog's `shouldAnnounceAgain`) and renew their presence, so a
+ *   peer that stays silent that long has left.
+ * - RP2 A known peer without a connected direct connection is relayed to once it has been
+ *   without one for RELAY_AFTER_MS: a working network connects in well under a second, a TURN
+ *   relay in a few.
+ * - RP3 Sooner when a direct attempt to it ended without connecting (after FAILED_RELAY_AFTER_MS,
+ *   so that the glare of two peers announcing at once does not start a relay), and at once when
+ *   it relays to us: it cannot reach us directly, so we cannot reach it either.
+ * - RP4 Never to a peer that is connected directly or shares our browser (BroadcastChannel);
+ *   relaying stops as soon as a direct connection works.
+ * - RP5 At most MAX_RELAY_PEERS peers, the most recently heard: one relayed message names its
+ *   recipients, and a peer that invents names must not make it grow.
+ */
+
+/** How a member is reached: over a WebRTC connection of our own, or through the server. */
+export type PeerLink = 'direct' | 'server';
+
+/** RP2: how long a peer may be without a direct connection before it is relayed to. */
+export const RELAY_AFTER_MS = 8_000;
+
+/** RP3: how long after a failed direct attempt at the soonest. */
+export const FAILED_RELAY_AFTER_MS = 2_000;
+
+/** RP1: how long a peer counts as there after the last message from it. */
+export const PEER_TTL_MS = 20_000;
+
+/** RP5: the most peers one room relays to. */
+export const MAX_RELAY_PEERS = 32;
+
+/** The most peers a room remembers; one more forgets the longest silent. */
+const MAX_KNOWN_PEERS = 256;
+
+/** The direct connections of a room now (y-webrtc's webrtcConns and bcConns, by peer id). */
+export interface DirectFacts {
+  /** Peers with a connected WebRTC connection. */
+  readonly connected: ReadonlySet<string>;
+  /** Peers with a WebRTC connection that has not connected (yet). */
+  readonly pending: ReadonlySet<string>;
+  /** Peers in this browser, reached over BroadcastChannel. */
+  readonly local: ReadonlySet<string>;
+}
+
+interface Sighting {
+  /** The peer's Yjs client id (its presence), as it said; null until it says. */
+  clientId: number | null;
+  lastHeard: number;
+  /** Since when it has been without a connected direct connection; null while it has one. */
+  unconnectedSince: number | null;
+  /** When it last relayed a message to us. */
+  relayedToUs: number | null;
+  /** A direct attempt ended without connecting since the last direct connection. */
+  failed: boolean;
+  /** It had a pending attempt at the last observation. */
+  pending: boolean;
+  direct: boolean;
+  local: boolean;
+}
+
+/** What one room knows of its peers; fed by the signaling messages and the direct connections. */
+export class PeerBook {
+  private readonly peers = new Map<string, Sighting>();
+
+  /** A signaling message from `peerId` arrived (`relayed`: a message it relayed to us). */
+  heard(peerId: string, clientId: number | null, now: number, relayed: boolean): void {
+    const peer = this.sighting(peerId, now);
+    peer.lastHeard = Math.max(peer.lastHeard, now);
+    if (clientId !== null) peer.clientId = clientId;
+    if (relayed) peer.relayedToUs = now;
+  }
+
+  /** Takes in the direct connections now, and forgets peers gone silent (RP1). */
+  observe(facts: DirectFacts, now: number): void {
+    for (const id of facts.connected) this.sighting(id, now).lastHeard = now;
+    for (const [id, peer] of this.peers) {
+      peer.direct = facts.connected.has(id);
+      peer.local = facts.local.has(id);
+      const pending = facts.pending.has(id);
+      if (peer.direct || peer.local) {
+        peer.unconnectedSince = null;
+        peer.failed = false;
+        peer.relayedToUs = null;
+      } else {
+        peer.unconnectedSince ??= now;
+        if (peer.pending && !pending) peer.failed = true;
+      }
+      peer.pending = pending;
+      if (!peer.direct && now - peer.lastHeard > PEER_TTL_MS) this.peers.delete(id);
+    }
+  }
+
+  /** The peers to relay to now (RP2-RP5), most recently heard first. */
+  relayTargets(now: number): string[] {
+    const targets: Array<[string, number]> = [];
+    for (const [id, peer] of this.peers) {
+      if (peer.direct || peer.local || now - peer.lastHeard > PEER_TTL_MS) continue;
+      const without = now - (peer.unconnectedSince ?? now);
+      const relays =
+        without >= RELAY_AFTER_MS ||
+        (peer.failed && without >= FAILED_RELAY_AFTER_MS) ||
+        (peer.relayedToUs !== null && now - peer.relayedToUs <= PEER_TTL_MS);
+      if (relays) targets.push([id, peer.lastHeard]);
+    }
+    targets.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return targets.slice(0, MAX_RELAY_PEERS).map(([id]) => id);
+  }
+
+  /**
+   * How each peer's presence (Yjs client id) is reached: direct wins over the server when a
+   * member is reached both ways (two panels of one member, or the moment a relay stops).
+   */
+  links(relayed: ReadonlySet<string>): Map<number, PeerLink> {
+    const links = new Map<number, PeerLink>();
+    for (const [id, peer] of this.peers) {
+      if (peer.clientId === null) continue;
+      const link: PeerLink | null =
+        peer.direct || peer.local ? 'direct' : relayed.has(id) ? 'server' : null;
+      if (link === null || links.get(peer.clientId) === 'direct') continue;
+      links.set(peer.clientId, link);
+    }
+    return links;
+  }
+
+  /** Peers known now (for tests and to bound what is held per peer). */
+  known(): string[] {
+    return [...this.peers.keys()];
+  }
+
+  private sighting(peerId: string, now: number): Sighting {
+    let peer = this.peers.get(peerId);
+    if (!peer) {
+      if (this.peers.size >= MAX_KNOWN_PEERS) this.forgetLongestSilent();
+      peer = {
+        clientId: null,
+        lastHeard: now,
+        unconnectedSince: now,
+        relayedToUs: null,
+        failed: false,
+        pending: false,
+        direct: false,
+        local: false,
+      };
+      this.peers.set(peerId, peer);
+    }
+    return peer;
+  }
+
+  private forgetLongestSilent(): void {
+    let oldest: [string, number] | null = null;
+    for (const [id, peer] of this.peers) {
+      if (peer.direct) continue;
+      if (oldest === null || peer.lastHeard < oldest[1]) oldest = [id, peer.lastHeard];
+    }
+    if (oldest) this.peers.delete(oldest[0]);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * What the companion sees, for tests that check it sees no plaintext: a WebSocket proxy in front
+ * of a signaling server that records every text frame in both directions, and the reading of a
+ * y-webrtc signaling payload with the room's password (as a member, not the server, can).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
+import * as decoding from 'lib0/decoding';
+
+export interface FrameTap {
+  /** Members connect here instead of to the server. */
+  readonly url: string;
+  /** Every text frame so far, as sent, with its direction. */
+  readonly frames: ReadonlyArray<{ readonly toServer: boolean; readonly text: string }>;
+  close(): Promise<void>;
+}
+
+/** Starts a proxy on a free loopback port that forwards to `targetUrl` and records frames. */
+export async function startFrameTap(targetUrl: string): Promise<FrameTap> {
+  const frames: Array<{ toServer: boolean; text: string }> = [];
+  const http = createServer();
+  const wss = new WebSocketServer({ server: http });
+  const sockets = new Set<WebSocket>();
+  wss.on('connection', (client) => {
+    const upstream = new WebSocket(targetUrl);
+    sockets.add(client);
+    sockets.add(upstream);
+    const early: string[] = [];
+    client.on('message', (data, isBinary) => {
+      const text = isBinary ? '' : data.toString();
+      frames.push({ toServer: true, text });
+      if (upstream.readyState === WebSocket.OPEN) upstream.send(text);
+      else early.push(text);
+    });
+    upstream.on('open', () => {
+      for (const text of early.splice(0)) upstream.send(text);
+    });
+    upstream.on('message', (data) => {
+      const text = data.toString();
+      frames.push({ toServer: false, text });
+      if (client.readyState === WebSocket.OPEN) client.send(text);
+    });
+    const closeBoth = (): void => {
+      client.close();
+      upstream.close();
+    };
+    client.on('close', closeBoth);
+    upstream.on('close', closeBoth);
+    client.on('error', closeBoth);
+    upstream.on('error', closeBoth);
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    frames,
+    async close() {
+      for (const socket of sockets) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+/** y-webrtc's key for a room: PBKDF2-SHA256 (100,000 rounds, the room name as salt), AES-GCM. */
+export async function roomKey(password: string, roomName: string): Promise<CryptoKey> {
+  const encoder = new TextEncoder();
+  const material = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, [
+    'deriveKey',
+  ]);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', salt: encoder.encode(roomName), iterations: 100_000, hash: 'SHA-256' },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['decrypt'],
+  );
+}
+
+/** Reads a publish's `data` (base64 of y-webrtc's AES-GCM envelope); null if the key does not fit. */
+export async function openPayload(data: string, key: CryptoKey): Promise<unknown> {
+  try {
+    const sealed = decoding.createDecoder(Uint8Array.from(Buffer.from(data, 'base64')));
+    if (decoding.readVarString(sealed) !== 'AES-GCM') return null;
+    const iv = decoding.readVarUint8Array(sealed);
+    const cipher = decoding.readVarUint8Array(sealed);
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, cipher);
+    return decoding.readAny(decoding.createDecoder(new Uint8Array(plain)));
+  } catch {
+    return null;
+  }
+}
+
+/** The publish frames of a tap as `{ topic, data }`, each once (the server's copies only). */
+export function publishedPayloads(
+  tap: FrameTap,
+): Array<{ readonly topic: string; readonly data: string }> {
+  const out: Array<{ topic: string; data: string }> = [];
+  for (const frame of tap.frames) {
+    if (frame.toServer) continue;
+    try {
+      const message: unknown = JSON.parse(frame.text);
+      if (
+        typeof message === 'object' &&
+        message !== null &&
+        Reflect.get(message, 'type') === 'publish' &&
+        typeof Reflect.get(message, 'topic') === 'string' &&
+        typeof Reflect.get(message, 'data') === 'string'
+      ) {
+        out.push({
+          topic: Reflect.get(message, 'topic') as string,
+          data: Reflect.get(message, 'data') as string,
+        });
+      }
+    } catch {
+      // not JSON: nothing the members publish
+    }
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FAILED_RELAY_AFTER_MS,
+  MAX_RELAY_PEERS,
+  PEER_TTL_MS,
+  PeerBook,
+  RELAY_AFTER_MS,
+} from '../../../lib/connection/relay-plan';
+import type { DirectFacts } from '../../../lib/connection/relay-plan';
+
+const none = new Set<string>();
+
+/** Direct facts in a compact form: peers connected, pending, local. */
+function facts(
+  connected: string[] = [],
+  pending: string[] = [],
+  local: string[] = [],
+): DirectFacts {
+  return { connected: new Set(connected), pending: new Set(pending), local: new Set(local) };
+}
+
+/** A book that heard `peers` at time 0 and observed `direct` since. */
+function bookWith(peers: string[]) {
+  const book = new PeerBook();
+  peers.forEach((id, i) => book.heard(id, 100 + i, 0, false));
+  return book;
+}
+
+describe('relay plan', () => {
+  it('RP2 relays to a known peer without a direct connection only after RELAY_AFTER_MS', () => {
+    const book = bookWith(['b']);
+    book.observe(facts([], ['b']), 0);
+    book.heard('b', 100, RELAY_AFTER_MS - 1, false);
+    book.observe(facts([], ['b']), RELAY_AFTER_MS - 1);
+    expect(book.relayTargets(RELAY_AFTER_MS - 1)).toEqual([]);
+    book.observe(facts([], ['b']), RELAY_AFTER_MS);
+    expect(book.relayTargets(RELAY_AFTER_MS)).toEqual(['b']);
+  });
+
+  it('RP3 relays sooner after a direct attempt ended without connecting, but not at once', () => {
+    const book = bookWith(['b']);
+    book.observe(facts([], ['b']), 0);
+    book.observe(facts(), 500); // the attempt is gone, never connected
+    expect(book.relayTargets(500)).toEqual([]);
+    book.observe(facts(), FAILED_RELAY_AFTER_MS);
+    expect(book.relayTargets(FAILED_RELAY_AFTER_MS)).toEqual(['b']);
+  });
+
+  it('RP3 relays at once to a peer that relays to us', () => {
+    const book = bookWith(['b']);
+    book.heard('b', 100, 10, true);
+    book.observe(facts([], ['b']), 10);
+    expect(book.relayTargets(10)).toEqual(['b']);
+  });
+
+  it('RP4 stops relaying as soon as a direct connection works, and never relays to this browser', () => {
+    const book = bookWith(['b', 'c']);
+    book.heard('b', 100, 10, true);
+    book.heard('c', 101, 10, true);
+    book.observe(facts([], ['b']), 20);
+    expect(book.relayTargets(20)).toEqual(['b', 'c']);
+    book.observe(facts(['b'], [], ['c']), 30);
+    expect(book.relayTargets(30)).toEqual([]);
+    // A direct connection that drops is waited for again before relaying (RP2).
+    book.observe(facts([], [], ['c']), 40);
+    expect(book.relayTargets(40)).toEqual([]);
+    book.heard('b', 100, 40 + RELAY_AFTER_MS, false);
+    book.observe(facts([], [], ['c']), 40 + RELAY_AFTER_MS);
+    expect(book.relayTargets(40 + RELAY_AFTER_MS)).toEqual(['b']);
+  });
+
+  it('RP1 forgets a peer silent for PEER_TTL_MS, but keeps one connected directly', () => {
+    const book = bookWith(['b', 'c']);
+    book.observe(facts(['c']), 0);
+    const later = PEER_TTL_MS + RELAY_AFTER_MS;
+    book.observe(facts(['c']), later);
+    expect(book.known()).toEqual(['c']);
+    expect(book.relayTargets(later)).toEqual([]);
+  });
+
+  it('RP5 relays to at most MAX_RELAY_PEERS peers, the most recently heard', () => {
+    const book = new PeerBook();
+    for (let i = 0; i < MAX_RELAY_PEERS + 5; i++) book.heard(`p${i}`, i, i, true);
+    book.observe(facts(), 100);
+    const targets = book.relayTargets(100);
+    expect(targets).toHaveLength(MAX_RELAY_PEERS);
+    expect(targets[0]).toBe(`p${MAX_RELAY_PEERS + 4}`);
+    expect(targets).not.toContain('p0');
+  });
+
+  it('tells how each presence is reached, direct winning over the server', () => {
+    const book = new PeerBook();
+    book.heard('b', 7, 0, true);
+    book.heard('c', 8, 0, true);
+    book.heard('c2', 8, 0, true); // a second panel of the same presence
+    book.heard('d', 9, 0, false); // connecting: neither yet
+    book.heard('e', 10, 0, true); // relayed to us, but not (yet) by us
+    book.observe(facts(['c2'], ['d']), 1);
+    const links = book.links(new Set(['b', 'c']));
+    expect([...links].sort()).toEqual([
+      [7, 'server'],
+      [8, 'direct'],
+    ]);
+  });
+
+  it('ignores a client id until a peer states one, and keeps the last one stated', () => {
+    const book = new PeerBook();
+    book.heard('b', null, 0, true);
+    book.observe(facts(), 0);
+    expect(book.links(new Set(['b'])).size).toBe(0);
+    book.heard('b', 42, 1, true);
+    book.heard('b', null, 2, false);
+    expect([...book.links(new Set(['b']))]).toEqual([[42, 'server']]);
+  });
+
+  it('remembers a bounded number of peers however many names arrive', () => {
+    const book = new PeerBook();
+    for (let i = 0; i < 5_000; i++) book.heard(`x${i}`, null, i, false);
+    expect(book.known().length).toBeLessThanOrEqual(256);
+    expect(book.known()).toContain('x4999');
+    expect(book.relayTargets(5_000)).toEqual([]);
+    expect(none.size).toBe(0);
+  });
+});

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GroupSnapshot } from '../../lib/connection/group-session';
+import { createInvite } from '../../lib/invite/invite';
+import { deriveRoomKeys } from '../../lib/invite/room-name';
+import { NodeGroup } from '../helpers/node-group';
+import { openPayload, publishedPayloads, roomKey, startFrameTap } from '../helpers/frame-tap';
+import type { FrameTap } from '../helpers/frame-tap';
+
+/**
+ * Three Node members over real WebRTC and the real companion; Carla can connect directly to
+ * nobody (WebRTC only through a relay, and no TURN server), as on a network that blocks UDP.
+ * Anna and Bram connect directly; each reaches Carla through the companion's encrypted relay
+ * (lib/connection/relay.ts). A proxy in front of the companion records every frame it sends and
+ * receives. Names and texts contain spaces, which base64 ciphertext never does, so a match in a
+ * frame can only be plaintext.
+ */
+describe('members who cannot connect directly meet through the encrypted relay', () => {
+  let group: NodeGroup;
+  let tap: FrameTap;
+
+  beforeAll(async () => {
+    group = await NodeGroup.start();
+    tap = await startFrameTap(group.url);
+  });
+
+  afterAll(async () => {
+    await group?.close();
+    await tap?.close();
+  });
+
+  it('carries the meeting both ways with a member who has no direct path, as ciphertext only', async () => {
+    const { secret } = createInvite();
+    const groupName = 'Intervisie Noord Oost';
+    const join = (memberId: string, memberName: string, relayOnly = false) =>
+      group.joinWith({ secret, memberId, memberName, groupName, signalingUrl: tap.url, relayOnly });
+    const [anna, bram, carla] = await Promise.all([
+      join('anna-000001', 'Anna de Vries'),
+      join('bram-000002', 'Bram van Dijk'),
+      join('carla-00003', 'Carla ter Horst', true),
+    ]);
+
+    // Everyone hears everyone: Carla only through the server, Anna and Bram directly.
+    await anna!.until(
+      (s) => s.links['bram-000002'] === 'direct' && s.links['carla-00003'] === 'server',
+      30_000,
+    );
+    await carla!.until(
+      (s) => s.links['anna-000001'] === 'server' && s.links['bram-000002'] === 'server',
+      30_000,
+    );
+    await carla!.until((s) => s.members.length === 3);
+
+    // The chair starts and moves the phase; Carla follows through the relay.
+    expect(await anna!.command({ type: 'start', methodId: 'basic' })).toEqual({ ok: true });
+    await carla!.until((s) => s.meeting?.phase.id === 'inventory');
+    expect(await anna!.command({ type: 'next' })).toEqual({ ok: true });
+    await carla!.until((s) => s.meeting?.phaseIndex === 1);
+    await carla!.until((s) => s.links['anna-000001'] === 'server');
+
+    // A question each way: from the relayed member, and to her.
+    const fromCarla = `Wat maakt het zo lastig ${Math.random().toString(36).slice(2)}?`;
+    const fromBram = `Wie heb je al gevraagd ${Math.random().toString(36).slice(2)}?`;
+    expect(await carla!.command({ type: 'question', text: fromCarla })).toEqual({ ok: true });
+    expect(await bram!.command({ type: 'question', text: fromBram })).toEqual({ ok: true });
+    const asked = (texts: string[]) => (s: GroupSnapshot) =>
+      texts.every((t) => s.board?.questions.some((q) => q.text === t));
+    await Promise.all([anna!, bram!, carla!].map((m) => m.until(asked([fromCarla, fromBram]))));
+    // Members who can connect directly do, even when a hung first attempt (two offers at once)
+    // had them relay for a moment; the status line counts the member reached through the server.
+    await anna!.until((s) => s.links['bram-000002'] === 'direct', 30_000);
+    await anna!.until(
+      (s) => s.connection.kind === 'connected' && s.connection.viaServer === 1,
+      30_000,
+    );
+
+    // What the companion saw: relayed frames it could not read, and nothing readable.
+    const meetingId = anna!.snapshot()!.meetingId!;
+    const rooms = await Promise.all([
+      deriveRoomKeys(secret, { kind: 'lobby' }),
+      deriveRoomKeys(secret, { kind: 'meeting', meetingId }),
+    ]);
+    const keys = new Map(
+      await Promise.all(
+        rooms.map(async (r) => [r.roomName, await roomKey(r.password, r.roomName)] as const),
+      ),
+    );
+    let relayed = 0;
+    for (const { topic, data } of publishedPayloads(tap)) {
+      const key = keys.get(topic);
+      const payload = key ? await openPayload(data, key) : null;
+      if (
+        typeof payload === 'object' &&
+        payload !== null &&
+        Reflect.get(payload, 'type') === 'relay'
+      ) {
+        relayed++;
+      }
+    }
+    expect(relayed).toBeGreaterThan(10);
+    const secrets = [
+      fromCarla,
+      fromBram,
+      groupName,
+      'Anna de Vries',
+      'Bram van Dijk',
+      'Carla ter Horst',
+    ];
+    const leaks = tap.frames.filter((f) => secrets.some((text) => f.text.includes(text)));
+    expect(leaks).toEqual([]);
+    expect(tap.frames.length).toBeGreaterThan(relayed);
+
+    for (const member of group.members) expect(member.errors).toEqual([]);
+  });
+});
