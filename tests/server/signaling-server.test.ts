@@ -4,112 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ClientOptions } from 'ws';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer, SignalingServerOptions } from '../../server/signaling-server';
 import { MAX_TOPIC_LENGTH, MAX_TOPICS_PER_MESSAGE } from '../../lib/connection/signaling-protocol';
 import { createInvite } from '../../lib/invite/invite';
 import { deriveRoomKeys } from '../../lib/invite/room-name';
+import { TestClient, closeTestClients, within } from './helpers/test-client';
 
 /** The static fixture's entry: it reaches panel.js and panel.css, and through the CSS icon.svg. */
 const INDEX_HTML =
   '<!doctype html><title>Kring</title><script type="module" src="/assets/panel.js"></script>' +
   '<link rel="stylesheet" href="./assets/panel.css">';
-
-/** Failing waits give up after this long; passing tests never wait for it. */
-const EVENT_TIMEOUT_MS = 3_000;
-
-/** A real `ws` client that queues what the server sends, so a test can read it in order. */
-class TestClient {
-  private readonly queue: unknown[] = [];
-  private readonly waiters: ((message: unknown) => void)[] = [];
-  private pingWaiters: { count: number; resolve: () => void }[] = [];
-  pings = 0;
-  readonly closed: Promise<number>;
-
-  private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data, isBinary) => {
-      const message: unknown = isBinary ? data : JSON.parse(String(data));
-      const waiter = this.waiters.shift();
-      if (waiter) waiter(message);
-      else this.queue.push(message);
-    });
-    ws.on('ping', () => {
-      this.pings += 1;
-      this.pingWaiters = this.pingWaiters.filter((waiter) => {
-        if (this.pings < waiter.count) return true;
-        waiter.resolve();
-        return false;
-      });
-    });
-    this.closed = new Promise((resolve) => ws.on('close', (code) => resolve(code)));
-  }
-
-  static async connect(url: string, options?: ClientOptions): Promise<TestClient> {
-    const ws = new WebSocket(url, options);
-    const client = new TestClient(ws);
-    clients.push(client);
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
-    return client;
-  }
-
-  send(message: unknown): void {
-    this.ws.send(JSON.stringify(message));
-  }
-
-  sendRaw(frame: string | Buffer): void {
-    this.ws.send(frame);
-  }
-
-  /** The next message from the server, in the order the server sent them. */
-  next(): Promise<unknown> {
-    if (this.queue.length > 0) return Promise.resolve(this.queue.shift());
-    return within(new Promise((resolve) => this.waiters.push(resolve)), 'a message');
-  }
-
-  /**
-   * A barrier: the server answers a ping after everything it sent this client before, so when
-   * the next message is the pong, nothing else was sent to this client until now.
-   */
-  async expectNothingMore(): Promise<void> {
-    this.send({ type: 'ping' });
-    expect(await this.next()).toStrictEqual({ type: 'pong' });
-  }
-
-  waitForPings(count: number): Promise<void> {
-    if (this.pings >= count) return Promise.resolve();
-    return within(
-      new Promise((resolve) => this.pingWaiters.push({ count, resolve })),
-      `${count} pings`,
-    );
-  }
-
-  close(): void {
-    this.ws.terminate();
-  }
-}
-
-function within<T>(promise: Promise<T>, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no ${what} within ${EVENT_TIMEOUT_MS} ms`)),
-      EVENT_TIMEOUT_MS,
-    );
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
 
 /** A GET with the path sent exactly as written (fetch would normalise `/../`). */
 function rawGet(
@@ -132,7 +37,6 @@ function rawGet(
   });
 }
 
-const clients: TestClient[] = [];
 const servers: RunningServer[] = [];
 let logLines: string[] = [];
 
@@ -147,7 +51,7 @@ async function start(options: SignalingServerOptions = {}): Promise<RunningServe
 }
 
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
+  closeTestClients();
   await Promise.all(servers.splice(0).map((server) => server.close()));
   logLines = [];
 });
