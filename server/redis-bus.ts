@@ -24,6 +24,9 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
 /** The longest startup waits for a first connection before serving without it. */
 const FIRST_CONNECT_WAIT_MS = 5_000;
 
+/** Commands that may wait for Redis per connection before further publishes are refused. */
+const MAX_QUEUED_COMMANDS = 10_000;
+
 /** An instance id: 16 base64url characters, a fixed-length prefix of every message it sends. */
 const INSTANCE_ID_LENGTH = 16;
 
@@ -101,6 +104,9 @@ export async function createRedisBus(options: RedisBusOptions): Promise<TopicBus
     // Nothing waits for Redis: a publish while the link is down is for local subscribers only,
     // and an offline queue would grow without bound during an outage.
     disableOfflineQueue: true,
+    // A Redis slower than the clients publish: beyond this many commands waiting, a publish is
+    // refused (counted as failed) instead of queued in memory without bound.
+    commandsQueueMaxLength: MAX_QUEUED_COMMANDS,
     socket: {
       connectTimeout: 5_000,
       reconnectStrategy: (retries: number) =>
@@ -117,6 +123,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<TopicBus
   let up = false;
   let everUp = false;
   let closed = false;
+  let refusalLogged = false;
 
   const onMessage = (raw: string, channel: string): void => {
     const message = decodeBusMessage(channel, raw, options.maxMessageBytes);
@@ -146,8 +153,13 @@ export async function createRedisBus(options: RedisBusOptions): Promise<TopicBus
         reconcile(channel); // the wish may have changed while the command ran
       },
       () => {
-        // The link dropped under the command; the next 'ready' reconciles every channel.
+        // The link dropped under the command (the next 'ready' reconciles every channel), or
+        // Redis refused it (an ACL without this channel): said once, not per channel.
         inFlight.delete(channel);
+        if (subscriber.isReady && !refusalLogged) {
+          refusalLogged = true;
+          log({ level: 'error', msg: 'redis refused a subscription: check its ACL for kring:t:*' });
+        }
       },
     );
   };
@@ -182,11 +194,15 @@ export async function createRedisBus(options: RedisBusOptions): Promise<TopicBus
     client.on('reconnecting', update);
     // Every failed attempt emits an error; only the first one before any connection is logged
     // (the loss of a working link is logged once by update()).
-    client.on('error', () => {
+    client.on('error', (error: unknown) => {
       update();
       if (!everUp && firstFailure) {
         firstFailure = false;
-        log({ level: 'warn', msg: 'cannot reach redis yet: serving local subscribers, retrying' });
+        log({
+          level: 'warn',
+          msg: 'cannot reach redis yet: serving local subscribers, retrying',
+          error: errorCode(error),
+        });
         firstAttemptFailed();
       }
     });
@@ -242,4 +258,14 @@ export async function createRedisBus(options: RedisBusOptions): Promise<TopicBus
       await firstConnection;
     },
   };
+}
+
+/** A short, fixed name for a Redis client error (ECONNREFUSED, WRONGPASS…); never its message. */
+function errorCode(error: unknown): string {
+  if (error instanceof Error) {
+    if ('code' in error && typeof error.code === 'string') return error.code;
+    const word = /^[A-Z][A-Z_]{2,31}\b/.exec(error.message)?.[0];
+    return word ?? error.name;
+  }
+  return 'unknown';
 }
