@@ -73,10 +73,12 @@ describe('two members who connect only through the server', () => {
     expect(turn.permissions()).toBeGreaterThanOrEqual(2);
     expect(turn.channelBinds()).toBeGreaterThanOrEqual(2);
 
-    // When the members leave, coturn counts what it relayed between them: the meeting itself.
+    // When the members leave, coturn counts what it relayed between them: more than the DTLS
+    // handshake (about 2 KB with Chromium's ECDSA certificates), so the meeting itself (7.6 to
+    // 12 KB measured).
     await Promise.all(browsers.map((browser) => browser.close()));
     browsers = [];
-    await expect.poll(() => turn.relayedPeerBytes(), { timeout: 20_000 }).toBeGreaterThan(10_000);
+    await expect.poll(() => turn.relayedPeerBytes(), { timeout: 20_000 }).toBeGreaterThan(4096);
   });
 });
 
