@@ -65,7 +65,7 @@ async function connect(server: RunningServer): Promise<SignalingClient> {
 }
 
 describe('GET /metrics', () => {
-  it('SP17: answers Prometheus text with counts of the traffic, and never a topic', async () => {
+  it('SP23: answers Prometheus text with counts of the traffic, and never a topic', async () => {
     const server = await startSignalingServer({ port: 0 });
     servers.push(server);
     const { roomName } = await deriveRoomKeys(createInvite().secret, { kind: 'lobby' });
@@ -106,7 +106,7 @@ describe('GET /metrics', () => {
     expect([...types.keys()].some((name) => name.startsWith('kring_redis'))).toBe(false);
   });
 
-  it('SP17: is served with the headers of /health (no caching), and HEAD has no body', async () => {
+  it('SP23: is served with the headers of /health (no caching), and HEAD has no body', async () => {
     const server = await startSignalingServer({ port: 0 });
     servers.push(server);
     const health = await fetch(`${server.httpUrl}/health`);
@@ -121,7 +121,7 @@ describe('GET /metrics', () => {
     expect(await head.text()).toBe('');
   });
 
-  it('SP17: counts a termination by its reason', async () => {
+  it('SP23: counts a termination by its reason', async () => {
     const server = await startSignalingServer({ port: 0, maxMessageBytes: 1024 });
     servers.push(server);
     const anna = await connect(server);

@@ -8,7 +8,7 @@ import { SignalingClient } from '../helpers/signaling-client';
 
 /**
  * Several companion instances on one real Redis (Debian's redis-server, started here on a free
- * loopback port): docs/signaling-protocol.md SP13-SP16. Waits are barriers (Redis's own
+ * loopback port): docs/signaling-protocol.md SP19-SP22. Waits are barriers (Redis's own
  * PUBSUB NUMSUB, a ping/pong, or a publish that Redis must deliver after the one in question),
  * never sleeps.
  */
@@ -69,7 +69,7 @@ const publish = (topic: string, data: unknown, clients: number) => ({
 });
 
 describe('two instances on one Redis', () => {
-  it('SP13: a member on one instance receives a publish from the other, and the other way round, once', async () => {
+  it('SP19: a member on one instance receives a publish from the other, and the other way round, once', async () => {
     const [one, two] = await Promise.all([instance(), instance()]);
     const anna = await member(one, 'room-1');
     const bram = await member(two, 'room-1');
@@ -91,7 +91,7 @@ describe('two instances on one Redis', () => {
     await bram.expectNothingMore();
   });
 
-  it('SP14: clients counts the subscribers on the receiving instance, and each gets one copy', async () => {
+  it('SP20: clients counts the subscribers on the receiving instance, and each gets one copy', async () => {
     const [one, two] = await Promise.all([instance(), instance()]);
     const anna = await member(one, 'room-1');
     const carla = await member(one, 'room-1');
@@ -114,7 +114,7 @@ describe('two instances on one Redis', () => {
     await outsider.expectNothingMore();
   });
 
-  it('SP15: an instance leaves a channel when its last subscriber leaves, and delivers nothing more', async () => {
+  it('SP21: an instance leaves a channel when its last subscriber leaves, and delivers nothing more', async () => {
     const [one, two] = await Promise.all([instance(), instance()]);
     const anna = await member(one, 'room-1');
     const bram = await member(two, 'room-1');
@@ -136,7 +136,7 @@ describe('two instances on one Redis', () => {
     expect(await bram.next()).toStrictEqual(publish('room-1', 'y', 1));
   });
 
-  it('SP15: Redis channels are kring:t: and the topic, and only while someone subscribes', async () => {
+  it('SP21: Redis channels are kring:t: and the topic, and only while someone subscribes', async () => {
     const [one, two] = await Promise.all([instance(), instance()]);
     const anna = await member(one, 'room-1', 'room-2');
     await member(two, 'room-2');
@@ -154,7 +154,7 @@ describe('two instances on one Redis', () => {
     await instancesOn('room-1', 0);
   });
 
-  it('SP16: drops what it cannot decode from Redis, and a message naming another topic', async () => {
+  it('SP22: drops what it cannot decode from Redis, and a message naming another topic', async () => {
     const one = await instance();
     const anna = await member(one, 'room-1');
     await instancesOn('room-1', 1);
@@ -201,7 +201,7 @@ describe('two instances on one Redis', () => {
 });
 
 describe('Redis down and back', () => {
-  it('SP16: keeps serving local rooms while Redis is down, logs the loss once, and links the instances again when it returns', async () => {
+  it('SP22: keeps serving local rooms while Redis is down, logs the loss once, and links the instances again when it returns', async () => {
     const [one, two] = await Promise.all([instance(), instance()]);
     const anna = await member(one, 'room-1');
     const carla = await member(one, 'room-1');
@@ -242,7 +242,7 @@ describe('Redis down and back', () => {
     expect(metrics).toMatch(/^kring_redis_publish_failed_total 1$/m);
   });
 
-  it('SP16: starts without Redis, says so, and joins the others once Redis is there', async () => {
+  it('SP22: starts without Redis, says so, and joins the others once Redis is there', async () => {
     await redis.kill();
     const [one, two] = await Promise.all([instance(), instance()]);
     expect(await health(one)).toMatchObject({ ok: true, redis: 'disconnected' });
