@@ -45,18 +45,19 @@ export function MemberList({
                 <span className="member-name">{member.name}</span>{' '}
                 <span className="member-role">
                   ({t(ROLE_LABELS[member.role])}
-                  {member.isSelf ? `, ${t('you')}` : ''}
-                  {link ? ', ' : ''}
-                  {link ? (
+                  {member.isSelf ? `, ${t('you')}` : ''})
+                </span>
+                {link ? (
+                  <>
+                    {' '}
                     <span
                       className={`member-link member-link-${link}`}
                       title={link === 'server' ? t('linkViaServerHint') : undefined}
                     >
                       {t(LINK_LABELS[link])}
                     </span>
-                  ) : null}
-                  )
-                </span>
+                  </>
+                ) : null}
               </span>
             </li>
           );

@@ -22,7 +22,11 @@
  *   relaying stops as soon as a direct connection works.
  * - RP5 At most MAX_RELAY_PEERS peers, the most recently heard: one relayed message names its
  *   recipients, and a peer that invents names must not make it grow.
+ * - RP6 At once when this member cannot connect directly at all (WebRTC only through a relay,
+ *   and no TURN server given: `canConnectDirectly`): waiting would only leave the member alone
+ *   for those seconds, and offered to start a meeting the group is already in.
  */
+import { isRecord } from '../util/guards';
 
 /** How a member is reached: over a WebRTC connection of our own, or through the server. */
 export type PeerLink = 'direct' | 'server';
@@ -72,6 +76,9 @@ interface Sighting {
 export class PeerBook {
   private readonly peers = new Map<string, Sighting>();
 
+  /** RP2, or 0 by RP6 (set from the room's peer options). */
+  relayAfterMs = RELAY_AFTER_MS;
+
   /** A signaling message from `peerId` arrived (`relayed`: a message it relayed to us). */
   heard(peerId: string, clientId: number | null, now: number, relayed: boolean): void {
     const peer = this.sighting(peerId, now);
@@ -107,7 +114,7 @@ export class PeerBook {
       if (peer.direct || peer.local || now - peer.lastHeard > PEER_TTL_MS) continue;
       const without = now - (peer.unconnectedSince ?? now);
       const relays =
-        without >= RELAY_AFTER_MS ||
+        without >= this.relayAfterMs ||
         (peer.failed && without >= FAILED_RELAY_AFTER_MS) ||
         (peer.relayedToUs !== null && now - peer.relayedToUs <= PEER_TTL_MS);
       if (relays) targets.push([id, peer.lastHeard]);
@@ -164,4 +171,19 @@ export class PeerBook {
     }
     if (oldest) this.peers.delete(oldest[0]);
   }
+}
+
+/**
+ * RP6: whether these peer options (simple-peer's, RoomOptions.peerOpts) leave any WebRTC path:
+ * not when only relay candidates are allowed and no TURN server is given to get one from.
+ */
+export function canConnectDirectly(peerOpts: unknown): boolean {
+  const config = isRecord(peerOpts) ? peerOpts.config : undefined;
+  if (!isRecord(config) || config.iceTransportPolicy !== 'relay') return true;
+  const servers = Array.isArray(config.iceServers) ? config.iceServers : [];
+  return servers.some((server) => {
+    if (!isRecord(server)) return false;
+    const urls = Array.isArray(server.urls) ? server.urls : [server.urls];
+    return urls.some((url) => typeof url === 'string' && /^turns?:/i.test(url));
+  });
 }

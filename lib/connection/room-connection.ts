@@ -9,6 +9,7 @@ import { roomReuse } from './room-reuse';
 import { RoomFraming } from './peer-framing';
 import { RoomRelay } from './relay';
 import type { RelayCounts } from './relay';
+import { canConnectDirectly, RELAY_AFTER_MS } from './relay-plan';
 import type { PeerLink } from './relay-plan';
 import { RelayPacer } from './relay-pacer';
 import { systemClock } from './clock';
@@ -151,7 +152,13 @@ export function closeAllRooms(): void {
 /** Points an open room at other signaling servers and peer options (see openRoom). */
 function retarget(room: SharedRoom, options: RoomOptions): void {
   room.provider.setSignaling([...options.signalingUrls], peerOptions(options));
+  room.relay.book.relayAfterMs = relayAfter(options);
   room.options = options;
+}
+
+/** How long a peer waits for a direct connection before it is relayed to (relay-plan RP2, RP6). */
+function relayAfter(options: RoomOptions): number {
+  return canConnectDirectly(options.peerOpts) ? RELAY_AFTER_MS : 0;
 }
 
 function peerOptions(options: RoomOptions): Record<string, unknown> {
@@ -182,6 +189,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
       notify();
     }, 0);
   });
+  relay.book.relayAfterMs = relayAfter(options);
   const provider = new WebrtcProvider(keys.roomName, doc, {
     signaling: [...options.signalingUrls],
     password: keys.password,

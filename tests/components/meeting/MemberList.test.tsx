@@ -20,8 +20,8 @@ describe('the member list', () => {
       'en',
       [
         'Anna (chair, you)',
-        'Bram (case bringer, direct)',
-        'Carla (member, via server)',
+        'Bram (case bringer) direct',
+        'Carla (member) via server',
         'Dirk (member)',
       ],
     ],
@@ -29,8 +29,8 @@ describe('the member list', () => {
       'nl',
       [
         'Anna (voorzitter, jij)',
-        'Bram (inbrenger, direct)',
-        'Carla (deelnemer, via de server)',
+        'Bram (inbrenger) direct',
+        'Carla (deelnemer) via de server',
         'Dirk (deelnemer)',
       ],
     ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canConnectDirectly,
   FAILED_RELAY_AFTER_MS,
   MAX_RELAY_PEERS,
   PEER_TTL_MS,
@@ -120,5 +121,39 @@ describe('relay plan', () => {
     expect(book.known()).toContain('x4999');
     expect(book.relayTargets(5_000)).toEqual([]);
     expect(none.size).toBe(0);
+  });
+});
+
+describe('a member who cannot connect directly at all', () => {
+  it('RP6 relays at once to every known peer', () => {
+    const book = bookWith(['b']);
+    book.relayAfterMs = 0;
+    book.observe(facts([], ['b']), 0);
+    expect(book.relayTargets(0)).toEqual(['b']);
+  });
+
+  it.each([
+    [undefined, true],
+    [{}, true],
+    [{ config: { iceServers: [] } }, true],
+    [{ config: { iceServers: [], iceTransportPolicy: 'all' } }, true],
+    [{ config: { iceServers: [], iceTransportPolicy: 'relay' } }, false],
+    [{ config: { iceServers: [{ urls: 'stun:s.example' }], iceTransportPolicy: 'relay' } }, false],
+    [
+      {
+        config: {
+          iceServers: [{ urls: ['stun:s', 'turn:t.example'] }],
+          iceTransportPolicy: 'relay',
+        },
+      },
+      true,
+    ],
+    [
+      { config: { iceServers: [{ urls: 'turns:t.example:443' }], iceTransportPolicy: 'relay' } },
+      true,
+    ],
+    [{ config: { iceServers: 'junk', iceTransportPolicy: 'relay' } }, false],
+  ])('RP6 reads %j as a direct path possible: %s', (peerOpts, expected) => {
+    expect(canConnectDirectly(peerOpts)).toBe(expected);
   });
 });
