@@ -13,12 +13,16 @@ export interface FrameTap {
   readonly url: string;
   /** Every text frame so far, as sent, with its direction. */
   readonly frames: ReadonlyArray<{ readonly toServer: boolean; readonly text: string }>;
+  /** The close code of every socket the server closed (1008 rate, 1009 size, ...). */
+  readonly serverCloses: readonly number[];
   close(): Promise<void>;
 }
 
 /** Starts a proxy on a free loopback port that forwards to `targetUrl` and records frames. */
 export async function startFrameTap(targetUrl: string): Promise<FrameTap> {
   const frames: Array<{ toServer: boolean; text: string }> = [];
+  const serverCloses: number[] = [];
+  let closing = false;
   const http = createServer();
   const wss = new WebSocketServer({ server: http });
   const sockets = new Set<WebSocket>();
@@ -46,7 +50,10 @@ export async function startFrameTap(targetUrl: string): Promise<FrameTap> {
       upstream.close();
     };
     client.on('close', closeBoth);
-    upstream.on('close', closeBoth);
+    upstream.on('close', (code) => {
+      if (!closing) serverCloses.push(code);
+      closeBoth();
+    });
     client.on('error', closeBoth);
     upstream.on('error', closeBoth);
   });
@@ -55,7 +62,9 @@ export async function startFrameTap(targetUrl: string): Promise<FrameTap> {
   return {
     url: `ws://127.0.0.1:${port}`,
     frames,
+    serverCloses,
     async close() {
+      closing = true;
       for (const socket of sockets) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -1,10 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
+import * as Y from 'yjs';
 import { createInvite } from '../../lib/invite/invite';
+import { LIMITS } from '../../lib/util/limits';
 import { deriveRoomKeys } from '../../lib/invite/room-name';
 import { NodeGroup } from '../helpers/node-group';
 import { openPayload, publishedPayloads, roomKey, startFrameTap } from '../helpers/frame-tap';
 import type { FrameTap } from '../helpers/frame-tap';
+import type { NodeMember } from '../helpers/node-member';
+
+/** The meeting document as a member holds it. */
+async function meetingOf(member: NodeMember): Promise<Y.Doc> {
+  const { detail } = await member.command({ type: 'shared-state' });
+  const parsed: unknown = JSON.parse(detail ?? '{}');
+  const base64 =
+    typeof parsed === 'object' && parsed !== null && 'meeting' in parsed ? parsed.meeting : null;
+  if (typeof base64 !== 'string') throw new Error('the member holds no meeting');
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Buffer.from(base64, 'base64'));
+  return doc;
+}
 
 /**
  * Three Node members over real WebRTC and the real companion; Carla can connect directly to
@@ -110,5 +125,44 @@ describe('members who cannot connect directly meet through the encrypted relay',
     expect(tap.frames.length).toBeGreaterThan(relayed);
 
     for (const member of group.members) expect(member.errors).toEqual([]);
+  });
+
+  it('brings a member with no direct path a meeting of about 250 KB, in frames the server accepts', async () => {
+    const { secret } = createInvite();
+    const join = (memberId: string, memberName: string, relayOnly = false) =>
+      group.joinWith({ secret, memberId, memberName, signalingUrl: tap.url, relayOnly });
+    const [chair, writer] = await Promise.all([
+      join('eva-0000005', 'Eva'),
+      join('finn-000006', 'Finn'),
+    ]);
+    await chair!.until((s) => s.members.length === 2);
+    expect(await chair!.command({ type: 'start', methodId: 'basic' })).toEqual({ ok: true });
+    await writer!.until((s) => s.meeting?.phase.id === 'inventory');
+    const pitches = { type: 'write-many', kind: 'pitch', count: LIMITS.itemsPerBoard } as const;
+    expect(await writer!.command({ ...pitches, length: LIMITS.pitch })).toEqual({ ok: true });
+    expect(await chair!.command({ type: 'next' })).toEqual({ ok: true });
+    await writer!.until((s) => s.meeting?.phase.id === 'analysis');
+    const questions = {
+      type: 'write-many',
+      kind: 'question',
+      count: LIMITS.itemsPerBoard,
+    } as const;
+    expect(await writer!.command({ ...questions, length: LIMITS.question })).toEqual({ ok: true });
+    const written = await meetingOf(writer!);
+    expect(Y.encodeStateAsUpdate(written).length).toBeGreaterThan(200_000);
+
+    const closesBefore = tap.serverCloses.length;
+    const framesBefore = tap.frames.length;
+    const late = await join('gert-000007', 'Gert', true);
+    await late.until((s) => s.meeting?.phase.id === 'analysis', 45_000);
+    await late.until((s) => s.board?.questions.length === LIMITS.itemsPerBoard, 45_000);
+    const received = await meetingOf(late);
+    expect(Y.encodeStateVector(received)).toEqual(Y.encodeStateVector(written));
+    expect(late.snapshot()?.links).toEqual({ 'eva-0000005': 'server', 'finn-000006': 'server' });
+
+    // Every frame under the server's 64 KiB limit, and no socket closed for size or rate.
+    const sizes = tap.frames.slice(framesBefore).map((f) => Buffer.byteLength(f.text));
+    expect(Math.max(...sizes)).toBeLessThan(64 * 1024);
+    expect(tap.serverCloses.slice(closesBefore)).toEqual([]);
   });
 });
