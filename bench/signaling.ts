@@ -6,16 +6,22 @@
  * The load: 2,000 WebSocket clients in 250 rooms of 8 on loopback, spread over a few load
  * generator processes (bench/signaling-clients.ts). Each subscribes to its room like y-webrtc
  * and publishes a 300-character string (the size of an encrypted announce), each at an offset
- * of its own; every publish should reach the 7 others. Two windows on the same connections:
+ * of its own; every publish should reach the 7 others. Two rates on the same connections:
  * steady, once a second per client (14,000 deliveries a second: far more signaling than 250
  * real meetings make), then stress, four times a second (56,000), which on 2 shared cores is
  * past what the machine can carry and shows how each server behaves when it falls behind.
- * Counted at the clients after a warm-up: deliveries per second, the share of the expected
- * deliveries that arrived (deliveries still count after the window until none came for
- * 1.5 s), and the latency from publish to receipt. Each server is its own process, so its
- * resident memory (VmRSS from /proc, sampled every 200 ms) and CPU time are its own.
+ * Counted at the clients after a second of warm-up: deliveries per second, the share of the
+ * expected deliveries that arrived (they still count after a slice until none came for 1.5 s),
+ * and the latency from publish to receipt. Each server is its own process, so its resident
+ * memory (VmRSS from /proc, sampled every 200 ms) and CPU time are its own.
  *
- * Three deployments, one after the other:
+ * The machine this runs on is shared (2 cores; other work comes and goes), so the deployments
+ * are all started and connected first and then take turns: 5-second slices, one deployment
+ * after the other, round after round (3 rounds steady, 2 stress). Load from elsewhere then falls
+ * on all of them alike instead of on whichever ran at that minute. "Publishes sent late" counts
+ * the moments a load generator itself could not keep up.
+ *
+ * Three deployments:
  * 1. one Kring companion (the built bundle, as deployed; from source if the build fails),
  * 2. two Kring companions sharing rooms through Redis (KRING_REDIS_URL; Debian's redis-server,
  *    started here on a free port without persistence), each room's members split 4 + 4 over
@@ -31,8 +37,9 @@
  * Origin header (as Node clients do), which the companion allows.
  *
  * Bounded: a hard timeout kills every child process and fails the run; every child is also
- * killed on an error or a signal. BENCH_SIGNALING_SECONDS (1-60, default 20) sets the
- * steady window (for a quick try); the stress window is always 10 s.
+ * killed on an error or a signal. BENCH_SIGNALING_SECONDS (3-60, default 15) sets the
+ * steady time per deployment (for a quick try); the stress time is always 10 s.
+ * BENCH_SIGNALING_ONLY=kring,kring-redis,reference runs only those.
  */
 import { fork, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -41,9 +48,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { format, resolveConfig } from 'prettier';
 import type { BenchClient, ClientsCommand, ClientsEvent, ClientsReport } from './signaling-clients';
 import { LATENCY_BUCKET_MS } from './signaling-clients';
-import type { Child } from './signaling-processes';
+import type { Child, ProcessReading } from './signaling-processes';
 import {
   Sampler,
   freePort,
@@ -72,15 +80,15 @@ const INTERVAL_MS = 1000;
 /** The second window: four times a second each, 56,000 deliveries a second in all. */
 const STRESS_INTERVAL_MS = 250;
 const PAYLOAD_CHARS = 300;
-const WARMUP_MS = 3000;
+/** Measured per deployment: the steady window (3 slices) and the stress window (2 slices). */
 const MEASURE_MS = measureSeconds() * 1000;
-/** After a window: deliveries count until none came for QUIET_MS, for DRAIN_MS at most. */
-const DRAIN_MS = 8000;
+const STRESS_MS = 10_000;
+/** After a slice: deliveries count until none came for QUIET_MS, for DRAIN_MS at most. */
+const DRAIN_MS = 5000;
 const QUIET_MS = 1500;
 const CONNECT_TIMEOUT_MS = 45_000;
-const STRESS_MS = 10_000;
-/** Everything, worst case: the build, then per deployment its start, connects and windows. */
-const HARD_TIMEOUT_MS = 30_000 + 3 * (15_000 + WARMUP_MS + MEASURE_MS + STRESS_MS + 2 * DRAIN_MS);
+/** Everything, worst case: the build, three deployments started, five slices on each. */
+const HARD_TIMEOUT_MS = 30_000 + 3 * 15_000 + 3 * (MEASURE_MS + STRESS_MS + 5 * (1300 + DRAIN_MS));
 
 /** Clients per loopback source address: under the companion's default per-address cap (64). */
 const CLIENTS_PER_ADDRESS = 50;
@@ -95,10 +103,10 @@ const only = process.env.BENCH_SIGNALING_ONLY?.split(',') ?? null;
 
 function measureSeconds(): number {
   const text = process.env.BENCH_SIGNALING_SECONDS;
-  if (text === undefined || text === '') return 20;
+  if (text === undefined || text === '') return 15;
   const seconds = Number(text);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) {
-    console.error(`BENCH_SIGNALING_SECONDS must be a whole number from 1 to 60, not "${text}"`);
+  if (!Number.isInteger(seconds) || seconds < 3 || seconds > 60) {
+    console.error(`BENCH_SIGNALING_SECONDS must be a whole number from 3 to 60, not "${text}"`);
     process.exit(2);
   }
   return seconds;
@@ -141,6 +149,8 @@ function serverEntry(): ServerEntry {
 interface Deployment {
   readonly urls: readonly string[];
   readonly processes: readonly Child[];
+  /** Per process: its Prometheus /metrics address, null for one that has none. */
+  readonly metricsUrls: readonly (string | null)[];
 }
 
 interface Scenario {
@@ -161,7 +171,11 @@ function scenarios(entry: ServerEntry): Scenario[] {
       async start() {
         const port = await freePort();
         const child = await startKring(entry, 'kring', port);
-        return { urls: [`ws://127.0.0.1:${port}`], processes: [child] };
+        return {
+          urls: [`ws://127.0.0.1:${port}`],
+          processes: [child],
+          metricsUrls: [`http://127.0.0.1:${port}/metrics`],
+        };
       },
     },
     {
@@ -188,6 +202,7 @@ function scenarios(entry: ServerEntry): Scenario[] {
         return {
           urls: ports.map((port) => `ws://127.0.0.1:${port}`),
           processes: [first, second, redis],
+          metricsUrls: [...ports.map((port) => `http://127.0.0.1:${port}/metrics`), null],
         };
       },
     },
@@ -202,7 +217,7 @@ function scenarios(entry: ServerEntry): Scenario[] {
           env: { ...process.env, PORT: String(port) },
         });
         await waitUntil(child, () => httpOk(`http://127.0.0.1:${port}/`), 20_000);
-        return { urls: [`ws://127.0.0.1:${port}`], processes: [child] };
+        return { urls: [`ws://127.0.0.1:${port}`], processes: [child], metricsUrls: [null] };
       },
     },
   ];
@@ -300,13 +315,16 @@ function clientsFor(generator: number, urls: readonly string[]): BenchClient[] {
   return clients;
 }
 
-/** A stretch of publishing at one rate; its figures are counted after its warm-up. */
+/**
+ * A rate of publishing, measured in slices: every deployment gets one slice in turn, round after
+ * round, so that load from elsewhere on a shared machine falls on all of them alike.
+ */
 interface Window {
   readonly id: string;
   readonly title: string;
   readonly intervalMs: number;
-  readonly warmupMs: number;
-  readonly measureMs: number;
+  readonly slices: number;
+  readonly sliceMs: number;
 }
 
 const WINDOWS: readonly Window[] = [
@@ -314,21 +332,22 @@ const WINDOWS: readonly Window[] = [
     id: 'steady',
     title: '1 publish per client per second',
     intervalMs: INTERVAL_MS,
-    warmupMs: WARMUP_MS,
-    measureMs: MEASURE_MS,
+    slices: 3,
+    sliceMs: MEASURE_MS / 3,
   },
   {
     id: 'stress',
     title: `${1000 / STRESS_INTERVAL_MS} publishes per client per second`,
     intervalMs: STRESS_INTERVAL_MS,
-    warmupMs: 1000,
-    measureMs: STRESS_MS,
+    slices: 2,
+    sliceMs: STRESS_MS / 2,
   },
 ];
 
 interface WindowResult {
   readonly id: string;
   readonly title: string;
+  readonly measuredMs: number;
   readonly publishes: { readonly due: number; readonly sent: number; readonly late: number };
   readonly deliveries: {
     readonly expected: number;
@@ -340,9 +359,16 @@ interface WindowResult {
   readonly latencyMs: { readonly p50: number; readonly p95: number; readonly p99: number };
   /** Sockets closed by the server (or failed) in this window, by close code. */
   readonly closed: Readonly<Record<string, number>>;
-  /** Per server process: CPU in the measured window (share of one core), RSS at its end. */
-  readonly servers: readonly { readonly cpuPercent: number; readonly rssEndMiB: number }[];
-  /** CPU of each load generator in the measured window, share of one core. */
+  /**
+   * Per server process: CPU in the measured slices (share of one core), RSS after the last
+   * slice, and for a Kring companion its /metrics counters since it started (non-zero ones).
+   */
+  readonly servers: readonly {
+    readonly cpuPercent: number;
+    readonly rssEndMiB: number;
+    readonly metrics?: Readonly<Record<string, number>>;
+  }[];
+  /** CPU of each load generator in the measured slices, share of one core. */
   readonly loadGeneratorCpuPercent: readonly number[];
 }
 
@@ -356,7 +382,7 @@ interface ScenarioResult {
   readonly servers?: readonly {
     readonly name: string;
     readonly rssMiB: { readonly idle: number; readonly connected: number; readonly peak: number };
-    /** Lines it wrote to stdout and stderr in the whole scenario (logging under load). */
+    /** Lines it wrote to stdout and stderr in the whole run (logging under load). */
     readonly outputLines: number;
     /** Its last lines of output, kept when deliveries went missing (they may say why). */
     readonly lastOutput?: string;
@@ -366,22 +392,104 @@ interface ScenarioResult {
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
-async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
-  const base = { id: scenario.id, title: scenario.title };
-  if (scenario.unavailable !== null) {
-    console.log(`${scenario.title}: not available: ${scenario.unavailable}`);
-    return { ...base, available: false, reason: scenario.unavailable };
+/** What one window's slices on one deployment add up to. */
+class Tally {
+  due = 0;
+  sent = 0;
+  late = 0;
+  delivered = 0;
+  echoes = 0;
+  measuredMs = 0;
+  readonly histogram = new Map<number, number>();
+  readonly closed: Record<string, number> = {};
+  readonly serverCpuMs: number[];
+  readonly generatorCpuMs: number[];
+  rssEnd: (ProcessReading | null)[] = [];
+  metrics: (Record<string, number> | null)[] = [];
+
+  constructor(servers: number, generators: number) {
+    this.serverCpuMs = new Array<number>(servers).fill(0);
+    this.generatorCpuMs = new Array<number>(generators).fill(0);
   }
+
+  add(report: ClientsReport, generator: number): void {
+    this.due += report.due;
+    this.sent += report.sent;
+    this.late += report.lateSends;
+    this.delivered += report.delivered;
+    this.echoes += report.echoes;
+    for (const [bucket, count] of report.latency) {
+      this.histogram.set(bucket, (this.histogram.get(bucket) ?? 0) + count);
+    }
+    for (const [code, count] of Object.entries(report.closed)) {
+      this.closed[code] = (this.closed[code] ?? 0) + count;
+    }
+    this.generatorCpuMs[generator] = (this.generatorCpuMs[generator] ?? 0) + report.cpuMs;
+  }
+
+  result(window: Window): WindowResult {
+    // What full rooms of connected members would receive: a client that failed to connect or
+    // was closed counts as missed deliveries, not as less work expected.
+    const expected = CLIENTS * (this.measuredMs / window.intervalMs) * (ROOM_SIZE - 1);
+    const share = (ms: number) => Math.round((ms / this.measuredMs) * 100);
+    return {
+      id: window.id,
+      title: window.title,
+      measuredMs: this.measuredMs,
+      publishes: { due: this.due, sent: this.sent, late: this.late },
+      deliveries: {
+        expected,
+        delivered: this.delivered,
+        percent: round((this.delivered / expected) * 100, 2),
+        perSecond: Math.round(this.delivered / (this.measuredMs / 1000)),
+        echoes: this.echoes,
+      },
+      latencyMs: {
+        p50: percentile(this.histogram, 50),
+        p95: percentile(this.histogram, 95),
+        p99: percentile(this.histogram, 99),
+      },
+      closed: this.closed,
+      servers: this.serverCpuMs.map((cpuMs, i) => {
+        const metrics = this.metrics[i];
+        return {
+          cpuPercent: share(cpuMs),
+          rssEndMiB: round(this.rssEnd[i]?.rssMiB ?? NaN),
+          ...(metrics ? { metrics } : {}),
+        };
+      }),
+      loadGeneratorCpuPercent: this.generatorCpuMs.map(share),
+    };
+  }
+}
+
+/** A deployment with its clients connected, measured until it is torn down. */
+interface Running {
+  readonly scenario: Scenario;
+  readonly deployment: Deployment;
+  readonly generators: readonly Generator[];
+  readonly sampler: Sampler;
+  readonly pids: readonly number[];
+  readonly idle: readonly (ProcessReading | null)[];
+  readonly afterConnect: readonly (ProcessReading | null)[];
+  readonly clients: NonNullable<ScenarioResult['clients']>;
+  readonly tallies: Map<string, Tally>;
+  /** Set when a slice failed: the deployment takes no more slices. */
+  failure: string | null;
+}
+
+/** Starts a deployment and its load generators, and connects and subscribes every client. */
+async function setUp(scenario: Scenario, running: Running[]): Promise<void> {
   console.log(`${scenario.title}: starting`);
   const deployment = await scenario.start();
   const generators: Generator[] = [];
   const pids = deployment.processes.map((p) => p.pid);
   const sampler = new Sampler(pids);
+  const partial = { deployment, generators, sampler };
   try {
     const idle = pids.map(readProcess);
     for (let i = 0; i < LOAD_GENERATORS; i += 1) generators.push(new Generator());
     await Promise.all(generators.map((g) => g.next('ready', 20_000)));
-
     const connectStart = performance.now();
     const connected = await Promise.all(
       generators.map((g, i) => {
@@ -390,71 +498,54 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
         return event;
       }),
     );
-    const connectMs = Math.round(performance.now() - connectStart);
+    const ms = Math.round(performance.now() - connectStart);
     const open = connected.reduce((sum, e) => sum + e.open, 0);
     const failed = connected.reduce((sum, e) => sum + e.failed, 0);
-    console.log(`  ${open} clients connected and subscribed in ${connectMs} ms, ${failed} failed`);
-    const afterConnect = pids.map(readProcess);
-
-    const windows: WindowResult[] = [];
-    for (const window of WINDOWS) {
-      const result = await runWindow(window, generators, pids);
-      console.log(
-        `  ${window.title}: ${result.deliveries.perSecond} deliveries/s ` +
-          `(${result.deliveries.percent} % of expected), ` +
-          `p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms`,
-      );
-      windows.push(result);
-    }
-    sampler.stop();
-    const missing = windows.some((w) => w.deliveries.delivered < w.deliveries.expected);
-    return {
-      ...base,
-      available: true,
-      clients: { connected: open, failed, ms: connectMs },
-      servers: deployment.processes.map((child, i) => ({
-        name: child.name,
-        rssMiB: {
-          idle: round(idle[i]?.rssMiB ?? NaN),
-          connected: round(afterConnect[i]?.rssMiB ?? NaN),
-          peak: round(sampler.peak(child.pid)),
-        },
-        outputLines: child.lines(),
-        ...(missing ? { lastOutput: child.tail() } : {}),
-      })),
-      windows,
-    };
-  } finally {
-    sampler.stop();
-    await Promise.all(generators.map((g) => g.close()));
-    await Promise.all(deployment.processes.map((p) => stop(p.process)));
+    console.log(`  ${open} clients connected and subscribed in ${ms} ms, ${failed} failed`);
+    running.push({
+      scenario,
+      ...partial,
+      pids,
+      idle,
+      afterConnect: pids.map(readProcess),
+      clients: { connected: open, failed, ms },
+      tallies: new Map(WINDOWS.map((w) => [w.id, new Tally(pids.length, LOAD_GENERATORS)])),
+      failure: null,
+    });
+  } catch (error) {
+    await tearDown(partial);
+    throw error;
   }
 }
 
-/** Runs one window on every load generator and sums what they counted. */
-async function runWindow(
-  window: Window,
-  generators: readonly Generator[],
-  pids: readonly number[],
-): Promise<WindowResult> {
-  const startAt = clock() + 500;
-  const measureFrom = startAt + window.warmupMs;
-  const stopAt = measureFrom + window.measureMs;
+async function tearDown(run: Pick<Running, 'deployment' | 'generators' | 'sampler'>) {
+  run.sampler.stop();
+  await Promise.all(run.generators.map((g) => g.close()));
+  await Promise.all(run.deployment.processes.map((p) => stop(p.process)));
+}
+
+/** One slice of a window on one deployment: a warm-up second, then `sliceMs` counted. */
+async function runSlice(run: Running, window: Window): Promise<void> {
+  const tally = run.tallies.get(window.id)!;
+  const warmupMs = 1000;
+  const startAt = clock() + 300;
+  const measureFrom = startAt + warmupMs;
+  const stopAt = measureFrom + window.sliceMs;
   const readAt = (time: number) =>
-    new Promise<ReturnType<typeof readProcess>[]>((r) =>
-      setTimeout(() => r(pids.map(readProcess)), Math.max(0, time - clock())),
+    new Promise<(ProcessReading | null)[]>((r) =>
+      setTimeout(() => r(run.pids.map(readProcess)), Math.max(0, time - clock())),
     );
   const [from, to, events] = await Promise.all([
     readAt(measureFrom),
     readAt(stopAt),
     Promise.all(
-      generators.map((g) => {
+      run.generators.map((g) => {
         const report = g.next('report', stopAt - clock() + DRAIN_MS + 15_000);
         g.send({
           type: 'run',
           startAt,
-          warmupMs: window.warmupMs,
-          measureMs: window.measureMs,
+          warmupMs,
+          measureMs: window.sliceMs,
           drainMs: DRAIN_MS,
           quietMs: QUIET_MS,
           intervalMs: window.intervalMs,
@@ -465,49 +556,53 @@ async function runWindow(
       }),
     ),
   ]);
-  const end = pids.map(readProcess);
-  const reports = events.map((e) => e.report);
+  tally.rssEnd = run.pids.map(readProcess);
+  tally.metrics = await Promise.all(run.deployment.metricsUrls.map(readMetrics));
+  tally.measuredMs += window.sliceMs;
+  events.forEach((event, i) => tally.add(event.report, i));
+  run.pids.forEach((_, i) => {
+    const used = (to[i]?.cpuMs ?? NaN) - (from[i]?.cpuMs ?? NaN);
+    tally.serverCpuMs[i] = (tally.serverCpuMs[i] ?? 0) + used;
+  });
+}
 
-  const sum = (pick: (r: ClientsReport) => number) => reports.reduce((s, r) => s + pick(r), 0);
-  const due = sum((r) => r.due);
-  const delivered = sum((r) => r.delivered);
-  // What full rooms of connected members would receive: a client that failed to connect or
-  // was closed counts as missed deliveries, not as less work expected.
-  const expected = CLIENTS * (window.measureMs / window.intervalMs) * (ROOM_SIZE - 1);
-  const histogram = new Map<number, number>();
-  const closed: Record<string, number> = {};
-  for (const report of reports) {
-    for (const [bucket, count] of report.latency) {
-      histogram.set(bucket, (histogram.get(bucket) ?? 0) + count);
-    }
-    for (const [code, count] of Object.entries(report.closed)) {
-      closed[code] = (closed[code] ?? 0) + count;
-    }
-  }
-  const share = (ms: number) => Math.round((ms / window.measureMs) * 100);
+function scenarioResult(run: Running): ScenarioResult {
+  const windows = WINDOWS.map((w) => run.tallies.get(w.id)!.result(w));
+  const missing = windows.some((w) => w.deliveries.delivered < w.deliveries.expected);
   return {
-    id: window.id,
-    title: window.title,
-    publishes: { due, sent: sum((r) => r.sent), late: sum((r) => r.lateSends) },
-    deliveries: {
-      expected,
-      delivered,
-      percent: round((delivered / expected) * 100, 2),
-      perSecond: Math.round(delivered / (window.measureMs / 1000)),
-      echoes: sum((r) => r.echoes),
-    },
-    latencyMs: {
-      p50: percentile(histogram, 50),
-      p95: percentile(histogram, 95),
-      p99: percentile(histogram, 99),
-    },
-    closed,
-    servers: pids.map((_, i) => ({
-      cpuPercent: share((to[i]?.cpuMs ?? NaN) - (from[i]?.cpuMs ?? NaN)),
-      rssEndMiB: round(end[i]?.rssMiB ?? NaN),
+    id: run.scenario.id,
+    title: run.scenario.title,
+    available: run.failure === null,
+    ...(run.failure === null ? {} : { reason: run.failure }),
+    clients: run.clients,
+    servers: run.deployment.processes.map((child, i) => ({
+      name: child.name,
+      rssMiB: {
+        idle: round(run.idle[i]?.rssMiB ?? NaN),
+        connected: round(run.afterConnect[i]?.rssMiB ?? NaN),
+        peak: round(run.sampler.peak(child.pid)),
+      },
+      outputLines: child.lines(),
+      ...(missing ? { lastOutput: child.tail() } : {}),
     })),
-    loadGeneratorCpuPercent: reports.map((r) => share(r.cpuMs)),
+    windows,
   };
+}
+
+/** The non-zero samples of a Prometheus text page, by name and labels; null without one. */
+async function readMetrics(url: string | null): Promise<Record<string, number> | null> {
+  if (url === null) return null;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    const samples: Record<string, number> = {};
+    for (const line of (await response.text()).split('\n')) {
+      const match = /^([a-z_]+(?:\{[^}]*\})?) (\S+)$/.exec(line);
+      if (match && Number(match[2]) !== 0) samples[match[1]!] = Number(match[2]);
+    }
+    return samples;
+  } catch {
+    return null;
+  }
 }
 
 /** The upper edge of the histogram bucket that holds the p-th percentile, in ms. */
@@ -546,7 +641,7 @@ function printTable(results: readonly ScenarioResult[]): void {
   row('RSS peak (MiB)', (r) => servers(r, (i) => String(r.servers?.[i]?.rssMiB.peak)));
   WINDOWS.forEach((window, w) => {
     const at = (r: ScenarioResult) => r.windows?.[w];
-    console.log(`\n${window.title}, ${window.measureMs / 1000} s measured`);
+    console.log(`\n${window.title}, ${(window.slices * window.sliceMs) / 1000} s measured`);
     row('  deliveries per second', (r) => String(at(r)?.deliveries.perSecond));
     row('  delivered of expected', (r) => `${at(r)?.deliveries.percent} %`);
     row('  latency p50 / p95 / p99 (ms)', (r) => {
@@ -589,59 +684,110 @@ async function main(): Promise<void> {
   console.log(
     `Signaling benchmark on ${cpus().length} cores, Node ${process.version}: ${CLIENTS} clients ` +
       `in ${ROOMS} rooms of ${ROOM_SIZE}, ${PAYLOAD_CHARS}-character publishes; ` +
-      WINDOWS.map((w) => `${w.title} for ${w.measureMs / 1000} s`).join(', then ') +
-      '\n',
+      WINDOWS.map((w) => `${w.title} for ${(w.slices * w.sliceMs) / 1000} s`).join(', then ') +
+      ', each deployment in turn',
+    '\n',
   );
   // The machine may be shared: the load on it before and after goes with the figures.
   const loadAtStart = loadavg().map((n) => round(n, 2));
   const entry = serverEntry();
   console.log(`companion: ${entry.description}`);
-  const results: ScenarioResult[] = [];
+  const chosen = scenarios(entry).filter((s) => only === null || only.includes(s.id));
+  const running: Running[] = [];
+  const notRun = new Map<string, ScenarioResult>();
   let failed = false;
-  for (const scenario of scenarios(entry)) {
-    if (only !== null && !only.includes(scenario.id)) continue;
-    try {
-      results.push(await runScenario(scenario));
-    } catch (error) {
-      failed = true;
-      const reason = `failed: ${error instanceof Error ? error.message : String(error)}`;
-      console.error(`${scenario.title}: ${reason}`);
-      results.push({ id: scenario.id, title: scenario.title, available: false, reason });
+  try {
+    for (const scenario of chosen) {
+      if (scenario.unavailable !== null) {
+        console.log(`${scenario.title}: not available: ${scenario.unavailable}`);
+        const reason = scenario.unavailable;
+        notRun.set(scenario.id, {
+          id: scenario.id,
+          title: scenario.title,
+          available: false,
+          reason,
+        });
+        continue;
+      }
+      try {
+        await setUp(scenario, running);
+      } catch (error) {
+        failed = true;
+        const reason = `failed: ${error instanceof Error ? error.message : String(error)}`;
+        console.error(`${scenario.title}: ${reason}`);
+        notRun.set(scenario.id, {
+          id: scenario.id,
+          title: scenario.title,
+          available: false,
+          reason,
+        });
+      }
     }
+    for (const window of WINDOWS) {
+      console.log(`\n${window.title}: ${window.slices} rounds of ${window.sliceMs / 1000} s each`);
+      for (let slice = 0; slice < window.slices; slice += 1) {
+        for (const run of running) {
+          if (run.failure !== null) continue;
+          try {
+            await runSlice(run, window);
+          } catch (error) {
+            failed = true;
+            run.failure = `failed: ${error instanceof Error ? error.message : String(error)}`;
+            console.error(`${run.scenario.title}: ${run.failure}`);
+          }
+        }
+      }
+      for (const run of running) {
+        const r = run.tallies.get(window.id)!.result(window);
+        console.log(
+          `  ${run.scenario.title}: ${r.deliveries.perSecond} deliveries/s ` +
+            `(${r.deliveries.percent} % of expected), p50 ${r.latencyMs.p50} ms, ` +
+            `p95 ${r.latencyMs.p95} ms`,
+        );
+      }
+    }
+  } finally {
+    for (const run of running) run.sampler.stop();
+    await Promise.all(running.map(tearDown));
   }
+  const results = chosen.map(
+    (scenario) =>
+      notRun.get(scenario.id) ?? scenarioResult(running.find((r) => r.scenario === scenario)!),
+  );
   clearTimeout(hardTimeout);
   printTable(results);
 
-  writeFileSync(
-    RESULTS,
-    `${JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        loadAverageAtStart: loadAtStart,
-        loadAverageAtEnd: loadavg().map((n) => round(n, 2)),
-        command: 'npm run bench:signaling',
-        node: process.version,
-        cores: cpus().length,
-        cpu: cpus()[0]?.model ?? 'unknown',
-        memoryGiB: round(totalmem() / 2 ** 30),
-        companion: entry.description,
-        companionEnv: KRING_BENCH_ENV,
-        load: {
-          clients: CLIENTS,
-          rooms: ROOMS,
-          roomSize: ROOM_SIZE,
-          loadGenerators: LOAD_GENERATORS,
-          payloadChars: PAYLOAD_CHARS,
-          windows: WINDOWS,
-          drainMs: DRAIN_MS,
-          quietMs: QUIET_MS,
-        },
-        scenarios: results,
+  const json = JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: loadavg().map((n) => round(n, 2)),
+      command: 'npm run bench:signaling',
+      node: process.version,
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: round(totalmem() / 2 ** 30),
+      companion: entry.description,
+      companionEnv: KRING_BENCH_ENV,
+      load: {
+        clients: CLIENTS,
+        rooms: ROOMS,
+        roomSize: ROOM_SIZE,
+        loadGenerators: LOAD_GENERATORS,
+        payloadChars: PAYLOAD_CHARS,
+        windows: WINDOWS,
+        warmupPerSliceMs: 1000,
+        drainMs: DRAIN_MS,
+        quietMs: QUIET_MS,
       },
-      null,
-      2,
-    )}\n`,
+      scenarios: results,
+    },
+    null,
+    2,
   );
+  // Formatted as the repository's other files are, so that `npm run format:check` passes.
+  const options = { ...(await resolveConfig(RESULTS)), parser: 'json' };
+  writeFileSync(RESULTS, await format(json, options));
   console.log(`\nwritten to ${RESULTS}`);
   if (failed) process.exitCode = 1;
 }
