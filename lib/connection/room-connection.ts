@@ -122,7 +122,7 @@ export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
     awareness: shared.provider.awareness,
     connectionFacts: () => readFacts(shared.provider),
     receiveProgress: () => shared.framing.progress(),
-    peerLinks: () => shared.relay.book.links(shared.provider.room?.relayTo ?? new Set()),
+    peerLinks: () => peerLinks(shared),
     relayCounts: () => shared.relay.relayCounts(),
     onConnectionChange(listener) {
       shared.listeners.add(listener);
@@ -202,7 +202,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   const notify = (): void => {
     const progress = framing.progress();
     const percent = progress === null ? null : Math.floor(progress * 100);
-    const links = relay.book.links(provider.room?.relayTo ?? new Set());
+    const links = peerLinksOf(relay, provider);
     const now = JSON.stringify([readFacts(provider), percent, [...links]]);
     if (now === last) return;
     last = now;
@@ -230,7 +230,6 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     }
   };
   // Which peers go through the server: decided in relay-plan.ts from what the room knows now.
-  let wasOnline = false;
   let droppedSeen = 0;
   const planRelay = (): void => {
     const yRoom = provider.room;
@@ -245,13 +244,11 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     if (targets.length !== yRoom.relayTo.size || targets.some((id) => !yRoom.relayTo.has(id))) {
       yRoom.setRelayed(targets);
     }
-    // What was relayed while our socket was down, or dropped by a full queue, is gone: sync
-    // again with every relayed peer (both ways: the hello asks for their sync step 1 too).
-    const online = readFacts(provider).signalingConnected;
+    // What a full queue dropped is gone: sync again with every relayed peer (both ways: the
+    // hello asks for their sync step 1 too). A socket that reconnects does the same (the patch).
     let dropped = 0;
     for (const url of provider.signalingUrls) dropped += pacers.get(url)?.dropped ?? 0;
-    const lostSome = (online && !wasOnline) || dropped > droppedSeen;
-    wasOnline = online;
+    const lostSome = dropped > droppedSeen;
     droppedSeen = dropped;
     if (lostSome && yRoom.relayTo.size > 0) yRoom.relayHello([...yRoom.relayTo]);
   };
@@ -286,6 +283,17 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   };
   rooms.set(keys.roomName, room);
   return room;
+}
+
+/** How each presence is reached; through the server only while a signaling socket is open. */
+function peerLinks(room: SharedRoom): ReadonlyMap<number, PeerLink> {
+  return peerLinksOf(room.relay, room.provider);
+}
+
+function peerLinksOf(relay: RoomRelay, provider: WebrtcProvider): Map<number, PeerLink> {
+  const online = readFacts(provider).signalingConnected;
+  const relayed = online ? (provider.room?.relayTo ?? new Set<string>()) : new Set<string>();
+  return relay.book.links(relayed);
 }
 
 function readFacts(provider: WebrtcProvider): Omit<ConnectionFacts, 'members'> {

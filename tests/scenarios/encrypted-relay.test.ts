@@ -165,4 +165,30 @@ describe('members who cannot connect directly meet through the encrypted relay',
     expect(Math.max(...sizes)).toBeLessThan(64 * 1024);
     expect(tap.serverCloses.slice(closesBefore)).toEqual([]);
   });
+
+  it('syncs again through the relay after the companion restarts, what was written meanwhile included', async () => {
+    const { secret } = createInvite();
+    const join = (memberId: string, memberName: string, relayOnly = false) =>
+      group.joinWith({ secret, memberId, memberName, signalingUrl: tap.url, relayOnly });
+    const [chair, relayed] = await Promise.all([
+      join('hanna-00008', 'Hanna'),
+      join('ivo-0000009', 'Ivo', true),
+    ]);
+    await chair!.until((s) => s.links['ivo-0000009'] === 'server', 30_000);
+    expect(await chair!.command({ type: 'start', methodId: 'basic' })).toEqual({ ok: true });
+    await relayed!.until((s) => s.meeting?.phase.id === 'inventory', 30_000);
+
+    const closes = tap.serverCloses.length;
+    await group.stopServer();
+    // Both members' sockets to the companion are gone (the proxy saw the server close them).
+    await expect.poll(() => tap.serverCloses.length - closes).toBeGreaterThanOrEqual(2);
+    // Written while nothing can pass: it must arrive once the relay is back.
+    const pitch = `Geschreven tijdens de storing ${Math.random().toString(36).slice(2)}`;
+    expect(await relayed!.command({ type: 'pitch', text: pitch })).toEqual({ ok: true });
+    await group.restartServer();
+
+    await chair!.until((s) => s.board?.pitches.some((p) => p.text === pitch) ?? false, 45_000);
+    expect(await chair!.command({ type: 'next' })).toEqual({ ok: true });
+    await relayed!.until((s) => s.meeting?.phase.id === 'analysis', 45_000);
+  });
 });
