@@ -62,7 +62,8 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   },
   {
     name: 'KRING_MAX_MESSAGE_BYTES',
-    meaning: 'largest frame a client may send; larger closes the socket (1009)',
+    meaning:
+      'largest frame a client may send (at least 32768: the relay needs it); larger closes the socket (1009)',
     default: `${D.maxMessageBytes}`,
   },
   {
@@ -213,7 +214,9 @@ export function parseServerConfig(argv: readonly string[], env: Env): ServerConf
     return origin;
   });
 
-  const maxMessageBytes = whole('KRING_MAX_MESSAGE_BYTES', 1024, D.maxMessageBytes);
+  // The panels' encrypted relay sends frames of about 22 KiB (docs/signaling-protocol.md, RL):
+  // a smaller cap would close every relayed member's socket.
+  const maxMessageBytes = whole('KRING_MAX_MESSAGE_BYTES', 32 * 1024, D.maxMessageBytes);
   const maxBufferedBytes = whole('KRING_MAX_BUFFERED_BYTES', 1, D.maxBufferedBytes);
   // A relayed frame is the client's frame plus a few bytes; a smaller cap would end every reader.
   if (maxBufferedBytes < maxMessageBytes + 1024) {

@@ -151,7 +151,13 @@ export function closeAllRooms(): void {
 
 /** Points an open room at other signaling servers and peer options (see openRoom). */
 function retarget(room: SharedRoom, options: RoomOptions): void {
+  const wasRelayOnly = relayOnly(room.options.peerOpts);
   room.provider.setSignaling([...options.signalingUrls], peerOptions(options));
+  // A member who just chose "only through the server" keeps no direct connection made before:
+  // those show their address. New attempts use the new policy (or the relay fallback).
+  if (!wasRelayOnly && relayOnly(options.peerOpts)) {
+    for (const conn of room.provider.room?.webrtcConns.values() ?? []) conn.destroy();
+  }
   room.relay.book.relayAfterMs = relayAfter(options);
   room.options = options;
 }
@@ -159,6 +165,15 @@ function retarget(room: SharedRoom, options: RoomOptions): void {
 /** How long a peer waits for a direct connection before it is relayed to (relay-plan RP2, RP6). */
 function relayAfter(options: RoomOptions): number {
   return canConnectDirectly(options.peerOpts) ? RELAY_AFTER_MS : 0;
+}
+
+function relayOnly(peerOpts: RoomOptions['peerOpts']): boolean {
+  const config = peerOpts?.config;
+  return (
+    typeof config === 'object' &&
+    config !== null &&
+    Reflect.get(config, 'iceTransportPolicy') === 'relay'
+  );
 }
 
 function peerOptions(options: RoomOptions): Record<string, unknown> {

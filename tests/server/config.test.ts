@@ -154,6 +154,7 @@ describe('server configuration', () => {
     ['KRING_ALLOWED_ORIGINS', 'https://kring.example/path'],
     ['KRING_ALLOWED_ORIGINS', '*'],
     ['KRING_MAX_MESSAGE_BYTES', '0x1000'],
+    ['KRING_MAX_MESSAGE_BYTES', '16384'],
     ['KRING_MAX_BUFFERED_BYTES', '1000'],
     ['KRING_PING_TIMEOUT_MS', '30s'],
     ['KRING_SUBSCRIBE_TIMEOUT_MS', '1.5'],
