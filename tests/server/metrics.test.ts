@@ -5,7 +5,7 @@ import { createCounters, renderMetrics } from '../../server/metrics';
 import type { MetricsSnapshot } from '../../server/metrics';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
-import { SignalingClient } from '../helpers/signaling-client';
+import { TestClient } from './helpers/test-client';
 
 /** One sample line of the text format: `name{label="value",…} value`. */
 const SAMPLE =
@@ -51,15 +51,15 @@ function parseExposition(text: string): Parsed {
 }
 
 const servers: RunningServer[] = [];
-const clients: SignalingClient[] = [];
+const clients: TestClient[] = [];
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.close();
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function connect(server: RunningServer): Promise<SignalingClient> {
-  const client = await SignalingClient.connect(server.url);
+async function connect(server: RunningServer): Promise<TestClient> {
+  const client = await TestClient.connect(server.url);
   clients.push(client);
   return client;
 }

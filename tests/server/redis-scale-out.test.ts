@@ -4,7 +4,7 @@ import { CHANNEL_PREFIX, channelOf } from '../../server/redis-bus';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer, SignalingServerOptions } from '../../server/signaling-server';
 import { RedisProcess } from '../helpers/redis-process';
-import { SignalingClient } from '../helpers/signaling-client';
+import { TestClient } from './helpers/test-client';
 
 /**
  * Several companion instances on one real Redis (Debian's redis-server, started here on a free
@@ -14,7 +14,7 @@ import { SignalingClient } from '../helpers/signaling-client';
  */
 let redis: RedisProcess;
 const servers: RunningServer[] = [];
-const clients: SignalingClient[] = [];
+const clients: TestClient[] = [];
 let events: LogEvent[] = [];
 
 beforeAll(async () => {
@@ -44,8 +44,8 @@ async function instance(options: SignalingServerOptions = {}): Promise<RunningSe
   return server;
 }
 
-async function member(server: RunningServer, ...topics: string[]): Promise<SignalingClient> {
-  const client = await SignalingClient.connect(server.url);
+async function member(server: RunningServer, ...topics: string[]): Promise<TestClient> {
+  const client = await TestClient.connect(server.url);
   clients.push(client);
   if (topics.length > 0) client.send({ type: 'subscribe', topics });
   await client.expectNothingMore();
