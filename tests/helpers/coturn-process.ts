@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, tcpListens } from './ports';
 
 /**
  * Debian's coturn (`turnserver`), started by a test on loopback on a free port and stopped by
@@ -136,31 +136,9 @@ export class CoturnProcess {
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
       // coturn logs its listeners before it serves; a TCP connect to the port is the real test.
-      if (await canConnect(this.port)) return;
+      if (await tcpListens(this.port)) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`turnserver did not listen on ${this.port}: ${this.log().slice(-2000)}`);
   }
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
