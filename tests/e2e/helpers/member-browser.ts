@@ -12,7 +12,7 @@ declare const chrome: typeof browser;
 /** The production build that `npm test` makes before the suite runs. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 
-/** Debian's Chromium; CI installs it (see .ci/run and scripts/ensure-chromium.mjs). */
+/** Debian's Chromium; CI installs it (see .ci/run and scripts/ensure-test-packages.mjs). */
 export const CHROMIUM = process.env.KRING_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Fixture call pages; the content script must run on them as on the real sites. */
