@@ -1,7 +1,9 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { MessageKey } from '../../lib/i18n/messages';
 import type { Notebook } from '../../lib/notebook/notebook';
+import { loadStrengthEstimator } from '../../lib/notebook/passphrase-strength';
+import type { StrengthEstimator, StrengthHint } from '../../lib/notebook/passphrase-strength';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 
@@ -20,6 +22,47 @@ const REFUSED = {
 
 function isBlank(passphrase: string): boolean {
   return passphrase.trim() === '';
+}
+
+/** The strength estimator while it loads (lazily, when a form for a new passphrase opens). */
+type Estimator =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'failed' }
+  | { readonly kind: 'ready'; readonly estimate: StrengthEstimator };
+
+/** Without the estimator (it failed to load), only a long passphrase is accepted. */
+const FALLBACK_LENGTH = 20;
+
+const HINTS = {
+  common: 'strengthWeakCommon',
+  pattern: 'strengthWeakPattern',
+  short: 'strengthWeakShort',
+} as const satisfies Record<StrengthHint, MessageKey>;
+
+function useStrengthEstimator(): Estimator {
+  const [estimator, setEstimator] = useState<Estimator>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    loadStrengthEstimator().then(
+      (estimate) => live && setEstimator({ kind: 'ready', estimate }),
+      () => live && setEstimator({ kind: 'failed' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return estimator;
+}
+
+/** What the line under a new passphrase says as the member types; null for an empty field. */
+function strengthLine(estimator: Estimator, passphrase: string): MessageKey | null {
+  if (passphrase === '') return null;
+  if (estimator.kind === 'loading') return 'strengthChecking';
+  if (estimator.kind === 'failed') {
+    return passphrase.length >= FALLBACK_LENGTH ? 'strengthOk' : 'strengthUnavailable';
+  }
+  const strength = estimator.estimate(passphrase);
+  return strength.hint === null ? 'strengthOk' : HINTS[strength.hint];
 }
 
 /**
@@ -118,11 +161,14 @@ function PassphraseField({
   value,
   onChange,
   autoComplete,
+  describedBy,
 }: {
   label: MessageKey;
   value: string;
   onChange: (value: string) => void;
   autoComplete: 'new-password' | 'current-password';
+  /** The id of the text that says how strong the passphrase is. */
+  describedBy?: string;
 }) {
   const { t } = useI18n();
   const id = useId();
@@ -133,6 +179,7 @@ function PassphraseField({
         id={id}
         type="password"
         autoComplete={autoComplete}
+        aria-describedby={describedBy}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />
@@ -150,12 +197,17 @@ function NewPassphraseFields({
   repeat,
   onPassphrase,
   onRepeat,
+  estimator,
 }: {
   passphrase: string;
   repeat: string;
   onPassphrase: (value: string) => void;
   onRepeat: (value: string) => void;
+  estimator: Estimator;
 }) {
+  const { t } = useI18n();
+  const strengthId = useId();
+  const line = strengthLine(estimator, passphrase);
   return (
     <>
       <PassphraseField
@@ -163,7 +215,11 @@ function NewPassphraseFields({
         value={passphrase}
         onChange={onPassphrase}
         autoComplete="new-password"
+        describedBy={strengthId}
       />
+      <p id={strengthId} className={line === 'strengthOk' ? undefined : 'warning'}>
+        {line ? t(line) : ''}
+      </p>
       <PassphraseField
         label="repeatPassphrase"
         value={repeat}
@@ -222,9 +278,15 @@ function SlowForm({
   );
 }
 
-/** Why a new passphrase and its repetition are refused, or null. */
-function refuseNew(passphrase: string, repeat: string): MessageKey | null {
+/**
+ * Why a new passphrase and its repetition are refused, or null. Only new passphrases are
+ * measured: one set before the minimum existed still unlocks, changes and removes.
+ */
+function refuseNew(passphrase: string, repeat: string, estimator: Estimator): MessageKey | null {
   if (isBlank(passphrase)) return 'passphraseEmpty';
+  const line = strengthLine(estimator, passphrase);
+  if (line === 'strengthChecking') return line;
+  if (line !== 'strengthOk') return 'passphraseWeak';
   return passphrase === repeat ? null : 'passphraseMismatch';
 }
 
@@ -232,6 +294,7 @@ function ProtectForm({ notebook, report }: { notebook: Notebook; report: Report 
   const { t } = useI18n();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
+  const estimator = useStrengthEstimator();
   const run = async (): Promise<Notice> => {
     const result = await notebook.enableEncryption(passphrase);
     if (!result.ok) {
@@ -245,7 +308,7 @@ function ProtectForm({ notebook, report }: { notebook: Notebook; report: Report 
   return (
     <SlowForm
       label="protectHeading"
-      refuse={() => refuseNew(passphrase, repeat)}
+      refuse={() => refuseNew(passphrase, repeat, estimator)}
       run={run}
       report={report}
       submitLabel="protectNotes"
@@ -255,6 +318,7 @@ function ProtectForm({ notebook, report }: { notebook: Notebook; report: Report 
         repeat={repeat}
         onPassphrase={setPassphrase}
         onRepeat={setRepeat}
+        estimator={estimator}
       />
     </SlowForm>
   );
@@ -265,6 +329,7 @@ function ChangeForm({ notebook, report }: { notebook: Notebook; report: Report }
   const [current, setCurrent] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
+  const estimator = useStrengthEstimator();
   const run = async (): Promise<Notice> => {
     const result = await notebook.changePassphrase(current, passphrase);
     if (result.ok) return { status: t('passphraseChanged'), done: true };
@@ -273,7 +338,7 @@ function ChangeForm({ notebook, report }: { notebook: Notebook; report: Report }
   return (
     <SlowForm
       label="changePassphrase"
-      refuse={() => refuseNew(passphrase, repeat)}
+      refuse={() => refuseNew(passphrase, repeat, estimator)}
       run={run}
       report={report}
       submitLabel="saveNewPassphrase"
@@ -289,6 +354,7 @@ function ChangeForm({ notebook, report }: { notebook: Notebook; report: Report }
         repeat={repeat}
         onPassphrase={setPassphrase}
         onRepeat={setRepeat}
+        estimator={estimator}
       />
     </SlowForm>
   );

@@ -129,6 +129,31 @@ export const NOTES_OVERVIEW_MESSAGES = {
   currentPassphrase: { nl: 'Huidige wachtwoordzin', en: 'Current passphrase' },
   protectNotes: { nl: 'Mijn notities beveiligen', en: 'Protect my notes' },
   passphraseEmpty: { nl: 'Kies eerst een wachtwoordzin.', en: 'Choose a passphrase first.' },
+  passphraseWeak: {
+    nl: 'Deze wachtwoordzin is te makkelijk te raden. Kies een sterkere.',
+    en: 'This passphrase is too easy to guess. Choose a stronger one.',
+  },
+  strengthChecking: {
+    nl: 'De sterkte van de wachtwoordzin wordt gemeten…',
+    en: 'Measuring the strength of the passphrase…',
+  },
+  strengthUnavailable: {
+    nl: 'De sterkte kan niet gemeten worden. Kies een wachtwoordzin van minstens 20 tekens.',
+    en: 'The strength cannot be measured. Choose a passphrase of at least 20 characters.',
+  },
+  strengthOk: { nl: 'Sterk genoeg.', en: 'Strong enough.' },
+  strengthWeakCommon: {
+    nl: 'Te zwak: dit is een veelgebruikt wachtwoord, een naam of één los woord. Voeg een paar woorden toe die niet bij elkaar horen.',
+    en: 'Too weak: this is a common password, a name or a single word. Add a few words that do not belong together.',
+  },
+  strengthWeakPattern: {
+    nl: 'Te zwak: rijen op het toetsenbord, herhalingen, reeksen als abc of 123 en jaartallen zijn snel geraden. Gebruik liever een paar losse woorden.',
+    en: 'Too weak: keyboard rows, repeats, sequences like abc or 123 and years are guessed quickly. Use a few unrelated words instead.',
+  },
+  strengthWeakShort: {
+    nl: 'Te zwak: maak hem langer, bijvoorbeeld vier woorden die niet bij elkaar horen.',
+    en: 'Too weak: make it longer, for example four words that do not belong together.',
+  },
   passphraseMismatch: {
     nl: 'De twee wachtwoordzinnen zijn niet gelijk. Er is niets veranderd.',
     en: 'The two passphrases are not the same. Nothing was changed.',

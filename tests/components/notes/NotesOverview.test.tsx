@@ -404,6 +404,34 @@ describe('the notes overview', () => {
     expect(await notebook.encryptionState()).toBe('off');
   });
 
+  it('measures a new passphrase as it is typed and refuses a weak one', async () => {
+    const notebook = await filledNotebook();
+    const { user, region } = renderOverview(notebook);
+    const section = await within(region).findByRole('region', {
+      name: 'Protect with a passphrase',
+    });
+    const field = within(section).getByLabelText('New passphrase');
+    await user.type(field, 'abcabcabc');
+    // The line under the field is the field's description, in plain words.
+    expect(await within(section).findByText(/keyboard rows, repeats, sequences/)).toBeTruthy();
+    expect(field.getAttribute('aria-describedby')).toBeTruthy();
+    const describedBy = document.getElementById(field.getAttribute('aria-describedby') ?? '');
+    expect(describedBy?.textContent).toMatch(/^Too weak/);
+    await user.type(within(section).getByLabelText('Repeat the new passphrase'), 'abcabcabc');
+    await user.click(within(section).getByRole('button', { name: 'Protect my notes' }));
+    expect(within(section).getByRole('alert').textContent).toBe(
+      'This passphrase is too easy to guess. Choose a stronger one.',
+    );
+    expect(await notebook.encryptionState()).toBe('off');
+
+    await user.clear(field);
+    await user.type(field, 'password1');
+    expect(describedBy?.textContent).toMatch(/common password, a name or a single word/);
+    await user.clear(field);
+    await user.type(field, 'fiets lamp wolk thee');
+    expect(describedBy?.textContent).toBe('Strong enough.');
+  });
+
   it(
     'protects the notes, changes the passphrase, and locks them on request',
     async () => {
