@@ -8,16 +8,16 @@ import type { Message } from './i18n';
  */
 export const CONNECTION_MESSAGES = {
   iceServers: {
-    nl: 'Verbindingsservers (voor netwerken die gesprekken blokkeren)',
-    en: 'Connection servers (for networks that block calls)',
+    nl: 'Servers voor netwerken die gesprekken blokkeren',
+    en: 'Servers for networks that block calls',
   },
   iceServersHint: {
     nl: 'Alleen nodig als je IT-afdeling er een geeft. Eén per regel: het adres (stun:, turn: of turns:), bij turn: gevolgd door gebruikersnaam en wachtwoord, met spaties ertussen.',
     en: 'Only needed if your IT department gives you one. One a line: the address (stun:, turn: or turns:), for turn: followed by user name and password, with spaces between.',
   },
   groupIceServers: {
-    nl: 'Verbindingsservers van deze groep',
-    en: "This group's connection servers",
+    nl: 'Servers van deze groep voor netwerken die gesprekken blokkeren',
+    en: "This group's servers for networks that block calls",
   },
   groupIceServersHint: {
     nl: 'Gaan mee in de uitnodigingslink van de groep, zodat leden niets hoeven in te typen.',
@@ -72,7 +72,7 @@ export const CONNECTION_MESSAGES = {
     en: 'The link in this invite uses an unprotected address (http://) to another computer. Ask for a link that starts with https://, or paste only the code (KR1-…).',
   },
   inviteIceInvalid: {
-    nl: 'De verbindingsservers in deze uitnodigingslink zijn niet te lezen. Vraag de link opnieuw, of plak alleen de code (KR1-…).',
-    en: 'The connection servers in this invite link cannot be read. Ask for the link again, or paste only the code (KR1-…).',
+    nl: 'De extra servers in deze uitnodigingslink zijn niet te lezen. Vraag de link opnieuw, of plak alleen de code (KR1-…).',
+    en: 'The extra servers in this invite link cannot be read. Ask for the link again, or paste only the code (KR1-…).',
   },
 } as const satisfies Record<string, Message>;

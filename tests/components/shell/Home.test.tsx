@@ -89,7 +89,7 @@ describe('the home screen', () => {
     await userEvent.paste(`https://kring.example.org/#join=${createInvite().code}&ice=bm90`);
     await userEvent.click(screen.getByRole('button', { name: 'Join' }));
     expect(screen.getByRole('alert').textContent).toContain(
-      'The connection servers in this invite link cannot be read',
+      'The extra servers in this invite link cannot be read',
     );
     expect(onJoin).not.toHaveBeenCalled();
   });

@@ -130,7 +130,7 @@ describe('the settings form', () => {
       screen.getByRole('checkbox', { name: 'Only connect through the server' }),
     );
     const servers = screen.getByRole('textbox', {
-      name: 'Connection servers (for networks that block calls)',
+      name: 'Servers for networks that block calls',
     });
     await userEvent.type(
       servers,
@@ -154,7 +154,7 @@ describe('the settings form', () => {
   it('names the line of a connection server that is wrong, in Dutch too, and saves nothing', async () => {
     const onSave = renderForm('nl');
     const servers = screen.getByRole('textbox', {
-      name: 'Verbindingsservers (voor netwerken die gesprekken blokkeren)',
+      name: 'Servers voor netwerken die gesprekken blokkeren',
     });
     await userEvent.type(servers, 'stun:stun.example.org{Enter}turn:turn.example.org');
     await userEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
@@ -169,7 +169,9 @@ describe('the settings form', () => {
     const { onSaveGroup } = renderWithGroup('wss://kring.example.org', [
       { urls: 'stun:old.example.org' },
     ]);
-    const field = screen.getByRole('textbox', { name: "This group's connection servers" });
+    const field = screen.getByRole('textbox', {
+      name: "This group's servers for networks that block calls",
+    });
     expect((field as HTMLTextAreaElement).value).toBe('stun:old.example.org');
     await userEvent.clear(field);
     await userEvent.type(field, 'turn:turn.zorg.example:3478 groep wachtwoord');
