@@ -10,9 +10,12 @@ import '../../components/shell/panel.css';
 // An invite link opens the web panel with the code in the fragment; take it and wipe it from
 // the address bar, so that it does not linger on screen.
 const fragment = new URLSearchParams(location.hash.slice(1));
-// A group's connection servers travel after the code (`&ice=`, lib/invite/ice-servers.ts).
-const ice = fragment.get('ice');
-const initialInvite = (fragment.get('join') ?? '') + (ice ? `&ice=${ice}` : '');
+// A group's servers for strict networks travel after the code (`&ice=`,
+// lib/invite/ice-servers.ts); the join field then shows the whole link the member opened, which
+// reads better than a code with `&ice=…` glued to it and still names this page's server.
+const join = fragment.get('join') ?? '';
+const initialInvite =
+  join && fragment.get('ice') ? `${location.origin}${location.pathname}${location.hash}` : join;
 if (initialInvite) history.replaceState(null, '', location.pathname + location.search);
 
 // The page is going: leave every room now, so that the others see us leave at once.
