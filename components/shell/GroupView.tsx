@@ -8,6 +8,7 @@ import { suggestNextChair } from '../../lib/device/meeting-history';
 import { panelUrlFor } from '../../lib/device/settings';
 import type { SoundSetting } from '../../lib/device/settings';
 import { ConnectionStatus } from './ConnectionStatus';
+import { UnknownPeersWarning } from './UnknownPeersWarning';
 import { ConcurrentMeetings } from './ConcurrentMeetings';
 import { BeforeMeeting } from './BeforeMeeting';
 import { EndedView } from '../meeting/EndedView';
@@ -117,6 +118,7 @@ export function GroupView({
         {groupName ?? t('newGroup')}
       </h1>
       <ConnectionStatus status={snapshot.connection} signalingUrl={signalingUrl} />
+      <UnknownPeersWarning count={snapshot.unknownPeers} />
       {reach?.relayOnly && <p className="hint relay-only">{t('relayOnlyOn')}</p>}
       {error && <LiveRegion live="alert">{t('somethingWrong', { error })}</LiveRegion>}
       {inviteFirst && invite}

@@ -100,6 +100,11 @@ export interface GroupSnapshot {
    */
   readonly links: Readonly<Record<string, PeerLink>>;
   readonly connection: ConnectionStatus;
+  /**
+   * Peers that receive the lobby or the meeting shown without showing a presence: "someone
+   * unknown is connected" (unseen-peers.ts); the larger count of the two rooms.
+   */
+  readonly unknownPeers: number;
   /** The boards as this member may see them; null while no meeting runs. */
   readonly board: BoardState | null;
   readonly role: Role | null;
@@ -176,6 +181,7 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
   members: [],
   links: {},
   connection: CONNECTING,
+  unknownPeers: 0,
   board: null,
   role: null,
   timer: null,
@@ -558,6 +564,10 @@ export class GroupSession {
       members,
       links,
       connection,
+      unknownPeers: Math.max(
+        this.lobby?.unknownPeers?.() ?? 0,
+        this.meeting?.unknownPeers?.() ?? 0,
+      ),
       board:
         this.meeting && started
           ? readBoard(this.meeting.doc, started.method, this.identity.memberId)

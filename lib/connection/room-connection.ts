@@ -13,6 +13,8 @@ import { canConnectDirectly, RELAY_AFTER_MS } from './relay-plan';
 import type { PeerLink } from './relay-plan';
 import { RelayPacer } from './relay-pacer';
 import { systemClock } from './clock';
+import { UnseenPeers } from './unseen-peers';
+import { decodePresence } from '../shared-doc/presence';
 
 /** How to reach other members: signaling servers and simple-peer options (ICE servers, wrtc). */
 export interface RoomOptions {
@@ -43,6 +45,11 @@ export interface RoomHandle {
   /** What the encrypted relay has carried so far (for diagnostics and tests). */
   relayCounts?(): RelayCounts;
   /**
+   * How many peers receive this room without showing a presence (unseen-peers.ts). Rooms that
+   * cannot tell leave it out.
+   */
+  unknownPeers?(): number;
+  /**
    * Calls `listener` when the connection facts or the receive progress may have changed;
    * returns an unsubscribe.
    */
@@ -56,6 +63,7 @@ interface SharedRoom {
   readonly provider: WebrtcProvider;
   readonly framing: RoomFraming;
   readonly relay: RoomRelay;
+  readonly unseen: () => number;
   readonly doc: Y.Doc;
   readonly listeners: Set<() => void>;
   readonly stop: () => void;
@@ -124,6 +132,7 @@ export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
     receiveProgress: () => shared.framing.progress(),
     peerLinks: () => peerLinks(shared),
     relayCounts: () => shared.relay.relayCounts(),
+    unknownPeers: () => shared.unseen(),
     onConnectionChange(listener) {
       shared.listeners.add(listener);
       return () => shared.listeners.delete(listener);
@@ -205,20 +214,38 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     }, 0);
   });
   relay.book.relayAfterMs = relayAfter(options);
+  const unseen = new UnseenPeers();
   const provider = new WebrtcProvider(keys.roomName, doc, {
     signaling: [...options.signalingUrls],
     password: keys.password,
     peerOpts: peerOptions(options),
     framing: () => framing.connection(),
     relay,
+    peerAwareness: (peerId, update) => unseen.heard(peerId, update),
   });
+  // Peers that receive the room and show no presence (issue 13, point 3): counted on every
+  // notify, which every poll runs, so that the grace runs on.
+  let unknownNow = 0;
+  const countUnseen = (): number => {
+    const yRoom = provider.room;
+    if (!yRoom) return 0;
+    const direct = new Set<string>();
+    for (const [id, conn] of yRoom.webrtcConns) if (conn.connected) direct.add(id);
+    const present = new Set<number>();
+    for (const [clientId, state] of provider.awareness.getStates()) {
+      if (decodePresence(state) !== null) present.add(clientId);
+    }
+    const self = provider.awareness.clientID;
+    unknownNow = unseen.count({ direct, relayed: yRoom.relayTo, present, self }, Date.now());
+    return unknownNow;
+  };
   const listeners = new Set<() => void>();
   let last = '';
   const notify = (): void => {
     const progress = framing.progress();
     const percent = progress === null ? null : Math.floor(progress * 100);
     const links = peerLinksOf(relay, provider);
-    const now = JSON.stringify([readFacts(provider), percent, [...links]]);
+    const now = JSON.stringify([readFacts(provider), percent, [...links], countUnseen()]);
     if (now === last) return;
     last = now;
     for (const listener of [...listeners]) listener();
@@ -277,6 +304,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     provider,
     framing,
     relay,
+    unseen: () => unknownNow,
     doc,
     listeners,
     refs: 0,

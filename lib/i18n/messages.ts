@@ -123,6 +123,18 @@ export const MESSAGES = {
     nl: 'Daarvan {count} via de server, versleuteld.',
     en: '{count} of them through the server, encrypted.',
   },
+  // Peers that receive the meeting without showing a presence (issue 13, point 3).
+  unknownPeers: {
+    nl: {
+      one: 'Er is iemand onbekends verbonden.',
+      other: 'Er zijn {count} onbekenden verbonden.',
+    },
+    en: { one: 'Someone unknown is connected.', other: '{count} unknown people are connected.' },
+  },
+  unknownPeersHint: {
+    nl: 'Diegene ziet alles wat hier gedeeld wordt. Vraag in het gesprek wie het is. Weet niemand het, deel hier dan niets meer: de uitnodiging is buiten de groep terechtgekomen.',
+    en: 'They can see everything shared here. Ask in the call who it is. If nobody knows, share nothing more here: the invite has reached someone outside the group.',
+  },
   lookingForGroup: { nl: 'Je groep zoeken…', en: 'Looking for your group…' },
   lookingForGroupHint: {
     nl: 'Loopt er al een bijeenkomst, dan kom je er vanzelf in zodra de anderen gevonden zijn.',

@@ -1,0 +1,150 @@
+/**
+ * Peers connected to a room that show no presence: "someone unknown is connected" (issue 13,
+ * point 3).
+ *
+ * Anyone holding the group's invite can join a room, receive everything, and set no presence;
+ * the member list is read from presence, so such a listener stayed invisible while the status
+ * line said "connected, 1 other". A room knows its connections (direct ones and relayed peers),
+ * and, through the y-webrtc patch's `peerAwareness`, which presences each peer's own messages
+ * name. The rules (each one a test in tests/lib/connection/unseen-peers.test.ts):
+ * - UP1 A connected peer is seen when it can be paired with a valid presence (not our own) that
+ *   its messages named and did not clear since. Pairs are one to one, as many as possible
+ *   (a maximum matching): a peer forwards the others' presences too (y-webrtc passes every
+ *   change on), so a silent peer names the real members, but each presence pairs once, and
+ *   with every member connected the silent one is left over.
+ * - UP2 Unknown peers are counted as connections minus pairs, and reported only once that many
+ *   have been unpaired for UNSEEN_GRACE_MS without a break: a joiner's presence arrives just
+ *   after its connection, and a member who leaves clears its presence just before closing.
+ * - UP3 Our own presence never pairs: every peer passes it back to us.
+ * - UP4 A peer's record goes with its connection: one that reconnects starts again.
+ * - UP5 Bounded: at most MAX_NAMED presences are remembered per peer, the latest kept.
+ * - UP6 A relayed peer that cleared the presence it named first (y-webrtc names its own first)
+ *   has left: a relay has no connection that closes, and the peer stays a relay target for a
+ *   while after (relay-plan RP1). A direct connection closes instead, so UP6 is for relays only.
+ *
+ * Not detected: a peer that sets a presence (a forged name included) is not unknown; nor, where
+ * members are not all connected to each other, a silent peer that passes on the presence of a
+ * member we hear only through others (it pairs with that member); nor a relayed peer that set a
+ * presence and cleared it (UP6 takes it for gone).
+ */
+import * as decoding from 'lib0/decoding';
+
+/** UP2: how long a connection may be without a presence before it counts as unknown. */
+export const UNSEEN_GRACE_MS = 5_000;
+
+/** UP5: the most presences remembered per peer (a group is far smaller). */
+const MAX_NAMED = 64;
+
+/**
+ * The presences one awareness update names, by client id: true when it carries a state, false
+ * when it clears one. Null when the update does not decode (y-protocols then throws too).
+ */
+export function namedClients(update: Uint8Array): Map<number, boolean> | null {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const named = new Map<number, boolean>();
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder); // the state's clock
+      const state = decoding.readVarString(decoder);
+      named.set(clientId, state !== 'null');
+    }
+    return named;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * UP1: the size of a maximum one-to-one pairing of peers with presences, each peer with one of
+ * its candidates (augmenting paths; a room has a few dozen peers at most).
+ */
+export function maxPairs(candidates: ReadonlyMap<string, ReadonlySet<number>>): number {
+  const owner = new Map<number, string>();
+  const tryPeer = (peer: string, visited: Set<number>): boolean => {
+    for (const client of candidates.get(peer) ?? []) {
+      if (visited.has(client)) continue;
+      visited.add(client);
+      const current = owner.get(client);
+      if (current === undefined || tryPeer(current, visited)) {
+        owner.set(client, peer);
+        return true;
+      }
+    }
+    return false;
+  };
+  let pairs = 0;
+  for (const peer of [...candidates.keys()].sort()) if (tryPeer(peer, new Set())) pairs++;
+  return pairs;
+}
+
+/** What a room knows now, for `UnseenPeers.count`. */
+export interface RoomPresenceFacts {
+  /** Peers with a connected direct connection. */
+  readonly direct: ReadonlySet<string>;
+  /** Peers we relay to through the server: they receive the room too. */
+  readonly relayed: ReadonlySet<string>;
+  /** Client ids whose current presence is valid (decodePresence). */
+  readonly present: ReadonlySet<number>;
+  /** Our own client id (UP3). */
+  readonly self: number;
+}
+
+/** One room's record of what each peer named, and how long how many have gone unpaired. */
+export class UnseenPeers {
+  private readonly named = new Map<string, Map<number, boolean>>();
+  /** UP6: the presence each peer named first. */
+  private readonly first = new Map<string, number>();
+  /** UP2: since when at least k + 1 peers have been unpaired, without a break. */
+  private readonly unpairedSince: number[] = [];
+
+  /** A presence update that `peerId` sent us (the patch's `peerAwareness`). */
+  heard(peerId: string, update: Uint8Array): void {
+    const named = namedClients(update);
+    if (named === null) return;
+    let record = this.named.get(peerId);
+    if (!record) {
+      record = new Map();
+      this.named.set(peerId, record);
+    }
+    for (const [clientId, present] of named) {
+      if (!this.first.has(peerId) && present) this.first.set(peerId, clientId);
+      record.delete(clientId);
+      record.set(clientId, present);
+    }
+    for (const clientId of record.keys()) {
+      if (record.size <= MAX_NAMED) break;
+      record.delete(clientId);
+    }
+  }
+
+  /** How many connected peers count as unknown now (UP1-UP4); call it with a clock that runs on. */
+  count(facts: RoomPresenceFacts, now: number): number {
+    const connected = new Set(facts.direct);
+    for (const peer of facts.relayed) if (!this.leftRelay(peer)) connected.add(peer);
+    for (const peer of [...this.named.keys()]) {
+      if (facts.direct.has(peer) || facts.relayed.has(peer)) continue;
+      this.named.delete(peer);
+      this.first.delete(peer);
+    }
+    const candidates = new Map<string, Set<number>>();
+    for (const peer of connected) {
+      const options = new Set<number>();
+      for (const [clientId, present] of this.named.get(peer) ?? []) {
+        if (present && clientId !== facts.self && facts.present.has(clientId))
+          options.add(clientId);
+      }
+      candidates.set(peer, options);
+    }
+    const unpaired = connected.size - maxPairs(candidates);
+    this.unpairedSince.length = Math.min(this.unpairedSince.length, unpaired);
+    while (this.unpairedSince.length < unpaired) this.unpairedSince.push(now);
+    return this.unpairedSince.filter((since) => now - since >= UNSEEN_GRACE_MS).length;
+  }
+
+  private leftRelay(peer: string): boolean {
+    const own = this.first.get(peer);
+    return own !== undefined && this.named.get(peer)?.get(own) === false;
+  }
+}
