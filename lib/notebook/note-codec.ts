@@ -3,9 +3,14 @@
  * (rows, export files, drafts) is untrusted: it is decoded with guards, and anything missing or
  * out of bounds makes the whole note null, so a damaged row is skipped and never shown.
  *
- * A stored row keeps a plain head (random ids, kind, timestamps) and a body with everything
+ * A stored row keeps a plain head (group and meeting ids, timestamps) and a body with everything
  * else; with encryption on, the body is one AES-GCM ciphertext whose authenticated context is
  * the head, so a body cannot be moved onto another row.
+ *
+ * Since schema version 3 the kind of a note is in the body, and a sealed row is stored under an
+ * opaque id (notebook-crypto.ts `opaqueRowId`), the note's own id inside the seal: a take-home
+ * (kind, and its id `t-<meeting>`) showed who brought the case. Version-2 rows (kind and the
+ * note's id in the head) are still read; sealed ones are re-written on unlock.
  */
 
 import {
@@ -17,7 +22,7 @@ import {
   untrimmedString,
 } from '../util/guards';
 import { LIMITS } from '../util/limits';
-import { decodeSealed, seal, unseal } from './notebook-crypto';
+import { decodeSealed, opaqueRowId, seal, unseal } from './notebook-crypto';
 import type { Sealed } from './notebook-crypto';
 
 export type NoteKind = 'note' | 'take-home';
@@ -57,7 +62,7 @@ export interface Note {
 /** A note as the caller writes it; the id is the caller's (note-ids.ts makes them). */
 export type NoteDraft = Omit<Note, 'createdAt' | 'updatedAt'>;
 
-/** The part of a note that stays readable in a stored row, even with encryption on. */
+/** Where a note belongs and what it is; only groupId and meetingId stay readable when sealed. */
 export interface NoteHead {
   readonly id: string;
   readonly groupId: string;
@@ -75,10 +80,22 @@ export interface NoteBody {
   readonly takeHome: TakeHome | null;
 }
 
-export type StoredBody = { readonly plain: NoteBody } | { readonly sealed: Sealed };
+/** What a version-3 row's body holds: the body, the note's kind and (sealed) its own id. */
+export interface RowBody extends NoteBody {
+  readonly id: string;
+  readonly kind: NoteKind;
+}
 
-/** A row of the `notes` table since schema version 2. */
-export interface NoteRow extends NoteHead {
+export type StoredBody = { readonly plain: RowBody } | { readonly sealed: Sealed };
+
+/**
+ * A row of the `notes` table since schema version 3: `id` is the note's id when plain, an
+ * opaque one when sealed. (Version-2 rows had `kind` here and a body without id and kind.)
+ */
+export interface NoteRow {
+  readonly id: string;
+  readonly groupId: string;
+  readonly meetingId: string;
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly body: StoredBody;
@@ -87,7 +104,13 @@ export interface NoteRow extends NoteHead {
 /** How rows are read and written right now; a locked notebook has no mode. */
 export type Mode =
   | { readonly kind: 'off' }
-  | { readonly kind: 'unlocked'; readonly key: CryptoKey; readonly salt: Uint8Array };
+  | {
+      readonly kind: 'unlocked';
+      readonly key: CryptoKey;
+      readonly salt: Uint8Array;
+      /** HMAC key of the opaque row ids (notebook-crypto.ts `deriveIdKey`). */
+      readonly ids: CryptoKey;
+    };
 
 export type UnlockedMode = Extract<Mode, { readonly kind: 'unlocked' }>;
 
@@ -172,14 +195,28 @@ export function decodeNote(value: unknown): Note | null {
   return { ...head, ...body, createdAt, updatedAt };
 }
 
-/** The authenticated context of a sealed body: the plain head it belongs to. */
-function rowContext(head: NoteHead): string {
+/** The authenticated context of a version-2 sealed body: the plain head it belonged to. */
+function legacyRowContext(head: NoteHead): string {
   return JSON.stringify(['kring-note', head.id, head.groupId, head.meetingId, head.kind]);
 }
 
-/** Reads a stored row in the given mode; null when it is damaged or sealed under another key. */
-export async function decodeRow(raw: unknown, mode: Mode): Promise<Note | null> {
-  if (!isRecord(raw)) return null;
+/** The authenticated context of a version-3 sealed body: the row's plain head. */
+function rowContext(rowId: string, groupId: string, meetingId: string): string {
+  return JSON.stringify(['kring-note/3', rowId, groupId, meetingId]);
+}
+
+/** Whether a stored row is of schema version 2 (its kind in the plain head). */
+export function isLegacyRow(raw: unknown): boolean {
+  return isRecord(raw) && 'kind' in raw;
+}
+
+/** The id a note is stored under in this mode. */
+export function rowIdOf(mode: Mode, noteId: string): Promise<string> {
+  return mode.kind === 'off' ? Promise.resolve(noteId) : opaqueRowId(mode.ids, noteId);
+}
+
+/** Decodes a version-2 row (kind in the head, body without id and kind). */
+async function decodeLegacyRow(raw: Record<string, unknown>, mode: Mode): Promise<Note | null> {
   const head = decodeHead(raw);
   const createdAt = finiteNumber(raw.createdAt);
   const updatedAt = finiteNumber(raw.updatedAt);
@@ -189,10 +226,44 @@ export async function decodeRow(raw: unknown, mode: Mode): Promise<Note | null> 
     body = decodeBody(raw.body.plain);
   } else if ('sealed' in raw.body && mode.kind === 'unlocked') {
     const sealed = decodeSealed(raw.body.sealed);
-    const json = sealed ? await unseal(mode.key, sealed, rowContext(head)) : null;
+    const json = sealed ? await unseal(mode.key, sealed, legacyRowContext(head)) : null;
     body = json === null ? null : decodeBody(parseJson(json));
   }
   return body ? { ...head, ...body, createdAt, updatedAt } : null;
+}
+
+/** Reads a stored row in the given mode; null when it is damaged or sealed under another key. */
+export async function decodeRow(raw: unknown, mode: Mode): Promise<Note | null> {
+  if (!isRecord(raw)) return null;
+  if (isLegacyRow(raw)) return decodeLegacyRow(raw, mode);
+  const rowId = safeId(raw.id);
+  const groupId = safeId(raw.groupId);
+  const meetingId = safeId(raw.meetingId);
+  const createdAt = finiteNumber(raw.createdAt);
+  const updatedAt = finiteNumber(raw.updatedAt);
+  if (!rowId || !groupId || !meetingId || createdAt === null || updatedAt === null) return null;
+  if (!isRecord(raw.body)) return null;
+  let inner: unknown = null;
+  if ('plain' in raw.body) {
+    inner = raw.body.plain;
+  } else if ('sealed' in raw.body && mode.kind === 'unlocked') {
+    const sealed = decodeSealed(raw.body.sealed);
+    const json = sealed
+      ? await unseal(mode.key, sealed, rowContext(rowId, groupId, meetingId))
+      : null;
+    inner = json === null ? null : parseJson(json);
+  }
+  const note = decodeNote({
+    ...(isRecord(inner) ? inner : {}),
+    groupId,
+    meetingId,
+    createdAt,
+    updatedAt,
+  });
+  if (!note || !isRecord(inner)) return null;
+  // The row must be stored under the id of the note it holds: plain, that id; sealed, its MAC.
+  const expected = 'plain' in raw.body ? note.id : await rowIdOf(mode, note.id);
+  return expected === rowId ? note : null;
 }
 
 /** Only the body's own fields: a Note passed in must not leak its head into the body. */
@@ -201,15 +272,20 @@ function bodyOf(note: NoteBody): NoteBody {
   return { groupName, meetingDate, phaseId, phaseName, text, takeHome };
 }
 
-/** The body of a row as the mode stores it: plain, or sealed to the note's head. */
-export async function storeBody(mode: Mode, note: NoteHead & NoteBody): Promise<StoredBody> {
-  const body = bodyOf(note);
-  if (mode.kind === 'off') return { plain: body };
-  return { sealed: await seal(mode.key, JSON.stringify(body), rowContext(note)) };
-}
-
-/** The whole row of a note, as the mode stores it. */
+/** The whole row of a note, as the mode stores it: plain, or sealed under an opaque id. */
 export async function storeRow(mode: Mode, note: Note): Promise<NoteRow> {
   const { id, groupId, meetingId, kind, createdAt, updatedAt } = note;
-  return { id, groupId, meetingId, kind, createdAt, updatedAt, body: await storeBody(mode, note) };
+  const inner: RowBody = { id, kind, ...bodyOf(note) };
+  const rowId = await rowIdOf(mode, id);
+  const body: StoredBody =
+    mode.kind === 'off'
+      ? { plain: inner }
+      : {
+          sealed: await seal(
+            mode.key,
+            JSON.stringify(inner),
+            rowContext(rowId, groupId, meetingId),
+          ),
+        };
+  return { id: rowId, groupId, meetingId, createdAt, updatedAt, body };
 }

@@ -109,3 +109,40 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 function copy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes);
 }
+
+/** Fixed input of the one encryption that derives the row-id key: never used for anything else. */
+const ID_KEY_LABEL = 'kring-notebook/row-ids/v1';
+
+/**
+ * A key for the opaque ids of sealed rows, derived from the notebook key without a second
+ * PBKDF2 run (the passphrase key is not extractable, and a second derivation would double the
+ * wait on unlock): AES-GCM under the notebook key with an all-zero IV over a fixed label, taken
+ * as HMAC key material. That IV is used for this label only; `seal` picks random 96-bit IVs,
+ * which meet the zero IV with a chance of 2^-96.
+ */
+export async function deriveIdKey(key: CryptoKey): Promise<CryptoKey> {
+  const subtle = globalThis.crypto.subtle;
+  const material = await subtle.encrypt(
+    { name: 'AES-GCM', iv: new Uint8Array(IV_BYTES) },
+    key,
+    new TextEncoder().encode(ID_KEY_LABEL),
+  );
+  return subtle.importKey('raw', material, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
+/**
+ * The id a sealed row is stored under: 's_' and 43 base64url characters of HMAC-SHA256 over the
+ * note's id. The same note always lands on the same row, and the row's id says nothing about
+ * the note (a take-home's id would show who brought the case).
+ */
+export async function opaqueRowId(idKey: CryptoKey, noteId: string): Promise<string> {
+  const mac = await globalThis.crypto.subtle.sign(
+    'HMAC',
+    idKey,
+    new TextEncoder().encode(`kring-note-id:${noteId}`),
+  );
+  let binary = '';
+  for (const byte of new Uint8Array(mac)) binary += String.fromCharCode(byte);
+  const base64url = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `s_${base64url}`;
+}

@@ -7,6 +7,7 @@
 import { isRecord } from '../util/guards';
 import {
   decodeSealed,
+  deriveIdKey,
   deriveKey,
   PBKDF2_ITERATIONS,
   randomSalt,
@@ -58,7 +59,7 @@ export async function keyForNewPassphrase(
   const key = await deriveKey(passphrase, salt, iterations);
   const check = await seal(key, CHECK_TEXT, CHECK_CONTEXT);
   return {
-    mode: { kind: 'unlocked', key, salt },
+    mode: { kind: 'unlocked', key, salt, ids: await deriveIdKey(key) },
     meta: { key: META_KEY, salt, iterations, check },
   };
 }
@@ -72,5 +73,6 @@ export async function verifyPassphrase(
   if (!meta) return null;
   const key = await deriveKey(passphrase, meta.salt, meta.iterations);
   const check = await unseal(key, meta.check, CHECK_CONTEXT);
-  return check === CHECK_TEXT ? { kind: 'unlocked', key, salt: meta.salt } : null;
+  if (check !== CHECK_TEXT) return null;
+  return { kind: 'unlocked', key, salt: meta.salt, ids: await deriveIdKey(key) };
 }

@@ -4,7 +4,8 @@
  * the schema, the row codec, the passphrase, search, export and import live beside it.
  *
  * Invariants:
- * - With encryption on, a row holds nothing readable (see note-codec.ts).
+ * - With encryption on, a row holds nothing readable but its group, meeting and times (see
+ *   note-codec.ts): not the note's kind or id, which would show who brought the case.
  * - Every write checks the encryption setting inside its own transaction: a window that missed
  *   a change made in another window (encryption enabled, passphrase changed) finds itself
  *   locked and throws; it never writes plain text or uses a stale key.
@@ -18,8 +19,8 @@ import type { ObservabilitySet, Table } from 'dexie';
 import { finiteNumber, isRecord } from '../util/guards';
 import type { Locale } from '../i18n/i18n';
 import { PBKDF2_ITERATIONS, sameBytes } from './notebook-crypto';
-import { decodeNote, decodeRow, OFF, storeBody, storeRow } from './note-codec';
-import type { Mode, Note, NoteDraft, NoteRow } from './note-codec';
+import { decodeNote, decodeRow, isLegacyRow, OFF, rowIdOf, storeRow } from './note-codec';
+import type { Mode, Note, NoteDraft, NoteRow, UnlockedMode } from './note-codec';
 import {
   decodeMeta,
   MAX_ITERATIONS,
@@ -108,7 +109,11 @@ export class Notebook {
   private readonly name: string;
   private readonly now: () => number;
   private readonly iterations: number;
-  private unlocked: { readonly key: CryptoKey; readonly salt: Uint8Array } | null = null;
+  private unlocked: {
+    readonly key: CryptoKey;
+    readonly salt: Uint8Array;
+    readonly ids: CryptoKey;
+  } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
   private readonly disposers = new Set<() => void>();
@@ -149,7 +154,8 @@ export class Notebook {
       if (rawMeta === undefined) return { ok: false, reason: 'not-encrypted' };
       const mode = await verifyPassphrase(rawMeta, passphrase);
       if (!mode) return { ok: false, reason: 'wrong-passphrase' };
-      this.unlocked = { key: mode.key, salt: mode.salt };
+      this.unlocked = { key: mode.key, salt: mode.salt, ids: mode.ids };
+      await this.resealLegacyRows(mode);
       this.notifyLocal();
       return { ok: true };
     });
@@ -171,7 +177,7 @@ export class Notebook {
       }
       const to = await keyForNewPassphrase(passphrase, this.iterations);
       await this.rewriteAll(OFF, to.mode, to.meta);
-      this.unlocked = { key: to.mode.key, salt: to.mode.salt };
+      this.unlocked = { key: to.mode.key, salt: to.mode.salt, ids: to.mode.ids };
       this.notifyLocal();
       return { ok: true };
     });
@@ -187,7 +193,7 @@ export class Notebook {
       if (!from) return { ok: false, reason: 'wrong-passphrase' };
       const to = await keyForNewPassphrase(newPassphrase, this.iterations);
       await this.rewriteAll(from, to.mode, to.meta);
-      this.unlocked = { key: to.mode.key, salt: to.mode.salt };
+      this.unlocked = { key: to.mode.key, salt: to.mode.salt, ids: to.mode.ids };
       this.notifyLocal();
       return { ok: true };
     });
@@ -216,15 +222,19 @@ export class Notebook {
     if (!checked) throw new TypeError('Notebook.save: the note is malformed or too long');
     return this.run(() =>
       this.write(async (mode) => {
-        const body = await storeBody(mode, checked);
+        // Sealed with placeholder times: the times are in the plain head, outside the seal.
+        const row = await storeRow(mode, { ...checked, createdAt: 0, updatedAt: 0 });
         return this.db.transaction('rw', this.notes, this.meta, async () => {
           await this.checkMode(mode);
-          const existing = await this.notes.get(checked.id);
+          // A version-2 row of this note (stored under its own id) is replaced, keeping its age.
+          const [existing, legacy] = await this.notes.bulkGet([row.id, checked.id]);
           const updatedAt = this.now();
           const createdAt =
-            (isRecord(existing) ? finiteNumber(existing.createdAt) : null) ?? updatedAt;
-          const { id, groupId, meetingId, kind } = checked;
-          await this.notes.put({ id, groupId, meetingId, kind, createdAt, updatedAt, body });
+            [existing, legacy]
+              .map((old) => (isRecord(old) ? finiteNumber(old.createdAt) : null))
+              .find((time) => time !== null) ?? updatedAt;
+          if (row.id !== checked.id && legacy !== undefined) await this.notes.delete(checked.id);
+          await this.notes.put({ ...row, createdAt, updatedAt });
           return { ...checked, createdAt, updatedAt };
         });
       }),
@@ -234,8 +244,9 @@ export class Notebook {
   /** One note, or null when there is none (or it is damaged). */
   get(id: string): Promise<Note | null> {
     return this.run(async () => {
-      const [note] = await this.readNotes(async () => [await this.notes.get(id)]);
-      return note ?? null;
+      const rowIds = await this.rowIdsOf(id);
+      const notes = await this.readNotes(() => this.notes.bulkGet(rowIds));
+      return notes.find((note) => note.id === id) ?? null;
     });
   }
 
@@ -256,25 +267,26 @@ export class Notebook {
         this.notes
           .where('groupId')
           .equals(groupId)
-          .filter(
-            (row) => isRecord(row) && row.kind === 'take-home' && row.meetingId !== exceptMeetingId,
-          )
+          .filter((row) => isRecord(row) && row.meetingId !== exceptMeetingId)
           .toArray(),
       );
-      notes.sort((a, b) => b.meetingDate - a.meetingDate || b.updatedAt - a.updatedAt);
-      return notes[0] ?? null;
+      // The kind is sealed with the rest: rows are told apart only once they are read.
+      const takeHomes = notes.filter((note) => note.kind === 'take-home');
+      takeHomes.sort((a, b) => b.meetingDate - a.meetingDate || b.updatedAt - a.updatedAt);
+      return takeHomes[0] ?? null;
     });
   }
 
   /** Deletes one note. */
   remove(id: string): Promise<void> {
     return this.run(() =>
-      this.write((mode) =>
-        this.db.transaction('rw', this.notes, this.meta, async () => {
+      this.write(async (mode) => {
+        const rowId = await rowIdOf(mode, id);
+        return this.db.transaction('rw', this.notes, this.meta, async () => {
           await this.checkMode(mode);
-          await this.notes.delete(id);
-        }),
-      ),
+          await this.notes.bulkDelete([...new Set([rowId, id])]);
+        });
+      }),
     );
   }
 
@@ -380,6 +392,32 @@ export class Notebook {
     return result;
   }
 
+  /** The row ids a note may be stored under: its own (plain, or version 2) and its opaque one. */
+  private async rowIdsOf(noteId: string): Promise<string[]> {
+    const unlocked = this.unlocked;
+    if (!unlocked) return [noteId];
+    const opaque = await rowIdOf({ kind: 'unlocked', ...unlocked }, noteId);
+    return [opaque, noteId];
+  }
+
+  /**
+   * Re-writes sealed version-2 rows (kind and note id in the plain head) in the version-3 form,
+   * right after an unlock: the schema upgrade could not, without the key. All or nothing, like
+   * a passphrase change; a failure leaves them readable as they were and is tried again at the
+   * next unlock.
+   */
+  private async resealLegacyRows(mode: UnlockedMode): Promise<void> {
+    const legacy = await this.notes.filter((row) => isLegacyRow(row)).count();
+    if (legacy === 0) return;
+    const meta = decodeMeta(await this.meta.get(META_KEY));
+    if (!meta) return;
+    try {
+      await this.rewriteAll(mode, mode, meta);
+    } catch {
+      // Another window changed the notebook meanwhile: its rows stay readable; next unlock.
+    }
+  }
+
   private notifyLocal(): void {
     for (const call of this.listeners) call();
   }
@@ -393,7 +431,7 @@ export class Notebook {
     const meta = decodeMeta(rawMeta);
     const unlocked = this.unlocked;
     if (meta && unlocked && sameBytes(meta.salt, unlocked.salt)) {
-      return { kind: 'unlocked', key: unlocked.key, salt: unlocked.salt };
+      return { kind: 'unlocked', ...unlocked };
     }
     this.unlocked = null;
     return null;

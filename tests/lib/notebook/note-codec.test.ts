@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../lib/util/limits';
-import { deriveKey, PBKDF2_ITERATIONS, randomSalt } from '../../../lib/notebook/notebook-crypto';
+import {
+  deriveIdKey,
+  deriveKey,
+  PBKDF2_ITERATIONS,
+  randomSalt,
+  seal,
+} from '../../../lib/notebook/notebook-crypto';
 import {
   decodeNote,
   decodeRow,
@@ -74,8 +80,8 @@ describe('stored rows', () => {
     const salt = randomSalt();
     const key = await deriveKey('wachtwoord', salt, PBKDF2_ITERATIONS);
     const other = await deriveKey('ander wachtwoord', salt, PBKDF2_ITERATIONS);
-    sealed = { kind: 'unlocked', key, salt };
-    otherKey = { kind: 'unlocked', key: other, salt };
+    sealed = { kind: 'unlocked', key, salt, ids: await deriveIdKey(key) };
+    otherKey = { kind: 'unlocked', key: other, salt, ids: await deriveIdKey(other) };
   });
 
   it('reads a plain row back as the note it was stored from, in any mode', async () => {
@@ -95,7 +101,51 @@ describe('stored rows', () => {
 
   it('refuses a sealed body moved onto a row with another head', async () => {
     const row = await storeRow(sealed, NOTE);
-    expect(await decodeRow({ ...row, id: 'note-0002' }, sealed)).toBeNull();
+    const other = await storeRow(sealed, { ...NOTE, id: 'note-0002' });
+    expect(await decodeRow({ ...row, id: other.id }, sealed)).toBeNull();
+    expect(await decodeRow({ ...row, meetingId: 'meeting-0009' }, sealed)).toBeNull();
     expect(await decodeRow({ ...row, kind: 'take-home' }, sealed)).toBeNull();
+  });
+
+  it('stores a sealed row under an opaque id, with neither kind nor note id readable', async () => {
+    const row = await storeRow(sealed, HOME);
+    expect(Object.keys(row).sort()).toEqual([
+      'body',
+      'createdAt',
+      'groupId',
+      'id',
+      'meetingId',
+      'updatedAt',
+    ]);
+    expect(row.id).toMatch(/^s_[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(row)).not.toContain(HOME.id);
+    expect(JSON.stringify(row)).not.toContain('take-home');
+    // The same note lands on the same row; another key gives another id.
+    expect((await storeRow(sealed, HOME)).id).toBe(row.id);
+    expect((await storeRow(otherKey, HOME)).id).not.toBe(row.id);
+    expect(await decodeRow(row, sealed)).toEqual(HOME);
+  });
+
+  it('still reads a version-2 row, with the kind in its head', async () => {
+    const { id, groupId, meetingId, kind, createdAt, updatedAt, ...rest } = HOME;
+    const plain = {
+      groupName: rest.groupName,
+      meetingDate: rest.meetingDate,
+      phaseId: rest.phaseId,
+      phaseName: rest.phaseName,
+      text: rest.text,
+      takeHome: rest.takeHome,
+    };
+    const legacy = { id, groupId, meetingId, kind, createdAt, updatedAt, body: { plain } };
+    expect(await decodeRow(legacy, OFF)).toEqual(HOME);
+    const context = JSON.stringify(['kring-note', id, groupId, meetingId, kind]);
+    const sealedBody = await seal(
+      sealed.kind === 'unlocked' ? sealed.key : (null as never),
+      JSON.stringify(plain),
+      context,
+    );
+    const legacySealed = { ...legacy, body: { sealed: sealedBody } };
+    expect(await decodeRow(legacySealed, sealed)).toEqual(HOME);
+    expect(await decodeRow(legacySealed, otherKey)).toBeNull();
   });
 });

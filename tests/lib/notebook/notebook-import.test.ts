@@ -114,7 +114,14 @@ describe('chooseImported', () => {
   /** A stored row of note-0001 written at the given time. */
   const row = (updatedAt: number): NoteRow => {
     const { id, groupId, meetingId, kind, ...body } = draft();
-    return { id, groupId, meetingId, kind, createdAt: 1, updatedAt, body: { plain: body } };
+    return {
+      id,
+      groupId,
+      meetingId,
+      createdAt: 1,
+      updatedAt,
+      body: { plain: { ...body, id, kind } },
+    };
   };
   const imported = row(20);
 

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isRecord } from '../../../lib/util/guards';
 import { Notebook } from '../../../lib/notebook/notebook';
 import { NOTEBOOK_DB_NAME } from '../../../lib/notebook/notebook-schema';
+import { PBKDF2_ITERATIONS, seal } from '../../../lib/notebook/notebook-crypto';
+import { keyForNewPassphrase } from '../../../lib/notebook/notebook-passphrase';
 
 const CREATED = Date.UTC(2024, 10, 5, 12);
 const opened: Notebook[] = [];
@@ -101,23 +103,24 @@ describe('notebook migration from version 1', () => {
     ]);
   });
 
-  it('rewrites the rows in the version-2 shape and leaves a damaged row as it was', async () => {
+  it('rewrites the rows in the version-3 shape and leaves a damaged row as it was', async () => {
     const indexedDB = new IDBFactory();
     await createVersion1(indexedDB, V1_ROWS);
     await open(indexedDB).encryptionState();
 
     const { version, notes } = await rawRows(indexedDB);
-    expect(version).toBe(2);
+    expect(version).toBe(3);
     const byId = new Map(notes.filter(isRecord).map((row) => [row.id, row]));
     expect(byId.get('v1-note-0001')).toEqual({
       id: 'v1-note-0001',
       groupId: 'group-0001',
       meetingId: 'meeting-0001',
-      kind: 'note',
       createdAt: CREATED,
       updatedAt: CREATED + 60_000,
       body: {
         plain: {
+          id: 'v1-note-0001',
+          kind: 'note',
           groupName: '',
           meetingDate: CREATED,
           phaseId: 'analysis',
@@ -151,4 +154,115 @@ describe('notebook migration from version 1', () => {
     await createVersion1(indexedDB, []);
     expect(await open(indexedDB).list()).toEqual([]);
   });
+});
+
+/** A real version-2 database (Dexie knowing versions 1 and 2), with the given rows and meta. */
+async function createVersion2(indexedDB: IDBFactory, rows: unknown[], meta: unknown[] = []) {
+  const db = new Dexie(NOTEBOOK_DB_NAME, { indexedDB, IDBKeyRange });
+  db.version(1).stores({ notes: 'id, groupId, meetingId, updatedAt' });
+  db.version(2).stores({ notes: 'id, groupId, meetingId, updatedAt, kind', meta: 'key' });
+  await db.table('notes').bulkPut(rows);
+  await db.table('meta').bulkPut(meta);
+  expect(db.verno).toBe(2);
+  db.close();
+}
+
+const HOME_BODY = {
+  groupName: 'Teamleiders',
+  meetingDate: CREATED,
+  phaseId: 'closing',
+  phaseName: 'Afronding',
+  text: 'Mijn voornemen voor de cliënt',
+  takeHome: {
+    coreQuestion: 'Hoe zeg ik nee?',
+    caseTitle: null,
+    advice: [],
+    intentions: 'Nee zeggen',
+  },
+};
+const HOME_HEAD = {
+  id: 't-meeting-0001',
+  groupId: 'group-0001',
+  meetingId: 'meeting-0001',
+  kind: 'take-home',
+  createdAt: CREATED,
+  updatedAt: CREATED + 1000,
+};
+
+describe('notebook migration from version 2: note rows reveal no role', () => {
+  it('moves the kind of plain rows into the body', async () => {
+    const indexedDB = new IDBFactory();
+    await createVersion2(indexedDB, [{ ...HOME_HEAD, body: { plain: HOME_BODY } }]);
+    const notebook = open(indexedDB);
+    expect(await notebook.latestTakeHome('group-0001', null)).toMatchObject({
+      id: 't-meeting-0001',
+      kind: 'take-home',
+      text: HOME_BODY.text,
+      createdAt: CREATED,
+    });
+    const { version, notes } = await rawRows(indexedDB);
+    expect(version).toBe(3);
+    expect(notes).toEqual([
+      {
+        id: 't-meeting-0001',
+        groupId: 'group-0001',
+        meetingId: 'meeting-0001',
+        createdAt: CREATED,
+        updatedAt: CREATED + 1000,
+        body: { plain: { ...HOME_BODY, id: 't-meeting-0001', kind: 'take-home' } },
+      },
+    ]);
+  });
+
+  it('keeps sealed version-2 rows readable and re-seals them without kind or note id on unlock', async () => {
+    const indexedDB = new IDBFactory();
+    const { mode, meta } = await keyForNewPassphrase('oude wachtwoordzin', PBKDF2_ITERATIONS);
+    const context = JSON.stringify([
+      'kring-note',
+      HOME_HEAD.id,
+      HOME_HEAD.groupId,
+      HOME_HEAD.meetingId,
+      HOME_HEAD.kind,
+    ]);
+    const sealed = await seal(mode.key, JSON.stringify(HOME_BODY), context);
+    await createVersion2(indexedDB, [{ ...HOME_HEAD, body: { sealed } }], [meta]);
+
+    const notebook = open(indexedDB);
+    expect(await notebook.encryptionState()).toBe('locked');
+    // Locked, the upgrade cannot touch the sealed row: it keeps it as it was, nothing lost.
+    const locked = await rawRows(indexedDB);
+    expect(locked.version).toBe(3);
+    expect(locked.notes).toEqual([{ ...HOME_HEAD, body: { sealed } }]);
+
+    // An old, weak passphrase still unlocks: strength is checked only for new ones.
+    expect(await notebook.unlock('oude wachtwoordzin')).toEqual({ ok: true });
+    const { notes } = await rawRows(indexedDB);
+    expect(notes).toHaveLength(1);
+    const [row] = notes;
+    if (!isRecord(row)) throw new Error('expected a row');
+    expect(Object.keys(row).sort()).toEqual([
+      'body',
+      'createdAt',
+      'groupId',
+      'id',
+      'meetingId',
+      'updatedAt',
+    ]);
+    expect(row.id).toMatch(/^s_/);
+    expect(JSON.stringify(notes)).not.toMatch(/take-home|t-meeting-0001|voornemen/);
+
+    expect(await notebook.get('t-meeting-0001')).toMatchObject({
+      kind: 'take-home',
+      text: HOME_BODY.text,
+      createdAt: CREATED,
+    });
+    // Saving it again replaces the row, not adds one.
+    const note = await notebook.get('t-meeting-0001');
+    if (!note) throw new Error('missing');
+    await notebook.save({ ...note, text: 'bijgewerkt' });
+    expect((await rawRows(indexedDB)).notes).toHaveLength(1);
+    notebook.lock();
+    expect(await notebook.unlock('oude wachtwoordzin')).toEqual({ ok: true });
+    expect((await notebook.list()).map((n) => n.text)).toEqual(['bijgewerkt']);
+  }, 30_000);
 });
