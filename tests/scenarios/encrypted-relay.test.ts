@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { createInvite } from '../../lib/invite/invite';
 import { LIMITS } from '../../lib/util/limits';
 import { deriveRoomKeys } from '../../lib/invite/room-name';
+import { UNSEEN_GRACE_MS } from '../../lib/connection/unseen-peers';
 import { NodeGroup } from '../helpers/node-group';
 import { openPayload, publishedPayloads, roomKey, startFrameTap } from '../helpers/frame-tap';
 import type { FrameTap } from '../helpers/frame-tap';
@@ -124,6 +125,12 @@ describe('members who cannot connect directly meet through the encrypted relay',
     expect(leaks).toEqual([]);
     expect(tap.frames.length).toBeGreaterThan(relayed);
 
+    // An honest meeting with a relayed member reports nobody unknown (issue 13, point 3), also
+    // well past the grace a connection has to show its presence.
+    await new Promise((resolve) => setTimeout(resolve, UNSEEN_GRACE_MS + 1_000));
+    for (const member of [anna!, bram!, carla!]) {
+      expect(member.seen.filter((s) => s.unknownPeers !== 0)).toEqual([]);
+    }
     for (const member of group.members) expect(member.errors).toEqual([]);
   });
 
