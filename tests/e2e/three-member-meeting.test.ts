@@ -58,6 +58,20 @@ describe('a whole meeting with three members', () => {
     await joinGroup(bram, code, 'Bram');
     await joinGroup(carla, code, 'Carla');
     await allSee(phaseIs('Inventory'));
+    // An honest meeting never shows "Someone unknown is connected" (issue 13, point 3): sampled
+    // on every panel each second until the end, joiners' first seconds included.
+    const unknownShown: string[] = [];
+    const sampler = setInterval(() => {
+      for (const [i, panel] of everyone().entries()) {
+        void panel
+          .getByTestId('unknown-peers')
+          .allTextContents()
+          .then((texts) => {
+            for (const text of texts) if (text !== '') unknownShown.push(`panel ${i}: ${text}`);
+          })
+          .catch(() => undefined);
+      }
+    }, 1_000);
     await expect
       .poll(() => anna.getByRole('list', { name: 'Present' }).textContent(), { timeout: 20_000 })
       .toMatch(/Anna \(chair, you\).*Bram \(member\).*Carla \(member\)/);
@@ -164,6 +178,10 @@ describe('a whole meeting with three members', () => {
     await allSee(seeText(AGREEMENT));
     await allSee(seeText('Open vragen werken beter dan advies.'));
 
+    clearInterval(sampler);
+    for (const panel of everyone())
+      expect(await panel.getByTestId('unknown-peers').count()).toBe(1);
+    expect(unknownShown).toEqual([]);
     await anna.getByRole('button', { name: 'End the meeting' }).click();
     await anna.getByRole('button', { name: 'Yes, end it' }).click();
     await allSee((panel) =>
