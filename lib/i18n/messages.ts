@@ -132,7 +132,7 @@ export const MESSAGES = {
     en: { one: 'Someone unknown is connected.', other: '{count} unknown people are connected.' },
   },
   unknownPeersHint: {
-    nl: 'Diegene ziet alles wat hier gedeeld wordt. Vraag in het gesprek wie het is. Weet niemand het, deel hier dan niets meer: de uitnodiging is buiten de groep terechtgekomen.',
+    nl: 'Alles wat hier gedeeld wordt, is voor hen te zien. Vraag in het gesprek wie het is. Weet niemand het, deel hier dan niets meer: de uitnodiging is buiten de groep terechtgekomen.',
     en: 'They can see everything shared here. Ask in the call who it is. If nobody knows, share nothing more here: the invite has reached someone outside the group.',
   },
   lookingForGroup: { nl: 'Je groep zoeken…', en: 'Looking for your group…' },
