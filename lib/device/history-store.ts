@@ -1,18 +1,28 @@
 import { observableValue } from '../util/observable-value';
 import type { MeetingSummary } from '../shared-doc/meeting-end';
+import { MAX_SEALED_ENTRIES, NO_AT_REST, openAll, sealFor } from './at-rest';
+import type { AtRestKeys, AtRestSource, AtRestValue, SealedEntry } from './at-rest';
 import type { KeyValueStore } from './key-value-store';
-import { addToHistory, historyItem } from './meeting-history';
+import { addToHistory, historyItem, mergeHistory } from './meeting-history';
 import { serialQueue } from './serial-queue';
+import type { StoredRead } from './stored-item';
 
 const NONE: readonly MeetingSummary[] = [];
+const OFF: AtRestKeys = { state: 'off' };
 
 /**
  * One group's past meetings on this device, newest first, with a snapshot to subscribe to
  * (`useSyncExternalStore`). Storage that fails or holds a newer version never hides a meeting
  * that just ended: it is shown, and stored when the store allows.
+ *
+ * With a passphrase on the notebook (`source`), the history is sealed (`at-rest.ts`): a plain
+ * one is sealed when it is first read; while the notebook is locked it is hidden (`isLocked`),
+ * and a meeting that ends is appended sealed, to be merged at the next read after unlocking.
  */
 export interface HistoryStore {
   getSnapshot(): readonly MeetingSummary[];
+  /** True while the history is sealed and the notebook locked: nothing of it can be shown. */
+  isLocked(): boolean;
   /** Calls the listener after every change of the snapshot; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
   /** Reads the stored history. Never rejects. */
@@ -22,40 +32,145 @@ export interface HistoryStore {
    * reloading must not add it twice. Never rejects.
    */
   record(summary: MeetingSummary): Promise<void>;
+  /** Reads again whenever the notebook is locked, unlocked or protected; returns the stop. */
+  watchKeys(): () => void;
 }
 
-export function createHistoryStore(store: KeyValueStore, groupId: string): HistoryStore {
+export function createHistoryStore(
+  store: KeyValueStore,
+  groupId: string,
+  source: AtRestSource = NO_AT_REST,
+): HistoryStore {
   const item = historyItem(groupId);
   // Equal lists keep the old snapshot, so that a reload renders nothing new.
   const value = observableValue(NONE, sameMeetings);
-  const publish = value.set;
+  const locked = observableValue(false);
+  const publish = (meetings: readonly MeetingSummary[], isLocked = false) => {
+    value.set(meetings);
+    locked.set(isLocked);
+  };
   // One task at a time: a load that started before a record cannot publish the list without it.
   const run = serialQueue();
+  const keysNow = () => source.atRestKeys().catch(() => OFF);
+
+  /** Writes the history sealed for the public key, keeping entries that could not be opened. */
+  const writeSealed = async (
+    publicKey: CryptoKey,
+    meetings: readonly MeetingSummary[],
+    kept: readonly SealedEntry[] = [],
+  ) => {
+    const entry = await sealFor(publicKey, meetings, item.key);
+    const next: AtRestValue<MeetingSummary[]> = { sealed: [entry, ...kept] };
+    await item.write(store, next);
+  };
+
+  const load = () =>
+    run(async () => {
+      try {
+        const [stored, keys] = await Promise.all([item.read(store), keysNow()]);
+        await settle(stored, keys);
+      } catch {
+        // Unreadable storage: the panel works without history.
+      }
+    });
+
+  const settle = async (stored: StoredRead<AtRestValue<MeetingSummary[]>>, keys: AtRestKeys) => {
+    const held = stored.value;
+    if (stored.status === 'unknown') return publish(NONE);
+    if ('plain' in held) {
+      const sealable = keys.state === 'off' ? null : keys.publicKey;
+      // The member set a passphrase: the plain history is sealed now (migration on read).
+      if (sealable && stored.status === 'stored') await writeSealed(sealable, held.plain);
+      return publish(
+        sealable && keys.state === 'locked' ? NONE : held.plain,
+        !!sealable && keys.state === 'locked',
+      );
+    }
+    if (keys.state === 'unlocked') {
+      const opened = await openAll(keys.privateKey, held.sealed, item.key, NONE, mergeHistory);
+      publish(opened.value);
+      // Entries appended while locked are merged into one.
+      if (held.sealed.length - opened.unopened.length > 1) {
+        await writeSealed(keys.publicKey, opened.value, opened.unopened);
+      }
+      return;
+    }
+    // Locked: nothing shown. Off: the key is gone (the notebook was reset), nothing readable.
+    publish(NONE, keys.state === 'locked');
+  };
+
+  let lastState: string | null = null;
 
   return {
     getSnapshot: value.get,
-    subscribe: value.subscribe,
-    load: () =>
-      run(async () => {
-        try {
-          publish((await item.read(store)).value);
-        } catch {
-          // Unreadable storage: the panel works without history.
-        }
-      }),
+    isLocked: locked.get,
+    subscribe(listener) {
+      const stopValue = value.subscribe(listener);
+      const stopLocked = locked.subscribe(listener);
+      return () => {
+        stopValue();
+        stopLocked();
+      };
+    },
+    load,
     record: (summary) =>
       run(async () => {
-        const stored = await item.read(store).catch(() => null);
-        const writable = stored !== null && stored.status !== 'unknown';
-        const history = writable ? stored.value : value.get();
-        if (history.some((h) => h.meetingId === summary.meetingId)) {
-          publish(history);
-          return;
+        const [stored, keys] = await Promise.all([item.read(store).catch(() => null), keysNow()]);
+        const held = stored?.value;
+        const writable = stored !== null && stored.status !== 'unknown' && held !== undefined;
+        const showAdded = (history: readonly MeetingSummary[]) => {
+          const next = addToHistory(history, summary);
+          publish(next);
+          return next;
+        };
+        try {
+          if (!writable) {
+            showAdded(value.get());
+          } else if (keys.state === 'unlocked') {
+            const opened =
+              'plain' in held
+                ? { value: held.plain, unopened: [] }
+                : await openAll(keys.privateKey, held.sealed, item.key, NONE, mergeHistory);
+            if (opened.value.some((h) => h.meetingId === summary.meetingId)) {
+              publish(opened.value);
+              if ('plain' in held) await writeSealed(keys.publicKey, opened.value);
+              return;
+            }
+            await writeSealed(keys.publicKey, showAdded(opened.value), opened.unopened);
+          } else if (keys.state === 'locked' && keys.publicKey) {
+            // Sealed for the public key and appended: merged after the next unlock.
+            const entries = 'sealed' in held ? held.sealed : [];
+            const before =
+              'plain' in held && held.plain.length > 0
+                ? [await sealFor(keys.publicKey, held.plain, item.key)]
+                : [];
+            publish(NONE, true);
+            if (entries.length + before.length >= MAX_SEALED_ENTRIES) return;
+            const added = await sealFor(keys.publicKey, [summary], item.key);
+            await item.write(store, { sealed: [...before, ...entries, added] });
+          } else if ('plain' in held) {
+            if (held.plain.some((h) => h.meetingId === summary.meetingId)) {
+              publish(held.plain);
+              return;
+            }
+            await item.write(store, { plain: showAdded(held.plain) });
+          } else {
+            // Sealed, and the key is gone: shown in memory, the stored entries left alone.
+            showAdded(value.get());
+          }
+        } catch {
+          // Storage that fails: the meeting is shown, not stored.
         }
-        const next = addToHistory(history, summary);
-        publish(next);
-        if (writable) await item.write(store, next).catch(() => false);
       }),
+    watchKeys() {
+      return source.subscribe(() => {
+        void keysNow().then((keys) => {
+          if (keys.state === lastState) return;
+          lastState = keys.state;
+          void load();
+        });
+      });
+    },
   };
 }
 

@@ -1,5 +1,7 @@
 import { decodeSummary } from '../shared-doc/meeting-end';
 import type { MeetingSummary } from '../shared-doc/meeting-end';
+import { decodeAtRest } from './at-rest';
+import type { AtRestValue } from './at-rest';
 import { defineStoredItem } from './stored-item';
 import type { StoredItem } from './stored-item';
 
@@ -27,15 +29,25 @@ export function historyKey(groupId: string): string {
 
 /**
  * A group's stored history. Version 1 is the list of summaries stored before versioned items;
- * a change of `MeetingSummary` adds version 2 with `migrateEach`, entry by entry.
+ * version 2 is `{ plain: list }` or, with a passphrase, `{ sealed: [entries] }` (`at-rest.ts`),
+ * each entry a sealed list; builds that know only version 1 leave version 2 alone. A change of
+ * `MeetingSummary` adds a version with `migrateEach` inside `plain`, and in the opened lists.
  */
-export function historyItem(groupId: string): StoredItem<MeetingSummary[]> {
+export function historyItem(groupId: string): StoredItem<AtRestValue<MeetingSummary[]>> {
   return defineStoredItem({
     key: historyKey(groupId),
-    version: 1,
-    decode: decodeHistory,
-    migrations: {},
+    version: 2,
+    decode: (value) => decodeAtRest(value, decodeHistory),
+    migrations: { 2: (list) => ({ plain: list }) },
   });
+}
+
+/** Merges an opened entry (a list of summaries) into a history. */
+export function mergeHistory(
+  history: readonly MeetingSummary[],
+  opened: unknown,
+): MeetingSummary[] {
+  return decodeHistory(opened).reduce(addToHistory, [...history]);
 }
 
 /** Adds a meeting's summary once (every panel sees the end; reloading must not add it twice). */

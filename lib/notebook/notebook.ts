@@ -29,7 +29,8 @@ import {
   keyForNewPassphrase,
   verifyPassphrase,
 } from './notebook-passphrase';
-import type { EncryptionMeta } from './notebook-passphrase';
+import { createBox, importBoxPublicKey, openBox, rewrapBox } from './notebook-passphrase';
+import type { BoxKeys, EncryptionMeta } from './notebook-passphrase';
 import { NOTEBOOK_DB_NAME, openNotebookDatabase } from './notebook-schema';
 import type { DatabaseOptions } from './notebook-schema';
 import { byMeetingThenCreated } from './note-order';
@@ -39,6 +40,16 @@ import { chooseImported, parseImport } from './notebook-import';
 import type { ImportResult } from './notebook-import';
 
 export type EncryptionState = 'off' | 'locked' | 'unlocked';
+
+/**
+ * The device's at-rest keys for what lives outside the notebook (groups, meeting history):
+ * off without a passphrase; locked, the public key only (to seal, not to open; null for a
+ * notebook protected before the key pair existed, until its next unlock); unlocked, both.
+ */
+export type AtRestKeys =
+  | { readonly state: 'off' }
+  | { readonly state: 'locked'; readonly publicKey: CryptoKey | null }
+  | { readonly state: 'unlocked'; readonly publicKey: CryptoKey; readonly privateKey: CryptoKey };
 
 export type UnlockResult =
   | { readonly ok: true }
@@ -114,6 +125,8 @@ export class Notebook {
     readonly salt: Uint8Array;
     readonly ids: CryptoKey;
   } | null = null;
+  /** The at-rest key pair, while unlocked (it goes with `unlocked`). */
+  private box: { readonly salt: Uint8Array; readonly keys: BoxKeys } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
   private readonly disposers = new Set<() => void>();
@@ -155,9 +168,28 @@ export class Notebook {
       const mode = await verifyPassphrase(rawMeta, passphrase);
       if (!mode) return { ok: false, reason: 'wrong-passphrase' };
       this.unlocked = { key: mode.key, salt: mode.salt, ids: mode.ids };
+      await this.openOrCreateBox(mode);
       await this.resealLegacyRows(mode);
       this.notifyLocal();
       return { ok: true };
+    });
+  }
+
+  /**
+   * The at-rest keys for groups and meeting history (see AtRestKeys). Sealing for the public
+   * key works while locked, so that a meeting that ends then is kept.
+   */
+  atRestKeys(): Promise<AtRestKeys> {
+    return this.run(async () => {
+      const rawMeta = await this.meta.get(META_KEY);
+      if (rawMeta === undefined) return { state: 'off' };
+      const mode = this.modeOf(rawMeta);
+      const box = this.box;
+      if (mode?.kind === 'unlocked' && box && sameBytes(box.salt, mode.salt)) {
+        return { state: 'unlocked', ...box.keys };
+      }
+      const stored = decodeMeta(rawMeta)?.box;
+      return { state: 'locked', publicKey: stored ? await importBoxPublicKey(stored) : null };
     });
   }
 
@@ -165,6 +197,7 @@ export class Notebook {
   lock(): void {
     if (!this.unlocked) return;
     this.unlocked = null;
+    this.box = null;
     this.notifyLocal();
   }
 
@@ -176,8 +209,10 @@ export class Notebook {
         return { ok: false, reason: 'already-encrypted' };
       }
       const to = await keyForNewPassphrase(passphrase, this.iterations);
-      await this.rewriteAll(OFF, to.mode, to.meta);
+      const box = await createBox(to.mode.key);
+      await this.rewriteAll(OFF, to.mode, { ...to.meta, box: box.stored });
       this.unlocked = { key: to.mode.key, salt: to.mode.salt, ids: to.mode.ids };
+      this.box = { salt: to.mode.salt, keys: box.keys };
       this.notifyLocal();
       return { ok: true };
     });
@@ -192,8 +227,14 @@ export class Notebook {
       const from = await verifyPassphrase(rawMeta, oldPassphrase);
       if (!from) return { ok: false, reason: 'wrong-passphrase' };
       const to = await keyForNewPassphrase(newPassphrase, this.iterations);
-      await this.rewriteAll(from, to.mode, to.meta);
+      // The same key pair, re-sealed: groups and history sealed for it stay readable.
+      const oldBox = decodeMeta(rawMeta)?.box;
+      const rewrapped = oldBox ? await rewrapBox(from.key, to.mode.key, oldBox) : null;
+      const box = rewrapped ?? (await createBox(to.mode.key)).stored;
+      await this.rewriteAll(from, to.mode, { ...to.meta, box });
       this.unlocked = { key: to.mode.key, salt: to.mode.salt, ids: to.mode.ids };
+      const keys = await openBox(to.mode.key, box);
+      this.box = keys ? { salt: to.mode.salt, keys } : null;
       this.notifyLocal();
       return { ok: true };
     });
@@ -208,6 +249,7 @@ export class Notebook {
       if (!from) return { ok: false, reason: 'wrong-passphrase' };
       await this.rewriteAll(from, OFF, null);
       this.unlocked = null;
+      this.box = null;
       this.notifyLocal();
       return { ok: true };
     });
@@ -314,6 +356,7 @@ export class Notebook {
         await this.meta.clear();
       });
       this.unlocked = null;
+      this.box = null;
       this.notifyLocal();
     });
   }
@@ -379,6 +422,7 @@ export class Notebook {
   close(): void {
     for (const dispose of [...this.disposers]) dispose();
     this.unlocked = null;
+    this.box = null;
     this.db.close();
   }
 
@@ -390,6 +434,29 @@ export class Notebook {
       () => undefined,
     );
     return result;
+  }
+
+  /**
+   * Opens the at-rest key pair of the meta row, or makes one for a meta row written before it
+   * existed (stored only if the meta row is still the one unlocked).
+   */
+  private async openOrCreateBox(mode: UnlockedMode): Promise<void> {
+    const meta = decodeMeta(await this.meta.get(META_KEY));
+    if (!meta) return;
+    if (meta.box) {
+      const keys = await openBox(mode.key, meta.box);
+      this.box = keys ? { salt: mode.salt, keys } : null;
+      return;
+    }
+    const made = await createBox(mode.key);
+    const stored = await this.db.transaction('rw', this.meta, async () => {
+      const current = await this.meta.get(META_KEY);
+      if (!metaMatches(current, mode) || decodeMeta(current)?.box) return false;
+      await this.meta.put({ ...meta, box: made.stored });
+      return true;
+    });
+    if (stored) this.box = { salt: mode.salt, keys: made.keys };
+    else await this.openOrCreateBox(mode);
   }
 
   /** The row ids a note may be stored under: its own (plain, or version 2) and its opaque one. */
@@ -426,6 +493,7 @@ export class Notebook {
   private modeOf(rawMeta: unknown): Mode | null {
     if (rawMeta === undefined) {
       this.unlocked = null;
+      this.box = null;
       return OFF;
     }
     const meta = decodeMeta(rawMeta);
@@ -434,6 +502,7 @@ export class Notebook {
       return { kind: 'unlocked', ...unlocked };
     }
     this.unlocked = null;
+    this.box = null;
     return null;
   }
 

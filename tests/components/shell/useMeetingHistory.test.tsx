@@ -100,5 +100,6 @@ describe('useMeetingHistory', () => {
 });
 
 async function storedHistory(store: KeyValueStore, groupId: string): Promise<MeetingSummary[]> {
-  return (await historyItem(groupId).read(store)).value;
+  const stored = (await historyItem(groupId).read(store)).value;
+  return 'plain' in stored ? stored.plain : [];
 }

@@ -55,7 +55,7 @@ describe("a group's history store", () => {
     await createHistoryStore(store, 'group-1').record(summary(1));
     expect(ids(history.getSnapshot())).toEqual(['meeting-0001']);
     expect(store.writes).toBe(1);
-    expect(await store.get(KEY)).toEqual({ v: 1, value: [summary(1)] });
+    expect(await store.get(KEY)).toEqual({ v: 2, value: { plain: [summary(1)] } });
   });
 
   it('keeps an equal snapshot when a reload finds nothing new', async () => {
@@ -107,7 +107,7 @@ describe("a group's history store", () => {
 
   it('shows an ended meeting but leaves a history from a later build in storage', async () => {
     const store = memoryStore();
-    const later = { v: 2, value: { meetings: ['meeting-0009'] } };
+    const later = { v: 3, value: { meetings: ['meeting-0009'] } };
     await store.set(KEY, later);
     const history = createHistoryStore(store, 'group-1');
     await history.load();

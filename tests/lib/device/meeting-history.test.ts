@@ -33,53 +33,67 @@ describe("a group's stored history", () => {
   });
 
   it.each([
-    ['nothing', undefined, { status: 'missing', value: [] }],
+    ['nothing', undefined, { status: 'missing', value: { plain: [] } }],
     [
       'the list as stored before versions',
       JSON.parse(JSON.stringify([m2, m1])),
-      { status: 'stored', version: 1, value: [m2, m1] },
+      { status: 'stored', version: 1, value: { plain: [m2, m1] } },
     ],
     [
       'a list before versions, oldest first, with a meeting twice',
       [m1, m3, m1, m2],
-      { status: 'stored', version: 1, value: [m3, m2, m1] },
+      { status: 'stored', version: 1, value: { plain: [m3, m2, m1] } },
     ],
-    ['a version 1 envelope', { v: 1, value: [m1] }, { status: 'stored', version: 1, value: [m1] }],
+    [
+      'a version 1 envelope',
+      { v: 1, value: [m1] },
+      { status: 'stored', version: 1, value: { plain: [m1] } },
+    ],
     [
       'a list with damaged meetings',
       [m1, { meetingId: 'x' }, { ...m2, methodId: 'no-such-method' }, 'junk', null, m3],
-      { status: 'stored', version: 1, value: [m3, m1] },
+      { status: 'stored', version: 1, value: { plain: [m3, m1] } },
     ],
-    ['text', 'history', { status: 'stored', version: 1, value: [] }],
+    ['text', 'history', { status: 'stored', version: 1, value: { plain: [] } }],
     [
       'an envelope holding no list',
       { v: 1, value: { m1 } },
-      { status: 'stored', version: 1, value: [] },
+      { status: 'stored', version: 1, value: { plain: [] } },
     ],
-    ['a later version', { v: 2, value: [m1] }, { status: 'unknown', version: 2, value: [] }],
+    [
+      'a version 2 plain history',
+      { v: 2, value: { plain: [m1] } },
+      { status: 'stored', version: 2, value: { plain: [m1] } },
+    ],
+    [
+      'a later version',
+      { v: 3, value: [m1] },
+      { status: 'unknown', version: 3, value: { plain: [] } },
+    ],
   ])('reads %s', (_, raw, expected) => {
     expect(item.decodeStored(raw)).toEqual(expected);
   });
 
   it(`reads at most the ${MAX_HISTORY} newest meetings`, () => {
     const many = Array.from({ length: MAX_HISTORY + 5 }, (_, i) => summary(i + 1));
-    const read = item.decodeStored(many).value;
+    const stored = item.decodeStored(many).value;
+    const read = 'plain' in stored ? stored.plain : [];
     expect(read).toHaveLength(MAX_HISTORY);
     expect(read[0]).toEqual(summary(MAX_HISTORY + 5));
   });
 
   it('round-trips through a store', async () => {
     const store = memoryStore();
-    await item.write(store, [m2, m1]);
-    expect(await store.get(historyKey('group-1'))).toEqual({ v: 1, value: [m2, m1] });
-    expect((await item.read(store)).value).toEqual([m2, m1]);
+    await item.write(store, { plain: [m2, m1] });
+    expect(await store.get(historyKey('group-1'))).toEqual({ v: 2, value: { plain: [m2, m1] } });
+    expect((await item.read(store)).value).toEqual({ plain: [m2, m1] });
   });
 
   it('leaves a history from a later build in storage', async () => {
     const store = memoryStore();
-    await store.set(historyKey('group-1'), { v: 2, value: 'anything' });
-    expect(await item.write(store, [m1])).toBe(false);
-    expect(await store.get(historyKey('group-1'))).toEqual({ v: 2, value: 'anything' });
+    await store.set(historyKey('group-1'), { v: 3, value: 'anything' });
+    expect(await item.write(store, { plain: [m1] })).toBe(false);
+    expect(await store.get(historyKey('group-1'))).toEqual({ v: 3, value: 'anything' });
   });
 });
 
