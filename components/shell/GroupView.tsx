@@ -20,6 +20,8 @@ import { useGroupSession } from '../meeting/useGroupSession';
 import type { MemberReach } from '../meeting/useGroupSession';
 import { iceInviteParam } from '../../lib/invite/ice-servers';
 import { useMeetingHistory } from './useMeetingHistory';
+import { useNotebook } from '../notes/NotebookContext';
+import { UnlockForm } from '../notes/NotesPane';
 import { DraftProvider } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
@@ -53,7 +55,12 @@ export function GroupView({
 }) {
   const { t } = useI18n();
   const { session, snapshot, error } = useGroupSession(group, signalingUrl, store, reach);
-  const history = useMeetingHistory(store, group.groupId, snapshot.ended);
+  const { meetings: history, locked: historyLocked } = useMeetingHistory(
+    store,
+    group.groupId,
+    snapshot.ended,
+  );
+  const notebook = useNotebook();
   const actions = useMemo<MeetingActions | null>(
     () =>
       session && {
@@ -164,14 +171,23 @@ export function GroupView({
         )
       ) : (
         session && (
-          <BeforeMeeting
-            lobby={snapshot.lobby}
-            chairsFirst={founded && history.length === 0}
-            step={inviteFirst}
-            suggestedChair={suggested}
-            selfName={self}
-            onStart={(methodId, minutes) => void session.startMeeting(methodId, minutes)}
-          />
+          <>
+            {historyLocked && notebook && (
+              // Sealed with the notebook's passphrase: the same unlock as the notes.
+              <section aria-label={t('historyLockedHeading')} className="history-locked">
+                <p>{t('historyLocked')}</p>
+                <UnlockForm notebook={notebook} />
+              </section>
+            )}
+            <BeforeMeeting
+              lobby={snapshot.lobby}
+              chairsFirst={founded && history.length === 0}
+              step={inviteFirst}
+              suggestedChair={suggested}
+              selfName={self}
+              onStart={(methodId, minutes) => void session.startMeeting(methodId, minutes)}
+            />
+          </>
         )
       )}
       <MemberList members={snapshot.members} links={snapshot.links} />

@@ -24,6 +24,7 @@ import { NotebookProvider } from '../notes/NotebookContext';
 import { NotesOverview } from '../notes/NotesOverview';
 import { SettingsForm } from './SettingsForm';
 import { usePanelState } from './usePanelState';
+import { useUnsealBeforeRemoval } from './useUnsealBeforeRemoval';
 import type { PanelState } from './usePanelState';
 
 /** The whole panel, the same in the extension's side panel and the companion's web page. */
@@ -42,6 +43,11 @@ export function PanelApp({
   notebook: Notebook | null;
 }) {
   const state = usePanelState(store, defaults);
+  useUnsealBeforeRemoval(
+    notebook,
+    store,
+    state.groups.map((g) => g.groupId),
+  );
   const locale = state.settings.locale ?? pickLocale(browserLanguages);
   useEffect(() => {
     document.documentElement.lang = locale;

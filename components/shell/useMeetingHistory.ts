@@ -1,26 +1,41 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
+import { NO_AT_REST } from '../../lib/device/at-rest';
 import { createHistoryStore } from '../../lib/device/history-store';
 import { decodeSummary } from '../../lib/shared-doc/meeting-end';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
+import { useNotebook } from '../notes/NotebookContext';
 
 export { historyKey } from '../../lib/device/meeting-history';
 
+/** A group's past meetings, and whether they are sealed and the notebook locked. */
+export interface MeetingHistory {
+  readonly meetings: readonly MeetingSummary[];
+  /** Sealed with the notebook's passphrase and locked: nothing can be shown until unlocked. */
+  readonly locked: boolean;
+}
+
 /**
- * A group's past meetings on this device, newest first (`lib/device/history-store.ts`). When
- * `ended` is given, the summary of the meeting that just ended is added once.
+ * A group's past meetings on this device, newest first (`lib/device/history-store.ts`), sealed
+ * with the notebook's passphrase when it has one. When `ended` is given, the summary of the
+ * meeting that just ended is added once (sealed, even while the notebook is locked).
  */
 export function useMeetingHistory(
   store: KeyValueStore,
   groupId: string,
   ended: MeetingSummary | null,
-): readonly MeetingSummary[] {
-  const history = useMemo(() => createHistoryStore(store, groupId), [store, groupId]);
+): MeetingHistory {
+  const notebook = useNotebook();
+  const history = useMemo(
+    () => createHistoryStore(store, groupId, notebook ?? NO_AT_REST),
+    [store, groupId, notebook],
+  );
   // Snapshots hand a new but equal summary on every change: key the effect by content.
   const endedJson = ended ? JSON.stringify(ended) : null;
 
   useEffect(() => {
     void history.load();
+    return history.watchKeys();
   }, [history]);
 
   useEffect(() => {
@@ -28,5 +43,7 @@ export function useMeetingHistory(
     if (summary) void history.record(summary);
   }, [history, endedJson]);
 
-  return useSyncExternalStore(history.subscribe, history.getSnapshot);
+  const meetings = useSyncExternalStore(history.subscribe, history.getSnapshot);
+  const locked = useSyncExternalStore(history.subscribe, history.isLocked);
+  return useMemo(() => ({ meetings, locked }), [meetings, locked]);
 }

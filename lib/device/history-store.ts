@@ -8,7 +8,8 @@ import { serialQueue } from './serial-queue';
 import type { StoredRead } from './stored-item';
 
 const NONE: readonly MeetingSummary[] = [];
-const OFF: AtRestKeys = { state: 'off' };
+/** Keys that could not be read: treated as locked, so that nothing sealed is overwritten. */
+const UNKNOWN: AtRestKeys = { state: 'locked', publicKey: null };
 
 /**
  * One group's past meetings on this device, newest first, with a snapshot to subscribe to
@@ -51,7 +52,7 @@ export function createHistoryStore(
   };
   // One task at a time: a load that started before a record cannot publish the list without it.
   const run = serialQueue();
-  const keysNow = () => source.atRestKeys().catch(() => OFF);
+  const keysNow = () => source.atRestKeys().catch(() => UNKNOWN);
 
   /** Writes the history sealed for the public key, keeping entries that could not be opened. */
   const writeSealed = async (
@@ -154,8 +155,13 @@ export function createHistoryStore(
               return;
             }
             await item.write(store, { plain: showAdded(held.plain) });
+          } else if (keys.state === 'off') {
+            // Sealed, and no passphrase any more: the notebook was reset, its key deleted, and
+            // nothing sealed for it can ever be opened. The history starts again, plain.
+            await item.write(store, { plain: showAdded([]) });
           } else {
-            // Sealed, and the key is gone: shown in memory, the stored entries left alone.
+            // Sealed, locked, and no public key to seal for (cannot happen: a sealed history
+            // means the key pair exists): shown, not stored.
             showAdded(value.get());
           }
         } catch {
@@ -176,4 +182,21 @@ export function createHistoryStore(
 
 function sameMeetings(a: readonly MeetingSummary[], b: readonly MeetingSummary[]): boolean {
   return a.length === b.length && a.every((m, i) => m.meetingId === b[i]?.meetingId);
+}
+
+/**
+ * Writes a group's sealed history back plain, before the passphrase is removed (the private key
+ * goes with it). Entries that cannot be opened with this key could never be read again: they
+ * are dropped. A plain or missing history is left alone.
+ */
+export async function unsealHistory(
+  store: KeyValueStore,
+  groupId: string,
+  privateKey: CryptoKey,
+): Promise<void> {
+  const item = historyItem(groupId);
+  const stored = await item.read(store);
+  if (stored.status !== 'stored' || !('sealed' in stored.value)) return;
+  const opened = await openAll(privateKey, stored.value.sealed, item.key, NONE, mergeHistory);
+  await item.write(store, { plain: [...opened.value] });
 }

@@ -142,6 +142,11 @@ export const NOTES_OVERVIEW_MESSAGES = {
     en: 'The strength cannot be measured. Choose a passphrase of at least 20 characters.',
   },
   strengthOk: { nl: 'Sterk genoeg.', en: 'Strong enough.' },
+  historyLockedHeading: { nl: 'Eerdere bijeenkomsten', en: 'Past meetings' },
+  historyLocked: {
+    nl: 'De eerdere bijeenkomsten van deze groep zijn beveiligd met je wachtwoordzin. Ontgrendel om ze te zien.',
+    en: "This group's past meetings are protected with your passphrase. Unlock to see them.",
+  },
   strengthWeakCommon: {
     nl: 'Te zwak: dit is een veelgebruikt wachtwoord, een naam of één los woord. Voeg een paar woorden toe die niet bij elkaar horen.',
     en: 'Too weak: this is a common password, a name or a single word. Add a few words that do not belong together.',

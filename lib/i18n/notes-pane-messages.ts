@@ -43,8 +43,8 @@ export const NOTES_PANE_MESSAGES = {
   },
   resetNotebook: { nl: 'Alles wissen en opnieuw beginnen', en: 'Delete everything and start over' },
   resetNotebookSure: {
-    nl: 'Alle notities worden gewist. Dit kan niet ongedaan worden.',
-    en: 'All notes will be deleted. This cannot be undone.',
+    nl: 'Alle notities worden gewist, en ook de eerdere bijeenkomsten van je groepen op dit apparaat. Dit kan niet ongedaan worden.',
+    en: "All notes will be deleted, and your groups' past meetings on this device too. This cannot be undone.",
   },
   resetNotebookYes: { nl: 'Ja, wis alles', en: 'Yes, delete everything' },
   takeHomeHeading: { nl: 'Adviezen mee naar huis', en: 'Take the advice home' },

@@ -125,6 +125,8 @@ export class Notebook {
     readonly salt: Uint8Array;
     readonly ids: CryptoKey;
   } | null = null;
+  /** Called before protection is removed, to open what was sealed for the at-rest keys. */
+  private beforeDisable: ((keys: BoxKeys) => Promise<void>) | null = null;
   /** The at-rest key pair, while unlocked (it goes with `unlocked`). */
   private box: { readonly salt: Uint8Array; readonly keys: BoxKeys } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -173,6 +175,14 @@ export class Notebook {
       this.notifyLocal();
       return { ok: true };
     });
+  }
+
+  /**
+   * Sets what runs before protection is removed, with the at-rest keys: the panel writes the
+   * groups and meeting histories it sealed back plain. A hook that throws stops the removal.
+   */
+  setBeforeDisable(hook: ((keys: BoxKeys) => Promise<void>) | null): void {
+    this.beforeDisable = hook;
   }
 
   /**
@@ -247,6 +257,11 @@ export class Notebook {
       if (rawMeta === undefined) return { ok: false, reason: 'not-encrypted' };
       const from = await verifyPassphrase(rawMeta, passphrase);
       if (!from) return { ok: false, reason: 'wrong-passphrase' };
+      // What was sealed for the at-rest keys (groups, history) is written plain first: once the
+      // meta row is gone, so is the private key. If that fails, nothing here changes.
+      const stored = decodeMeta(rawMeta)?.box;
+      const keys = stored ? await openBox(from.key, stored) : null;
+      if (keys && this.beforeDisable) await this.beforeDisable(keys);
       await this.rewriteAll(from, OFF, null);
       this.unlocked = null;
       this.box = null;

@@ -5,6 +5,10 @@ import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
 import type { MeetingSummary } from '../../../lib/shared-doc/meeting-end';
 import { historyItem } from '../../../lib/device/meeting-history';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { ReactNode } from 'react';
+import { Notebook } from '../../../lib/notebook/notebook';
+import { NotebookProvider } from '../../../components/notes/NotebookContext';
 
 afterEach(cleanup);
 
@@ -37,7 +41,9 @@ function countingStore(): KeyValueStore & { writes: number } {
   return store;
 }
 
-const ids = (history: readonly MeetingSummary[]) => history.map((m) => m.meetingId);
+const ids = (
+  history: { readonly meetings: readonly MeetingSummary[] } | readonly MeetingSummary[],
+) => ('meetings' in history ? history.meetings : history).map((m) => m.meetingId);
 
 describe('useMeetingHistory', () => {
   it("loads the group's history, newest first, and ignores what is malformed", async () => {
@@ -49,7 +55,7 @@ describe('useMeetingHistory', () => {
     ]);
     await store.set(historyKey('group-2'), [summary('meeting-0009', 30)]);
     const { result } = renderHook(() => useMeetingHistory(store, 'group-1', null));
-    expect(result.current).toEqual([]);
+    expect(result.current.meetings).toEqual([]);
     await waitFor(() => expect(ids(result.current)).toEqual(['meeting-0002', 'meeting-0001']));
     expect(store.writes).toBe(2);
   });
@@ -93,10 +99,32 @@ describe('useMeetingHistory', () => {
     );
     await waitFor(() => expect(ids(result.current)).toEqual(['meeting-0001']));
     rerender({ groupId: 'group-2' });
-    expect(result.current).toEqual([]);
+    expect(result.current.meetings).toEqual([]);
     await waitFor(() => expect(store.writes).toBe(1));
     expect(await store.get(historyKey('group-2'))).toBeUndefined();
   });
+
+  it('with a passphrase: sealed in storage, locked until the notebook is unlocked', async () => {
+    const notebook = Notebook.open({ indexedDB: new IDBFactory(), IDBKeyRange });
+    const store = countingStore();
+    await store.set(historyKey('group-1'), [summary('meeting-0001', 10)]);
+    expect(await notebook.enableEncryption('fiets lamp wolk thee')).toEqual({ ok: true });
+    notebook.lock();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <NotebookProvider notebook={notebook}>{children}</NotebookProvider>
+    );
+    const { result } = renderHook(() => useMeetingHistory(store, 'group-1', null), { wrapper });
+    await waitFor(() => expect(result.current.locked).toBe(true));
+    expect(result.current.meetings).toEqual([]);
+    expect(JSON.stringify(await store.get(historyKey('group-1')))).not.toContain('meeting-0001');
+
+    await notebook.unlock('fiets lamp wolk thee');
+    await waitFor(() => expect(ids(result.current)).toEqual(['meeting-0001']), {
+      timeout: 10_000,
+    });
+    expect(result.current.locked).toBe(false);
+    notebook.close();
+  }, 30_000);
 });
 
 async function storedHistory(store: KeyValueStore, groupId: string): Promise<MeetingSummary[]> {

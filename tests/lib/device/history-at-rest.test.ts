@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sealFor } from '../../../lib/device/at-rest';
 import type { AtRestKeys, AtRestSource } from '../../../lib/device/at-rest';
-import { createHistoryStore } from '../../../lib/device/history-store';
+import { createHistoryStore, unsealHistory } from '../../../lib/device/history-store';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import { historyKey } from '../../../lib/device/meeting-history';
 import { Notebook } from '../../../lib/notebook/notebook';
@@ -156,5 +156,32 @@ describe('meeting history at rest', () => {
     expect(ids(history.getSnapshot())).toEqual(['meeting-0002', 'meeting-0001']);
     expect(await readable(store)).not.toContain(SECRET);
     stop();
+  }, 30_000);
+
+  it('is written back plain before the passphrase is removed, and a failure keeps the passphrase', async () => {
+    const notebook = Notebook.open({ indexedDB: new IDBFactory(), IDBKeyRange });
+    opened.push(notebook);
+    const store = memoryStore();
+    const history = createHistoryStore(store, 'group-1', notebook);
+    expect(await notebook.enableEncryption('fiets lamp wolk thee')).toEqual({ ok: true });
+    await history.record(summary(1));
+    notebook.lock();
+    await history.record(summary(2));
+    expect(await readable(store)).not.toContain(SECRET);
+
+    notebook.setBeforeDisable(async () => {
+      throw new Error('storage full');
+    });
+    await expect(notebook.disableEncryption('fiets lamp wolk thee')).rejects.toThrow(
+      'storage full',
+    );
+    expect(await notebook.encryptionState()).not.toBe('off');
+
+    notebook.setBeforeDisable((keys) => unsealHistory(store, 'group-1', keys.privateKey));
+    expect(await notebook.disableEncryption('fiets lamp wolk thee')).toEqual({ ok: true });
+    expect(await store.get(KEY)).toMatchObject({ v: 2, value: { plain: expect.any(Array) } });
+    await history.load();
+    expect(ids(history.getSnapshot())).toEqual(['meeting-0002', 'meeting-0001']);
+    expect(history.isLocked()).toBe(false);
   }, 30_000);
 });

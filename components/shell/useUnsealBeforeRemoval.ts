@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import type { KeyValueStore } from '../../lib/device/key-value-store';
+import { unsealHistory } from '../../lib/device/history-store';
+import type { Notebook } from '../../lib/notebook/notebook';
+
+/**
+ * Before the notebook's passphrase is removed, the meeting histories sealed for its at-rest key
+ * pair are written back plain (the private key goes with the passphrase). If that fails, the
+ * passphrase stays and the form says something went wrong: nothing is lost.
+ */
+export function useUnsealBeforeRemoval(
+  notebook: Notebook | null,
+  store: KeyValueStore,
+  groupIds: readonly string[],
+): void {
+  // A string, so that a new but equal list does not set the hook again.
+  const ids = groupIds.join(' ');
+  useEffect(() => {
+    if (!notebook) return undefined;
+    notebook.setBeforeDisable(async (keys) => {
+      for (const groupId of ids.split(' ').filter(Boolean)) {
+        await unsealHistory(store, groupId, keys.privateKey);
+      }
+    });
+    return () => notebook.setBeforeDisable(null);
+  }, [notebook, store, ids]);
+}
