@@ -13,6 +13,8 @@ import { useI18n } from '../common/I18n';
 import { useUndo } from '../common/useUndo';
 import { useWelcome } from './useWelcome';
 import { Welcome } from './Welcome';
+import { useNotebook } from '../notes/NotebookContext';
+import { UnlockForm } from '../notes/NotesPane';
 import { LiveRegion } from '../common/LiveRegion';
 
 const INVITE_ERRORS: Record<InviteError, MessageKey> = {
@@ -53,6 +55,7 @@ export interface Joining {
  */
 export function Home({
   groups,
+  groupsLocked = false,
   initialInvite,
   store = null,
   onOpen,
@@ -61,6 +64,8 @@ export function Home({
   onJoin,
 }: {
   groups: readonly RememberedGroup[];
+  /** Sealed with the notebook's passphrase and locked: `groups` holds only this session's. */
+  groupsLocked?: boolean;
   initialInvite: string;
   /** Where the welcome's "got it" is kept; none: it is shown until put away in this panel. */
   store?: KeyValueStore | null;
@@ -71,11 +76,13 @@ export function Home({
   onJoin: (joining: Joining) => void;
 }) {
   const { t } = useI18n();
+  const notebook = useNotebook();
   const forget = useUndo(onForget);
   const [restored, setRestored] = useState<RememberedGroup | null>(null);
   const welcome = useWelcome(store);
   const [welcomeAsked, setWelcomeAsked] = useState(false);
-  const showWelcome = welcomeAsked || (welcome.shown === true && groups.length === 0);
+  const showWelcome =
+    welcomeAsked || (welcome.shown === true && groups.length === 0 && !groupsLocked);
   const undoButton = useRef<HTMLButtonElement>(null);
   const howItWorks = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -111,7 +118,15 @@ export function Home({
       )}
       <section aria-labelledby="groups-heading">
         <h2 id="groups-heading">{t('yourGroups')}</h2>
-        {shown.length === 0 ? (
+        {groupsLocked && notebook && (
+          // The honest side of sealing: not even the list is readable before unlocking. The
+          // same unlock as the notes; joining with an invite below still works.
+          <div className="groups-locked">
+            <p>{t('groupsLocked')}</p>
+            <UnlockForm notebook={notebook} />
+          </div>
+        )}
+        {groupsLocked && shown.length === 0 ? null : shown.length === 0 ? (
           <p className="hint">{t('noGroups')}</p>
         ) : (
           <ul className="groups" ref={list}>

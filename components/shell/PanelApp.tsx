@@ -42,7 +42,7 @@ export function PanelApp({
   /** The private notebook on this device; null where the browser has no IndexedDB. */
   notebook: Notebook | null;
 }) {
-  const state = usePanelState(store, defaults);
+  const state = usePanelState(store, defaults, notebook);
   useUnsealBeforeRemoval(
     notebook,
     store,
@@ -257,6 +257,7 @@ function Panel({
         ) : (
           <Home
             groups={state.groups}
+            groupsLocked={state.groupsLocked}
             initialInvite={initialInvite}
             store={store}
             onOpen={(group) => {

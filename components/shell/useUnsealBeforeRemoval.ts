@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import { unsealHistory } from '../../lib/device/history-store';
+import { unsealGroups } from '../../lib/device/panel-store';
 import type { Notebook } from '../../lib/notebook/notebook';
 
 /**
- * Before the notebook's passphrase is removed, the meeting histories sealed for its at-rest key
- * pair are written back plain (the private key goes with the passphrase). If that fails, the
+ * Before the notebook's passphrase is removed, the groups and meeting histories sealed for its
+ * at-rest key pair are written back plain (the private key goes with the passphrase). If that fails, the
  * passphrase stays and the form says something went wrong: nothing is lost.
  */
 export function useUnsealBeforeRemoval(
@@ -21,6 +22,7 @@ export function useUnsealBeforeRemoval(
       for (const groupId of ids.split(' ').filter(Boolean)) {
         await unsealHistory(store, groupId, keys.privateKey);
       }
+      await unsealGroups(store, keys.privateKey);
     });
     return () => notebook.setBeforeDisable(null);
   }, [notebook, store, ids]);

@@ -3,6 +3,7 @@ import { decodeIceServers } from '../invite/ice-servers';
 import type { IceServer } from '../invite/ice-servers';
 import { parseInvite, parseServerAddress } from '../invite/invite';
 import { LIMITS } from '../util/limits';
+import { decodeAtRest } from './at-rest';
 import { defineStoredItem, migrateEach } from './stored-item';
 
 /**
@@ -107,19 +108,34 @@ function unknownPlaceholder(entry: unknown): unknown {
  * The stored list of groups. Version 1 is the list as builds before versioned items stored it
  * (no envelope); version 2 adds each group's server address; version 3 lets a name be unknown
  * (null) and turns the placeholder names of older builds into that; version 4 adds the group's
- * connection servers (none before). Migrations go group by group
- * (`migrateEach`), so that one group that cannot be migrated does not take the others with it.
+ * connection servers (none before); version 5 wraps the list as `{ plain: list }`, or, with a
+ * passphrase on the notebook, `{ sealed: [entries] }` (`at-rest.ts`; each entry a list of groups
+ * to remember or `{ forget: groupId }`, applied in order), which builds that know version 4
+ * leave alone. Migrations go group by group
+ * (`migrateEach`), so that one group that cannot be migrated does not take the others with it;
+ * a later change of a group's shape migrates inside `plain` and in the opened entries.
  */
 export const groupsItem = defineStoredItem({
   key: 'groups',
-  version: 4,
-  decode: decodeGroups,
+  version: 5,
+  decode: (value) => decodeAtRest(value, decodeGroups),
   migrations: {
     2: migrateEach(addServer),
     3: migrateEach(unknownPlaceholder),
     4: migrateEach((entry) => (isRecord(entry) ? { ...entry, iceServers: [] } : entry)),
+    5: (list) => ({ plain: list }),
   },
 });
+
+/** Applies an opened sealed entry: groups to remember, or `{ forget: groupId }`. */
+export function mergeGroups(
+  groups: readonly RememberedGroup[],
+  opened: unknown,
+): RememberedGroup[] {
+  if (isRecord(opened) && typeof opened.forget === 'string')
+    return forgetGroup(groups, opened.forget);
+  return decodeGroups(opened).reduce(rememberGroup, [...groups]);
+}
 
 /**
  * The group with the name the others gave it, when this member did not know it yet; null when

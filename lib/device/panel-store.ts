@@ -1,10 +1,13 @@
 import { observableValue } from '../util/observable-value';
+import { NO_AT_REST, openAll, sealFor } from './at-rest';
+import type { AtRestKeys, AtRestSource, AtRestValue, SealedEntry } from './at-rest';
 import type { KeyValueStore } from './key-value-store';
-import { forgetGroup, groupsItem, rememberGroup } from './groups';
+import { forgetGroup, groupsItem, mergeGroups, rememberGroup } from './groups';
 import type { RememberedGroup } from './groups';
 import { settingsItem } from './settings';
 import type { Settings } from './settings';
 import { serialQueue } from './serial-queue';
+import type { StoredRead } from './stored-item';
 
 /** What the panel shows of its on-device state. */
 export interface PanelSnapshot {
@@ -12,12 +15,21 @@ export interface PanelSnapshot {
   readonly loaded: boolean;
   readonly settings: Settings;
   readonly groups: readonly RememberedGroup[];
+  /**
+   * True while the groups are sealed with the notebook's passphrase and the notebook is locked:
+   * `groups` then holds only those joined or opened in this panel since.
+   */
+  readonly groupsLocked: boolean;
 }
 
 /**
  * The panel's settings and remembered groups: loaded once, saved on change, with a snapshot to
  * subscribe to (`useSyncExternalStore`). When the store holds a newer version of an item, this
  * panel works with the defaults in memory and leaves the stored item alone.
+ *
+ * With a passphrase on the notebook (`source`), the groups and their invite codes are sealed
+ * (`at-rest.ts`): a plain list is sealed when first read; while locked, a group joined is
+ * appended sealed (and a group forgotten, as `{ forget }`), merged at the first read after unlock.
  */
 export interface PanelStore {
   getSnapshot(): PanelSnapshot;
@@ -29,25 +41,109 @@ export interface PanelStore {
   /** Adds or updates a group, most recently used first. */
   saveGroup(group: RememberedGroup): Promise<void>;
   removeGroup(groupId: string): Promise<void>;
+  /** Reads the groups again whenever the notebook is locked, unlocked or protected. */
+  watchKeys(): () => void;
 }
 
-export function createPanelStore(store: KeyValueStore, defaults: Settings): PanelStore {
+type Stored = StoredRead<AtRestValue<RememberedGroup[]>>;
+/** Keys that could not be read: treated as locked, so that nothing sealed is overwritten. */
+const UNKNOWN: AtRestKeys = { state: 'locked', publicKey: null };
+const NONE: RememberedGroup[] = [];
+
+export function createPanelStore(
+  store: KeyValueStore,
+  defaults: Settings,
+  source: AtRestSource = NO_AT_REST,
+): PanelStore {
   const settings = settingsItem(defaults);
-  const value = observableValue<PanelSnapshot>({ loaded: false, settings: defaults, groups: [] });
+  const value = observableValue<PanelSnapshot>({
+    loaded: false,
+    settings: defaults,
+    groups: [],
+    groupsLocked: false,
+  });
   const publish = (change: Partial<PanelSnapshot>) => value.set({ ...value.get(), ...change });
   // One task at a time: a save reads the list only after this panel's previous save wrote it.
   const run = serialQueue();
   let loading: Promise<void> | null = null;
+  const keysNow = () => source.atRestKeys().catch(() => UNKNOWN);
 
-  const changeGroups = (change: (groups: readonly RememberedGroup[]) => RememberedGroup[]) =>
+  const writeSealed = async (
+    publicKey: CryptoKey,
+    groups: readonly RememberedGroup[],
+    kept: readonly SealedEntry[] = [],
+  ) => {
+    const entry = await sealFor(publicKey, groups, groupsItem.key);
+    await groupsItem.write(store, { sealed: [entry, ...kept] });
+  };
+
+  /** The stored groups as the keys allow, sealing a plain list when a passphrase is set. */
+  const settle = async (stored: Stored, keys: AtRestKeys): Promise<Partial<PanelSnapshot>> => {
+    const held = stored.value;
+    if (stored.status === 'unknown') return { groups: NONE, groupsLocked: false };
+    if ('plain' in held) {
+      const sealable = keys.state === 'off' ? null : keys.publicKey;
+      if (sealable && stored.status === 'stored') await writeSealed(sealable, held.plain);
+      const hidden = !!sealable && keys.state === 'locked';
+      return { groups: hidden ? NONE : held.plain, groupsLocked: hidden };
+    }
+    if (keys.state === 'unlocked') {
+      const opened = await openAll(keys.privateKey, held.sealed, groupsItem.key, NONE, mergeGroups);
+      if (held.sealed.length - opened.unopened.length > 1) {
+        await writeSealed(keys.publicKey, opened.value, opened.unopened);
+      }
+      return { groups: opened.value, groupsLocked: false };
+    }
+    // Locked: the groups of this panel's session stay; off: the key is gone (a reset).
+    return { groupsLocked: keys.state === 'locked' };
+  };
+
+  const changeGroups = (
+    change: (groups: readonly RememberedGroup[]) => RememberedGroup[],
+    /** What a sealed list gets appended while locked. */
+    entry: unknown,
+  ) =>
     run(async () => {
       // Read-modify-write against the store, so that two panels do not drop each other's groups.
-      const stored = await groupsItem.read(store);
-      const kept = stored.status === 'unknown';
-      const next = change(kept ? value.get().groups : stored.value);
-      publish({ groups: next });
-      if (!kept) await groupsItem.write(store, next);
+      const [stored, keys] = await Promise.all([groupsItem.read(store), keysNow()]);
+      const held = stored.value;
+      if (stored.status === 'unknown') {
+        publish({ groups: change(value.get().groups) });
+        return;
+      }
+      if (keys.state === 'unlocked') {
+        const opened =
+          'plain' in held
+            ? { value: held.plain, unopened: [] }
+            : await openAll(keys.privateKey, held.sealed, groupsItem.key, NONE, mergeGroups);
+        const next = change(opened.value);
+        publish({ groups: next, groupsLocked: false });
+        await writeSealed(keys.publicKey, next, opened.unopened);
+      } else if (keys.state === 'locked' && keys.publicKey) {
+        // Appended sealed; shown are only the groups of this session.
+        const before =
+          'plain' in held && held.plain.length > 0
+            ? [await sealFor(keys.publicKey, held.plain, groupsItem.key)]
+            : [];
+        const entries = 'sealed' in held ? held.sealed : [];
+        publish({ groups: change(value.get().groups), groupsLocked: true });
+        const added = await sealFor(keys.publicKey, entry, groupsItem.key);
+        await groupsItem.write(store, { sealed: [...before, ...entries, added] });
+      } else if ('plain' in held) {
+        const next = change(held.plain);
+        publish({ groups: next });
+        await groupsItem.write(store, { plain: next });
+      } else if (keys.state === 'off') {
+        // Sealed, and no passphrase any more (a reset deleted the key): starts again, plain.
+        const next = change(NONE);
+        publish({ groups: next, groupsLocked: false });
+        await groupsItem.write(store, { plain: next });
+      } else {
+        publish({ groups: change(value.get().groups) });
+      }
     });
+
+  let lastState: string | null = null;
 
   return {
     getSnapshot: value.get,
@@ -55,11 +151,13 @@ export function createPanelStore(store: KeyValueStore, defaults: Settings): Pane
     load() {
       loading ??= run(async () => {
         try {
-          const [storedSettings, storedGroups] = await Promise.all([
+          const [storedSettings, storedGroups, keys] = await Promise.all([
             settings.read(store),
             groupsItem.read(store),
+            keysNow(),
           ]);
-          publish({ loaded: true, settings: storedSettings.value, groups: storedGroups.value });
+          const groups = await settle(storedGroups, keys);
+          publish({ loaded: true, settings: storedSettings.value, ...groups });
         } catch {
           // Storage that cannot be read must not keep the panel on its loading line.
           publish({ loaded: true });
@@ -74,7 +172,34 @@ export function createPanelStore(store: KeyValueStore, defaults: Settings): Pane
         await settings.write(store, next);
       });
     },
-    saveGroup: (group) => changeGroups((groups) => rememberGroup(groups, group)),
-    removeGroup: (groupId) => changeGroups((groups) => forgetGroup(groups, groupId)),
+    saveGroup: (group) => changeGroups((groups) => rememberGroup(groups, group), [group]),
+    removeGroup: (groupId) =>
+      changeGroups((groups) => forgetGroup(groups, groupId), { forget: groupId }),
+    watchKeys() {
+      return source.subscribe(() => {
+        void keysNow().then((keys) => {
+          if (keys.state === lastState) return;
+          lastState = keys.state;
+          void run(async () => {
+            try {
+              publish(await settle(await groupsItem.read(store), keys));
+            } catch {
+              // Unreadable storage: the groups shown stay.
+            }
+          });
+        });
+      });
+    },
   };
+}
+
+/**
+ * Writes the sealed groups back plain, before the passphrase is removed (the private key goes
+ * with it). Entries that cannot be opened with this key could never be read again.
+ */
+export async function unsealGroups(store: KeyValueStore, privateKey: CryptoKey): Promise<void> {
+  const stored = await groupsItem.read(store);
+  if (stored.status !== 'stored' || !('sealed' in stored.value)) return;
+  const opened = await openAll(privateKey, stored.value.sealed, groupsItem.key, NONE, mergeGroups);
+  await groupsItem.write(store, { plain: opened.value });
 }

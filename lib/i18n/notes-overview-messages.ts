@@ -142,6 +142,10 @@ export const NOTES_OVERVIEW_MESSAGES = {
     en: 'The strength cannot be measured. Choose a passphrase of at least 20 characters.',
   },
   strengthOk: { nl: 'Sterk genoeg.', en: 'Strong enough.' },
+  groupsLocked: {
+    nl: 'Je groepen zijn beveiligd met je wachtwoordzin. Ontgrendel om je groepen te zien.',
+    en: 'Your groups are protected with your passphrase. Unlock to see your groups.',
+  },
   historyLockedHeading: { nl: 'Eerdere bijeenkomsten', en: 'Past meetings' },
   historyLocked: {
     nl: 'De eerdere bijeenkomsten van deze groep zijn beveiligd met je wachtwoordzin. Ontgrendel om ze te zien.',

@@ -6,13 +6,15 @@ import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
 import { groupsItem } from '../../../lib/device/groups';
 import { createInvite } from '../../../lib/invite/invite';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { Notebook } from '../../../lib/notebook/notebook';
 
 afterEach(cleanup);
 
 // Nobody listens there: the panel stays "looking for the group", as it would while offline.
 const NOWHERE = 'ws://127.0.0.1:9';
 
-function panel(store: KeyValueStore = memoryStore()) {
+function panel(store: KeyValueStore = memoryStore(), notebook: Notebook | null = null) {
   const user = userEvent.setup();
   render(
     <PanelApp
@@ -26,7 +28,7 @@ function panel(store: KeyValueStore = memoryStore()) {
       }}
       initialInvite=""
       browserLanguages={['en']}
-      notebook={null}
+      notebook={notebook}
     />,
   );
   return { user, store };
@@ -68,10 +70,54 @@ describe('the panel after creating or joining a group', () => {
 
     const name = await screen.findByRole('heading', { level: 1, name: 'New group' });
     expect(name.textContent).not.toContain(code.slice(4, 8));
-    expect((await groupsItem.read(store)).value[0]?.name).toBeNull();
+    const stored = (await groupsItem.read(store)).value;
+    expect('plain' in stored && stored.plain[0]?.name).toBeNull();
     await screen.findByRole('heading', { name: 'Waiting for the chair' });
     expect(screen.queryByRole('form', { name: 'Start the meeting as chair' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Step 1: invite your group' })).toBeNull();
     expect(screen.getByRole('button', { name: 'I chair today' })).toBeTruthy();
   });
+});
+
+describe('the panel with the notebook protected and locked', () => {
+  it("says the groups need unlocking, with the notes' unlock form, and shows them after", async () => {
+    const store = memoryStore();
+    const notebook = Notebook.open({ indexedDB: new IDBFactory(), IDBKeyRange });
+    await store.set('groups', {
+      v: 4,
+      value: [
+        {
+          groupId: 'group-0001',
+          code: createInvite().code,
+          name: 'Team Oost',
+          memberName: 'Anna',
+          memberId: 'member-0001',
+          lastUsedAt: 1,
+          signalingUrl: null,
+          iceServers: [],
+        },
+      ],
+    });
+    expect(await notebook.enableEncryption('fiets lamp wolk thee')).toEqual({ ok: true });
+    notebook.lock();
+    const { user } = panel(store, notebook);
+
+    expect(
+      await screen.findByText(
+        'Your groups are protected with your passphrase. Unlock to see your groups.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Team Oost/ })).toBeNull();
+    // No first-run welcome for a member whose groups are only locked.
+    expect(screen.queryByRole('region', { name: /welcome/i })).toBeNull();
+    const unlock = screen.getByRole('form', { name: 'Unlock' });
+    await user.type(within(unlock).getByLabelText('Passphrase'), 'fiets lamp wolk thee');
+    await user.click(within(unlock).getByRole('button', { name: 'Unlock' }));
+    expect(
+      await screen.findByRole('button', { name: 'Open Team Oost' }, { timeout: 10_000 }),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Unlock to see your groups/)).toBeNull();
+    expect(JSON.stringify(await store.get('groups'))).not.toContain('Team Oost');
+    notebook.close();
+  }, 30_000);
 });

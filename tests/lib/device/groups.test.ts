@@ -216,27 +216,35 @@ describe('the stored list of groups', () => {
       },
     ],
     [
+      'a version 5 plain list',
+      { v: 5, value: { plain: [a] } },
+      { status: 'stored', version: 5, value: [a] },
+    ],
+    [
       'a later version',
-      { v: 5, value: { byId: {} } },
-      { status: 'unknown', version: 5, value: [] },
+      { v: 6, value: { byId: {} } },
+      { status: 'unknown', version: 6, value: [] },
     ],
   ])('reads %s', (_, raw, expected) => {
-    expect(groupsItem.decodeStored(raw)).toEqual(expected);
+    // Version 5 wraps the list as { plain } (or { sealed }, tests/lib/device/groups-at-rest).
+    const read = groupsItem.decodeStored(raw);
+    expect('plain' in read.value).toBe(true);
+    expect({ ...read, value: 'plain' in read.value ? read.value.plain : null }).toEqual(expected);
   });
 
   it("round-trips through a store, with a group's own server", async () => {
     const store = memoryStore();
     const list = [onServer(b, 'ws://127.0.0.1:4444'), a];
-    await groupsItem.write(store, list);
-    expect(await store.get(groupsItem.key)).toEqual({ v: 4, value: list });
-    expect((await groupsItem.read(store)).value).toEqual(list);
+    await groupsItem.write(store, { plain: list });
+    expect(await store.get(groupsItem.key)).toEqual({ v: 5, value: { plain: list } });
+    expect((await groupsItem.read(store)).value).toEqual({ plain: list });
   });
 
   it('leaves a list from a later build in storage', async () => {
     const store = memoryStore();
-    const later = { v: 5, value: { byId: { [a.groupId]: a } } };
+    const later = { v: 6, value: { byId: { [a.groupId]: a } } };
     await store.set(groupsItem.key, later);
-    expect(await groupsItem.write(store, [b])).toBe(false);
+    expect(await groupsItem.write(store, { plain: [b] })).toBe(false);
     expect(await store.get(groupsItem.key)).toEqual(later);
   });
 });

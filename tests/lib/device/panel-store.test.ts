@@ -48,6 +48,7 @@ describe('the panel store', () => {
       loaded: false,
       settings: DEFAULTS,
       groups: [],
+      groupsLocked: false,
     });
   });
 
@@ -59,17 +60,27 @@ describe('the panel store', () => {
     await store.set('groups', [b, a]);
     const panel = createPanelStore(store, DEFAULTS);
     await panel.load();
-    expect(panel.getSnapshot()).toEqual({ loaded: true, settings: MINE, groups: [b, a] });
+    expect(panel.getSnapshot()).toEqual({
+      loaded: true,
+      settings: MINE,
+      groups: [b, a],
+      groupsLocked: false,
+    });
     // Loading alone leaves storage as it was; the next save writes the envelope.
     expect(await store.get('groups')).toEqual([b, a]);
     await panel.saveGroup(c);
-    expect(await store.get('groups')).toEqual({ v: 4, value: [c, b, a] });
+    expect(await store.get('groups')).toEqual({ v: 5, value: { plain: [c, b, a] } });
   });
 
   it('is loaded with the defaults when storage cannot be read', async () => {
     const panel = createPanelStore(brokenStore, DEFAULTS);
     await panel.load();
-    expect(panel.getSnapshot()).toEqual({ loaded: true, settings: DEFAULTS, groups: [] });
+    expect(panel.getSnapshot()).toEqual({
+      loaded: true,
+      settings: DEFAULTS,
+      groups: [],
+      groupsLocked: false,
+    });
   });
 
   it('shows new settings at once and stores them', async () => {
@@ -122,18 +133,28 @@ describe('the panel store', () => {
 
   it('works in memory and leaves storage alone when it holds a later version', async () => {
     const store = memoryStore();
-    const laterGroups = { v: 5, value: { byId: {} } };
+    const laterGroups = { v: 6, value: { byId: {} } };
     const laterSettings = { v: 4, value: { theme: 'dark' } };
     await store.set('groups', laterGroups);
     await store.set('settings', laterSettings);
     const panel = await createLoaded(store);
-    expect(panel.getSnapshot()).toEqual({ loaded: true, settings: DEFAULTS, groups: [] });
+    expect(panel.getSnapshot()).toEqual({
+      loaded: true,
+      settings: DEFAULTS,
+      groups: [],
+      groupsLocked: false,
+    });
 
     const [a, b] = [group(1), group(2)];
     await panel.saveGroup(a);
     await panel.saveGroup(b);
     await panel.saveSettings(MINE);
-    expect(panel.getSnapshot()).toEqual({ loaded: true, settings: MINE, groups: [b, a] });
+    expect(panel.getSnapshot()).toEqual({
+      loaded: true,
+      settings: MINE,
+      groups: [b, a],
+      groupsLocked: false,
+    });
     expect(await store.get('groups')).toEqual(laterGroups);
     expect(await store.get('settings')).toEqual(laterSettings);
   });
