@@ -51,11 +51,16 @@ describe("the extension's panel storage", () => {
 
     const panel = createPanelStore(panelStore(), DEFAULTS);
     await panel.load();
-    expect(panel.getSnapshot()).toEqual({ loaded: true, settings, groups: [a] });
+    expect(panel.getSnapshot()).toEqual({
+      loaded: true,
+      settings,
+      groups: [a],
+      groupsLocked: false,
+    });
     await panel.saveGroup(b);
 
     expect(await fakeBrowser.storage.local.get(['groups', 'settings'])).toEqual({
-      groups: { v: 4, value: [b, a] },
+      groups: { v: 5, value: { plain: [b, a] } },
       settings: stored,
     });
   });
