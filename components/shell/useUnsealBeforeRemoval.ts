@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
-import { unsealHistory } from '../../lib/device/history-store';
+import { sealHistory, unsealHistory } from '../../lib/device/history-store';
 import { unsealGroups } from '../../lib/device/panel-store';
 import type { Notebook } from '../../lib/notebook/notebook';
 
 /**
- * Before the notebook's passphrase is removed, the groups and meeting histories sealed for its
+ * Sealing sweeps for the whole device. Before the notebook's passphrase is removed, the groups and meeting histories sealed for its
  * at-rest key pair are written back plain (the private key goes with the passphrase). If that fails, the
  * passphrase stays and the form says something went wrong: nothing is lost.
  */
@@ -25,5 +25,24 @@ export function useUnsealBeforeRemoval(
       await unsealGroups(store, keys.privateKey);
     });
     return () => notebook.setBeforeDisable(null);
+  }, [notebook, store, ids]);
+
+  // When a passphrase is set (and when the panel opens with one), every remembered group's
+  // plain history is sealed, not only those of the groups the member opens.
+  useEffect(() => {
+    if (!notebook) return undefined;
+    let last: string | null = null;
+    const sweep = () =>
+      void notebook.atRestKeys().then(async (keys) => {
+        if (keys.state === last) return;
+        last = keys.state;
+        const publicKey = keys.state === 'off' ? null : keys.publicKey;
+        if (!publicKey) return;
+        for (const groupId of ids.split(' ').filter(Boolean)) {
+          await sealHistory(store, groupId, publicKey).catch(() => undefined);
+        }
+      });
+    sweep();
+    return notebook.subscribe(sweep);
   }, [notebook, store, ids]);
 }

@@ -200,3 +200,23 @@ export async function unsealHistory(
   const opened = await openAll(privateKey, stored.value.sealed, item.key, NONE, mergeHistory);
   await item.write(store, { plain: [...opened.value] });
 }
+
+/**
+ * Seals a group's plain history for the public key (the passphrase was just set, or the panel
+ * opened with one): so that the histories of groups not opened since are sealed too. A sealed or
+ * missing history is left alone.
+ */
+export async function sealHistory(
+  store: KeyValueStore,
+  groupId: string,
+  publicKey: CryptoKey,
+): Promise<void> {
+  const item = historyItem(groupId);
+  const stored = await item.read(store);
+  if (stored.status !== 'stored' || !('plain' in stored.value)) return;
+  const entry = await sealFor(publicKey, stored.value.plain, item.key);
+  // A meeting recorded meanwhile (by a panel's history store) must not be overwritten.
+  const again = await item.read(store);
+  if (JSON.stringify(again.value) !== JSON.stringify(stored.value)) return;
+  await item.write(store, { sealed: [entry] });
+}

@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sealFor } from '../../../lib/device/at-rest';
 import type { AtRestKeys, AtRestSource } from '../../../lib/device/at-rest';
-import { createHistoryStore, unsealHistory } from '../../../lib/device/history-store';
+import { createHistoryStore, sealHistory, unsealHistory } from '../../../lib/device/history-store';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import { historyKey } from '../../../lib/device/meeting-history';
 import { Notebook } from '../../../lib/notebook/notebook';
@@ -184,4 +184,20 @@ describe('meeting history at rest', () => {
     expect(ids(history.getSnapshot())).toEqual(['meeting-0002', 'meeting-0001']);
     expect(history.isLocked()).toBe(false);
   }, 30_000);
+
+  it('seals the plain history of a group not opened, and leaves a sealed one alone', async () => {
+    const store = memoryStore();
+    const keys = await fakeKeys();
+    await store.set(KEY, [summary(1)]);
+    await sealHistory(store, 'group-1', keys.pair.publicKey);
+    expect(await readable(store)).not.toContain(SECRET);
+    const sealed = await store.get(KEY);
+    await sealHistory(store, 'group-1', keys.pair.publicKey);
+    expect(await store.get(KEY)).toEqual(sealed);
+    const history = createHistoryStore(store, 'group-1', keys.source);
+    await history.load();
+    expect(ids(history.getSnapshot())).toEqual(['meeting-0001']);
+    await sealHistory(store, 'group-9', keys.pair.publicKey);
+    expect(await store.get(historyKey('group-9'))).toBeUndefined();
+  });
 });
