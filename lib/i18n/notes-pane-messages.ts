@@ -43,8 +43,8 @@ export const NOTES_PANE_MESSAGES = {
   },
   resetNotebook: { nl: 'Alles wissen en opnieuw beginnen', en: 'Delete everything and start over' },
   resetNotebookSure: {
-    nl: 'Alle notities worden gewist, en ook de eerdere bijeenkomsten van je groepen op dit apparaat. Dit kan niet ongedaan worden.',
-    en: "All notes will be deleted, and your groups' past meetings on this device too. This cannot be undone.",
+    nl: 'Alle notities worden gewist, en ook je groepen en hun eerdere bijeenkomsten op dit apparaat: om weer mee te doen heb je opnieuw een uitnodiging nodig. Dit kan niet ongedaan worden.',
+    en: 'All notes will be deleted, and your groups and their past meetings on this device too: to take part again you need a new invite. This cannot be undone.',
   },
   resetNotebookYes: { nl: 'Ja, wis alles', en: 'Yes, delete everything' },
   takeHomeHeading: { nl: 'Adviezen mee naar huis', en: 'Take the advice home' },
