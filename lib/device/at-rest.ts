@@ -1,6 +1,7 @@
 import { isRecord } from '../util/guards';
 import { decodeBlob, openBlob, seal } from './sealed-blob';
 import type { SealedBlob } from './sealed-blob';
+import { fromBase64, toBase64 } from '../util/base64';
 
 /**
  * Sealing at rest for what the device keeps outside the notebook (groups with their invite
@@ -144,21 +145,4 @@ export async function openAll<T>(
 
 function contextOf(place: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`kring-at-rest/${place}`);
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
-  try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return null;
-  }
 }

@@ -1,4 +1,5 @@
 import { isRecord } from '../util/guards';
+import { fromBase64, toBase64 } from '../util/base64';
 
 /**
  * A few bytes sealed with AES-GCM for storage on the device (the meeting cache, drafts): base64
@@ -54,25 +55,4 @@ export async function openBlob(
   } catch {
     return null;
   }
-}
-
-/** Chunked, because String.fromCharCode(...bytes) overflows the stack for a large document. */
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch {
-    return null;
-  }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

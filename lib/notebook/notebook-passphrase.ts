@@ -17,6 +17,7 @@ import {
 } from './notebook-crypto';
 import type { Sealed } from './notebook-crypto';
 import type { Mode, UnlockedMode } from './note-codec';
+import { fromBase64, toBase64 } from '../util/base64';
 
 /** The key of the one row in the `meta` table. */
 export const META_KEY = 'encryption';
@@ -56,23 +57,6 @@ export interface BoxKeys {
 
 const BOX_CONTEXT = 'kring-notebook/meta/box';
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
-  try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return null;
-  }
-}
 
 function decodeBox(value: unknown): StoredBox | null {
   if (!isRecord(value)) return null;
