@@ -173,14 +173,20 @@ export class PeerBook {
   }
 }
 
+/** Whether these peer options allow WebRTC only through a relay (iceTransportPolicy 'relay'). */
+export function relayOnly(peerOpts: unknown): boolean {
+  const config = isRecord(peerOpts) ? peerOpts.config : undefined;
+  return isRecord(config) && config.iceTransportPolicy === 'relay';
+}
+
 /**
  * RP6: whether these peer options (simple-peer's, RoomOptions.peerOpts) leave any WebRTC path:
  * not when only relay candidates are allowed and no TURN server is given to get one from.
  */
 export function canConnectDirectly(peerOpts: unknown): boolean {
+  if (!relayOnly(peerOpts)) return true;
   const config = isRecord(peerOpts) ? peerOpts.config : undefined;
-  if (!isRecord(config) || config.iceTransportPolicy !== 'relay') return true;
-  const servers = Array.isArray(config.iceServers) ? config.iceServers : [];
+  const servers = isRecord(config) && Array.isArray(config.iceServers) ? config.iceServers : [];
   return servers.some((server) => {
     if (!isRecord(server)) return false;
     const urls = Array.isArray(server.urls) ? server.urls : [server.urls];

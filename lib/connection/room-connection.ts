@@ -9,7 +9,7 @@ import { roomReuse } from './room-reuse';
 import { RoomFraming } from './peer-framing';
 import { RoomRelay } from './relay';
 import type { RelayCounts } from './relay';
-import { canConnectDirectly, RELAY_AFTER_MS } from './relay-plan';
+import { canConnectDirectly, RELAY_AFTER_MS, relayOnly } from './relay-plan';
 import type { PeerLink } from './relay-plan';
 import { RelayPacer } from './relay-pacer';
 import { systemClock } from './clock';
@@ -174,15 +174,6 @@ function retarget(room: SharedRoom, options: RoomOptions): void {
 /** How long a peer waits for a direct connection before it is relayed to (relay-plan RP2, RP6). */
 function relayAfter(options: RoomOptions): number {
   return canConnectDirectly(options.peerOpts) ? RELAY_AFTER_MS : 0;
-}
-
-function relayOnly(peerOpts: RoomOptions['peerOpts']): boolean {
-  const config = peerOpts?.config;
-  return (
-    typeof config === 'object' &&
-    config !== null &&
-    Reflect.get(config, 'iceTransportPolicy') === 'relay'
-  );
 }
 
 function peerOptions(options: RoomOptions): Record<string, unknown> {
