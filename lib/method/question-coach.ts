@@ -9,7 +9,13 @@ import type { Localized } from '../i18n/i18n';
  */
 
 export type CoachIssue =
-  'closed' | 'advice-in-disguise' | 'leading' | 'accusing-why' | 'stacked' | 'not-a-question';
+  | 'closed'
+  | 'advice-in-disguise'
+  | 'leading'
+  | 'interpreting'
+  | 'accusing-why'
+  | 'stacked'
+  | 'not-a-question';
 
 export type CoachLanguage = 'nl' | 'en';
 
@@ -64,7 +70,7 @@ const CLOSED_START: Readonly<Record<CoachLanguage, RegExp>> = {
  * Where a yes/no question can start: at the beginning or after a joining word or punctuation, so
  * that "Wat heb je geprobeerd?" (open) is not read as "Heb je geprobeerd...?" (advice).
  */
-const CLAUSE_START = String.raw`(?:^|[?.!,;:]\s+|(?:en|maar|of|dus|and|but|or|so)\s+)`;
+const CLAUSE_START = String.raw`(?:^|[?.!,;:]\s+|\b(?:en|maar|of|dus|and|but|or|so)\s+)`;
 
 /** Advice dressed as a question ("Heb je al overwogen...", "Have you tried..."). */
 const ADVICE: Readonly<Record<CoachLanguage, readonly RegExp[]>> = {
@@ -110,6 +116,8 @@ const LEADING: Readonly<Record<CoachLanguage, readonly RegExp[]>> = {
     /\b(komt|kwam)\s+dat\s+niet\s+(doordat|omdat|door)\b/,
     /\b(heb|had)\s+(je|jij|u)\s+niet\s+(het gevoel|de indruk|het idee)\b/,
     /\b(je|jij|u)\s+(bent|was|voelde\s+je)\s+(toch|zeker|vast)\b/,
+    // "Je had toch ook de leidinggevende kunnen bellen?": hindsight that expects a yes.
+    /\b(je|jij|u)\s+(had|hadden|hebt|heb|kon|kunt|kan|moest|moet|zou|wist|weet|wilde|wil|vond|vindt|deed|doet|ging|gaat|zag|ziet)\s+(het\s+|dat\s+|dit\s+|er\s+)?(toch|zeker|vast)\b/,
     /\b(eigenlijk|stiekem|diep van binnen)\b.*\b(niet|toch)\b/,
     /\b(klopt het dat|is het zo dat)\s+(je|jij|u)\s+(eigenlijk|stiekem)\b/,
   ],
@@ -118,7 +126,9 @@ const LEADING: Readonly<Record<CoachLanguage, readonly RegExp[]>> = {
     /\bwouldn't you\s+(agree|say)\b/,
     /\b(isn't|wasn't|aren't|weren't)\s+(it|that|this|there|you)\s+(really|actually|just|simply|true|obvious|clear|because|the case|so)\b/,
     /\bisn't it true\b|\bis it not true\b/,
-    /,\s*(right|correct|no|isn't it|don't you|didn't you|wasn't it|aren't you)\s*\??$/,
+    /,\s*(right|correct|no|isn't it|don't you|didn't you|wasn't it|aren't you|(couldn't|wouldn't|shouldn't|weren't|haven't|hadn't|can't|won't) (you|it))\s*\??$/,
+    // "You could have called your manager?": hindsight that expects a yes.
+    /^you\s+(could|should|might)\s+(also\s+|just\s+|simply\s+)*have\s+\w+/,
     /\bsurely\b/,
     /\b(could|might|can)\s+it\s+be\s+that\s+you\b/,
     /\b(is it possible|isn't it possible)\s+that\s+you\s+(really|actually|just|were|are)\b/,
@@ -128,6 +138,110 @@ const LEADING: Readonly<Record<CoachLanguage, readonly RegExp[]>> = {
     /\bobviously\b/,
   ],
 };
+
+/**
+ * Interpreting questions: the basic model forbids "suggestieve, interpreterende of gesloten
+ * vragen". An interpreting question hands the case bringer a conclusion about themselves to
+ * agree with ("Je bent dus eigenlijk bang voor conflicten?", "So what you mean is…?") instead of
+ * asking what they think. The rule: a statement about the bringer with a question mark, or a
+ * "so…"/"do you mean that…" paraphrase, that draws a conclusion (dus, eigenlijk, in feite,
+ * really, actually, basically). An open question that only leans on what was said ("Wat maakt
+ * dat je dat dus zo ervaart?", "So what did you do next?") asks for the bringer's own view and
+ * is left alone, and so is asking what the bringer meant ("Wat bedoel je precies met…?").
+ * A summary put as a question ("Dus je was alleen?", "So you were alone?") is flagged even when
+ * it is about facts: it hands over the asker's version; "Wie was er nog?" lets the bringer tell.
+ * Tested on the normalised text before fillers are dropped: "Dus" and "So" carry the meaning.
+ */
+const INTERPRETING: Readonly<Record<CoachLanguage, readonly RegExp[]>> = {
+  nl: [
+    // "Dus jij vindt dat…", "Dus het ligt eigenlijk aan…", "Dus wat je bedoelt is…"
+    /^dus,?\s+(je|jij|u|jouw|eigenlijk|in feite|in wezen|wat je|wat jij)\b/,
+    /^dus,?\s+(het|dat|dit)\s+(\S+\s+){0,2}?(eigenlijk|in feite|in wezen|gaat om|ging om|ligt aan|lag aan|draait om)\b/,
+    // "Je bent dus eigenlijk bang…?", "Je voelt je eigenlijk…?", "Het gaat dus om…?"
+    /^(je|jij|u|het|dat|dit)\s+(\S+\s+){0,3}?(dus|eigenlijk|stiekem|in feite|in wezen|diep van binnen)\b/,
+    // "Wat je eigenlijk zegt is…", "Waar het dus om gaat is…"
+    /\b(wat|waar)\s+(je|jij|u|het)\s+(\S+\s+){0,2}?(dus|eigenlijk|in feite)\s+(\S+\s+){0,2}?(bedoelt|zegt|wilt zeggen|om gaat|voelt|wilt)\s+(is|,)/,
+    /\bwat\s+(je|jij|u)\s+(dus\s+|eigenlijk\s+)*(bedoelt|zegt|wilt zeggen)\s+is\b/,
+    // "Bedoel je (dus) dat…", "Wil je eigenlijk zeggen dat…"
+    /^(bedoel|bedoelt)\s+(je|jij|u)\s+(dus\s+|eigenlijk\s+|daarmee\s+)*(dat|te zeggen)\b/,
+    /\bwil\s+(je|jij|u)\s+(dus|eigenlijk)\s+zeggen\b/,
+    /\bals ik (je|jou|u) goed begrijp\b.*\b(dus|eigenlijk)\b/,
+  ],
+  en: [
+    // "So you're really afraid…?", "So basically this is about…?", "So what you mean is…?"
+    /^so,?\s+(you|you're|you've|you'd|you'll|your|basically|really|actually|in other words|what you|the real)\b/,
+    // "You're actually exhausted?", "So it's really about…?"
+    /^(so,?\s+)?(you|you're|you've|you'd|it's|it is|this is|that's|that is)\s+(\S+\s+){0,3}?(really|actually|basically|secretly|deep down|in fact|all about)\b/,
+    /\bwhat you('re| are)?\s+(really\s+|actually\s+|basically\s+)*(mean|saying|say|feel|want)\s+is\b/,
+    // "Do you mean that…", "Are you saying that…"
+    /^(do|did)\s+you\s+(really\s+|actually\s+)*mean\s+(that|to say)\b/,
+    /^(are|were)\s+you\s+(really\s+|actually\s+)*saying\s+(that\s+)?/,
+    /\bin other words\b/,
+  ],
+};
+
+/**
+ * Loaded wording: a judgement about someone else smuggled into the question ("Wat vind je ervan
+ * dat je collega zo lui is?"). Words that judge a person are flagged wherever they stand; words
+ * that also describe a situation ("lastig", "moeilijk", "difficult") only when they are said of
+ * a person ("die lastige moeder", "your colleague is so difficult"), so that "Wat vond je
+ * moeilijk?" stays a good question. Asking what the bringer meant by their own word ("Wat bedoel
+ * je met lui?", "What do you mean by lazy?") is not loaded: the word is theirs.
+ */
+const JUDGING: Readonly<Record<CoachLanguage, RegExp>> = {
+  nl: /\b(lui|luie|onbeschoft|onbeschofte|incompetent|incompetente|onbekwaam|onbekwame|arrogant|arrogante|egoïstisch|egoïstische|egoistisch|egoistische|respectloos|respectloze|onprofessioneel|onprofessionele|manipulatief|manipulatieve|hysterisch|hysterische|bazig|bazige|achterbaks|achterbakse|onuitstaanbaar|onuitstaanbare|zeurderig|zeurderige|brutaal|brutale)\b/,
+  en: /\b(lazy|rude|incompetent|arrogant|selfish|disrespectful|unprofessional|manipulative|hysterical|bossy|sneaky|spiteful|obnoxious|insufferable|whiny)\b/,
+};
+
+/** People a case is about, for the words that judge only when said of a person. */
+const PERSON = String.raw`(collega|collega's|moeder|vader|ouder|ouders|leerling|leerlingen|cliënt|client|cliënten|patiënt|patient|bewoner|klant|teamleider|leidinggevende|manager|baas|directeur|mentor|arts|dokter|partner|man|vrouw|jongen|meisje|kind|zoon|dochter|buurman|buurvrouw|stagiair|stagiaire|docent|juf|meester|agent|verdachte|familie|team)`;
+const PERSON_EN = String.raw`(colleague|colleagues|mother|father|mum|mom|dad|parent|parents|pupil|pupils|student|students|client|clients|patient|patients|resident|customer|manager|boss|supervisor|head|director|mentor|doctor|partner|husband|wife|boy|girl|child|son|daughter|neighbour|intern|teacher|officer|suspect|family|team|man|woman|person|people)`;
+
+const SAID_OF_A_PERSON: Readonly<Record<CoachLanguage, readonly RegExp[]>> = {
+  nl: [
+    new RegExp(
+      String.raw`(?<!\b(meest|minst)\s)\b(lastige|moeilijke|vervelende|irritante|agressieve|onmogelijke)\s+(\S+\s+)?${PERSON}\b`,
+    ),
+    new RegExp(
+      String.raw`\b${PERSON}\s+(\S+\s+){0,2}?(zo|zo'n|erg|heel|nogal|echt|altijd|ook|best)\s+(lastig|moeilijk|vervelend|irritant|agressief)\s+(is|was|doet|deed|reageert|reageerde)\b`,
+    ),
+  ],
+  en: [
+    new RegExp(
+      String.raw`(?<!\b(most|least)\s)\b(difficult|awkward|impossible|annoying|demanding|aggressive|problem)\s+${PERSON_EN}\b`,
+    ),
+    new RegExp(
+      String.raw`\b${PERSON_EN}\s+(who|that)?\s*(is|was|are|were|being|gets|got)\s+(so|such|really|very|always|quite)\s+(difficult|awkward|impossible|annoying|demanding|aggressive)\b`,
+    ),
+    new RegExp(
+      String.raw`\b${PERSON_EN}\s+(is|was|being)\s+(difficult|awkward|impossible|annoying|demanding)\b`,
+    ),
+  ],
+};
+
+/** Asking what the bringer meant by a word of theirs: the word in it is theirs, not a verdict. */
+const ASKS_OWN_WORD: Readonly<Record<CoachLanguage, RegExp>> = {
+  nl: /\b(bedoel|bedoelt|bedoelde|verstaat|versta)\s+(je|jij|u)\s+(\S+\s+){0,2}?(met|onder)\b|\bnoem(de)?\s+(je|jij|u)\b|"[^"]*"/,
+  en: /\b(mean|meant)\s+(by|when you say)\b|\bcall(ed)?\s+(him|her|them|it)\b|"[^"]*"/,
+};
+
+/**
+ * Asking for the bringer's own verdict ("Wat vond je onbeschoft aan hem?", "What did you find
+ * rude?"): the judging word follows "vond je"/"you found" directly, with no "dat"/"that" between.
+ */
+const ASKS_OWN_VERDICT: Readonly<Record<CoachLanguage, RegExp>> = {
+  nl: new RegExp(
+    String.raw`\b(vond|vind|ervoer|ervaar|noemde|noem)\s+(je|jij|u)\s+((?!dat\b)\S+\s+){0,2}?${JUDGING.nl.source.slice(2)}`,
+  ),
+  en: new RegExp(
+    String.raw`\byou\s+(find|found|call|called|experienced|experience)\s+((?!that\b)\S+\s+){0,2}?${JUDGING.en.source.slice(2)}`,
+  ),
+};
+
+function isLoaded(text: string, language: CoachLanguage): boolean {
+  if (ASKS_OWN_WORD[language].test(text) || ASKS_OWN_VERDICT[language].test(text)) return false;
+  return JUDGING[language].test(text) || SAID_OF_A_PERSON[language].some((rule) => rule.test(text));
+}
 
 /** "Why didn't you...": a reproach in the shape of a question. */
 const ACCUSING: Readonly<Record<CoachLanguage, readonly RegExp[]>> = {
@@ -182,6 +296,16 @@ const REMARKS: Readonly<Record<CoachIssue, { message: Localized; suggestion?: Lo
       en: 'ask without colouring it: "What did you notice in yourself at that moment?"',
     },
   },
+  interpreting: {
+    message: {
+      nl: 'dit is een interpreterende of gekleurde vraag: je eigen uitleg of oordeel zit erin. Laat de inbrenger het in eigen woorden zeggen.',
+      en: 'this question interprets or judges: your own reading or verdict is in it. Let the case bringer put it in their own words.',
+    },
+    suggestion: {
+      nl: 'vraag naar hun eigen woorden: "Wat bedoel je precies met …?" of "Hoe zou jij het noemen?"',
+      en: 'ask for their own words: "What exactly do you mean by …?" or "How would you put it?"',
+    },
+  },
   'accusing-why': {
     message: {
       nl: 'een waarom-vraag over wat iemand (niet) deed klinkt al snel als een verwijt en maakt defensief.',
@@ -219,6 +343,7 @@ const ORDER: readonly CoachIssue[] = [
   'advice-in-disguise',
   'accusing-why',
   'leading',
+  'interpreting',
   'closed',
   'stacked',
   'not-a-question',
@@ -287,6 +412,9 @@ export function coachQuestion(text: string, preferred: CoachLanguage = 'en'): Co
   if (ADVICE[language].some((rule) => rule.test(body))) found.add('advice-in-disguise');
   if (ACCUSING[language].some((rule) => rule.test(body))) found.add('accusing-why');
   if (LEADING[language].some((rule) => rule.test(body))) found.add('leading');
+  if (INTERPRETING[language].some((rule) => rule.test(normalised)) || isLoaded(body, language)) {
+    found.add('interpreting');
+  }
 
   const interrogative = hasQuestionMark || isOpenStart(main, language);
   if (!interrogative && !CLOSED_START[language].test(main)) {

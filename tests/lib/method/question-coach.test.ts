@@ -83,6 +83,43 @@ const DUTCH: readonly Row[] = [
   // Not a question.
   ['Dat lijkt me heel lastig.', ['not-a-question']],
   ['Ik herken dit heel erg van mijn eigen afdeling', ['not-a-question']],
+  // Interpreting and loaded questions. The basic model forbids "suggestieve, interpreterende of
+  // gesloten vragen": a conclusion handed to the case bringer, or a verdict on someone else.
+  ['Je bent dus eigenlijk bang voor conflicten?', ['interpreting']],
+  ['Dus jij vindt dat je teamleider je niet steunt?', ['interpreting']],
+  ['Je had toch ook de leidinggevende kunnen bellen?', ['leading']],
+  ['Wat vind je ervan dat je collega zo lui is?', ['interpreting']],
+  ['Het gaat dus eigenlijk om erkenning?', ['interpreting']],
+  ['Dus het ligt eigenlijk aan de planning?', ['interpreting']],
+  ['Bedoel je dat je je in de steek gelaten voelt?', ['interpreting']],
+  ['Wat je eigenlijk zegt is dat je wilt stoppen?', ['interpreting']],
+  ['Wil je dus zeggen dat niemand je helpt?', ['interpreting']],
+  ["Hoe ga je om met zo'n luie collega?", ['interpreting']],
+  ['Hoe lang speelt dit al met die lastige moeder?', ['interpreting']],
+  ['Wat doe je als die onbeschofte vader weer belt?', ['interpreting']],
+  ['Hoe reageerde de moeilijke ouder op je voorstel?', ['interpreting']],
+  ['Dus je was die avond alleen op de groep?', ['interpreting']],
+  ['Je voelt je eigenlijk niet gewaardeerd?', ['interpreting', 'leading']],
+  // Near-misses that are good open questions: they ask for the case bringer's own words and view.
+  ['Wat bedoel je precies met onveilig?', 'ok'],
+  ['Wat bedoel je precies met "lui"?', 'ok'],
+  ['Wat bedoel je met lastig?', 'ok'],
+  ['Wat maakt dat je dat dus zo ervaart?', 'ok'],
+  ['Wat vond je moeilijk?', 'ok'],
+  ['Hoe lastig was dat voor je?', 'ok'],
+  ['Wat maakt het gesprek met die moeder zo moeilijk voor jou?', 'ok'],
+  ['Wat vind je ervan dat je collega het overleg heeft afgezegd?', 'ok'],
+  ['Dus wat deed je toen?', 'ok'],
+  ['Wat wil je eigenlijk bereiken met dit gesprek?', 'ok'],
+  ['Wanneer merkte je dat je bang was voor een conflict?', 'ok'],
+  ['Hoe merkte je dat je teamleider je niet steunde?', 'ok'],
+  ['Hoe zou jij zelf noemen wat er gebeurde?', 'ok'],
+  ['Welke woorden gebruikte je collega precies?', 'ok'],
+  ['Hoe ga je om met een collega die vaak te laat komt?', 'ok'],
+  ['Wat maakte het dus zo lastig om het te zeggen?', 'ok'],
+  ['Wat vond je onbeschoft aan hem?', 'ok'],
+  ['Wie was voor jou de meest lastige ouder?', 'ok'],
+  ['Hoe was het om met die zware cliënt te werken?', 'ok'],
   // Several remarks at once.
   [
     'Heb je al overwogen om te stoppen? En heb je het met je partner besproken?',
@@ -161,6 +198,35 @@ const ENGLISH: readonly Row[] = [
   // Not a question.
   ['That sounds really difficult.', ['not-a-question']],
   ['I recognise this from my own ward', ['not-a-question']],
+  // Interpreting and loaded questions ("suggestieve, interpreterende of gesloten vragen").
+  ["So you're really afraid of conflict?", ['interpreting']],
+  ["So what you mean is that your manager doesn't support you?", ['interpreting']],
+  ['So basically this is about recognition?', ['interpreting']],
+  ["You're actually exhausted?", ['interpreting']],
+  ['Are you saying that you feel let down by the team?', ['interpreting']],
+  ['Do you mean that he ignored you on purpose?', ['interpreting']],
+  ['What do you do when your lazy colleague leaves early again?', ['interpreting']],
+  ['How long have you had to work with such a difficult mother?', ['interpreting']],
+  ['How do you deal with a manager who is so incompetent?', ['interpreting']],
+  ['What do you think of your colleague being so rude?', ['interpreting']],
+  ['So you were alone on the ward that night?', ['interpreting']],
+  ["You could have called your manager, couldn't you?", ['leading']],
+  // Near-misses that are good open questions.
+  ['What exactly do you mean by "difficult"?', 'ok'],
+  ['What do you mean by lazy?', 'ok'],
+  ['What did you find difficult?', 'ok'],
+  ['What makes it so difficult for you to say no?', 'ok'],
+  ['So what did you do next?', 'ok'],
+  ['So how did that conversation end?', 'ok'],
+  ['How would you put it in your own words?', 'ok'],
+  ['What is it like to work with this colleague?', 'ok'],
+  ['What tells you that your manager does not support you?', 'ok'],
+  ['When did you first notice you were afraid of the conflict?', 'ok'],
+  ['What do you actually want to achieve?', 'ok'],
+  ['How do you work with a colleague who is often late?', 'ok'],
+  ['How hard was that for you?', 'ok'],
+  ['What did you find rude about it?', 'ok'],
+  ['Who was the most difficult person in the room?', 'ok'],
   // Several remarks at once.
   ['Have you tried talking to her? And does your manager know?', ['advice-in-disguise', 'stacked']],
 ];
@@ -207,6 +273,7 @@ describe('the question coach', () => {
       "Why didn't you call for backup?",
       'Wat gebeurde er en hoe reageerde je collega?',
       'Dat lijkt me heel lastig.',
+      'Je bent dus eigenlijk bang voor conflicten?',
     ];
     const seen = new Set<CoachIssue>();
     for (const draft of drafts) {
@@ -218,7 +285,26 @@ describe('the question coach', () => {
         expect(hint.suggestion?.en).toBeTruthy();
       }
     }
-    expect(seen.size).toBe(6);
+    expect(seen.size).toBe(7);
+  });
+
+  it('flags the examples of "suggestieve, interpreterende of gesloten vragen" the basic model forbids', () => {
+    const flagged = [
+      'Je bent dus eigenlijk bang voor conflicten?',
+      'Dus jij vindt dat je teamleider je niet steunt?',
+      'Je had toch ook de leidinggevende kunnen bellen?',
+      'Wat vind je ervan dat je collega zo lui is?',
+      "So you're really afraid of conflict?",
+      'So what you mean is that your manager does not support you?',
+    ];
+    for (const draft of flagged) {
+      const issues = coachQuestion(draft).hints.map((hint) => hint.issue);
+      expect(issues.some((issue) => issue === 'interpreting' || issue === 'leading')).toBe(true);
+    }
+    const [hint] = coachQuestion('Je bent dus eigenlijk bang voor conflicten?', 'nl').hints;
+    expect(hint?.issue).toBe('interpreting');
+    expect(hint?.suggestion?.nl).toContain('Wat bedoel je precies met');
+    expect(hint?.suggestion?.en).toContain('What exactly do you mean by');
   });
 
   it('suggests an open opening for a closed question in both languages', () => {
