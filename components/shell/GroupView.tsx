@@ -20,6 +20,7 @@ import { useGroupSession } from '../meeting/useGroupSession';
 import type { MemberReach } from '../meeting/useGroupSession';
 import { iceInviteParam } from '../../lib/invite/ice-servers';
 import { useMeetingHistory } from './useMeetingHistory';
+import { useRecordAttendance } from './useAttendance';
 import { useNotebook } from '../notes/NotebookContext';
 import { UnlockForm } from '../notes/NotesPane';
 import { DraftProvider } from '../common/DraftContext';
@@ -100,6 +101,17 @@ export function GroupView({
     if (learnt) onLearnt?.(learnt);
   }, [group, snapshot.groupName, onLearnt]);
   const groupName = meeting?.groupName ?? group.name ?? snapshot.groupName;
+  // The member's own record of hours, across groups, kept apart from the pruned history.
+  useRecordAttendance(store, {
+    groupId: group.groupId,
+    groupName,
+    selfId: group.memberId,
+    meetingId: snapshot.meetingId,
+    running: meeting !== null && snapshot.ended === null,
+    role: snapshot.role,
+    memberNames: snapshot.members.map((m) => m.name),
+    ended: snapshot.ended,
+  });
 
   // A new group: nothing held yet, and this member founded it or nobody else is around.
   const newGroup = history.length === 0 && !snapshot.meetingId && !snapshot.ended;

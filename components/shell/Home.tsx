@@ -13,6 +13,7 @@ import { useI18n } from '../common/I18n';
 import { useUndo } from '../common/useUndo';
 import { useWelcome } from './useWelcome';
 import { Welcome } from './Welcome';
+import { AttendanceRecord } from './AttendanceRecord';
 import { useNotebook } from '../notes/NotebookContext';
 import { UnlockForm } from '../notes/NotesPane';
 import { LiveRegion } from '../common/LiveRegion';
@@ -181,6 +182,7 @@ export function Home({
       </section>
       <JoinForm initialInvite={initialInvite} onJoin={onJoin} />
       <StartGroupForm onCreate={onCreate} />
+      {store && <AttendanceRecord store={store} />}
       {!showWelcome && (
         <p>
           <button
