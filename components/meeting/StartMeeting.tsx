@@ -1,11 +1,21 @@
 import { useId, useState } from 'react';
 import { METHODS } from '../../lib/method/method-list';
-import { PRESET_TOTALS, rescalePhaseMinutes, totalMinutes } from '../../lib/method/phase-times';
+import {
+  defaultTotalMinutes,
+  isShortMeeting,
+  PRESET_TOTALS,
+  rescalePhaseMinutes,
+  totalMinutes,
+} from '../../lib/method/phase-times';
+import type { Method } from '../../lib/method/method';
 import { useI18n } from '../common/I18n';
 
 /**
  * Shown to whoever chairs today while no meeting runs: they pick the method (with a short
- * description of each) and the time the group has, and start the meeting.
+ * description of each) and the time the group has, and start the meeting. The time starts at
+ * 90 minutes, or the method's own times when they are longer: the source says a meeting lasts
+ * at least one and a half hours, two hours is common (lib/method/phase-times.ts). Anything
+ * shorter is labelled short.
  */
 export function StartMeeting({
   suggestedChair,
@@ -20,12 +30,16 @@ export function StartMeeting({
 }) {
   const { t, locale } = useI18n();
   const [methodId, setMethodId] = useState<string>(METHODS[0]?.id ?? 'basic');
-  const [total, setTotal] = useState('default');
+  // null: the chair has not picked a time, so it follows the method (see defaultChoice).
+  const [picked, setPicked] = useState<string | null>(null);
   const selectId = useId();
   const timeId = useId();
+  const timeHintId = useId();
   const descriptionId = useId();
   const method = METHODS.find((m) => m.id === methodId) ?? METHODS[0];
   if (!method) return null;
+  const total = picked ?? defaultChoice(method);
+  const ownTotal = totalMinutes(method);
   const minutes = total === 'default' ? null : rescalePhaseMinutes(method, Number(total));
   return (
     <form
@@ -55,14 +69,26 @@ export function StartMeeting({
         {method.description[locale]}
       </p>
       <label htmlFor={timeId}>{t('availableTime')}</label>
-      <select id={timeId} value={total} onChange={(e) => setTotal(e.target.value)}>
-        <option value="default">{t('methodDefaultTime', { minutes: totalMinutes(method) })}</option>
+      <select
+        id={timeId}
+        value={total}
+        aria-describedby={timeHintId}
+        onChange={(e) => setPicked(e.target.value)}
+      >
+        <option value="default">
+          {t(isShortMeeting(ownTotal) ? 'methodDefaultTimeShort' : 'methodDefaultTime', {
+            minutes: ownTotal,
+          })}
+        </option>
         {PRESET_TOTALS.map((n) => (
           <option key={n} value={String(n)}>
-            {t('minutesTotal', { minutes: n })}
+            {t(isShortMeeting(n) ? 'minutesTotalShort' : 'minutesTotal', { minutes: n })}
           </option>
         ))}
       </select>
+      <p className="hint" id={timeHintId}>
+        {t('meetingLengthHint')}
+      </p>
       <ol className="phase-list hint">
         {method.phases.map((phase, index) => (
           <li key={phase.id}>
@@ -73,6 +99,15 @@ export function StartMeeting({
       <button type="submit">{t('startMeeting')}</button>
     </form>
   );
+}
+
+/**
+ * The time choice a method starts with: its own times when they reach the recommended length
+ * (they are the method's, unchanged), else that length as a preset.
+ */
+function defaultChoice(method: Method): string {
+  const total = defaultTotalMinutes(method);
+  return total === totalMinutes(method) ? 'default' : String(total);
 }
 
 /** Whose turn it is to chair by the group's rota, or nothing when the group has no rota yet. */

@@ -482,8 +482,20 @@ export const MESSAGES = {
   yourRole: { nl: 'Je rol: {role}', en: 'Your role: {role}' },
   caseBroughtBy: { nl: 'Inbrenger: {name}', en: 'Case bringer: {name}' },
   availableTime: { nl: 'Beschikbare tijd', en: 'Time available' },
-  methodDefaultTime: { nl: 'Standaard ({minutes} min)', en: 'Default ({minutes} min)' },
+  methodDefaultTime: {
+    nl: 'Tijden van de werkvorm ({minutes} min)',
+    en: "The method's own times ({minutes} min)",
+  },
+  methodDefaultTimeShort: {
+    nl: 'Tijden van de werkvorm ({minutes} min, kort)',
+    en: "The method's own times ({minutes} min, short)",
+  },
   minutesTotal: { nl: '{minutes} minuten', en: '{minutes} minutes' },
+  minutesTotalShort: { nl: '{minutes} minuten (kort)', en: '{minutes} minutes (short)' },
+  meetingLengthHint: {
+    nl: 'Een bijeenkomst duurt minstens anderhalf uur; twee uur is gebruikelijk.',
+    en: 'A meeting takes at least an hour and a half; two hours is common.',
+  },
   chairSuggestion: {
     nl: 'Volgens het rooster is {name} aan de beurt om voor te zitten.',
     en: "By the rota it is {name}'s turn to chair.",

@@ -9,6 +9,28 @@ export const MAX_TOTAL_MINUTES = 240;
 /** The totals the chair is offered as one-click choices. */
 export const PRESET_TOTALS: readonly number[] = [60, 90, 120];
 
+/**
+ * The shortest meeting the method calls full length, and the length a meeting gets unless the
+ * chair picks another. Issue 14, from the source texts (../shared/domain.md: a group "meets
+ * about 5 to 10 times a year for 1.5 to 2 hours"): "a meeting lasts at least one and a half
+ * hours, two hours is common". Shorter stays possible (an hour together beats no meeting) but
+ * is labelled short.
+ */
+export const RECOMMENDED_TOTAL_MINUTES = 90;
+
+/** Whether a meeting of this many minutes is shorter than the method's one and a half hours. */
+export function isShortMeeting(totalMinutes: number): boolean {
+  return totalMinutes < RECOMMENDED_TOTAL_MINUTES;
+}
+
+/**
+ * The length a new meeting of this method starts with: 90 minutes, or the method's own phase
+ * times when they already add up to more (ten-step's 130 and Balint's 100 are not cut to fit).
+ */
+export function defaultTotalMinutes(method: Method): number {
+  return Math.max(RECOMMENDED_TOTAL_MINUTES, totalMinutes(method));
+}
+
 /** The longest a single phase may last when the minutes come from a peer. */
 export const MAX_PHASE_MINUTES = 240;
 

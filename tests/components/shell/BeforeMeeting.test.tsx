@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { BeforeMeeting } from '../../../components/shell/BeforeMeeting';
 import { I18nProvider } from '../../../components/common/I18n';
 import type { LobbyHearing } from '../../../lib/connection/group-session';
+import { BASIC_METHOD } from '../../../lib/method/methods/basic';
+import { rescalePhaseMinutes } from '../../../lib/method/phase-times';
 
 afterEach(cleanup);
 
@@ -47,7 +49,8 @@ describe('before the meeting', () => {
     // The button that was pressed is gone: focus goes to the form's first choice.
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Method' }));
     await user.click(screen.getByRole('button', { name: 'Start the meeting as chair' }));
-    expect(onStart).toHaveBeenCalledExactlyOnceWith('basic', null);
+    // The meeting starts at 90 minutes by default (lib/method/phase-times.ts), not basic's own 85.
+    expect(onStart).toHaveBeenCalledExactlyOnceWith('basic', rescalePhaseMinutes(BASIC_METHOD, 90));
   });
 
   it('takes a member who changes their mind back to waiting', async () => {

@@ -5,11 +5,14 @@ import type { Method } from '../../../lib/method/method';
 import {
   clampTotalMinutes,
   decodePhaseMinutes,
+  defaultTotalMinutes,
+  isShortMeeting,
   MAX_PHASE_MINUTES,
   MAX_TOTAL_MINUTES,
   MIN_TOTAL_MINUTES,
   minimumPhaseMinutes,
   PRESET_TOTALS,
+  RECOMMENDED_TOTAL_MINUTES,
   rescalePhaseMinutes,
   totalMinutes,
 } from '../../../lib/method/phase-times';
@@ -77,6 +80,43 @@ describe('total minutes', () => {
       expect(total).toBeGreaterThanOrEqual(MIN_TOTAL_MINUTES);
       expect(total).toBeLessThanOrEqual(MAX_TOTAL_MINUTES);
     }
+  });
+});
+
+// Issue 14, from the source texts: "a meeting lasts at least one and a half hours, two hours is
+// common". 90 minutes is the default; shorter stays possible but is called short.
+describe('the length a meeting starts with', () => {
+  it('recommends at least one and a half hours', () => {
+    expect(RECOMMENDED_TOTAL_MINUTES).toBe(90);
+    expect(PRESET_TOTALS).toContain(RECOMMENDED_TOTAL_MINUTES);
+  });
+
+  it.each<[number, boolean]>([
+    [20, true],
+    [60, true],
+    [89, true],
+    [90, false],
+    [120, false],
+    [240, false],
+  ])('calls %i minutes short: %s', (total, short) => {
+    expect(isShortMeeting(total)).toBe(short);
+  });
+
+  it('labels exactly one preset, 60 minutes, as short', () => {
+    expect(PRESET_TOTALS.filter(isShortMeeting)).toEqual([60]);
+  });
+
+  it.each<[string, number]>([
+    ['basic', 90],
+    ['incident', 90],
+    ['gossip', 90],
+    ['socratic', 90],
+    ['solution-focused', 90],
+    ['first-meeting', 90],
+    ['balint', 100],
+    ['ten-step', 130],
+  ])('starts %s at %i minutes: 90, or its own times when they are longer', (id, total) => {
+    expect(defaultTotalMinutes(byId(id))).toBe(total);
   });
 });
 
