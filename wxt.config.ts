@@ -45,6 +45,12 @@ export default defineConfig({
       '**/*.log',
     ],
   },
+  // `KRING_SOURCEMAP=1 npx wxt build` writes source maps next to the chunks (no reference from the
+  // shipped files), so that bench/first-screen.ts can say which package fills the first screen's
+  // JavaScript. Off by default: the packages and the companion's web page carry no maps.
+  vite: () => ({
+    build: { sourcemap: process.env.KRING_SOURCEMAP === '1' ? 'hidden' : false },
+  }),
   hooks: {
     // The companion serves this same build as a web page for members without the extension:
     // give it an index.html so that the invite link's bare address opens the panel. The companion

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { NotebookLockedError } from '../../lib/notebook/notebook';
+import { NotebookLockedError } from '../../lib/notebook/notebook-locked-error';
 import type { Notebook } from '../../lib/notebook/notebook';
 
 const NotebookContext = createContext<Notebook | null>(null);

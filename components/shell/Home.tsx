@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { RememberedGroup } from '../../lib/device/groups';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
@@ -13,9 +13,9 @@ import { useI18n } from '../common/I18n';
 import { useUndo } from '../common/useUndo';
 import { useWelcome } from './useWelcome';
 import { Welcome } from './Welcome';
-import { AttendanceRecord } from './AttendanceRecord';
 import { useNotebook } from '../notes/NotebookContext';
-import { UnlockForm } from '../notes/NotesPane';
+import { LazyAttendanceRecord, LazyUnlockForm } from './lazy-views';
+import { LazyFallback } from './LazyFallback';
 import { LiveRegion } from '../common/LiveRegion';
 
 const INVITE_ERRORS: Record<InviteError, MessageKey> = {
@@ -124,7 +124,9 @@ export function Home({
           // same unlock as the notes; joining with an invite below still works.
           <div className="groups-locked">
             <p>{t('groupsLocked')}</p>
-            <UnlockForm notebook={notebook} />
+            <Suspense fallback={<LazyFallback />}>
+              <LazyUnlockForm notebook={notebook} />
+            </Suspense>
           </div>
         )}
         {groupsLocked && shown.length === 0 ? null : shown.length === 0 ? (
@@ -182,7 +184,11 @@ export function Home({
       </section>
       <JoinForm initialInvite={initialInvite} onJoin={onJoin} />
       <StartGroupForm onCreate={onCreate} />
-      {store && <AttendanceRecord store={store} />}
+      {store && (
+        <Suspense fallback={<LazyFallback />}>
+          <LazyAttendanceRecord store={store} />
+        </Suspense>
+      )}
       {!showWelcome && (
         <p>
           <button

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import type { RememberedGroup } from '../../lib/device/groups';
@@ -14,15 +14,14 @@ import type { Invite } from '../../lib/invite/invite';
 import type { IceServer } from '../../lib/invite/ice-servers';
 import type { Notebook } from '../../lib/notebook/notebook';
 import { CallBadge } from './CallBadge';
-import { GroupView } from './GroupView';
 import { Home } from './Home';
 import { Announcer } from '../common/Announcer';
 import { I18nProvider, useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import { useFocusOnChange } from '../common/useFocusOnChange';
 import { NotebookProvider } from '../notes/NotebookContext';
-import { NotesOverview } from '../notes/NotesOverview';
-import { SettingsForm } from './SettingsForm';
+import { LazyFallback } from './LazyFallback';
+import { LazyGroupView, LazyNotesOverview, LazySettingsForm, loadGroupView } from './lazy-views';
 import { usePanelState } from './usePanelState';
 import { useUnsealBeforeRemoval } from './useUnsealBeforeRemoval';
 import type { PanelState } from './usePanelState';
@@ -98,6 +97,9 @@ function LoadingLine() {
   return <LiveRegion>{t('loading')}</LiveRegion>;
 }
 
+/** After the first screen, before a member is likely to have picked a group. */
+const PREFETCH_MS = 300;
+
 function Panel({
   state,
   store,
@@ -122,6 +124,14 @@ function Panel({
   );
   // Back from a group, the home screen's heading takes focus; a group focuses its own.
   const homeHeading = useFocusOnChange(active ? 'group' : 'home', { onMount: false });
+  // Opening a group is the likely next step: its code (the meeting, the connection) is fetched
+  // once the home screen is up and the page idle, so that the group opens without waiting.
+  const hasGroups = state.groups.length > 0;
+  useEffect(() => {
+    if (!hasGroups) return undefined;
+    const timer = setTimeout(() => void loadGroupView().catch(() => undefined), PREFETCH_MS);
+    return () => clearTimeout(timer);
+  }, [hasGroups]);
 
   const enter = async (
     invite: Invite,
@@ -201,50 +211,56 @@ function Panel({
         <CallBadge />
       </header>
       {showSettings && (
-        <SettingsForm
-          key={active?.groupId ?? ''}
-          settings={state.settings}
-          group={
-            active && {
-              signalingUrl: active.signalingUrl,
-              iceServers: active.iceServers,
-              onSave: (change) => void state.saveGroup({ ...active, ...change }),
+        <Suspense fallback={<LazyFallback />}>
+          <LazySettingsForm
+            key={active?.groupId ?? ''}
+            settings={state.settings}
+            group={
+              active && {
+                signalingUrl: active.signalingUrl,
+                iceServers: active.iceServers,
+                onSave: (change) => void state.saveGroup({ ...active, ...change }),
+              }
             }
-          }
-          onSave={(settings) => void state.saveSettings(settings)}
-          onClose={() => {
-            setShowSettings(false);
-            settingsButton.current?.focus();
-          }}
-        />
+            onSave={(settings) => void state.saveSettings(settings)}
+            onClose={() => {
+              setShowSettings(false);
+              settingsButton.current?.focus();
+            }}
+          />
+        </Suspense>
       )}
       {/* The notes overview sits above the group, which stays connected underneath. */}
       {/* The page's main content while it is open; the group's main is hidden meanwhile. */}
       {showNotes && (
         <main>
-          <NotesOverview
-            onClose={() => {
-              setShowNotes(false);
-              // Back where the member came from: keyboard users keep their place.
-              notesButton.current?.focus();
-            }}
-          />
+          <Suspense fallback={<LazyFallback />}>
+            <LazyNotesOverview
+              onClose={() => {
+                setShowNotes(false);
+                // Back where the member came from: keyboard users keep their place.
+                notesButton.current?.focus();
+              }}
+            />
+          </Suspense>
         </main>
       )}
       <main hidden={showNotes}>
         {active ? (
           <>
-            <GroupView
-              key={active.groupId}
-              group={active}
-              signalingUrl={active.signalingUrl ?? state.settings.signalingUrl}
-              store={store}
-              sound={state.settings.sound}
-              reach={state.settings}
-              founded={active.groupId === createdId}
-              onLearnt={(group) => void state.saveGroup(group)}
-              onBack={() => setActiveId(null)}
-            />
+            <Suspense fallback={<LazyFallback />}>
+              <LazyGroupView
+                key={active.groupId}
+                group={active}
+                signalingUrl={active.signalingUrl ?? state.settings.signalingUrl}
+                store={store}
+                sound={state.settings.sound}
+                reach={state.settings}
+                founded={active.groupId === createdId}
+                onLearnt={(group) => void state.saveGroup(group)}
+                onBack={() => setActiveId(null)}
+              />
+            </Suspense>
             {active.signalingUrl !== null && (
               <p className="hint group-server">
                 {t('groupMeetsThrough', { host: serverHost(active.signalingUrl) })}{' '}

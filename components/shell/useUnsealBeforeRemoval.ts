@@ -1,8 +1,15 @@
 import { useEffect } from 'react';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
-import { sealHistory, unsealHistory } from '../../lib/device/history-store';
 import { unsealGroups } from '../../lib/device/panel-store';
 import type { Notebook } from '../../lib/notebook/notebook';
+
+/**
+ * The meeting history's and attendance's code (they read meeting summaries, and with them the
+ * method) is needed only with a passphrase: loaded then, so that the panel's first screen stays
+ * small.
+ */
+const loadHistoryStore = () => import('../../lib/device/history-store');
+const loadAttendanceStore = () => import('../../lib/device/attendance-store');
 
 /**
  * Sealing sweeps for the whole device. Before the notebook's passphrase is removed, the groups and meeting histories sealed for its
@@ -19,9 +26,12 @@ export function useUnsealBeforeRemoval(
   useEffect(() => {
     if (!notebook) return undefined;
     notebook.setBeforeDisable(async (keys) => {
+      const { unsealHistory } = await loadHistoryStore();
       for (const groupId of ids.split(' ').filter(Boolean)) {
         await unsealHistory(store, groupId, keys.privateKey);
       }
+      const { unsealAttendance } = await loadAttendanceStore();
+      await unsealAttendance(store, keys.privateKey);
       await unsealGroups(store, keys.privateKey);
     });
     return () => notebook.setBeforeDisable(null);
@@ -38,9 +48,12 @@ export function useUnsealBeforeRemoval(
         last = keys.state;
         const publicKey = keys.state === 'off' ? null : keys.publicKey;
         if (!publicKey) return;
+        const { sealHistory } = await loadHistoryStore();
         for (const groupId of ids.split(' ').filter(Boolean)) {
           await sealHistory(store, groupId, publicKey).catch(() => undefined);
         }
+        const { sealAttendance } = await loadAttendanceStore();
+        await sealAttendance(store, publicKey).catch(() => undefined);
       });
     sweep();
     return notebook.subscribe(sweep);

@@ -33,6 +33,7 @@ import { createBox, importBoxPublicKey, openBox, rewrapBox } from './notebook-pa
 import type { BoxKeys, EncryptionMeta } from './notebook-passphrase';
 import { NOTEBOOK_DB_NAME, openNotebookDatabase } from './notebook-schema';
 import type { DatabaseOptions } from './notebook-schema';
+import { NotebookLockedError } from './notebook-locked-error';
 import { byMeetingThenCreated } from './note-order';
 import { searchNotes } from './notebook-search';
 import { notesToJson, notesToMarkdown } from './notebook-export';
@@ -71,13 +72,7 @@ export interface NotebookOptions extends DatabaseOptions {
   readonly iterations?: number;
 }
 
-/** Thrown by reads and writes while the notebook is encrypted and not unlocked. */
-export class NotebookLockedError extends Error {
-  constructor() {
-    super('The notebook is locked: unlock it with the passphrase first.');
-    this.name = 'NotebookLockedError';
-  }
-}
+export { NotebookLockedError };
 
 /** Attempts of a write that finds the stored state changed by another window meanwhile. */
 const MAX_ATTEMPTS = 5;

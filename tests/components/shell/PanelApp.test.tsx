@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PanelApp } from '../../../components/shell/PanelApp';
+import { preloadPanelViews } from '../../../components/shell/lazy-views';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
 import { groupsItem } from '../../../lib/device/groups';
@@ -9,6 +10,8 @@ import { createInvite } from '../../../lib/invite/invite';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Notebook } from '../../../lib/notebook/notebook';
 
+// The group, the notes and the settings load on first use; here their code is loaded up front.
+beforeAll(() => preloadPanelViews());
 afterEach(cleanup);
 
 // Nobody listens there: the panel stays "looking for the group", as it would while offline.
