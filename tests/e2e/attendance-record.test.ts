@@ -96,6 +96,30 @@ describe('the attendance record', () => {
       rows[name] = lines[1]!.split(',');
     }
 
+    // The printable page: a tab of its own with the table and the total, and no case text.
+    const [printed] = await Promise.all([
+      bram.context().waitForEvent('page'),
+      bram.getByRole('button', { name: 'Print' }).click(),
+    ]);
+    await printed.getByRole('heading', { name: 'Attendance record' }).waitFor();
+    const table = printed.getByRole('table');
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual([
+      'Group',
+      'Date',
+      'Start',
+      'End',
+      'Duration',
+      'Method',
+      'Role',
+      'Present',
+    ]);
+    const cells = await table.locator('tbody td').allTextContents();
+    expect(cells[0]).toBe('Wijkteam Oost');
+    expect(cells[6]).toBe('case bringer');
+    expect(cells[7]).toBe('Anna, Bram');
+    expect(await table.locator('tfoot').textContent()).toMatch(/^Total: 1 meeting, [\d.]+ hours$/);
+    expect(await printed.locator('body').textContent()).not.toContain('Zwaluwstaart');
+
     for (const [name, role] of [
       ['Anna', 'chair'],
       ['Bram', 'case bringer'],
