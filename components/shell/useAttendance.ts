@@ -56,7 +56,7 @@ export interface MeetingAttendance {
  */
 export function useRecordAttendance(store: KeyValueStore, meeting: MeetingAttendance): void {
   const attendance = useAttendanceStore(store);
-  const seen = useRef<Seen>({ meetingId: null, names: new Set(), role: null });
+  const seen = useRef<Seen>({ meetingId: null, names: new Set(), role: null, ran: false });
   const { groupId, groupName, selfId, meetingId, running, role, ended } = meeting;
   // A string, so that a new but equal list of names does not run the effect again.
   const names = JSON.stringify(meeting.memberNames);
@@ -65,10 +65,11 @@ export function useRecordAttendance(store: KeyValueStore, meeting: MeetingAttend
   useEffect(() => {
     // Names are kept per meeting: a new meeting starts a new list.
     if (seen.current.meetingId !== meetingId) {
-      seen.current = { meetingId, names: new Set(), role: null };
+      seen.current = { meetingId, names: new Set(), role: null, ran: false };
     }
     if (!meetingId || !(running || endedJson)) return;
     for (const name of JSON.parse(names) as string[]) seen.current.names.add(name);
+    if (running) seen.current.ran = true;
     if (running && role) seen.current.role = role;
   }, [meetingId, running, role, names, endedJson]);
 
@@ -78,6 +79,11 @@ export function useRecordAttendance(store: KeyValueStore, meeting: MeetingAttend
     if (endedJson === null || seen.current.meetingId !== endedId) return;
     const summary = decodeSummary(JSON.parse(endedJson));
     if (!summary) return;
+    // A register must see only meetings attended: a panel opened on a group whose last meeting
+    // had already ended shows its summary, but this member was not there. Its chair and case
+    // bringer were (a reload after the end, when the first record may not have been written).
+    const named = summary.caseBringerId === selfId || role === 'chair';
+    if (!seen.current.ran && !named) return;
     const entry = attendanceEntryFrom(summary, {
       groupId,
       groupName,
@@ -93,4 +99,6 @@ interface Seen {
   meetingId: string | null;
   names: Set<string>;
   role: string | null;
+  /** This panel saw the meeting running. */
+  ran: boolean;
 }

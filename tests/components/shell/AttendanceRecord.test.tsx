@@ -200,6 +200,32 @@ describe('recording a meeting at its end', () => {
     expect(JSON.stringify(await store.get(ATTENDANCE_KEY))).not.toContain('Cliënt');
   });
 
+  it('records no meeting this panel never saw running: opened after it ended elsewhere', async () => {
+    const store = memoryStore();
+    const writes = vi.spyOn(store, 'set');
+    renderHook(() => useRecordAttendance(store, { ...base, running: false, ended: summary }));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(writes).not.toHaveBeenCalled();
+  });
+
+  it('records the case bringer after a reload at the end, from the summary', async () => {
+    const store = memoryStore();
+    renderHook(() =>
+      useRecordAttendance(store, {
+        ...base,
+        selfId: 'bram-000001',
+        running: false,
+        role: 'member',
+        ended: summary,
+      }),
+    );
+    await waitFor(async () =>
+      expect((await attendanceItem.read(store)).value).toMatchObject({
+        plain: [{ role: 'bringer' }],
+      }),
+    );
+  });
+
   it('records nothing while the meeting runs, and a meeting once', async () => {
     const store = memoryStore();
     const writes = vi.spyOn(store, 'set');
