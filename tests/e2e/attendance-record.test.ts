@@ -6,6 +6,7 @@ import type { RunningServer } from '../../server/signaling-server';
 import { isoCalendarDate } from '../../lib/i18n/format-date';
 import { openMemberPanels, joinGroup, startGroup, currentPhase } from './helpers/panel';
 import type { MemberBrowser } from './helpers/member-browser';
+import { auditEveryWay, describeFindings } from './helpers/axe';
 
 const MEET_URL = 'https://meet.google.com/att-ende-nce';
 /** Case text typed in the meeting: it must never reach the attendance record. */
@@ -95,6 +96,11 @@ describe('the attendance record', () => {
       expect(lines).toHaveLength(2);
       rows[name] = lines[1]!.split(',');
     }
+
+    // The unfolded record on the home screen: nothing serious for axe, in Dutch and English,
+    // light and dark.
+    const found = await auditEveryWay(anna, 'attendance record, unfolded');
+    expect(found, describeFindings(found)).toEqual([]);
 
     // The printable page: a tab of its own with the table and the total, and no case text.
     const [printed] = await Promise.all([
