@@ -12,7 +12,7 @@ const loadHistoryStore = () => import('../../lib/device/history-store');
 const loadAttendanceStore = () => import('../../lib/device/attendance-store');
 
 /**
- * Sealing sweeps for the whole device. Before the notebook's passphrase is removed, the groups, meeting histories and attendance record sealed for its
+ * Sealing sweeps for the whole device. Before the notebook's passphrase is removed, the groups and meeting histories sealed for its
  * at-rest key pair are written back plain (the private key goes with the passphrase). If that fails, the
  * passphrase stays and the form says something went wrong: nothing is lost.
  */
@@ -31,9 +31,6 @@ export function useUnsealBeforeRemoval(
         await unsealHistory(store, groupId, keys.privateKey);
       }
       const { unsealAttendance } = await loadAttendanceStore();
-      await unsealAttendance(store, keys.privateKey);
-      // The attendance record's code loads on first use (it reads the methods' names).
-      const { unsealAttendance } = await import('../../lib/device/attendance-store');
       await unsealAttendance(store, keys.privateKey);
       await unsealGroups(store, keys.privateKey);
     });
@@ -55,8 +52,6 @@ export function useUnsealBeforeRemoval(
         for (const groupId of ids.split(' ').filter(Boolean)) {
           await sealHistory(store, groupId, publicKey).catch(() => undefined);
         }
-        const { sealAttendance } = await import('../../lib/device/attendance-store');
-        await sealAttendance(store, publicKey).catch(() => undefined);
         const { sealAttendance } = await loadAttendanceStore();
         await sealAttendance(store, publicKey).catch(() => undefined);
       });
