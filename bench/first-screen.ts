@@ -46,7 +46,7 @@ export interface FirstScreenFigures {
   readonly files: readonly FirstScreenFile[];
   readonly rawBytes: number;
   readonly gzipBytes: number;
-  /** Files only `import()` reaches: loaded when a lazy part is first shown. */
+  /** Files only `import()` reaches, but for the awaited ones: loaded when a part is first shown. */
   readonly lazyFiles: readonly FirstScreenFile[];
   /** Lazy files the first screen waits for all the same (AWAITED_AT_START and their imports). */
   readonly awaitedFiles: readonly FirstScreenFile[];
@@ -231,7 +231,9 @@ export function measureFirstScreen(
   }
   const graph = staticGraph(outDir, page);
   const files = graph.eager.map((f) => sizeOf(outDir, f));
-  const lazyFiles = graph.lazy.map((f) => sizeOf(outDir, f));
+  const lazyFiles = graph.lazy
+    .filter((f) => !graph.awaited.includes(f))
+    .map((f) => sizeOf(outDir, f));
   const awaitedFiles = graph.awaited.map((f) => sizeOf(outDir, f));
   const parts = new Map<string, { raw: number; gzip: number }>();
   let mapped = true;

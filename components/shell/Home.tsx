@@ -14,7 +14,8 @@ import { useUndo } from '../common/useUndo';
 import { useWelcome } from './useWelcome';
 import { Welcome } from './Welcome';
 import { useNotebook } from '../notes/NotebookContext';
-import { LazyAttendanceRecord, LazyUnlockForm } from './lazy-views';
+import { AttendanceRecord } from './AttendanceRecord';
+import { LazyUnlockForm } from './lazy-views';
 import { LazyFallback } from './LazyFallback';
 import { LiveRegion } from '../common/LiveRegion';
 
@@ -184,11 +185,7 @@ export function Home({
       </section>
       <JoinForm initialInvite={initialInvite} onJoin={onJoin} />
       <StartGroupForm onCreate={onCreate} />
-      {store && (
-        <Suspense fallback={<LazyFallback />}>
-          <LazyAttendanceRecord store={store} />
-        </Suspense>
-      )}
+      {store && <AttendanceRecord store={store} />}
       {!showWelcome && (
         <p>
           <button

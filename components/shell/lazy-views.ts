@@ -3,8 +3,9 @@ import { lazy } from 'react';
 /**
  * The parts of the panel that its first screen (welcome or home, the call badge, the header)
  * does not show, each loaded when it is first shown: the group with its meeting (Yjs, WebRTC,
- * the method), the notes overview, the settings form and the notebook's unlock form. They are
- * most of the panel's code; the first screen stays small (bench/first-screen.ts measures it).
+ * the method), the notes overview, the settings form and the notebook's unlock form (the
+ * attendance record's body is lazy in AttendanceRecord.tsx). They are most of the panel's code;
+ * the first screen stays small (bench/first-screen.ts measures it).
  * Show them inside `<Suspense fallback={<LazyFallback />}>`.
  */
 
@@ -46,11 +47,6 @@ export const LazyUnlockForm = lazy(() =>
   import('../notes/NotesPane').then((m) => ({ default: m.UnlockForm })),
 );
 
-/** The attendance record, folded at the foot of the home screen. */
-export const LazyAttendanceRecord = lazy(() =>
-  import('./AttendanceRecord').then((m) => ({ default: m.AttendanceRecord })),
-);
-
 /**
  * Loads every lazy part's code now. For tests that render them: a part whose code is already
  * here shows at once, as it does in the panel after the first load.
@@ -61,6 +57,5 @@ export async function preloadPanelViews(): Promise<void> {
     import('../notes/NotesOverview'),
     import('./SettingsForm'),
     import('../notes/NotesPane'),
-    import('./AttendanceRecord'),
   ]);
 }
