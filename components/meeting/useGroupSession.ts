@@ -10,6 +10,8 @@ import type { KeyValueStore } from '../../lib/device/key-value-store';
 import { createMeetingCache } from '../../lib/device/meeting-cache';
 import { parseInvite } from '../../lib/invite/invite';
 import { exposeSharedState } from './diagnostics';
+import { indexedDbKeyStore, loadDeviceKey, memoryDeviceKey } from '../../lib/device/device-key';
+import type { DeviceSigner } from '../../lib/shared-doc/signed';
 
 const EMPTY: GroupSnapshot = EMPTY_SNAPSHOT;
 
@@ -110,7 +112,7 @@ export function useGroupSession(
     if (!parsed.ok || peerOpts === null) return undefined;
     let cancelled = false;
     let opened: GroupSession | null = null;
-    const turn = openQueue.then(() =>
+    const turn = openQueue.then(async () =>
       cancelled
         ? null
         : GroupSession.open(
@@ -122,6 +124,8 @@ export function useGroupSession(
             },
             {
               openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl], peerOpts }),
+              // Every write signed with this device's key (issue 13).
+              device: await thisDevice(),
               ...(store ? { meetingCache: createMeetingCache(store, parsed.invite.secret) } : {}),
             },
           ),
@@ -163,4 +167,18 @@ export function useGroupSession(
     () => (session ? session.snapshot() : EMPTY),
   );
   return { session, snapshot, error: parsed.ok ? error : parsed.error };
+}
+
+let deviceKey: Promise<DeviceSigner> | null = null;
+
+/**
+ * This device's key pair, loaded once per page from IndexedDB (made the first time); in memory
+ * only where IndexedDB refuses to keep it.
+ */
+function thisDevice(): Promise<DeviceSigner> {
+  deviceKey ??=
+    typeof indexedDB === 'undefined'
+      ? memoryDeviceKey()
+      : loadDeviceKey(indexedDbKeyStore()).catch(() => memoryDeviceKey());
+  return deviceKey;
 }

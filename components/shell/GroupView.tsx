@@ -105,7 +105,7 @@ export function GroupView({
   useRecordAttendance(store, {
     groupId: group.groupId,
     groupName,
-    selfId: group.memberId,
+    selfId: snapshot.selfId || group.memberId,
     meetingId: snapshot.meetingId,
     running: meeting !== null && snapshot.ended === null,
     role: snapshot.role,
@@ -156,7 +156,7 @@ export function GroupView({
             board={snapshot.board}
             role={snapshot.role}
             members={snapshot.members}
-            selfId={group.memberId}
+            selfId={snapshot.selfId || group.memberId}
             timer={snapshot.timer}
             timerOffset={snapshot.timerOffset}
             chairPresent={snapshot.chairPresent}

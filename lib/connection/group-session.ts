@@ -23,7 +23,7 @@ import type { Member, PresenceState } from '../shared-doc/presence';
 import { readBoard } from '../shared-doc/board-state';
 import type { BoardState } from '../shared-doc/board-state';
 import type { CommandContext } from '../shared-doc/board-commands';
-import { handChair, takeChair } from '../shared-doc/board-commands';
+import { handChair, takeChair, takeChairBack } from '../shared-doc/board-commands';
 import { readTimer } from '../shared-doc/timer';
 import type { TimerState } from '../shared-doc/timer';
 import { ClockOffsets } from '../shared-doc/clock-offsets';
@@ -35,6 +35,18 @@ import { countViaServer, describeConnection, memberLinks } from './connection-st
 import type { PeerLink } from './relay-plan';
 import type { ConnectionStatus } from './connection-status';
 import { LoadWatch } from './load-watch';
+import {
+  enforceSignatures,
+  learnCard,
+  newSessionSigner,
+  onTrustChange,
+  publishCard,
+  rejectedWrites,
+} from '../shared-doc/signed';
+import type { DeviceSigner, RejectedWrite, SessionSigner } from '../shared-doc/signed';
+import { decodePresence as readPresence, presenceProof, provenCard } from '../shared-doc/presence';
+import { judgeAgain } from '../shared-doc/last-valid';
+import { MEETING_KEYS, meetingMap } from '../shared-doc/doc-schema';
 import type { MeetingLoading } from './load-watch';
 
 /** Who this member is in the group. */
@@ -61,6 +73,13 @@ export interface GroupSessionDeps {
    * sealed with the group's key); none: a reload starts from what the others have.
    */
   readonly meetingCache?: MeetingCachePort;
+  /**
+   * This device's key pair (lib/device/device-key.ts). With it, the member's id is the key's
+   * (`memberIdOf`), every meeting document enforces signatures and every write is signed
+   * (shared-doc/signed.ts), and presence proves its card. Without it (unit tests of the lobby
+   * and of the meeting logic), documents are read and written unsigned.
+   */
+  readonly device?: DeviceSigner;
 }
 
 /**
@@ -137,7 +156,30 @@ export interface GroupSnapshot {
    * heard; null while nobody has said.
    */
   readonly groupName: string | null;
+  /**
+   * Writes this panel refused in the meeting shown (forged, unsigned, not theirs, not allowed in
+   * their role), by who they claim to be from; for the chair to see. Empty for other members.
+   */
+  readonly rejected: readonly RejectedSummary[];
+  /** This member's id (the device key's, in a signed session). */
+  readonly selfId: string;
+  /** True when this member's chair was taken while they were away: they may take it back. */
+  readonly mayTakeBack: boolean;
 }
+
+/** Refused writes of one claimed writer. */
+export interface RejectedSummary {
+  /** The name of the member the writes claim to be from, when known; null: nobody known. */
+  readonly name: string | null;
+  readonly memberId: string | null;
+  readonly count: number;
+}
+
+/**
+ * How long after a stretch alone a take-over of this member's chair is still taken as made
+ * while they were away (it reaches the panel with the others' presence as it comes back).
+ */
+const RECENTLY_ALONE_MS = 15_000;
 
 /** How often a panel refreshes the clock reading in its presence. */
 const CLOCK_REFRESH_MS = 10_000;
@@ -193,6 +235,9 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
   otherMeetings: [],
   loading: null,
   groupName: null,
+  rejected: [],
+  selfId: '',
+  mayTakeBack: false,
 };
 
 /** A meeting room this panel holds: the one it shows, or one kept for content it has. */
@@ -225,6 +270,10 @@ export class GroupSession {
   private disposed = false;
   private switching: Promise<void> = Promise.resolve();
 
+  /** Since when this panel has seen nobody else, and how long its last such stretch lasted. */
+  private readonly alone = { since: null as number | null, lasted: 0, endedAt: 0 };
+  /** This panel's session key and card (signed sessions only). */
+  private signer: SessionSigner | null = null;
   private readonly openRoom: GroupSessionDeps['openRoom'];
   private readonly clock: Clock;
   private readonly loadWatch: LoadWatch;
@@ -272,7 +321,10 @@ export class GroupSession {
    * also while no other member can be reached.
    */
   static async open(identity: GroupIdentity, deps: GroupSessionDeps): Promise<GroupSession> {
-    const session = new GroupSession(identity, deps);
+    // A signed session's member id is its device key's: nobody else can write as this member.
+    const own = deps.device ? { ...identity, memberId: deps.device.memberId } : identity;
+    const session = new GroupSession(own, deps);
+    if (deps.device) session.signer = await newSessionSigner(deps.device, identity.memberName);
     await session.restore();
     await session.connectLobby();
     await session.switching;
@@ -375,6 +427,11 @@ export class GroupSession {
   takeChair(): CommandResult {
     const present = this.snapshotValue.chairPresent;
     return this.run((ctx) => takeChair(ctx, present));
+  }
+
+  /** A chair whose chair was taken while they were away takes it back. */
+  takeChairBack(): CommandResult {
+    return this.run((ctx) => takeChairBack(ctx));
   }
 
   /** The chair ends the meeting: the boards are cleared for everyone; the summary stays. */
@@ -497,11 +554,16 @@ export class GroupSession {
   }
 
   private setPresence(room: RoomHandle): void {
+    const signer = this.signer;
     const presence: PresenceState = {
       memberId: this.identity.memberId,
-      name: this.identity.memberName,
+      name: signer ? signer.card.name : this.identity.memberName,
       clock: this.clock.now(),
       ...(this.groupName !== null ? { groupName: this.groupName } : {}),
+      // The card and a proof for this awareness client: the name shown is bound to our key.
+      ...(signer
+        ? { card: signer.card, proof: presenceProof(signer, room.awareness.clientID) }
+        : {}),
     };
     // A room kept in the background has no presence at all (see putAside): set it whole.
     const state = room.awareness.getLocalState() ?? {};
@@ -543,8 +605,11 @@ export class GroupSession {
           room.awareness.getStates(),
           meeting ?? readMeeting(room.doc),
           this.identity.memberId,
+          { proven: this.signer !== null },
         )
       : [];
+    const unproven = this.unprovenPeers();
+    this.noteAlone(members.length > 0 && members.every((m) => m.isSelf));
     const others = members.filter((m) => !m.isSelf).length;
     const links = room?.peerLinks
       ? memberLinks(room.awareness.getStates(), room.peerLinks(), this.identity.memberId)
@@ -564,10 +629,8 @@ export class GroupSession {
       members,
       links,
       connection,
-      unknownPeers: Math.max(
-        this.lobby?.unknownPeers?.() ?? 0,
-        this.meeting?.unknownPeers?.() ?? 0,
-      ),
+      unknownPeers:
+        Math.max(this.lobby?.unknownPeers?.() ?? 0, this.meeting?.unknownPeers?.() ?? 0) + unproven,
       board:
         this.meeting && started
           ? readBoard(this.meeting.doc, started.method, this.identity.memberId)
@@ -589,7 +652,24 @@ export class GroupSession {
         this.meetingId !== null && !started ? this.meetingId : null,
         this.meeting?.receiveProgress?.() ?? null,
       ),
+      // Signed writes (issue 13, point 4).
+      rejected:
+        this.meeting && started && roleOf(started, this.identity.memberId) === 'chair'
+          ? summariseRejected(rejectedWrites(this.meeting.doc), members)
+          : [],
+      selfId: this.identity.memberId,
+      mayTakeBack:
+        started !== null &&
+        !started.ended &&
+        started.chairTakenOver !== null &&
+        started.chairTakenOver.from === this.identity.memberId &&
+        started.chairId !== this.identity.memberId,
     };
+    // The chair has been missing long enough here: a take-over this panel refused while it
+    // still saw the chair is judged again (signed sessions).
+    if (this.meeting && started?.chairId && !next.chairPresent && this.signer) {
+      if (judgeAgain(meetingMap(this.meeting.doc), MEETING_KEYS.chairId)) this.scheduleRefresh();
+    }
     // Writes back what a peer garbled, or clears late writes after the end; a write comes back
     // as an update and so as one more refresh.
     if (this.meeting && started) tendMeeting(this.meeting.doc, this.identity.memberId, members);
@@ -667,9 +747,19 @@ export class GroupSession {
     const existing = this.held.get(meetingId);
     if (existing) return existing;
     const room = this.openRoom(keys);
+    // Before anything is read or applied: this document takes signed writes only.
+    const signer = this.signer;
+    if (signer) {
+      enforceSignatures(room.doc, {
+        scope: meetingId,
+        signer,
+        chairAbsent: (chairId) => this.chairAbsentFor(chairId),
+      });
+    }
     const cached = this.restored.get(meetingId);
     this.restored.delete(meetingId);
     if (cached) applyCached(room.doc, cached);
+    if (signer) publishCard(room.doc, LOCAL_ORIGIN);
     const onUpdate = (_update: Uint8Array, origin: unknown): void => {
       if (isNews(origin)) this.heard = true;
       this.changed();
@@ -688,12 +778,14 @@ export class GroupSession {
     room.doc.on('update', onUpdate);
     room.awareness.on('change', onAwareness);
     const offConnection = room.onConnectionChange(onConnection);
+    const offTrust = onTrustChange(room.doc, () => this.scheduleRefresh());
     const held: HeldMeeting = {
       room,
       cleanups: [
         () => room.doc.off('update', onUpdate),
         () => room.awareness.off('change', onAwareness),
         offConnection,
+        offTrust,
       ],
     };
     this.held.set(meetingId, held);
@@ -701,6 +793,59 @@ export class GroupSession {
     if (cached) this.changed();
     this.noticeEnd(meetingId, room);
     return held;
+  }
+
+  /**
+   * Peers in the rooms shown that say they are a member but cannot prove it (no card, a card
+   * that does not verify, a proof for another client): someone unknown. Signed sessions only.
+   * A proven presence's card is learnt by the meeting's document, for reading their writes.
+   */
+  private unprovenPeers(): number {
+    if (!this.signer) return 0;
+    let unknown = 0;
+    for (const room of [this.lobby, this.meeting]) {
+      if (!room) continue;
+      const own = room.awareness.clientID;
+      for (const [clientId, state] of room.awareness.getStates()) {
+        if (clientId === own) continue;
+        const presence = readPresence(state);
+        if (!presence) continue;
+        const card = provenCard(presence, clientId);
+        if (!card) unknown += 1;
+        else if (room === this.meeting) learnCard(room.doc, card);
+      }
+    }
+    return unknown;
+  }
+
+  /**
+   * Whether this panel has missed the chair `chairId` for the grace (signed take-over rule).
+   * For this member's own chair: whether this panel has been cut off from everyone for the
+   * grace, now or in its last stretch alone that ended moments ago (the others then missed
+   * us, and a take-over that arrives as we come back is theirs to make). A chair whose panel
+   * was with the group all along never accepts a take-over: it writes its chair back.
+   */
+  private chairAbsentFor(chairId: string): boolean {
+    if (chairId === this.identity.memberId) {
+      const now = this.clock.now();
+      const alone = this.alone;
+      if (alone.since !== null && now - alone.since >= CHAIR_GRACE_MS) return true;
+      return alone.lasted >= CHAIR_GRACE_MS && now - alone.endedAt < RECENTLY_ALONE_MS;
+    }
+    const watch = this.chairWatch;
+    if (!watch || watch.id !== chairId || watch.missingSince === null) return false;
+    return this.clock.now() - watch.missingSince >= CHAIR_GRACE_MS;
+  }
+
+  private noteAlone(alone: boolean): void {
+    const now = this.clock.now();
+    if (alone) {
+      this.alone.since ??= now;
+    } else if (this.alone.since !== null) {
+      this.alone.lasted = now - this.alone.since;
+      this.alone.endedAt = now;
+      this.alone.since = null;
+    }
   }
 
   /** Holds a running meeting the cache had, without showing it, so its content stays reachable. */
@@ -858,6 +1003,20 @@ function applyCached(doc: Y.Doc, state: Uint8Array): void {
   } catch {
     // Sealed by us, so not expected; a damaged cache must not stop the panel.
   }
+}
+
+/** Refused writes by claimed writer, named from who is present when known. */
+function summariseRejected(
+  writes: readonly RejectedWrite[],
+  members: readonly Member[],
+): RejectedSummary[] {
+  const byWriter = new Map<string | null, number>();
+  for (const write of writes) byWriter.set(write.writerId, (byWriter.get(write.writerId) ?? 0) + 1);
+  return [...byWriter].map(([memberId, count]) => ({
+    memberId,
+    name: members.find((m) => m.memberId === memberId)?.name ?? null,
+    count,
+  }));
 }
 
 function sameSnapshot(a: GroupSnapshot, b: GroupSnapshot): boolean {

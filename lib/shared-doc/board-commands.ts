@@ -12,6 +12,7 @@ import { countItems, readPitch, scoreKey, voteKey } from './board-state';
 import type { EvaluationKind, PitchScore, Rating } from './board-state';
 import type { CommandResult } from './meeting-commands';
 import { isRecord, safeId } from '../util/guards';
+import { clear, put, readValue } from './signed';
 
 /** Who runs a command, and when (on their own clock). */
 export interface CommandContext {
@@ -71,7 +72,7 @@ function addItem(
   if (wouldOverflow(ctx.doc, clean)) return { ok: false, reason: 'meeting-full' };
   const id = randomId(9);
   ctx.doc.transact(() => {
-    map.set(id, {
+    put(map, id, {
       authorId: ctx.actorId,
       authorName: cleanName(ctx.actorName, LIMITS.memberName),
       text: clean,
@@ -102,8 +103,8 @@ export function scorePitch(
   }
   ctx.doc.transact(() => {
     const scores = boardMap(ctx.doc, 'scores');
-    if (score) scores.set(scoreKey(pitchId, ctx.actorId), { ...score });
-    else scores.delete(scoreKey(pitchId, ctx.actorId));
+    if (score) put(scores, scoreKey(pitchId, ctx.actorId), { ...score });
+    else clear(scores, scoreKey(pitchId, ctx.actorId));
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -116,8 +117,8 @@ export function votePitch(ctx: CommandContext, pitchId: string | null): CommandR
     return { ok: false, reason: 'no-such-item' };
   ctx.doc.transact(() => {
     const scores = boardMap(ctx.doc, 'scores');
-    if (pitchId) scores.set(voteKey(ctx.actorId), pitchId);
-    else scores.delete(voteKey(ctx.actorId));
+    if (pitchId) put(scores, voteKey(ctx.actorId), pitchId);
+    else clear(scores, voteKey(ctx.actorId));
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -131,9 +132,9 @@ export function confirmCase(ctx: CommandContext, pitchId: string): CommandResult
   if (pitch.authorId === meeting.chairId) return { ok: false, reason: 'chair-cannot-bring' };
   ctx.doc.transact(() => {
     const map = meetingMap(ctx.doc);
-    map.set(MEETING_KEYS.casePitchId, pitch.id);
-    map.set(MEETING_KEYS.caseBringerId, pitch.authorId);
-    map.set(MEETING_KEYS.caseBringerName, pitch.authorName);
+    put(map, MEETING_KEYS.casePitchId, pitch.id);
+    put(map, MEETING_KEYS.caseBringerId, pitch.authorId);
+    put(map, MEETING_KEYS.caseBringerName, pitch.authorName);
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -153,11 +154,12 @@ function markItem(
 ): CommandResult {
   const meeting = permit(ctx, action);
   if (isResult(meeting)) return meeting;
-  if (!isRecord(boardMap(ctx.doc, itemRoot).get(id))) return { ok: false, reason: 'no-such-item' };
+  if (!isRecord(readValue(boardMap(ctx.doc, itemRoot), id)))
+    return { ok: false, reason: 'no-such-item' };
   ctx.doc.transact(() => {
     const marks = boardMap(ctx.doc, marksRoot);
-    const current = marks.get(id);
-    marks.set(id, { ...(isRecord(current) ? current : {}), ...patch });
+    const current = readValue(marks, id);
+    put(marks, id, { ...(isRecord(current) ? current : {}), ...patch });
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -190,7 +192,7 @@ export function revealPhase(ctx: CommandContext): CommandResult {
   const pending = unrevealedBlindPhases(ctx.doc, meeting, meeting.phaseIndex);
   if (pending.length === 0) return { ok: false, reason: 'not-allowed' };
   ctx.doc.transact(() => {
-    for (const id of pending) meetingMap(ctx.doc).set(REVEALED_PREFIX + id, true);
+    for (const id of pending) put(meetingMap(ctx.doc), REVEALED_PREFIX + id, true);
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -223,7 +225,7 @@ export function chooseCoreQuestion(
   let text: string;
   let proposalId: string | null = null;
   if ('proposalId' in choice) {
-    const proposal = boardMap(ctx.doc, 'proposals').get(choice.proposalId);
+    const proposal = readValue(boardMap(ctx.doc, 'proposals'), choice.proposalId);
     if (!isRecord(proposal) || typeof proposal.text !== 'string') {
       return { ok: false, reason: 'no-such-item' };
     }
@@ -235,7 +237,7 @@ export function chooseCoreQuestion(
     text = clean;
   }
   ctx.doc.transact(() => {
-    meetingMap(ctx.doc).set(MEETING_KEYS.coreQuestion, { text, proposalId });
+    put(meetingMap(ctx.doc), MEETING_KEYS.coreQuestion, { text, proposalId });
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -262,16 +264,16 @@ export function orderAdvice(ctx: CommandContext, orderedIds: readonly string[]):
   const meeting = permit(ctx, 'star');
   if (isResult(meeting)) return meeting;
   const advice = boardMap(ctx.doc, 'advice');
-  if (!orderedIds.every((id) => isRecord(advice.get(id))))
+  if (!orderedIds.every((id) => isRecord(readValue(advice, id))))
     return { ok: false, reason: 'no-such-item' };
   ctx.doc.transact(() => {
     const marks = boardMap(ctx.doc, 'adviceMarks');
     const place = new Map(orderedIds.map((id, index) => [id, index]));
     for (const id of advice.keys()) {
-      const current = marks.get(id);
+      const current = readValue(marks, id);
       const base = isRecord(current) ? current : {};
       const order = place.get(id) ?? null;
-      if ((base.order ?? null) !== order) marks.set(id, { ...base, order });
+      if ((base.order ?? null) !== order) put(marks, id, { ...base, order });
     }
   }, LOCAL_ORIGIN);
   return OK;
@@ -284,8 +286,8 @@ export function setIntentions(ctx: CommandContext, text: string): CommandResult 
   const clean = text.trim();
   if (clean.length > LIMITS.intentions) return { ok: false, reason: 'too-long' };
   ctx.doc.transact(() => {
-    if (clean) meetingMap(ctx.doc).set(MEETING_KEYS.intentions, clean);
-    else meetingMap(ctx.doc).delete(MEETING_KEYS.intentions);
+    if (clean) put(meetingMap(ctx.doc), MEETING_KEYS.intentions, clean);
+    else clear(meetingMap(ctx.doc), MEETING_KEYS.intentions);
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -311,7 +313,7 @@ export function shareLookBack(ctx: CommandContext, text: string): CommandResult 
 export function setKeepCaseTitle(ctx: CommandContext, keep: boolean): CommandResult {
   const meeting = permit(ctx, 'keep-title');
   if (isResult(meeting)) return meeting;
-  ctx.doc.transact(() => meetingMap(ctx.doc).set(MEETING_KEYS.keepCaseTitle, keep), LOCAL_ORIGIN);
+  ctx.doc.transact(() => put(meetingMap(ctx.doc), MEETING_KEYS.keepCaseTitle, keep), LOCAL_ORIGIN);
   return OK;
 }
 
@@ -319,11 +321,11 @@ export function setKeepCaseTitle(ctx: CommandContext, keep: boolean): CommandRes
 export function removeOwnItem(ctx: CommandContext, root: BoardRoot, id: string): CommandResult {
   const meeting = readMeeting(ctx.doc);
   if (!meeting.started || meeting.ended) return { ok: false, reason: 'not-started' };
-  const item = boardMap(ctx.doc, root).get(id);
+  const item = readValue(boardMap(ctx.doc, root), id);
   if (!isRecord(item)) return { ok: false, reason: 'no-such-item' };
   if (item.authorId !== ctx.actorId) return { ok: false, reason: 'not-allowed' };
   if (root === 'pitches' && meeting.casePitchId === id) return { ok: false, reason: 'not-allowed' };
-  ctx.doc.transact(() => boardMap(ctx.doc, root).delete(id), LOCAL_ORIGIN);
+  ctx.doc.transact(() => clear(boardMap(ctx.doc, root), id), LOCAL_ORIGIN);
   return OK;
 }
 
@@ -335,9 +337,9 @@ export function handChair(ctx: CommandContext, toId: string, toName: string): Co
   if (toId === meeting.caseBringerId) return { ok: false, reason: 'chair-cannot-bring' };
   ctx.doc.transact(() => {
     const map = meetingMap(ctx.doc);
-    map.set(MEETING_KEYS.chairId, toId);
-    map.set(MEETING_KEYS.chairName, cleanName(toName, LIMITS.memberName));
-    map.delete(MEETING_KEYS.chairTakenOver);
+    put(map, MEETING_KEYS.chairId, toId);
+    put(map, MEETING_KEYS.chairName, cleanName(toName, LIMITS.memberName));
+    clear(map, MEETING_KEYS.chairTakenOver);
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -353,9 +355,34 @@ export function takeChair(ctx: CommandContext, chairPresent: boolean): CommandRe
   ctx.doc.transact(() => {
     const map = meetingMap(ctx.doc);
     const name = cleanName(ctx.actorName, LIMITS.memberName);
-    map.set(MEETING_KEYS.chairId, ctx.actorId);
-    map.set(MEETING_KEYS.chairName, name);
-    map.set(MEETING_KEYS.chairTakenOver, { memberId: ctx.actorId, name, at: ctx.now });
+    put(map, MEETING_KEYS.chairId, ctx.actorId);
+    put(map, MEETING_KEYS.chairName, name);
+    put(map, MEETING_KEYS.chairTakenOver, {
+      memberId: ctx.actorId,
+      name,
+      at: ctx.now,
+      ...(meeting.chairId ? { from: meeting.chairId } : {}),
+    });
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/**
+ * The member whose chair was taken while they were away takes it back (the take-over note names
+ * them); everybody sees it.
+ */
+export function takeChairBack(ctx: CommandContext): CommandResult {
+  const meeting = readMeeting(ctx.doc);
+  if (!meeting.started || meeting.ended) return { ok: false, reason: 'not-started' };
+  const taken = meeting.chairTakenOver;
+  if (!taken || taken.from !== ctx.actorId || meeting.chairId === ctx.actorId) {
+    return { ok: false, reason: 'not-allowed' };
+  }
+  if (meeting.caseBringerId === ctx.actorId) return { ok: false, reason: 'chair-cannot-bring' };
+  ctx.doc.transact(() => {
+    const map = meetingMap(ctx.doc);
+    put(map, MEETING_KEYS.chairId, ctx.actorId);
+    put(map, MEETING_KEYS.chairName, cleanName(ctx.actorName, LIMITS.memberName));
   }, LOCAL_ORIGIN);
   return OK;
 }

@@ -8,6 +8,7 @@ import { readMeeting } from './meeting-state';
 import { settled } from './last-valid';
 import type { KeyRule } from './last-valid';
 import { indexer, liveKeys } from './map-index';
+import { byBringer, byChair, currentBringer } from './who-writes';
 import type { ReadMeter } from './map-index';
 
 /** Who wrote an item, as the item says (display only: peers can claim any name). */
@@ -115,13 +116,22 @@ const ENDED_BOARD: BoardState = {
 };
 
 /** A reveal is never taken back: anything but `true` is garbage, and a removal too. */
-const REVEALED_RULE: KeyRule = { valid: (value) => value === true, absent: 'keeps' };
-const CORE_RULE: KeyRule = { valid: (value) => decodeCore(value) !== null, absent: 'clears' };
+const REVEALED_RULE: KeyRule = { valid: (value) => value === true, absent: 'keeps', who: byChair };
+const CORE_RULE: KeyRule = {
+  valid: (value) => decodeCore(value) !== null,
+  absent: 'clears',
+  who: byBringer,
+};
 const INTENTIONS_RULE: KeyRule = {
   valid: (value) => boundedString(value, LIMITS.intentions) !== null,
   absent: 'clears',
+  who: byBringer,
 };
-const KEEP_TITLE_RULE: KeyRule = { valid: (value) => typeof value === 'boolean', absent: 'clears' };
+const KEEP_TITLE_RULE: KeyRule = {
+  valid: (value) => typeof value === 'boolean',
+  absent: 'clears',
+  who: byBringer,
+};
 
 function decodeCore(value: unknown): string | null {
   return isRecord(value) ? boundedString(value.text, LIMITS.proposal) : null;
@@ -263,15 +273,18 @@ type ScoreEntry =
       readonly score: PitchScore;
     };
 
-const scoreIndex = indexer<ScoreEntry>((key, value) => {
+const scoreIndex = indexer<ScoreEntry>((key, value, writer) => {
   if (key.startsWith('vote:')) {
     const voter = safeId(key.slice('vote:'.length));
     const pitchId = safeId(value);
+    // Signed documents: a vote or score is its voter's own.
+    if (writer !== null && voter !== writer) return null;
     return voter !== null && pitchId !== null ? { kind: 'vote', voter, pitchId } : null;
   }
   const match = /^score:([^:]+):([^:]+)$/.exec(key);
   const score = decodeScore(value);
   if (!match || score === null) return null;
+  if (writer !== null && match[2] !== writer) return null;
   return { kind: 'score', pitchId: match[1] ?? '', voter: match[2] ?? '', score };
 });
 
@@ -340,9 +353,16 @@ interface RawItem {
   readonly raw: Record<string, unknown>;
 }
 
-function decodeAuthored(key: string, value: unknown, maxText: number): RawItem | null {
+function decodeAuthored(
+  key: string,
+  value: unknown,
+  maxText: number,
+  writer: string | null,
+): RawItem | null {
   if (safeId(key) === null || !isRecord(value)) return null;
   const authorId = safeId(value.authorId);
+  // Signed documents: an item is its writer's, never written in someone else's name.
+  if (writer !== null && authorId !== writer) return null;
   const authorName = boundedString(value.authorName, LIMITS.memberName);
   const text = boundedString(value.text, maxText);
   const createdAt = finiteNumber(value.createdAt);
@@ -350,15 +370,26 @@ function decodeAuthored(key: string, value: unknown, maxText: number): RawItem |
   return { base: { id: key, authorId, authorName, text, createdAt }, raw: value };
 }
 
-const itemsWithin = (maxText: number) =>
-  indexer<RawItem>((key, value) => decodeAuthored(key, value, maxText));
+const itemsWithin = (maxText: number, notByBringer = false) =>
+  indexer<RawItem>((key, value, writer, map) => {
+    // The case bringer answers and listens: they ask, propose and advise nothing.
+    if (
+      notByBringer &&
+      writer !== null &&
+      map.doc &&
+      writer === currentBringer(meetingMap(map.doc))
+    ) {
+      return null;
+    }
+    return decodeAuthored(key, value, maxText, writer);
+  });
 
 /** Each item root's index: its items decoded once, when they arrive (map-index.ts). */
 const ITEM_INDEX: Record<ItemRoot, ReturnType<typeof itemsWithin>> = {
   pitches: itemsWithin(LIMITS.pitch),
-  questions: itemsWithin(LIMITS.question),
-  proposals: itemsWithin(LIMITS.proposal),
-  advice: itemsWithin(LIMITS.advice),
+  questions: itemsWithin(LIMITS.question, true),
+  proposals: itemsWithin(LIMITS.proposal, true),
+  advice: itemsWithin(LIMITS.advice, true),
   evaluation: itemsWithin(LIMITS.evaluation),
   sharedLookBack: itemsWithin(LIMITS.sharedLookBack),
 };
@@ -391,9 +422,18 @@ function readItems<T extends Authored>(
 
 /** The marks on one item (read by its id, never by walking the marks). */
 function markOf(doc: Y.Doc, root: BoardRoot, id: string): Record<string, unknown> | null {
-  const marks = boardMap(doc, root).get(id);
-  return isRecord(marks) ? marks : null;
+  return markIndex(boardMap(doc, root)).entries.get(id) ?? null;
 }
+
+/**
+ * The marks maps, decoded when they arrive; in a signed document only the case bringer's marks
+ * count (answered, rating, star, order), and a mark another writes over theirs is refused.
+ */
+const markIndex = indexer<Record<string, unknown>>((key, value, writer, map) => {
+  if (!isRecord(value)) return null;
+  if (writer !== null && (!map.doc || writer !== currentBringer(meetingMap(map.doc)))) return null;
+  return value;
+});
 
 function isRating(value: unknown): value is Rating {
   return value === 'warm' || value === 'neutral' || value === 'cold';

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { nameRoot } from './signed';
 
 /**
  * The one file that names the shared documents' top-level Yjs types. Everything else reads
@@ -70,12 +71,12 @@ export type BoardRoot = keyof typeof BOARD_ROOTS;
 
 /** One of the meeting's board maps. */
 export function boardMap(doc: Y.Doc, root: BoardRoot): Y.Map<unknown> {
-  return doc.getMap<unknown>(BOARD_ROOTS[root]);
+  return nameRoot(doc.getMap<unknown>(BOARD_ROOTS[root]), BOARD_ROOTS[root]);
 }
 
 /** The meeting document's root map for its settings and progress. */
 export function meetingMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>('session');
+  return nameRoot(doc.getMap<unknown>('session'), 'session');
 }
 
 /** The lobby document's root map; its `meeting` key points at the running meeting. */

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { isEnforced, openValue, reject, retryWhenCard } from './signed';
 
 /**
  * How readers treat one key of a map that peers write (the meeting's progress map).
@@ -17,6 +18,11 @@ export interface KeyRule {
    * the meeting runs, so a peer deleting it is treated like a peer writing garbage.
    */
   readonly absent: 'clears' | 'keeps';
+  /**
+   * Who may write the key, in a document that enforces signatures (signed.ts): the writer's
+   * member id and the value (null: a signed clear). Absent: anyone with a card.
+   */
+  readonly who?: (writer: string, value: unknown, map: Y.Map<unknown>) => boolean;
 }
 
 interface Memory {
@@ -24,6 +30,10 @@ interface Memory {
   readonly rules: Map<string, KeyRule>;
   /** The last valid value each key held in this document. */
   readonly values: Map<string, unknown>;
+  /** Enforced documents: the stored value last judged, per key (judged once). */
+  readonly judged: Map<string, unknown>;
+  /** Enforced documents: the stored value last accepted, and its writer and number. */
+  readonly accepted: Map<string, { raw: unknown; writer: string; n: number }>;
 }
 
 /**
@@ -37,7 +47,12 @@ const memories = new WeakMap<Y.Map<unknown>, Memory>();
 function memoryOf(map: Y.Map<unknown>): Memory {
   const known = memories.get(map);
   if (known) return known;
-  const memory: Memory = { rules: new Map(), values: new Map() };
+  const memory: Memory = {
+    rules: new Map(),
+    values: new Map(),
+    judged: new Map(),
+    accepted: new Map(),
+  };
   map.observe((event) => {
     // Junk keys have no rule and cost one lookup each.
     for (const key of event.keysChanged) {
@@ -50,12 +65,58 @@ function memoryOf(map: Y.Map<unknown>): Memory {
 }
 
 function note(map: Y.Map<unknown>, memory: Memory, key: string, rule: KeyRule): void {
+  if (isEnforced(map.doc)) {
+    judge(map, memory, key, rule);
+    return;
+  }
   const value = map.get(key);
   if (value === undefined) {
     if (rule.absent === 'clears') memory.values.delete(key);
     return;
   }
   if (rule.valid(value, map)) memory.values.set(key, value);
+}
+
+/**
+ * In a document that enforces signatures: a stored value counts only when it is an envelope
+ * signed by a verified card, newer than the last one its writer wrote to the key, valid, and
+ * from a member the key's rule lets write it. A bare removal is garbage (it cannot say who made
+ * it); a signed null clears a key whose rule allows that. Judged once per stored value.
+ */
+function judge(map: Y.Map<unknown>, memory: Memory, key: string, rule: KeyRule): void {
+  const raw = map.get(key);
+  if (memory.judged.has(key) && memory.judged.get(key) === raw) return;
+  memory.judged.set(key, raw);
+  if (raw === undefined) return;
+  const opened = openValue(map, key, raw);
+  if (!opened.ok) {
+    if (opened.waitFor !== undefined) {
+      retryWhenCard(map, opened.waitFor, () => {
+        if (map.get(key) !== raw) return;
+        memory.judged.delete(key);
+        judge(map, memory, key, rule);
+      });
+    } else {
+      reject(map, key, opened.writer, opened.writer === null ? 'unsigned' : 'forged');
+    }
+    return;
+  }
+  const writer = opened.writer ?? '';
+  const last = memory.accepted.get(key);
+  if (last && last.raw !== raw && last.writer === writer && opened.n <= last.n) {
+    reject(map, key, writer, 'replayed');
+    return;
+  }
+  const value = opened.value;
+  const cleared = value === null;
+  if (cleared ? rule.absent !== 'clears' : !rule.valid(value, map)) return;
+  if (rule.who && !rule.who(writer, value, map)) {
+    reject(map, key, writer, 'not-allowed');
+    return;
+  }
+  memory.accepted.set(key, { raw, writer, n: opened.n });
+  if (cleared) memory.values.delete(key);
+  else memory.values.set(key, value);
 }
 
 /**
@@ -68,6 +129,10 @@ export function settled(map: Y.Map<unknown>, key: string, rule: KeyRule): unknow
   if (!memory.rules.has(key)) {
     memory.rules.set(key, rule);
     note(map, memory, key, rule);
+  }
+  if (isEnforced(map.doc)) {
+    judge(map, memory, key, rule);
+    return memory.values.get(key);
   }
   const value = map.get(key);
   if (value === undefined) return rule.absent === 'clears' ? undefined : memory.values.get(key);
@@ -83,7 +148,36 @@ export function lostValue(map: Y.Map<unknown>, key: string): unknown {
   const memory = memories.get(map);
   const rule = memory?.rules.get(key);
   if (!memory || !rule) return undefined;
+  if (isEnforced(map.doc)) {
+    judge(map, memory, key, rule);
+    const raw = map.get(key);
+    if (raw !== undefined && memory.accepted.get(key)?.raw === raw) return undefined;
+    return memory.values.get(key);
+  }
   const value = map.get(key);
   if (value === undefined ? rule.absent === 'clears' : rule.valid(value, map)) return undefined;
   return memory.values.get(key);
 }
+
+/** Who wrote the value a key holds now, in an enforced document (null otherwise). */
+export function acceptedWriter(map: Y.Map<unknown>, key: string): string | null {
+  return memories.get(map)?.accepted.get(key)?.writer ?? null;
+}
+
+/**
+ * Judges a key's stored value again at the next read: for a rule that depends on what this
+ * panel sees (a take-over of the chair, accepted once the chair has been missing long enough).
+ */
+export function judgeAgain(map: Y.Map<unknown>, key: string): boolean {
+  const memory = memories.get(map);
+  if (!memory || !memory.judged.has(key)) return false;
+  const raw = map.get(key);
+  if (memory.accepted.get(key)?.raw === raw) return false;
+  // Once per stored value: a value refused again stays refused until it changes.
+  if (typeof raw !== 'object' || raw === null || judgedAgain.has(raw)) return false;
+  judgedAgain.add(raw);
+  memory.judged.delete(key);
+  return true;
+}
+
+const judgedAgain = new WeakSet<object>();

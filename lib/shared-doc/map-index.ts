@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { isEnforced, openValue, reject, retryWhenCard } from './signed';
 
 /** Counts what a read looked at, for tests that check that a read stays bounded. */
 export interface ReadMeter {
@@ -24,7 +25,8 @@ export interface MapIndex<T> {
  * walks it once; a panel makes it while the meeting's document is still empty.
  */
 export function indexer<T>(
-  decode: (key: string, value: unknown) => T | null,
+  decode: (key: string, value: unknown, writer: string | null, map: Y.Map<unknown>) => T | null,
+  { keysOnly = false }: { readonly keysOnly?: boolean } = {},
 ): (map: Y.Map<unknown>, meter?: ReadMeter) => MapIndex<T> {
   const indexes = new WeakMap<Y.Map<unknown>, MapIndex<T>>();
   return (map, meter) => {
@@ -32,17 +34,62 @@ export function indexer<T>(
     if (known) return known;
     const keys = new Set<string>();
     const entries = new Map<string, T>();
+    /** Enforced documents: who wrote each entry first; nobody else may change or clear it. */
+    const owners = new Map<string, string>();
+    /** Enforced documents: the stored value each entry was last read from, and its value. */
+    const accepted = new Map<string, { raw: unknown; value: unknown }>();
+    signedEntries.set(map, { owners, accepted });
     const take = (key: string): void => {
       const value = map.get(key);
       if (value === undefined && !map.has(key)) {
         keys.delete(key);
-        entries.delete(key);
+        // A removal cannot say who made it: in an enforced document it is garbage, and the
+        // entry stays (the end of the meeting clears boards by reading them empty).
+        if (!isEnforced(map.doc)) entries.delete(key);
         return;
       }
       keys.add(key);
-      const decoded = decode(key, value);
+      if (keysOnly) return;
+      if (isEnforced(map.doc)) {
+        takeSigned(key, value);
+        return;
+      }
+      const decoded = decode(key, value, null, map);
       if (decoded === null) entries.delete(key);
       else entries.set(key, decoded);
+    };
+    const takeSigned = (key: string, value: unknown): void => {
+      const opened = openValue(map, key, value);
+      if (!opened.ok) {
+        if (opened.waitFor !== undefined) {
+          retryWhenCard(map, opened.waitFor, () => {
+            if (map.get(key) === value) takeSigned(key, value);
+          });
+        } else {
+          reject(map, key, opened.writer, opened.writer === null ? 'unsigned' : 'forged');
+        }
+        return;
+      }
+      const writer = opened.writer ?? '';
+      const owner = owners.get(key);
+      if (owner !== undefined && owner !== writer) {
+        reject(map, key, writer, 'not-theirs');
+        return;
+      }
+      if (opened.value === null) {
+        // The writer took their own entry back.
+        if (owner !== undefined) entries.delete(key);
+        accepted.delete(key);
+        return;
+      }
+      const decoded = decode(key, opened.value, writer, map);
+      if (decoded === null) {
+        if (owner === undefined) reject(map, key, writer, 'not-allowed');
+        return;
+      }
+      owners.set(key, writer);
+      entries.set(key, decoded);
+      accepted.set(key, { raw: value, value: opened.value });
     };
     for (const key of map.keys()) {
       if (meter) meter.examined += 1;
@@ -57,5 +104,33 @@ export function indexer<T>(
   };
 }
 
+/** Per root map of an enforced document: the owners and accepted values of its index. */
+const signedEntries = new WeakMap<
+  Y.Map<unknown>,
+  {
+    readonly owners: ReadonlyMap<string, string>;
+    readonly accepted: ReadonlyMap<string, { raw: unknown; value: unknown }>;
+  }
+>();
+
+/**
+ * Entries of `memberId` that a peer removed or wrote over (enforced documents): what this
+ * member's panel writes back, so that a member who joins later reads them too. Only entries
+ * already indexed (the panel reads every board on each refresh).
+ */
+export function lostEntries(
+  map: Y.Map<unknown>,
+  memberId: string,
+): Array<readonly [string, unknown]> {
+  const signed = signedEntries.get(map);
+  if (!signed) return [];
+  const lost: Array<readonly [string, unknown]> = [];
+  for (const [key, { raw, value }] of signed.accepted) {
+    if (signed.owners.get(key) !== memberId || map.get(key) === raw) continue;
+    lost.push([key, value]);
+  }
+  return lost;
+}
+
 /** Every key of a root map, junk included: what the clean-up after a meeting's end deletes. */
-export const liveKeys = indexer<never>(() => null);
+export const liveKeys = indexer<never>(() => null, { keysOnly: true });

@@ -14,6 +14,7 @@ import {
   writeTimer,
   MAX_TIMER_MS,
 } from './timer';
+import { put } from './signed';
 
 /** Why a command was refused; the UI only offers allowed commands, so these mean a race. */
 export type CommandRefusal =
@@ -54,18 +55,18 @@ export function startMeeting(
   if (readMeeting(doc).started) return { ok: false, reason: 'already-started' };
   doc.transact(() => {
     const map = meetingMap(doc);
-    map.set(MEETING_KEYS.methodId, input.methodId);
-    map.set(MEETING_KEYS.chairId, input.chairId);
-    map.set(MEETING_KEYS.chairName, cleanName(input.chairName, LIMITS.memberName));
-    map.set(MEETING_KEYS.groupName, cleanName(input.groupName, LIMITS.groupName));
-    map.set(MEETING_KEYS.startedAt, input.now);
+    put(map, MEETING_KEYS.methodId, input.methodId);
+    put(map, MEETING_KEYS.chairId, input.chairId);
+    put(map, MEETING_KEYS.chairName, cleanName(input.chairName, LIMITS.memberName));
+    put(map, MEETING_KEYS.groupName, cleanName(input.groupName, LIMITS.groupName));
+    put(map, MEETING_KEYS.startedAt, input.now);
     if (input.phaseMinutes) {
       const method = findMethod(input.methodId);
       const valid = method ? decodePhaseMinutes([...input.phaseMinutes], method) : null;
-      if (valid) map.set(MEETING_KEYS.phaseMinutes, valid);
+      if (valid) put(map, MEETING_KEYS.phaseMinutes, valid);
     }
-    map.set(MEETING_KEYS.phaseIndex, 0);
-    map.set(MEETING_KEYS.phaseStartedAt, input.now);
+    put(map, MEETING_KEYS.phaseIndex, 0);
+    put(map, MEETING_KEYS.phaseStartedAt, input.now);
     // In the same transaction: a peer must never see a started meeting without its timer.
     startPhaseTimer(doc, input.chairId, input.now);
   }, LOCAL_ORIGIN);
@@ -86,11 +87,11 @@ export function goToPhase(doc: Y.Doc, actorId: string, index: number, now: numbe
     // stayed hidden for good would be lost to the group.
     if (index > state.phaseIndex) {
       for (const phase of state.method.phases.slice(0, index)) {
-        if (phase.blind) map.set(REVEALED_PREFIX + phase.id, true);
+        if (phase.blind) put(map, REVEALED_PREFIX + phase.id, true);
       }
     }
-    map.set(MEETING_KEYS.phaseIndex, index);
-    map.set(MEETING_KEYS.phaseStartedAt, now);
+    put(map, MEETING_KEYS.phaseIndex, index);
+    put(map, MEETING_KEYS.phaseStartedAt, now);
     startPhaseTimer(doc, actorId, now);
   }, LOCAL_ORIGIN);
   return OK;
@@ -167,7 +168,7 @@ export function setPhaseMinutes(
   const valid = decodePhaseMinutes([...minutes], state.method);
   if (!valid) return { ok: false, reason: 'not-allowed' };
   doc.transact(() => {
-    meetingMap(doc).set(MEETING_KEYS.phaseMinutes, valid);
+    put(meetingMap(doc), MEETING_KEYS.phaseMinutes, valid);
     // The running phase's timer follows its new minutes in the same transaction, so that no
     // peer sees the new plan with the old duration.
     const timer = readTimer(doc);

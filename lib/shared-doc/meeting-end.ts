@@ -8,6 +8,7 @@ import { lostValue } from './last-valid';
 import { liveKeys } from './map-index';
 import { MAX_SUMMARY_LINES, readEndedSummary } from './meeting-summary';
 import type { MeetingSummary } from './meeting-summary';
+import { put } from './signed';
 
 export { decodeSummary, readEndedSummary } from './meeting-summary';
 export type { MeetingSummary } from './meeting-summary';
@@ -75,7 +76,7 @@ export function endMeeting(
  * One member's panel runs it (meeting-upkeep.ts), so that late writes are not cleared by
  * every member at once.
  */
-export function clearAfterEnd(doc: Y.Doc): boolean {
+export function clearAfterEnd(doc: Y.Doc, restoreKept = true): boolean {
   if (readEndedSummary(doc) === null) return false;
   const progress = meetingMap(doc);
   const late: Array<readonly [Y.Map<unknown>, string]> = [];
@@ -86,13 +87,13 @@ export function clearAfterEnd(doc: Y.Doc): boolean {
   for (const key of liveKeys(progress).keys) {
     if (!KEPT_KEYS.has(key)) late.push([progress, key]);
   }
-  const restore = [...KEPT_KEYS]
+  const restore = [...(restoreKept ? KEPT_KEYS : [])]
     .map((key) => [key, lostValue(progress, key)] as const)
     .filter(([, value]) => value !== undefined);
   if (late.length === 0 && restore.length === 0) return false;
   doc.transact(() => {
     for (const [map, key] of late) map.delete(key);
-    for (const [key, value] of restore) progress.set(key, value);
+    for (const [key, value] of restore) put(progress, key, value);
   }, LOCAL_ORIGIN);
   return true;
 }

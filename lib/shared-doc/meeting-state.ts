@@ -6,10 +6,19 @@ import { readEndedSummary } from './meeting-summary';
 import { BASIC_METHOD } from '../method/methods/basic';
 import { findMethod } from '../method/method-list';
 import type { Method, Phase } from '../method/method';
-import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
+import { boundedString, finiteNumber, safeId } from '../util/guards';
 import { decodePhaseMinutes } from '../method/phase-times';
 import type { Role } from '../method/roles';
 import { LIMITS } from '../util/limits';
+import {
+  CASE_BRINGER_RULE,
+  CASE_PITCH_RULE,
+  CHAIR_ID_RULE,
+  CHAIR_NAME_RULE,
+  CHAIR_TAKEN_RULE,
+  byChair,
+  decodeTakenOver,
+} from './who-writes';
 
 /** A plain, validated snapshot of the meeting's shared state. */
 export interface MeetingState {
@@ -33,27 +42,35 @@ export interface MeetingState {
     readonly memberId: string;
     readonly name: string;
     readonly at: number;
+    /** Whom it was taken from (null in documents of an earlier build). */
+    readonly from: string | null;
   } | null;
   /** True once the document holds a valid summary of the meeting's end (meeting-summary.ts). */
   readonly ended: boolean;
 }
 
-const methodRule: KeyRule = { valid: (value) => findMethod(value) !== undefined, absent: 'keeps' };
+const methodRule: KeyRule = {
+  valid: (value) => findMethod(value) !== undefined,
+  absent: 'keeps',
+  who: byChair,
+};
 
 /** The meeting's method as readers settle it (the basic method before one is set). */
 function methodIn(map: Y.Map<unknown>): Method {
   return findMethod(settled(map, MEETING_KEYS.methodId, methodRule)) ?? BASIC_METHOD;
 }
 
+/** Keys only the chair writes (who-writes.ts), kept or cleared when removed. */
 const keeps = (valid: (value: unknown, map: Y.Map<unknown>) => boolean): KeyRule => ({
   valid,
   absent: 'keeps',
+  who: byChair,
 });
 const clears = (valid: (value: unknown, map: Y.Map<unknown>) => boolean): KeyRule => ({
   valid,
   absent: 'clears',
+  who: byChair,
 });
-const isId = (value: unknown): boolean => safeId(value) !== null;
 const isTime = (value: unknown): boolean => finiteNumber(value) !== null;
 const isMemberName = (value: unknown): boolean => boundedString(value, LIMITS.memberName) !== null;
 
@@ -67,25 +84,17 @@ const RULES = {
     const phases = methodIn(map).phases.length;
     return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < phases;
   }),
-  chairId: keeps(isId),
-  chairName: keeps(isMemberName),
+  chairId: CHAIR_ID_RULE,
+  chairName: CHAIR_NAME_RULE,
   groupName: keeps((value) => boundedString(value, LIMITS.groupName) !== null),
   startedAt: keeps(isTime),
   phaseStartedAt: keeps(isTime),
   phaseMinutes: clears((value, map) => decodePhaseMinutes(value, methodIn(map)) !== null),
-  caseBringerId: clears(isId),
+  caseBringerId: CASE_BRINGER_RULE,
   caseBringerName: clears(isMemberName),
-  casePitchId: clears(isId),
-  chairTakenOver: clears((value) => decodeTakenOver(value) !== null),
+  casePitchId: CASE_PITCH_RULE,
+  chairTakenOver: CHAIR_TAKEN_RULE,
 } satisfies Partial<Record<keyof typeof MEETING_KEYS, KeyRule>>;
-
-function decodeTakenOver(value: unknown): MeetingState['chairTakenOver'] {
-  if (!isRecord(value)) return null;
-  const memberId = safeId(value.memberId);
-  const name = boundedString(value.name, LIMITS.memberName);
-  const at = finiteNumber(value.at);
-  return memberId !== null && name !== null && at !== null ? { memberId, name, at } : null;
-}
 
 /**
  * Reads the meeting's state from the shared document. A value a peer garbled keeps the last
@@ -118,9 +127,19 @@ export function readMeeting(doc: Y.Doc): MeetingState {
     caseBringerId: hasBringer ? bringerId : null,
     caseBringerName: hasBringer ? boundedString(read('caseBringerName'), LIMITS.memberName) : null,
     casePitchId: safeId(read('casePitchId')),
-    chairTakenOver: decodeTakenOver(read('chairTakenOver')),
+    chairTakenOver: takenOverBy(decodeTakenOver(read('chairTakenOver')), chairId),
     ended: readEndedSummary(doc) !== null,
   };
+}
+
+/** The take-over note while the member who took the chair still holds it (else it is history). */
+function takenOverBy(
+  taken: ReturnType<typeof decodeTakenOver>,
+  chairId: string | null,
+): MeetingState['chairTakenOver'] {
+  return taken && taken.memberId === chairId
+    ? { memberId: taken.memberId, name: taken.name, at: taken.at, from: taken.from }
+    : null;
 }
 
 /** The role a member has in the meeting. */

@@ -5,6 +5,7 @@ import { findMethod } from '../method/method-list';
 import { MEETING_KEYS, meetingMap } from './doc-schema';
 import { settled } from './last-valid';
 import type { KeyRule } from './last-valid';
+import { byChair } from './who-writes';
 
 /**
  * What a group keeps of a meeting, and nothing more (domain.md, confidentiality): the date,
@@ -36,6 +37,7 @@ export const MAX_SUMMARY_LINES = 50;
 export const ENDED_RULE: KeyRule = {
   valid: (value) => decodeSummary(value) !== null,
   absent: 'keeps',
+  who: byChair,
 };
 
 /** Reads the summary of an ended meeting from the document, or null while it runs. */

@@ -1,11 +1,21 @@
 import type * as Y from 'yjs';
-import { LOCAL_ORIGIN, MEETING_KEYS, REVEALED_PREFIX, meetingMap } from './doc-schema';
+import {
+  BOARD_ROOTS,
+  LOCAL_ORIGIN,
+  MEETING_KEYS,
+  REVEALED_PREFIX,
+  boardMap,
+  meetingMap,
+} from './doc-schema';
+import type { BoardRoot } from './doc-schema';
+import { lostEntries } from './map-index';
 import { lostValue } from './last-valid';
 import { clearAfterEnd } from './meeting-end';
 import { readMeeting, roleOf } from './meeting-state';
 import { keeperOf } from './presence';
 import type { Member } from './presence';
 import { readTimer } from './timer';
+import { isEnforced, publishCard, put } from './signed';
 
 /** The progress keys the chair writes: the chair writes them back when a peer garbles them. */
 const CHAIR_KEYS: readonly string[] = [
@@ -56,7 +66,7 @@ export function repairMeeting(doc: Y.Doc, memberId: string): boolean {
     .filter(([, value]) => value !== undefined);
   if (lost.length === 0) return false;
   doc.transact(() => {
-    for (const [key, value] of lost) map.set(key, value);
+    for (const [key, value] of lost) put(map, key, value);
   }, LOCAL_ORIGIN);
   return true;
 }
@@ -68,6 +78,29 @@ export function repairMeeting(doc: Y.Doc, memberId: string): boolean {
  * is wrong, so panels do not answer each other's writes. Returns whether it wrote.
  */
 export function tendMeeting(doc: Y.Doc, memberId: string, present: readonly Member[]): boolean {
-  if (readMeeting(doc).ended) return keeperOf(present) === memberId && clearAfterEnd(doc);
-  return repairMeeting(doc, memberId);
+  // A member's card was removed or garbled: every later reader needs it to trust their writes.
+  const card = !readMeeting(doc).ended && publishCard(doc, LOCAL_ORIGIN);
+  const meeting = readMeeting(doc);
+  if (meeting.ended) {
+    // In a signed document only the chair's rewrite of the kept keys counts.
+    const restore = !isEnforced(doc) || meeting.chairId === memberId;
+    return keeperOf(present) === memberId && clearAfterEnd(doc, restore);
+  }
+  return repairMeeting(doc, memberId) || repairEntries(doc, memberId) || card;
+}
+
+/**
+ * Writes back this member's board entries (items, votes and scores, and the case bringer's
+ * marks) that a peer removed or wrote over, in a signed document; readers already keep them.
+ */
+function repairEntries(doc: Y.Doc, memberId: string): boolean {
+  const lost = Object.keys(BOARD_ROOTS).flatMap((root) => {
+    const map = boardMap(doc, root as BoardRoot);
+    return lostEntries(map, memberId).map(([key, value]) => [map, key, value] as const);
+  });
+  if (lost.length === 0) return false;
+  doc.transact(() => {
+    for (const [map, key, value] of lost) put(map, key, value);
+  }, LOCAL_ORIGIN);
+  return true;
 }

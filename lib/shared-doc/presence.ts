@@ -3,6 +3,10 @@ import { boundedString, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
 import type { MeetingState } from './meeting-state';
 import type { Role } from '../method/roles';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { fromBase64, toBase64 } from '../util/base64';
+import { verifyCard } from './signed';
+import type { MemberCard, SessionSigner } from './signed';
 
 /**
  * What each panel says about itself through awareness. Awareness is display-only: any peer can
@@ -18,6 +22,12 @@ export interface PresenceState {
    * joined with one learns it here (group-name.ts). Display only, like all of awareness.
    */
   readonly groupName?: string;
+  /**
+   * The member's card (signed.ts) and the session key's signature over this awareness client and
+   * member id: with both, the name shown is the card's, bound to the member's device key.
+   */
+  readonly card?: MemberCard;
+  readonly proof?: string;
 }
 
 /** A member as every panel lists them. */
@@ -50,7 +60,56 @@ export function decodePresence(state: unknown): PresenceState | null {
     name,
     ...(typeof clock === 'number' && Number.isFinite(clock) ? { clock } : {}),
     ...(groupName !== '' ? { groupName } : {}),
+    ...(isRecord(value.card) ? { card: value.card as unknown as MemberCard } : {}),
+    ...(typeof value.proof === 'string' && value.proof.length <= 200 ? { proof: value.proof } : {}),
   };
+}
+
+const encoder = new TextEncoder();
+
+function proofBytes(clientId: number, memberId: string): Uint8Array {
+  return encoder.encode(`kring-presence\n${clientId}\n${memberId}`);
+}
+
+/** The proof a panel puts in its presence: its session key over its awareness client id. */
+export function presenceProof(signer: SessionSigner, clientId: number): string {
+  return toBase64(signer.sign(proofBytes(clientId, signer.card.memberId)));
+}
+
+/** Verified proofs, by the presence's proof text and client id. */
+const proofs = new Map<string, MemberCard | null>();
+
+/**
+ * The card a presence proves for this awareness client: its card verifies (signed.ts), names
+ * the presence's member id, and its session key signed this client id. Null otherwise: such a
+ * presence names nobody (someone unknown), whatever name it shows.
+ */
+export function provenCard(presence: PresenceState, clientId: number): MemberCard | null {
+  if (!presence.card || !presence.proof) return null;
+  const key = `${clientId}|${presence.proof}`;
+  const known = proofs.get(key);
+  if (known !== undefined) return known && known.cert === presence.card.cert ? known : null;
+  const card = verifyCard(presence.card);
+  let proven: MemberCard | null = null;
+  if (card && card.memberId === presence.memberId) {
+    const sig = fromBase64(presence.proof);
+    const pub = fromBase64(card.session);
+    try {
+      if (
+        sig &&
+        pub &&
+        sig.length === 64 &&
+        ed25519.verify(sig, proofBytes(clientId, card.memberId), pub)
+      ) {
+        proven = card;
+      }
+    } catch {
+      proven = null;
+    }
+  }
+  if (proofs.size > 5_000) proofs.clear();
+  proofs.set(key, proven);
+  return proven;
 }
 
 /**
@@ -61,14 +120,18 @@ export function listMembers(
   states: ReadonlyMap<number, unknown>,
   meeting: MeetingState,
   selfId: string,
+  { proven = false }: { readonly proven?: boolean } = {},
 ): Member[] {
   const byId = new Map<string, Member>();
-  for (const state of states.values()) {
+  for (const [clientId, state] of states) {
     const presence = decodePresence(state);
     if (presence === null || byId.has(presence.memberId)) continue;
+    // With proof required, a presence counts only with its device-bound card, under its name.
+    const card = proven ? provenCard(presence, clientId) : null;
+    if (proven && card === null) continue;
     byId.set(presence.memberId, {
       memberId: presence.memberId,
-      name: presence.name,
+      name: card ? card.name : presence.name,
       role:
         presence.memberId === meeting.chairId
           ? 'chair'

@@ -3,6 +3,8 @@ import { finiteNumber, isRecord, safeId, safePhaseId } from '../util/guards';
 import { LOCAL_ORIGIN, MEETING_KEYS, meetingMap } from './doc-schema';
 import { settled } from './last-valid';
 import type { KeyRule } from './last-valid';
+import { byChair } from './who-writes';
+import { put } from './signed';
 
 /**
  * The phase timer as the document holds it. Times are read on the clock of the member who last
@@ -26,7 +28,11 @@ export const MAX_TIMER_MS = 4 * 60 * 60 * 1000;
  * A timer a peer garbled keeps the last valid one (a panel must not lose the running time to
  * junk); a timer a command removed (at the end) is gone.
  */
-const TIMER_RULE: KeyRule = { valid: (value) => decodeTimer(value) !== null, absent: 'clears' };
+const TIMER_RULE: KeyRule = {
+  valid: (value) => decodeTimer(value) !== null,
+  absent: 'clears',
+  who: byChair,
+};
 
 /** Reads the timer, or null when there is none (or never was a valid one). */
 export function readTimer(doc: Y.Doc): TimerState | null {
@@ -58,7 +64,7 @@ export function remainingMs(timer: TimerState, localNow: number, writerOffset: n
 /** Writes a timer for a phase, running from `now` on the writer's clock. */
 export function writeTimer(doc: Y.Doc, timer: TimerState): void {
   doc.transact(() => {
-    meetingMap(doc).set(MEETING_KEYS.timer, { ...timer });
+    put(meetingMap(doc), MEETING_KEYS.timer, { ...timer });
   }, LOCAL_ORIGIN);
 }
 

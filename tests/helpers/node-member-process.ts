@@ -15,6 +15,7 @@ import { writeMany } from './heavy-meeting';
 import type { ItemKind } from './heavy-meeting';
 import { createMeetingCache } from '../../lib/device/meeting-cache';
 import { fileStore } from './file-store';
+import { memoryDeviceKey } from '../../lib/device/device-key';
 
 Object.assign(globalThis, { WebSocket });
 
@@ -23,6 +24,8 @@ export type MemberCommand =
       type: 'open';
       secretHex: string;
       memberId: string;
+      /** Opens without a device key: writes unsigned, as a hostile or outdated member would. */
+      unsigned?: boolean;
       memberName: string;
       groupName: string;
       signalingUrl: string;
@@ -102,6 +105,8 @@ async function handle(raw: unknown): Promise<void> {
           ...(command.cacheFile
             ? { meetingCache: createMeetingCache(fileStore(command.cacheFile), secret) }
             : {}),
+          // Signed like a panel; unsigned only when a test asks (a member of an earlier build).
+          ...(command.unsigned === true ? {} : { device: await memoryDeviceKey() }),
         },
       );
       const current = session;

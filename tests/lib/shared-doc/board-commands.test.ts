@@ -286,7 +286,12 @@ describe('the chair', () => {
     expect(takeChair(carla.ctx(doc), true)).toEqual({ ok: false, reason: 'chair-present' });
     expect(takeChair(bram.ctx(doc), false)).toEqual({ ok: false, reason: 'not-allowed' });
     expect(takeChair(carla.ctx(doc, 777), false)).toEqual({ ok: true });
-    expect(readMeeting(doc).chairTakenOver).toEqual({ memberId: carla.id, name: 'Carla', at: 777 });
+    expect(readMeeting(doc).chairTakenOver).toEqual({
+      memberId: carla.id,
+      name: 'Carla',
+      at: 777,
+      from: anna.id,
+    });
   });
 
   it('never reads the chair as case bringer, whatever a peer wrote', () => {

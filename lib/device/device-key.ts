@@ -1,0 +1,117 @@
+import { memberIdOf } from '../shared-doc/signed';
+import type { DeviceSigner } from '../shared-doc/signed';
+
+/**
+ * This device's own key pair (issue 13): ECDSA P-256 made by WebCrypto with a private key that
+ * cannot be exported, kept in the device's IndexedDB (a CryptoKey is stored as it is: the
+ * browser keeps the key material, script never sees it). Its public key names the member in
+ * every group (`memberIdOf`) and certifies the session keys that sign their writes
+ * (shared-doc/signed.ts).
+ *
+ * Where IndexedDB cannot keep a key (a private window that refuses it), the key lives for the
+ * page only: the member gets a new id next time, which costs nothing but the link to their
+ * earlier writes in a meeting that still runs.
+ */
+
+/** Where the key pair is kept. */
+export interface DeviceKeyStore {
+  load(): Promise<CryptoKeyPair | null>;
+  save(pair: CryptoKeyPair): Promise<void>;
+}
+
+const ALGORITHM: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
+
+/** Loads this device's key pair, making (and keeping) one the first time. */
+export async function loadDeviceKey(store: DeviceKeyStore): Promise<DeviceSigner> {
+  let pair = await store.load().catch(() => null);
+  if (!pair || !isUsable(pair)) {
+    pair = await crypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']);
+    await store.save(pair).catch(() => undefined);
+  }
+  return signerOf(pair);
+}
+
+/** A device key that lives only in memory (tests, Node members, storage refused). */
+export async function memoryDeviceKey(): Promise<DeviceSigner> {
+  return signerOf(await crypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']));
+}
+
+async function signerOf(pair: CryptoKeyPair): Promise<DeviceSigner> {
+  const publicKey = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  const privateKey = pair.privateKey;
+  return {
+    memberId: memberIdOf(publicKey),
+    publicKey,
+    sign: async (bytes) =>
+      new Uint8Array(
+        await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, toBuffer(bytes)),
+      ),
+  };
+}
+
+function isUsable(pair: CryptoKeyPair): boolean {
+  return (
+    typeof pair === 'object' &&
+    pair.privateKey?.type === 'private' &&
+    pair.publicKey?.type === 'public' &&
+    pair.privateKey.algorithm.name === 'ECDSA'
+  );
+}
+
+function toBuffer(bytes: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return copy.buffer;
+}
+
+const DB_NAME = 'kring-device';
+const STORE = 'keys';
+const KEY = 'device';
+
+/** The key pair in this browser profile's IndexedDB (database `kring-device`). */
+export function indexedDbKeyStore(factory: IDBFactory = indexedDB): DeviceKeyStore {
+  const open = (): Promise<IDBDatabase> =>
+    new Promise((resolve, reject) => {
+      const request = factory.open(DB_NAME, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('indexedDB open failed'));
+    });
+  const run = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>) =>
+    open().then(
+      (db) =>
+        new Promise<T>((resolve, reject) => {
+          const tx = db.transaction(STORE, mode);
+          const request = act(tx.objectStore(STORE));
+          tx.oncomplete = () => {
+            db.close();
+            resolve(request.result);
+          };
+          tx.onerror = () => {
+            db.close();
+            reject(tx.error ?? new Error('indexedDB transaction failed'));
+          };
+        }),
+    );
+  return {
+    load: async () => {
+      const value = (await run('readonly', (store) => store.get(KEY))) as unknown;
+      return isPair(value) ? value : null;
+    },
+    save: async (pair) => {
+      await run('readwrite', (store) => store.put(pair, KEY));
+    },
+  };
+}
+
+function isPair(value: unknown): value is CryptoKeyPair {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'privateKey' in value &&
+    'publicKey' in value &&
+    typeof CryptoKey !== 'undefined' &&
+    value.privateKey instanceof CryptoKey &&
+    value.publicKey instanceof CryptoKey
+  );
+}

@@ -1,0 +1,481 @@
+import type * as Y from 'yjs';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { p256 } from '@noble/curves/nist.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { fromBase64, toBase64 } from '../util/base64';
+import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
+import { LIMITS } from '../util/limits';
+
+/**
+ * Every shared write is someone's (issue 13, point 4).
+ *
+ * Each device has a key pair of its own (lib/device/device-key.ts: WebCrypto ECDSA P-256,
+ * non-extractable, kept in the device's IndexedDB). A member's id in a group is derived from its
+ * public key (`memberIdOf`), so nobody can take another member's id. A panel signs its writes
+ * with a session key (Ed25519, in memory only, made when the panel opens the group) that the
+ * device key certifies once: the member's **card** `{ memberId, name, device, session, cert }`.
+ * Cards travel in each meeting document's `roster` map and in presence.
+ *
+ * A value written into a meeting document is an **envelope** `{ w, k, n, s, v }`: writer id,
+ * session key, a number that grows with every write of that session, the signature and the
+ * value. The signature covers the meeting id (the scope), the root and key written, `n` and the
+ * value, so an envelope cannot be moved to another key or meeting, and an old one written again
+ * is refused (its `n` is not newer). Readers (last-valid.ts, map-index.ts) open envelopes here
+ * and then apply who-may-write rules: a forged, unsigned or replayed value is garbage, read as
+ * the last valid value. Signing is synchronous, so commands stay synchronous; verification is
+ * cached by signature, so a read costs a map lookup.
+ *
+ * A document is enforced by `enforceSignatures` (GroupSession does it for every meeting room it
+ * opens). A document that is not enforced reads and writes plain values: only the unit tests of
+ * the commands use that, no panel does.
+ */
+
+/** Binds a session key to a device key and a name, certified by the device key. */
+export interface MemberCard {
+  readonly memberId: string;
+  readonly name: string;
+  /** The device's public key (P-256, raw, base64). */
+  readonly device: string;
+  /** The session's public key (Ed25519, base64): the card's id in the roster. */
+  readonly session: string;
+  /** The device key's signature over the three fields above (base64, P1363). */
+  readonly cert: string;
+}
+
+/** The device's key pair as the session needs it; lib/device/device-key.ts makes one. */
+export interface DeviceSigner {
+  readonly memberId: string;
+  /** Raw P-256 public key (65 bytes). */
+  readonly publicKey: Uint8Array;
+  /** ECDSA P-256 with SHA-256 over `bytes`; the private key never leaves WebCrypto. */
+  sign(bytes: Uint8Array): Promise<Uint8Array>;
+}
+
+/** A panel's session key with its card: signs this panel's writes. */
+export interface SessionSigner {
+  readonly card: MemberCard;
+  sign(bytes: Uint8Array): Uint8Array;
+}
+
+/** A write a panel refused: shown to the chair. */
+export interface RejectedWrite {
+  /** The member the write claims to be from; null when it names nobody we know. */
+  readonly writerId: string | null;
+  readonly root: string;
+  readonly key: string;
+  readonly reason: 'unsigned' | 'forged' | 'not-allowed' | 'replayed' | 'not-theirs';
+  readonly at: number;
+}
+
+/** What an enforced document knows: its scope, this panel's signer and the cards it verified. */
+interface DocTrust {
+  readonly scope: string;
+  readonly signer: SessionSigner | null;
+  /** Verified cards by session key. */
+  readonly cards: Map<string, MemberCard>;
+  /** Reads waiting for a card that has not arrived, by session key. */
+  readonly waiting: Map<string, Set<() => void>>;
+  readonly rejected: RejectedWrite[];
+  readonly listeners: Set<() => void>;
+  /** Whether this panel has seen the member missing long enough to let another take the chair. */
+  chairAbsent: (memberId: string) => boolean;
+  lastN: number;
+  rosterWatched: boolean;
+}
+
+const trusts = new WeakMap<Y.Doc, DocTrust>();
+const rootNames = new WeakMap<Y.Map<unknown>, string>();
+
+/** Rejected writes kept per document (the newest). */
+const MAX_REJECTED = 50;
+/** Verified cards remembered (a bounded cache; forgetting only costs a verification). */
+const MAX_VERDICTS = 2_000;
+/** Cards a roster may hold: one per panel that opened the meeting. */
+export const MAX_CARDS = 200;
+/** The roster map of a meeting document: cards by session key. */
+export const ROSTER_ROOT = 'roster';
+
+const encoder = new TextEncoder();
+/** Verdicts on envelopes, kept with the stored object itself. */
+const verdicts = new WeakMap<
+  object,
+  { root: string; key: string; scope: string; valid: boolean }
+>();
+const cardVerdicts = new Map<string, MemberCard | null>();
+
+/** Remembers a root map's name, so that envelopes can name the root they belong to. */
+export function nameRoot<T>(map: Y.Map<T>, name: string): Y.Map<T> {
+  if (!rootNames.has(map as Y.Map<unknown>)) rootNames.set(map as Y.Map<unknown>, name);
+  return map;
+}
+
+/** A member id from a device's public key: 16 characters of its SHA-256, url-safe. */
+export function memberIdOf(devicePublicKey: Uint8Array): string {
+  return toUrlSafe(toBase64(sha256(devicePublicKey))).slice(0, 16);
+}
+
+/**
+ * The short fingerprint a member reads aloud to compare: 8 hex characters of the device key's
+ * hash, in two groups ("3F9A 11C2").
+ */
+export function fingerprintOf(card: Pick<MemberCard, 'device'>): string {
+  const device = fromBase64(card.device);
+  if (!device) return '';
+  const hex = [...sha256(device).subarray(0, 4)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
+  return `${hex.slice(0, 4)} ${hex.slice(4)}`;
+}
+
+function cardBytes(memberId: string, name: string, session: string): Uint8Array {
+  return encoder.encode(`kring-card\n${memberId}\n${name}\n${session}`);
+}
+
+/** Makes a session key and its card, certified by the device key (the one async step). */
+export async function newSessionSigner(device: DeviceSigner, name: string): Promise<SessionSigner> {
+  const secret = ed25519.utils.randomSecretKey();
+  const session = toBase64(ed25519.getPublicKey(secret));
+  const cleanName = name.trim().slice(0, LIMITS.memberName);
+  const cert = await device.sign(cardBytes(device.memberId, cleanName, session));
+  const card: MemberCard = {
+    memberId: device.memberId,
+    name: cleanName,
+    device: toBase64(device.publicKey),
+    session,
+    cert: toBase64(cert),
+  };
+  return { card, sign: (bytes) => ed25519.sign(bytes, secret) };
+}
+
+/**
+ * Decodes and verifies a card from a peer: the id must be the device key's, the device key must
+ * have certified the session key and name. Cached by certificate; null when anything is off.
+ */
+export function verifyCard(value: unknown): MemberCard | null {
+  if (!isRecord(value)) return null;
+  const cert = typeof value.cert === 'string' && value.cert.length <= 200 ? value.cert : null;
+  if (cert === null) return null;
+  const cached = cardVerdicts.get(cert);
+  if (cached !== undefined) {
+    return cached && sameCard(cached, value) ? cached : null;
+  }
+  const card = checkCard(value, cert);
+  remember(cardVerdicts, cert, card);
+  return card;
+}
+
+function sameCard(card: MemberCard, value: Record<string, unknown>): boolean {
+  return (
+    card.memberId === value.memberId &&
+    card.name === value.name &&
+    card.device === value.device &&
+    card.session === value.session
+  );
+}
+
+function checkCard(value: Record<string, unknown>, cert: string): MemberCard | null {
+  const memberId = safeId(value.memberId);
+  const name = boundedString(value.name, LIMITS.memberName);
+  const device =
+    typeof value.device === 'string' && value.device.length <= 200 ? value.device : null;
+  const session =
+    typeof value.session === 'string' && value.session.length <= 100 ? value.session : null;
+  if (memberId === null || name === null || device === null || session === null) return null;
+  const deviceKey = fromBase64(device);
+  const sessionKey = fromBase64(session);
+  const signature = fromBase64(cert);
+  if (!deviceKey || deviceKey.length !== 65 || !sessionKey || sessionKey.length !== 32) return null;
+  if (!signature || signature.length !== 64) return null;
+  if (memberIdOf(deviceKey) !== memberId) return null;
+  try {
+    const bytes = cardBytes(memberId, name, session);
+    if (!p256.verify(signature, bytes, deviceKey, { lowS: false })) return null;
+  } catch {
+    return null;
+  }
+  return { memberId, name, device, session, cert };
+}
+
+/**
+ * Makes a meeting document enforce signatures: from now on its readers accept only envelopes
+ * signed by a verified card, and its writers sign with `signer`. Idempotent per document.
+ */
+export function enforceSignatures(
+  doc: Y.Doc,
+  options: {
+    readonly scope: string;
+    readonly signer: SessionSigner | null;
+    readonly chairAbsent?: (memberId: string) => boolean;
+  },
+): void {
+  if (trusts.has(doc)) return;
+  const trust: DocTrust = {
+    scope: options.scope,
+    signer: options.signer,
+    cards: new Map(),
+    waiting: new Map(),
+    rejected: [],
+    listeners: new Set(),
+    chairAbsent: options.chairAbsent ?? (() => false),
+    lastN: 0,
+    rosterWatched: false,
+  };
+  trusts.set(doc, trust);
+  if (options.signer) learnCard(doc, options.signer.card);
+  watchRoster(doc, trust);
+}
+
+/** Whether the document enforces signatures. */
+export function isEnforced(doc: Y.Doc | null): boolean {
+  return doc !== null && trusts.has(doc);
+}
+
+/** Lets the session tell the readers who has been missing (the take-over rule). */
+export function setChairAbsence(doc: Y.Doc, chairAbsent: (memberId: string) => boolean): void {
+  const trust = trusts.get(doc);
+  if (trust) trust.chairAbsent = chairAbsent;
+}
+
+/** Whether this panel lets a member take the chair from `chairId` now. */
+export function chairIsAbsent(doc: Y.Doc, chairId: string): boolean {
+  return trusts.get(doc)?.chairAbsent(chairId) ?? false;
+}
+
+/** The writer's signer's card, or null. */
+export function localCard(doc: Y.Doc): MemberCard | null {
+  return trusts.get(doc)?.signer?.card ?? null;
+}
+
+/** The roster: the cards this panel verified for this document, by session key. */
+export function knownCards(doc: Y.Doc): ReadonlyMap<string, MemberCard> {
+  return trusts.get(doc)?.cards ?? new Map();
+}
+
+/** The verified card of a member (any of their sessions), or null. */
+export function cardOf(doc: Y.Doc, memberId: string): MemberCard | null {
+  for (const card of knownCards(doc).values()) if (card.memberId === memberId) return card;
+  return null;
+}
+
+/** Writes rejected in this document, newest last. */
+export function rejectedWrites(doc: Y.Doc): readonly RejectedWrite[] {
+  return trusts.get(doc)?.rejected ?? [];
+}
+
+/** Calls `listener` when a write is rejected or a card arrives. */
+export function onTrustChange(doc: Y.Doc, listener: () => void): () => void {
+  const trust = trusts.get(doc);
+  if (!trust) return () => undefined;
+  trust.listeners.add(listener);
+  return () => trust.listeners.delete(listener);
+}
+
+/** Verifies a card (from the roster or a presence) and lets waiting reads retry. */
+export function learnCard(doc: Y.Doc, value: unknown): MemberCard | null {
+  const trust = trusts.get(doc);
+  if (!trust) return null;
+  const card = verifyCard(value);
+  if (!card || trust.cards.has(card.session)) return card;
+  if (trust.cards.size >= MAX_CARDS) return null;
+  trust.cards.set(card.session, card);
+  const waiting = trust.waiting.get(card.session);
+  trust.waiting.delete(card.session);
+  for (const retry of waiting ?? []) retry();
+  for (const listener of [...trust.listeners]) listener();
+  return card;
+}
+
+function watchRoster(doc: Y.Doc, trust: DocTrust): void {
+  if (trust.rosterWatched) return;
+  trust.rosterWatched = true;
+  const roster = doc.getMap<unknown>(ROSTER_ROOT);
+  for (const value of roster.values()) learnCard(doc, value);
+  roster.observe((event) => {
+    for (const key of event.keysChanged) {
+      const value = roster.get(key);
+      if (value !== undefined) learnCard(doc, value);
+    }
+  });
+}
+
+/** Puts this panel's card in the meeting's roster, again when a peer removed or garbled it. */
+export function publishCard(doc: Y.Doc, origin: unknown): boolean {
+  const card = localCard(doc);
+  if (!card) return false;
+  const roster = doc.getMap<unknown>(ROSTER_ROOT);
+  const there = roster.get(card.session);
+  if (isRecord(there) && there.cert === card.cert && sameCard(card, there)) return false;
+  doc.transact(() => roster.set(card.session, { ...card }), origin);
+  return true;
+}
+
+/** What a reader gets from a stored value. */
+export type Opened =
+  | {
+      readonly ok: true;
+      readonly value: unknown;
+      readonly writer: string | null;
+      readonly n: number;
+    }
+  | { readonly ok: false; readonly waitFor?: string; readonly writer: string | null };
+
+const PLAIN_N = 0;
+
+/**
+ * Opens a stored value: in a document that is not enforced, the value as it is (writer null);
+ * in an enforced one, the envelope's value when its card is known and its signature is valid.
+ * `waitFor` names a card that has not arrived: the reader should retry when it does.
+ */
+export function openValue(map: Y.Map<unknown>, key: string, raw: unknown): Opened {
+  const doc = map.doc;
+  const trust = doc ? trusts.get(doc) : undefined;
+  if (!trust) return { ok: true, value: raw, writer: null, n: PLAIN_N };
+  if (!isRecord(raw)) return { ok: false, writer: null };
+  const writer = safeId(raw.w);
+  const session = typeof raw.k === 'string' && raw.k.length <= 100 ? raw.k : null;
+  const n = finiteNumber(raw.n);
+  const signature = typeof raw.s === 'string' && raw.s.length <= 200 ? raw.s : null;
+  if (writer === null || session === null || n === null || signature === null || !('v' in raw)) {
+    return { ok: false, writer };
+  }
+  const card = trust.cards.get(session);
+  if (!card) return { ok: false, writer, waitFor: session };
+  if (card.memberId !== writer) return { ok: false, writer };
+  const root = rootNames.get(map) ?? '';
+  // Yjs hands out the same object for a stored value on every read: its verdict is kept with it.
+  const known = verdicts.get(raw);
+  let valid: boolean;
+  if (known && known.root === root && known.key === key && known.scope === trust.scope) {
+    valid = known.valid;
+  } else {
+    valid = verifyWrite(card, trust.scope, root, key, n, writer, raw.v, signature);
+    verdicts.set(raw, { root, key, scope: trust.scope, valid });
+  }
+  if (!valid) return { ok: false, writer };
+  return { ok: true, value: raw.v, writer, n };
+}
+
+function verifyWrite(
+  card: MemberCard,
+  scope: string,
+  root: string,
+  key: string,
+  n: number,
+  writer: string,
+  value: unknown,
+  signature: string,
+): boolean {
+  const sig = fromBase64(signature);
+  const pub = fromBase64(card.session);
+  if (!sig || sig.length !== 64 || !pub) return false;
+  try {
+    return ed25519.verify(sig, writeBytes(scope, root, key, n, writer, value), pub);
+  } catch {
+    return false;
+  }
+}
+
+function writeBytes(
+  scope: string,
+  root: string,
+  key: string,
+  n: number,
+  writer: string,
+  value: unknown,
+): Uint8Array {
+  return encoder.encode(
+    `kring-write\n${scope}\n${root}\n${key}\n${n}\n${writer}\n${stableJson(value)}`,
+  );
+}
+
+/** Registers a read to run again once the card `session` arrives. */
+export function retryWhenCard(map: Y.Map<unknown>, session: string, retry: () => void): void {
+  const trust = map.doc ? trusts.get(map.doc) : undefined;
+  if (!trust) return;
+  let set = trust.waiting.get(session);
+  if (!set) {
+    if (trust.waiting.size >= MAX_CARDS) return;
+    set = new Set();
+    trust.waiting.set(session, set);
+  }
+  set.add(retry);
+}
+
+/** Records a rejected write for the chair to see. */
+export function reject(
+  map: Y.Map<unknown>,
+  key: string,
+  writerId: string | null,
+  reason: RejectedWrite['reason'],
+): void {
+  const doc = map.doc;
+  const trust = doc ? trusts.get(doc) : undefined;
+  if (!trust) return;
+  trust.rejected.push({ writerId, root: rootNames.get(map) ?? '', key, reason, at: Date.now() });
+  if (trust.rejected.length > MAX_REJECTED)
+    trust.rejected.splice(0, trust.rejected.length - MAX_REJECTED);
+  for (const listener of [...trust.listeners]) listener();
+}
+
+/**
+ * Writes `value` at `key`: signed by this panel's session key in an enforced document, plain
+ * otherwise. Call inside the command's transaction.
+ */
+export function put(map: Y.Map<unknown>, key: string, value: unknown): void {
+  map.set(key, wrap(map, key, value));
+}
+
+/**
+ * Removes `key`. In an enforced document a removal cannot say who made it, so it is written as
+ * a signed empty value (null) that readers take as "cleared"; a bare removal is garbage there.
+ */
+export function clear(map: Y.Map<unknown>, key: string): void {
+  const doc = map.doc;
+  if (doc && trusts.has(doc)) map.set(key, wrap(map, key, null));
+  else map.delete(key);
+}
+
+function wrap(map: Y.Map<unknown>, key: string, value: unknown): unknown {
+  const doc = map.doc;
+  const trust = doc ? trusts.get(doc) : undefined;
+  if (!trust?.signer) return value;
+  const card = trust.signer.card;
+  // Grows with every write and across reloads (a new session starts from the clock).
+  const n = Math.max(trust.lastN + 1, Date.now() * 1000);
+  trust.lastN = n;
+  const root = rootNames.get(map) ?? '';
+  const signature = trust.signer.sign(writeBytes(trust.scope, root, key, n, card.memberId, value));
+  return { w: card.memberId, k: card.session, n, s: toBase64(signature), v: value };
+}
+
+/** JSON with object keys sorted, so that signer and reader hash the same text. */
+export function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(',')}}`;
+}
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size >= MAX_VERDICTS) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  cache.set(key, value);
+}
+
+function toUrlSafe(base64: string): string {
+  return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A stored value as commands read it: opened and verified in an enforced document, else raw. */
+export function readValue(map: Y.Map<unknown>, key: string): unknown {
+  const raw = map.get(key);
+  if (raw === undefined) return undefined;
+  const opened = openValue(map, key, raw);
+  return opened.ok ? opened.value : undefined;
+}

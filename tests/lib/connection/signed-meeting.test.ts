@@ -1,0 +1,475 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CHAIR_GRACE_MS, GroupSession } from '../../../lib/connection/group-session';
+import type { GroupSnapshot } from '../../../lib/connection/group-session';
+import type { RoomHandle } from '../../../lib/connection/room-connection';
+import { memoryDeviceKey } from '../../../lib/device/device-key';
+import { deriveRoomKeys } from '../../../lib/invite/room-name';
+import {
+  addAdvice,
+  addPitch,
+  addQuestion,
+  confirmCase,
+  markAnswered,
+} from '../../../lib/shared-doc/board-commands';
+import { BOARD_ROOTS, MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
+import { PRESENCE_FIELD, presenceProof } from '../../../lib/shared-doc/presence';
+import { newSessionSigner, stableJson } from '../../../lib/shared-doc/signed';
+import type { DeviceSigner, SessionSigner } from '../../../lib/shared-doc/signed';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { toBase64 } from '../../../lib/util/base64';
+import { FakeClock } from '../helpers/fake-clock';
+import { InMemoryRooms } from '../helpers/in-memory-rooms';
+
+/**
+ * Issue 13, point 4: every shared write is someone's. Honest panels (GroupSession with a device
+ * key) on in-memory rooms, and a hostile member who holds the invite and writes raw Yjs into the
+ * meeting's document: with a card of their own (a real device key) or none. Every attack of the
+ * issue's list is tried, and every honest panel must show the same valid state afterwards.
+ */
+
+const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 7);
+
+interface Honest {
+  readonly name: string;
+  readonly device: DeviceSigner;
+}
+
+let anna: Honest;
+let bram: Honest;
+let carla: Honest;
+let dirk: Honest;
+let xander: { device: DeviceSigner; signer: SessionSigner };
+
+beforeAll(async () => {
+  const make = async (name: string): Promise<Honest> => ({ name, device: await memoryDeviceKey() });
+  [anna, bram, carla, dirk] = (await Promise.all(['Anna', 'Bram', 'Carla', 'Dirk'].map(make))) as [
+    Honest,
+    Honest,
+    Honest,
+    Honest,
+  ];
+  const device = await memoryDeviceKey();
+  xander = { device, signer: await newSessionSigner(device, 'Xander') };
+});
+
+class Group {
+  readonly rooms = new InMemoryRooms();
+  readonly clock = new FakeClock();
+  readonly sessions: GroupSession[] = [];
+
+  async open(who: Honest): Promise<GroupSession> {
+    const session = await GroupSession.open(
+      // The id a panel passes is replaced by its device key's.
+      { secret: SECRET, memberId: 'ignored-0001', memberName: who.name, groupName: 'B3' },
+      { openRoom: this.rooms.openerFor(who.name), clock: this.clock, device: who.device },
+    );
+    this.sessions.push(session);
+    return session;
+  }
+
+  settle(): void {
+    for (let round = 0; round < 3; round++) {
+      this.rooms.flush();
+      this.clock.nextFrame();
+    }
+  }
+
+  dispose(): void {
+    for (const session of this.sessions) session.dispose();
+  }
+}
+
+function until(
+  session: GroupSession,
+  holds: (snapshot: GroupSnapshot) => boolean,
+): Promise<GroupSnapshot> {
+  return new Promise((resolve) => {
+    const off = session.subscribe(check);
+    function check(): void {
+      const snapshot = session.snapshot();
+      if (!holds(snapshot)) return;
+      off();
+      resolve(snapshot);
+    }
+    check();
+  });
+}
+
+/** A meeting: Anna chairs, Bram's case is confirmed, Carla asks; in the asking phase. */
+async function meetingWithCase(group: Group): Promise<GroupSession[]> {
+  const sessions = await Promise.all([anna, bram, carla].map((m) => group.open(m)));
+  const [chair, bringer, asker] = sessions as [GroupSession, GroupSession, GroupSession];
+  expect(await chair.startMeeting('basic')).toEqual({ ok: true });
+  group.rooms.flush();
+  await Promise.all([bringer, asker].map((s) => until(s, (x) => x.meeting !== null)));
+  group.settle();
+  // The basic method opens with the inventory of pitches.
+  const pitched = bringer.run((ctx) => addPitch(ctx, 'Een ouder die steeds boos belt', 'case'));
+  expect(pitched).toEqual({ ok: true });
+  group.settle();
+  const pitch = chair.snapshot().board!.pitches[0]!;
+  expect(chair.run((ctx) => confirmCase(ctx, pitch.id))).toEqual({ ok: true });
+  group.settle();
+  const asking = chair.snapshot().meeting!.method.phases.findIndex((p) => p.activity === 'asking');
+  expect(chair.goToPhase(asking)).toEqual({ ok: true });
+  group.settle();
+  expect(asker.run((ctx) => addQuestion(ctx, 'Wat deed je toen hij belde?')).ok).toBe(true);
+  group.settle();
+  return sessions;
+}
+
+/** What every honest panel must agree on, as plain values. */
+function view(snapshot: GroupSnapshot): unknown {
+  const m = snapshot.meeting!;
+  return {
+    phase: m.phase.id,
+    chairId: m.chairId,
+    chairName: m.chairName,
+    bringer: m.caseBringerId,
+    ended: m.ended,
+    timer: snapshot.timer && { duration: snapshot.timer.durationMs, phase: snapshot.timer.phaseId },
+    questions: snapshot.board!.questions.map((q) => [q.authorId, q.text, q.answered]),
+    advice: snapshot.board!.advice.map((a) => [a.authorId, a.text]),
+    members: snapshot.members.map((x) => [x.memberId, x.name, x.role]).sort(),
+  };
+}
+
+/** The hostile member's own seat in the meeting's room (they hold the invite). */
+async function intruder(group: Group, session: GroupSession): Promise<RoomHandle> {
+  const meetingId = session.snapshot().meetingId!;
+  const keys = await deriveRoomKeys(SECRET, { kind: 'meeting', meetingId });
+  const room = group.rooms.openerFor('Xander')(keys);
+  group.settle();
+  return room;
+}
+
+/** Signs like a panel would, with the hostile member's own card (a valid device key). */
+function signed(
+  meetingId: string,
+  root: string,
+  key: string,
+  value: unknown,
+  as: { writer?: string; n?: number } = {},
+): unknown {
+  const card = xander.signer.card;
+  const writer = as.writer ?? card.memberId;
+  const n = as.n ?? Date.now() * 1000 + Math.floor(Math.random() * 1000);
+  const bytes = new TextEncoder().encode(
+    `kring-write\n${meetingId}\n${root}\n${key}\n${n}\n${writer}\n${stableJson(value)}`,
+  );
+  return { w: writer, k: card.session, n, s: toBase64(xander.signer.sign(bytes)), v: value };
+}
+
+let group: Group;
+afterEach(() => group?.dispose());
+
+describe('signed writes (issue 13, point 4)', () => {
+  it('run a whole honest meeting: ids are the device keys, names bound to them', async () => {
+    group = new Group();
+    const [chair, bringer, asker] = await meetingWithCase(group);
+    const snap = asker!.snapshot();
+    expect(snap.selfId).toBe(carla.device.memberId);
+    expect(snap.meeting!.chairId).toBe(anna.device.memberId);
+    expect(snap.meeting!.caseBringerId).toBe(bram.device.memberId);
+    expect(snap.board!.questions.map((q) => q.text)).toEqual(['Wat deed je toen hij belde?']);
+    expect(bringer!.run((ctx) => markAnswered(ctx, snap.board!.questions[0]!.id, true)).ok).toBe(
+      true,
+    );
+    group.settle();
+    expect(chair!.snapshot().board!.questions[0]!.answered).toBe(true);
+    expect(snap.members.map((m) => m.name).sort()).toEqual(['Anna', 'Bram', 'Carla']);
+    expect(snap.unknownPeers).toBe(0);
+    for (const s of [chair!, bringer!]) expect(view(s.snapshot())).toEqual(view(asker!.snapshot()));
+  });
+
+  it('ignores every attack of a member who holds the invite, and every honest panel agrees', async () => {
+    group = new Group();
+    const sessions = await meetingWithCase(group);
+    const [chair, bringer, asker] = sessions as [GroupSession, GroupSession, GroupSession];
+    const before = view(chair.snapshot());
+    const meetingId = chair.snapshot().meetingId!;
+    const room = await intruder(group, chair);
+    const doc = room.doc;
+    const progress = meetingMap(doc);
+    const questions = doc.getMap<unknown>(BOARD_ROOTS.questions);
+    const question = chair.snapshot().board!.questions[0]!;
+    const carlaId = carla.device.memberId;
+    // Xander's card in the roster, as any panel's would be: a valid identity of his own.
+    doc.transact(() => doc.getMap('roster').set(xander.signer.card.session, xander.signer.card));
+    group.settle();
+
+    const attacks: Array<[string, () => void]> = [
+      [
+        "forge a question in Carla's name (signed as Carla by Xander's key)",
+        () =>
+          questions.set(
+            'forged-q-001',
+            signed(
+              meetingId,
+              'questions',
+              'forged-q-001',
+              {
+                authorId: carlaId,
+                authorName: 'Carla',
+                text: 'Waarom ben je zo lui?',
+                createdAt: 5,
+                phaseId: 'questions',
+              },
+              { writer: carlaId },
+            ),
+          ),
+      ],
+      [
+        'write a question with Carla as author under his own signature',
+        () =>
+          questions.set(
+            'forged-q-002',
+            signed(meetingId, 'questions', 'forged-q-002', {
+              authorId: carlaId,
+              authorName: 'Carla',
+              text: 'Dus je bent bang?',
+              createdAt: 6,
+              phaseId: 'questions',
+            }),
+          ),
+      ],
+      ["delete Carla's question", () => questions.delete(question.id)],
+      [
+        "overwrite Carla's question with his own",
+        () =>
+          questions.set(
+            question.id,
+            signed(meetingId, 'questions', question.id, {
+              authorId: xander.signer.card.memberId,
+              authorName: 'Xander',
+              text: 'Overgenomen',
+              createdAt: 7,
+              phaseId: 'questions',
+            }),
+          ),
+      ],
+      [
+        "mark the question answered (the case bringer's right)",
+        () =>
+          doc
+            .getMap(BOARD_ROOTS.questionMarks)
+            .set(question.id, signed(meetingId, 'questionMarks', question.id, { answered: true })),
+      ],
+      [
+        'make Carla case bringer without a confirmed pitch',
+        () =>
+          doc.transact(() => {
+            progress.set(
+              MEETING_KEYS.caseBringerId,
+              signed(meetingId, 'session', MEETING_KEYS.caseBringerId, carlaId),
+            );
+            progress.set(
+              MEETING_KEYS.caseBringerName,
+              signed(meetingId, 'session', MEETING_KEYS.caseBringerName, 'Carla'),
+            );
+          }),
+      ],
+      [
+        'jump to the last phase',
+        () =>
+          progress.set(
+            MEETING_KEYS.phaseIndex,
+            signed(meetingId, 'session', MEETING_KEYS.phaseIndex, 5),
+          ),
+      ],
+      ['jump to a phase unsigned', () => progress.set(MEETING_KEYS.phaseIndex, 4)],
+      [
+        'set the timer to 238 minutes',
+        () =>
+          progress.set(
+            MEETING_KEYS.timer,
+            signed(meetingId, 'session', MEETING_KEYS.timer, {
+              phaseId: chair.snapshot().meeting!.phase.id,
+              durationMs: 238 * 60_000,
+              elapsedMs: 0,
+              runningSince: 1,
+              clockOf: xander.signer.card.memberId,
+            }),
+          ),
+      ],
+      [
+        'take the chair while the chair is there',
+        () =>
+          doc.transact(() => {
+            const me = xander.signer.card.memberId;
+            progress.set(
+              MEETING_KEYS.chairId,
+              signed(meetingId, 'session', MEETING_KEYS.chairId, me),
+            );
+            progress.set(
+              MEETING_KEYS.chairName,
+              signed(meetingId, 'session', MEETING_KEYS.chairName, 'Xander'),
+            );
+            progress.set(
+              MEETING_KEYS.chairTakenOver,
+              signed(meetingId, 'session', MEETING_KEYS.chairTakenOver, {
+                memberId: me,
+                name: 'Xander',
+                at: 9,
+                from: anna.device.memberId,
+              }),
+            );
+          }),
+      ],
+      [
+        'end the meeting with a forged summary',
+        () =>
+          progress.set(
+            MEETING_KEYS.ended,
+            signed(meetingId, 'session', MEETING_KEYS.ended, {
+              meetingId,
+              startedAt: 0,
+              endedAt: 10,
+              methodId: 'basic',
+              chairName: 'Anna',
+              caseBringerName: 'Bram',
+              caseBringerId: bram.device.memberId,
+              caseTitle: 'Vervalst',
+              agreements: ['vervalst'],
+              followUp: [],
+            }),
+          ),
+      ],
+      [
+        'appear in the member list as Anna (her id, his card)',
+        () =>
+          room.awareness.setLocalState({
+            [PRESENCE_FIELD]: {
+              memberId: anna.device.memberId,
+              name: 'Anna',
+              card: xander.signer.card,
+              proof: presenceProof(xander.signer, room.awareness.clientID),
+            },
+          }),
+      ],
+    ];
+    for (const [, attack] of attacks) {
+      attack();
+      group.settle();
+    }
+    group.clock.advance(CHAIR_GRACE_MS * 2);
+    group.settle();
+
+    const seen = sessions.map((s) => view(s.snapshot()));
+    expect(seen[0]).toEqual(before);
+    expect(seen[1]).toEqual(before);
+    expect(seen[2]).toEqual(before);
+    // The impostor of Anna is someone unknown; the chair sees who tried what.
+    expect(asker.snapshot().unknownPeers).toBeGreaterThan(0);
+    const rejected = chair.snapshot().rejected;
+    expect(rejected.reduce((sum, r) => sum + r.count, 0)).toBeGreaterThanOrEqual(8);
+    expect(bringer.snapshot().rejected).toEqual([]);
+    // The honest meeting goes on: the chair moves on, the case bringer marks the question.
+    expect(chair.nextPhase()).toEqual({ ok: true });
+    expect(bringer.run((ctx) => markAnswered(ctx, question.id, true))).toEqual({ ok: true });
+    group.settle();
+    for (const s of sessions) expect(view(s.snapshot())).toEqual(view(chair.snapshot()));
+    expect(asker.snapshot().board!.questions[0]!.answered).toBe(true);
+  });
+
+  it('brings a member who joins after the attacks to the same valid state', async () => {
+    group = new Group();
+    const sessions = await meetingWithCase(group);
+    const [chair] = sessions as [GroupSession];
+    const meetingId = chair.snapshot().meetingId!;
+    const room = await intruder(group, chair);
+    const progress = meetingMap(room.doc);
+    room.doc.transact(() =>
+      room.doc.getMap('roster').set(xander.signer.card.session, xander.signer.card),
+    );
+    const me = xander.signer.card.memberId;
+    room.doc.transact(() => {
+      progress.set(MEETING_KEYS.chairId, signed(meetingId, 'session', MEETING_KEYS.chairId, me));
+      progress.set(
+        MEETING_KEYS.chairName,
+        signed(meetingId, 'session', MEETING_KEYS.chairName, 'Xander'),
+      );
+      progress.set(
+        MEETING_KEYS.phaseIndex,
+        signed(meetingId, 'session', MEETING_KEYS.phaseIndex, 5),
+      );
+      room.doc.getMap(BOARD_ROOTS.questions).delete(chair.snapshot().board!.questions[0]!.id);
+    });
+    group.settle();
+    const late = await group.open(dirk);
+    await until(late, (s) => s.meeting !== null);
+    group.settle();
+    group.settle();
+    expect(view(late.snapshot())).toMatchObject({
+      chairId: anna.device.memberId,
+      phase: chair.snapshot().meeting!.phase.id,
+    });
+    // The deleted question is written back by its author's panel, so the late member has it too.
+    expect(late.snapshot().board!.questions.map((q) => q.text)).toEqual([
+      'Wat deed je toen hij belde?',
+    ]);
+  });
+
+  it("refuses an old signed value written again (a replay of the chair's own write)", async () => {
+    group = new Group();
+    const sessions = await meetingWithCase(group);
+    const [chair] = sessions as [GroupSession];
+    const room = await intruder(group, chair);
+    const progress = meetingMap(room.doc);
+    const old = progress.get(MEETING_KEYS.phaseIndex);
+    expect(chair.nextPhase()).toEqual({ ok: true });
+    group.settle();
+    const now = chair.snapshot().meeting!.phase.id;
+    progress.set(MEETING_KEYS.phaseIndex, old);
+    group.settle();
+    for (const s of sessions) expect(s.snapshot().meeting!.phase.id).toBe(now);
+    expect(chair.snapshot().rejected.length).toBeGreaterThan(0);
+  });
+
+  it('lets a member take the chair of a chair who left, and the chair take it back', async () => {
+    group = new Group();
+    const sessions = await meetingWithCase(group);
+    const [chair, , asker] = sessions as [GroupSession, GroupSession, GroupSession];
+    group.rooms.disconnect('Anna');
+    group.settle();
+    group.clock.advance(CHAIR_GRACE_MS + 100);
+    group.settle();
+    await until(asker, (s) => !s.chairPresent);
+    expect(asker.takeChair()).toEqual({ ok: true });
+    group.settle();
+    expect(sessions[1]!.snapshot().meeting!.chairId).toBe(carla.device.memberId);
+    group.rooms.reconnect('Anna');
+    group.settle();
+    group.settle();
+    const back = await until(chair, (s) => s.mayTakeBack);
+    expect(back.meeting!.chairId).toBe(carla.device.memberId);
+    expect(chair.takeChairBack()).toEqual({ ok: true });
+    group.settle();
+    for (const s of sessions) expect(s.snapshot().meeting!.chairId).toBe(anna.device.memberId);
+  });
+
+  it("keeps a write whose writer's card arrives after it", async () => {
+    group = new Group();
+    const sessions = await meetingWithCase(group);
+    const [chair] = sessions as [GroupSession];
+    // Dirk's panel writes advice before anybody has his card: it is read once the card arrives.
+    const late = await group.open(dirk);
+    await until(late, (s) => s.meeting !== null);
+    group.settle();
+    const advising = chair
+      .snapshot()
+      .meeting!.method.phases.findIndex((p) => p.activity === 'advising');
+    chair.goToPhase(advising);
+    group.settle();
+    expect(late.run((ctx) => addAdvice(ctx, 'Bel haar terug op een vast moment')).ok).toBe(true);
+    group.settle();
+    expect(chair.snapshot().board!.advice.map((a) => a.text)).toEqual([
+      'Bel haar terug op een vast moment',
+    ]);
+  });
+});
+
+// Keeps the imports used by helpers that may be useful when a test is extended.
+void Y;
+void ed25519;
