@@ -62,7 +62,7 @@ export function endMeeting(
     }
     const map = meetingMap(doc);
     for (const key of [...map.keys()]) if (!KEPT_KEYS.has(key)) map.delete(key);
-    map.set(MEETING_KEYS.ended, { ...summary });
+    put(map, MEETING_KEYS.ended, { ...summary });
   }, LOCAL_ORIGIN);
   return { ok: true };
 }

@@ -181,6 +181,9 @@ describe('signed writes (issue 13, point 4)', () => {
     expect(snap.members.map((m) => m.name).sort()).toEqual(['Anna', 'Bram', 'Carla']);
     expect(snap.unknownPeers).toBe(0);
     for (const s of [chair!, bringer!]) expect(view(s.snapshot())).toEqual(view(asker!.snapshot()));
+    expect(chair!.endMeeting()).toEqual({ ok: true });
+    group.settle();
+    for (const s of [chair!, bringer!, asker!]) expect(s.snapshot().ended).not.toBeNull();
   });
 
   it('ignores every attack of a member who holds the invite, and every honest panel agrees', async () => {
