@@ -30,6 +30,7 @@ import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import { useFocusOnChange } from '../common/useFocusOnChange';
 import { useNewItemAnnouncements } from './useNewItemAnnouncements';
+import type { RejectedSummary } from '../../lib/connection/group-session';
 
 const ROLE_NAMES: Record<Role, MessageKey> = {
   chair: 'roleChair',
@@ -45,6 +46,8 @@ export interface MeetingActions {
   readonly timer: (action: TimerAction) => void;
   readonly handChair: (member: Member) => void;
   readonly takeChair: () => void;
+  /** The member whose chair was taken while they were away takes it back. */
+  readonly takeChairBack: () => void;
   readonly endMeeting: () => void;
 }
 
@@ -67,6 +70,8 @@ export function MeetingView({
   sound,
   actions,
   place,
+  mayTakeBack = false,
+  rejected = [],
 }: {
   meeting: MeetingState;
   board: BoardState;
@@ -81,6 +86,10 @@ export function MeetingView({
   actions: MeetingActions;
   /** Where this member's private notes of this meeting belong. */
   place: NotePlace;
+  /** This member's chair was taken while they were away (GroupSnapshot.mayTakeBack). */
+  mayTakeBack?: boolean;
+  /** Writes this panel refused, for the chair (GroupSnapshot.rejected). */
+  rejected?: readonly RejectedSummary[];
 }) {
   const { t, locale } = useI18n();
   const { method, phase, phaseIndex } = meeting;
@@ -130,7 +139,15 @@ export function MeetingView({
       {meeting.chairTakenOver && (
         <LiveRegion>{t('chairTookOver', { name: meeting.chairTakenOver.name })}</LiveRegion>
       )}
-      {!chairPresent && role === 'member' && (
+      {mayTakeBack && meeting.chairTakenOver && (
+        <div className="chair-gone">
+          <LiveRegion>{t('chairTakenWhileAway', { name: meeting.chairTakenOver.name })}</LiveRegion>
+          <button type="button" onClick={actions.takeChairBack}>
+            {t('takeChairBack')}
+          </button>
+        </div>
+      )}
+      {!chairPresent && role === 'member' && !mayTakeBack && (
         <div className="chair-gone">
           <LiveRegion>{t('chairGone')}</LiveRegion>
           <button type="button" onClick={actions.takeChair}>
@@ -147,6 +164,7 @@ export function MeetingView({
         <section aria-labelledby={chairHeadingId} className="chair-panel">
           <h3 id={chairHeadingId}>{t('guidanceForChair')}</h3>
           <p className="guidance-text">{guidance[locale]}</p>
+          {rejected.length > 0 && <RejectedWrites rejected={rejected} />}
           <ChairControls
             timer={timer}
             members={members}
@@ -242,4 +260,26 @@ function ActivityBoard(props: MeetingProps) {
     case 'analysing':
       return <p className="hint">{t('nothingToWrite')}</p>;
   }
+}
+
+/**
+ * What this panel refused to show (shared-doc/signed.ts): forged, unsigned or out-of-role
+ * writes, by who they claim to be from. For the chair, who can speak to the group about it.
+ */
+function RejectedWrites({ rejected }: { rejected: readonly RejectedSummary[] }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="rejected-writes" data-testid="rejected-writes">
+      <h4 id={headingId}>{t('rejectedHeading')}</h4>
+      <p>{t('rejectedIntro')}</p>
+      <ul>
+        {rejected.map((r) => (
+          <li key={r.memberId ?? ''}>
+            {t('rejectedBy', { name: r.name ?? t('someoneUnknown'), count: r.count })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }

@@ -29,6 +29,9 @@ export function MemberList({
   links?: Readonly<Record<string, PeerLink>>;
 }) {
   const { t } = useI18n();
+  // Two members with one name: each shows their device's fingerprint, to tell them apart.
+  const seen = new Map<string, number>();
+  for (const m of members) seen.set(m.name, (seen.get(m.name) ?? 0) + 1);
   return (
     <section aria-labelledby="members-heading" className="members-section">
       <h2 id="members-heading">{t('membersHeading')}</h2>
@@ -43,6 +46,13 @@ export function MemberList({
               </span>
               <span className="member-text">
                 <span className="member-name">{member.name}</span>{' '}
+                {member.fingerprint && (seen.get(member.name) ?? 0) > 1 ? (
+                  <>
+                    <span className="member-fingerprint">
+                      {t('fingerprint', { code: member.fingerprint })}
+                    </span>{' '}
+                  </>
+                ) : null}
                 <span className="member-role">
                   ({t(ROLE_LABELS[member.role])}
                   {member.isSelf ? `, ${t('you')}` : ''})

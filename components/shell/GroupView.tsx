@@ -71,6 +71,7 @@ export function GroupView({
         timer: (action) => void session.timer(action),
         handChair: (member) => void session.handChair(member.memberId, member.name),
         takeChair: () => void session.takeChair(),
+        takeChairBack: () => void session.takeChairBack(),
         endMeeting: () => void session.endMeeting(),
       },
     [session],
@@ -160,6 +161,8 @@ export function GroupView({
             timer={snapshot.timer}
             timerOffset={snapshot.timerOffset}
             chairPresent={snapshot.chairPresent}
+            mayTakeBack={snapshot.mayTakeBack}
+            rejected={snapshot.rejected}
             history={history}
             sound={sound}
             actions={actions}

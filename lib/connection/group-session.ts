@@ -313,6 +313,7 @@ export class GroupSession {
     this.loadWatch = new LoadWatch(this.clock, () => this.refresh());
     this.cache = deps.meetingCache ?? null;
     this.groupName = identity.groupName.trim() || null;
+    this.snapshotValue = { ...EMPTY_SNAPSHOT, selfId: identity.memberId };
   }
 
   /**

@@ -28,15 +28,16 @@ export async function loadDeviceKey(store: DeviceKeyStore): Promise<DeviceSigner
     pair = await crypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']);
     await store.save(pair).catch(() => undefined);
   }
-  return signerOf(pair);
+  return deviceSignerOf(pair);
 }
 
 /** A device key that lives only in memory (tests, Node members, storage refused). */
 export async function memoryDeviceKey(): Promise<DeviceSigner> {
-  return signerOf(await crypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']));
+  return deviceSignerOf(await crypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']));
 }
 
-async function signerOf(pair: CryptoKeyPair): Promise<DeviceSigner> {
+/** The signer for a key pair (the private key stays inside WebCrypto). */
+export async function deviceSignerOf(pair: CryptoKeyPair): Promise<DeviceSigner> {
   const publicKey = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
   const privateKey = pair.privateKey;
   return {

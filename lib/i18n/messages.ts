@@ -470,6 +470,19 @@ export const MESSAGES = {
     nl: '{name} heeft de voorzittersrol overgenomen.',
     en: '{name} took the chair.',
   },
+  chairTakenWhileAway: {
+    nl: '{name} nam de voorzittersrol over toen je weg was.',
+    en: '{name} took the chair while you were away.',
+  },
+  takeChairBack: { nl: 'Neem de voorzittersrol terug', en: 'Take the chair back' },
+  rejectedHeading: { nl: 'Genegeerde wijzigingen', en: 'Ignored changes' },
+  rejectedIntro: {
+    nl: 'Kring negeerde wijzigingen die niet mochten (andermans naam, niet jouw rol, of niet ondertekend):',
+    en: 'Kring ignored changes that were not allowed (in someone else’s name, not their role, or unsigned):',
+  },
+  rejectedBy: { nl: '{name}: {count}×', en: '{name}: {count}×' },
+  someoneUnknown: { nl: 'iemand onbekend', en: 'someone unknown' },
+  fingerprint: { nl: 'sleutel {code}', en: 'key {code}' },
   endMeeting: { nl: 'Beëindig de bijeenkomst', en: 'End the meeting' },
   endMeetingConfirm: {
     nl: 'Bijeenkomst beëindigen? Het gedeelde bord wordt voor iedereen gewist; alleen de samenvatting blijft.',

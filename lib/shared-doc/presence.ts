@@ -5,7 +5,7 @@ import type { MeetingState } from './meeting-state';
 import type { Role } from '../method/roles';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { fromBase64, toBase64 } from '../util/base64';
-import { verifyCard } from './signed';
+import { fingerprintOf, verifyCard } from './signed';
 import type { MemberCard, SessionSigner } from './signed';
 
 /**
@@ -36,6 +36,11 @@ export interface Member {
   readonly name: string;
   readonly role: Role;
   readonly isSelf: boolean;
+  /**
+   * The short fingerprint of the member's device key (signed sessions): shown when two members
+   * have the same name, so that nobody can pass for someone else.
+   */
+  readonly fingerprint?: string;
 }
 
 /** The awareness field that carries our presence (other fields are ignored). */
@@ -132,6 +137,7 @@ export function listMembers(
     byId.set(presence.memberId, {
       memberId: presence.memberId,
       name: card ? card.name : presence.name,
+      ...(card ? { fingerprint: fingerprintOf(card) } : {}),
       role:
         presence.memberId === meeting.chairId
           ? 'chair'

@@ -4,6 +4,7 @@
  * member, because y-webrtc allows one provider per room per JavaScript realm and Node's
  * BroadcastChannel would otherwise connect workers of one process without WebRTC.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import wrtc from '@roamhq/wrtc';
 import { GroupSession } from '../../lib/connection/group-session';
@@ -15,7 +16,8 @@ import { writeMany } from './heavy-meeting';
 import type { ItemKind } from './heavy-meeting';
 import { createMeetingCache } from '../../lib/device/meeting-cache';
 import { fileStore } from './file-store';
-import { memoryDeviceKey } from '../../lib/device/device-key';
+import { deviceSignerOf, memoryDeviceKey } from '../../lib/device/device-key';
+import type { DeviceSigner } from '../../lib/shared-doc/signed';
 
 Object.assign(globalThis, { WebSocket });
 
@@ -106,7 +108,9 @@ async function handle(raw: unknown): Promise<void> {
             ? { meetingCache: createMeetingCache(fileStore(command.cacheFile), secret) }
             : {}),
           // Signed like a panel; unsigned only when a test asks (a member of an earlier build).
-          ...(command.unsigned === true ? {} : { device: await memoryDeviceKey() }),
+          ...(command.unsigned === true
+            ? {}
+            : { device: await nodeDeviceKey(command.cacheFile ?? null) }),
         },
       );
       const current = session;
@@ -175,4 +179,36 @@ async function handle(raw: unknown): Promise<void> {
       setTimeout(() => process.exit(0), 100);
       return;
   }
+}
+
+/**
+ * A Node member's device key. With a cache file, kept beside it so that a member who restarts
+ * is the same member (as a browser profile keeps its key in IndexedDB). A file cannot hold a
+ * non-extractable WebCrypto key, so this test member's key is extractable: tests only.
+ */
+async function nodeDeviceKey(cacheFile: string | null): Promise<DeviceSigner> {
+  if (cacheFile === null) return memoryDeviceKey();
+  const file = `${cacheFile}.device.json`;
+  const algorithm = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+  let pair: CryptoKeyPair;
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+      privateKey: JsonWebKey;
+      publicKey: JsonWebKey;
+    };
+    pair = {
+      privateKey: await crypto.subtle.importKey('jwk', saved.privateKey, algorithm, true, ['sign']),
+      publicKey: await crypto.subtle.importKey('jwk', saved.publicKey, algorithm, true, ['verify']),
+    };
+  } catch {
+    pair = await crypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        privateKey: await crypto.subtle.exportKey('jwk', pair.privateKey),
+        publicKey: await crypto.subtle.exportKey('jwk', pair.publicKey),
+      }),
+    );
+  }
+  return deviceSignerOf(pair);
 }

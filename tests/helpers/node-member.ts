@@ -109,6 +109,16 @@ export class NodeMember {
     });
   }
 
+  /**
+   * The member's id: its device key's (a signed session ignores the id it was opened with).
+   * Known once the process has opened the group.
+   */
+  get id(): string {
+    const id = this.latest?.selfId;
+    if (!id) throw new Error('the member has not opened the group yet');
+    return id;
+  }
+
   /** The member's latest snapshot. */
   snapshot(): GroupSnapshot | null {
     return this.latest;

@@ -57,9 +57,7 @@ describe('a meeting between members connected to different companion instances',
     await bram!.until((s) => s.members.length === 2);
 
     expect(await anna!.command({ type: 'start', methodId: 'basic' })).toEqual({ ok: true });
-    await bram!.until(
-      (s) => s.meeting?.phase.id === 'inventory' && s.meeting.chairId === anna!.options!.memberId,
-    );
+    await bram!.until((s) => s.meeting?.phase.id === 'inventory' && s.meeting.chairId === anna!.id);
     expect(await anna!.command({ type: 'next' })).toEqual({ ok: true });
     await bram!.until((s) => s.meeting?.phaseIndex === 1);
 

@@ -33,6 +33,7 @@ function actions(): MeetingActions {
     timer: vi.fn(),
     handChair: vi.fn(),
     takeChair: vi.fn(),
+    takeChairBack: vi.fn(),
     endMeeting: vi.fn(),
   };
 }

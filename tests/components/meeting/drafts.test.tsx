@@ -36,6 +36,7 @@ function carlasPanel(doc: Y.Doc, drafts: DraftStore) {
     timer: () => {},
     handChair: () => {},
     takeChair: () => {},
+    takeChairBack: () => {},
     endMeeting: () => {},
   };
   const view = () => {
