@@ -15,6 +15,9 @@ import { readLobby } from '../../lib/shared-doc/lobby';
 import { MEETING_KEYS, meetingMap } from '../../lib/shared-doc/doc-schema';
 import { writeGarbage } from './garbage';
 import { seeded } from '../lib/helpers/seeded';
+import { attacks, targetsIn } from './attacks';
+import { memoryDeviceKey } from '../../lib/device/device-key';
+import { newSessionSigner } from '../../lib/shared-doc/signed';
 
 Object.assign(globalThis, { WebSocket });
 
@@ -28,6 +31,11 @@ export type HostileCommand =
    * progress key at once, after whatever the honest members did last.
    */
   | { type: 'flood'; ms: number; everyMs: number; seed: number }
+  /**
+   * Issue 13's attacks (tests/helpers/attacks.ts) with a valid card of its own, one every
+   * `everyMs`; answers with the names of the attacks it made.
+   */
+  | { type: 'attack'; everyMs: number }
   | { type: 'close' };
 
 export type HostileEvent = { type: 'result'; ok: boolean; detail?: string };
@@ -52,6 +60,7 @@ let secret: Uint8Array | null = null;
 let signalingUrl = '';
 let lobby: RoomHandle | null = null;
 let meeting: RoomHandle | null = null;
+let meetingId = '';
 
 function send(event: HostileEvent): void {
   process.send?.(event);
@@ -77,20 +86,35 @@ async function handle(raw: unknown): Promise<void> {
       return;
     }
     case 'find-meeting': {
-      const meetingId = await until(() => readLobby(lobby!.doc).current?.meetingId ?? null);
+      const found = await until(() => readLobby(lobby!.doc).current?.meetingId ?? null);
       meeting = openRoom(
-        await deriveRoomKeys(secret!, { kind: 'meeting', meetingId }),
+        await deriveRoomKeys(secret!, { kind: 'meeting', meetingId: found }),
         ROOM_OPTIONS(signalingUrl),
       );
       meeting.awareness.setLocalState(null);
+      meetingId = found;
       const doc = meeting.doc;
       await until(() => meetingMap(doc).get(MEETING_KEYS.chairId) ?? null);
-      send({ type: 'result', ok: true, detail: meetingId });
+      send({ type: 'result', ok: true, detail: found });
       return;
     }
     case 'flood': {
       const report = await flood(command.ms, command.everyMs, command.seed);
       send({ type: 'result', ok: true, detail: JSON.stringify(report) });
+      return;
+    }
+    case 'attack': {
+      const doc = meeting!.doc;
+      const device = await memoryDeviceKey();
+      const signer = await newSessionSigner(device, 'Xander');
+      const targets = await until(() => targetsIn(doc, meetingId));
+      const made: string[] = [];
+      for (const [name, attack] of attacks(doc, meeting!.awareness, signer, targets)) {
+        attack();
+        made.push(name);
+        await sleep(command.everyMs);
+      }
+      send({ type: 'result', ok: true, detail: JSON.stringify(made) });
       return;
     }
     case 'close':

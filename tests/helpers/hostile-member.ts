@@ -42,6 +42,12 @@ export class HostileMember {
     return report;
   }
 
+  /** Makes issue 13's attacks with a card of its own; resolves with their names. */
+  async attack(everyMs = 300): Promise<string[]> {
+    const detail = await this.command({ type: 'attack', everyMs }, 60_000);
+    return JSON.parse(detail ?? '[]') as string[];
+  }
+
   /** Leaves and ends the process. */
   async close(): Promise<void> {
     if (this.child.exitCode !== null) return;
