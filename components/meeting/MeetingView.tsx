@@ -14,6 +14,7 @@ import { AdviceBoard } from '../boards/AdviceBoard';
 import { ChairControls, PhaseControls } from './ChairControls';
 import { CoreQuestion } from '../boards/CoreQuestion';
 import { EvaluationBoard } from '../boards/EvaluationBoard';
+import { Confidentiality } from './Confidentiality';
 import { ListeningBanner } from './ListeningBanner';
 import { LastMeetingSummary } from './LastMeetingSummary';
 import { NotesPane } from '../notes/NotesPane';
@@ -136,6 +137,7 @@ export function MeetingView({
       <p className="phase-explanation" data-testid="phase-explanation">
         {phase.explanation[locale]}
       </p>
+      <Confidentiality {...props} />
       {meeting.chairTakenOver && (
         <LiveRegion>{t('chairTookOver', { name: meeting.chairTakenOver.name })}</LiveRegion>
       )}

@@ -2,6 +2,7 @@ import { pluralForm } from './i18n';
 import type { Locale, LocalizedPlural, Message } from './i18n';
 import { A11Y_MESSAGES } from './a11y-messages';
 import { ATTENDANCE_MESSAGES } from './attendance-messages';
+import { CONFIDENTIALITY_MESSAGES } from './confidentiality-messages';
 import { CONNECTION_MESSAGES } from './connection-messages';
 import { GUIDANCE_MESSAGES } from './guidance-messages';
 import { LAYOUT_MESSAGES } from './layout-messages';
@@ -20,6 +21,7 @@ export const MESSAGES = {
   ...LAYOUT_MESSAGES,
   ...CONNECTION_MESSAGES,
   ...ATTENDANCE_MESSAGES,
+  ...CONFIDENTIALITY_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
   language: { nl: 'Taal', en: 'Language' },
   settings: { nl: 'Instellingen', en: 'Settings' },

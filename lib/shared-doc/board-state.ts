@@ -9,6 +9,7 @@ import { settled } from './last-valid';
 import type { KeyRule } from './last-valid';
 import { indexer, liveKeys } from './map-index';
 import { byBringer, byChair, currentBringer } from './who-writes';
+import { readConfidentiality } from './confidentiality';
 import type { ReadMeter } from './map-index';
 
 /** Who wrote an item, as the item says (display only: peers can claim any name). */
@@ -88,6 +89,8 @@ export interface BoardState {
   readonly keepCaseTitle: boolean;
   /** Phase ids whose blind items the chair revealed. */
   readonly revealed: readonly string[];
+  /** Member ids that confirmed the confidentiality agreement (confidentiality.ts). */
+  readonly confidentiality: readonly string[];
 }
 
 /**
@@ -113,6 +116,7 @@ const ENDED_BOARD: BoardState = {
   intentions: null,
   keepCaseTitle: false,
   revealed: [],
+  confidentiality: [],
 };
 
 /** A reveal is never taken back: anything but `true` is garbage, and a removal too. */
@@ -217,6 +221,7 @@ export function readBoard(
     ),
     keepCaseTitle: settled(progress, MEETING_KEYS.keepCaseTitle, KEEP_TITLE_RULE) === true,
     revealed,
+    confidentiality: [...readConfidentiality(doc)],
   };
 }
 

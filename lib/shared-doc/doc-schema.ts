@@ -64,6 +64,8 @@ export const BOARD_ROOTS = {
    * root keeps its first name, so that documents written before the rename still read.
    */
   sharedLookBack: 'lookBack',
+  /** Who confirmed the group's confidentiality agreement: `{ at }` keyed by member id. */
+  confidentiality: 'confidentiality',
 } as const;
 
 /** A kind of board root. */
