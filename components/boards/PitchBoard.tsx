@@ -27,18 +27,28 @@ const KIND_LABELS: Readonly<Record<PitchView['kind'], MessageKey>> = {
   theme: 'pitchKindTheme',
 };
 
-/** The three EGT criteria, each with its visible label and its name for one pitch. */
-const CRITERIA: readonly { key: keyof PitchScore; label: MessageKey; labelFor: MessageKey }[] = [
-  { key: 'emotion', label: 'egtEmotion', labelFor: 'egtEmotionFor' },
-  { key: 'shared', label: 'egtShared', labelFor: 'egtSharedFor' },
-  { key: 'time', label: 'egtTime', labelFor: 'egtTimeFor' },
+/**
+ * The three EGT criteria in the basic model's words ("bij welke vraag gaat veel Emotie gepaard;
+ * welke vraag gaat om Gezamenlijke casuïstiek of welke werkvraag is erg aan een Tijdslimiet
+ * gebonden"), each with its visible label, its one-line explanation and its name for one pitch.
+ */
+const CRITERIA: readonly {
+  key: keyof PitchScore;
+  label: MessageKey;
+  explain: MessageKey;
+  labelFor: MessageKey;
+}[] = [
+  { key: 'emotion', label: 'egtEmotion', explain: 'egtEmotionExplain', labelFor: 'egtEmotionFor' },
+  { key: 'shared', label: 'egtShared', explain: 'egtSharedExplain', labelFor: 'egtSharedFor' },
+  { key: 'time', label: 'egtTime', explain: 'egtTimeExplain', labelFor: 'egtTimeFor' },
 ];
 
 const NO_SCORE: PitchScore = { emotion: 0, shared: 0, time: 0 };
 
 /**
- * The inventory: members pitch work questions (or themes), vote and score them on EGT; the chair
- * confirms one as the case, and its author becomes the case bringer.
+ * The inventory: members pitch work questions (or themes) and score each other's on EGT, with a
+ * vote that only breaks a tie; the result follows EGT, the chair confirms one as the case, and
+ * its author becomes the case bringer.
  */
 export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) {
   const { t } = useI18n();
@@ -71,10 +81,19 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
       {canPitch && (
         <PitchForm act={act} allowsTheme={meeting.method.allowsTheme} phaseId={meeting.phase.id} />
       )}
-      {canScore && board.pitches.length > 0 && (
-        <p className="hint" id={egtHintId}>
-          {t('egtHint')}
-        </p>
+      {board.pitches.length > 0 && (
+        <div className="egt-explained">
+          <p className="hint" id={egtHintId}>
+            {t('egtHint')}
+          </p>
+          <ul className="hint" aria-label={t('egtExplained')}>
+            {CRITERIA.map((criterion) => (
+              <li key={criterion.key} id={`${egtHintId}-${criterion.key}`}>
+                <strong>{t(criterion.label)}</strong>: {t(criterion.explain)}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {board.pitches.length === 0 ? (
         <p className="hint empty-board">{t(canPitch ? 'pitchNone' : 'pitchNoneOthers')}</p>
@@ -101,31 +120,36 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
                     >
                       {t(pitch.myVote ? 'pitchUnvote' : 'pitchVote')}
                     </button>
-                    <fieldset className="egt" aria-describedby={egtHintId}>
-                      <legend>{t('egtLegend')}</legend>
-                      {CRITERIA.map((criterion) => (
-                        <label key={criterion.key} className="egt-criterion">
-                          {t(criterion.label)}{' '}
-                          <select
-                            aria-label={t(criterion.labelFor, { text: pitch.text })}
-                            value={(pitch.myScore ?? NO_SCORE)[criterion.key]}
-                            onChange={(e) => {
-                              const score = {
-                                ...(pitch.myScore ?? NO_SCORE),
-                                [criterion.key]: Number(e.target.value),
-                              };
-                              act((ctx) => scorePitch(ctx, pitch.id, score));
-                            }}
-                          >
-                            {[0, 1, 2, 3].map((n) => (
-                              <option key={n} value={n}>
-                                {n}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                      ))}
-                    </fieldset>
+                    {pitch.authorId === selfId ? (
+                      <p className="hint">{t('egtOwnPitch')}</p>
+                    ) : (
+                      <fieldset className="egt" aria-describedby={egtHintId}>
+                        <legend>{t('egtLegend')}</legend>
+                        {CRITERIA.map((criterion) => (
+                          <label key={criterion.key} className="egt-criterion">
+                            {t(criterion.label)}{' '}
+                            <select
+                              aria-label={t(criterion.labelFor, { text: pitch.text })}
+                              aria-describedby={`${egtHintId}-${criterion.key}`}
+                              value={(pitch.myScore ?? NO_SCORE)[criterion.key]}
+                              onChange={(e) => {
+                                const score = {
+                                  ...(pitch.myScore ?? NO_SCORE),
+                                  [criterion.key]: Number(e.target.value),
+                                };
+                                act((ctx) => scorePitch(ctx, pitch.id, score));
+                              }}
+                            >
+                              {[0, 1, 2, 3].map((n) => (
+                                <option key={n} value={n}>
+                                  {n}
+                                </option>
+                              ))}
+                            </select>
+                          </label>
+                        ))}
+                      </fieldset>
+                    )}
                   </>
                 )}
                 {canConfirm && !isCase && (

@@ -269,8 +269,25 @@ export const MESSAGES = {
   pitchUnvoteFor: { nl: 'Mijn stem intrekken: {text}', en: 'Remove my vote: {text}' },
   egtLegend: { nl: 'EGT-score', en: 'EGT score' },
   egtHint: {
-    nl: 'Geef 0 tot 3 voor Emotie (hoe erg raakt het?), Gezamenlijk (herkennen anderen het?) en Tijdslimiet (moet het snel?).',
-    en: 'Give 0 to 3 for Emotion (how much does it touch?), Shared (do others meet it too?) and Time-bound (must it be soon?).',
+    nl: 'De groep kiest de casus op basis van EGT: geef elke werkvraag van een ander 0 tot 3 per letter. De hoogste EGT-score komt bovenaan; stemmen beslissen alleen bij gelijke stand.',
+    en: "The group chooses the case by EGT: give each other member's work question 0 to 3 per letter. The highest EGT score comes first; votes only settle a tie.",
+  },
+  egtExplained: { nl: 'Wat EGT betekent', en: 'What EGT means' },
+  egtEmotionExplain: {
+    nl: 'Gaat er veel emotie gepaard met deze vraag?',
+    en: 'Does this question come with a lot of emotion?',
+  },
+  egtSharedExplain: {
+    nl: 'Gaat de vraag om casuïstiek die de groep gezamenlijk kent?',
+    en: 'Is it a kind of case the group shares in its work?',
+  },
+  egtTimeExplain: {
+    nl: 'Is de werkvraag erg aan een tijdslimiet gebonden?',
+    en: 'Is the work question bound to a deadline?',
+  },
+  egtOwnPitch: {
+    nl: 'Je eigen werkvraag geef je geen EGT-score.',
+    en: 'You do not score your own work question.',
   },
   egtEmotion: { nl: 'Emotie', en: 'Emotion' },
   egtEmotionFor: { nl: 'Emotie voor: {text}', en: 'Emotion for: {text}' },
@@ -287,8 +304,8 @@ export const MESSAGES = {
   caseChosenMark: { nl: 'gekozen casus', en: 'chosen case' },
   pitchResult: { nl: 'Uitslag', en: 'Result' },
   pitchTally: {
-    nl: 'stemmen: {votes} · EGT: {total} (Emotie {emotion}, Gezamenlijk {shared}, Tijdslimiet {time})',
-    en: 'votes: {votes} · EGT: {total} (Emotion {emotion}, Shared {shared}, Time-bound {time})',
+    nl: 'EGT: {total} (Emotie {emotion}, Gezamenlijk {shared}, Tijdslimiet {time}) · stemmen: {votes}',
+    en: 'EGT: {total} (Emotion {emotion}, Shared {shared}, Time-bound {time}) · votes: {votes}',
   },
   questionHeading: { nl: 'Vragen aan de inbrenger', en: 'Questions to the case bringer' },
   questionField: { nl: 'Je vraag', en: 'Your question' },

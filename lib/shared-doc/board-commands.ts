@@ -88,7 +88,11 @@ export function addPitch(ctx: CommandContext, text: string, kind: 'case' | 'them
   return addItem(ctx, 'pitch', 'pitches', text, LIMITS.pitch, () => ({ kind }));
 }
 
-/** A member scores a pitch on EGT (0-3 each); null withdraws their score. */
+/**
+ * A member scores another member's pitch on EGT (0-3 each); null withdraws their score. The
+ * group chooses "op basis van EGT", so an author does not score their own pitch (readers drop
+ * such a score too: board-state.ts).
+ */
 export function scorePitch(
   ctx: CommandContext,
   pitchId: string,
@@ -96,7 +100,9 @@ export function scorePitch(
 ): CommandResult {
   const meeting = permit(ctx, 'score');
   if (isResult(meeting)) return meeting;
-  if (!readPitch(ctx.doc, pitchId)) return { ok: false, reason: 'no-such-item' };
+  const pitch = readPitch(ctx.doc, pitchId);
+  if (!pitch) return { ok: false, reason: 'no-such-item' };
+  if (pitch.authorId === ctx.actorId) return { ok: false, reason: 'not-allowed' };
   const valid = (n: number) => Number.isInteger(n) && n >= 0 && n <= 3;
   if (score && !(valid(score.emotion) && valid(score.shared) && valid(score.time))) {
     return { ok: false, reason: 'not-allowed' };

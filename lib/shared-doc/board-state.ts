@@ -26,7 +26,10 @@ export interface Pitch extends Authored {
   readonly kind: 'case' | 'theme';
 }
 
-/** A member's EGT score of a pitch: Emotion, Gezamenlijk (shared relevance), Tijdsdruk; 0-3 each. */
+/**
+ * A member's EGT score of a pitch, 0-3 each: Emotie (how much emotion comes with it),
+ * Gezamenlijk (a case the group shares), Tijdslimiet (bound to a deadline).
+ */
 export interface PitchScore {
   readonly emotion: number;
   readonly shared: number;
@@ -278,7 +281,7 @@ type ScoreEntry =
       readonly score: PitchScore;
     };
 
-const scoreIndex = indexer<ScoreEntry>((key, value, writer) => {
+const scoreIndex = indexer<ScoreEntry>((key, value, writer, map) => {
   if (key.startsWith('vote:')) {
     const voter = safeId(key.slice('vote:'.length));
     const pitchId = safeId(value);
@@ -289,13 +292,24 @@ const scoreIndex = indexer<ScoreEntry>((key, value, writer) => {
   const match = /^score:([^:]+):([^:]+)$/.exec(key);
   const score = decodeScore(value);
   if (!match || score === null) return null;
-  if (writer !== null && match[2] !== writer) return null;
-  return { kind: 'score', pitchId: match[1] ?? '', voter: match[2] ?? '', score };
+  const pitchId = match[1] ?? '';
+  const voter = match[2] ?? '';
+  if (writer !== null && voter !== writer) return null;
+  // "Op basis van EGT" the group chooses: an author scoring their own pitch is refused (and a
+  // signed panel reports it as an ignored change). A score that arrives before its pitch is
+  // dropped when counted (readPitches).
+  if (map.doc && pitchAuthor(map.doc, pitchId) === voter) return null;
+  return { kind: 'score', pitchId, voter, score };
 });
+
+/** A pitch's author by id, looked up in the pitches' index (a score flood stays cheap). */
+function pitchAuthor(doc: Y.Doc, pitchId: string): string | null {
+  return ITEM_INDEX.pitches(boardMap(doc, 'pitches')).entries.get(pitchId)?.base.authorId ?? null;
+}
 
 function readPitches(doc: Y.Doc, viewerId: string, meter?: ReadMeter): PitchView[] {
   const pitches = readPitchList(doc, meter);
-  const ids = new Set(pitches.map((p) => p.id));
+  const authors = new Map(pitches.map((p) => [p.id, p.authorId]));
   const votes = new Map<string, number>();
   const sums = new Map<
     string,
@@ -307,13 +321,16 @@ function readPitches(doc: Y.Doc, viewerId: string, meter?: ReadMeter): PitchView
   for (const entry of scoreIndex(boardMap(doc, 'scores'), meter).entries.values()) {
     if (examined >= LIMITS.entriesPerRoot) break;
     examined += 1;
-    if (!ids.has(entry.pitchId)) continue;
+    const author = authors.get(entry.pitchId);
+    if (author === undefined) continue;
     if (entry.kind === 'vote') {
       votes.set(entry.pitchId, (votes.get(entry.pitchId) ?? 0) + 1);
       if (entry.voter === viewerId) myVote = entry.pitchId;
       continue;
     }
     const { pitchId, score } = entry;
+    // Nobody scores their own pitch, whatever order the score and the pitch arrived in.
+    if (entry.voter === author) continue;
     const sum = sums.get(pitchId) ?? { emotion: 0, shared: 0, time: 0, scorers: 0 };
     sums.set(pitchId, {
       emotion: sum.emotion + score.emotion,
@@ -338,12 +355,17 @@ function readPitches(doc: Y.Doc, viewerId: string, meter?: ReadMeter): PitchView
   });
 }
 
-/** Ranks pitches for the result: most votes first, then the highest EGT total, then oldest. */
+/**
+ * Ranks pitches for the result. The basic model chooses the case "op basis van EGT: bij welke
+ * vraag gaat veel Emotie gepaard; welke vraag gaat om Gezamenlijke casuïstiek of welke werkvraag
+ * is erg aan een Tijdslimiet gebonden": the highest EGT total first; votes only break a tie,
+ * then the oldest pitch.
+ */
 export function rankPitches(pitches: readonly PitchView[]): PitchView[] {
   return [...pitches].sort(
     (a, b) =>
-      b.votes - a.votes ||
       b.total - a.total ||
+      b.votes - a.votes ||
       a.createdAt - b.createdAt ||
       a.id.localeCompare(b.id),
   );

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup } from '@testing-library/react';
 import * as Y from 'yjs';
 import { PitchBoard } from '../../../components/boards/PitchBoard';
-import { addPitch, handChair } from '../../../lib/shared-doc/board-commands';
+import { addPitch, handChair, scorePitch } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { member, start } from '../../lib/helpers/meeting';
@@ -12,6 +12,7 @@ afterEach(cleanup);
 
 const anna = member('Anna');
 const bram = member('Bram');
+const carla = member('Carla');
 const dirk = member('Dirk');
 
 const DIRK_PITCH = 'Een ouder die elke week klaagt over het rooster';
@@ -25,8 +26,16 @@ function meeting(): Y.Doc {
   return doc;
 }
 
+function bramPitchId(doc: Y.Doc): string {
+  const pitch = readBoard(doc, readMeeting(doc).method, anna.id).pitches.find(
+    (p) => p.text === BRAM_PITCH,
+  );
+  if (!pitch) throw new Error("Bram's pitch is not on the board");
+  return pitch.id;
+}
+
 describe('the pitch board', () => {
-  it('lets a member pitch, vote and score, and ranks the result', async () => {
+  it('lets a member pitch, vote and score, and ranks the result by EGT, votes breaking ties', async () => {
     const doc = meeting();
     const panel = renderBoard(PitchBoard, doc, bram);
     const result = () =>
@@ -47,6 +56,7 @@ describe('the pitch board', () => {
     // Older pitch first while nobody has voted or scored.
     expect(result()[0]).toContain(DIRK_PITCH);
 
+    // A vote breaks the tie at EGT 0.
     await panel.user.click(panel.getByRole('button', { name: `Vote for this: ${BRAM_PITCH}` }));
     const unvote = panel.getByRole('button', { name: `Remove my vote: ${BRAM_PITCH}` });
     expect(unvote.getAttribute('aria-pressed')).toBe('true');
@@ -55,38 +65,62 @@ describe('the pitch board', () => {
         .getByRole('button', { name: `Vote for this: ${DIRK_PITCH}` })
         .getAttribute('aria-pressed'),
     ).toBe('false');
+    expect(result()[0]).toContain(BRAM_PITCH);
 
-    await panel.user.selectOptions(
-      panel.getByRole('combobox', { name: `Emotion for: ${BRAM_PITCH}` }),
-      '3',
-    );
-    await panel.user.selectOptions(
-      panel.getByRole('combobox', { name: `Time-bound for: ${BRAM_PITCH}` }),
-      '2',
-    );
+    // Bram does not score his own pitch; he scores Dirk's.
+    expect(panel.queryByRole('combobox', { name: `Emotion for: ${BRAM_PITCH}` })).toBeNull();
+    expect(panel.getByText('You do not score your own work question.')).toBeTruthy();
     await panel.user.selectOptions(
       panel.getByRole('combobox', { name: `Shared for: ${DIRK_PITCH}` }),
       '1',
     );
+    // "Op basis van EGT": EGT 1 without votes ranks above EGT 0 with one vote.
+    expect(result()).toEqual([
+      `${DIRK_PITCH} EGT: 1 (Emotion 0, Shared 1, Time-bound 0) · votes: 0`,
+      `${BRAM_PITCH} EGT: 0 (Emotion 0, Shared 0, Time-bound 0) · votes: 1`,
+    ]);
 
+    act(() => {
+      scorePitch(carla.ctx(doc), bramPitchId(doc), { emotion: 3, shared: 0, time: 2 });
+    });
     expect(panel.getByRole('region', { name: 'Result' })).toBeTruthy();
     expect(result()).toEqual([
-      `${BRAM_PITCH} votes: 1 · EGT: 5 (Emotion 3, Shared 0, Time-bound 2)`,
-      `${DIRK_PITCH} votes: 0 · EGT: 1 (Emotion 0, Shared 1, Time-bound 0)`,
+      `${BRAM_PITCH} EGT: 5 (Emotion 3, Shared 0, Time-bound 2) · votes: 1`,
+      `${DIRK_PITCH} EGT: 1 (Emotion 0, Shared 1, Time-bound 0) · votes: 0`,
     ]);
-    const mine = readBoard(doc, readMeeting(doc).method, bram.id).pitches.find(
-      (p) => p.text === BRAM_PITCH,
-    );
-    expect(mine).toMatchObject({
+    const pitches = readBoard(doc, readMeeting(doc).method, bram.id).pitches;
+    expect(pitches.find((p) => p.text === BRAM_PITCH)).toMatchObject({
       kind: 'theme',
       myVote: true,
-      myScore: { emotion: 3, shared: 0, time: 2 },
+      myScore: null,
+    });
+    expect(pitches.find((p) => p.text === DIRK_PITCH)?.myScore).toEqual({
+      emotion: 0,
+      shared: 1,
+      time: 0,
     });
 
-    // One vote: moving it to Dirk's pitch takes it from Bram's.
+    // One vote: moving it to Dirk's pitch takes it from Bram's, but EGT still leads.
     await panel.user.click(panel.getByRole('button', { name: `Vote for this: ${DIRK_PITCH}` }));
     expect(panel.getByRole('button', { name: `Vote for this: ${BRAM_PITCH}` })).toBeTruthy();
-    expect(result()[0]).toContain(DIRK_PITCH);
+    expect(result()[0]).toContain(BRAM_PITCH);
+  });
+
+  it('explains each EGT letter in one line, in both languages', () => {
+    const doc = meeting();
+    const lines = (panel: ReturnType<typeof renderBoard>, name: string) =>
+      Array.from(panel.getByRole('list', { name }).querySelectorAll('li'), (li) => li.textContent);
+    expect(lines(renderBoard(PitchBoard, doc, anna), 'What EGT means')).toEqual([
+      'Emotion: Does this question come with a lot of emotion?',
+      'Shared: Is it a kind of case the group shares in its work?',
+      'Time-bound: Is the work question bound to a deadline?',
+    ]);
+    cleanup();
+    expect(lines(renderBoard(PitchBoard, doc, bram, 'nl'), 'Wat EGT betekent')).toEqual([
+      'Emotie: Gaat er veel emotie gepaard met deze vraag?',
+      'Gezamenlijk: Gaat de vraag om casuïstiek die de groep gezamenlijk kent?',
+      'Tijdslimiet: Is de werkvraag erg aan een tijdslimiet gebonden?',
+    ]);
   });
 
   it('shows the chair "Confirm as case" and no pitch or vote controls, and names the bringer', async () => {

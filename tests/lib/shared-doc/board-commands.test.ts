@@ -41,7 +41,7 @@ function withCase(methodId = 'basic'): Y.Doc {
 const board = (doc: Y.Doc, viewer = carla) => readBoard(doc, readMeeting(doc).method, viewer.id);
 
 describe('choosing the case', () => {
-  it('ranks pitches by votes, then by EGT score', () => {
+  it('ranks pitches by EGT score, votes only breaking a tie', () => {
     const doc = new Y.Doc();
     start(doc, anna);
     addPitch(bram.ctx(doc, 1), 'Ouder belt boos', 'case');
@@ -53,10 +53,10 @@ describe('choosing the case', () => {
     scorePitch(dirk.ctx(doc), first!.id, { emotion: 3, shared: 3, time: 3 });
     const ranked = rankPitches(board(doc).pitches);
     expect(ranked.map((p) => [p.text, p.votes, p.total])).toEqual([
-      ['Omgaan met onzekerheid', 2, 0],
       ['Ouder belt boos', 1, 9],
+      ['Omgaan met onzekerheid', 2, 0],
     ]);
-    expect(ranked[0]!.kind).toBe('theme');
+    expect(ranked[1]!.kind).toBe('theme');
     expect(board(doc, dirk).pitches.find((p) => p.id === second!.id)!.myVote).toBe(true);
   });
 
