@@ -179,7 +179,7 @@ export interface RejectedSummary {
  * How long after a stretch alone a take-over of this member's chair is still taken as made
  * while they were away (it reaches the panel with the others' presence as it comes back).
  */
-const RECENTLY_ALONE_MS = 15_000;
+const RECENTLY_ALONE_MS = 5_000;
 
 /** How often a panel refreshes the clock reading in its presence. */
 const CLOCK_REFRESH_MS = 10_000;
@@ -547,6 +547,8 @@ export class GroupSession {
       this.meeting = held.room;
       this.meetingId = meetingId;
       this.chairWatch = null;
+      this.alone.since = null;
+      this.alone.lasted = 0;
       this.setPresence(held.room);
       if (previous !== null) this.putAside(previous);
       this.refresh();
@@ -610,7 +612,10 @@ export class GroupSession {
         )
       : [];
     const unproven = this.unprovenPeers();
-    this.noteAlone(members.length > 0 && members.every((m) => m.isSelf));
+    // Counted only in a running meeting: waiting alone in the lobby before it says nothing.
+    this.noteAlone(
+      meeting?.started === true && members.length > 0 && members.every((m) => m.isSelf),
+    );
     const others = members.filter((m) => !m.isSelf).length;
     const links = room?.peerLinks
       ? memberLinks(room.awareness.getStates(), room.peerLinks(), this.identity.memberId)
@@ -1011,8 +1016,12 @@ function summariseRejected(
   writes: readonly RejectedWrite[],
   members: readonly Member[],
 ): RejectedSummary[] {
+  // Writers nobody present is known as are one line: "someone unknown".
   const byWriter = new Map<string | null, number>();
-  for (const write of writes) byWriter.set(write.writerId, (byWriter.get(write.writerId) ?? 0) + 1);
+  for (const write of writes) {
+    const known = members.some((m) => m.memberId === write.writerId) ? write.writerId : null;
+    byWriter.set(known, (byWriter.get(known) ?? 0) + 1);
+  }
   return [...byWriter].map(([memberId, count]) => ({
     memberId,
     name: members.find((m) => m.memberId === memberId)?.name ?? null,

@@ -496,8 +496,8 @@ export const MESSAGES = {
   takeChairBack: { nl: 'Neem de voorzittersrol terug', en: 'Take the chair back' },
   rejectedHeading: { nl: 'Genegeerde wijzigingen', en: 'Ignored changes' },
   rejectedIntro: {
-    nl: 'Kring negeerde wijzigingen die niet mochten (andermans naam, niet jouw rol, of niet ondertekend):',
-    en: 'Kring ignored changes that were not allowed (in someone else’s name, not their role, or unsigned):',
+    nl: 'Kring negeerde wijzigingen die niemand mocht doen: op naam van een ander, buiten de eigen rol, of van iemand onbekend.',
+    en: 'Kring ignored changes nobody was allowed to make: in someone else’s name, outside their role, or from someone unknown.',
   },
   rejectedBy: { nl: '{name}: {count}×', en: '{name}: {count}×' },
   someoneUnknown: { nl: 'iemand onbekend', en: 'someone unknown' },

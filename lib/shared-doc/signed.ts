@@ -341,7 +341,8 @@ export function openValue(map: Y.Map<unknown>, key: string, raw: unknown): Opene
   }
   const card = trust.cards.get(session);
   if (!card) return { ok: false, writer, waitFor: session };
-  if (card.memberId !== writer) return { ok: false, writer };
+  // Signed with one member's key in another's name: the forger is the key's owner.
+  if (card.memberId !== writer) return { ok: false, writer: card.memberId };
   const root = rootNames.get(map) ?? '';
   // Yjs hands out the same object for a stored value on every read: its verdict is kept with it.
   const known = verdicts.get(raw);
