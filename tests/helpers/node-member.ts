@@ -92,7 +92,10 @@ export class NodeMember {
   /** Sends a command and waits for its result. */
   command(command: MemberCommand): Promise<{ ok: boolean; detail?: string }> {
     return new Promise((resolveResult, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer to ${command.type}`)), 20_000);
+      // Writing hundreds of items one command at a time (each signed, each refreshing the
+      // panel as a member's own write does) takes a while on a loaded 2-core machine.
+      const ms = command.type === 'write-many' ? 120_000 : 20_000;
+      const timer = setTimeout(() => reject(new Error(`no answer to ${command.type}`)), ms);
       this.pendingResult = (event) => {
         clearTimeout(timer);
         resolveResult(
