@@ -65,6 +65,18 @@ export interface Method<Id extends string = string> {
   readonly allowsTheme: boolean;
   /** False for the first meeting (kennismaking), which has no case and no case bringer. */
   readonly hasCase: boolean;
+  /**
+   * The fewest people the method works with, counting the chair and the case bringer. With
+   * fewer, a method that needs questioners stalls: with two people the only member becomes the
+   * case bringer and nobody may ask (issue 14, point 10).
+   */
+  readonly minMembers: number;
+  /**
+   * Whether the chair may ask questions and give advice when the group is smaller than
+   * minMembers. The chair normally "takes no part in the content" (domain.md); each method file
+   * says why it does or does not allow this exception.
+   */
+  readonly chairMayJoinIn: boolean;
 }
 
 /** Clamps a phase index from the shared document to the method's range. */

@@ -15,6 +15,11 @@ export const BALINT_METHOD = {
   },
   allowsTheme: false,
   hasCase: true,
+  // The group associates and forms a view among itself while the bringer stays silent: that
+  // takes at least two members besides chair and bringer. The chair never joins in: guarding
+  // the bringer's silence and the feelings the case stirs is the whole of the chair's work here.
+  minMembers: 4,
+  chairMayJoinIn: false,
   phases: [
     {
       id: 'pitch',

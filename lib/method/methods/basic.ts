@@ -14,6 +14,11 @@ export const BASIC_METHOD = {
   },
   allowsTheme: true,
   hasCase: true,
+  // Chair, case bringer and one member who asks and advises. The chair may join in when fewer
+  // are there: the five phases are simple enough to guard while asking, and without it a group
+  // of two stalls in the analysis with nobody allowed to ask.
+  minMembers: 3,
+  chairMayJoinIn: true,
   phases: [
     {
       id: 'inventory',

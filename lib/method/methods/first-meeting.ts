@@ -10,6 +10,10 @@ export const FIRST_MEETING_METHOD = {
   },
   allowsTheme: false,
   hasCase: false,
+  // No case, no questioners: everyone, the chair too, already tells and writes in every phase, so
+  // two people can get acquainted and there is nothing extra for the chair to join in.
+  minMembers: 2,
+  chairMayJoinIn: false,
   phases: [
     {
       id: 'stories',

@@ -10,6 +10,11 @@ export const GOSSIP_METHOD = {
   },
   allowsTheme: true,
   hasCase: true,
+  // A gossip round needs at least two members talking with each other about the case. In a
+  // smaller group the chair may ask and advise with them: the round is open talk, so the chair
+  // can be the second voice and still keep the bringer outside the circle.
+  minMembers: 4,
+  chairMayJoinIn: true,
   phases: [
     {
       id: 'pitch',

@@ -13,6 +13,11 @@ export const INCIDENT_METHOD = {
   },
   allowsTheme: true,
   hasCase: true,
+  // Chair, case bringer and one member. In this guided form ("Begeleide intervisie") the
+  // procesbegeleider may even bring the case, so with fewer members the chair may ask and write
+  // suggestions too.
+  minMembers: 3,
+  chairMayJoinIn: true,
   phases: [
     {
       id: 'look-back',

@@ -15,6 +15,10 @@ export const SOCRATIC_METHOD = {
   },
   allowsTheme: true,
   hasCase: true,
+  // Chair, case bringer and one member who writes open questions. The chair may write questions
+  // too when fewer are there: the chair guards only that they come without explanation.
+  minMembers: 3,
+  chairMayJoinIn: true,
   phases: [
     {
       id: 'problem',

@@ -10,6 +10,10 @@ export const SOLUTION_FOCUSED_METHOD = {
   },
   allowsTheme: true,
   hasCase: true,
+  // Chair, case bringer and one member who asks. The chair may ask and advise when fewer are
+  // there: questions about what already goes well and compliments sit easily with guarding time.
+  minMembers: 3,
+  chairMayJoinIn: true,
   phases: [
     {
       id: 'pitch',

@@ -13,6 +13,11 @@ export const TEN_STEP_METHOD = {
   },
   allowsTheme: true,
   hasCase: true,
+  // The bringer rates the questions and chooses among the core problems the members formulate:
+  // with one member there is nothing to choose from. The chair keeps ten steps on time in two
+  // hours and does not join in; a smaller group is better served by the basic model.
+  minMembers: 4,
+  chairMayJoinIn: false,
   phases: [
     {
       id: 'pitch',
