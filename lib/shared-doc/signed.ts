@@ -350,43 +350,43 @@ export function openValue(map: Y.Map<unknown>, key: string, raw: unknown): Opene
   if (known && known.root === root && known.key === key && known.scope === trust.scope) {
     valid = known.valid;
   } else {
-    valid = verifyWrite(card, trust.scope, root, key, n, writer, raw.v, signature);
+    valid = verifyWrite(
+      card,
+      { scope: trust.scope, root, key, n, writer, value: raw.v },
+      signature,
+    );
     verdicts.set(raw, { root, key, scope: trust.scope, valid });
   }
   if (!valid) return { ok: false, writer };
   return { ok: true, value: raw.v, writer, n };
 }
 
-function verifyWrite(
-  card: MemberCard,
-  scope: string,
-  root: string,
-  key: string,
-  n: number,
-  writer: string,
-  value: unknown,
-  signature: string,
-): boolean {
+/** What a write's signature covers. */
+export interface SignedFields {
+  /** The meeting id. */
+  readonly scope: string;
+  readonly root: string;
+  readonly key: string;
+  readonly n: number;
+  readonly writer: string;
+  readonly value: unknown;
+}
+
+function verifyWrite(card: MemberCard, fields: SignedFields, signature: string): boolean {
   const sig = fromBase64(signature);
   const pub = fromBase64(card.session);
   if (!sig || sig.length !== 64 || !pub) return false;
   try {
-    return ed25519.verify(sig, writeBytes(scope, root, key, n, writer, value), pub);
+    return ed25519.verify(sig, writeBytes(fields), pub);
   } catch {
     return false;
   }
 }
 
-function writeBytes(
-  scope: string,
-  root: string,
-  key: string,
-  n: number,
-  writer: string,
-  value: unknown,
-): Uint8Array {
+/** The bytes a write's signature covers. */
+export function writeBytes(f: SignedFields): Uint8Array {
   return encoder.encode(
-    `kring-write\n${scope}\n${root}\n${key}\n${n}\n${writer}\n${stableJson(value)}`,
+    `kring-write\n${f.scope}\n${f.root}\n${f.key}\n${f.n}\n${f.writer}\n${stableJson(f.value)}`,
   );
 }
 
@@ -446,7 +446,9 @@ function wrap(map: Y.Map<unknown>, key: string, value: unknown): unknown {
   const n = Math.max(trust.lastN + 1, Date.now() * 1000);
   trust.lastN = n;
   const root = rootNames.get(map) ?? '';
-  const signature = trust.signer.sign(writeBytes(trust.scope, root, key, n, card.memberId, value));
+  const signature = trust.signer.sign(
+    writeBytes({ scope: trust.scope, root, key, n, writer: card.memberId, value }),
+  );
   const envelope = { w: card.memberId, k: card.session, n, s: toBase64(signature), v: value };
   // Our own write: Yjs keeps this very object, so its verdict is known without verifying.
   verdicts.set(envelope, { root, key, scope: trust.scope, valid: true });

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { BOARD_ROOTS, MEETING_KEYS, meetingMap } from '../../lib/shared-doc/doc-schema';
 import { PRESENCE_FIELD, presenceProof } from '../../lib/shared-doc/presence';
-import { ROSTER_ROOT, stableJson } from '../../lib/shared-doc/signed';
+import { ROSTER_ROOT, writeBytes } from '../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../lib/shared-doc/signed';
 import { toBase64 } from '../../lib/util/base64';
 
@@ -64,9 +64,7 @@ export function signedBy(
   writer = signer.card.memberId,
   n = Date.now() * 1000 + Math.floor(Math.random() * 1000),
 ): unknown {
-  const bytes = new TextEncoder().encode(
-    `kring-write\n${scope}\n${root}\n${key}\n${n}\n${writer}\n${stableJson(value)}`,
-  );
+  const bytes = writeBytes({ scope, root, key, n, writer, value });
   return { w: writer, k: signer.card.session, n, s: toBase64(signer.sign(bytes)), v: value };
 }
 

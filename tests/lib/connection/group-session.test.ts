@@ -12,6 +12,7 @@ import { FakeClock } from '../helpers/fake-clock';
 import { InMemoryRooms } from '../helpers/in-memory-rooms';
 import { member } from '../helpers/meeting';
 import type { TestMember } from '../helpers/meeting';
+import { until } from '../helpers/until-snapshot';
 
 /** How often a panel refreshes the clock reading in its presence (CLOCK_REFRESH_MS). */
 const PRESENCE_REFRESH_MS = 10_000;
@@ -67,23 +68,6 @@ class Group {
   dispose(): void {
     for (const session of this.sessions) session.dispose();
   }
-}
-
-/** Resolves with the first snapshot of `session` for which `holds` is true. */
-function until(
-  session: GroupSession,
-  holds: (snapshot: GroupSnapshot) => boolean,
-): Promise<GroupSnapshot> {
-  return new Promise((resolve) => {
-    const off = session.subscribe(check);
-    function check(): void {
-      const snapshot = session.snapshot();
-      if (!holds(snapshot)) return;
-      off();
-      resolve(snapshot);
-    }
-    check();
-  });
 }
 
 /** The meeting the group's lobby points at, as this member's copy of the lobby says. */

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GroupSession } from '../../../lib/connection/group-session';
-import type { GroupSnapshot } from '../../../lib/connection/group-session';
 import { LOAD_STALL_MS } from '../../../lib/connection/load-watch';
 import type { RoomHandle } from '../../../lib/connection/room-connection';
 import type { RoomKeys } from '../../../lib/invite/room-name';
@@ -9,6 +8,7 @@ import { FakeClock } from '../helpers/fake-clock';
 import { InMemoryRooms } from '../helpers/in-memory-rooms';
 import { member } from '../helpers/meeting';
 import type { TestMember } from '../helpers/meeting';
+import { until } from '../helpers/until-snapshot';
 
 const SECRET = Uint8Array.from({ length: 16 }, (_, i) => 40 + i);
 const anna = member('Anna');
@@ -65,18 +65,6 @@ async function open(
   );
   sessions.push(session);
   return session;
-}
-
-function until(session: GroupSession, holds: (s: GroupSnapshot) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const off = session.subscribe(check);
-    function check(): void {
-      if (!holds(session.snapshot())) return;
-      off();
-      resolve();
-    }
-    check();
-  });
 }
 
 /**

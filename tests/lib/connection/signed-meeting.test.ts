@@ -17,6 +17,7 @@ import { attacks, signedBy, targetsIn } from '../../helpers/attacks';
 import type { DeviceSigner, SessionSigner } from '../../../lib/shared-doc/signed';
 import { FakeClock } from '../helpers/fake-clock';
 import { InMemoryRooms } from '../helpers/in-memory-rooms';
+import { until } from '../helpers/until-snapshot';
 
 /**
  * Issue 13, point 4: every shared write is someone's. Honest panels (GroupSession with a device
@@ -75,22 +76,6 @@ class Group {
   dispose(): void {
     for (const session of this.sessions) session.dispose();
   }
-}
-
-function until(
-  session: GroupSession,
-  holds: (snapshot: GroupSnapshot) => boolean,
-): Promise<GroupSnapshot> {
-  return new Promise((resolve) => {
-    const off = session.subscribe(check);
-    function check(): void {
-      const snapshot = session.snapshot();
-      if (!holds(snapshot)) return;
-      off();
-      resolve(snapshot);
-    }
-    check();
-  });
 }
 
 /** A meeting: Anna chairs, Bram's case is confirmed, Carla asks; in the asking phase. */

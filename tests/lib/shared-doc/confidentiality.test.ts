@@ -1,7 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { GroupSession } from '../../../lib/connection/group-session';
-import type { GroupSnapshot } from '../../../lib/connection/group-session';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
 import { deriveRoomKeys } from '../../../lib/invite/room-name';
 import { METHODS } from '../../../lib/method/method-list';
@@ -20,6 +19,7 @@ import { FakeClock } from '../helpers/fake-clock';
 import { InMemoryRooms } from '../helpers/in-memory-rooms';
 import { goTo, member, start } from '../helpers/meeting';
 import { InMemoryNetwork } from '../helpers/in-memory-network';
+import { until } from '../helpers/until-snapshot';
 
 /**
  * Issue 14, point 9: "Wat er in de groep gezegd wordt, blijft vertrouwelijk." The first phase
@@ -144,22 +144,6 @@ beforeAll(async () => {
   );
   xander = await newSessionSigner(await memoryDeviceKey(), 'Xander');
 });
-
-function until(
-  session: GroupSession,
-  holds: (snapshot: GroupSnapshot) => boolean,
-): Promise<GroupSnapshot> {
-  return new Promise((resolve) => {
-    const off = session.subscribe(check);
-    function check(): void {
-      const snapshot = session.snapshot();
-      if (!holds(snapshot)) return;
-      off();
-      resolve(snapshot);
-    }
-    check();
-  });
-}
 
 let sessions: GroupSession[] = [];
 afterEach(() => {
