@@ -40,6 +40,7 @@ import { LIMITS } from '../lib/util/limits';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Notebook } from '../lib/notebook/notebook';
 import type { NoteDraft } from '../lib/notebook/note-codec';
+import { signedLateJoin } from './signed-late-join';
 
 const MEMBERS = 8;
 const PHASE_CHANGES = 20;
@@ -366,10 +367,34 @@ async function notebook(): Promise<void> {
   book.close();
 }
 
+/** Issue 13's signatures at a late join (bench/signed-late-join.ts). */
+async function signedJoin(): Promise<void> {
+  const result = await signedLateJoin();
+  record({
+    name: 'signed meeting (60 q, 16 advice): encoded',
+    value: round(result.encodedBytes / 1024),
+    unit: 'KiB',
+  });
+  const first = percentile(result.firstReadMs, 50);
+  record({
+    name: 'signed meeting: late joiner applies + first read, median',
+    value: round(first),
+    unit: 'ms',
+    target: '< 500 ms (issue 15: late join, rendering not included)',
+    met: first < 500,
+  });
+  record({
+    name: 'same document read unsigned (no verification), median',
+    value: round(percentile(result.unsignedReadMs, 50), 2),
+    unit: 'ms',
+  });
+}
+
 async function main(): Promise<void> {
   console.log(`Kring benchmark on ${cpus().length} cores, Node ${process.version}\n`);
   coach();
   heavyMeeting();
+  await signedJoin();
   await notebook();
   await syncOverWebRtc();
   await repeatedStarts();
