@@ -64,7 +64,54 @@ const BRINGER_PROMPTS: Partial<Readonly<Record<Activity, Localized>>> = {
   },
 };
 
-/** The prompt for a phase with this activity, for a member in this role. */
-export function notePrompt(activity: Activity, role: Role | null): Localized {
-  return (role === 'bringer' ? BRINGER_PROMPTS[activity] : undefined) ?? PROMPTS[activity];
+/** Prompts of one phase of one method, where its activity's prompt says too little. */
+interface PhasePrompts {
+  readonly member?: Localized;
+  readonly bringer?: Localized;
+}
+
+/**
+ * Phase prompts, keyed `<methodId>/<phaseId>`. The incident method (issue 14: "an analysis of
+ * the case bringer's feelings, influences and actions"; "a second short round of clarifying
+ * questions"; "the case bringer says which suggestions fit best and why").
+ */
+const PHASE_PROMPTS: Readonly<Record<string, PhasePrompts>> = {
+  'incident/analysis': {
+    member: {
+      nl: 'Welke gevoelens, invloeden en keuzes herken ik uit mijn eigen werk?',
+      en: 'Which feelings, influences and choices do I recognise from my own work?',
+    },
+    bringer: {
+      nl: 'Wat voelde ik, wat had invloed op mij en wat deed ik?',
+      en: 'What did I feel, what influenced me and what did I do?',
+    },
+  },
+  'incident/second-questions': {
+    member: {
+      nl: 'Wat weet ik na de analyse nog niet?',
+      en: 'What do I still not know after the analysis?',
+    },
+  },
+  'incident/reaction': {
+    bringer: {
+      nl: 'Welke suggestie past het best bij mij, en waarom?',
+      en: 'Which suggestion fits me best, and why?',
+    },
+  },
+};
+
+/**
+ * The prompt for a phase with this activity, for a member in this role. With `where` (the
+ * method and phase), a phase's own prompt comes first; without it, the activity's.
+ */
+export function notePrompt(
+  activity: Activity,
+  role: Role | null,
+  where?: { readonly methodId: string; readonly phaseId: string },
+): Localized {
+  const own = where ? PHASE_PROMPTS[`${where.methodId}/${where.phaseId}`] : undefined;
+  const ownPrompt = role === 'bringer' ? own?.bringer : own?.member;
+  return (
+    ownPrompt ?? (role === 'bringer' ? BRINGER_PROMPTS[activity] : undefined) ?? PROMPTS[activity]
+  );
 }

@@ -1,21 +1,35 @@
 import type { Method } from '../method';
 
 /**
- * The incident method (about 60 minutes): one moment of decision, told without its outcome.
- * Domain.md gives the bringer's reaction and the evaluation 10 minutes together: 5 and 5 here.
+ * The incident method as issue 14 describes it ("Begeleide intervisie"): "the procesbegeleider
+ * may bring the case; a short account, then clarifying questions on facts; an analysis of the
+ * case bringer's feelings, influences and actions; a second short round of clarifying questions;
+ * suggestions; the case bringer says which suggestions fit best and why, the best ones are put in
+ * a row, and the case bringer says how they will use them; then the evaluation."
+ *
+ * Before the account come a short look back and one pitch phase in which the chair confirms the
+ * incident: that names the case bringer, whom the later phases need (see method.ts).
+ *
+ * In this app the chair is never the case bringer (ARCHITECTURE.md). A procesbegeleider who wants
+ * to bring the case hands the chair to another member first; the pitch phase says so.
+ *
+ * The first round of questions is written blind (nobody echoes the others' questions); the second,
+ * short round is asked openly. Questions carry the id of the phase they were asked in, so the two
+ * rounds stay apart on the board and only the first is hidden until the chair reveals it.
+ * About 75 minutes by default (the method takes 60 to 90); the chair rescales (phase-times.ts).
  */
 export const INCIDENT_METHOD = {
   id: 'incident',
   name: { nl: 'Incidentmethode', en: 'Incident method' },
   description: {
-    nl: 'Een korte methode rond één beslismoment: de inbrenger schetst de situatie zonder de afloop, de groep vraagt, analyseert en schrijft op wat zij zelf zou doen.',
-    en: 'A short method around one moment of decision: the case bringer sketches the situation without the outcome; the group asks, analyses and writes what they would do.',
+    nl: 'Begeleide intervisie rond één incident: kort verslag, vragen over de feiten, analyse van gevoelens, invloeden en handelen, een tweede vragenronde en suggesties; de inbrenger kiest de beste en zegt hoe hij of zij ze gebruikt. Wil de procesbegeleider zelf inbrengen, dan geeft die eerst de voorzittersrol aan een ander.',
+    en: 'Guided intervisie around one incident: a short account, questions on the facts, an analysis of feelings, influences and actions, a second round of questions and suggestions; the case bringer picks the best and says how they will use them. If the procesbegeleider wants to bring the case, they first hand the chair to someone else.',
   },
   allowsTheme: true,
   hasCase: true,
-  // Chair, case bringer and one member. In this guided form ("Begeleide intervisie") the
-  // procesbegeleider may even bring the case, so with fewer members the chair may ask and write
-  // suggestions too.
+  // Chair, case bringer and one member. In this guided form the procesbegeleider takes part in
+  // the content (the source even lets them bring the case), so with fewer members the chair may
+  // ask and write suggestions too.
   minMembers: 3,
   chairMayJoinIn: true,
   phases: [
@@ -39,91 +53,112 @@ export const INCIDENT_METHOD = {
     },
     {
       id: 'pitch',
-      name: { nl: 'Incidenten inbrengen', en: 'Pitch incidents' },
+      name: { nl: 'Incident kiezen', en: 'Choose an incident' },
       explanation: {
-        nl: 'Wie een incident heeft, beschrijft kort een recent beslismoment uit het eigen werk.',
-        en: 'Whoever has an incident briefly describes a recent moment of decision from their own work.',
+        nl: 'Wie een incident heeft, noemt het in een paar zinnen; de voorzitter bevestigt er één en die inbrenger vertelt.',
+        en: 'Whoever has an incident names it in a few sentences; the chair confirms one, and its bringer tells it.',
       },
       chairGuidance: {
-        nl: 'Let erop dat elk incident recent en concreet is, met een moment waarop de inbrenger zelf moest beslissen.',
-        en: 'Make sure each incident is recent and concrete, with a moment at which the bringer had to decide.',
+        nl: 'Kies samen één recent, concreet incident en bevestig het. Wil jij als procesbegeleider zelf inbrengen? Geef dan eerst de voorzittersrol aan een ander lid: de voorzitter brengt nooit zelf in.',
+        en: 'Choose one recent, concrete incident together and confirm it. Do you, as procesbegeleider, want to bring the case? Then first hand the chair to another member: the chair never brings the case.',
       },
       memberGuidance: {
-        nl: 'Schrijf je incident in een paar zinnen op; nog geen vragen of reacties.',
-        en: 'Write your incident in a few sentences; no questions or reactions yet.',
+        nl: 'Schrijf je incident in een paar zinnen op en geef de andere incidenten een score; nog geen vragen of reacties.',
+        en: "Write your incident in a few sentences and score the others' incidents; no questions or reactions yet.",
       },
       minutes: 10,
       activity: 'pitching',
     },
     {
-      id: 'choose',
-      name: { nl: 'Kiezen', en: 'Choose' },
+      id: 'account',
+      name: { nl: 'Kort verslag', en: 'Short account' },
       explanation: {
-        nl: 'De groep kiest één incident; wie het inbracht, wordt de casusinbrenger.',
-        en: 'The group chooses one incident; whoever brought it becomes the case bringer.',
+        nl: 'De inbrenger vertelt kort wat er gebeurde: wie, wat, waar en wanneer.',
+        en: 'The case bringer briefly tells what happened: who, what, where and when.',
       },
       chairGuidance: {
-        nl: 'Laat iedereen scoren of stemmen en bevestig de gekozen casus; zelf kun je geen inbrenger zijn.',
-        en: 'Let everyone score or vote and confirm the chosen case; you cannot be the case bringer yourself.',
+        nl: 'Houd het verslag kort en concreet; de anderen onderbreken niet en stellen nog geen vragen.',
+        en: 'Keep the account short and concrete; the others do not interrupt and ask no questions yet.',
       },
       memberGuidance: {
-        nl: 'Geef elk incident een score of stem; kies wat urgent is en wat de groep herkent.',
-        en: 'Score or vote for each incident; pick what is urgent and what the group recognises.',
+        nl: 'De inbrenger vertelt het incident in een paar minuten; de anderen luisteren en noteren wat ze nog willen weten.',
+        en: 'The case bringer tells the incident in a few minutes; the others listen and note what they still want to know.',
       },
       minutes: 5,
-      activity: 'choosing',
+      activity: 'presenting',
     },
     {
-      id: 'situation',
-      name: { nl: 'Situatie en informatievragen', en: 'Situation and information questions' },
+      id: 'fact-questions',
+      name: { nl: 'Vragen over de feiten', en: 'Questions on the facts' },
       explanation: {
-        nl: 'De inbrenger schetst de situatie tot het beslismoment, zonder afloop; daarna schrijft ieder informatievragen.',
-        en: 'The case bringer sketches the situation up to the moment of decision, without the outcome; then everyone writes information questions.',
+        nl: 'Iedereen schrijft verhelderende vragen over de feiten; na het tonen antwoordt de inbrenger.',
+        en: 'Everyone writes clarifying questions on the facts; after the reveal the case bringer answers.',
       },
       chairGuidance: {
-        nl: 'Bewaak dat de inbrenger de afloop nog niet vertelt en alleen met feiten antwoordt; toon de vragen pas als iedereen klaar is.',
-        en: 'Guard that the case bringer does not yet tell the outcome and answers with facts only; reveal the questions when everyone is done.',
+        nl: 'Laat alleen vragen naar feiten toe: nog geen meningen, uitleg of advies. Toon de vragen pas als iedereen klaar is.',
+        en: 'Allow only questions on the facts: no opinions, explanations or advice yet. Reveal the questions when everyone is done.',
       },
       memberGuidance: {
-        nl: 'Deelnemers schrijven in stilte informatievragen; de inbrenger beantwoordt ze na het tonen met feiten.',
-        en: 'Members silently write information questions; after the reveal the case bringer answers them with facts.',
+        nl: 'Deelnemers schrijven in stilte hun vragen over de feiten; de inbrenger beantwoordt ze na het tonen en markeert wat beantwoord is.',
+        en: 'Members silently write their questions on the facts; after the reveal the case bringer answers them and marks what is answered.',
       },
-      minutes: 15,
+      minutes: 10,
       activity: 'asking',
       blind: true,
     },
     {
       id: 'analysis',
-      name: { nl: 'Analyse', en: 'Analysis' },
+      name: {
+        nl: 'Analyse: gevoelens, invloeden, handelen',
+        en: 'Analysis: feelings, influences, actions',
+      },
       explanation: {
-        nl: 'De groep analyseert samen de situatie: wat speelt er, wat staat er op het spel?',
-        en: 'The group analyses the situation together: what is going on, what is at stake?',
+        nl: 'Samen kijken naar wat de inbrenger voelde, wat invloed had en wat de inbrenger deed.',
+        en: 'Together, look at what the case bringer felt, what influenced them and what they did.',
       },
       chairGuidance: {
-        nl: 'Houd de groep bij het analyseren: nog geen oplossingen en geen oordeel over wat de inbrenger deed.',
-        en: 'Keep the group analysing: no solutions yet and no judgement of what the case bringer did.',
+        nl: 'Loop de drie kanten één voor één langs: gevoelens, invloeden (mensen, regels, omstandigheden) en handelen. Nog geen oplossingen en geen oordeel.',
+        en: 'Go through the three sides one at a time: feelings, influences (people, rules, circumstances) and actions. No solutions and no judgement yet.',
       },
       memberGuidance: {
-        nl: 'Deelnemers bespreken de situatie en het beslismoment; de inbrenger luistert en vult hooguit feiten aan.',
-        en: 'Members discuss the situation and the moment of decision; the case bringer listens and at most adds facts.',
+        nl: 'Deelnemers zeggen wat ze horen aan gevoelens, invloeden en handelen en toetsen dat bij de inbrenger; de inbrenger vult aan of verbetert.',
+        en: 'Members say what they hear of feelings, influences and actions and check it with the case bringer, who adds to it or corrects it.',
       },
-      minutes: 10,
+      minutes: 15,
       activity: 'analysing',
     },
     {
-      id: 'what-would-i-do',
-      name: { nl: 'Wat zou ik doen?', en: 'What would I do?' },
+      id: 'second-questions',
+      name: { nl: 'Tweede vragenronde', en: 'Second round of questions' },
       explanation: {
-        nl: 'Schrijf op wat jij op het beslismoment zou doen; daarna worden alle antwoorden voorgelezen.',
-        en: 'Write what you would do at the moment of decision; then all answers are read out.',
+        nl: 'Een korte tweede ronde verhelderende vragen over wat na de analyse nog onduidelijk is.',
+        en: 'A short second round of clarifying questions about what is still unclear after the analysis.',
       },
       chairGuidance: {
-        nl: 'Toon de antwoorden pas als iedereen klaar is en laat ze één voor één voorlezen; de inbrenger reageert nog niet.',
-        en: 'Reveal the answers only when everyone is done and have them read out one by one; the case bringer does not react yet.',
+        nl: 'Houd deze ronde kort: alleen vragen die nog nodig zijn, geen herhaling en nog geen suggesties.',
+        en: 'Keep this round short: only questions that are still needed, no repeats and no suggestions yet.',
       },
       memberGuidance: {
-        nl: 'Deelnemers schrijven hun eigen aanpak op en lezen die voor; de inbrenger luistert alleen.',
-        en: 'Members write their own approach and read it out; the case bringer only listens.',
+        nl: 'Deelnemers stellen hooguit een paar vragen; de inbrenger antwoordt meteen en markeert wat beantwoord is.',
+        en: 'Members ask a few questions at most; the case bringer answers straight away and marks what is answered.',
+      },
+      minutes: 5,
+      activity: 'asking',
+    },
+    {
+      id: 'suggestions',
+      name: { nl: 'Suggesties', en: 'Suggestions' },
+      explanation: {
+        nl: 'Ieder schrijft suggesties voor de inbrenger; daarna worden ze getoond en voorgelezen.',
+        en: 'Everyone writes suggestions for the case bringer; then they are revealed and read out.',
+      },
+      chairGuidance: {
+        nl: 'Toon de suggesties pas als iedereen klaar is en laat ze één voor één voorlezen; de inbrenger reageert nog niet.',
+        en: 'Reveal the suggestions only when everyone is done and have them read out one by one; the case bringer does not react yet.',
+      },
+      memberGuidance: {
+        nl: 'Deelnemers schrijven hun suggesties op en lezen ze voor; de inbrenger luistert alleen.',
+        en: 'Members write their suggestions and read them out; the case bringer only listens.',
       },
       minutes: 10,
       activity: 'advising',
@@ -131,29 +166,29 @@ export const INCIDENT_METHOD = {
       bringerListens: true,
     },
     {
-      id: 'what-i-did',
-      name: { nl: 'Wat de inbrenger deed', en: 'What the bringer did' },
+      id: 'reaction',
+      name: { nl: 'Keuze van de inbrenger', en: "The case bringer's choice" },
       explanation: {
-        nl: 'De inbrenger vertelt wat er echt gebeurde en kiest de bruikbaarste suggesties, in volgorde.',
-        en: 'The case bringer tells what they actually did and picks the most useful suggestions, in order.',
+        nl: 'De inbrenger zegt welke suggesties het best passen en waarom, zet de beste op een rij en zegt hoe die ze gebruikt.',
+        en: 'The case bringer says which suggestions fit best and why, puts the best in a row and says how they will use them.',
       },
       chairGuidance: {
-        nl: 'Geef de inbrenger de ruimte en voorkom een discussie over wie gelijk had.',
-        en: 'Give the case bringer room and prevent a debate over who was right.',
+        nl: 'Geef de inbrenger de ruimte en vraag bij elke gekozen suggestie waarom die past; voorkom een discussie over wie gelijk had.',
+        en: 'Give the case bringer room and ask for each chosen suggestion why it fits; prevent a debate over who was right.',
       },
       memberGuidance: {
-        nl: 'De inbrenger vertelt de afloop, markeert de bruikbare suggesties, zet de beste op volgorde en zegt hoe ze ingezet worden; de anderen luisteren.',
-        en: 'The case bringer tells the outcome, stars the useful suggestions, puts the best in order and says how they will use them; the others listen.',
+        nl: 'De inbrenger markeert de passende suggesties, zegt waarom, zet de beste op volgorde en schrijft hoe die ze gaat gebruiken; de anderen luisteren.',
+        en: 'The case bringer stars the suggestions that fit, says why, puts the best in order and writes how they will use them; the others listen.',
       },
-      minutes: 5,
+      minutes: 10,
       activity: 'reacting',
     },
     {
       id: 'evaluation',
-      name: { nl: 'Evaluatie en vervolgafspraak', en: 'Evaluation and follow-up' },
+      name: { nl: 'Evaluatie', en: 'Evaluation' },
       explanation: {
-        nl: 'Evalueer de bijeenkomst en spreek af wanneer jullie op deze casus terugkomen.',
-        en: 'Evaluate the meeting and agree when you will come back to this case.',
+        nl: 'Evalueer de bijeenkomst en spreek af wanneer jullie op dit incident terugkomen.',
+        en: 'Evaluate the meeting and agree when you will come back to this incident.',
       },
       chairGuidance: {
         nl: 'Vraag wat de methode opleverde en leg een vervolgafspraak vast voor de terugblik van de volgende keer.',

@@ -79,7 +79,7 @@ describe('the advice board', () => {
   });
 
   it('hides blind advice from the others until the chair reveals it', async () => {
-    const doc = meeting('incident', 'what-would-i-do');
+    const doc = meeting('incident', 'suggestions');
     renderPanelsOf(doc);
     await giveAdvice(carla, 'Ik zou eerst terugbellen');
     await giveAdvice(dirk, 'Ik zou het gesprek uitstellen');
@@ -161,11 +161,11 @@ describe('the advice board', () => {
   });
 
   it('lets the case bringer order the revealed suggestions when reacting', async () => {
-    const doc = meeting('incident', 'what-would-i-do');
+    const doc = meeting('incident', 'suggestions');
     renderPanelsOf(doc);
     await giveAdvice(carla, 'Terugbellen');
     await userEvent.click(panel(anna).getByRole('button', { name: 'Reveal advice' }));
-    act(() => goTo(doc, anna, 'what-i-did'));
+    act(() => goTo(doc, anna, 'reaction'));
     expect(panel(carla).queryByRole('textbox', { name: 'Your advice' })).toBeNull();
     expect(panel(carla).queryByText(/^Turn:/)).toBeNull();
     await userEvent.click(panel(bram).getByRole('button', { name: 'Star: Terugbellen' }));

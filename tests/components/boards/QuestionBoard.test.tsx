@@ -58,7 +58,7 @@ describe('the question board', () => {
   });
 
   it('hides blind questions behind a count until the chair reveals them', async () => {
-    const doc = meeting('incident', 'situation');
+    const doc = meeting('incident', 'fact-questions');
     ask(doc, dirk, DIRK_QUESTION);
     ask(doc, eva, EVA_QUESTION);
 
@@ -93,7 +93,7 @@ describe('the question board', () => {
   });
 
   it('says "1 question" when one is hidden', () => {
-    const doc = meeting('incident', 'situation');
+    const doc = meeting('incident', 'fact-questions');
     ask(doc, dirk, DIRK_QUESTION);
     const panel = renderBoard(QuestionBoard, doc, bram);
     expect(panel.getByRole('status').textContent).toBe(

@@ -26,6 +26,8 @@ function methodWithMinutes(minutes: readonly number[]): Method {
     description: text,
     allowsTheme: false,
     hasCase: true,
+    minMembers: 3,
+    chairMayJoinIn: false,
     phases: minutes.map((m, i) => ({
       id: `phase-${i}`,
       name: text,
@@ -63,7 +65,7 @@ const methodsTimesPresets = METHODS.flatMap((method) =>
 describe('total minutes', () => {
   it.each<[string, number]>([
     ['basic', 85],
-    ['incident', 65],
+    ['incident', 75],
     ['balint', 100],
     ['gossip', 45],
     ['socratic', 60],
