@@ -30,7 +30,8 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
   const activity = meeting.phase.activity;
   const blindNow = isBlindNow(meeting.phase, board);
   const canStar = mayDo('star', role, activity);
-  const canAdvise = mayDo('advise', role, activity);
+  // A group smaller than its method needs: the chair advises too (lib/method/roles.ts chairJoinsIn).
+  const canAdvise = mayDo('advise', role, activity, { chairJoinsIn: meeting.chairJoinsIn });
   const starred = board.advice.filter((a) => a.starred);
   const showPhase = new Set(board.advice.map((a) => a.phaseId)).size > 1;
 
@@ -147,6 +148,7 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
         </ol>
       )}
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
+      {canAdvise && role === 'chair' && <p className="hint">{t('chairJoinsInNote')}</p>}
       {canAdvise && <AdviceForm blind={blindNow} run={run} phaseId={meeting.phase.id} />}
       {mayDo('intend', role, activity) ? (
         <IntentionsForm saved={board.intentions} run={run} phaseId={meeting.phase.id} />

@@ -46,7 +46,8 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
   const headingId = useId();
   const { phase, method } = meeting;
   const blindNow = isBlindNow(phase, board);
-  const canAsk = mayDo('ask', role, phase.activity);
+  // A group smaller than its method needs: the chair asks too (lib/method/roles.ts chairJoinsIn).
+  const canAsk = mayDo('ask', role, phase.activity, { chairJoinsIn: meeting.chairJoinsIn });
   const canMark = mayDo('mark-answered', role, phase.activity);
   const canRate = mayDo('rate', role, phase.activity);
   const canReveal = mayDo('reveal', role, phase.activity) && blindNow;
@@ -56,6 +57,7 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
     <section aria-labelledby={headingId} className="board question-board">
       <h3 id={headingId}>{t('questionHeading')}</h3>
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
+      {canAsk && role === 'chair' && <p className="hint">{t('chairJoinsInNote')}</p>}
       {canAsk && <QuestionForm act={act} blind={blindNow} phaseId={phase.id} />}
       <LiveRegion className="hidden-count">
         {board.hiddenQuestions > 0 ? t('questionsHidden', { count: board.hiddenQuestions }) : ''}

@@ -8,7 +8,18 @@ import {
   totalMinutes,
 } from '../../lib/method/phase-times';
 import type { Method } from '../../lib/method/method';
+import { chairJoinsIn } from '../../lib/method/roles';
 import { useI18n } from '../common/I18n';
+
+/**
+ * Starts the meeting: the method, the minutes per phase (null: the method's own), and whether
+ * the chair asks and advises too because fewer people are here than the method needs.
+ */
+export type StartHandler = (
+  methodId: string,
+  phaseMinutes: readonly number[] | null,
+  chairJoinsIn: boolean,
+) => void;
 
 /**
  * Shown to whoever chairs today while no meeting runs: they pick the method (with a short
@@ -16,17 +27,24 @@ import { useI18n } from '../common/I18n';
  * 90 minutes, or the method's own times when they are longer: the source says a meeting lasts
  * at least one and a half hours, two hours is common (lib/method/phase-times.ts). Anything
  * shorter is labelled short.
+ *
+ * It also says how many people the method needs and how many are here. Starting with too few
+ * stays possible (a group may wait for a late member), and the notice says what happens then:
+ * the chair asks and advises too where the method allows it (lib/method/roles.ts chairJoinsIn).
  */
 export function StartMeeting({
   suggestedChair,
   selfName = null,
+  present,
   onStart,
 }: {
   /** Whose turn it is by the group's rota (lib/device/meeting-history.ts); null: no rota yet. */
   suggestedChair: string | null;
   /** This member's name, to say "your turn" rather than their own name. */
   selfName?: string | null;
-  onStart: (methodId: string, phaseMinutes: readonly number[] | null) => void;
+  /** How many members are here now, the chair included. */
+  present: number;
+  onStart: StartHandler;
 }) {
   const { t, locale } = useI18n();
   const [methodId, setMethodId] = useState<string>(METHODS[0]?.id ?? 'basic');
@@ -36,18 +54,21 @@ export function StartMeeting({
   const timeId = useId();
   const timeHintId = useId();
   const descriptionId = useId();
+  const sizeId = useId();
   const method = METHODS.find((m) => m.id === methodId) ?? METHODS[0];
   if (!method) return null;
   const total = picked ?? defaultChoice(method);
   const ownTotal = totalMinutes(method);
   const minutes = total === 'default' ? null : rescalePhaseMinutes(method, Number(total));
+  const tooFew = present < method.minMembers;
+  const joinsIn = chairJoinsIn(method, present);
   return (
     <form
       className="start-meeting"
       aria-label={t('startMeeting')}
       onSubmit={(event) => {
         event.preventDefault();
-        onStart(method.id, minutes);
+        onStart(method.id, minutes, joinsIn);
       }}
     >
       <p>{t('startMeetingHint')}</p>
@@ -67,6 +88,10 @@ export function StartMeeting({
       </select>
       <p className="hint" id={descriptionId}>
         {method.description[locale]}
+      </p>
+      <p className={tooFew ? undefined : 'hint'} id={sizeId}>
+        {t('methodNeedsMembers', { needed: method.minMembers, count: present })}
+        {tooFew && ' ' + t(joinsIn ? 'tooFewChairJoinsIn' : 'tooFewWait')}
       </p>
       <label htmlFor={timeId}>{t('availableTime')}</label>
       <select
@@ -96,7 +121,9 @@ export function StartMeeting({
           </li>
         ))}
       </ol>
-      <button type="submit">{t('startMeeting')}</button>
+      <button type="submit" aria-describedby={sizeId}>
+        {t('startMeeting')}
+      </button>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { LobbyHearing } from '../../lib/connection/group-session';
 import { RotaLine, StartMeeting } from '../meeting/StartMeeting';
+import type { StartHandler } from '../meeting/StartMeeting';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import { LookingForGroup } from './LookingForGroup';
@@ -18,6 +19,7 @@ export function BeforeMeeting({
   step = false,
   suggestedChair,
   selfName,
+  present,
   onStart,
 }: {
   lobby: LobbyHearing;
@@ -27,7 +29,9 @@ export function BeforeMeeting({
   step?: boolean;
   suggestedChair: string | null;
   selfName: string | null;
-  onStart: (methodId: string, phaseMinutes: readonly number[] | null) => void;
+  /** How many members are here now, this one included (the start says whether it is enough). */
+  present: number;
+  onStart: StartHandler;
 }) {
   const { t } = useI18n();
   const headingId = useId();
@@ -63,7 +67,12 @@ export function BeforeMeeting({
     <section ref={section} aria-labelledby={headingId} className="chair-today">
       <h2 id={headingId}>{step ? t('startStepHeading') : t('startMeetingHeading')}</h2>
       <LookingForGroup lobby={lobby}>
-        <StartMeeting suggestedChair={suggestedChair} selfName={selfName} onStart={onStart} />
+        <StartMeeting
+          suggestedChair={suggestedChair}
+          selfName={selfName}
+          present={present}
+          onStart={onStart}
+        />
       </LookingForGroup>
       {!chairsFirst && (
         <button type="button" className="link-button" onClick={() => choose(false)}>

@@ -200,7 +200,10 @@ export function GroupView({
               step={inviteFirst}
               suggestedChair={suggested}
               selfName={self}
-              onStart={(methodId, minutes) => void session.startMeeting(methodId, minutes)}
+              present={snapshot.members.length}
+              onStart={(methodId, minutes, chairJoinsIn) =>
+                void session.startMeeting(methodId, minutes, chairJoinsIn)
+              }
             />
           </>
         )

@@ -347,6 +347,7 @@ export class GroupSession {
   async startMeeting(
     methodId: string,
     phaseMinutes: readonly number[] | null = null,
+    chairJoinsIn = false,
   ): Promise<CommandResult> {
     const meetingId = newMeetingId();
     this.chosen = null;
@@ -361,6 +362,7 @@ export class GroupSession {
       groupName: this.groupName ?? '',
       now,
       ...(phaseMinutes ? { phaseMinutes } : {}),
+      chairJoinsIn,
     });
     if (result.ok && this.lobby) {
       announceMeeting(this.lobby.doc, {

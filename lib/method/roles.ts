@@ -1,4 +1,4 @@
-import type { Activity } from './method';
+import type { Activity, Method } from './method';
 
 /** A member's role in the running meeting. The chair is never the case bringer. */
 export type Role = 'chair' | 'bringer' | 'member';
@@ -34,6 +34,8 @@ interface Rule {
   readonly roles: readonly Role[];
   /** Activities in which the action is open; null: in every phase. */
   readonly activities: readonly Activity[] | null;
+  /** Roles that may also take it, in the same activities, when the chair joins in (chairJoinsIn). */
+  readonly smallGroup?: readonly Role[];
 }
 
 const MEMBER: readonly Role[] = ['member'];
@@ -51,13 +53,14 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   pitch: { roles: MEMBER, activities: CHOOSING },
   score: { roles: MEMBER, activities: CHOOSING },
   'confirm-case': { roles: CHAIR, activities: CHOOSING },
-  ask: { roles: MEMBER, activities: ['asking'] },
+  // A group too small for its method: the chair asks and advises too (see chairJoinsIn).
+  ask: { roles: MEMBER, activities: ['asking'], smallGroup: CHAIR },
   'mark-answered': { roles: BRINGER, activities: ['asking', 'rating'] },
   rate: { roles: BRINGER, activities: ['asking', 'rating'] },
   reveal: { roles: CHAIR, activities: null },
   propose: { roles: MEMBER, activities: ['reformulating'] },
   'choose-core': { roles: BRINGER, activities: ['reformulating'] },
-  advise: { roles: MEMBER, activities: ['advising'] },
+  advise: { roles: MEMBER, activities: ['advising'], smallGroup: CHAIR },
   star: { roles: BRINGER, activities: WITH_ADVICE },
   intend: { roles: BRINGER, activities: WITH_ADVICE },
   evaluate: { roles: ['chair', 'bringer', 'member'], activities: ['evaluating', 'sharing'] },
@@ -78,9 +81,30 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   'take-home': { roles: BRINGER, activities: WITH_ADVICE },
 };
 
+/** What about the meeting, besides role and phase, widens who may act. */
+export interface MeetingCircumstances {
+  /** The chair joins in because the group is smaller than its method needs (chairJoinsIn). */
+  readonly chairJoinsIn?: boolean;
+}
+
 /** True when a member with this role may take this action in a phase with this activity. */
-export function mayDo(action: Action, role: Role, activity: Activity): boolean {
+export function mayDo(
+  action: Action,
+  role: Role,
+  activity: Activity,
+  circumstances: MeetingCircumstances = {},
+): boolean {
   const rule = RULES[action];
-  if (!rule.roles.includes(role)) return false;
+  const widened = circumstances.chairJoinsIn === true && rule.smallGroup?.includes(role) === true;
+  if (!rule.roles.includes(role) && !widened) return false;
   return rule.activities === null || rule.activities.includes(activity);
+}
+
+/**
+ * Whether the chair asks and advises with the members: the group is smaller than the method
+ * needs and the method allows it. "With two people a method that needs questioners stalls
+ * silently (the only member becomes case bringer; nobody may ask)" (issue 14, point 10).
+ */
+export function chairJoinsIn(method: Method, presentCount: number): boolean {
+  return method.chairMayJoinIn && presentCount < method.minMembers;
 }

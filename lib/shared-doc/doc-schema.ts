@@ -40,6 +40,8 @@ export const MEETING_KEYS = {
   intentions: 'intentions',
   /** The case bringer agrees that the case title is kept in the meeting's summary. */
   keepCaseTitle: 'keepCaseTitle',
+  /** The chair started with fewer people than the method needs, and asks and advises too. */
+  chairJoinsIn: 'chairJoinsIn',
   /** Who took the chair over from a disconnected chair, and when: `{ memberId, name, at }`. */
   chairTakenOver: 'chairTakenOver',
   /** Set when the chair ended the meeting: the summary the group keeps. */

@@ -49,6 +49,11 @@ export function startMeeting(
     groupName: string;
     now: number;
     phaseMinutes?: readonly number[];
+    /**
+     * The chair starts with fewer people than the method needs and will ask and advise too
+     * (lib/method/roles.ts chairJoinsIn); ignored for a method that does not allow it.
+     */
+    chairJoinsIn?: boolean;
   },
 ): CommandResult {
   if (!findMethod(input.methodId)) return { ok: false, reason: 'unknown-method' };
@@ -64,6 +69,11 @@ export function startMeeting(
       const method = findMethod(input.methodId);
       const valid = method ? decodePhaseMinutes([...input.phaseMinutes], method) : null;
       if (valid) put(map, MEETING_KEYS.phaseMinutes, valid);
+    }
+    // Stored with the start, not counted from presence later: every panel and every command
+    // then reads the same choice, the one the chair was shown before starting.
+    if (input.chairJoinsIn === true && findMethod(input.methodId)?.chairMayJoinIn === true) {
+      put(map, MEETING_KEYS.chairJoinsIn, true);
     }
     put(map, MEETING_KEYS.phaseIndex, 0);
     put(map, MEETING_KEYS.phaseStartedAt, input.now);

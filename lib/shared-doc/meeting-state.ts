@@ -47,6 +47,11 @@ export interface MeetingState {
   } | null;
   /** True once the document holds a valid summary of the meeting's end (meeting-summary.ts). */
   readonly ended: boolean;
+  /**
+   * The chair started with fewer people than the method needs and asks and advises with the
+   * members (lib/method/roles.ts chairJoinsIn); only for a method that allows it.
+   */
+  readonly chairJoinsIn: boolean;
 }
 
 const methodRule: KeyRule = {
@@ -94,6 +99,7 @@ const RULES = {
   caseBringerName: clears(isMemberName),
   casePitchId: CASE_PITCH_RULE,
   chairTakenOver: CHAIR_TAKEN_RULE,
+  chairJoinsIn: keeps((value) => typeof value === 'boolean'),
 } satisfies Partial<Record<keyof typeof MEETING_KEYS, KeyRule>>;
 
 /**
@@ -129,6 +135,7 @@ export function readMeeting(doc: Y.Doc): MeetingState {
     casePitchId: safeId(read('casePitchId')),
     chairTakenOver: takenOverBy(decodeTakenOver(read('chairTakenOver')), chairId),
     ended: readEndedSummary(doc) !== null,
+    chairJoinsIn: method.chairMayJoinIn && read('chairJoinsIn') === true,
   };
 }
 

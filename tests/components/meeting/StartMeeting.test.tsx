@@ -12,7 +12,7 @@ function start(locale: 'nl' | 'en' = 'en') {
   const onStart = vi.fn();
   render(
     <I18nProvider locale={locale}>
-      <StartMeeting suggestedChair={null} onStart={onStart} />
+      <StartMeeting suggestedChair={null} present={5} onStart={onStart} />
     </I18nProvider>,
   );
   return { onStart, user: userEvent.setup() };
@@ -46,7 +46,7 @@ describe('the meeting length the chair starts with', () => {
     expect(lengthChoice().value).toBe('default');
     expect(screen.getByRole('option', { name: "The method's own times (130 min)" })).toBeTruthy();
     await user.click(startButton());
-    expect(onStart).toHaveBeenCalledExactlyOnceWith('ten-step', null);
+    expect(onStart).toHaveBeenCalledExactlyOnceWith('ten-step', null, false);
   });
 
   it('labels 60 minutes and a method whose own times are under 90 as short, in English', async () => {
@@ -88,6 +88,7 @@ describe('the meeting length the chair starts with', () => {
     expect(onStart).toHaveBeenCalledExactlyOnceWith(
       'incident',
       rescalePhaseMinutes(method('incident'), 60),
+      false,
     );
   });
 });

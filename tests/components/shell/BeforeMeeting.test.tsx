@@ -28,6 +28,7 @@ function before({
         chairsFirst={chairsFirst}
         suggestedChair={suggestedChair}
         selfName="Carla"
+        present={5}
         onStart={onStart}
       />
     </I18nProvider>,
@@ -50,7 +51,11 @@ describe('before the meeting', () => {
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Method' }));
     await user.click(screen.getByRole('button', { name: 'Start the meeting as chair' }));
     // The meeting starts at 90 minutes by default (lib/method/phase-times.ts), not basic's own 85.
-    expect(onStart).toHaveBeenCalledExactlyOnceWith('basic', rescalePhaseMinutes(BASIC_METHOD, 90));
+    expect(onStart).toHaveBeenCalledExactlyOnceWith(
+      'basic',
+      rescalePhaseMinutes(BASIC_METHOD, 90),
+      false,
+    );
   });
 
   it('takes a member who changes their mind back to waiting', async () => {

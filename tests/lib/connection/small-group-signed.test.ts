@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { GroupSession } from '../../../lib/connection/group-session';
+import type { GroupSnapshot } from '../../../lib/connection/group-session';
+import { memoryDeviceKey } from '../../../lib/device/device-key';
+import type { DeviceSigner } from '../../../lib/shared-doc/signed';
+import {
+  addAdvice,
+  addPitch,
+  addQuestion,
+  confirmCase,
+} from '../../../lib/shared-doc/board-commands';
+import { MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
+import { put } from '../../../lib/shared-doc/signed';
+import { FakeClock } from '../helpers/fake-clock';
+import { InMemoryRooms } from '../helpers/in-memory-rooms';
+import { until } from '../helpers/until-snapshot';
+
+/**
+ * Issue 14, point 10, with signatures on: "With two people a method that needs questioners
+ * stalls silently today (the only member becomes case bringer; nobody may ask)." The chair who
+ * started the two of them joining in writes questions and advice that the case bringer's panel,
+ * which checks every writer, keeps; the choice itself is a key only the chair may write.
+ */
+
+const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 11);
+
+class Group {
+  readonly rooms = new InMemoryRooms();
+  readonly clock = new FakeClock();
+  readonly sessions: GroupSession[] = [];
+
+  async open(name: string, device: DeviceSigner): Promise<GroupSession> {
+    const session = await GroupSession.open(
+      { secret: SECRET, memberId: 'ignored-0001', memberName: name, groupName: 'Klein' },
+      { openRoom: this.rooms.openerFor(name), clock: this.clock, device },
+    );
+    this.sessions.push(session);
+    return session;
+  }
+
+  settle(): void {
+    for (let round = 0; round < 3; round++) {
+      this.rooms.flush();
+      this.clock.nextFrame();
+    }
+  }
+
+  dispose(): void {
+    for (const session of this.sessions) session.dispose();
+  }
+}
+
+let group: Group;
+afterEach(() => group?.dispose());
+
+const phaseOf = (s: GroupSnapshot, activity: string) =>
+  s.meeting!.method.phases.findIndex((p) => p.activity === activity);
+
+describe('a chair joining in, in a signed meeting of two (issue 14, point 10)', () => {
+  it("keeps the chair's question and advice on the case bringer's panel", async () => {
+    group = new Group();
+    const [chair, bringer] = await Promise.all([
+      group.open('Anna', await memoryDeviceKey()),
+      group.open('Bram', await memoryDeviceKey()),
+    ]);
+    group.settle();
+    expect(chair!.snapshot().members).toHaveLength(2);
+    expect(await chair!.startMeeting('basic', null, true)).toEqual({ ok: true });
+    group.rooms.flush();
+    await until(bringer!, (x) => x.meeting !== null);
+    group.settle();
+    expect(bringer!.snapshot().meeting!.chairJoinsIn).toBe(true);
+
+    expect(bringer!.run((ctx) => addPitch(ctx, 'Een ouder die steeds boos belt', 'case'))).toEqual({
+      ok: true,
+    });
+    group.settle();
+    const pitch = chair!.snapshot().board!.pitches[0]!;
+    expect(chair!.run((ctx) => confirmCase(ctx, pitch.id))).toEqual({ ok: true });
+    group.settle();
+    expect(chair!.goToPhase(phaseOf(chair!.snapshot(), 'asking'))).toEqual({ ok: true });
+    group.settle();
+    expect(chair!.run((ctx) => addQuestion(ctx, 'Wat deed je toen hij belde?'))).toEqual({
+      ok: true,
+    });
+    group.settle();
+    expect(chair!.goToPhase(phaseOf(chair!.snapshot(), 'advising'))).toEqual({ ok: true });
+    group.settle();
+    expect(chair!.run((ctx) => addAdvice(ctx, 'Bel hem terug op een vast moment.'))).toEqual({
+      ok: true,
+    });
+    group.settle();
+
+    const seen = bringer!.snapshot();
+    expect(seen.board!.questions.map((q) => [q.authorName, q.text])).toEqual([
+      ['Anna', 'Wat deed je toen hij belde?'],
+    ]);
+    expect(seen.board!.advice.map((a) => [a.authorName, a.text])).toEqual([
+      ['Anna', 'Bel hem terug op een vast moment.'],
+    ]);
+    expect(seen.rejected).toEqual(chair!.snapshot().rejected);
+  });
+
+  it('ignores the choice when someone other than the chair writes it', async () => {
+    group = new Group();
+    const [chair, member] = await Promise.all([
+      group.open('Anna', await memoryDeviceKey()),
+      group.open('Carla', await memoryDeviceKey()),
+    ]);
+    group.settle();
+    expect(await chair!.startMeeting('basic')).toEqual({ ok: true });
+    group.rooms.flush();
+    await until(member!, (x) => x.meeting !== null);
+    group.settle();
+    // Carla's panel signs the key with her own card, as a hostile panel could: a valid signature,
+    // but not the chair's.
+    member!.run((ctx) => {
+      ctx.doc.transact(() => put(meetingMap(ctx.doc), MEETING_KEYS.chairJoinsIn, true));
+      return { ok: true };
+    });
+    group.settle();
+    expect(chair!.snapshot().meeting!.chairJoinsIn).toBe(false);
+    expect(member!.snapshot().meeting!.chairJoinsIn).toBe(false);
+  });
+});
