@@ -4,6 +4,8 @@ import { isBlindNow } from '../../lib/shared-doc/board-state';
 import type { Advice } from '../../lib/shared-doc/board-state';
 import {
   addAdvice,
+  explainFit,
+  markTried,
   orderAdvice,
   removeOwnItem,
   revealPhase,
@@ -22,6 +24,8 @@ import { LiveRegion } from '../common/LiveRegion';
  * The advice round ('advising') and the case bringer's reaction to it ('reacting'): members
  * write advice, in blind phases hidden from each other until the chair reveals it; the case
  * bringer stars what fits, puts the starred advice in order and says what they will do with it.
+ * After the basic model, the case bringer also "geeft aan wat hij/zij al gedaan heeft": they tick
+ * advice they already tried, and say why each starred piece fits; everyone sees both.
  */
 export function AdviceBoard({ meeting, board, role, members, selfId, run }: MeetingProps) {
   const { t, locale } = useI18n();
@@ -123,6 +127,28 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
                     </button>
                   </>
                 )}
+                {advice.tried && !canStar && (
+                  <>
+                    {' '}
+                    <span className="tag advice-tried">{t('adviceTried')}</span>
+                  </>
+                )}
+                {canStar && (
+                  <label className="advice-tried">
+                    {' '}
+                    <input
+                      type="checkbox"
+                      checked={advice.tried}
+                      aria-label={t('adviceTriedFor', { text: advice.text })}
+                      onChange={() => act((ctx) => markTried(ctx, advice.id, !advice.tried))}
+                    />{' '}
+                    {t('adviceTried')}
+                  </label>
+                )}
+                {advice.why !== null && !canStar && (
+                  <p className="hint advice-why">{`${t('adviceWhy')}: ${advice.why}`}</p>
+                )}
+                {canStar && advice.starred && <WhyField advice={advice} run={run} />}
                 {canStar && place >= 0 && (
                   <span className="move">
                     {' '}
@@ -203,6 +229,57 @@ function AdviceProgress({
         <p>{t('adviceEveryone')}</p>
       )}
     </LiveRegion>
+  );
+}
+
+/**
+ * The case bringer's few words on why a starred piece of advice fits. Saved on leaving the field
+ * or with the button; until edited the field shows what is saved on the board.
+ */
+function WhyField({ advice, run }: { advice: Advice; run: Run }) {
+  const { t } = useI18n();
+  const { act, error } = useBoardCommand(run);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const fieldId = useId();
+  const save = () => {
+    if (draft === null) return;
+    if (draft.trim() === (advice.why ?? '')) {
+      setDraft(null);
+      return;
+    }
+    const ok = act((ctx) => explainFit(ctx, advice.id, draft));
+    if (ok) setDraft(null);
+    setSaved(ok);
+  };
+  return (
+    <form
+      className="advice-why-form"
+      noValidate
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <label htmlFor={fieldId}>{t('adviceWhy')}</label>{' '}
+      <input
+        id={fieldId}
+        type="text"
+        value={draft ?? advice.why ?? ''}
+        maxLength={LIMITS.adviceWhy}
+        aria-label={t('adviceWhyFor', { text: advice.text })}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setSaved(false);
+        }}
+        onBlur={save}
+      />{' '}
+      <button type="submit" aria-label={t('saveAdviceWhyFor', { text: advice.text })}>
+        {t('saveAdviceWhy')}
+      </button>
+      {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
+      {saved && <LiveRegion>{t('saved')}</LiveRegion>}
+    </form>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { LIMITS } from '../../lib/util/limits';
 import type { Notebook } from '../../lib/notebook/notebook';
-import type { Note, TakeHome } from '../../lib/notebook/note-codec';
+import type { Note, TakeHome, TakenAdvice } from '../../lib/notebook/note-codec';
 import { byGroupAndMeeting } from '../../lib/notebook/note-order';
 import type { GroupNotes } from '../../lib/notebook/note-order';
 import { formatMeetingDate } from '../../lib/i18n/format-date';
@@ -177,7 +177,10 @@ function NoteEditor({
   );
 }
 
-/** What a case bringer took home: case, core question, starred advice by rank, the rest. */
+/**
+ * What a case bringer took home: case, core question, starred advice by rank (with why it fits),
+ * the rest; advice they had already tried says so.
+ */
 function TakeHomeView({ home }: { home: TakeHome }) {
   const { t } = useI18n();
   const id = useId();
@@ -185,10 +188,12 @@ function TakeHomeView({ home }: { home: TakeHome }) {
     .filter((a) => a.starred)
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   const other = home.advice.filter((a) => !a.starred);
-  const advice = (text: string, author: string) => (
+  const advice = (a: TakenAdvice) => (
     <>
-      <span className="note-text">{text}</span>
-      {author && <span className="hint"> {t('byAuthor', { name: author })}</span>}
+      <span className="note-text">{a.text}</span>
+      {a.authorName && <span className="hint"> {t('byAuthor', { name: a.authorName })}</span>}
+      {a.tried && <span className="tag"> {t('notesAdviceTried')}</span>}
+      {a.why && <span className="note-why"> {t('notesAdviceWhy', { text: a.why })}</span>}
     </>
   );
   return (
@@ -202,7 +207,7 @@ function TakeHomeView({ home }: { home: TakeHome }) {
           </p>
           <ol aria-labelledby={`${id}-starred`}>
             {starred.map((a, i) => (
-              <li key={i}>{advice(a.text, a.authorName)}</li>
+              <li key={i}>{advice(a)}</li>
             ))}
           </ol>
         </>
@@ -214,7 +219,7 @@ function TakeHomeView({ home }: { home: TakeHome }) {
           </p>
           <ul aria-labelledby={`${id}-other`}>
             {other.map((a, i) => (
-              <li key={i}>{advice(a.text, a.authorName)}</li>
+              <li key={i}>{advice(a)}</li>
             ))}
           </ul>
         </>

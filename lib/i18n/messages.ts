@@ -389,6 +389,13 @@ export const MESSAGES = {
   adviceEveryone: { nl: 'Iedereen heeft advies gegeven', en: 'Everyone has given advice' },
   starAdvice: { nl: 'Ster: {text}', en: 'Star: {text}' },
   adviceStarred: { nl: 'met ster', en: 'starred' },
+  // Issue 14, point 4: the case bringer "geeft aan wat hij/zij al gedaan heeft".
+  adviceTried: { nl: 'Al geprobeerd', en: 'Already tried' },
+  adviceTriedFor: { nl: 'Al geprobeerd: {text}', en: 'Already tried: {text}' },
+  adviceWhy: { nl: 'Waarom dit past', en: 'Why it fits' },
+  adviceWhyFor: { nl: 'Waarom dit past: {text}', en: 'Why it fits: {text}' },
+  saveAdviceWhy: { nl: 'Bewaar waarom', en: 'Save why' },
+  saveAdviceWhyFor: { nl: 'Bewaar waarom: {text}', en: 'Save why: {text}' },
   moveUp: { nl: 'Omhoog', en: 'Move up' },
   moveDown: { nl: 'Omlaag', en: 'Move down' },
   moveUpItem: { nl: 'Omhoog: {text}', en: 'Move up: {text}' },

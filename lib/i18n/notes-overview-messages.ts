@@ -29,6 +29,8 @@ export const NOTES_OVERVIEW_MESSAGES = {
   },
   notesStarredAdvice: { nl: 'Adviezen met een ster', en: 'Starred advice' },
   notesOtherAdvice: { nl: 'Andere adviezen', en: 'Other advice' },
+  notesAdviceTried: { nl: 'al geprobeerd', en: 'already tried' },
+  notesAdviceWhy: { nl: 'Waarom dit past: {text}', en: 'Why it fits: {text}' },
   notesIntentions: { nl: 'Mijn voornemens', en: 'What I intended' },
 
   // --- one note: edit and delete ---

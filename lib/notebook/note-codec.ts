@@ -34,6 +34,10 @@ export interface TakenAdvice {
   readonly starred: boolean;
   /** 1-based rank among starred, or null */
   readonly rank: number | null;
+  /** The case bringer had already tried it (absent in take-homes saved before issue 14). */
+  readonly tried: boolean;
+  /** Why a starred piece of advice fits, in the case bringer's words; null if not said. */
+  readonly why: string | null;
 }
 
 /** What a case bringer takes home from a meeting. */
@@ -135,10 +139,18 @@ function decodeAdvice(value: unknown): TakenAdvice | null {
   const starred = value.starred;
   const rank = value.rank;
   if (text === null || authorName === null || typeof starred !== 'boolean') return null;
-  if (rank === null) return { text, authorName, starred, rank };
+  // Older take-homes have neither field: not tried, no why. Present but wrong is damage.
+  const tried = value.tried === undefined ? false : value.tried;
+  const why =
+    value.why === undefined || value.why === null
+      ? null
+      : untrimmedString(value.why, LIMITS.adviceWhy);
+  if (typeof tried !== 'boolean') return null;
+  if (value.why !== undefined && value.why !== null && why === null) return null;
+  if (rank === null) return { text, authorName, starred, rank, tried, why };
   if (typeof rank !== 'number' || !Number.isSafeInteger(rank)) return null;
   if (rank < 1 || rank > LIMITS.itemsPerBoard) return null;
-  return { text, authorName, starred, rank };
+  return { text, authorName, starred, rank, tried, why };
 }
 
 function decodeTakeHome(value: unknown): TakeHome | null {

@@ -29,6 +29,8 @@ const MARKDOWN_LABELS = {
   starredAdvice: { nl: 'Adviezen met een ster', en: 'Starred advice' },
   otherAdvice: { nl: 'Andere adviezen', en: 'Other advice' },
   intentions: { nl: 'Voornemens', en: 'Intentions' },
+  tried: { nl: 'al geprobeerd', en: 'already tried' },
+  why: { nl: 'Waarom dit past', en: 'Why it fits' },
 } satisfies Record<string, Localized>;
 
 /** Headings are one line. */
@@ -42,11 +44,19 @@ function listItem(marker: string, text: string): string {
   return `${marker} ${text.trim().split('\n').join(`\n${indent}`)}`;
 }
 
-function adviceLine(advice: TakenAdvice): string {
-  return advice.authorName ? `${advice.text.trim()} (${oneLine(advice.authorName)})` : advice.text;
+type Label = (key: keyof typeof MARKDOWN_LABELS) => string;
+
+/** The advice, its author, "already tried", and on a line of its own why it fits. */
+function adviceLine(advice: TakenAdvice, label: Label): string {
+  let line = advice.authorName
+    ? `${advice.text.trim()} (${oneLine(advice.authorName)})`
+    : advice.text;
+  if (advice.tried) line += ` _${label('tried')}_`;
+  if (advice.why) line += `\n${label('why')}: ${oneLine(advice.why)}`;
+  return line;
 }
 
-function takeHomeMarkdown(home: TakeHome, label: (key: keyof typeof MARKDOWN_LABELS) => string) {
+function takeHomeMarkdown(home: TakeHome, label: Label) {
   const out: string[] = [];
   if (home.caseTitle) out.push(`**${label('caseTitle')}:** ${oneLine(home.caseTitle)}`, '');
   if (home.coreQuestion)
@@ -57,12 +67,12 @@ function takeHomeMarkdown(home: TakeHome, label: (key: keyof typeof MARKDOWN_LAB
   const other = home.advice.filter((a) => !a.starred);
   if (starred.length > 0) {
     out.push(`**${label('starredAdvice')}**`, '');
-    starred.forEach((a, i) => out.push(listItem(`${i + 1}.`, adviceLine(a))));
+    starred.forEach((a, i) => out.push(listItem(`${i + 1}.`, adviceLine(a, label))));
     out.push('');
   }
   if (other.length > 0) {
     out.push(`**${label('otherAdvice')}**`, '');
-    for (const a of other) out.push(listItem('-', adviceLine(a)));
+    for (const a of other) out.push(listItem('-', adviceLine(a, label)));
     out.push('');
   }
   if (home.intentions.trim())

@@ -15,7 +15,7 @@ function searchableText(note: Note): string {
   const home = note.takeHome;
   if (home) {
     parts.push(home.coreQuestion ?? '', home.caseTitle ?? '', home.intentions);
-    for (const advice of home.advice) parts.push(advice.text, advice.authorName);
+    for (const advice of home.advice) parts.push(advice.text, advice.authorName, advice.why ?? '');
   }
   return fold(parts.join('\n'));
 }

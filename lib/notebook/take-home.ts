@@ -16,11 +16,17 @@ export interface AdviceAsShown {
     readonly text: string;
     readonly authorName: string;
     readonly starred: boolean;
+    readonly tried: boolean;
+    readonly why: string | null;
   }[];
   readonly intentions: string | null;
 }
 
-/** What the case bringer takes home: every piece of advice with its star and rank, and more. */
+/**
+ * What the case bringer takes home: every piece of advice with its star and rank, whether they
+ * had already tried it ("geeft aan wat hij/zij al gedaan heeft") and, for the chosen advice, why
+ * it fits; the core question, the case and their intentions.
+ */
 export function takeHomeFrom(board: AdviceAsShown, caseTitle: string | null): TakeHome {
   // The starred advice first, in the case bringer's order (the board's order), then the rest.
   const starred = board.advice.filter((advice) => advice.starred);
@@ -34,12 +40,16 @@ export function takeHomeFrom(board: AdviceAsShown, caseTitle: string | null): Ta
         authorName: advice.authorName,
         starred: true,
         rank: index + 1,
+        tried: advice.tried,
+        why: advice.why,
       })),
       ...others.map((advice) => ({
         text: advice.text,
         authorName: advice.authorName,
         starred: false,
         rank: null,
+        tried: advice.tried,
+        why: null,
       })),
     ],
     intentions: board.intentions ?? '',

@@ -261,8 +261,41 @@ export function starAdvice(ctx: CommandContext, adviceId: string, starred: boole
     'advice',
     'adviceMarks',
     adviceId,
-    starred ? { starred } : { starred, order: null },
+    // A why belongs to a chosen piece of advice: taking the star away takes the why with it.
+    starred ? { starred } : { starred, order: null, why: null },
   );
+}
+
+/*
+ * Issue 14, point 4, after the basic model: the case bringer "geeft aan wat hij/zij al gedaan
+ * heeft" (says what they already did), and says why each chosen piece of advice fits. Both are
+ * marks of the case bringer, in the same window as the star, and go into the take-home.
+ */
+
+/** The case bringer marks advice as already tried (or not). */
+export function markTried(ctx: CommandContext, adviceId: string, tried: boolean): CommandResult {
+  return markItem(ctx, 'star', 'advice', 'adviceMarks', adviceId, { tried });
+}
+
+/**
+ * The case bringer says in a few words why a starred piece of advice fits; empty text or null
+ * takes the why away. Advice without a star has no why: it was not chosen.
+ */
+export function explainFit(
+  ctx: CommandContext,
+  adviceId: string,
+  why: string | null,
+): CommandResult {
+  let clean: string | null = null;
+  if (why !== null) {
+    const cleaned = cleanText(why, LIMITS.adviceWhy);
+    if (typeof cleaned === 'string') clean = cleaned;
+    else if (cleaned.ok === false && cleaned.reason === 'too-long') return cleaned;
+  }
+  const mark = readValue(boardMap(ctx.doc, 'adviceMarks'), adviceId);
+  if (clean !== null && !(isRecord(mark) && mark.starred === true))
+    return { ok: false, reason: 'not-allowed' };
+  return markItem(ctx, 'star', 'advice', 'adviceMarks', adviceId, { why: clean });
 }
 
 /** The case bringer puts the best advice in order: ids first to last; others lose their place. */

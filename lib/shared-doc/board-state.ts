@@ -59,11 +59,16 @@ export type Rating = 'warm' | 'neutral' | 'cold';
 /** A proposed reformulation of the core question. */
 export type Proposal = Authored;
 
-/** Advice to the case bringer, with the bringer's star and place in their order. */
+/**
+ * Advice to the case bringer, with the bringer's marks: the star, the place in their order,
+ * whether they already tried it, and (starred advice only) why it fits.
+ */
 export interface Advice extends Authored {
   readonly phaseId: string;
   readonly starred: boolean;
   readonly order: number | null;
+  readonly tried: boolean;
+  readonly why: string | null;
 }
 
 /** A line of the evaluation: what it gave me, an agreement for next time, the follow-up. */
@@ -195,6 +200,9 @@ export function readBoard(
         phaseId,
         starred: marks?.starred === true,
         order: finiteNumber(marks?.order),
+        tried: marks?.tried === true,
+        // Only chosen advice has a why (an unstar made offline may leave one behind).
+        why: marks?.starred === true ? boundedString(marks.why, LIMITS.adviceWhy) : null,
       };
     },
     meter,
@@ -454,7 +462,7 @@ function markOf(doc: Y.Doc, root: BoardRoot, id: string): Record<string, unknown
 
 /**
  * The marks maps, decoded when they arrive; in a signed document only the case bringer's marks
- * count (answered, rating, star, order), and a mark another writes over theirs is refused.
+ * count (answered, rating, star, order, tried, why), and a mark another writes over theirs is refused.
  */
 const markIndex = indexer<Record<string, unknown>>((key, value, writer, map) => {
   if (!isRecord(value)) return null;

@@ -6,6 +6,8 @@ export const LIMITS = {
   question: 400,
   proposal: 300,
   advice: 1000,
+  /** The case bringer's few words on why a chosen piece of advice fits (issue 14, point 4). */
+  adviceWhy: 300,
   evaluation: 500,
   intentions: 1000,
   /** One note in the private notebook (lib/notebook.ts). */

@@ -54,9 +54,30 @@ const TAKE_HOME = draft({
     caseTitle: 'De boze ouder',
     coreQuestion: 'Hoe houd ik rust als een ouder boos belt?',
     advice: [
-      { text: 'Bel zelf eerst terug', authorName: 'Carla', starred: true, rank: 2 },
-      { text: 'Vraag je team om hulp', authorName: 'Bram', starred: false, rank: null },
-      { text: 'Spreek een vast belmoment af', authorName: 'Anna', starred: true, rank: 1 },
+      {
+        text: 'Bel zelf eerst terug',
+        authorName: 'Carla',
+        starred: true,
+        rank: 2,
+        tried: false,
+        why: null,
+      },
+      {
+        text: 'Vraag je team om hulp',
+        authorName: 'Bram',
+        starred: false,
+        rank: null,
+        tried: true,
+        why: null,
+      },
+      {
+        text: 'Spreek een vast belmoment af',
+        authorName: 'Anna',
+        starred: true,
+        rank: 1,
+        tried: false,
+        why: 'Dan weet de ouder waar hij aan toe is',
+      },
     ],
     intentions: 'Volgende week een belmoment voorstellen',
   },
@@ -163,7 +184,7 @@ describe('the notes overview', () => {
     expect(team.textContent).not.toContain('Ik vraag vaker door');
   });
 
-  it('shows a take-home with the core question, starred advice in rank order, and intentions', async () => {
+  it('shows a take-home with the core question, starred advice in rank order (with why it fits), what was already tried, and intentions', async () => {
     renderOverview(await filledNotebook());
     const zorg = await screen.findByRole('region', { name: 'Intervisie Zorg' });
     expect(
@@ -171,12 +192,13 @@ describe('the notes overview', () => {
     ).toBeTruthy();
     const starred = within(zorg).getByRole('list', { name: 'Starred advice' });
     expect(texts(within(starred).getAllByRole('listitem'))).toEqual([
-      'Spreek een vast belmoment af by Anna',
+      'Spreek een vast belmoment af by Anna Why it fits: Dan weet de ouder waar hij aan toe is',
       'Bel zelf eerst terug by Carla',
     ]);
     const other = within(zorg).getByRole('list', { name: 'Other advice' });
+    // Issue 14, point 4: the case bringer "geeft aan wat hij/zij al gedaan heeft".
     expect(texts(within(other).getAllByRole('listitem'))).toEqual([
-      'Vraag je team om hulp by Bram',
+      'Vraag je team om hulp by Bram already tried',
     ]);
     expect(within(zorg).getByText('Volgende week een belmoment voorstellen')).toBeTruthy();
     // A take-home is the advice as given: it can be deleted, not edited.

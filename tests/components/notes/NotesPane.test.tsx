@@ -9,7 +9,12 @@ import { NotebookProvider } from '../../../components/notes/NotebookContext';
 import { NotesPane } from '../../../components/notes/NotesPane';
 import { LastTakeHome } from '../../../components/meeting/LastTakeHome';
 import { TakeHome } from '../../../components/notes/TakeHome';
-import { addAdvice, starAdvice } from '../../../lib/shared-doc/board-commands';
+import {
+  addAdvice,
+  explainFit,
+  markTried,
+  starAdvice,
+} from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { Notebook } from '../../../lib/notebook/notebook';
 import { phaseNoteId, takeHomeNoteId } from '../../../lib/notebook/note-ids';
@@ -176,6 +181,9 @@ describe('taking the advice home', () => {
     expect(addAdvice(carla.ctx(doc, 4), 'Schrijf op wat je wilt zeggen').ok).toBe(true);
     const [first, second] = readBoard(doc, readMeeting(doc).method, bram.id).advice;
     expect(starAdvice(bram.ctx(doc), second!.id, true).ok).toBe(true);
+    // Issue 14, point 4: what the case bringer already tried, and why the chosen advice fits.
+    expect(explainFit(bram.ctx(doc), second!.id, 'Dan weet ik wat ik zeg').ok).toBe(true);
+    expect(markTried(bram.ctx(doc), first!.id, true).ok).toBe(true);
     const Board = (props: MeetingProps) => (
       <NotebookProvider notebook={notebook}>
         <TakeHome place={place(doc)} board={props.board} />
@@ -187,8 +195,22 @@ describe('taking the advice home', () => {
     const note = await notebook.get(takeHomeNoteId('meeting-0002'));
     expect(note?.kind).toBe('take-home');
     expect(note?.takeHome?.advice).toEqual([
-      { text: second!.text, authorName: 'Carla', starred: true, rank: 1 },
-      { text: first!.text, authorName: 'Carla', starred: false, rank: null },
+      {
+        text: second!.text,
+        authorName: 'Carla',
+        starred: true,
+        rank: 1,
+        tried: false,
+        why: 'Dan weet ik wat ik zeg',
+      },
+      {
+        text: first!.text,
+        authorName: 'Carla',
+        starred: false,
+        rank: null,
+        tried: true,
+        why: null,
+      },
     ]);
   });
 });
@@ -208,8 +230,22 @@ describe('the last take-home, seen again at the next meeting', () => {
       coreQuestion: 'Hoe blijf ik rustig?',
       caseTitle: null,
       advice: [
-        { text: 'Plan een vast belmoment', authorName: 'Carla', starred: true, rank: 1 },
-        { text: 'Bel nooit meer terug', authorName: 'Dirk', starred: false, rank: null },
+        {
+          text: 'Plan een vast belmoment',
+          authorName: 'Carla',
+          starred: true,
+          rank: 1,
+          tried: false,
+          why: null,
+        },
+        {
+          text: 'Bel nooit meer terug',
+          authorName: 'Dirk',
+          starred: false,
+          rank: null,
+          tried: false,
+          why: null,
+        },
       ],
       intentions: 'Ik bel maandag terug.',
     },

@@ -97,9 +97,30 @@ export const TAKE_HOME: TakeHome = {
   coreQuestion: 'Hoe houd ik grenzen aan bij een cliënt die blijft bellen?',
   caseTitle: 'De bellende cliënt',
   advice: [
-    { text: 'Spreek vaste beltijden af', authorName: 'Piet', starred: true, rank: 2 },
-    { text: 'Bespreek het met je leidinggevende', authorName: 'Anna', starred: false, rank: null },
-    { text: 'Vraag wat de cliënt eigenlijk zoekt', authorName: 'Sara', starred: true, rank: 1 },
+    {
+      text: 'Spreek vaste beltijden af',
+      authorName: 'Piet',
+      starred: true,
+      rank: 2,
+      tried: false,
+      why: null,
+    },
+    {
+      text: 'Bespreek het met je leidinggevende',
+      authorName: 'Anna',
+      starred: false,
+      rank: null,
+      tried: false,
+      why: null,
+    },
+    {
+      text: 'Vraag wat de cliënt eigenlijk zoekt',
+      authorName: 'Sara',
+      starred: true,
+      rank: 1,
+      tried: false,
+      why: null,
+    },
   ],
   intentions: 'Volgende week beltijden voorstellen.',
 };

@@ -49,6 +49,20 @@ describe('decodeNote', () => {
       { ...HOME, takeHome: { ...TAKE_HOME, advice: [{ ...advice, rank: 1.5 }] } },
     ],
     [
+      'an advice whose "already tried" is not true or false',
+      { ...HOME, takeHome: { ...TAKE_HOME, advice: [{ ...advice, tried: 'ja' }] } },
+    ],
+    [
+      'an advice whose why is over the limit',
+      {
+        ...HOME,
+        takeHome: {
+          ...TAKE_HOME,
+          advice: [{ ...advice, why: 'x'.repeat(LIMITS.adviceWhy + 1) }],
+        },
+      },
+    ],
+    [
       'more advice than a board holds',
       {
         ...HOME,
@@ -57,6 +71,20 @@ describe('decodeNote', () => {
     ],
   ])('refuses %s', (_, value) => {
     expect(decodeNote(value)).toBeNull();
+  });
+
+  it('keeps "already tried" and why it fits (issue 14, point 4: "geeft aan wat hij/zij al gedaan heeft")', () => {
+    const home = {
+      ...HOME,
+      takeHome: { ...TAKE_HOME, advice: [{ ...advice, tried: true, why: 'Past bij mij' }] },
+    };
+    expect(decodeNote(home)).toEqual(home);
+  });
+
+  it('reads a take-home saved before issue 14 as not tried, without a why', () => {
+    const { tried: _tried, why: _why, ...old } = advice!;
+    const stored = { ...HOME, takeHome: { ...TAKE_HOME, advice: [old] } };
+    expect(decodeNote(stored)?.takeHome?.advice).toEqual([{ ...old, tried: false, why: null }]);
   });
 });
 

@@ -69,11 +69,52 @@ describe('notesToMarkdown', () => {
     const takeHome = {
       coreQuestion: null,
       caseTitle: null,
-      advice: [{ text: 'Eerst dit\ndan dat', authorName: 'Piet', starred: false, rank: null }],
+      advice: [
+        {
+          text: 'Eerst dit\ndan dat',
+          authorName: 'Piet',
+          starred: false,
+          rank: null,
+          tried: false,
+          why: null,
+        },
+      ],
       intentions: '',
     };
     const md = notesToMarkdown([note({ kind: 'take-home', takeHome })], START, 'nl');
     expect(md).toContain('- Eerst dit\n  dan dat (Piet)\n');
+  });
+
+  it('says which advice was already tried and why chosen advice fits (issue 14, point 4)', () => {
+    const takeHome = {
+      coreQuestion: null,
+      caseTitle: null,
+      advice: [
+        {
+          text: 'Vast belmoment',
+          authorName: 'Piet',
+          starred: true,
+          rank: 1,
+          tried: false,
+          why: 'Dan weet\nde ouder het',
+        },
+        {
+          text: 'Terugbellen',
+          authorName: 'Anna',
+          starred: false,
+          rank: null,
+          tried: true,
+          why: null,
+        },
+      ],
+      intentions: '',
+    };
+    const md = notesToMarkdown([note({ kind: 'take-home', takeHome })], START, 'nl');
+    expect(md).toContain('1. Vast belmoment (Piet)\n   Waarom dit past: Dan weet de ouder het\n');
+    expect(md).toContain('- Terugbellen (Anna) _al geprobeerd_\n');
+    expect(notesToMarkdown([note({ kind: 'take-home', takeHome })], START, 'en')).toContain(
+      'Why it fits: Dan weet de ouder het',
+    );
   });
 
   it('dates the export and each meeting by the local calendar day', () => {

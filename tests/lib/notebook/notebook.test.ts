@@ -232,7 +232,16 @@ describe('encryption', () => {
       takeHome: {
         coreQuestion: `kern ${MARKER}`,
         caseTitle: `casus ${MARKER}`,
-        advice: [{ text: `advies ${MARKER}`, authorName: MARKER, starred: true, rank: 1 }],
+        advice: [
+          {
+            text: `advies ${MARKER}`,
+            authorName: MARKER,
+            starred: true,
+            rank: 1,
+            tried: true,
+            why: `waarom ${MARKER}`,
+          },
+        ],
         intentions: `voornemen ${MARKER}`,
       },
     }),

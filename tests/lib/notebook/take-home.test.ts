@@ -5,6 +5,8 @@ import type { AdviceAsShown, TakeHomeLine } from '../../../lib/notebook/take-hom
 import type { TakeHome } from '../../../lib/notebook/note-codec';
 import {
   addAdvice,
+  explainFit,
+  markTried,
   orderAdvice,
   setIntentions,
   starAdvice,
@@ -13,7 +15,13 @@ import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, startWithCase } from '../helpers/meeting';
 
-const advice = (text: string, starred: boolean) => ({ text, authorName: 'Carla', starred });
+const advice = (text: string, starred: boolean, tried = false, why: string | null = null) => ({
+  text,
+  authorName: 'Carla',
+  starred,
+  tried,
+  why,
+});
 
 describe('what the case bringer takes home', () => {
   it.each<[string, AdviceAsShown, Pick<TakeHome, 'advice' | 'intentions'>]>([
@@ -31,12 +39,50 @@ describe('what the case bringer takes home', () => {
       },
       {
         advice: [
-          { text: 'B', authorName: 'Carla', starred: true, rank: 1 },
-          { text: 'C', authorName: 'Carla', starred: true, rank: 2 },
-          { text: 'A', authorName: 'Carla', starred: false, rank: null },
-          { text: 'D', authorName: 'Carla', starred: false, rank: null },
+          { text: 'B', authorName: 'Carla', starred: true, rank: 1, tried: false, why: null },
+          { text: 'C', authorName: 'Carla', starred: true, rank: 2, tried: false, why: null },
+          { text: 'A', authorName: 'Carla', starred: false, rank: null, tried: false, why: null },
+          { text: 'D', authorName: 'Carla', starred: false, rank: null, tried: false, why: null },
         ],
         intentions: 'Ik bel dinsdag terug',
+      },
+    ],
+    // Issue 14, point 4: the case bringer "geeft aan wat hij/zij al gedaan heeft".
+    [
+      'what was already tried, starred or not, and why each chosen piece fits',
+      {
+        coreQuestion: null,
+        advice: [
+          advice('B', true, true, 'Past bij mijn team'),
+          advice('A', false, true),
+          advice('C', true, false, null),
+        ],
+        intentions: null,
+      },
+      {
+        advice: [
+          {
+            text: 'B',
+            authorName: 'Carla',
+            starred: true,
+            rank: 1,
+            tried: true,
+            why: 'Past bij mijn team',
+          },
+          { text: 'C', authorName: 'Carla', starred: true, rank: 2, tried: false, why: null },
+          { text: 'A', authorName: 'Carla', starred: false, rank: null, tried: true, why: null },
+        ],
+        intentions: '',
+      },
+    ],
+    [
+      'no why for advice that is not chosen, whatever the board says',
+      { coreQuestion: null, advice: [advice('A', false, false, 'los')], intentions: null },
+      {
+        advice: [
+          { text: 'A', authorName: 'Carla', starred: false, rank: null, tried: false, why: null },
+        ],
+        intentions: '',
       },
     ],
   ])('takes %s', (_title, board, expected) => {
@@ -69,6 +115,31 @@ describe('what the case bringer takes home', () => {
     ]);
     expect(takeHomeFrom(board, null).intentions).toBe('Vast belmoment');
   });
+
+  it('takes "already tried" and why it fits from the shared board (geeft aan wat hij/zij al gedaan heeft)', () => {
+    const anna = member('Anna');
+    const bram = member('Bram');
+    const carla = member('Carla');
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram);
+    goTo(doc, anna, 'advising');
+    ['Vast belmoment', 'Leidinggevende erbij'].forEach((text, i) =>
+      addAdvice(carla.ctx(doc, 1000 + i), text),
+    );
+    const [first, second] = readBoard(doc, readMeeting(doc).method, bram.id).advice.map(
+      (a) => a.id,
+    );
+    expect(starAdvice(bram.ctx(doc), first!, true)).toEqual({ ok: true });
+    expect(explainFit(bram.ctx(doc), first!, '  Dan weet de ouder waar hij aan toe is ')).toEqual({
+      ok: true,
+    });
+    expect(markTried(bram.ctx(doc), second!, true)).toEqual({ ok: true });
+    const board = readBoard(doc, readMeeting(doc).method, bram.id);
+    expect(takeHomeFrom(board, null).advice.map((a) => [a.text, a.rank, a.tried, a.why])).toEqual([
+      ['Vast belmoment', 1, false, 'Dan weet de ouder waar hij aan toe is'],
+      ['Leidinggevende erbij', null, true, null],
+    ]);
+  });
 });
 
 describe('the lines of a take-home its case bringer may share', () => {
@@ -83,6 +154,8 @@ describe('the lines of a take-home its case bringer may share', () => {
     authorName: 'Carla',
     starred: rank !== null,
     rank,
+    tried: false,
+    why: null,
   });
 
   it.each<[string, TakeHome, TakeHomeLine[]]>([
