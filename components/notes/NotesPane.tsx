@@ -120,7 +120,12 @@ function PhaseNote({
     <div className="phase-note">
       <label htmlFor={fieldId}>{t('noteForPhase', { phase: meeting.phase.name[locale] })}</label>
       <p id={promptId} className="note-prompt">
-        {notePrompt(meeting.phase.activity, role)[locale]}
+        {
+          notePrompt(meeting.phase.activity, role, {
+            methodId: meeting.method.id,
+            phaseId: meeting.phase.id,
+          })[locale]
+        }
       </p>
       <textarea
         id={fieldId}
