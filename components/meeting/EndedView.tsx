@@ -32,7 +32,7 @@ export function EndedView({ summary, onBack }: { summary: MeetingSummary; onBack
           <dd>{methodName}</dd>
           {summary.chairName !== null && (
             <>
-              <dt>{t('keptChair')}</dt>
+              <dt>{t(summary.chairExternal === true ? 'keptFacilitator' : 'keptChair')}</dt>
               <dd>{summary.chairName}</dd>
             </>
           )}

@@ -16,7 +16,8 @@ const LINK_LABELS: Record<PeerLink, MessageKey> = {
 };
 
 /**
- * Who is present, each with their role and how this panel reaches them: directly, or through
+ * Who is present, each with their role (a chair who is not a member of the group shows as the
+ * procesbegeleider) and how this panel reaches them: directly, or through
  * the server (the encrypted relay), so that the chair sees at a glance who is on a poor network.
  * Names are peers' text and rendered as text only.
  */
@@ -54,7 +55,7 @@ export function MemberList({
                   </>
                 ) : null}
                 <span className="member-role">
-                  ({t(ROLE_LABELS[member.role])}
+                  ({t(member.external ? 'roleFacilitator' : ROLE_LABELS[member.role])}
                   {member.isSelf ? `, ${t('you')}` : ''})
                 </span>
                 {link ? (

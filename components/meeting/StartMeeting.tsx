@@ -19,6 +19,8 @@ export type StartHandler = (
   methodId: string,
   phaseMinutes: readonly number[] | null,
   chairJoinsIn: boolean,
+  /** The chair guides as an external procesbegeleider, not a member of the group. */
+  chairIsExternal?: boolean,
 ) => void;
 
 /**
@@ -31,6 +33,10 @@ export type StartHandler = (
  * It also says how many people the method needs and how many are here. Starting with too few
  * stays possible (a group may wait for a late member), and the notice says what happens then:
  * the chair asks and advises too where the method allows it (lib/method/roles.ts chairJoinsIn).
+ *
+ * A chair who is not a member of the group ticks that they guide as an external
+ * procesbegeleider: "guides, never brings a case, never gives advice, appears as such in the
+ * record" (issue 14, point 8). Such a chair never joins in, however small the group.
  */
 export function StartMeeting({
   suggestedChair,
@@ -50,6 +56,8 @@ export function StartMeeting({
   const [methodId, setMethodId] = useState<string>(METHODS[0]?.id ?? 'basic');
   // null: the chair has not picked a time, so it follows the method (see defaultChoice).
   const [picked, setPicked] = useState<string | null>(null);
+  const [external, setExternal] = useState(false);
+  const externalHintId = useId();
   const selectId = useId();
   const timeId = useId();
   const timeHintId = useId();
@@ -61,14 +69,15 @@ export function StartMeeting({
   const ownTotal = totalMinutes(method);
   const minutes = total === 'default' ? null : rescalePhaseMinutes(method, Number(total));
   const tooFew = present < method.minMembers;
-  const joinsIn = chairJoinsIn(method, present);
+  const joinsIn = !external && chairJoinsIn(method, present);
   return (
     <form
       className="start-meeting"
       aria-label={t('startMeeting')}
       onSubmit={(event) => {
         event.preventDefault();
-        onStart(method.id, minutes, joinsIn);
+        if (external) onStart(method.id, minutes, false, true);
+        else onStart(method.id, minutes, joinsIn);
       }}
     >
       <p>{t('startMeetingHint')}</p>
@@ -92,6 +101,18 @@ export function StartMeeting({
       <p className={tooFew ? undefined : 'hint'} id={sizeId}>
         {t('methodNeedsMembers', { needed: method.minMembers, count: present })}
         {tooFew && ' ' + t(joinsIn ? 'tooFewChairJoinsIn' : 'tooFewWait')}
+      </p>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={external}
+          aria-describedby={externalHintId}
+          onChange={(e) => setExternal(e.target.checked)}
+        />{' '}
+        {t('chairIsExternalOption')}
+      </label>
+      <p className="hint" id={externalHintId}>
+        {t('chairIsExternalHint')}
       </p>
       <label htmlFor={timeId}>{t('availableTime')}</label>
       <select

@@ -201,8 +201,8 @@ export function GroupView({
               suggestedChair={suggested}
               selfName={self}
               present={snapshot.members.length}
-              onStart={(methodId, minutes, chairJoinsIn) =>
-                void session.startMeeting(methodId, minutes, chairJoinsIn)
+              onStart={(methodId, minutes, chairJoinsIn, chairIsExternal) =>
+                void session.startMeeting(methodId, minutes, chairJoinsIn, chairIsExternal)
               }
             />
           </>

@@ -348,6 +348,7 @@ export class GroupSession {
     methodId: string,
     phaseMinutes: readonly number[] | null = null,
     chairJoinsIn = false,
+    chairIsExternal = false,
   ): Promise<CommandResult> {
     const meetingId = newMeetingId();
     this.chosen = null;
@@ -363,6 +364,7 @@ export class GroupSession {
       now,
       ...(phaseMinutes ? { phaseMinutes } : {}),
       chairJoinsIn,
+      chairIsExternal,
     });
     if (result.ok && this.lobby) {
       announceMeeting(this.lobby.doc, {

@@ -151,7 +151,13 @@ export function attendanceEntryFrom(
     startedAt: summary.startedAt,
     endedAt: summary.endedAt,
     methodId: summary.methodId,
-    role: summary.caseBringerId === context.selfId ? 'bringer' : context.role,
+    role:
+      summary.caseBringerId === context.selfId
+        ? 'bringer'
+        : // The chair at the end guided as an external procesbegeleider (issue 14, point 8).
+          context.role === 'chair' && summary.chairExternal === true
+          ? 'facilitator'
+          : context.role,
     // The chair and the case bringer were there, even if their panel had gone by the end.
     present: [
       ...context.present,

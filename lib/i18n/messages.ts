@@ -6,6 +6,7 @@ import { CONFIDENTIALITY_MESSAGES } from './confidentiality-messages';
 import { CONNECTION_MESSAGES } from './connection-messages';
 import { GUIDANCE_MESSAGES } from './guidance-messages';
 import { GROUP_SIZE_MESSAGES } from './group-size-messages';
+import { FACILITATOR_MESSAGES } from './facilitator-messages';
 import { LAYOUT_MESSAGES } from './layout-messages';
 import { NOTES_OVERVIEW_MESSAGES } from './notes-overview-messages';
 import { NOTES_PANE_MESSAGES } from './notes-pane-messages';
@@ -24,6 +25,7 @@ export const MESSAGES = {
   ...ATTENDANCE_MESSAGES,
   ...CONFIDENTIALITY_MESSAGES,
   ...GROUP_SIZE_MESSAGES,
+  ...FACILITATOR_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
   language: { nl: 'Taal', en: 'Language' },
   settings: { nl: 'Instellingen', en: 'Settings' },

@@ -85,6 +85,11 @@ export const RULES: Readonly<Record<Action, Rule>> = {
 export interface MeetingCircumstances {
   /** The chair joins in because the group is smaller than its method needs (chairJoinsIn). */
   readonly chairJoinsIn?: boolean;
+  /**
+   * The chair is an external procesbegeleider, not a member: "guides, never brings a case,
+   * never gives advice" (issue 14, point 8). Nothing widens for such a chair.
+   */
+  readonly chairIsExternal?: boolean;
 }
 
 /** True when a member with this role may take this action in a phase with this activity. */
@@ -95,7 +100,10 @@ export function mayDo(
   circumstances: MeetingCircumstances = {},
 ): boolean {
   const rule = RULES[action];
-  const widened = circumstances.chairJoinsIn === true && rule.smallGroup?.includes(role) === true;
+  const widened =
+    circumstances.chairJoinsIn === true &&
+    circumstances.chairIsExternal !== true &&
+    rule.smallGroup?.includes(role) === true;
   if (!rule.roles.includes(role) && !widened) return false;
   return rule.activities === null || rule.activities.includes(activity);
 }

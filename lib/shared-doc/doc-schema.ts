@@ -42,6 +42,11 @@ export const MEETING_KEYS = {
   keepCaseTitle: 'keepCaseTitle',
   /** The chair started with fewer people than the method needs, and asks and advises too. */
   chairJoinsIn: 'chairJoinsIn',
+  /**
+   * The member id of a chair who guides as an external procesbegeleider (not a member of the
+   * group). An id, not a flag: it belongs to that person and applies only while they chair.
+   */
+  chairIsExternal: 'chairIsExternal',
   /** Who took the chair over from a disconnected chair, and when: `{ memberId, name, at }`. */
   chairTakenOver: 'chairTakenOver',
   /** Set when the chair ended the meeting: the summary the group keeps. */

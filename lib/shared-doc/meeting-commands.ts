@@ -54,6 +54,11 @@ export function startMeeting(
      * (lib/method/roles.ts chairJoinsIn); ignored for a method that does not allow it.
      */
     chairJoinsIn?: boolean;
+    /**
+     * The chair guides as an external procesbegeleider, not a member of the group: never brings
+     * a case, never asks or advises, even in a small group (issue 14, point 8).
+     */
+    chairIsExternal?: boolean;
   },
 ): CommandResult {
   if (!findMethod(input.methodId)) return { ok: false, reason: 'unknown-method' };
@@ -72,7 +77,10 @@ export function startMeeting(
     }
     // Stored with the start, not counted from presence later: every panel and every command
     // then reads the same choice, the one the chair was shown before starting.
-    if (input.chairJoinsIn === true && findMethod(input.methodId)?.chairMayJoinIn === true) {
+    if (input.chairIsExternal === true) {
+      // The chair's own id: the role is theirs and does not pass with the chair (meeting-state).
+      put(map, MEETING_KEYS.chairIsExternal, input.chairId);
+    } else if (input.chairJoinsIn === true && findMethod(input.methodId)?.chairMayJoinIn === true) {
       put(map, MEETING_KEYS.chairJoinsIn, true);
     }
     put(map, MEETING_KEYS.phaseIndex, 0);

@@ -49,6 +49,7 @@ export function endMeeting(
     endedAt: now,
     methodId: meeting.method.id,
     chairName: meeting.chairName,
+    ...(meeting.chairIsExternal ? { chairExternal: true } : {}),
     caseBringerName: meeting.caseBringerName,
     caseBringerId: meeting.caseBringerId,
     caseTitle: board.keepCaseTitle && pitch ? pitch.text : null,

@@ -52,6 +52,12 @@ export interface MeetingState {
    * members (lib/method/roles.ts chairJoinsIn); only for a method that allows it.
    */
   readonly chairJoinsIn: boolean;
+  /**
+   * The chair guides as an external procesbegeleider, not a member of the group (issue 14,
+   * point 8): true only while the member who started as one holds the chair. Such a chair never
+   * joins in (chairJoinsIn is then false).
+   */
+  readonly chairIsExternal: boolean;
 }
 
 const methodRule: KeyRule = {
@@ -76,6 +82,7 @@ const clears = (valid: (value: unknown, map: Y.Map<unknown>) => boolean): KeyRul
   absent: 'clears',
   who: byChair,
 });
+const isId = (value: unknown): boolean => safeId(value) !== null;
 const isTime = (value: unknown): boolean => finiteNumber(value) !== null;
 const isMemberName = (value: unknown): boolean => boundedString(value, LIMITS.memberName) !== null;
 
@@ -100,6 +107,7 @@ const RULES = {
   casePitchId: CASE_PITCH_RULE,
   chairTakenOver: CHAIR_TAKEN_RULE,
   chairJoinsIn: keeps((value) => typeof value === 'boolean'),
+  chairIsExternal: keeps(isId),
 } satisfies Partial<Record<keyof typeof MEETING_KEYS, KeyRule>>;
 
 /**
@@ -117,6 +125,8 @@ export function readMeeting(doc: Y.Doc): MeetingState {
   const bringerId = safeId(read('caseBringerId'));
   // The chair can never be the case bringer: a document that says otherwise has no bringer.
   const hasBringer = bringerId !== null && bringerId !== chairId;
+  // The role belongs to the person who started as external: a chair handed on is not external.
+  const chairIsExternal = chairId !== null && safeId(read('chairIsExternal')) === chairId;
   return {
     started: chairId !== null,
     method,
@@ -135,7 +145,8 @@ export function readMeeting(doc: Y.Doc): MeetingState {
     casePitchId: safeId(read('casePitchId')),
     chairTakenOver: takenOverBy(decodeTakenOver(read('chairTakenOver')), chairId),
     ended: readEndedSummary(doc) !== null,
-    chairJoinsIn: method.chairMayJoinIn && read('chairJoinsIn') === true,
+    chairJoinsIn: method.chairMayJoinIn && read('chairJoinsIn') === true && !chairIsExternal,
+    chairIsExternal,
   };
 }
 

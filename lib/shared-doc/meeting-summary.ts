@@ -18,6 +18,11 @@ export interface MeetingSummary {
   readonly endedAt: number;
   readonly methodId: string;
   readonly chairName: string | null;
+  /**
+   * The chair guided as an external procesbegeleider, not a member of the group (issue 14,
+   * point 8). Absent (false) in summaries of an earlier build.
+   */
+  readonly chairExternal?: boolean;
   readonly caseBringerName: string | null;
   /** Member id of the case bringer, so that their own panel can offer them the look back. */
   readonly caseBringerId: string | null;
@@ -67,6 +72,8 @@ export function decodeSummary(value: unknown): MeetingSummary | null {
     endedAt,
     methodId,
     chairName: boundedString(value.chairName, LIMITS.memberName),
+    // Only when true, so that a summary of an ordinary chair stays as it was.
+    ...(value.chairExternal === true ? { chairExternal: true } : {}),
     caseBringerName: boundedString(value.caseBringerName, LIMITS.memberName),
     caseBringerId: safeId(value.caseBringerId),
     caseTitle: boundedString(value.caseTitle, LIMITS.pitch),

@@ -41,6 +41,8 @@ export interface Member {
    * have the same name, so that nobody can pass for someone else.
    */
   readonly fingerprint?: string;
+  /** The chair guides as an external procesbegeleider, not a member (issue 14, point 8). */
+  readonly external?: true;
 }
 
 /** The awareness field that carries our presence (other fields are ignored). */
@@ -144,6 +146,9 @@ export function listMembers(
           : presence.memberId === meeting.caseBringerId
             ? 'bringer'
             : 'member',
+      ...(presence.memberId === meeting.chairId && meeting.chairIsExternal
+        ? { external: true as const }
+        : {}),
       isSelf: presence.memberId === selfId,
     });
   }
