@@ -5,6 +5,7 @@ import type { TimerState } from '../../lib/shared-doc/timer';
 import { ConfirmAction } from '../common/ConfirmAction';
 import { useI18n } from '../common/I18n';
 import { altShift, useShortcut } from '../common/useShortcut';
+import type { NextMeeting } from '../../lib/shared-doc/next-meeting';
 import { EndMeetingButton } from './EndMeetingButton';
 
 const NEXT = altShift('ArrowRight');
@@ -71,13 +72,16 @@ export function ChairControls({
   onTimer,
   onHandChair,
   onEnd,
+  nextChairSuggestion = null,
 }: {
   timer: TimerState | null;
   members: readonly Member[];
   caseBringerId: string | null;
   onTimer: (action: TimerAction) => void;
   onHandChair: (member: Member) => void;
-  onEnd: () => void;
+  onEnd: (next: NextMeeting) => void;
+  /** Whose turn it is to chair next by the rota, preselected in the end dialog. */
+  nextChairSuggestion?: string | null;
 }) {
   const { t } = useI18n();
   const [handTo, setHandTo] = useState('');
@@ -135,7 +139,11 @@ export function ChairControls({
           <span className="icon icon-reset" aria-hidden="true" />
           {t('resetTimer')}
         </ConfirmAction>
-        <EndMeetingButton onEnd={onEnd} />
+        <EndMeetingButton
+          onEnd={onEnd}
+          names={members.map((m) => m.name)}
+          suggested={nextChairSuggestion}
+        />
       </div>
     </div>
   );

@@ -1,4 +1,8 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
+import { nextDateIn } from '../../lib/shared-doc/meeting-summary';
+import { NO_NEXT_MEETING } from '../../lib/shared-doc/next-meeting';
+import type { NextMeeting } from '../../lib/shared-doc/next-meeting';
+import { isoCalendarDate } from '../../lib/i18n/format-date';
 import { useI18n } from '../common/I18n';
 
 /**
@@ -6,9 +10,49 @@ import { useI18n } from '../common/I18n';
  * focus inside it and makes the rest inert, Escape cancels, and focus goes back to the button.
  * The safe choice (cancel) has the focus when it opens, as in the WAI-ARIA alert dialog pattern:
  * ending clears the shared board for everyone.
+ *
+ * The series (issue 14, point 7): "at the end the group records the next chair and the next
+ * date; the next meeting opens with them." The chair picks the next chair from the members
+ * present (the rota's suggestion first) and may set a date; both go into the summary.
  */
-export function EndMeetingButton({ onEnd }: { onEnd: () => void }) {
+export function EndMeetingButton({
+  onEnd,
+  names = [],
+  suggested = null,
+  now = Date.now,
+}: {
+  onEnd: (next: NextMeeting) => void;
+  /** Names of the members present, the chair included: who may chair next. */
+  names?: readonly string[];
+  /** Whose turn it is by the rota (meeting-history.ts suggestNextChair), preselected. */
+  suggested?: string | null;
+  /** The clock the date is judged by (tests pass a fixed one). */
+  now?: () => number;
+}) {
   const { t } = useI18n();
+  const choices = [...new Set(names)];
+  const [picked, setPicked] = useState<string | null>(null);
+  const [date, setDate] = useState('');
+  const [dateInvalid, setDateInvalid] = useState(false);
+  const chairId = useId();
+  const dateId = useId();
+  const dateErrorId = useId();
+  // Until the chair picks, the rota's suggestion when it is among those present.
+  const nextChair = picked ?? (suggested !== null && choices.includes(suggested) ? suggested : '');
+  const today = now();
+  const end = () => {
+    const nextDate = date === '' ? null : nextDateIn(date, now());
+    if (date !== '' && nextDate === null) {
+      setDateInvalid(true);
+      return;
+    }
+    dialog.current?.close();
+    onEnd(
+      date === '' && nextChair === ''
+        ? NO_NEXT_MEETING
+        : { nextChair: nextChair || null, nextDate },
+    );
+  };
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -39,13 +83,38 @@ export function EndMeetingButton({ onEnd }: { onEnd: () => void }) {
       >
         <h2 id={titleId}>{t('endMeeting')}</h2>
         <p id={textId}>{t('endMeetingConfirm')}</p>
-        <button
-          type="button"
-          onClick={() => {
-            dialog.current?.close();
-            onEnd();
-          }}
-        >
+        <fieldset className="next-meeting">
+          <legend>{t('endNextHeading')}</legend>
+          <label htmlFor={chairId}>{t('nextChairLabel')}</label>
+          <select id={chairId} value={nextChair} onChange={(e) => setPicked(e.target.value)}>
+            <option value="">{t('nextChairNone')}</option>
+            {choices.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={dateId}>{t('nextDateLabel')}</label>
+          <input
+            id={dateId}
+            type="date"
+            value={date}
+            min={isoCalendarDate(today + 86_400_000)}
+            max={isoCalendarDate(today + 730 * 86_400_000)}
+            aria-invalid={dateInvalid || undefined}
+            aria-describedby={dateInvalid ? dateErrorId : undefined}
+            onChange={(e) => {
+              setDate(e.target.value);
+              setDateInvalid(false);
+            }}
+          />
+          {dateInvalid && (
+            <p id={dateErrorId} role="alert" className="field-error">
+              {t('nextDateInvalid')}
+            </p>
+          )}
+        </fieldset>
+        <button type="button" onClick={end}>
           {t('confirmEnd')}
         </button>{' '}
         <button ref={cancel} type="button" onClick={() => dialog.current?.close()}>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
 import { findMethod } from '../../lib/method/method-list';
 import { formatMeetingDate } from '../../lib/i18n/format-date';
+import { formatNextDate } from '../../lib/i18n/series-messages';
 import { useI18n } from '../common/I18n';
 import { useFocusOnChange } from '../common/useFocusOnChange';
 
@@ -46,6 +47,19 @@ export function EndedView({ summary, onBack }: { summary: MeetingSummary; onBack
             <>
               <dt>{t('keptCaseTitle')}</dt>
               <dd>{summary.caseTitle}</dd>
+            </>
+          )}
+          {/* The series: who chairs next and when, as the chair recorded at the end. */}
+          {summary.nextChair != null && (
+            <>
+              <dt>{t('nextChairLabel')}</dt>
+              <dd>{summary.nextChair}</dd>
+            </>
+          )}
+          {summary.nextDate != null && (
+            <>
+              <dt>{t('keptNextDate')}</dt>
+              <dd>{formatNextDate(summary.nextDate, locale)}</dd>
             </>
           )}
         </dl>

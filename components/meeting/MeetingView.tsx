@@ -3,6 +3,8 @@ import { soundFor } from '../../lib/device/settings';
 import type { SoundSetting } from '../../lib/device/settings';
 import type { BoardState } from '../../lib/shared-doc/board-state';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
+import type { NextMeeting } from '../../lib/shared-doc/next-meeting';
+import { suggestNextChair } from '../../lib/device/meeting-history';
 import type { Member } from '../../lib/shared-doc/presence';
 import { mayDo } from '../../lib/method/roles';
 import type { Role } from '../../lib/method/roles';
@@ -49,7 +51,8 @@ export interface MeetingActions {
   readonly takeChair: () => void;
   /** The member whose chair was taken while they were away takes it back. */
   readonly takeChairBack: () => void;
-  readonly endMeeting: () => void;
+  /** Ends the meeting; the next chair and date the chair recorded go into the summary. */
+  readonly endMeeting: (next?: NextMeeting) => void;
 }
 
 /**
@@ -174,6 +177,10 @@ export function MeetingView({
             onTimer={actions.timer}
             onHandChair={actions.handChair}
             onEnd={actions.endMeeting}
+            nextChairSuggestion={suggestNextChair(
+              history,
+              members.map((m) => m.name),
+            )}
           />
         </section>
       ) : (

@@ -39,11 +39,17 @@ export type StartHandler = (
  * record" (issue 14, point 8). Such a chair never joins in, however small the group.
  */
 export function StartMeeting({
+  initialMethodId = null,
   suggestedChair,
   selfName = null,
   present,
   onStart,
 }: {
+  /**
+   * The group's last method, preselected: "In het begin kiest de groep voor een vaste
+   * werkvorm" (issue 14, point 7); the first method when null or unknown.
+   */
+  initialMethodId?: string | null;
   /** Whose turn it is by the group's rota (lib/device/meeting-history.ts); null: no rota yet. */
   suggestedChair: string | null;
   /** This member's name, to say "your turn" rather than their own name. */
@@ -53,7 +59,9 @@ export function StartMeeting({
   onStart: StartHandler;
 }) {
   const { t, locale } = useI18n();
-  const [methodId, setMethodId] = useState<string>(METHODS[0]?.id ?? 'basic');
+  const [methodId, setMethodId] = useState<string>(
+    METHODS.find((m) => m.id === initialMethodId)?.id ?? METHODS[0]?.id ?? 'basic',
+  );
   // null: the chair has not picked a time, so it follows the method (see defaultChoice).
   const [picked, setPicked] = useState<string | null>(null);
   const [external, setExternal] = useState(false);

@@ -21,6 +21,10 @@ import type { MemberReach } from '../meeting/useGroupSession';
 import { iceInviteParam } from '../../lib/invite/ice-servers';
 import { useMeetingHistory } from './useMeetingHistory';
 import { useRecordAttendance } from './useAttendance';
+import { recordNextMeeting } from '../../lib/shared-doc/next-meeting';
+import { meetingNumber } from '../../lib/device/series';
+import { MeetingNumber, SeriesSetting } from './SeriesSetting';
+import { useSeriesLength } from './useSeriesLength';
 import { useNotebook } from '../notes/NotebookContext';
 import { UnlockForm } from '../notes/NotesPane';
 import { DraftProvider } from '../common/DraftContext';
@@ -72,7 +76,13 @@ export function GroupView({
         handChair: (member) => void session.handChair(member.memberId, member.name),
         takeChair: () => void session.takeChair(),
         takeChairBack: () => void session.takeChairBack(),
-        endMeeting: () => void session.endMeeting(),
+        // The next chair and date first, then the end copies them into the summary.
+        endMeeting: (next) => {
+          if (next && (next.nextChair !== null || next.nextDate !== null)) {
+            session.run((ctx) => recordNextMeeting(ctx, next));
+          }
+          void session.endMeeting();
+        },
       },
     [session],
   );
@@ -80,6 +90,7 @@ export function GroupView({
     history,
     snapshot.members.map((m) => m.name),
   );
+  const [seriesLength, saveSeriesLength] = useSeriesLength(store, group.groupId);
   const meeting = snapshot.meeting;
   const heading = useFocusOnChange(group.groupId);
 
@@ -148,6 +159,9 @@ export function GroupView({
         otherMeetings={snapshot.otherMeetings}
         onOpen={(meetingId) => void session?.openMeeting(meetingId)}
       />
+      {!snapshot.ended && (meeting || (!snapshot.meetingId && session)) && (
+        <MeetingNumber number={meetingNumber(history)} length={seriesLength} />
+      )}
       {snapshot.ended ? (
         <EndedView summary={snapshot.ended} onBack={onBack} />
       ) : meeting && snapshot.board && snapshot.role && actions && snapshot.meetingId ? (
@@ -201,6 +215,7 @@ export function GroupView({
               suggestedChair={suggested}
               selfName={self}
               present={snapshot.members.length}
+              last={history[0] ?? null}
               onStart={(methodId, minutes, chairJoinsIn, chairIsExternal) =>
                 void session.startMeeting(methodId, minutes, chairJoinsIn, chairIsExternal)
               }
@@ -210,6 +225,7 @@ export function GroupView({
       )}
       <MemberList members={snapshot.members} links={snapshot.links} />
       {!inviteFirst && invite}
+      <SeriesSetting length={seriesLength} onSave={saveSeriesLength} />
     </div>
   );
 }

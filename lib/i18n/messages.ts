@@ -10,6 +10,7 @@ import { FACILITATOR_MESSAGES } from './facilitator-messages';
 import { LAYOUT_MESSAGES } from './layout-messages';
 import { NOTES_OVERVIEW_MESSAGES } from './notes-overview-messages';
 import { NOTES_PANE_MESSAGES } from './notes-pane-messages';
+import { SERIES_MESSAGES } from './series-messages';
 
 /**
  * Every text of the panel in Dutch and English. Plain data, so that a test can check that both
@@ -26,6 +27,7 @@ export const MESSAGES = {
   ...CONFIDENTIALITY_MESSAGES,
   ...GROUP_SIZE_MESSAGES,
   ...FACILITATOR_MESSAGES,
+  ...SERIES_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
   language: { nl: 'Taal', en: 'Language' },
   settings: { nl: 'Instellingen', en: 'Settings' },

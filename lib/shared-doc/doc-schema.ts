@@ -49,6 +49,8 @@ export const MEETING_KEYS = {
   chairIsExternal: 'chairIsExternal',
   /** Who took the chair over from a disconnected chair, and when: `{ memberId, name, at }`. */
   chairTakenOver: 'chairTakenOver',
+  /** The next chair and date the chair records just before the end: `{ nextChair, nextDate }`. */
+  nextMeeting: 'nextMeeting',
   /** Set when the chair ended the meeting: the summary the group keeps. */
   ended: 'ended',
 } as const;

@@ -9,6 +9,7 @@ import { liveKeys } from './map-index';
 import { MAX_SUMMARY_LINES, readEndedSummary } from './meeting-summary';
 import type { MeetingSummary } from './meeting-summary';
 import { put } from './signed';
+import { nextMeetingFields, readNextMeeting } from './next-meeting';
 
 export { decodeSummary, readEndedSummary } from './meeting-summary';
 export type { MeetingSummary } from './meeting-summary';
@@ -55,6 +56,8 @@ export function endMeeting(
     caseTitle: board.keepCaseTitle && pitch ? pitch.text : null,
     agreements: lines('agreement'),
     followUp: lines('follow-up'),
+    // What the chair recorded in the end dialog (next-meeting.ts); a member's write is not read.
+    ...nextMeetingFields(readNextMeeting(doc, now)),
   };
   doc.transact(() => {
     for (const root of Object.values(BOARD_ROOTS)) {

@@ -29,6 +29,57 @@ export interface MeetingSummary {
   readonly caseTitle: string | null;
   readonly agreements: readonly string[];
   readonly followUp: readonly string[];
+  /**
+   * Who chairs next, as the group agreed at the end ("per toerbeurt", issue 14 point 7): a name
+   * the chair picked from the members present. Absent when nothing was agreed, as in summaries
+   * kept before this existed: readers take absent as null.
+   */
+  readonly nextChair?: string | null;
+  /** The date of the next meeting, 'YYYY-MM-DD' (nextDateIn); absent when none was set. */
+  readonly nextDate?: string | null;
+}
+
+/**
+ * The next chair and date as a summary holds them: only what was agreed, so that a summary with
+ * none is the same value as one kept before the series existed (absent reads as null).
+ */
+export function seriesFields(
+  nextChair: string | null,
+  nextDate: string | null,
+): Pick<MeetingSummary, 'nextChair' | 'nextDate'> {
+  return {
+    ...(nextChair !== null ? { nextChair } : {}),
+    ...(nextDate !== null ? { nextDate } : {}),
+  };
+}
+
+/** How far ahead a next date may lie: two years after the meeting ended. */
+export const NEXT_DATE_MAX_DAYS = 731;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The next meeting's date when `value` is a real calendar date 'YYYY-MM-DD' after the day the
+ * meeting ended (UTC) and at most two years later; else null. Judged against the end, not the
+ * wall clock, so that a kept summary reads the same on every device and every day.
+ */
+export function nextDateIn(value: unknown, endedAt: number): string | null {
+  if (typeof value !== 'string') return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const at = Date.UTC(year, month - 1, day);
+  const check = new Date(at);
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  ) {
+    return null;
+  }
+  const endDay = Math.floor(endedAt / DAY_MS) * DAY_MS;
+  if (at <= endDay || at > endDay + NEXT_DATE_MAX_DAYS * DAY_MS) return null;
+  return value;
 }
 
 /** Most agreement and follow-up lines a summary keeps. */
@@ -79,5 +130,10 @@ export function decodeSummary(value: unknown): MeetingSummary | null {
     caseTitle: boundedString(value.caseTitle, LIMITS.pitch),
     agreements: lines(value.agreements, LIMITS.evaluation),
     followUp: lines(value.followUp, LIMITS.evaluation),
+    // Summaries kept before the series was recorded have neither: they read as not agreed.
+    ...seriesFields(
+      boundedString(value.nextChair, LIMITS.memberName),
+      nextDateIn(value.nextDate, endedAt),
+    ),
   };
 }
