@@ -68,9 +68,7 @@ export function SettingsForm({
   const [groupIce, setGroupIce] = useState(formatIceServersText(group?.iceServers ?? []));
   const [relayOnly, setRelayOnly] = useState(settings.relayOnly);
   const soundId = useId();
-  const [message, setMessage] = useState<{ key: MessageKey; values?: MessageValues } | null>(
-    null,
-  );
+  const [message, setMessage] = useState<{ key: MessageKey; values?: MessageValues } | null>(null);
   const [invalid, setInvalid] = useState<Field | null>(null);
   const urlId = useId();
   const groupUrlId = useId();

@@ -73,7 +73,10 @@ const REFRESH_SHARE = 0.8;
  */
 export async function fetchCompanionIce(
   signalingUrl: string,
-  fetchImpl: (url: string, init: { signal: AbortSignal }) => Promise<{
+  fetchImpl: (
+    url: string,
+    init: { signal: AbortSignal },
+  ) => Promise<{
     ok: boolean;
     json(): Promise<unknown>;
   }>,
