@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GroupSession } from '../../../lib/connection/group-session';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
-import type { DeviceSigner } from '../../../lib/shared-doc/signed';
 import { MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
 import { put } from '../../../lib/shared-doc/signed';
-import { FakeClock } from '../helpers/fake-clock';
-import { InMemoryRooms } from '../helpers/in-memory-rooms';
 import { until } from '../helpers/until-snapshot';
+import { SignedGroup } from '../helpers/signed-group';
 
 /**
  * Issue 14, point 8, with signatures on: "An external procesbegeleider: a role for a facilitator
@@ -17,38 +14,12 @@ import { until } from '../helpers/until-snapshot';
 
 const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 23);
 
-class Group {
-  readonly rooms = new InMemoryRooms();
-  readonly clock = new FakeClock();
-  readonly sessions: GroupSession[] = [];
-
-  async open(name: string, device: DeviceSigner): Promise<GroupSession> {
-    const session = await GroupSession.open(
-      { secret: SECRET, memberId: 'ignored-0001', memberName: name, groupName: 'Extern' },
-      { openRoom: this.rooms.openerFor(name), clock: this.clock, device },
-    );
-    this.sessions.push(session);
-    return session;
-  }
-
-  settle(): void {
-    for (let round = 0; round < 3; round++) {
-      this.rooms.flush();
-      this.clock.nextFrame();
-    }
-  }
-
-  dispose(): void {
-    for (const session of this.sessions) session.dispose();
-  }
-}
-
-let group: Group;
+let group: SignedGroup;
 afterEach(() => group?.dispose());
 
 describe('an external procesbegeleider in a signed meeting (issue 14, point 8)', () => {
   it("shows the chair's choice on a member's panel, and the chair does not join in", async () => {
-    group = new Group();
+    group = new SignedGroup(SECRET, 'Extern');
     const [chair, other] = await Promise.all([
       group.open('Eva', await memoryDeviceKey()),
       group.open('Bram', await memoryDeviceKey()),
@@ -69,7 +40,7 @@ describe('an external procesbegeleider in a signed meeting (issue 14, point 8)',
   });
 
   it("ignores the key when a member signs it, even naming the chair's id", async () => {
-    group = new Group();
+    group = new SignedGroup(SECRET, 'Extern');
     const [chair, member] = await Promise.all([
       group.open('Anna', await memoryDeviceKey()),
       group.open('Carla', await memoryDeviceKey()),

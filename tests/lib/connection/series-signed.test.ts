@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GroupSession } from '../../../lib/connection/group-session';
+import type { GroupSession } from '../../../lib/connection/group-session';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
-import type { DeviceSigner } from '../../../lib/shared-doc/signed';
 import { MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
 import { recordNextMeeting } from '../../../lib/shared-doc/next-meeting';
 import { put } from '../../../lib/shared-doc/signed';
-import { FakeClock } from '../helpers/fake-clock';
-import { InMemoryRooms } from '../helpers/in-memory-rooms';
 import { until } from '../helpers/until-snapshot';
+import { SignedGroup } from '../helpers/signed-group';
 
 /**
  * Issue 14, point 7, with signatures on: "at the end the group records the next chair and the
@@ -17,33 +15,7 @@ import { until } from '../helpers/until-snapshot';
 
 const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 29);
 
-class Group {
-  readonly rooms = new InMemoryRooms();
-  readonly clock = new FakeClock();
-  readonly sessions: GroupSession[] = [];
-
-  async open(name: string, device: DeviceSigner): Promise<GroupSession> {
-    const session = await GroupSession.open(
-      { secret: SECRET, memberId: 'ignored-0001', memberName: name, groupName: 'Reeks' },
-      { openRoom: this.rooms.openerFor(name), clock: this.clock, device },
-    );
-    this.sessions.push(session);
-    return session;
-  }
-
-  settle(): void {
-    for (let round = 0; round < 3; round++) {
-      this.rooms.flush();
-      this.clock.nextFrame();
-    }
-  }
-
-  dispose(): void {
-    for (const session of this.sessions) session.dispose();
-  }
-}
-
-let group: Group;
+let group: SignedGroup;
 afterEach(() => group?.dispose());
 
 /** A day, 'YYYY-MM-DD', `days` after the fake clock's now. */
@@ -51,7 +23,7 @@ const dayAfter = (now: number, days: number) =>
   new Date(now + days * 86_400_000).toISOString().slice(0, 10);
 
 async function meetingOfTwo() {
-  group = new Group();
+  group = new SignedGroup(SECRET, 'Reeks');
   const [chair, member] = await Promise.all([
     group.open('Anna', await memoryDeviceKey()),
     group.open('Carla', await memoryDeviceKey()),

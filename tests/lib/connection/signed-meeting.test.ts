@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHAIR_GRACE_MS, GroupSession } from '../../../lib/connection/group-session';
+import { CHAIR_GRACE_MS, type GroupSession } from '../../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../../lib/connection/group-session';
 import type { RoomHandle } from '../../../lib/connection/room-connection';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
@@ -15,9 +15,8 @@ import { BOARD_ROOTS, MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/d
 import { newSessionSigner } from '../../../lib/shared-doc/signed';
 import { attacks, signedBy, targetsIn } from '../../helpers/attacks';
 import type { DeviceSigner, SessionSigner } from '../../../lib/shared-doc/signed';
-import { FakeClock } from '../helpers/fake-clock';
-import { InMemoryRooms } from '../helpers/in-memory-rooms';
 import { until } from '../helpers/until-snapshot';
+import { SignedGroup } from '../helpers/signed-group';
 
 /**
  * Issue 13, point 4: every shared write is someone's. Honest panels (GroupSession with a device
@@ -51,36 +50,9 @@ beforeAll(async () => {
   xander = { device, signer: await newSessionSigner(device, 'Xander') };
 });
 
-class Group {
-  readonly rooms = new InMemoryRooms();
-  readonly clock = new FakeClock();
-  readonly sessions: GroupSession[] = [];
-
-  async open(who: Honest): Promise<GroupSession> {
-    const session = await GroupSession.open(
-      // The id a panel passes is replaced by its device key's.
-      { secret: SECRET, memberId: 'ignored-0001', memberName: who.name, groupName: 'B3' },
-      { openRoom: this.rooms.openerFor(who.name), clock: this.clock, device: who.device },
-    );
-    this.sessions.push(session);
-    return session;
-  }
-
-  settle(): void {
-    for (let round = 0; round < 3; round++) {
-      this.rooms.flush();
-      this.clock.nextFrame();
-    }
-  }
-
-  dispose(): void {
-    for (const session of this.sessions) session.dispose();
-  }
-}
-
 /** A meeting: Anna chairs, Bram's case is confirmed, Carla asks; in the asking phase. */
-async function meetingWithCase(group: Group): Promise<GroupSession[]> {
-  const sessions = await Promise.all([anna, bram, carla].map((m) => group.open(m)));
+async function meetingWithCase(group: SignedGroup): Promise<GroupSession[]> {
+  const sessions = await Promise.all([anna, bram, carla].map((m) => group.open(m.name, m.device)));
   const [chair, bringer, asker] = sessions as [GroupSession, GroupSession, GroupSession];
   expect(await chair.startMeeting('basic')).toEqual({ ok: true });
   group.rooms.flush();
@@ -118,7 +90,7 @@ function view(snapshot: GroupSnapshot): unknown {
 }
 
 /** The hostile member's own seat in the meeting's room (they hold the invite). */
-async function intruder(group: Group, session: GroupSession): Promise<RoomHandle> {
+async function intruder(group: SignedGroup, session: GroupSession): Promise<RoomHandle> {
   const meetingId = session.snapshot().meetingId!;
   const keys = await deriveRoomKeys(SECRET, { kind: 'meeting', meetingId });
   const room = group.rooms.openerFor('Xander')(keys);
@@ -131,12 +103,12 @@ function signed(meetingId: string, root: string, key: string, value: unknown): u
   return signedBy(xander.signer, meetingId, root, key, value);
 }
 
-let group: Group;
+let group: SignedGroup;
 afterEach(() => group?.dispose());
 
 describe('signed writes (issue 13, point 4)', () => {
   it('run a whole honest meeting: ids are the device keys, names bound to them', async () => {
-    group = new Group();
+    group = new SignedGroup(SECRET, 'B3');
     const [chair, bringer, asker] = await meetingWithCase(group);
     const snap = asker!.snapshot();
     expect(snap.selfId).toBe(carla.device.memberId);
@@ -157,7 +129,7 @@ describe('signed writes (issue 13, point 4)', () => {
   });
 
   it('ignores every attack of a member who holds the invite, and every honest panel agrees', async () => {
-    group = new Group();
+    group = new SignedGroup(SECRET, 'B3');
     const sessions = await meetingWithCase(group);
     const [chair, bringer, asker] = sessions as [GroupSession, GroupSession, GroupSession];
     const before = view(chair.snapshot());
@@ -194,7 +166,7 @@ describe('signed writes (issue 13, point 4)', () => {
   });
 
   it('brings a member who joins after the attacks to the same valid state', async () => {
-    group = new Group();
+    group = new SignedGroup(SECRET, 'B3');
     const sessions = await meetingWithCase(group);
     const [chair] = sessions as [GroupSession];
     const meetingId = chair.snapshot().meetingId!;
@@ -217,7 +189,7 @@ describe('signed writes (issue 13, point 4)', () => {
       room.doc.getMap(BOARD_ROOTS.questions).delete(chair.snapshot().board!.questions[0]!.id);
     });
     group.settle();
-    const late = await group.open(dirk);
+    const late = await group.open(dirk.name, dirk.device);
     await until(late, (s) => s.meeting !== null);
     group.settle();
     group.settle();
@@ -232,7 +204,7 @@ describe('signed writes (issue 13, point 4)', () => {
   });
 
   it("refuses an old signed value written again (a replay of the chair's own write)", async () => {
-    group = new Group();
+    group = new SignedGroup(SECRET, 'B3');
     const sessions = await meetingWithCase(group);
     const [chair] = sessions as [GroupSession];
     const room = await intruder(group, chair);
@@ -248,7 +220,7 @@ describe('signed writes (issue 13, point 4)', () => {
   });
 
   it('lets a member take the chair of a chair who left, and the chair take it back', async () => {
-    group = new Group();
+    group = new SignedGroup(SECRET, 'B3');
     const sessions = await meetingWithCase(group);
     const [chair, , asker] = sessions as [GroupSession, GroupSession, GroupSession];
     group.rooms.disconnect('Anna');
@@ -270,11 +242,11 @@ describe('signed writes (issue 13, point 4)', () => {
   });
 
   it("keeps a write whose writer's card arrives after it", async () => {
-    group = new Group();
+    group = new SignedGroup(SECRET, 'B3');
     const sessions = await meetingWithCase(group);
     const [chair] = sessions as [GroupSession];
     // Dirk's panel writes advice before anybody has his card: it is read once the card arrives.
-    const late = await group.open(dirk);
+    const late = await group.open(dirk.name, dirk.device);
     await until(late, (s) => s.meeting !== null);
     group.settle();
     const advising = chair

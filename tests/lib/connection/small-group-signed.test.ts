@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GroupSession } from '../../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../../lib/connection/group-session';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
-import type { DeviceSigner } from '../../../lib/shared-doc/signed';
 import {
   addAdvice,
   addPitch,
@@ -11,9 +9,8 @@ import {
 } from '../../../lib/shared-doc/board-commands';
 import { MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
 import { put } from '../../../lib/shared-doc/signed';
-import { FakeClock } from '../helpers/fake-clock';
-import { InMemoryRooms } from '../helpers/in-memory-rooms';
 import { until } from '../helpers/until-snapshot';
+import { SignedGroup } from '../helpers/signed-group';
 
 /**
  * Issue 14, point 10, with signatures on: "With two people a method that needs questioners
@@ -24,33 +21,7 @@ import { until } from '../helpers/until-snapshot';
 
 const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 11);
 
-class Group {
-  readonly rooms = new InMemoryRooms();
-  readonly clock = new FakeClock();
-  readonly sessions: GroupSession[] = [];
-
-  async open(name: string, device: DeviceSigner): Promise<GroupSession> {
-    const session = await GroupSession.open(
-      { secret: SECRET, memberId: 'ignored-0001', memberName: name, groupName: 'Klein' },
-      { openRoom: this.rooms.openerFor(name), clock: this.clock, device },
-    );
-    this.sessions.push(session);
-    return session;
-  }
-
-  settle(): void {
-    for (let round = 0; round < 3; round++) {
-      this.rooms.flush();
-      this.clock.nextFrame();
-    }
-  }
-
-  dispose(): void {
-    for (const session of this.sessions) session.dispose();
-  }
-}
-
-let group: Group;
+let group: SignedGroup;
 afterEach(() => group?.dispose());
 
 const phaseOf = (s: GroupSnapshot, activity: string) =>
@@ -58,7 +29,7 @@ const phaseOf = (s: GroupSnapshot, activity: string) =>
 
 describe('a chair joining in, in a signed meeting of two (issue 14, point 10)', () => {
   it("keeps the chair's question and advice on the case bringer's panel", async () => {
-    group = new Group();
+    group = new SignedGroup(SECRET, 'Klein');
     const [chair, bringer] = await Promise.all([
       group.open('Anna', await memoryDeviceKey()),
       group.open('Bram', await memoryDeviceKey()),
@@ -102,7 +73,7 @@ describe('a chair joining in, in a signed meeting of two (issue 14, point 10)', 
   });
 
   it('ignores the choice when someone other than the chair writes it', async () => {
-    group = new Group();
+    group = new SignedGroup(SECRET, 'Klein');
     const [chair, member] = await Promise.all([
       group.open('Anna', await memoryDeviceKey()),
       group.open('Carla', await memoryDeviceKey()),
