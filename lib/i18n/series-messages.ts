@@ -35,7 +35,7 @@ export const SERIES_MESSAGES = {
     nl: 'Een getal van 1 tot 50; laat leeg als de reeks geen vaste lengte heeft. Alleen op dit apparaat.',
     en: 'A number from 1 to 50; leave empty when the series has no set length. On this device only.',
   },
-  seriesLengthSave: { nl: 'Bewaar de lengte van de reeks', en: 'Save the length of the series' },
+  seriesLengthSave: { nl: 'Stel de lengte van de reeks in', en: 'Set the length of the series' },
   seriesLengthInvalid: {
     nl: 'Vul een getal van 1 tot 50 in, of laat het leeg.',
     en: 'Fill in a number from 1 to 50, or leave it empty.',

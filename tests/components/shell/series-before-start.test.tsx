@@ -127,14 +127,14 @@ describe('the meeting number', () => {
     );
     const field = screen.getByRole('spinbutton', { name: 'Meetings in this series' });
     await user.type(field, '60');
-    await user.click(screen.getByRole('button', { name: 'Save the length of the series' }));
+    await user.click(screen.getByRole('button', { name: 'Set the length of the series' }));
     expect(saved).toEqual([]);
     expect(screen.getByRole('alert').textContent).toBe(
       'Fill in a number from 1 to 50, or leave it empty.',
     );
     await user.clear(field);
     await user.type(field, '10');
-    await user.click(screen.getByRole('button', { name: 'Save the length of the series' }));
+    await user.click(screen.getByRole('button', { name: 'Set the length of the series' }));
     expect(saved).toEqual([10]);
   });
 });
