@@ -78,14 +78,14 @@ export function repairMeeting(doc: Y.Doc, memberId: string): boolean {
  * is wrong, so panels do not answer each other's writes. Returns whether it wrote.
  */
 export function tendMeeting(doc: Y.Doc, memberId: string, present: readonly Member[]): boolean {
-  // A member's card was removed or garbled: every later reader needs it to trust their writes.
-  const card = !readMeeting(doc).ended && publishCard(doc, LOCAL_ORIGIN);
   const meeting = readMeeting(doc);
   if (meeting.ended) {
     // In a signed document only the chair's rewrite of the kept keys counts.
     const restore = !isEnforced(doc) || meeting.chairId === memberId;
     return keeperOf(present) === memberId && clearAfterEnd(doc, restore);
   }
+  // A member's card was removed or garbled: every later reader needs it to trust their writes.
+  const card = publishCard(doc, LOCAL_ORIGIN);
   return repairMeeting(doc, memberId) || repairEntries(doc, memberId) || card;
 }
 

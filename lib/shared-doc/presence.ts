@@ -26,7 +26,7 @@ export interface PresenceState {
    * The member's card (signed.ts) and the session key's signature over this awareness client and
    * member id: with both, the name shown is the card's, bound to the member's device key.
    */
-  readonly card?: MemberCard;
+  readonly card?: unknown;
   readonly proof?: string;
 }
 
@@ -67,7 +67,8 @@ export function decodePresence(state: unknown): PresenceState | null {
     name,
     ...(typeof clock === 'number' && Number.isFinite(clock) ? { clock } : {}),
     ...(groupName !== '' ? { groupName } : {}),
-    ...(isRecord(value.card) ? { card: value.card as unknown as MemberCard } : {}),
+    // Checked only where it counts (provenCard): a peer's card is a claim until it verifies.
+    ...(isRecord(value.card) ? { card: value.card } : {}),
     ...(typeof value.proof === 'string' && value.proof.length <= 200 ? { proof: value.proof } : {}),
   };
 }
@@ -92,10 +93,11 @@ const proofs = new Map<string, MemberCard | null>();
  * presence names nobody (someone unknown), whatever name it shows.
  */
 export function provenCard(presence: PresenceState, clientId: number): MemberCard | null {
-  if (!presence.card || !presence.proof) return null;
+  if (!isRecord(presence.card) || !presence.proof) return null;
+  const cert = presence.card.cert;
   const key = `${clientId}|${presence.proof}`;
   const known = proofs.get(key);
-  if (known !== undefined) return known && known.cert === presence.card.cert ? known : null;
+  if (known !== undefined) return known && known.cert === cert ? known : null;
   const card = verifyCard(presence.card);
   let proven: MemberCard | null = null;
   if (card && card.memberId === presence.memberId) {

@@ -231,31 +231,14 @@ export function isEnforced(doc: Y.Doc | null): boolean {
   return doc !== null && trusts.has(doc);
 }
 
-/** Lets the session tell the readers who has been missing (the take-over rule). */
-export function setChairAbsence(doc: Y.Doc, chairAbsent: (memberId: string) => boolean): void {
-  const trust = trusts.get(doc);
-  if (trust) trust.chairAbsent = chairAbsent;
-}
-
 /** Whether this panel lets a member take the chair from `chairId` now. */
 export function chairIsAbsent(doc: Y.Doc, chairId: string): boolean {
   return trusts.get(doc)?.chairAbsent(chairId) ?? false;
 }
 
 /** The writer's signer's card, or null. */
-export function localCard(doc: Y.Doc): MemberCard | null {
+function localCard(doc: Y.Doc): MemberCard | null {
   return trusts.get(doc)?.signer?.card ?? null;
-}
-
-/** The roster: the cards this panel verified for this document, by session key. */
-export function knownCards(doc: Y.Doc): ReadonlyMap<string, MemberCard> {
-  return trusts.get(doc)?.cards ?? new Map();
-}
-
-/** The verified card of a member (any of their sessions), or null. */
-export function cardOf(doc: Y.Doc, memberId: string): MemberCard | null {
-  for (const card of knownCards(doc).values()) if (card.memberId === memberId) return card;
-  return null;
 }
 
 /** Writes rejected in this document, newest last. */
@@ -456,7 +439,7 @@ function wrap(map: Y.Map<unknown>, key: string, value: unknown): unknown {
 }
 
 /** JSON with object keys sorted, so that signer and reader hash the same text. */
-export function stableJson(value: unknown): string {
+function stableJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   const record = value as Record<string, unknown>;

@@ -76,12 +76,20 @@ export const CHAIR_ID_RULE: KeyRule = {
   },
 };
 
+/**
+ * Whether the writer is the chair or the member whose write named the chair: keys written in
+ * the same transaction as a hand-over (the name, clearing the take-over note) come from the
+ * chair who handed it on, and may be judged after the chair id.
+ */
+function namesTheChair(writer: string, map: Y.Map<unknown>): boolean {
+  return writer === currentChair(map) || writer === acceptedWriter(map, MEETING_KEYS.chairId);
+}
+
 /** The chair's name: written with the chair id, by whoever may name the chair. */
 export const CHAIR_NAME_RULE: KeyRule = {
   valid: (value) => boundedString(value, LIMITS.memberName) !== null,
   absent: 'keeps',
-  who: (writer, _value, map) =>
-    writer === currentChair(map) || writer === acceptedWriter(map, MEETING_KEYS.chairId),
+  who: (writer, _value, map) => namesTheChair(writer, map),
 };
 
 /** The take-over note: by the member who took the chair, or cleared by the chair. */
@@ -89,10 +97,8 @@ export const CHAIR_TAKEN_RULE: KeyRule = {
   valid: (value) => decodeTakenOver(value) !== null,
   absent: 'clears',
   who: (writer, value, map) => {
-    const chair = currentChair(map);
-    if (value === null)
-      return writer === chair || writer === acceptedWriter(map, MEETING_KEYS.chairId);
-    return decodeTakenOver(value)?.memberId === writer && writer === chair;
+    if (value === null) return namesTheChair(writer, map);
+    return decodeTakenOver(value)?.memberId === writer && writer === currentChair(map);
   },
 };
 
