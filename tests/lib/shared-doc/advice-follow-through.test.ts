@@ -16,15 +16,11 @@ import type { CommandResult } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, start, startWithCase } from '../helpers/meeting';
 import type { TestMember } from '../helpers/meeting';
-import {
-  enforceSignatures,
-  newSessionSigner,
-  publishCard,
-  put,
-} from '../../../lib/shared-doc/signed';
+import { newSessionSigner, put } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
 import { LIMITS } from '../../../lib/util/limits';
+import { signedPanel, syncDocs } from '../helpers/signed-docs';
 
 /**
  * Issue 14, point 4: advice follow-through. The basic model: the case bringer "geeft aan wat
@@ -173,20 +169,8 @@ describe('a signed reader takes "already tried" and why only from the case bring
     signers = { anna: a!, bram: b!, carla: c! };
   });
 
-  /** One panel's document: it enforces signatures and signs with its member's session key. */
-  function panel(signer: SessionSigner): Y.Doc {
-    const doc = new Y.Doc();
-    enforceSignatures(doc, { scope: SCOPE, signer });
-    publishCard(doc, 'local');
-    return doc;
-  }
-  function sync(docs: readonly Y.Doc[]): void {
-    for (const from of docs) {
-      for (const to of docs) {
-        if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
-      }
-    }
-  }
+  const panel = (signer: SessionSigner): Y.Doc => signedPanel(signer, SCOPE);
+  const sync = syncDocs;
   const ctx = (doc: Y.Doc, signer: SessionSigner): CommandContext => ({
     doc,
     actorId: signer.card.memberId,

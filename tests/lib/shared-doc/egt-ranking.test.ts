@@ -6,16 +6,11 @@ import type { PitchView } from '../../../lib/shared-doc/board-state';
 import { boardMap } from '../../../lib/shared-doc/doc-schema';
 import { startMeeting } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
-import {
-  enforceSignatures,
-  newSessionSigner,
-  publishCard,
-  put,
-  rejectedWrites,
-} from '../../../lib/shared-doc/signed';
+import { newSessionSigner, put, rejectedWrites } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
 import { member, start } from '../helpers/meeting';
+import { signedPanel, syncDocs } from '../helpers/signed-docs';
 
 /**
  * Issue 14, point 1. The basic model chooses the case "op basis van EGT: bij welke vraag gaat
@@ -186,20 +181,8 @@ describe("a signed reader ignores an author's score of their own pitch", () => {
     signers = { anna: a!, bram: b!, carla: c! };
   });
 
-  /** One panel's document: it enforces signatures and signs with its member's session key. */
-  function panel(signer: SessionSigner): Y.Doc {
-    const doc = new Y.Doc();
-    enforceSignatures(doc, { scope: SCOPE, signer });
-    publishCard(doc, 'local');
-    return doc;
-  }
-  function sync(docs: readonly Y.Doc[]): void {
-    for (const from of docs) {
-      for (const to of docs) {
-        if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
-      }
-    }
-  }
+  const panel = (signer: SessionSigner): Y.Doc => signedPanel(signer, SCOPE);
+  const sync = syncDocs;
   const ctx = (doc: Y.Doc, signer: SessionSigner, now = 1000) => ({
     doc,
     actorId: signer.card.memberId,
