@@ -38,7 +38,8 @@
  *
  * Bounded: a hard timeout kills every child process and fails the run; every child is also
  * killed on an error or a signal. BENCH_SIGNALING_SECONDS (3-60, default 15) sets the
- * steady time per deployment (for a quick try); the stress time is always 10 s.
+ * steady time per deployment (for a quick try), BENCH_SIGNALING_STRESS_SECONDS (3-60, default
+ * 10) the stress time; BENCH_SIGNALING_RESULTS another file for the results (`npm run bench`).
  * BENCH_SIGNALING_ONLY=kring,kring-redis,reference runs only those.
  */
 import { fork, spawnSync } from 'node:child_process';
@@ -69,7 +70,10 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = resolve(ROOT, '.output/server/kring-server.mjs');
 const REFERENCE_SERVER = resolve(ROOT, 'node_modules/y-webrtc/bin/server.js');
 const GENERATOR = resolve(import.meta.dirname, 'signaling-clients.ts');
-const RESULTS = resolve(import.meta.dirname, 'signaling-results.json');
+/** BENCH_SIGNALING_RESULTS: where to write the results (`npm run bench` reads them from there). */
+const RESULTS = resolve(
+  process.env.BENCH_SIGNALING_RESULTS ?? resolve(import.meta.dirname, 'signaling-results.json'),
+);
 
 const CLIENTS = 2000;
 const ROOM_SIZE = 8;
@@ -81,8 +85,8 @@ const INTERVAL_MS = 1000;
 const STRESS_INTERVAL_MS = 250;
 const PAYLOAD_CHARS = 300;
 /** Measured per deployment: the steady window (3 slices) and the stress window (2 slices). */
-const MEASURE_MS = measureSeconds() * 1000;
-const STRESS_MS = 10_000;
+const MEASURE_MS = seconds('BENCH_SIGNALING_SECONDS', 15) * 1000;
+const STRESS_MS = seconds('BENCH_SIGNALING_STRESS_SECONDS', 10) * 1000;
 /** After a slice: deliveries count until none came for QUIET_MS, for DRAIN_MS at most. */
 const DRAIN_MS = 5000;
 const QUIET_MS = 1500;
@@ -101,15 +105,16 @@ const clock = () => performance.timeOrigin + performance.now();
 /** BENCH_SIGNALING_ONLY=kring,kring-redis,reference: run only those (for a quick look). */
 const only = process.env.BENCH_SIGNALING_ONLY?.split(',') ?? null;
 
-function measureSeconds(): number {
-  const text = process.env.BENCH_SIGNALING_SECONDS;
-  if (text === undefined || text === '') return 15;
-  const seconds = Number(text);
-  if (!Number.isInteger(seconds) || seconds < 3 || seconds > 60) {
-    console.error(`BENCH_SIGNALING_SECONDS must be a whole number from 3 to 60, not "${text}"`);
+/** A whole number of seconds from 3 to 60 in the environment variable `name`. */
+function seconds(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 3 || value > 60) {
+    console.error(`${name} must be a whole number from 3 to 60, not "${text}"`);
     process.exit(2);
   }
-  return seconds;
+  return value;
 }
 
 /** How the Kring companion is started: the bundle when it builds, else the source with tsx. */
