@@ -20,6 +20,7 @@ import { judged, load1, loadAll, machine, round, verdict, writeResults } from '.
 import type { Figure, SectionOutcome } from './report';
 import { signalingSection } from './signaling-section';
 import { notebookSection } from './notebook-section';
+import { panelReadySection } from './panel-ready-section';
 import { CHROMIUM } from './browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -58,6 +59,14 @@ const SECTIONS: readonly Section[] = [
         budget: { kind: 'at-most', value: FIRST_SCREEN_BUDGET_KB },
         note: `KiB as bench/first-screen.ts counts them (1,024 bytes; in 1,000-byte KB: ${round(f.withAwaitedGzipBytes / 1000, 1)}). Without the awaited notebook chunk: ${round(f.gzipBytes / 1024, 1)} KiB gzipped, ${round(f.rawBytes / 1024, 1)} KiB raw, in ${f.files.length} files.`,
       });
+    },
+  },
+  {
+    id: 'panel-ready',
+    title: 'Panel ready',
+    timeout: [120, 180],
+    async run({ quick, signal, build, add }) {
+      await panelReadySection(add, { quick, signal, build });
     },
   },
   {

@@ -1,0 +1,121 @@
+/**
+ * Panel ready: navigation to the first interactive control of the real web panel (the extension
+ * build's index.html, as the companion serves it to members without the extension), next to the
+ * smallest React page of the same build setup (bench/pages/minimal-react, built here with vite
+ * and @vitejs/plugin-react). Both are served by one plain loopback server (no caching) and each
+ * load is cold: a fresh browser context (no HTTP cache, no storage) in one running Chromium.
+ *
+ * "Ready" is measured in the page: an init script watches the DOM from the start and notes
+ * performance.now() (0 = navigation start) when the first enabled button, input, select,
+ * textarea or link is in the document, then the next animation frame after it (the figure).
+ * The two pages' loads alternate, so load from elsewhere falls on both alike.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium, serveFolder } from './browser';
+import type { Add } from './node-sections';
+import { percentile, round } from './report';
+
+const MINIMAL = resolve(import.meta.dirname, 'pages', 'minimal-react');
+
+declare global {
+  interface Window {
+    __benchReady?: { inDom: number; frame: number };
+  }
+}
+
+/**
+ * Runs before any script of the page. A string, not a function: tsx wraps functions with a
+ * naming helper that does not exist in the page.
+ */
+const WATCH_FIRST_CONTROL = `(() => {
+  const selector = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href]';
+  let seen = false;
+  const check = () => {
+    if (seen || document.querySelector(selector) === null) return;
+    seen = true;
+    const inDom = performance.now();
+    requestAnimationFrame(() => { window.__benchReady = { inDom, frame: performance.now() }; });
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+})();`;
+
+async function buildMinimal(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  const react = (await import('@vitejs/plugin-react')).default;
+  await build({
+    root: MINIMAL,
+    configFile: false,
+    logLevel: 'error',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true },
+  });
+}
+
+async function coldLoad(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({
+    locale: 'en-US',
+    viewport: { width: 360, height: 585 },
+  });
+  try {
+    await context.addInitScript({ content: WATCH_FIRST_CONTROL });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 30_000 });
+    const ready = await page.evaluate(() => window.__benchReady!);
+    return ready.frame;
+  } finally {
+    await context.close();
+  }
+}
+
+export async function panelReadySection(
+  add: Add,
+  options: { quick: boolean; signal: AbortSignal; build: string },
+): Promise<void> {
+  const loads = options.quick ? 10 : 15;
+  const dir = mkdtempSync(join(tmpdir(), 'kring-bench-ready-'));
+  await buildMinimal(join(dir, 'minimal'));
+  // Each at the root of its own server: both builds load their scripts by absolute paths.
+  const panelServer = await serveFolder(options.build);
+  const minimalServer = await serveFolder(join(dir, 'minimal'));
+  const panelUrl = `${panelServer.url}/index.html`;
+  const minimalUrl = `${minimalServer.url}/index.html`;
+  const browser = await launchChromium();
+  const onAbort = () => void browser.close();
+  options.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    // One load of each first, not counted: Chromium's own first-use work.
+    await coldLoad(browser, panelUrl);
+    await coldLoad(browser, minimalUrl);
+    const panel: number[] = [];
+    const minimal: number[] = [];
+    for (let i = 0; i < loads; i += 1) {
+      panel.push(await coldLoad(browser, panelUrl));
+      minimal.push(await coldLoad(browser, minimalUrl));
+    }
+    const method =
+      `${loads} cold loads each, alternating, in headless Chromium (a fresh context per load, 360 x 585 px) each from its own loopback static server (the same code): ` +
+      `the web panel of the extension build (index.html, a copy of sidepanel.html) against bench/pages/minimal-react (vite + @vitejs/plugin-react, one button). ` +
+      `Time from navigation start to the animation frame after the first enabled control is in the DOM, noted in the page.`;
+    add({
+      id: 'panel-ready-p50',
+      name: 'panel ready: navigation to the first control, median',
+      value: round(percentile(panel, 50)),
+      unit: 'ms',
+      baseline: round(percentile(minimal, 50)),
+      baselineName: 'minimal React page, same build setup',
+      method,
+      budget: { kind: 'ratio-at-most', value: 1.1 },
+      note: "The panel's first screen on a fresh profile is the welcome screen; it is served here by a plain static server, not the companion (no CSP headers).",
+    });
+  } finally {
+    options.signal.removeEventListener('abort', onAbort);
+    await browser.close().catch(() => undefined);
+    await panelServer.close();
+    await minimalServer.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
