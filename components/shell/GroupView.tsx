@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { AskToJoin, JoinRequests } from '../meeting/Admission';
 import { createDraftStore } from '../../lib/device/draft-store';
 import { learnGroupName } from '../../lib/device/groups';
 import type { RememberedGroup } from '../../lib/device/groups';
@@ -162,6 +163,13 @@ export function GroupView({
       {!snapshot.ended && (meeting || (!snapshot.meetingId && session)) && (
         <MeetingNumber number={meetingNumber(history)} length={seriesLength} />
       )}
+      {session && snapshot.knocks.length > 0 && (
+        <JoinRequests
+          knocks={snapshot.knocks}
+          onAdmit={(memberId) => void session.admit(memberId)}
+          onRefuse={(memberId) => void session.refuse(memberId)}
+        />
+      )}
       {snapshot.ended ? (
         <EndedView summary={snapshot.ended} onBack={onBack} />
       ) : meeting && snapshot.board && snapshot.role && actions && snapshot.meetingId ? (
@@ -188,6 +196,8 @@ export function GroupView({
             }}
           />
         </DraftProvider>
+      ) : snapshot.admission && session ? (
+        <AskToJoin admission={snapshot.admission} onAskAgain={() => session.askAgain()} />
       ) : snapshot.meetingId ? (
         snapshot.loading?.stalled ? (
           <LiveRegion live="alert">{t('meetingLoadStalled')}</LiveRegion>

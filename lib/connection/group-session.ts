@@ -40,6 +40,7 @@ import {
   learnCard,
   newSessionSigner,
   onTrustChange,
+  fingerprintOf,
   publishCard,
   rejectedWrites,
 } from '../shared-doc/signed';
@@ -48,6 +49,20 @@ import { decodePresence as readPresence, presenceProof, provenCard } from '../sh
 import { judgeAgain } from '../shared-doc/last-valid';
 import { MEETING_KEYS, meetingMap } from '../shared-doc/doc-schema';
 import type { MeetingLoading } from './load-watch';
+import {
+  admit,
+  hasKnocked,
+  isAnswered,
+  knock,
+  meetingIdOf,
+  newBox,
+  newMeetingKey,
+  openAnswer,
+  readAnswer,
+  readKnocks,
+  refuse,
+} from '../shared-doc/admission';
+import type { Box, Knock } from '../shared-doc/admission';
 
 /** Who this member is in the group. */
 export interface GroupIdentity {
@@ -91,6 +106,16 @@ export interface CachedGroupState {
   readonly savedAt: number;
   readonly lobby: Uint8Array | null;
   readonly meetings: ReadonlyArray<{ readonly meetingId: string; readonly state: Uint8Array }>;
+  /** The keys of the meetings this panel was let into (signed sessions), by meeting id. */
+  readonly keys?: ReadonlyArray<{ readonly meetingId: string; readonly key: Uint8Array }>;
+  /** Members this device has met in the group's meetings: let in without asking the chair. */
+  readonly regulars?: readonly Regular[];
+}
+
+/** A member this device remembers from the group's meetings. */
+export interface Regular {
+  readonly memberId: string;
+  readonly name: string;
 }
 
 /** One group's cache; neither method rejects (a cache that fails is a cache that is empty). */
@@ -165,6 +190,29 @@ export interface GroupSnapshot {
   readonly selfId: string;
   /** True when this member's chair was taken while they were away: they may take it back. */
   readonly mayTakeBack: boolean;
+  /**
+   * This member is asking to be let into the group's meeting (signed sessions): waiting for the
+   * chair, or refused. Null when in the meeting, or when none runs.
+   */
+  readonly admission: AdmissionView | null;
+  /** Members asking to join the meeting shown, for its chair to let in or refuse; else empty. */
+  readonly knocks: readonly KnockView[];
+}
+
+/** Where this member's ask to join stands. */
+export interface AdmissionView {
+  readonly state: 'asking' | 'refused';
+  /** This device's fingerprint, for the chair to compare with what they see. */
+  readonly fingerprint: string;
+  /** Who refused, when refused. */
+  readonly refusedBy: string | null;
+}
+
+/** A member asking to join, as the chair sees them. */
+export interface KnockView {
+  readonly memberId: string;
+  readonly name: string;
+  readonly fingerprint: string;
 }
 
 /** Refused writes of one claimed writer. */
@@ -238,6 +286,8 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
   rejected: [],
   selfId: '',
   mayTakeBack: false,
+  admission: null,
+  knocks: [],
 };
 
 /** A meeting room this panel holds: the one it shows, or one kept for content it has. */
@@ -276,6 +326,21 @@ export class GroupSession {
   private signer: SessionSigner | null = null;
   private readonly openRoom: GroupSessionDeps['openRoom'];
   private readonly clock: Clock;
+
+  // --- Admission (issue 13, point 1): signed sessions only ---
+  /** The keys of meetings this panel started or was let into, by meeting id. */
+  private readonly meetingKeys = new Map<string, Uint8Array>();
+  /** This member's ask to join a meeting: its box, and the refusal when one came. */
+  private asking: {
+    meetingId: string;
+    box: Box;
+    refusedBy: string | null;
+    opening: boolean;
+  } | null = null;
+  /** Members met in the group's meetings (remembered on the device): let in without asking. */
+  private readonly regulars = new Map<string, string>();
+  /** Knocks being answered now, by member id (sealing is asynchronous). */
+  private readonly answering = new Set<string>();
   private readonly loadWatch: LoadWatch;
 
   // --- Rejoining after a reload, and meetings started at the same time (issue 10, point 2) ---
@@ -350,7 +415,13 @@ export class GroupSession {
     chairJoinsIn = false,
     chairIsExternal = false,
   ): Promise<CommandResult> {
-    const meetingId = newMeetingId();
+    // A signed session's meeting has a key of its own, and its id is the key's (admission.ts).
+    const key = this.signer ? newMeetingKey() : null;
+    const meetingId = key ? meetingIdOf(key) : newMeetingId();
+    if (key) {
+      this.meetingKeys.set(meetingId, key);
+      this.changed();
+    }
     this.chosen = null;
     await this.follow(meetingId);
     const meeting = this.meeting;
@@ -417,6 +488,41 @@ export class GroupSession {
       actorName: this.identity.memberName,
       now: this.clock.now(),
     });
+  }
+
+  /**
+   * The chair lets a member who asks to join into the meeting shown: the meeting's key, sealed
+   * for that member's ask, goes into the lobby (admission.ts).
+   */
+  async admit(memberId: string): Promise<CommandResult> {
+    const found = this.knockToAnswer(memberId);
+    if (!found.ok) return found.result;
+    const { lobby, key, knocked, signer } = found;
+    this.answering.add(memberId);
+    try {
+      const done = await admit(lobby.doc, key, knocked, signer, this.clock.now());
+      return done ? { ok: true } : { ok: false, reason: 'not-allowed' };
+    } finally {
+      this.answering.delete(memberId);
+      this.scheduleRefresh();
+    }
+  }
+
+  /** The chair refuses a member who asks to join: they get no key, and see who refused. */
+  refuse(memberId: string): CommandResult {
+    const found = this.knockToAnswer(memberId);
+    if (!found.ok) return found.result;
+    refuse(found.lobby.doc, found.knocked, found.signer, this.clock.now());
+    return { ok: true };
+  }
+
+  /** A member who was refused asks again (a new ask, which the old refusal does not answer). */
+  askAgain(): void {
+    const asking = this.asking;
+    if (!asking || asking.refusedBy === null || !this.lobby || !this.signer) return;
+    this.asking = { meetingId: asking.meetingId, box: newBox(), refusedBy: null, opening: false };
+    knock(this.lobby.doc, asking.meetingId, this.signer, this.asking.box, this.clock.now());
+    this.refresh();
   }
 
   /** The chair pauses, resumes, extends or resets the phase timer. */
@@ -498,6 +604,34 @@ export class GroupSession {
     this.lobby?.release();
     this.lobby = null;
     this.listeners.clear();
+  }
+
+  /** The knock of `memberId` to the meeting shown, when this member is its chair and may answer. */
+  private knockToAnswer(memberId: string):
+    | {
+        ok: true;
+        lobby: RoomHandle;
+        key: Uint8Array;
+        knocked: Knock;
+        signer: SessionSigner;
+      }
+    | { ok: false; result: CommandResult } {
+    const meetingId = this.meetingId;
+    const lobby = this.lobby;
+    const signer = this.signer;
+    const key = meetingId ? this.meetingKeys.get(meetingId) : undefined;
+    if (!meetingId || !lobby || !signer || !key || !this.meeting) {
+      return { ok: false, result: { ok: false, reason: 'not-started' } };
+    }
+    const meeting = readMeeting(this.meeting.doc);
+    if (!meeting.started || roleOf(meeting, this.identity.memberId) !== 'chair') {
+      return { ok: false, result: { ok: false, reason: 'not-chair' } };
+    }
+    const knocked = readKnocks(lobby.doc, meetingId).find((k) => k.memberId === memberId);
+    if (!knocked || this.answering.has(memberId)) {
+      return { ok: false, result: { ok: false, reason: 'not-allowed' } };
+    }
+    return { ok: true, lobby, key, knocked, signer };
   }
 
   private onMeeting(run: (doc: RoomHandle['doc']) => CommandResult): CommandResult {
@@ -674,7 +808,11 @@ export class GroupSession {
         started.chairTakenOver !== null &&
         started.chairTakenOver.from === this.identity.memberId &&
         started.chairId !== this.identity.memberId,
+      // Admission (issue 13, point 1).
+      admission: this.admissionView(),
+      knocks: this.knocksFor(started),
     };
+    if (started && !started.ended) this.learnRegulars(members);
     // The chair has been missing long enough here: a take-over this panel refused while it
     // still saw the chair is judged again (signed sessions).
     if (this.meeting && started?.chairId && !next.chairPresent && this.signer) {
@@ -686,6 +824,16 @@ export class GroupSession {
     if (sameSnapshot(this.snapshotValue, next)) return;
     this.snapshotValue = next;
     for (const listener of [...this.listeners]) listener();
+  }
+
+  private admissionView(): AdmissionView | null {
+    const asking = this.asking;
+    if (!asking || !this.signer || this.meetingKeys.has(asking.meetingId)) return null;
+    return {
+      state: asking.refusedBy === null ? 'asking' : 'refused',
+      fingerprint: fingerprintOf(this.signer.card),
+      refusedBy: asking.refusedBy,
+    };
   }
 
   /**
@@ -719,9 +867,15 @@ export class GroupSession {
   private async restore(): Promise<void> {
     if (!this.cache) return;
     const record = await this.cache.load().catch(() => null);
-    if (!record || record.savedAt < this.clock.now() - CACHE_MAX_AGE_MS) return;
+    if (!record) return;
+    // The regulars outlive the meetings: they are whom this device met in the group.
+    for (const { memberId, name } of record.regulars ?? []) this.regulars.set(memberId, name);
+    if (record.savedAt < this.clock.now() - CACHE_MAX_AGE_MS) return;
     this.restoredLobby = record.lobby;
     for (const { meetingId, state } of record.meetings) this.restored.set(meetingId, state);
+    for (const { meetingId, key } of record.keys ?? []) {
+      if (meetingIdOf(key) === meetingId) this.meetingKeys.set(meetingId, key);
+    }
   }
 
   /**
@@ -742,6 +896,12 @@ export class GroupSession {
       if (meetingId !== this.meetingId && lobby.ended.has(meetingId)) this.release(meetingId);
     }
     const target = this.chosen ?? lobby.current?.meetingId ?? null;
+    // A signed session without the meeting's key asks to be let in, and follows once it is.
+    if (target !== null && this.signer && !this.meetingKeys.has(target)) {
+      this.ask(target);
+      return;
+    }
+    if (this.asking && target !== this.asking.meetingId) this.asking = null;
     // Never away from a meeting because the lobby names none: after the end the members stay
     // on its summary, and a panel that restored a meeting keeps it while the lobby is quiet.
     if (target !== null && target !== this.meetingId) void this.follow(target);
@@ -752,7 +912,14 @@ export class GroupSession {
 
   /** Opens a meeting's room, with what the cache kept of it, and listens to it. */
   private async hold(meetingId: string): Promise<HeldMeeting | null> {
-    const keys = await deriveRoomKeys(this.identity.secret, { kind: 'meeting', meetingId });
+    // A signed session reaches a meeting only with its key (admission.ts); an unsigned one
+    // (unit tests of the meeting logic) derives the room from the group's secret.
+    const meetingKey = this.meetingKeys.get(meetingId);
+    if (this.signer && !meetingKey) return null;
+    const keys = await deriveRoomKeys(meetingKey ?? this.identity.secret, {
+      kind: 'meeting',
+      meetingId,
+    });
     if (this.disposed) return null;
     const existing = this.held.get(meetingId);
     if (existing) return existing;
@@ -855,6 +1022,85 @@ export class GroupSession {
       this.alone.lasted = now - this.alone.since;
       this.alone.endedAt = now;
       this.alone.since = null;
+    }
+  }
+
+  /**
+   * Asks to be let into the meeting (a knock in the lobby), once per ask, and takes the key when
+   * the chair's answer opens to it; a refusal is kept for the panel to show.
+   */
+  private ask(meetingId: string): void {
+    const lobby = this.lobby;
+    const signer = this.signer;
+    if (!lobby || !signer || this.disposed) return;
+    if (this.asking?.meetingId !== meetingId) {
+      this.asking = { meetingId, box: newBox(), refusedBy: null, opening: false };
+    }
+    const asking = this.asking;
+    const memberId = this.identity.memberId;
+    const answer = readAnswer(lobby.doc, meetingId, memberId, asking.box);
+    if (answer?.kind === 'refused') {
+      if (asking.refusedBy !== answer.byName) {
+        asking.refusedBy = answer.byName;
+        this.scheduleRefresh();
+      }
+      return;
+    }
+    if (answer?.kind === 'admitted') {
+      if (asking.opening) return;
+      asking.opening = true;
+      void openAnswer(answer, asking.box, meetingId, memberId).then((key) => {
+        asking.opening = false;
+        if (this.disposed || !key) return;
+        this.meetingKeys.set(meetingId, key);
+        if (this.asking === asking) this.asking = null;
+        this.changed();
+        this.followLobby();
+        this.scheduleRefresh();
+      });
+      return;
+    }
+    // Our knock, written again when the lobby lost it (pruned, or a cache restored over it).
+    if (!hasKnocked(lobby.doc, meetingId, memberId, asking.box)) {
+      knock(lobby.doc, meetingId, signer, asking.box, this.clock.now());
+    }
+  }
+
+  /**
+   * The chair's panel: the knocks to the meeting shown that wait for an answer. Members this
+   * device remembers from earlier meetings are let in at once (regulars); the rest wait for the
+   * chair.
+   */
+  private knocksFor(started: MeetingState | null): KnockView[] {
+    const meetingId = this.meetingId;
+    const lobby = this.lobby;
+    if (!started || started.ended || !meetingId || !lobby || !this.signer) return [];
+    if (!this.meetingKeys.has(meetingId)) return [];
+    if (roleOf(started, this.identity.memberId) !== 'chair') return [];
+    const waiting: KnockView[] = [];
+    for (const knocked of readKnocks(lobby.doc, meetingId)) {
+      if (knocked.memberId === this.identity.memberId || isAnswered(lobby.doc, knocked)) continue;
+      if (this.answering.has(knocked.memberId)) continue;
+      if (this.regulars.has(knocked.memberId)) {
+        void this.admit(knocked.memberId);
+        continue;
+      }
+      waiting.push({
+        memberId: knocked.memberId,
+        name: knocked.name,
+        fingerprint: knocked.fingerprint,
+      });
+    }
+    return waiting;
+  }
+
+  /** Everyone proven present in a meeting is one of the group's: remembered as a regular. */
+  private learnRegulars(members: readonly Member[]): void {
+    if (!this.signer || !this.meeting) return;
+    for (const member of members) {
+      if (member.isSelf || this.regulars.get(member.memberId) === member.name) continue;
+      this.regulars.set(member.memberId, member.name);
+      this.changed();
     }
   }
 
@@ -992,10 +1238,17 @@ export class GroupSession {
     for (const [meetingId, state] of this.restored) {
       if (!this.held.has(meetingId)) meetings.push({ meetingId, state });
     }
+    // Keys of the meetings kept, and of the one shown (its summary stays after the end).
+    const keep = new Set([...meetings.map((m) => m.meetingId), this.meetingId]);
+    const keys = [...this.meetingKeys]
+      .filter(([meetingId]) => keep.has(meetingId) && !this.lobbyState.ended.has(meetingId))
+      .map(([meetingId, key]) => ({ meetingId, key }));
     return {
       savedAt: this.clock.now(),
       lobby: this.lobby ? Y.encodeStateAsUpdate(this.lobby.doc) : null,
       meetings,
+      keys,
+      regulars: [...this.regulars].map(([memberId, name]) => ({ memberId, name })),
     };
   }
   // --- end of rejoining ---

@@ -1,5 +1,6 @@
 import { deriveGroupId, deriveMeetingCacheKey } from '../invite/room-name';
-import { finiteNumber, isRecord, safeId } from '../util/guards';
+import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
+import { fromBase64, toBase64 } from '../util/base64';
 import { LIMITS } from '../util/limits';
 import type { KeyValueStore } from './key-value-store';
 import { decodeBlob, openBlob, seal } from './sealed-blob';
@@ -34,6 +35,10 @@ export interface CachedGroup {
   readonly savedAt: number;
   readonly lobby: Uint8Array | null;
   readonly meetings: readonly CachedMeeting[];
+  /** The keys of the meetings this panel was let into (lib/shared-doc/admission.ts). */
+  readonly keys?: ReadonlyArray<{ readonly meetingId: string; readonly key: Uint8Array }>;
+  /** Members this device met in the group's meetings: let in without asking. */
+  readonly regulars?: ReadonlyArray<{ readonly memberId: string; readonly name: string }>;
 }
 
 /**
@@ -62,7 +67,14 @@ export interface StoredMeetingCache {
   readonly savedAt: number;
   readonly lobby: SealedBlob | null;
   readonly meetings: ReadonlyArray<{ readonly meetingId: string } & SealedBlob>;
+  /** Meeting keys and regulars, sealed as one JSON document; absent in caches of earlier builds. */
+  readonly admission?: SealedBlob | null;
 }
+
+/** Regulars kept per group at most. */
+export const MAX_REGULARS = 200;
+/** The sealed admission document is small: keys of a few meetings and some names. */
+const MAX_ADMISSION_BYTES = 64 * 1024;
 
 /** Base64 length of the largest document we seal (AES-GCM adds 16 bytes). */
 const maxBase64 = (bytes: number): number => Math.ceil((bytes + 16) / 3) * 4;
@@ -84,7 +96,47 @@ export function decodeStoredCache(value: unknown): StoredMeetingCache | null {
     seen.add(meetingId);
     meetings.push({ meetingId, ...blob });
   }
-  return { savedAt, lobby, meetings };
+  const admission = decodeBlob(value.admission, maxBase64(MAX_ADMISSION_BYTES));
+  return { savedAt, lobby, meetings, admission };
+}
+
+/** Reads the opened admission document; anything malformed is dropped, never cast. */
+export function decodeAdmission(bytes: Uint8Array | null): Pick<CachedGroup, 'keys' | 'regulars'> {
+  let value: unknown;
+  try {
+    value = bytes ? JSON.parse(new TextDecoder().decode(bytes)) : null;
+  } catch {
+    value = null;
+  }
+  if (!isRecord(value)) return { keys: [], regulars: [] };
+  const keys: Array<{ meetingId: string; key: Uint8Array }> = [];
+  for (const entry of Array.isArray(value.keys)
+    ? value.keys.slice(0, MAX_CACHED_MEETINGS + 1)
+    : []) {
+    if (!isRecord(entry)) continue;
+    const meetingId = safeId(entry.meetingId);
+    const key = typeof entry.key === 'string' ? fromBase64(entry.key) : null;
+    if (meetingId && key && key.length === 32) keys.push({ meetingId, key });
+  }
+  const regulars: Array<{ memberId: string; name: string }> = [];
+  for (const entry of Array.isArray(value.regulars) ? value.regulars.slice(0, MAX_REGULARS) : []) {
+    if (!isRecord(entry)) continue;
+    const memberId = safeId(entry.memberId);
+    const name = boundedString(entry.name, LIMITS.memberName);
+    if (memberId && name) regulars.push({ memberId, name });
+  }
+  return { keys, regulars };
+}
+
+function encodeAdmission(record: CachedGroup): Uint8Array {
+  return new TextEncoder().encode(
+    JSON.stringify({
+      keys: (record.keys ?? [])
+        .slice(0, MAX_CACHED_MEETINGS + 1)
+        .map((k) => ({ meetingId: k.meetingId, key: toBase64(k.key) })),
+      regulars: (record.regulars ?? []).slice(0, MAX_REGULARS),
+    }),
+  );
 }
 
 /** The versioned item of a group's cache; version 1 is the first shape. */
@@ -119,7 +171,7 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
         const { groupId, key } = await derive();
         const stored = await meetingCacheItem(groupId).read(store);
         if (stored.status !== 'stored' || !stored.value) return null;
-        const { savedAt, lobby, meetings } = stored.value;
+        const { savedAt, lobby, meetings, admission } = stored.value;
         const opened = await Promise.all(
           meetings.map(async (m) => {
             const state = await openBlob(key, m, label(groupId, m.meetingId));
@@ -130,6 +182,9 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
           savedAt,
           lobby: lobby ? await openBlob(key, lobby, label(groupId, null)) : null,
           meetings: opened.filter((m): m is CachedMeeting => m !== null),
+          ...decodeAdmission(
+            admission ? await openBlob(key, admission, label(groupId, 'admission')) : null,
+          ),
         };
       } catch {
         return null;
@@ -150,7 +205,13 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
             record.lobby && record.lobby.length <= MAX_LOBBY_BYTES
               ? await seal(key, record.lobby, label(groupId, null))
               : null;
-          const value: StoredMeetingCache = { savedAt: record.savedAt, lobby, meetings };
+          const admission = await seal(key, encodeAdmission(record), label(groupId, 'admission'));
+          const value: StoredMeetingCache = {
+            savedAt: record.savedAt,
+            lobby,
+            meetings,
+            admission,
+          };
           await meetingCacheItem(groupId).write(store, value);
         } catch {
           // Full or unavailable storage: the panel works on, and the next save tries again.
@@ -176,6 +237,8 @@ export function clearMeetingCache(store: KeyValueStore, groupId: string): Promis
 }
 
 function label(groupId: string, meetingId: string | null): Uint8Array<ArrayBuffer> {
-  const what = meetingId === null ? 'lobby' : `meeting/${meetingId}`;
+  // 'admission' is no meeting id (ids are hex or url-safe base64 of 16+ characters).
+  const what =
+    meetingId === null ? 'lobby' : meetingId === 'admission' ? 'admission' : `meeting/${meetingId}`;
   return new TextEncoder().encode(`kring/meeting-cache/v1/${groupId}/${what}`);
 }

@@ -11,6 +11,8 @@ import { LAYOUT_MESSAGES } from './layout-messages';
 import { NOTES_OVERVIEW_MESSAGES } from './notes-overview-messages';
 import { NOTES_PANE_MESSAGES } from './notes-pane-messages';
 import { SERIES_MESSAGES } from './series-messages';
+import { SECOND_CASE_MESSAGES } from './second-case-messages';
+import { ADMISSION_MESSAGES } from './admission-messages';
 
 /**
  * Every text of the panel in Dutch and English. Plain data, so that a test can check that both
@@ -28,6 +30,8 @@ export const MESSAGES = {
   ...GROUP_SIZE_MESSAGES,
   ...FACILITATOR_MESSAGES,
   ...SERIES_MESSAGES,
+  ...SECOND_CASE_MESSAGES,
+  ...ADMISSION_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
   language: { nl: 'Taal', en: 'Language' },
   settings: { nl: 'Instellingen', en: 'Settings' },
@@ -82,8 +86,8 @@ export const MESSAGES = {
   back: { nl: 'Terug naar je groepen', en: 'Back to your groups' },
   inviteHeading: { nl: 'Uitnodiging voor deze groep', en: "This group's invite" },
   inviteHint: {
-    nl: 'Deel dit alleen met de groep, bijvoorbeeld in de chat van het gesprek. Wie het heeft, kan meedoen.',
-    en: 'Share this only with the group, for example in the call chat. Whoever has it can join.',
+    nl: 'Deel dit alleen met de groep. Wie het heeft, kan vragen om mee te doen; de voorzitter laat binnen wie er hoort.',
+    en: 'Share this only with the group. Whoever has it can ask to join; the chair lets in who belongs.',
   },
   inviteCode: { nl: 'Code', en: 'Code' },
   inviteLink: { nl: 'Link', en: 'Link' },

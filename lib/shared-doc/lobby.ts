@@ -3,6 +3,7 @@ import { LOCAL_ORIGIN, lobbyMap } from './doc-schema';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
 import { randomId } from '../util/random-id';
+import { forgetAdmissions } from './admission';
 
 /**
  * The lobby records every meeting the group starts, each entry written once by its chair:
@@ -134,6 +135,8 @@ export function markMeetingEnded(doc: Y.Doc, meetingId: string, endedAt: number)
   if (alreadyEnded && pointer?.meetingId !== meetingId) return;
   doc.transact(() => {
     if (!alreadyEnded) map.set(key, { endedAt });
+    // Who asked to join and the keys sealed for them are of no use once the meeting ended.
+    forgetAdmissions(map, meetingId);
     if (pointer?.meetingId === meetingId) map.delete(POINTER);
     const endedEntries: Array<{ meetingId: string; endedAt: number }> = [];
     let examined = 0;

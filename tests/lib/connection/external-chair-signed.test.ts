@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
 import { MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
 import { put } from '../../../lib/shared-doc/signed';
-import { until } from '../helpers/until-snapshot';
 import { SignedGroup } from '../helpers/signed-group';
 
 /**
@@ -28,7 +27,7 @@ describe('an external procesbegeleider in a signed meeting (issue 14, point 8)',
     // Two present: a chair who is a member would join in; an external one never does.
     expect(await chair!.startMeeting('basic', null, true, true)).toEqual({ ok: true });
     group.rooms.flush();
-    await until(other!, (x) => x.meeting !== null);
+    await group.letIn(chair!, [other!]);
     group.settle();
     const seen = other!.snapshot();
     expect(seen.meeting!.chairIsExternal).toBe(true);
@@ -48,7 +47,7 @@ describe('an external procesbegeleider in a signed meeting (issue 14, point 8)',
     group.settle();
     expect(await chair!.startMeeting('basic')).toEqual({ ok: true });
     group.rooms.flush();
-    await until(member!, (x) => x.meeting !== null);
+    await group.letIn(chair!, [member!]);
     group.settle();
     const chairId = chair!.snapshot().meeting!.chairId!;
     // Carla's panel signs the key with her own card, as a hostile panel could.

@@ -31,7 +31,7 @@ async function meetingOfTwo() {
   group.settle();
   expect(await chair!.startMeeting('basic')).toEqual({ ok: true });
   group.rooms.flush();
-  await until(member!, (x) => x.meeting !== null);
+  await group.letIn(chair!, [member!]);
   group.settle();
   return { chair: chair!, member: member! };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../lib/shared-doc/board-commands';
 import { BOARD_ROOTS, MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
 import { newSessionSigner } from '../../../lib/shared-doc/signed';
+import { knock, newBox, openAnswer, readAnswer } from '../../../lib/shared-doc/admission';
 import { attacks, signedBy, targetsIn } from '../../helpers/attacks';
 import type { DeviceSigner, SessionSigner } from '../../../lib/shared-doc/signed';
 import { until } from '../helpers/until-snapshot';
@@ -20,7 +21,7 @@ import { SignedGroup } from '../helpers/signed-group';
 
 /**
  * Issue 13, point 4: every shared write is someone's. Honest panels (GroupSession with a device
- * key) on in-memory rooms, and a hostile member who holds the invite and writes raw Yjs into the
+ * key) on in-memory rooms, and a hostile member who was let in (admission) and writes raw Yjs into the
  * meeting's document: with a card of their own (a real device key) or none. Every attack of the
  * issue's list is tried, and every honest panel must show the same valid state afterwards.
  */
@@ -56,7 +57,7 @@ async function meetingWithCase(group: SignedGroup): Promise<GroupSession[]> {
   const [chair, bringer, asker] = sessions as [GroupSession, GroupSession, GroupSession];
   expect(await chair.startMeeting('basic')).toEqual({ ok: true });
   group.rooms.flush();
-  await Promise.all([bringer, asker].map((s) => until(s, (x) => x.meeting !== null)));
+  await group.letIn(chair, [bringer, asker]);
   group.settle();
   // The basic method opens with the inventory of pitches.
   const pitched = bringer.run((ctx) => addPitch(ctx, 'Een ouder die steeds boos belt', 'case'));
@@ -89,10 +90,20 @@ function view(snapshot: GroupSnapshot): unknown {
   };
 }
 
-/** The hostile member's own seat in the meeting's room (they hold the invite). */
-async function intruder(group: SignedGroup, session: GroupSession): Promise<RoomHandle> {
-  const meetingId = session.snapshot().meetingId!;
-  const keys = await deriveRoomKeys(SECRET, { kind: 'meeting', meetingId });
+/** The hostile member's own seat in the meeting's room (the chair let them in). */
+async function intruder(group: SignedGroup, chair: GroupSession): Promise<RoomHandle> {
+  const meetingId = chair.snapshot().meetingId!;
+  // The invite alone opens no meeting (admission): Xander asks in the lobby and is let in.
+  const lobby = group.rooms.openerFor('Xander')(await deriveRoomKeys(SECRET, { kind: 'lobby' }));
+  const box = newBox();
+  knock(lobby.doc, meetingId, xander.signer, box, group.clock.now());
+  group.settle();
+  expect(await chair.admit(xander.signer.card.memberId)).toEqual({ ok: true });
+  group.settle();
+  const answer = readAnswer(lobby.doc, meetingId, xander.signer.card.memberId, box);
+  if (answer?.kind !== 'admitted') throw new Error('Xander was not let in');
+  const key = await openAnswer(answer, box, meetingId, xander.signer.card.memberId);
+  const keys = await deriveRoomKeys(key!, { kind: 'meeting', meetingId });
   const room = group.rooms.openerFor('Xander')(keys);
   group.settle();
   return room;
@@ -128,7 +139,7 @@ describe('signed writes (issue 13, point 4)', () => {
     for (const s of [chair!, bringer!, asker!]) expect(s.snapshot().ended).not.toBeNull();
   });
 
-  it('ignores every attack of a member who holds the invite, and every honest panel agrees', async () => {
+  it('ignores every attack of a member who was let in, and every honest panel agrees', async () => {
     group = new SignedGroup(SECRET, 'B3');
     const sessions = await meetingWithCase(group);
     const [chair, bringer, asker] = sessions as [GroupSession, GroupSession, GroupSession];
@@ -190,7 +201,7 @@ describe('signed writes (issue 13, point 4)', () => {
     });
     group.settle();
     const late = await group.open(dirk.name, dirk.device);
-    await until(late, (s) => s.meeting !== null);
+    await group.letIn(chair, [late]);
     group.settle();
     group.settle();
     expect(view(late.snapshot())).toMatchObject({
@@ -247,7 +258,7 @@ describe('signed writes (issue 13, point 4)', () => {
     const [chair] = sessions as [GroupSession];
     // Dirk's panel writes advice before anybody has his card: it is read once the card arrives.
     const late = await group.open(dirk.name, dirk.device);
-    await until(late, (s) => s.meeting !== null);
+    await group.letIn(chair, [late]);
     group.settle();
     const advising = chair
       .snapshot()

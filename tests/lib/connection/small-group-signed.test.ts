@@ -9,7 +9,6 @@ import {
 } from '../../../lib/shared-doc/board-commands';
 import { MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
 import { put } from '../../../lib/shared-doc/signed';
-import { until } from '../helpers/until-snapshot';
 import { SignedGroup } from '../helpers/signed-group';
 
 /**
@@ -38,7 +37,7 @@ describe('a chair joining in, in a signed meeting of two (issue 14, point 10)', 
     expect(chair!.snapshot().members).toHaveLength(2);
     expect(await chair!.startMeeting('basic', null, true)).toEqual({ ok: true });
     group.rooms.flush();
-    await until(bringer!, (x) => x.meeting !== null);
+    await group.letIn(chair!, [bringer!]);
     group.settle();
     expect(bringer!.snapshot().meeting!.chairJoinsIn).toBe(true);
 
@@ -81,7 +80,7 @@ describe('a chair joining in, in a signed meeting of two (issue 14, point 10)', 
     group.settle();
     expect(await chair!.startMeeting('basic')).toEqual({ ok: true });
     group.rooms.flush();
-    await until(member!, (x) => x.meeting !== null);
+    await group.letIn(chair!, [member!]);
     group.settle();
     // Carla's panel signs the key with her own card, as a hostile panel could: a valid signature,
     // but not the chair's.

@@ -40,6 +40,26 @@ export class SignedGroup {
     }
   }
 
+  /**
+   * The chair lets in every member who asks (admission, lib/shared-doc/admission.ts) until each
+   * of `members` shows the chair's meeting. Sealing and opening keys are asynchronous: the
+   * rounds also let those promises run.
+   */
+  async letIn(chair: GroupSession, members: readonly GroupSession[]): Promise<void> {
+    for (let round = 0; round < 40; round++) {
+      this.settle();
+      for (const knock of chair.snapshot().knocks) await chair.admit(knock.memberId);
+      this.settle();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const meetingId = chair.snapshot().meetingId;
+      if (members.every((m) => m.snapshot().meetingId === meetingId && m.snapshot().meeting)) {
+        this.settle();
+        return;
+      }
+    }
+    throw new Error('not every member was let in');
+  }
+
   dispose(): void {
     for (const session of this.sessions) session.dispose();
   }

@@ -1,0 +1,27 @@
+/**
+ * Texts of admission (issue 13, point 1): a member asks to join today's meeting and the chair
+ * lets them in or refuses, by name and a short code of their device; part of MESSAGES.
+ */
+export const ADMISSION_MESSAGES = {
+  askingHeading: { nl: 'Wachten tot je binnen mag', en: 'Waiting to be let in' },
+  askingBody: {
+    nl: 'De voorzitter ziet dat je wilt meedoen, met je naam en deze code: {code}. Lees de code voor als de voorzitter erom vraagt.',
+    en: 'The chair sees that you ask to join, with your name and this code: {code}. Read the code out if the chair asks for it.',
+  },
+  refusedHeading: { nl: 'Je bent niet binnengelaten', en: 'You were not let in' },
+  refusedBody: {
+    nl: '{name} heeft je niet toegelaten tot deze bijeenkomst. Is dat een vergissing? Zeg het in het gesprek en vraag het opnieuw.',
+    en: '{name} did not let you into this meeting. A mistake? Say so in the call and ask again.',
+  },
+  askAgain: { nl: 'Opnieuw vragen', en: 'Ask again' },
+  knocksHeading: { nl: 'Wil meedoen', en: 'Asking to join' },
+  knockCode: { nl: 'code {code}', en: 'code {code}' },
+  letIn: { nl: 'Binnenlaten', en: 'Let in' },
+  letInName: { nl: 'Laat {name} binnen', en: 'Let {name} in' },
+  refuse: { nl: 'Weigeren', en: 'Refuse' },
+  refuseName: { nl: 'Weiger {name}', en: 'Refuse {name}' },
+  knocksHint: {
+    nl: 'Twijfel je wie het is? Vraag in het gesprek om de code. Wie je binnenlaat, komt de volgende keer meteen binnen.',
+    en: 'Not sure who it is? Ask for their code in the call. Whoever you let in comes straight in next time.',
+  },
+} as const;

@@ -1,0 +1,192 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { memoryDeviceKey } from '../../../lib/device/device-key';
+import { deriveRoomKeys } from '../../../lib/invite/room-name';
+import {
+  admit,
+  meetingIdOf,
+  newBox,
+  newMeetingKey,
+  openAnswer,
+  readAnswer,
+  readKnocks,
+  knock,
+} from '../../../lib/shared-doc/admission';
+import { addPitch } from '../../../lib/shared-doc/board-commands';
+import { newSessionSigner } from '../../../lib/shared-doc/signed';
+import type { DeviceSigner } from '../../../lib/shared-doc/signed';
+import { SignedGroup } from '../helpers/signed-group';
+import { until } from '../helpers/until-snapshot';
+
+/**
+ * Issue 13, point 1: "Joining today's meeting means asking: the chair sees who asks, by name and
+ * a short fingerprint, and admits or refuses. The meeting's room and key are random per meeting
+ * and reach only admitted members ... so the group invite alone no longer gets anyone into a
+ * meeting. A member admitted once can be remembered by the group, so regulars enter without
+ * waiting." Signed sessions on in-memory rooms.
+ */
+
+const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 31);
+const CASE = 'Een ouder die steeds boos belt';
+
+let devices: Record<'anna' | 'bram' | 'carla' | 'xander', DeviceSigner>;
+
+beforeAll(async () => {
+  devices = {
+    anna: await memoryDeviceKey(),
+    bram: await memoryDeviceKey(),
+    carla: await memoryDeviceKey(),
+    xander: await memoryDeviceKey(),
+  };
+});
+
+let group: SignedGroup;
+afterEach(() => group?.dispose());
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+async function settleAsync(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    group.settle();
+    await tick();
+  }
+}
+
+describe('admission', () => {
+  it('a member asks, the chair sees name and fingerprint and lets them in; the meeting reaches only them', async () => {
+    group = new SignedGroup(SECRET);
+    const anna = await group.open('Anna', devices.anna);
+    const bram = await group.open('Bram', devices.bram);
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    await settleAsync();
+    // Bram is asking, with his fingerprint; he has no meeting.
+    const asking = bram.snapshot();
+    expect(asking.meeting).toBeNull();
+    expect(asking.admission?.state).toBe('asking');
+    expect(asking.admission?.fingerprint).toMatch(/^[0-9A-F]{4} [0-9A-F]{4}$/);
+    // Anna sees him by name and the same fingerprint.
+    const knocks = anna.snapshot().knocks;
+    expect(knocks).toEqual([
+      {
+        memberId: bram.snapshot().selfId,
+        name: 'Bram',
+        fingerprint: asking.admission!.fingerprint,
+      },
+    ]);
+    expect(await anna.admit(knocks[0]!.memberId)).toEqual({ ok: true });
+    await settleAsync();
+    const inside = await until(bram, (s) => s.meeting !== null);
+    expect(inside.admission).toBeNull();
+    expect(inside.meetingId).toBe(anna.snapshot().meetingId);
+    expect(anna.snapshot().knocks).toEqual([]);
+    // The meeting's id is its key's; its room is not the one the invite would give.
+    const byInvite = await deriveRoomKeys(SECRET, {
+      kind: 'meeting',
+      meetingId: inside.meetingId!,
+    });
+    expect(group.rooms.openRooms('Anna')).toHaveLength(2);
+    expect(group.rooms.openRooms('Anna')).not.toContain(byInvite.roomName);
+    expect(group.rooms.openRooms('Bram')).toEqual(group.rooms.openRooms('Anna'));
+  });
+
+  it('a refused member gets no key and receives nothing of the meeting; asking again can be answered', async () => {
+    group = new SignedGroup(SECRET);
+    const anna = await group.open('Anna', devices.anna);
+    const bram = await group.open('Bram', devices.bram);
+    const xander = await group.open('Xander', devices.xander);
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    await settleAsync();
+    const ids = Object.fromEntries(anna.snapshot().knocks.map((k) => [k.name, k.memberId]));
+    expect(Object.keys(ids).sort()).toEqual(['Bram', 'Xander']);
+    expect(anna.refuse(ids.Xander!)).toEqual({ ok: true });
+    expect(await anna.admit(ids.Bram!)).toEqual({ ok: true });
+    await settleAsync();
+    await until(bram, (s) => s.meeting !== null);
+    const refused = await until(xander, (s) => s.admission?.state === 'refused');
+    expect(refused.admission?.refusedBy).toBe('Anna');
+    expect(refused.meeting).toBeNull();
+    // The meeting goes on with a case; nothing of it reaches Xander's rooms.
+    expect(bram.run((ctx) => addPitch(ctx, CASE, 'case')).ok).toBe(true);
+    await settleAsync();
+    expect(anna.snapshot().board?.pitches.map((p) => p.text)).toContain(CASE);
+    expect(xander.snapshot().board).toBeNull();
+    expect(JSON.stringify(xander.sharedState())).not.toContain(CASE);
+    expect(xander.sharedState().meeting).toBeNull();
+    // He holds the lobby only: the meeting's room was never opened by his panel.
+    expect(group.rooms.openRooms('Xander')).toHaveLength(1);
+    expect(group.rooms.openRooms('Bram')).toHaveLength(2);
+    // He asks again; Anna now sees him again and may let him in.
+    xander.askAgain();
+    await settleAsync();
+    expect(xander.snapshot().admission?.state).toBe('asking');
+    expect(anna.snapshot().knocks.map((k) => k.name)).toEqual(['Xander']);
+  });
+
+  it('only the chair answers: a member who is not chair cannot let anyone in', async () => {
+    group = new SignedGroup(SECRET);
+    const anna = await group.open('Anna', devices.anna);
+    const bram = await group.open('Bram', devices.bram);
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    await group.letIn(anna, [bram]);
+    const carla = await group.open('Carla', devices.carla);
+    await settleAsync();
+    expect(bram.snapshot().knocks).toEqual([]);
+    expect(await bram.admit(carla.snapshot().selfId)).toEqual({ ok: false, reason: 'not-chair' });
+    expect(anna.snapshot().knocks.map((k) => k.name)).toEqual(['Carla']);
+  });
+
+  it('regulars enter the next meeting without waiting', async () => {
+    group = new SignedGroup(SECRET);
+    const anna = await group.open('Anna', devices.anna);
+    const bram = await group.open('Bram', devices.bram);
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    await group.letIn(anna, [bram]);
+    await settleAsync();
+    expect(anna.endMeeting()).toEqual({ ok: true });
+    await settleAsync();
+    // The next meeting: Bram comes in without Anna answering.
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    const second = anna.snapshot().meetingId;
+    for (let i = 0; i < 20 && bram.snapshot().meetingId !== second; i++) await settleAsync(1);
+    expect(bram.snapshot().meetingId).toBe(second);
+    expect(bram.snapshot().meeting).not.toBeNull();
+    expect(anna.snapshot().knocks).toEqual([]);
+  });
+});
+
+describe('the sealed key', () => {
+  it('opens only for the box it was sealed for, and only as the meeting it names', async () => {
+    const doc = new Y.Doc();
+    const chair = await newSessionSigner(devices.anna, 'Anna');
+    const asker = await newSessionSigner(devices.bram, 'Bram');
+    const key = newMeetingKey();
+    const meetingId = meetingIdOf(key);
+    const box = newBox();
+    knock(doc, meetingId, asker, box, 1);
+    const [knocked] = readKnocks(doc, meetingId);
+    expect(knocked?.name).toBe('Bram');
+    expect(await admit(doc, key, knocked!, chair, 2)).toBe(true);
+    const answer = readAnswer(doc, meetingId, asker.card.memberId, box);
+    expect(answer?.kind).toBe('admitted');
+    if (answer?.kind !== 'admitted') return;
+    expect(await openAnswer(answer, box, meetingId, asker.card.memberId)).toEqual(key);
+    // Another box (an eavesdropper's) opens nothing.
+    expect(await openAnswer(answer, newBox(), meetingId, asker.card.memberId)).toBeNull();
+    // A key for another meeting is not taken as this one's.
+    expect(await admit(doc, newMeetingKey(), knocked!, chair, 3)).toBe(false);
+  });
+
+  it('a knock in someone else\u2019s name or with a bad signature is not listed', async () => {
+    const doc = new Y.Doc();
+    const asker = await newSessionSigner(devices.bram, 'Bram');
+    const meetingId = meetingIdOf(newMeetingKey());
+    knock(doc, meetingId, asker, newBox(), 1);
+    const map = doc.getMap<unknown>('lobby');
+    const [key] = [...map.keys()];
+    const entry = map.get(key!) as Record<string, unknown>;
+    // The same knock under Carla's id, and one with its name changed.
+    map.set(`knock:${meetingId}:${devices.carla.memberId}`, entry);
+    map.set(key!, { ...entry, at: 2 });
+    expect(readKnocks(doc, meetingId)).toEqual([]);
+  });
+});
