@@ -61,7 +61,10 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
   const canScore = mayDo('score', role, activity);
   const canConfirm = mayDo('confirm-case', role, activity);
   const casePitch = board.pitches.find((p) => p.id === meeting.casePitchId) ?? null;
-  const ranked = rankPitches(board.pitches);
+  // A second case is chosen from the pitches that remain: the first case's has had its turn.
+  const firstPitchId = meeting.firstCase?.pitchId ?? null;
+  const pitches = board.pitches.filter((p) => p.id !== firstPitchId);
+  const ranked = rankPitches(pitches);
 
   return (
     <section aria-labelledby={headingId} className="board pitch-board">
@@ -81,7 +84,7 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
       {canPitch && (
         <PitchForm act={act} allowsTheme={meeting.method.allowsTheme} phaseId={meeting.phase.id} />
       )}
-      {board.pitches.length > 0 && (
+      {pitches.length > 0 && (
         <div className="egt-explained">
           <p className="hint" id={egtHintId}>
             {t('egtHint')}
@@ -95,11 +98,11 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
           </ul>
         </div>
       )}
-      {board.pitches.length === 0 ? (
+      {pitches.length === 0 ? (
         <p className="hint empty-board">{t(canPitch ? 'pitchNone' : 'pitchNoneOthers')}</p>
       ) : (
         <ul className="board-items">
-          {board.pitches.map((pitch) => {
+          {pitches.map((pitch) => {
             const isCase = pitch.id === meeting.casePitchId;
             return (
               <li key={pitch.id} className={isCase ? 'board-item chosen' : 'board-item'}>

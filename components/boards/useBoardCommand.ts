@@ -19,6 +19,8 @@ const REFUSALS: Readonly<Record<CommandRefusal, MessageKey>> = {
   'unknown-method': 'boardErrorOther',
   'already-started': 'boardErrorOther',
   'chair-present': 'boardErrorOther',
+  'not-yet': 'boardErrorNotYet',
+  'no-more': 'boardErrorNoMore',
 };
 
 /**

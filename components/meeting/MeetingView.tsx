@@ -1,3 +1,5 @@
+import { SecondCaseBanner, SecondCaseControl } from './SecondCase';
+import { EarlierCases } from '../boards/EarlierCases';
 import { useId } from 'react';
 import { soundFor } from '../../lib/device/settings';
 import type { SoundSetting } from '../../lib/device/settings';
@@ -101,9 +103,12 @@ export function MeetingView({
   const props: MeetingProps = { meeting, board, role, members, selfId, run: actions.run };
   const guidance = role === 'chair' ? phase.chairGuidance : phase.memberGuidance;
   // A new phase, or the case just confirmed, is a new view: its heading takes focus.
-  const phaseHeading = useFocusOnChange(`${phase.id}:${meeting.caseBringerId ?? ''}`, {
-    announcement: t('nowInPhase', { index: phaseIndex + 1, total, phase: phase.name[locale] }),
-  });
+  const phaseHeading = useFocusOnChange(
+    `${meeting.caseNumber}:${phase.id}:${meeting.caseBringerId ?? ''}`,
+    {
+      announcement: t('nowInPhase', { index: phaseIndex + 1, total, phase: phase.name[locale] }),
+    },
+  );
   useNewItemAnnouncements(board, selfId);
   const chairHeadingId = useId();
   const privateLabelId = useId();
@@ -160,6 +165,8 @@ export function MeetingView({
           </button>
         </div>
       )}
+      <SecondCaseBanner meeting={meeting} />
+      <EarlierCases board={board} />
       <ListeningBanner {...props} />
       <CoreQuestion {...props} />
       {phase.activity === 'lookback' && sharedLookBack}
@@ -170,6 +177,7 @@ export function MeetingView({
           <h3 id={chairHeadingId}>{t('guidanceForChair')}</h3>
           <p className="guidance-text">{guidance[locale]}</p>
           {rejected.length > 0 && <RejectedWrites rejected={rejected} />}
+          <SecondCaseControl {...props} />
           <ChairControls
             timer={timer}
             members={members}

@@ -151,8 +151,11 @@ export function attendanceEntryFrom(
     startedAt: summary.startedAt,
     endedAt: summary.endedAt,
     methodId: summary.methodId,
+    // A meeting of two cases (issue 14, point 5): the member who brought either case was its
+    // case bringer; that is the role a register asks about.
     role:
-      summary.caseBringerId === context.selfId
+      summary.caseBringerId === context.selfId ||
+      (summary.secondCase?.caseBringerId ?? null) === context.selfId
         ? 'bringer'
         : // The chair at the end guided as an external procesbegeleider (issue 14, point 8).
           context.role === 'chair' && summary.chairExternal === true
@@ -161,7 +164,11 @@ export function attendanceEntryFrom(
     // The chair and the case bringer were there, even if their panel had gone by the end.
     present: [
       ...context.present,
-      ...[summary.chairName, summary.caseBringerName].filter((n) => n !== null),
+      ...[
+        summary.chairName,
+        summary.caseBringerName,
+        summary.secondCase?.caseBringerName ?? null,
+      ].filter((n) => n !== null),
     ],
   });
 }

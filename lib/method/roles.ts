@@ -27,6 +27,7 @@ export type Action =
   | 'hand-chair'
   | 'take-chair'
   | 'end'
+  | 'open-second-case'
   | 'share-look-back'
   | 'take-home';
 
@@ -71,6 +72,9 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   'hand-chair': { roles: CHAIR, activities: null },
   'take-chair': { roles: MEMBER, activities: null },
   end: { roles: CHAIR, activities: null },
+  // "Een enkele keer lukt het om er nog een te bespreken": after the first case's evaluation
+  // the chair may open one more case (second-case.ts has the rest of the rule).
+  'open-second-case': { roles: CHAIR, activities: ['evaluating'] },
   // Last time's case bringer tells how it went, from their private notes if they choose to.
   'share-look-back': {
     roles: ['chair', 'bringer', 'member'],

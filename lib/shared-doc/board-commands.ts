@@ -6,9 +6,16 @@ import { readMeeting } from './meeting-state';
 import type { MeetingState } from './meeting-state';
 import type { Action } from '../method/roles';
 import { mayAct } from './may-act';
-import { boardMap, LOCAL_ORIGIN, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './doc-schema';
+import {
+  boardMap,
+  caseKey,
+  LOCAL_ORIGIN,
+  REVEALED_PREFIX,
+  MEETING_KEYS,
+  meetingMap,
+} from './doc-schema';
 import type { BoardRoot } from './doc-schema';
-import { countItems, readPitch, scoreKey, voteKey } from './board-state';
+import { caseOfItem, countItems, readPitch, scoreKey, voteKey } from './board-state';
 import type { EvaluationKind, PitchScore, Rating } from './board-state';
 import type { CommandResult } from './meeting-commands';
 import { isRecord, safeId } from '../util/guards';
@@ -77,6 +84,8 @@ function addItem(
       authorName: cleanName(ctx.actorName, LIMITS.memberName),
       text: clean,
       createdAt: ctx.now,
+      // Written for the second case: kept apart from the first case's board (board-state.ts).
+      ...(meeting.caseNumber === 2 ? { caseNo: 2 } : {}),
       ...extra(meeting),
     });
   }, LOCAL_ORIGIN);
@@ -136,11 +145,17 @@ export function confirmCase(ctx: CommandContext, pitchId: string): CommandResult
   const pitch = readPitch(ctx.doc, pitchId);
   if (!pitch) return { ok: false, reason: 'no-such-item' };
   if (pitch.authorId === meeting.chairId) return { ok: false, reason: 'chair-cannot-bring' };
+  // The second case comes from the pitches that remain, and is another member's (who-writes.ts).
+  const first = meeting.firstCase;
+  if (first && (pitch.id === first.pitchId || pitch.authorId === first.bringerId)) {
+    return { ok: false, reason: 'not-allowed' };
+  }
+  const n = meeting.caseNumber;
   ctx.doc.transact(() => {
     const map = meetingMap(ctx.doc);
-    put(map, MEETING_KEYS.casePitchId, pitch.id);
-    put(map, MEETING_KEYS.caseBringerId, pitch.authorId);
-    put(map, MEETING_KEYS.caseBringerName, pitch.authorName);
+    put(map, caseKey(MEETING_KEYS.casePitchId, n), pitch.id);
+    put(map, caseKey(MEETING_KEYS.caseBringerId, n), pitch.authorId);
+    put(map, caseKey(MEETING_KEYS.caseBringerName, n), pitch.authorName);
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -160,8 +175,10 @@ function markItem(
 ): CommandResult {
   const meeting = permit(ctx, action);
   if (isResult(meeting)) return meeting;
-  if (!isRecord(readValue(boardMap(ctx.doc, itemRoot), id)))
-    return { ok: false, reason: 'no-such-item' };
+  const item = readValue(boardMap(ctx.doc, itemRoot), id);
+  if (!isRecord(item)) return { ok: false, reason: 'no-such-item' };
+  // An earlier case's board is closed: its bringer's marks stay as they were.
+  if (caseOfItem(item) !== meeting.caseNumber) return { ok: false, reason: 'not-allowed' };
   ctx.doc.transact(() => {
     const marks = boardMap(ctx.doc, marksRoot);
     const current = readValue(marks, id);
@@ -198,7 +215,9 @@ export function revealPhase(ctx: CommandContext): CommandResult {
   const pending = unrevealedBlindPhases(ctx.doc, meeting, meeting.phaseIndex);
   if (pending.length === 0) return { ok: false, reason: 'not-allowed' };
   ctx.doc.transact(() => {
-    for (const id of pending) put(meetingMap(ctx.doc), REVEALED_PREFIX + id, true);
+    for (const id of pending) {
+      put(meetingMap(ctx.doc), caseKey(REVEALED_PREFIX + id, meeting.caseNumber), true);
+    }
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -212,7 +231,11 @@ export function unrevealedBlindPhases(
   const map = meetingMap(doc);
   return meeting.method.phases
     .slice(0, lastIndex + 1)
-    .filter((phase) => phase.blind && map.get(REVEALED_PREFIX + phase.id) !== true)
+    .filter(
+      (phase) =>
+        phase.blind &&
+        readValue(map, caseKey(REVEALED_PREFIX + phase.id, meeting.caseNumber)) !== true,
+    )
     .map((phase) => phase.id);
 }
 
@@ -232,7 +255,11 @@ export function chooseCoreQuestion(
   let proposalId: string | null = null;
   if ('proposalId' in choice) {
     const proposal = readValue(boardMap(ctx.doc, 'proposals'), choice.proposalId);
-    if (!isRecord(proposal) || typeof proposal.text !== 'string') {
+    if (
+      !isRecord(proposal) ||
+      typeof proposal.text !== 'string' ||
+      caseOfItem(proposal) !== meeting.caseNumber
+    ) {
       return { ok: false, reason: 'no-such-item' };
     }
     text = proposal.text;
@@ -243,7 +270,10 @@ export function chooseCoreQuestion(
     text = clean;
   }
   ctx.doc.transact(() => {
-    put(meetingMap(ctx.doc), MEETING_KEYS.coreQuestion, { text, proposalId });
+    put(meetingMap(ctx.doc), caseKey(MEETING_KEYS.coreQuestion, meeting.caseNumber), {
+      text,
+      proposalId,
+    });
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -303,12 +333,16 @@ export function orderAdvice(ctx: CommandContext, orderedIds: readonly string[]):
   const meeting = permit(ctx, 'star');
   if (isResult(meeting)) return meeting;
   const advice = boardMap(ctx.doc, 'advice');
-  if (!orderedIds.every((id) => isRecord(readValue(advice, id))))
-    return { ok: false, reason: 'no-such-item' };
+  const ofThisCase = (id: string) => {
+    const item = readValue(advice, id);
+    return isRecord(item) && caseOfItem(item) === meeting.caseNumber;
+  };
+  if (!orderedIds.every(ofThisCase)) return { ok: false, reason: 'no-such-item' };
   ctx.doc.transact(() => {
     const marks = boardMap(ctx.doc, 'adviceMarks');
     const place = new Map(orderedIds.map((id, index) => [id, index]));
-    for (const id of advice.keys()) {
+    // Only this case's advice: an earlier case's order stays its bringer's.
+    for (const id of [...advice.keys()].filter(ofThisCase)) {
       const current = readValue(marks, id);
       const base = isRecord(current) ? current : {};
       const order = place.get(id) ?? null;
@@ -324,9 +358,10 @@ export function setIntentions(ctx: CommandContext, text: string): CommandResult 
   if (isResult(meeting)) return meeting;
   const clean = text.trim();
   if (clean.length > LIMITS.intentions) return { ok: false, reason: 'too-long' };
+  const key = caseKey(MEETING_KEYS.intentions, meeting.caseNumber);
   ctx.doc.transact(() => {
-    if (clean) put(meetingMap(ctx.doc), MEETING_KEYS.intentions, clean);
-    else clear(meetingMap(ctx.doc), MEETING_KEYS.intentions);
+    if (clean) put(meetingMap(ctx.doc), key, clean);
+    else clear(meetingMap(ctx.doc), key);
   }, LOCAL_ORIGIN);
   return OK;
 }
@@ -352,7 +387,8 @@ export function shareLookBack(ctx: CommandContext, text: string): CommandResult 
 export function setKeepCaseTitle(ctx: CommandContext, keep: boolean): CommandResult {
   const meeting = permit(ctx, 'keep-title');
   if (isResult(meeting)) return meeting;
-  ctx.doc.transact(() => put(meetingMap(ctx.doc), MEETING_KEYS.keepCaseTitle, keep), LOCAL_ORIGIN);
+  const key = caseKey(MEETING_KEYS.keepCaseTitle, meeting.caseNumber);
+  ctx.doc.transact(() => put(meetingMap(ctx.doc), key, keep), LOCAL_ORIGIN);
   return OK;
 }
 
@@ -363,7 +399,13 @@ export function removeOwnItem(ctx: CommandContext, root: BoardRoot, id: string):
   const item = readValue(boardMap(ctx.doc, root), id);
   if (!isRecord(item)) return { ok: false, reason: 'no-such-item' };
   if (item.authorId !== ctx.actorId) return { ok: false, reason: 'not-allowed' };
-  if (root === 'pitches' && meeting.casePitchId === id) return { ok: false, reason: 'not-allowed' };
+  if (root === 'pitches' && (meeting.casePitchId === id || meeting.firstCase?.pitchId === id)) {
+    return { ok: false, reason: 'not-allowed' };
+  }
+  // An earlier case's board stays as it was until the end.
+  if (root !== 'pitches' && root !== 'sharedLookBack' && caseOfItem(item) !== meeting.caseNumber) {
+    return { ok: false, reason: 'not-allowed' };
+  }
   ctx.doc.transact(() => clear(boardMap(ctx.doc, root), id), LOCAL_ORIGIN);
   return OK;
 }

@@ -1,14 +1,15 @@
 import type * as Y from 'yjs';
 import { boundedString, finiteNumber, isRecord, safeId, safePhaseId } from '../util/guards';
 import { LIMITS } from '../util/limits';
-import { boardMap, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './doc-schema';
-import type { BoardRoot } from './doc-schema';
+import { boardMap, caseKey, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './doc-schema';
+import type { BoardRoot, CaseNumber } from './doc-schema';
 import type { Method, Phase } from '../method/method';
 import { readMeeting } from './meeting-state';
 import { settled } from './last-valid';
 import type { KeyRule } from './last-valid';
 import { indexer, liveKeys } from './map-index';
-import { byBringer, byChair, currentBringer } from './who-writes';
+import { bringerOf, byBringerOf, byChair } from './who-writes';
+import { readValue } from './signed';
 import { readConfidentiality } from './confidentiality';
 import type { ReadMeter } from './map-index';
 
@@ -19,6 +20,14 @@ export interface Authored {
   readonly authorName: string;
   readonly text: string;
   readonly createdAt: number;
+}
+
+/**
+ * An item written for one case of the meeting: items carry `caseNo: 2` when written during a
+ * second case (absent: the first), so both cases' boards stay apart until the end.
+ */
+export interface CaseItem {
+  readonly caseNumber: CaseNumber;
 }
 
 /** A pitched work question: a case, or a theme instead of a case. */
@@ -47,7 +56,7 @@ export interface PitchView extends Pitch {
 }
 
 /** A question to the case bringer, with the bringer's marks. */
-export interface Question extends Authored {
+export interface Question extends Authored, CaseItem {
   readonly phaseId: string;
   readonly answered: boolean;
   readonly rating: Rating | null;
@@ -57,13 +66,13 @@ export interface Question extends Authored {
 export type Rating = 'warm' | 'neutral' | 'cold';
 
 /** A proposed reformulation of the core question. */
-export type Proposal = Authored;
+export type Proposal = Authored & CaseItem;
 
 /**
  * Advice to the case bringer, with the bringer's marks: the star, the place in their order,
  * whether they already tried it, and (starred advice only) why it fits.
  */
-export interface Advice extends Authored {
+export interface Advice extends Authored, CaseItem {
   readonly phaseId: string;
   readonly starred: boolean;
   readonly order: number | null;
@@ -72,14 +81,35 @@ export interface Advice extends Authored {
 }
 
 /** A line of the evaluation: what it gave me, an agreement for next time, the follow-up. */
-export interface EvaluationItem extends Authored {
+export interface EvaluationItem extends Authored, CaseItem {
   readonly kind: EvaluationKind;
 }
 
 /** The kinds of evaluation lines. */
 export type EvaluationKind = 'learning' | 'agreement' | 'follow-up';
 
-/** The boards as one member may see them: blind items of others stay hidden until revealed. */
+/**
+ * An earlier case's board as it stood when the chair opened the next case: kept, read-only,
+ * until the meeting ends (issue 14, point 5: "both cases' boards stay until the end").
+ */
+export interface CaseBoard {
+  readonly caseNumber: CaseNumber;
+  readonly bringerName: string | null;
+  /** The pitch that was the case. */
+  readonly caseTitle: string | null;
+  readonly questions: readonly Question[];
+  readonly proposals: readonly Proposal[];
+  readonly coreQuestion: string | null;
+  readonly advice: readonly Advice[];
+  readonly intentions: string | null;
+  readonly evaluation: readonly EvaluationItem[];
+}
+
+/**
+ * The boards as one member may see them: blind items of others stay hidden until revealed.
+ * Questions, proposals, advice and evaluation are the current case's; an earlier case's are in
+ * `earlierCases`.
+ */
 export interface BoardState {
   readonly pitches: readonly PitchView[];
   readonly questions: readonly Question[];
@@ -99,6 +129,8 @@ export interface BoardState {
   readonly revealed: readonly string[];
   /** Member ids that confirmed the confidentiality agreement (confidentiality.ts). */
   readonly confidentiality: readonly string[];
+  /** The first case's board while a second case runs; empty on the first case. */
+  readonly earlierCases: readonly CaseBoard[];
 }
 
 /**
@@ -125,25 +157,56 @@ const ENDED_BOARD: BoardState = {
   keepCaseTitle: false,
   revealed: [],
   confidentiality: [],
+  earlierCases: [],
 };
 
 /** A reveal is never taken back: anything but `true` is garbage, and a removal too. */
 const REVEALED_RULE: KeyRule = { valid: (value) => value === true, absent: 'keeps', who: byChair };
-const CORE_RULE: KeyRule = {
-  valid: (value) => decodeCore(value) !== null,
-  absent: 'clears',
-  who: byBringer,
-};
-const INTENTIONS_RULE: KeyRule = {
-  valid: (value) => boundedString(value, LIMITS.intentions) !== null,
-  absent: 'clears',
-  who: byBringer,
-};
-const KEEP_TITLE_RULE: KeyRule = {
-  valid: (value) => typeof value === 'boolean',
-  absent: 'clears',
-  who: byBringer,
-};
+
+/** The case bringer's answers, one rule object per case, each checked against that case's bringer. */
+function bringerRules(caseNumber: CaseNumber) {
+  const who = byBringerOf(caseNumber);
+  return {
+    core: { valid: (value: unknown) => decodeCore(value) !== null, absent: 'clears', who },
+    intentions: {
+      valid: (value: unknown) => boundedString(value, LIMITS.intentions) !== null,
+      absent: 'clears',
+      who,
+    },
+    keepTitle: { valid: (value: unknown) => typeof value === 'boolean', absent: 'clears', who },
+  } satisfies Record<string, KeyRule>;
+}
+const BRINGER_RULES = { 1: bringerRules(1), 2: bringerRules(2) } as const;
+
+/** The case an item was written for (absent: the first, as in documents of earlier builds). */
+export function caseOfItem(raw: unknown): CaseNumber {
+  return isRecord(raw) && raw.caseNo === 2 ? 2 : 1;
+}
+
+/** The blind phases of one case the chair revealed. */
+function revealedIn(progress: Y.Map<unknown>, method: Method, caseNumber: CaseNumber): string[] {
+  return method.phases
+    .filter(
+      (phase) =>
+        settled(progress, caseKey(REVEALED_PREFIX + phase.id, caseNumber), REVEALED_RULE) === true,
+    )
+    .map((phase) => phase.id);
+}
+
+/** The case bringer's intentions for one case. */
+function intentionsOf(progress: Y.Map<unknown>, caseNumber: CaseNumber): string | null {
+  const key = caseKey(MEETING_KEYS.intentions, caseNumber);
+  return boundedString(
+    settled(progress, key, BRINGER_RULES[caseNumber].intentions),
+    LIMITS.intentions,
+  );
+}
+
+/** The core question one case's bringer confirmed. */
+function coreOf(progress: Y.Map<unknown>, caseNumber: CaseNumber): string | null {
+  const key = caseKey(MEETING_KEYS.coreQuestion, caseNumber);
+  return decodeCore(settled(progress, key, BRINGER_RULES[caseNumber].core));
+}
 
 function decodeCore(value: unknown): string | null {
   return isRecord(value) ? boundedString(value.text, LIMITS.proposal) : null;
@@ -164,13 +227,18 @@ export function readBoard(
   const meeting = readMeeting(doc);
   if (meeting.ended) return ENDED_BOARD;
   const progress = meetingMap(doc);
-  const revealed = method.phases
-    .filter((phase) => settled(progress, REVEALED_PREFIX + phase.id, REVEALED_RULE) === true)
-    .map((phase) => phase.id);
+  const current = meeting.caseNumber;
+  const revealedBy: Record<CaseNumber, string[]> = {
+    1: revealedIn(progress, method, 1),
+    2: current === 2 ? revealedIn(progress, method, 2) : [],
+  };
+  const revealed = revealedBy[current];
   const blindPhases = new Set(method.phases.filter((p) => p.blind).map((p) => p.id));
   const currentPhaseId = method.phases[meeting.phaseIndex]?.id;
-  const hidden = (item: { authorId: string; phaseId: string }) =>
-    blindPhases.has(item.phaseId) && !revealed.includes(item.phaseId) && item.authorId !== viewerId;
+  const hidden = (item: { authorId: string; phaseId: string; caseNumber: CaseNumber }) =>
+    blindPhases.has(item.phaseId) &&
+    !revealedBy[item.caseNumber].includes(item.phaseId) &&
+    item.authorId !== viewerId;
 
   const allQuestions = readItems(
     doc,
@@ -181,6 +249,7 @@ export function readBoard(
       const marks = markOf(doc, 'questionMarks', base.id);
       return {
         ...base,
+        caseNumber: caseOfItem(raw),
         phaseId,
         answered: marks?.answered === true,
         rating: isRating(marks?.rating) ? marks.rating : null,
@@ -197,6 +266,7 @@ export function readBoard(
       const marks = markOf(doc, 'adviceMarks', base.id);
       return {
         ...base,
+        caseNumber: caseOfItem(raw),
         phaseId,
         starred: marks?.starred === true,
         order: finiteNumber(marks?.order),
@@ -207,33 +277,74 @@ export function readBoard(
     },
     meter,
   );
-  const visibleAdvice = allAdvice.filter((a) => !hidden(a));
+  const allProposals = readItems(
+    doc,
+    'proposals',
+    (raw, base) => ({ ...base, caseNumber: caseOfItem(raw) }),
+    meter,
+  );
+  const allEvaluation = readItems(
+    doc,
+    'evaluation',
+    (raw, base) =>
+      isEvaluationKind(raw.kind) ? { ...base, caseNumber: caseOfItem(raw), kind: raw.kind } : null,
+    meter,
+  );
+  const ofCase = <T extends CaseItem>(items: readonly T[], n: CaseNumber): T[] =>
+    items.filter((item) => item.caseNumber === n);
+  const caseAdvice = ofCase(allAdvice, current);
+  const caseQuestions = ofCase(allQuestions, current);
+  const visibleAdvice = caseAdvice.filter((a) => !hidden(a));
+  const pitches = readPitches(doc, viewerId, meter);
+  const earlierCases: CaseBoard[] =
+    current === 2
+      ? [
+          {
+            caseNumber: 1,
+            bringerName: meeting.firstCase?.bringerName ?? null,
+            caseTitle: pitches.find((p) => p.id === meeting.firstCase?.pitchId)?.text ?? null,
+            questions: ofCase(allQuestions, 1).filter((q) => !hidden(q)),
+            proposals: ofCase(allProposals, 1),
+            coreQuestion: coreOf(progress, 1),
+            advice: sortAdvice(ofCase(allAdvice, 1).filter((a) => !hidden(a))),
+            intentions: intentionsOf(progress, 1),
+            evaluation: ofCase(allEvaluation, 1),
+          },
+        ]
+      : [];
   return {
-    pitches: readPitches(doc, viewerId, meter),
-    questions: allQuestions.filter((q) => !hidden(q)),
-    hiddenQuestions: allQuestions.filter(hidden).length,
-    proposals: readItems(doc, 'proposals', (_raw, base) => base, meter),
-    coreQuestion: decodeCore(settled(progress, MEETING_KEYS.coreQuestion, CORE_RULE)),
+    pitches,
+    questions: caseQuestions.filter((q) => !hidden(q)),
+    hiddenQuestions: caseQuestions.filter(hidden).length,
+    proposals: ofCase(allProposals, current),
+    coreQuestion: coreOf(progress, current),
     advice: sortAdvice(visibleAdvice),
-    hiddenAdvice: allAdvice.length - visibleAdvice.length,
+    hiddenAdvice: caseAdvice.length - visibleAdvice.length,
     adviceGivenBy: [
-      ...new Set(allAdvice.filter((a) => a.phaseId === currentPhaseId).map((a) => a.authorId)),
+      ...new Set(caseAdvice.filter((a) => a.phaseId === currentPhaseId).map((a) => a.authorId)),
     ],
-    evaluation: readItems(
-      doc,
-      'evaluation',
-      (raw, base) => (isEvaluationKind(raw.kind) ? { ...base, kind: raw.kind } : null),
-      meter,
-    ),
+    evaluation: ofCase(allEvaluation, current),
     sharedLookBack: readItems(doc, 'sharedLookBack', (_raw, base) => base, meter),
-    intentions: boundedString(
-      settled(progress, MEETING_KEYS.intentions, INTENTIONS_RULE),
-      LIMITS.intentions,
-    ),
-    keepCaseTitle: settled(progress, MEETING_KEYS.keepCaseTitle, KEEP_TITLE_RULE) === true,
+    intentions: intentionsOf(progress, current),
+    keepCaseTitle:
+      settled(
+        progress,
+        caseKey(MEETING_KEYS.keepCaseTitle, current),
+        BRINGER_RULES[current].keepTitle,
+      ) === true,
     revealed,
     confidentiality: [...readConfidentiality(doc)],
+    earlierCases,
   };
+}
+
+/**
+ * Whether the first case's bringer agreed to keep its title (for the summary, read while the
+ * second case runs).
+ */
+export function keepsCaseTitle(doc: Y.Doc, caseNumber: CaseNumber): boolean {
+  const key = caseKey(MEETING_KEYS.keepCaseTitle, caseNumber);
+  return settled(meetingMap(doc), key, BRINGER_RULES[caseNumber].keepTitle) === true;
 }
 
 /**
@@ -407,12 +518,13 @@ function decodeAuthored(
 
 const itemsWithin = (maxText: number, notByBringer = false) =>
   indexer<RawItem>((key, value, writer, map) => {
-    // The case bringer answers and listens: they ask, propose and advise nothing.
+    // The case bringer answers and listens: they ask, propose and advise nothing for their own
+    // case (the first case's bringer is a member again in the second).
     if (
       notByBringer &&
       writer !== null &&
       map.doc &&
-      writer === currentBringer(meetingMap(map.doc))
+      writer === bringerOf(meetingMap(map.doc), caseOfItem(value))
     ) {
       return null;
     }
@@ -456,19 +568,29 @@ function readItems<T extends Authored>(
 }
 
 /** The marks on one item (read by its id, never by walking the marks). */
-function markOf(doc: Y.Doc, root: BoardRoot, id: string): Record<string, unknown> | null {
-  return markIndex(boardMap(doc, root)).entries.get(id) ?? null;
+function markOf(
+  doc: Y.Doc,
+  root: 'questionMarks' | 'adviceMarks',
+  id: string,
+): Record<string, unknown> | null {
+  return MARK_INDEX[root](boardMap(doc, root)).entries.get(id) ?? null;
 }
 
 /**
  * The marks maps, decoded when they arrive; in a signed document only the case bringer's marks
- * count (answered, rating, star, order, tried, why), and a mark another writes over theirs is refused.
+ * count (answered, rating, star, order, tried, why), and a mark another writes over theirs is
+ * refused. The bringer is the one of the item's case: the first case's marks stay its
+ * bringer's when a panel joins during the second.
  */
-const markIndex = indexer<Record<string, unknown>>((key, value, writer, map) => {
-  if (!isRecord(value)) return null;
-  if (writer !== null && (!map.doc || writer !== currentBringer(meetingMap(map.doc)))) return null;
-  return value;
-});
+const marksOn = (itemRoot: 'questions' | 'advice') =>
+  indexer<Record<string, unknown>>((key, value, writer, map) => {
+    if (!isRecord(value)) return null;
+    if (writer === null) return value;
+    if (!map.doc) return null;
+    const item = readValue(boardMap(map.doc, itemRoot), key);
+    return writer === bringerOf(meetingMap(map.doc), caseOfItem(item)) ? value : null;
+  });
+const MARK_INDEX = { questionMarks: marksOn('questions'), adviceMarks: marksOn('advice') } as const;
 
 function isRating(value: unknown): value is Rating {
   return value === 'warm' || value === 'neutral' || value === 'cold';

@@ -55,6 +55,40 @@ export const MEETING_KEYS = {
   ended: 'ended',
 } as const;
 
+/**
+ * The progress key the chair writes to open a second case after the first case's evaluation
+ * (issue 14, point 5): `{ n: 2, at }`. Absent: the meeting is on its first case. Chair-only
+ * (who-writes.ts SECOND_CASE_RULE). Kept out of MEETING_KEYS so that the seeded hostile fuzz
+ * (tests/helpers/garbage.ts picks from MEETING_KEYS) keeps its pinned streams.
+ */
+export const SECOND_CASE_KEY = 'secondCase';
+
+/** A case of the meeting: the first, or the one more that "een enkele keer" fits in. */
+export type CaseNumber = 1 | 2;
+
+/**
+ * The progress keys that belong to one case: who brings it, which pitch it is, and the case
+ * bringer's answers. The second case writes them under `case2.<key>` (caseKey), so that the
+ * first case's values, signed by their writers, stay in the document as they were.
+ */
+export const CASE_SCOPED_KEYS = [
+  MEETING_KEYS.caseBringerId,
+  MEETING_KEYS.caseBringerName,
+  MEETING_KEYS.casePitchId,
+  MEETING_KEYS.coreQuestion,
+  MEETING_KEYS.intentions,
+  MEETING_KEYS.keepCaseTitle,
+] as const;
+
+/**
+ * The key under which a case keeps a case-scoped progress key (or a `revealed:` key): the first
+ * case under the key's own name (documents of earlier builds read the same), the second under
+ * `case2.<key>`.
+ */
+export function caseKey(key: string, caseNumber: CaseNumber): string {
+  return caseNumber === 1 ? key : `case${caseNumber}.${key}`;
+}
+
 /** Prefix of the meeting keys that mark a blind phase as revealed: `revealed:<phaseId>`. */
 export const REVEALED_PREFIX = 'revealed:';
 

@@ -1,5 +1,12 @@
 import type * as Y from 'yjs';
-import { LOCAL_ORIGIN, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './doc-schema';
+import {
+  LOCAL_ORIGIN,
+  REVEALED_PREFIX,
+  MEETING_KEYS,
+  caseKey,
+  meetingMap,
+  SECOND_CASE_KEY,
+} from './doc-schema';
 import { findMethod } from '../method/method-list';
 import { readMeeting } from './meeting-state';
 import { mayAct } from './may-act';
@@ -15,6 +22,12 @@ import {
   MAX_TIMER_MS,
 } from './timer';
 import { put } from './signed';
+import {
+  caseStartIndex,
+  minutesLeft,
+  secondCaseMinutes,
+  secondCaseRefusal,
+} from '../method/second-case';
 
 /** Why a command was refused; the UI only offers allowed commands, so these mean a race. */
 export type CommandRefusal =
@@ -31,7 +44,10 @@ export type CommandRefusal =
   | 'meeting-full'
   | 'no-such-item'
   | 'chair-cannot-bring'
-  | 'chair-present';
+  | 'chair-present'
+  /** A second case now: not before the first case's evaluation, and at most one. */
+  | 'not-yet'
+  | 'no-more';
 
 /** A command either ran in one transaction or was refused with a reason. */
 export type CommandResult =
@@ -105,7 +121,7 @@ export function goToPhase(doc: Y.Doc, actorId: string, index: number, now: numbe
     // stayed hidden for good would be lost to the group.
     if (index > state.phaseIndex) {
       for (const phase of state.method.phases.slice(0, index)) {
-        if (phase.blind) put(map, REVEALED_PREFIX + phase.id, true);
+        if (phase.blind) put(map, caseKey(REVEALED_PREFIX + phase.id, state.caseNumber), true);
       }
     }
     put(map, MEETING_KEYS.phaseIndex, index);
@@ -206,4 +222,41 @@ export function nextPhase(doc: Y.Doc, actorId: string, now: number): CommandResu
 /** Moves the meeting one phase back (the chair's "previous phase"). */
 export function previousPhase(doc: Y.Doc, actorId: string, now: number): CommandResult {
   return goToPhase(doc, actorId, readMeeting(doc).phaseIndex - 1, now);
+}
+
+/**
+ * The chair opens a second case after the first case's evaluation, without ending the meeting
+ * (issue 14, point 5: "een enkele keer lukt het om er nog een te bespreken"). In one
+ * transaction: the second case is marked open, the meeting goes back to the method's pitch
+ * round, where the group chooses the second case from the pitches that remain, and the case's
+ * phases share the time the meeting has left (second-case.ts). The first case's boards and
+ * answers stay as they were, kept apart by case (board-state.ts) until the end.
+ */
+export function openSecondCase(doc: Y.Doc, actorId: string, now: number): CommandResult {
+  const state = readMeeting(doc);
+  if (!state.started || state.ended) return { ok: false, reason: 'not-started' };
+  const refusal = secondCaseRefusal({
+    method: state.method,
+    isChair: state.chairId === actorId,
+    phaseIndex: state.phaseIndex,
+    caseNumber: state.caseNumber,
+    caseBringerId: state.caseBringerId,
+    ended: state.ended,
+  });
+  if (refusal === 'not-chair') return { ok: false, reason: 'not-chair' };
+  if (refusal === 'not-yet') return { ok: false, reason: 'not-yet' };
+  if (refusal === 'no-more') return { ok: false, reason: 'no-more' };
+  if (refusal !== null) return { ok: false, reason: 'not-allowed' };
+  const start = caseStartIndex(state.method) ?? 0;
+  const left = minutesLeft(state.startedAt ?? now, state.phaseMinutes, now);
+  const minutes = secondCaseMinutes(state.method, state.phaseMinutes, left);
+  doc.transact(() => {
+    const map = meetingMap(doc);
+    put(map, SECOND_CASE_KEY, { n: 2, at: now });
+    put(map, MEETING_KEYS.phaseMinutes, minutes);
+    put(map, MEETING_KEYS.phaseIndex, start);
+    put(map, MEETING_KEYS.phaseStartedAt, now);
+    startPhaseTimer(doc, actorId, now);
+  }, LOCAL_ORIGIN);
+  return OK;
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { readBoard, readPitch } from './board-state';
+import { keepsCaseTitle, readBoard, readPitch } from './board-state';
 import { readMeeting } from './meeting-state';
 import { mayAct } from './may-act';
 import type { CommandResult } from './meeting-commands';
@@ -39,11 +39,34 @@ export function endMeeting(
   if (!mayAct(meeting, actorId, 'end')) return { ok: false, reason: 'not-chair' };
   const board = readBoard(doc, meeting.method, actorId);
   const pitch = meeting.casePitchId ? readPitch(doc, meeting.casePitchId) : null;
+  // Both cases' evaluations, the first case's lines first (each case up to MAX_SUMMARY_LINES).
+  const evaluations = [...board.earlierCases.map((c) => c.evaluation), board.evaluation];
   const lines = (kind: 'agreement' | 'follow-up') =>
-    board.evaluation
-      .filter((e) => e.kind === kind)
-      .map((e) => e.text)
-      .slice(0, MAX_SUMMARY_LINES);
+    evaluations.flatMap((evaluation) =>
+      evaluation
+        .filter((e) => e.kind === kind)
+        .map((e) => e.text)
+        .slice(0, MAX_SUMMARY_LINES),
+    );
+  const first = meeting.firstCase;
+  const firstPitch = first?.pitchId ? readPitch(doc, first.pitchId) : null;
+  // The fields every summary has are the first case's; a second case has its own field.
+  const cases = first
+    ? {
+        caseBringerName: first.bringerName,
+        caseBringerId: first.bringerId,
+        caseTitle: keepsCaseTitle(doc, 1) && firstPitch ? firstPitch.text : null,
+        secondCase: {
+          caseBringerName: meeting.caseBringerName,
+          caseBringerId: meeting.caseBringerId,
+          caseTitle: board.keepCaseTitle && pitch ? pitch.text : null,
+        },
+      }
+    : {
+        caseBringerName: meeting.caseBringerName,
+        caseBringerId: meeting.caseBringerId,
+        caseTitle: board.keepCaseTitle && pitch ? pitch.text : null,
+      };
   const summary: MeetingSummary = {
     meetingId,
     startedAt: meeting.startedAt ?? now,
@@ -51,9 +74,7 @@ export function endMeeting(
     methodId: meeting.method.id,
     chairName: meeting.chairName,
     ...(meeting.chairIsExternal ? { chairExternal: true } : {}),
-    caseBringerName: meeting.caseBringerName,
-    caseBringerId: meeting.caseBringerId,
-    caseTitle: board.keepCaseTitle && pitch ? pitch.text : null,
+    ...cases,
     agreements: lines('agreement'),
     followUp: lines('follow-up'),
     // What the chair recorded in the end dialog (next-meeting.ts); a member's write is not read.

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { MEETING_KEYS, meetingMap } from './doc-schema';
+import { MEETING_KEYS, caseKey, meetingMap, SECOND_CASE_KEY } from './doc-schema';
+import type { CaseNumber } from './doc-schema';
 import { settled } from './last-valid';
 import type { KeyRule } from './last-valid';
 import { readEndedSummary } from './meeting-summary';
@@ -11,13 +12,16 @@ import { decodePhaseMinutes } from '../method/phase-times';
 import type { Role } from '../method/roles';
 import { LIMITS } from '../util/limits';
 import {
-  CASE_BRINGER_RULE,
-  CASE_PITCH_RULE,
   CHAIR_ID_RULE,
   CHAIR_NAME_RULE,
   CHAIR_TAKEN_RULE,
+  SECOND_CASE_RULE,
   byChair,
+  bringerOf,
+  caseNumberOf,
+  decodeSecondCase,
   decodeTakenOver,
+  pitchOf,
 } from './who-writes';
 
 /** A plain, validated snapshot of the meeting's shared state. */
@@ -58,6 +62,19 @@ export interface MeetingState {
    * joins in (chairJoinsIn is then false).
    */
   readonly chairIsExternal: boolean;
+  /**
+   * The case the meeting is on: 2 once the chair opened a second case after the first case's
+   * evaluation (issue 14, point 5). The case bringer and pitch above are the current case's.
+   */
+  readonly caseNumber: CaseNumber;
+  /** When the chair opened the second case (their clock), or null on the first case. */
+  readonly secondCaseAt: number | null;
+  /** The first case while the second runs: who brought it and which pitch it was. */
+  readonly firstCase: {
+    readonly bringerId: string | null;
+    readonly bringerName: string | null;
+    readonly pitchId: string | null;
+  } | null;
 }
 
 const methodRule: KeyRule = {
@@ -102,13 +119,40 @@ const RULES = {
   startedAt: keeps(isTime),
   phaseStartedAt: keeps(isTime),
   phaseMinutes: clears((value, map) => decodePhaseMinutes(value, methodIn(map)) !== null),
-  caseBringerId: CASE_BRINGER_RULE,
-  caseBringerName: clears(isMemberName),
-  casePitchId: CASE_PITCH_RULE,
   chairTakenOver: CHAIR_TAKEN_RULE,
   chairJoinsIn: keeps((value) => typeof value === 'boolean'),
   chairIsExternal: keeps(isId),
 } satisfies Partial<Record<keyof typeof MEETING_KEYS, KeyRule>>;
+
+/** The rule of a case's bringer name (one object per case: last-valid.ts keeps the first). */
+const bringerNameRules = new Map<CaseNumber, KeyRule>();
+function bringerNameRule(caseNumber: CaseNumber): KeyRule {
+  const known = bringerNameRules.get(caseNumber);
+  if (known) return known;
+  const rule = clears(isMemberName);
+  bringerNameRules.set(caseNumber, rule);
+  return rule;
+}
+
+/** One case's bringer (never the chair: a document that says so has none) and pitch. */
+function caseIn(
+  map: Y.Map<unknown>,
+  caseNumber: CaseNumber,
+  chairId: string | null,
+): { bringerId: string | null; bringerName: string | null; pitchId: string | null } {
+  const bringerId = bringerOf(map, caseNumber);
+  const hasBringer = bringerId !== null && bringerId !== chairId;
+  const name = settled(
+    map,
+    caseKey(MEETING_KEYS.caseBringerName, caseNumber),
+    bringerNameRule(caseNumber),
+  );
+  return {
+    bringerId: hasBringer ? bringerId : null,
+    bringerName: hasBringer ? boundedString(name, LIMITS.memberName) : null,
+    pitchId: pitchOf(map, caseNumber),
+  };
+}
 
 /**
  * Reads the meeting's state from the shared document. A value a peer garbled keeps the last
@@ -122,9 +166,11 @@ export function readMeeting(doc: Y.Doc): MeetingState {
   const index = read('phaseIndex');
   const phaseIndex = typeof index === 'number' ? index : 0;
   const chairId = safeId(read('chairId'));
-  const bringerId = safeId(read('caseBringerId'));
   // The chair can never be the case bringer: a document that says otherwise has no bringer.
-  const hasBringer = bringerId !== null && bringerId !== chairId;
+  const caseNumber = method.hasCase ? caseNumberOf(map) : 1;
+  const current = caseIn(map, caseNumber, chairId);
+  const secondCase =
+    caseNumber === 2 ? decodeSecondCase(settled(map, SECOND_CASE_KEY, SECOND_CASE_RULE)) : null;
   // The role belongs to the person who started as external: a chair handed on is not external.
   const chairIsExternal = chairId !== null && safeId(read('chairIsExternal')) === chairId;
   return {
@@ -140,13 +186,16 @@ export function readMeeting(doc: Y.Doc): MeetingState {
     phaseStartedAt: finiteNumber(read('phaseStartedAt')),
     phaseMinutes:
       decodePhaseMinutes(read('phaseMinutes'), method) ?? method.phases.map((p) => p.minutes),
-    caseBringerId: hasBringer ? bringerId : null,
-    caseBringerName: hasBringer ? boundedString(read('caseBringerName'), LIMITS.memberName) : null,
-    casePitchId: safeId(read('casePitchId')),
+    caseBringerId: current.bringerId,
+    caseBringerName: current.bringerName,
+    casePitchId: current.pitchId,
     chairTakenOver: takenOverBy(decodeTakenOver(read('chairTakenOver')), chairId),
     ended: readEndedSummary(doc) !== null,
     chairJoinsIn: method.chairMayJoinIn && read('chairJoinsIn') === true && !chairIsExternal,
     chairIsExternal,
+    caseNumber,
+    secondCaseAt: secondCase?.at ?? null,
+    firstCase: caseNumber === 2 ? caseIn(map, 1, chairId) : null,
   };
 }
 

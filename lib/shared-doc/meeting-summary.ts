@@ -37,6 +37,33 @@ export interface MeetingSummary {
   readonly nextChair?: string | null;
   /** The date of the next meeting, 'YYYY-MM-DD' (nextDateIn); absent when none was set. */
   readonly nextDate?: string | null;
+  /**
+   * The second case, when the chair opened one ("een enkele keer lukt het om er nog een te
+   * bespreken", issue 14 point 5); the fields above are the first case's. Absent for a meeting
+   * of one case, as in summaries kept before this existed. Agreements and follow-up hold both
+   * cases' lines, the first case's first.
+   */
+  readonly secondCase?: CaseInSummary;
+}
+
+/** What a summary keeps of one case: who brought it, and its title only when they agreed. */
+export interface CaseInSummary {
+  readonly caseBringerName: string | null;
+  readonly caseBringerId: string | null;
+  readonly caseTitle: string | null;
+}
+
+/** Decodes the second case of a summary; null when absent or malformed. */
+function decodeCaseInSummary(value: unknown): CaseInSummary | null {
+  if (!isRecord(value)) return null;
+  const caseBringerName = boundedString(value.caseBringerName, LIMITS.memberName);
+  const caseBringerId = safeId(value.caseBringerId);
+  if (caseBringerName === null && caseBringerId === null) return null;
+  return {
+    caseBringerName,
+    caseBringerId,
+    caseTitle: boundedString(value.caseTitle, LIMITS.pitch),
+  };
 }
 
 /**
@@ -82,7 +109,7 @@ export function nextDateIn(value: unknown, endedAt: number): string | null {
   return value;
 }
 
-/** Most agreement and follow-up lines a summary keeps. */
+/** Most agreement and follow-up lines a summary keeps per case (twice this for two cases). */
 export const MAX_SUMMARY_LINES = 50;
 
 /**
@@ -113,10 +140,11 @@ export function decodeSummary(value: unknown): MeetingSummary | null {
   const lines = (raw: unknown, max: number) =>
     Array.isArray(raw)
       ? raw
-          .slice(0, MAX_SUMMARY_LINES)
+          .slice(0, 2 * MAX_SUMMARY_LINES)
           .map((line) => boundedString(line, max))
           .filter((line): line is string => line !== null)
       : [];
+  const secondCase = decodeCaseInSummary(value.secondCase);
   return {
     meetingId,
     startedAt,
@@ -135,5 +163,6 @@ export function decodeSummary(value: unknown): MeetingSummary | null {
       boundedString(value.nextChair, LIMITS.memberName),
       nextDateIn(value.nextDate, endedAt),
     ),
+    ...(secondCase ? { secondCase } : {}),
   };
 }

@@ -5,7 +5,9 @@ import {
   MEETING_KEYS,
   REVEALED_PREFIX,
   boardMap,
+  caseKey,
   meetingMap,
+  SECOND_CASE_KEY,
 } from './doc-schema';
 import type { BoardRoot } from './doc-schema';
 import { lostEntries } from './map-index';
@@ -34,6 +36,13 @@ const CHAIR_KEYS: readonly string[] = [
   MEETING_KEYS.chairTakenOver,
 ];
 
+/** The chair's keys that belong to one case (the second case's under caseKey). */
+const CASE_CHAIR_KEYS: readonly string[] = [
+  MEETING_KEYS.caseBringerId,
+  MEETING_KEYS.caseBringerName,
+  MEETING_KEYS.casePitchId,
+];
+
 /** The progress keys the case bringer writes. */
 const BRINGER_KEYS: readonly string[] = [
   MEETING_KEYS.coreQuestion,
@@ -56,10 +65,18 @@ export function repairMeeting(doc: Y.Doc, memberId: string): boolean {
   const role = roleOf(meeting, memberId);
   if (role === 'member') return false;
   if (role === 'chair') readTimer(doc);
+  // The case-scoped keys of the case the meeting is on (doc-schema.ts caseKey).
+  const n = meeting.caseNumber;
+  const ofCase = (keys: readonly string[]) => keys.map((key) => caseKey(key, n));
   const keys =
     role === 'chair'
-      ? [...CHAIR_KEYS, ...meeting.method.phases.map((phase) => REVEALED_PREFIX + phase.id)]
-      : BRINGER_KEYS;
+      ? [
+          ...CHAIR_KEYS.filter((key) => !CASE_CHAIR_KEYS.includes(key)),
+          ...ofCase(CASE_CHAIR_KEYS),
+          ...(n === 2 ? [SECOND_CASE_KEY] : []),
+          ...ofCase(meeting.method.phases.map((phase) => REVEALED_PREFIX + phase.id)),
+        ]
+      : ofCase(BRINGER_KEYS);
   const map = meetingMap(doc);
   const lost = keys
     .map((key) => [key, lostValue(map, key)] as const)

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { MEETING_KEYS, boardMap } from './doc-schema';
+import { MEETING_KEYS, boardMap, caseKey, SECOND_CASE_KEY } from './doc-schema';
+import type { CaseNumber } from './doc-schema';
 import { acceptedWriter, settled } from './last-valid';
 import type { KeyRule } from './last-valid';
 import { chairIsAbsent, openValue } from './signed';
@@ -20,9 +21,28 @@ export function currentChair(map: Y.Map<unknown>): string | null {
   return safeId(settled(map, MEETING_KEYS.chairId, CHAIR_ID_RULE));
 }
 
-/** The case bringer as this panel has accepted it. */
+/** The case bringer of the case the meeting is on, as this panel has accepted it. */
 export function currentBringer(map: Y.Map<unknown>): string | null {
-  return safeId(settled(map, MEETING_KEYS.caseBringerId, CASE_BRINGER_RULE));
+  return bringerOf(map, caseNumberOf(map));
+}
+
+/** The case bringer of one case (the first case's stays its own after a second is opened). */
+export function bringerOf(map: Y.Map<unknown>, caseNumber: CaseNumber): string | null {
+  return safeId(
+    settled(map, caseKey(MEETING_KEYS.caseBringerId, caseNumber), caseBringerRule(caseNumber)),
+  );
+}
+
+/** The pitch that is one case, as this panel has accepted it. */
+export function pitchOf(map: Y.Map<unknown>, caseNumber: CaseNumber): string | null {
+  return safeId(
+    settled(map, caseKey(MEETING_KEYS.casePitchId, caseNumber), casePitchRule(caseNumber)),
+  );
+}
+
+/** The case the meeting is on: the second once the chair opened it (SECOND_CASE_RULE). */
+export function caseNumberOf(map: Y.Map<unknown>): CaseNumber {
+  return decodeSecondCase(settled(map, SECOND_CASE_KEY, SECOND_CASE_RULE)) ? 2 : 1;
 }
 
 /** A key only the chair writes. */
@@ -34,6 +54,17 @@ export function byChair(writer: string, _value: unknown, map: Y.Map<unknown>): b
 export function byBringer(writer: string, _value: unknown, map: Y.Map<unknown>): boolean {
   const bringer = currentBringer(map);
   return bringer !== null && writer === bringer;
+}
+
+/**
+ * A key only one case's bringer writes: the first case's answers stay the first bringer's
+ * after the second case is opened (a panel that joins during the second case reads them too).
+ */
+export function byBringerOf(caseNumber: CaseNumber): KeyRule['who'] & {} {
+  return (writer, _value, map) => {
+    const bringer = bringerOf(map, caseNumber);
+    return bringer !== null && writer === bringer;
+  };
 }
 
 /** A take-over of the chair as the document holds it. */
@@ -104,15 +135,16 @@ export const CHAIR_TAKEN_RULE: KeyRule = {
 
 /**
  * The case bringer: named by the chair, and only as the author of a pitch that is the case
- * (the pitch must be on the board, signed by them).
+ * (the pitch must be on the board, signed by them). The second case's is another member's,
+ * from another pitch: "een enkele keer lukt het om er nog een te bespreken" (one more case,
+ * so one more member's), and the first case's pitch has had its turn.
  */
-export const CASE_BRINGER_RULE: KeyRule = {
-  valid: isId,
-  absent: 'clears',
-  who: (writer, value, map) => {
+function caseBringerWho(caseNumber: CaseNumber): KeyRule['who'] & {} {
+  return (writer, value, map) => {
     if (!byChair(writer, value, map)) return false;
     if (value === null || !map.doc) return true;
-    const pitchId = safeId(settled(map, MEETING_KEYS.casePitchId, CASE_PITCH_RULE));
+    if (caseNumber === 2 && value === bringerOf(map, 1)) return false;
+    const pitchId = pitchOf(map, caseNumber);
     if (pitchId === null) return false;
     const pitches = boardMap(map.doc, 'pitches');
     const raw = pitches.get(pitchId);
@@ -124,8 +156,73 @@ export const CASE_BRINGER_RULE: KeyRule = {
       pitch.value.authorId === value &&
       pitch.writer === value
     );
-  },
-};
+  };
+}
 
-/** The pitch that is the case: named by the chair. */
-export const CASE_PITCH_RULE: KeyRule = { valid: isId, absent: 'clears', who: byChair };
+/** The pitch that is a case: named by the chair; the second case's is not the first's. */
+function casePitchWho(caseNumber: CaseNumber): KeyRule['who'] & {} {
+  return (writer, value, map) =>
+    byChair(writer, value, map) &&
+    !(caseNumber === 2 && value !== null && value === pitchOf(map, 1));
+}
+
+/** One rule object per case and key: last-valid.ts keeps the first rule a key was read with. */
+function perCase(make: (caseNumber: CaseNumber) => KeyRule): (caseNumber: CaseNumber) => KeyRule {
+  const rules = new Map<CaseNumber, KeyRule>();
+  return (caseNumber) => {
+    const known = rules.get(caseNumber);
+    if (known) return known;
+    const rule = make(caseNumber);
+    rules.set(caseNumber, rule);
+    return rule;
+  };
+}
+
+/** The rule of a case's bringer key (caseKey(caseBringerId, n)). */
+export const caseBringerRule = perCase((n) => ({
+  valid: isId,
+  absent: 'clears',
+  who: caseBringerWho(n),
+}));
+
+/** The rule of a case's pitch key (caseKey(casePitchId, n)). */
+export const casePitchRule = perCase((n) => ({
+  valid: isId,
+  absent: 'clears',
+  who: casePitchWho(n),
+}));
+
+/** The first case's bringer (the key's first rule, kept for readers of a single case). */
+export const CASE_BRINGER_RULE: KeyRule = caseBringerRule(1);
+
+/** The first case's pitch. */
+export const CASE_PITCH_RULE: KeyRule = casePitchRule(1);
+
+/** The second case as the chair opened it. */
+export interface SecondCase {
+  readonly n: 2;
+  /** When the chair opened it, on the chair's clock. */
+  readonly at: number;
+}
+
+/**
+ * Decodes the second-case key. Only `n: 2`: a meeting holds at most two cases. The source says
+ * "een enkele keer lukt het om er nog een te bespreken": once in a while one more case fits, not
+ * a series of them; a 90-minute meeting has no room for a third, and a third case would leave
+ * the first two without the evaluation the method ends with.
+ */
+export function decodeSecondCase(value: unknown): SecondCase | null {
+  if (!isRecord(value) || value.n !== 2) return null;
+  const at = finiteNumber(value.at);
+  return at === null ? null : { n: 2, at };
+}
+
+/**
+ * The second case: opened by the chair, and only after a first case was held (it had a case
+ * bringer). Never taken back: a removal or garbage keeps it (the boards of both cases stay).
+ */
+export const SECOND_CASE_RULE: KeyRule = {
+  valid: (value) => decodeSecondCase(value) !== null,
+  absent: 'keeps',
+  who: (writer, value, map) => byChair(writer, value, map) && bringerOf(map, 1) !== null,
+};

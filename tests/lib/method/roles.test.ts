@@ -65,6 +65,11 @@ const TABLE: ReadonlyArray<readonly [Action, Role, Activity, boolean]> = [
   ['take-chair', 'chair', 'asking', false],
   ['end', 'chair', 'evaluating', true],
   ['end', 'member', 'evaluating', false],
+  // "Een enkele keer lukt het om er nog een te bespreken": the chair, after the evaluation.
+  ['open-second-case', 'chair', 'evaluating', true],
+  ['open-second-case', 'chair', 'advising', false],
+  ['open-second-case', 'member', 'evaluating', false],
+  ['open-second-case', 'bringer', 'evaluating', false],
   ['share-look-back', 'bringer', 'lookback', true],
   ['share-look-back', 'member', 'pitching', true],
   ['share-look-back', 'member', 'advising', false],
