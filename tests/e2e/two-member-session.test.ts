@@ -8,8 +8,10 @@ import {
   currentPhase,
   inviteText,
   joinGroup,
+  letIn,
   startGroup,
   setSignalingServer,
+  waitingToBeLetIn,
 } from './helpers/panel';
 
 // Code passed to `background.evaluate` runs in the extension's service worker, where the
@@ -103,6 +105,9 @@ describe('a chair and a member in one session', () => {
       .toContain('This invite is incomplete');
 
     await joinGroup(memberPanel, `Join us: ${code}`, 'Bram');
+    // The invite opens the group, not the meeting: Bram waits until the chair lets him in.
+    await waitingToBeLetIn(memberPanel).waitFor({ timeout: 30_000 });
+    await letIn(chairPanel, 'Bram');
     await expect
       .poll(() => currentPhase(memberPanel).textContent(), { timeout: 30_000 })
       .toBe('Inventory');
@@ -145,6 +150,7 @@ describe('a chair and a member in one session', () => {
       );
       await form.getByRole('textbox', { name: 'Your name' }).fill('Carla');
       await form.getByRole('button', { name: 'Join' }).click();
+      await letIn(chairPanel, 'Carla');
       await expect
         .poll(() => currentPhase(webPanel).textContent(), { timeout: 30_000 })
         .toBe('Analysis');

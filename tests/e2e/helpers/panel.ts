@@ -85,3 +85,21 @@ export async function joinGroup(panel: Page, inviteText: string, name: string): 
 export function currentPhase(panel: Page) {
   return panel.getByRole('heading', { level: 2 }).and(panel.getByTestId('current-phase'));
 }
+
+/**
+ * As chair: lets each named member who asks to join into the meeting (admission, issue 13), by
+ * clicking "Let <name> in" in the "Asking to join" list, and waits for their row to go.
+ */
+export async function letIn(chairPanel: Page, ...names: string[]): Promise<void> {
+  for (const name of names) {
+    const button = chairPanel.getByRole('button', { name: `Let ${name} in`, exact: true });
+    await button.waitFor({ timeout: 45_000 });
+    await button.click();
+    await button.waitFor({ state: 'detached', timeout: 15_000 });
+  }
+}
+
+/** The heading a member sees while they wait for the chair to let them in. */
+export function waitingToBeLetIn(panel: Page) {
+  return panel.getByRole('heading', { name: 'Waiting to be let in' });
+}
