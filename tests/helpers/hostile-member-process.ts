@@ -3,6 +3,9 @@
  * through the real companion over real WebRTC like any member (y-webrtc through
  * lib/connection/room-connection.ts), but instead of commands it writes raw Yjs garbage into
  * every root of the running meeting's document (tests/helpers/garbage.ts). It shows no presence.
+ * To reach a meeting it asks to join like any member (a knock with a valid card of its own,
+ * lib/shared-doc/admission.ts) and needs the chair to let it in: the invite alone opens no
+ * meeting. A chair that refuses or never answers leaves it in the lobby with nothing.
  * Driven over IPC by tests/helpers/hostile-member.ts.
  */
 import { WebSocket } from 'ws';
@@ -18,12 +21,17 @@ import { seeded } from '../lib/helpers/seeded';
 import { attacks, targetsIn } from './attacks';
 import { memoryDeviceKey } from '../../lib/device/device-key';
 import { newSessionSigner } from '../../lib/shared-doc/signed';
+import type { SessionSigner } from '../../lib/shared-doc/signed';
+import { knock, newBox, openAnswer, readAnswer } from '../../lib/shared-doc/admission';
 
 Object.assign(globalThis, { WebSocket });
 
 export type HostileCommand =
   | { type: 'open'; secretHex: string; signalingUrl: string }
-  /** Waits until the lobby names a meeting and that meeting's document has reached us. */
+  /**
+   * Waits until the lobby names a meeting, asks to join it, and once the chair lets it in waits
+   * for that meeting's document; answers not ok ('refused', 'no answer') otherwise.
+   */
   | { type: 'find-meeting' }
   /**
    * Writes garbage for `ms`: a batch every `everyMs`, now and then hundreds of keys at once,
@@ -61,6 +69,8 @@ let signalingUrl = '';
 let lobby: RoomHandle | null = null;
 let meeting: RoomHandle | null = null;
 let meetingId = '';
+/** Its own valid card (a real device key): signs its knock and its attacks. */
+let signer: SessionSigner | null = null;
 
 function send(event: HostileEvent): void {
   process.send?.(event);
@@ -82,13 +92,29 @@ async function handle(raw: unknown): Promise<void> {
       lobby = openRoom(await deriveRoomKeys(secret, { kind: 'lobby' }), ROOM_OPTIONS(signalingUrl));
       // No presence: awareness shows nothing of a member who stays silent.
       lobby.awareness.setLocalState(null);
+      signer = await newSessionSigner(await memoryDeviceKey(), 'Xander');
       send({ type: 'result', ok: true });
       return;
     }
     case 'find-meeting': {
       const found = await until(() => readLobby(lobby!.doc).current?.meetingId ?? null);
+      const box = newBox();
+      const self = signer!.card.memberId;
+      knock(lobby!.doc, found, signer!, box, Date.now());
+      const answer = await until(() => readAnswer(lobby!.doc, found, self, box), 20_000).catch(
+        () => null,
+      );
+      if (answer?.kind !== 'admitted') {
+        send({ type: 'result', ok: false, detail: answer ? 'refused' : 'no answer' });
+        return;
+      }
+      const key = await openAnswer(answer, box, found, self);
+      if (!key) {
+        send({ type: 'result', ok: false, detail: 'the key did not open' });
+        return;
+      }
       meeting = openRoom(
-        await deriveRoomKeys(secret!, { kind: 'meeting', meetingId: found }),
+        await deriveRoomKeys(key, { kind: 'meeting', meetingId: found }),
         ROOM_OPTIONS(signalingUrl),
       );
       meeting.awareness.setLocalState(null);
@@ -105,11 +131,9 @@ async function handle(raw: unknown): Promise<void> {
     }
     case 'attack': {
       const doc = meeting!.doc;
-      const device = await memoryDeviceKey();
-      const signer = await newSessionSigner(device, 'Xander');
       const targets = await until(() => targetsIn(doc, meetingId));
       const made: string[] = [];
-      for (const [name, attack] of attacks(doc, meeting!.awareness, signer, targets)) {
+      for (const [name, attack] of attacks(doc, meeting!.awareness, signer!, targets)) {
         attack();
         made.push(name);
         await sleep(command.everyMs);

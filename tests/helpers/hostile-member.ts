@@ -30,9 +30,9 @@ export class HostileMember {
     return hostile;
   }
 
-  /** Joins the running meeting's room and waits for its document; returns the meeting id. */
+  /** Asks to join the running meeting, and once let in waits for its document; returns its id. */
   async findMeeting(): Promise<string> {
-    return (await this.command({ type: 'find-meeting' }, 25_000)) ?? '';
+    return (await this.command({ type: 'find-meeting' }, 65_000)) ?? '';
   }
 
   /** Writes garbage for `ms` (see HostileCommand 'flood'); resolves with what it wrote. */

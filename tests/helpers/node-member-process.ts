@@ -38,6 +38,12 @@ export type MemberCommand =
        * to nobody, and is reached through the companion's encrypted relay only.
        */
       relayOnly?: boolean;
+      /**
+       * Whom this member, as chair, lets into a meeting: 'everyone' who asks (the default: a
+       * chair who sees in the call that the group is there), or only those a test names with
+       * 'admit' ('asked').
+       */
+      letsIn?: 'everyone' | 'asked';
     }
   /** Shows another running meeting, or the group's again. */
   | { type: 'open-meeting'; meetingId: string }
@@ -57,6 +63,9 @@ export type MemberCommand =
   | { type: 'shared-state' }
   | { type: 'confirm-first-pitch' }
   | { type: 'take-chair' }
+  /** As chair: lets in, or refuses, the member who asks to join (admission). */
+  | { type: 'admit'; memberId: string }
+  | { type: 'refuse'; memberId: string }
   | { type: 'end' }
   | { type: 'close' };
 
@@ -114,13 +123,21 @@ async function handle(raw: unknown): Promise<void> {
         },
       );
       const current = session;
-      current.subscribe(() =>
-        send({ type: 'snapshot', snapshot: current.snapshot(), at: Date.now() }),
-      );
+      const letsInEveryone = command.letsIn !== 'asked';
+      current.subscribe(() => {
+        const snapshot = current.snapshot();
+        send({ type: 'snapshot', snapshot, at: Date.now() });
+        // The chair lets in whoever asks, as a chair who sees the group in the call would.
+        if (letsInEveryone) for (const knock of snapshot.knocks) void current.admit(knock.memberId);
+      });
       send({ type: 'snapshot', snapshot: current.snapshot(), at: Date.now() });
       send({ type: 'result', ok: true });
       return;
     }
+    case 'admit':
+      return reply(await session!.admit(command.memberId));
+    case 'refuse':
+      return reply(session!.refuse(command.memberId));
     case 'start': {
       const result = await session!.startMeeting(command.methodId);
       send({ type: 'result', ok: result.ok, detail: result.ok ? undefined : result.reason });

@@ -18,6 +18,11 @@ export interface NodeMemberOptions {
   readonly cacheFile?: string;
   /** No direct connection possible: reached through the encrypted relay only. */
   readonly relayOnly?: boolean;
+  /**
+   * As chair, whom this member lets into a meeting (admission): 'everyone' who asks (the
+   * default), or only whom the test names with the 'admit' command ('asked').
+   */
+  readonly letsIn?: 'everyone' | 'asked';
 }
 
 export class NodeMember {
@@ -62,6 +67,7 @@ export class NodeMember {
       signalingUrl: options.signalingUrl,
       ...(options.cacheFile ? { cacheFile: options.cacheFile } : {}),
       ...(options.relayOnly ? { relayOnly: true } : {}),
+      ...(options.letsIn ? { letsIn: options.letsIn } : {}),
     });
     return member;
   }
