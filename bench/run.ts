@@ -21,6 +21,7 @@ import type { Figure, SectionOutcome } from './report';
 import { signalingSection } from './signaling-section';
 import { notebookSection } from './notebook-section';
 import { panelReadySection } from './panel-ready-section';
+import { phaseSection } from './phase-section';
 import { CHROMIUM } from './browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -59,6 +60,14 @@ const SECTIONS: readonly Section[] = [
         budget: { kind: 'at-most', value: FIRST_SCREEN_BUDGET_KB },
         note: `KiB as bench/first-screen.ts counts them (1,024 bytes; in 1,000-byte KB: ${round(f.withAwaitedGzipBytes / 1000, 1)}). Without the awaited notebook chunk: ${round(f.gzipBytes / 1024, 1)} KiB gzipped, ${round(f.rawBytes / 1024, 1)} KiB raw, in ${f.files.length} files.`,
       });
+    },
+  },
+  {
+    id: 'phase',
+    title: 'Phase change and new question, rendered',
+    timeout: [150, 360],
+    async run({ quick, signal, build, add }) {
+      await phaseSection(add, { quick, signal, build });
     },
   },
   {
