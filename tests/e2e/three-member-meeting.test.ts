@@ -4,7 +4,7 @@ import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
+import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/kri-ngte-stx';
 const CASE = 'Een ouder die steeds boos belt';
@@ -57,6 +57,7 @@ describe('a whole meeting with three members', () => {
     await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
     await joinGroup(bram, code, 'Bram');
     await joinGroup(carla, code, 'Carla');
+    await letIn(anna, 'Bram', 'Carla');
     await allSee(phaseIs('Inventory'));
     // An honest meeting never shows "Someone unknown is connected" (issue 13, point 3): sampled
     // on every panel each second until the end, joiners' first seconds included.
