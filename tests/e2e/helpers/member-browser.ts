@@ -9,8 +9,13 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 // extension API is the global `chrome`.
 declare const chrome: typeof browser;
 
-/** The production build that `npm test` makes before the suite runs. */
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/**
+ * The production build that `npm test` makes before the suite runs; KRING_EXTENSION_DIR points
+ * at a copy instead (a build of one's own while others rebuild .output on a shared machine).
+ */
+export const EXTENSION_DIR = resolve(
+  process.env.KRING_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../../.output/chrome-mv3'),
+);
 
 /** Debian's Chromium; CI installs it (see .ci/run and scripts/ensure-test-packages.mjs). */
 export const CHROMIUM = process.env.KRING_CHROMIUM ?? '/usr/bin/chromium';
