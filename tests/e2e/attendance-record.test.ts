@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { isoCalendarDate } from '../../lib/i18n/format-date';
-import { openMemberPanels, joinGroup, startGroup, currentPhase } from './helpers/panel';
+import { openMemberPanels, joinGroup, letIn, startGroup, currentPhase } from './helpers/panel';
 import type { MemberBrowser } from './helpers/member-browser';
 import { auditEveryWay, describeFindings } from './helpers/axe';
 
@@ -61,6 +61,7 @@ describe('the attendance record', () => {
     const beforeStart = Date.now();
     await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
     await joinGroup(bram, code, 'Bram');
+    await letIn(anna, 'Bram');
     await expect
       .poll(() => anna.getByRole('list', { name: 'Present' }).textContent(), { timeout: 20_000 })
       .toContain('Bram');
