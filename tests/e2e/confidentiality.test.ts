@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import type { MemberBrowser } from './helpers/member-browser';
-import { joinGroup, openMemberPanels, startGroup } from './helpers/panel';
+import { joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/ver-trou-wlk';
 
@@ -39,6 +39,7 @@ describe('the confidentiality agreement at the start', () => {
     await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
     await joinGroup(bram, code, 'Bram');
     await joinGroup(carla, code, 'Carla');
+    await letIn(anna, 'Bram', 'Carla');
     await expect
       .poll(() => anna.getByRole('list', { name: 'Present' }).textContent(), { timeout: 20_000 })
       .toMatch(/Anna \(chair, you\).*Bram \(member\).*Carla \(member\)/);
