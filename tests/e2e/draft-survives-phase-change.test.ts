@@ -4,7 +4,7 @@ import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { EXTENSION_DIR, launchMember, launchWebMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, inviteText, startGroup, setSignalingServer } from './helpers/panel';
+import { currentPhase, inviteText, letIn, startGroup, setSignalingServer } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/abc-defg-hij';
 const DRAFT = 'Een ouder die elke week boos belt over het rooster';
@@ -54,6 +54,7 @@ describe('a draft and the chair moving on', () => {
     expect(await bram.getByText('Not linked to a video call.').count()).toBe(0);
 
     await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
+    await letIn(anna, 'Bram');
     await expect
       .poll(() => currentPhase(bram).textContent(), { timeout: 30_000 })
       .toBe('Inventory');
