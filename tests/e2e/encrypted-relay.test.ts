@@ -10,7 +10,7 @@ import { readLobby } from '../../lib/shared-doc/lobby';
 import { openPayload, roomKey } from '../helpers/frame-tap';
 import { EXTENSION_DIR, recordWebSocketFrames } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
+import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/rel-ayon-lyx';
 /** Names and texts with spaces: base64 ciphertext has none, so a match can only be plaintext. */
@@ -57,6 +57,7 @@ describe('two members with no direct path meet through the encrypted relay', () 
     await expect.poll(() => currentPhase(anna).textContent()).toBe('Inventory');
 
     await joinGroup(bram, code, BRAM);
+    await letIn(anna, BRAM);
     await expect
       .poll(() => currentPhase(bram).textContent(), { timeout: 60_000 })
       .toBe('Inventory');
