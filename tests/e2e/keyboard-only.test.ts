@@ -104,7 +104,24 @@ describe('the panel with the keyboard only', () => {
     await tabTo(anna, anna.getByRole('button', { name: 'Start the meeting as chair' }));
     await anna.keyboard.press('Enter');
     await phaseHasFocus(anna, 'Inventory');
+
+    // Bram and Carla ask to join; the chair lets each in from the keyboard ("Asking to join"
+    // stands above the phase, so Shift+Tab from the phase heading reaches it). When Bram's row
+    // goes, the focus moves on to Carla's "Let in", not back to the top of the page.
+    const letBramIn = anna.getByRole('button', { name: 'Let Bram in', exact: true });
+    const letCarlaIn = anna.getByRole('button', { name: 'Let Carla in', exact: true });
+    await letBramIn.waitFor({ timeout: 30_000 });
+    await letCarlaIn.waitFor({ timeout: 30_000 });
+    await tabTo(anna, letBramIn, true);
+    await anna.keyboard.press('Enter');
+    await letBramIn.waitFor({ state: 'detached', timeout: 15_000 });
+    await expect
+      .poll(async () => ((await hasFocus(letCarlaIn)) ? 'Let Carla in' : focused(anna)))
+      .toBe('Let Carla in');
+    await anna.keyboard.press('Enter');
+    await letCarlaIn.waitFor({ state: 'detached', timeout: 15_000 });
     await expect.poll(() => heading(bram).textContent(), { timeout: 30_000 }).toBe('Inventory');
+    await expect.poll(() => heading(carla).textContent(), { timeout: 30_000 }).toBe('Inventory');
 
     // Bram pitches his case from the keyboard; the chair confirms it: a new view of the phase.
     await bram.bringToFront();
