@@ -7,7 +7,7 @@ import { parseInvite } from '../../lib/invite/invite';
 import { NodeMember } from '../helpers/node-member';
 import { launchMember, recordWebSocketFrames } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, openCallPanel, startGroup } from './helpers/panel';
+import { currentPhase, joinGroup, letIn, openCallPanel, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/pri-vate-not';
 const CASE = 'Een collega die steeds te laat komt';
@@ -75,6 +75,7 @@ describe('private notes', () => {
       memberName: 'Carla',
       signalingUrl: server.url,
     });
+    await letIn(anna, 'Bram', 'Carla');
     await expect
       .poll(() => anna.getByRole('list', { name: 'Present' }).textContent(), { timeout: 20_000 })
       .toMatch(/Bram.*Carla/);
