@@ -8,6 +8,7 @@ import {
   currentPhase,
   inviteText,
   joinGroup,
+  letIn,
   startGroup,
   setSignalingServer,
 } from './helpers/panel';
@@ -57,6 +58,7 @@ describe('a group that moves to another companion server', () => {
     const code = await startGroup(anna, 'Team Noord', 'Anna');
     await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
     await joinGroup(bram, code, 'Bram');
+    await letIn(anna, 'Bram');
     await expect
       .poll(() => currentPhase(bram).textContent(), { timeout: 30_000 })
       .toBe('Inventory');
@@ -96,6 +98,7 @@ describe('a group that moves to another companion server', () => {
     const carla = await carlaBrowser.openPanel(tabId);
 
     await joinGroup(carla, `Doe je mee? ${link}`, 'Carla');
+    await letIn(anna, 'Carla');
     await expect
       .poll(() => currentPhase(carla).textContent(), { timeout: 30_000 })
       .toBe('Analysis');

@@ -5,7 +5,7 @@ import type { RunningServer } from '../../server/signaling-server';
 import { CoturnProcess } from '../helpers/coturn-process';
 import { EXTENSION_DIR } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
+import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/abc-defg-hij';
 const QUESTION = 'Hoe zeg ik nee tegen een collega die steeds mijn dienst wil ruilen?';
@@ -52,6 +52,7 @@ describe('two members who connect only through the server', () => {
     await expect.poll(() => currentPhase(anna).textContent()).toBe('Inventory');
 
     await joinGroup(bram, code, 'Bram');
+    await letIn(anna, 'Bram');
     await expect
       .poll(() => currentPhase(bram).textContent(), { timeout: 45_000 })
       .toBe('Inventory');
