@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { AdmissionView, KnockView } from '../../lib/connection/group-session';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
@@ -28,13 +29,22 @@ export function AskToJoin({
       </section>
     );
   }
+  // The code stands out and never breaks over two lines: it is read out to the chair.
+  const [before, after = ''] = t('askingBody', { code: CODE_SLOT }).split(CODE_SLOT);
   return (
     <section className="admission" aria-labelledby="admission-heading">
       <h2 id="admission-heading">{t('askingHeading')}</h2>
-      <LiveRegion>{t('askingBody', { code: admission.fingerprint })}</LiveRegion>
+      <LiveRegion>
+        {before}
+        <strong className="admission-code">{admission.fingerprint}</strong>
+        {after}
+      </LiveRegion>
     </section>
   );
 }
+
+/** Stands in for the code in the message, to place the code's own element there. */
+const CODE_SLOT = '\u0000';
 
 /** The chair's list of members asking to join, each with "Let in" and "Refuse". */
 export function JoinRequests({
@@ -47,17 +57,30 @@ export function JoinRequests({
   onRefuse: (memberId: string) => void;
 }) {
   const { t } = useI18n();
-  // A row goes once its answer is in the lobby (the session's next snapshot).
-  const waiting = knocks;
-  const answer = (memberId: string, run: (id: string) => void) => run(memberId);
+  const list = useRef<HTMLUListElement>(null);
+  // A row goes once its answer is in the lobby (the session's next snapshot). When the focus was
+  // on the row that went, it moves to the next one asking rather than falling to the page.
+  const focusedRow = useRef<string | null>(null);
+  useEffect(() => {
+    const gone = focusedRow.current;
+    if (gone === null || knocks.some((k) => k.memberId === gone)) return;
+    focusedRow.current = null;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    list.current?.querySelector<HTMLButtonElement>('button.primary')?.focus();
+  }, [knocks]);
   return (
     <LiveRegion live="polite" as="div">
-      {waiting.length > 0 && (
+      {knocks.length > 0 && (
         <section className="join-requests" aria-labelledby="join-requests-heading">
           <h2 id="join-requests-heading">{t('knocksHeading')}</h2>
-          <ul>
-            {waiting.map((k) => (
-              <li key={k.memberId}>
+          <ul ref={list}>
+            {knocks.map((k) => (
+              <li
+                key={k.memberId}
+                onFocus={() => {
+                  focusedRow.current = k.memberId;
+                }}
+              >
                 <span className="join-name">{k.name}</span>{' '}
                 <span className="member-fingerprint">
                   {t('knockCode', { code: k.fingerprint })}
@@ -67,14 +90,14 @@ export function JoinRequests({
                     type="button"
                     className="primary"
                     aria-label={t('letInName', { name: k.name })}
-                    onClick={() => answer(k.memberId, onAdmit)}
+                    onClick={() => onAdmit(k.memberId)}
                   >
                     {t('letIn')}
                   </button>
                   <button
                     type="button"
                     aria-label={t('refuseName', { name: k.name })}
-                    onClick={() => answer(k.memberId, onRefuse)}
+                    onClick={() => onRefuse(k.memberId)}
                   >
                     {t('refuse')}
                   </button>
