@@ -47,11 +47,12 @@ import {
 import type { DeviceSigner, RejectedWrite, SessionSigner } from '../shared-doc/signed';
 import { decodePresence as readPresence, presenceProof, provenCard } from '../shared-doc/presence';
 import { judgeAgain } from '../shared-doc/last-valid';
-import { MEETING_KEYS, meetingMap } from '../shared-doc/doc-schema';
+import { MEETING_KEYS, lobbyMap, meetingMap } from '../shared-doc/doc-schema';
 import type { MeetingLoading } from './load-watch';
 import {
   admit,
   hasKnocked,
+  isAdmissionKey,
   isAnswered,
   knock,
   meetingIdOf,
@@ -63,6 +64,8 @@ import {
   refuse,
 } from '../shared-doc/admission';
 import type { Box, Knock } from '../shared-doc/admission';
+import { issueNewInvite, readNewInvite } from './new-invite';
+import { createInvite } from '../invite/invite';
 
 /** Who this member is in the group. */
 export interface GroupIdentity {
@@ -95,6 +98,11 @@ export interface GroupSessionDeps {
    * and of the meeting logic), documents are read and written unsigned.
    */
   readonly device?: DeviceSigner;
+  /**
+   * The cache for another secret of this group: when the chair issues a new invite, the panel
+   * moves its lobby and its cache to the new secret (new-invite.ts). None: the cache stays.
+   */
+  readonly cacheFor?: (secret: Uint8Array) => MeetingCachePort;
 }
 
 /**
@@ -122,6 +130,8 @@ export interface Regular {
 export interface MeetingCachePort {
   load(): Promise<CachedGroupState | null>;
   save(record: CachedGroupState): Promise<void>;
+  /** Wipes it (the group moved to a new invite); optional. */
+  clear?(): Promise<void>;
 }
 
 /**
@@ -197,6 +207,11 @@ export interface GroupSnapshot {
   readonly admission: AdmissionView | null;
   /** Members asking to join the meeting shown, for its chair to let in or refuse; else empty. */
   readonly knocks: readonly KnockView[];
+  /**
+   * The group's invite code when the chair issued a new one and this panel moved to it (the
+   * panel remembers it in place of the old); null while the group keeps the invite it opened with.
+   */
+  readonly newInvite: string | null;
 }
 
 /** Where this member's ask to join stands. */
@@ -288,6 +303,7 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
   mayTakeBack: false,
   admission: null,
   knocks: [],
+  newInvite: null,
 };
 
 /** A meeting room this panel holds: the one it shows, or one kept for content it has. */
@@ -341,6 +357,15 @@ export class GroupSession {
   private readonly regulars = new Map<string, string>();
   /** Knocks being answered now, by member id (sealing is asynchronous). */
   private readonly answering = new Set<string>();
+
+  // --- A new invite (issue 13, point 2) ---
+  /** The group's secret now: the invite's, or the new one the chair issued. */
+  private secret: Uint8Array;
+  /** The code this panel moved to, and the move in progress. */
+  private movedTo: string | null = null;
+  private moving: Promise<void> | null = null;
+  private readonly lobbyCleanups: Array<() => void> = [];
+  private readonly cacheFor: GroupSessionDeps['cacheFor'];
   private readonly loadWatch: LoadWatch;
 
   // --- Rejoining after a reload, and meetings started at the same time (issue 10, point 2) ---
@@ -364,7 +389,7 @@ export class GroupSession {
   /** Held meetings updated since the last look at whether they ended, looked at once a frame. */
   private readonly endChecks = new Set<string>();
   private cancelEndCheck: (() => void) | null = null;
-  private readonly cache: MeetingCachePort | null;
+  private cache: MeetingCachePort | null;
   private cancelSave: (() => void) | null = null;
   private unsaved = false;
   private saving: Promise<void> = Promise.resolve();
@@ -377,6 +402,8 @@ export class GroupSession {
     this.clock = deps.clock ?? systemClock;
     this.loadWatch = new LoadWatch(this.clock, () => this.refresh());
     this.cache = deps.meetingCache ?? null;
+    this.secret = identity.secret;
+    this.cacheFor = deps.cacheFor;
     this.groupName = identity.groupName.trim() || null;
     this.snapshotValue = { ...EMPTY_SNAPSHOT, selfId: identity.memberId };
   }
@@ -525,6 +552,18 @@ export class GroupSession {
     this.refresh();
   }
 
+  /**
+   * The chair gives the group a new invite (new-invite.ts): members in this meeting move along,
+   * everyone else needs the new code. Signed sessions only (it relies on admission).
+   */
+  newInvite(): CommandResult {
+    if (!this.signer) return { ok: false, reason: 'not-allowed' };
+    const { code } = createInvite();
+    return this.onMeeting((doc) =>
+      issueNewInvite(doc, this.identity.memberId, code, this.clock.now()),
+    );
+  }
+
   /** The chair pauses, resumes, extends or resets the phase timer. */
   timer(action: TimerAction): CommandResult {
     return this.onMeeting((doc) => {
@@ -601,6 +640,7 @@ export class GroupSession {
     this.meeting = null;
     this.meetingId = null;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    for (const cleanup of this.lobbyCleanups.splice(0)) cleanup();
     this.lobby?.release();
     this.lobby = null;
     this.listeners.clear();
@@ -640,7 +680,7 @@ export class GroupSession {
   }
 
   private async connectLobby(): Promise<void> {
-    const keys = await deriveRoomKeys(this.identity.secret, { kind: 'lobby' });
+    const keys = await deriveRoomKeys(this.secret, { kind: 'lobby' });
     if (this.disposed) return;
     const lobby = this.openRoom(keys);
     this.lobby = lobby;
@@ -650,7 +690,7 @@ export class GroupSession {
     this.changed();
     this.setPresence(lobby);
     // Presence carries a fresh clock reading, from which the others estimate our clock offset.
-    this.stopClockRefresh = this.clock.every(CLOCK_REFRESH_MS, () => {
+    this.stopClockRefresh ??= this.clock.every(CLOCK_REFRESH_MS, () => {
       if (this.meeting) this.setPresence(this.meeting);
     });
     const onLobbyUpdate = (_update?: Uint8Array, origin?: unknown): void => {
@@ -666,7 +706,7 @@ export class GroupSession {
     };
     lobby.awareness.on('change', onAwareness);
     const offConnection = lobby.onConnectionChange(() => this.scheduleRefresh());
-    this.cleanups.push(() => {
+    this.lobbyCleanups.push(() => {
       lobby.doc.off('update', onLobbyUpdate);
       lobby.awareness.off('change', onAwareness);
       offConnection();
@@ -811,7 +851,9 @@ export class GroupSession {
       // Admission (issue 13, point 1).
       admission: this.admissionView(),
       knocks: this.knocksFor(started),
+      newInvite: this.movedTo,
     };
+    if (this.meeting && started && this.signer) this.followInvite(this.meeting.doc);
     if (started && !started.ended) this.learnRegulars(members);
     // The chair has been missing long enough here: a take-over this panel refused while it
     // still saw the chair is judged again (signed sessions).
@@ -916,7 +958,7 @@ export class GroupSession {
     // (unit tests of the meeting logic) derives the room from the group's secret.
     const meetingKey = this.meetingKeys.get(meetingId);
     if (this.signer && !meetingKey) return null;
-    const keys = await deriveRoomKeys(meetingKey ?? this.identity.secret, {
+    const keys = await deriveRoomKeys(meetingKey ?? this.secret, {
       kind: 'meeting',
       meetingId,
     });
@@ -1104,6 +1146,40 @@ export class GroupSession {
     }
   }
 
+  /** Moves along when the chair of the meeting shown issued a new invite (new-invite.ts). */
+  private followInvite(doc: Y.Doc): void {
+    if (this.moving || this.disposed) return;
+    const invite = readNewInvite(doc);
+    if (!invite || sameBytes(invite.secret, this.secret)) return;
+    this.moving = this.moveTo(invite.secret, invite.code).finally(() => {
+      this.moving = null;
+    });
+  }
+
+  /**
+   * Moves the lobby to the new secret: what the old lobby held (the meetings that run, who asks)
+   * goes along into the new one, the meeting rooms stay as they are (they derive from the
+   * meetings' keys), and the cache moves to the new secret's.
+   */
+  private async moveTo(secret: Uint8Array, code: string): Promise<void> {
+    const old = this.lobby;
+    const carried = old ? withoutAdmissions(old.doc) : null;
+    for (const cleanup of this.lobbyCleanups.splice(0)) cleanup();
+    old?.release();
+    this.lobby = null;
+    this.secret = secret;
+    this.movedTo = code;
+    if (this.cacheFor) {
+      const before = this.cache;
+      this.cache = this.cacheFor(secret);
+      void before?.clear?.().catch(() => undefined);
+    }
+    this.restoredLobby = carried;
+    await this.connectLobby();
+    this.changed();
+    this.refresh();
+  }
+
   /** Holds a running meeting the cache had, without showing it, so its content stays reachable. */
   private holdAside(meetingId: string): Promise<void> {
     this.switching = this.switching.then(async () => {
@@ -1284,6 +1360,22 @@ function summariseRejected(
     name: members.find((m) => m.memberId === memberId)?.name ?? null,
     count,
   }));
+}
+
+/**
+ * The lobby's state without who asked to join: those knocks were made in the old lobby, and
+ * whoever made them but was not let in is not carried along to the new invite.
+ */
+function withoutAdmissions(lobby: Y.Doc): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(lobby));
+  const map = lobbyMap(copy);
+  for (const key of [...map.keys()]) if (isAdmissionKey(key)) map.delete(key);
+  return Y.encodeStateAsUpdate(copy);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 function sameSnapshot(a: GroupSnapshot, b: GroupSnapshot): boolean {

@@ -97,7 +97,7 @@ export function decodeStoredCache(value: unknown): StoredMeetingCache | null {
     meetings.push({ meetingId, ...blob });
   }
   const admission = decodeBlob(value.admission, maxBase64(MAX_ADMISSION_BYTES));
-  return { savedAt, lobby, meetings, admission };
+  return { savedAt, lobby, meetings, ...(admission ? { admission } : {}) };
 }
 
 /** Reads the opened admission document; anything malformed is dropped, never cast. */

@@ -3,7 +3,6 @@ import { CHAIR_GRACE_MS, type GroupSession } from '../../../lib/connection/group
 import type { GroupSnapshot } from '../../../lib/connection/group-session';
 import type { RoomHandle } from '../../../lib/connection/room-connection';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
-import { deriveRoomKeys } from '../../../lib/invite/room-name';
 import {
   addAdvice,
   addPitch,
@@ -13,11 +12,10 @@ import {
 } from '../../../lib/shared-doc/board-commands';
 import { BOARD_ROOTS, MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
 import { newSessionSigner } from '../../../lib/shared-doc/signed';
-import { knock, newBox, openAnswer, readAnswer } from '../../../lib/shared-doc/admission';
 import { attacks, signedBy, targetsIn } from '../../helpers/attacks';
 import type { DeviceSigner, SessionSigner } from '../../../lib/shared-doc/signed';
 import { until } from '../helpers/until-snapshot';
-import { SignedGroup } from '../helpers/signed-group';
+import { SignedGroup, admittedRoom } from '../helpers/signed-group';
 
 /**
  * Issue 13, point 4: every shared write is someone's. Honest panels (GroupSession with a device
@@ -92,21 +90,15 @@ function view(snapshot: GroupSnapshot): unknown {
 
 /** The hostile member's own seat in the meeting's room (the chair let them in). */
 async function intruder(group: SignedGroup, chair: GroupSession): Promise<RoomHandle> {
-  const meetingId = chair.snapshot().meetingId!;
   // The invite alone opens no meeting (admission): Xander asks in the lobby and is let in.
-  const lobby = group.rooms.openerFor('Xander')(await deriveRoomKeys(SECRET, { kind: 'lobby' }));
-  const box = newBox();
-  knock(lobby.doc, meetingId, xander.signer, box, group.clock.now());
-  group.settle();
-  expect(await chair.admit(xander.signer.card.memberId)).toEqual({ ok: true });
-  group.settle();
-  const answer = readAnswer(lobby.doc, meetingId, xander.signer.card.memberId, box);
-  if (answer?.kind !== 'admitted') throw new Error('Xander was not let in');
-  const key = await openAnswer(answer, box, meetingId, xander.signer.card.memberId);
-  const keys = await deriveRoomKeys(key!, { kind: 'meeting', meetingId });
-  const room = group.rooms.openerFor('Xander')(keys);
-  group.settle();
-  return room;
+  return admittedRoom({
+    secret: SECRET,
+    open: group.rooms.openerFor('Xander'),
+    chair,
+    signer: xander.signer,
+    now: group.clock.now(),
+    settle: () => group.settle(),
+  });
 }
 
 /** Signs like a panel would, with the hostile member's own card (a valid device key). */

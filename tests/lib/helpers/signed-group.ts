@@ -1,5 +1,8 @@
 import { GroupSession } from '../../../lib/connection/group-session';
-import type { DeviceSigner } from '../../../lib/shared-doc/signed';
+import type { RoomHandle } from '../../../lib/connection/room-connection';
+import { deriveRoomKeys } from '../../../lib/invite/room-name';
+import { knock, newBox, openAnswer, readAnswer } from '../../../lib/shared-doc/admission';
+import type { DeviceSigner, SessionSigner } from '../../../lib/shared-doc/signed';
 import { FakeClock } from './fake-clock';
 import { InMemoryRooms } from './in-memory-rooms';
 
@@ -46,11 +49,12 @@ export class SignedGroup {
    * rounds also let those promises run.
    */
   async letIn(chair: GroupSession, members: readonly GroupSession[]): Promise<void> {
-    for (let round = 0; round < 40; round++) {
+    // Bounded by rounds, not by time alone: WebCrypto on a loaded machine takes its while.
+    for (let round = 0; round < 400; round++) {
       this.settle();
       for (const knock of chair.snapshot().knocks) await chair.admit(knock.memberId);
       this.settle();
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      await new Promise((resolve) => setTimeout(resolve, 5));
       const meetingId = chair.snapshot().meetingId;
       if (members.every((m) => m.snapshot().meetingId === meetingId && m.snapshot().meeting)) {
         this.settle();
@@ -63,4 +67,34 @@ export class SignedGroup {
   dispose(): void {
     for (const session of this.sessions) session.dispose();
   }
+}
+
+/**
+ * A raw seat in the meeting the chair shows, for a hostile member with a card of their own: they
+ * ask in the lobby like a panel (admission) and the chair lets them in; `settle` delivers.
+ */
+export async function admittedRoom(options: {
+  readonly secret: Uint8Array;
+  readonly open: (keys: { roomName: string; password: string }) => RoomHandle;
+  readonly chair: GroupSession;
+  readonly signer: SessionSigner;
+  readonly now: number;
+  readonly settle: () => void;
+}): Promise<RoomHandle> {
+  const { chair, signer, settle } = options;
+  const meetingId = chair.snapshot().meetingId!;
+  const lobby = options.open(await deriveRoomKeys(options.secret, { kind: 'lobby' }));
+  const box = newBox();
+  knock(lobby.doc, meetingId, signer, box, options.now);
+  settle();
+  const admitted = await chair.admit(signer.card.memberId);
+  if (!admitted.ok) throw new Error(`not let in: ${admitted.reason}`);
+  settle();
+  const answer = readAnswer(lobby.doc, meetingId, signer.card.memberId, box);
+  if (answer?.kind !== 'admitted') throw new Error('no answer that lets in');
+  const key = await openAnswer(answer, box, meetingId, signer.card.memberId);
+  if (!key) throw new Error('the key did not open');
+  const room = options.open(await deriveRoomKeys(key, { kind: 'meeting', meetingId }));
+  settle();
+  return room;
 }

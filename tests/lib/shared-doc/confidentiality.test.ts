@@ -2,7 +2,6 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { GroupSession } from '../../../lib/connection/group-session';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
-import { deriveRoomKeys } from '../../../lib/invite/room-name';
 import { METHODS } from '../../../lib/method/method-list';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import {
@@ -19,7 +18,7 @@ import { FakeClock } from '../helpers/fake-clock';
 import { InMemoryRooms } from '../helpers/in-memory-rooms';
 import { goTo, member, start } from '../helpers/meeting';
 import { InMemoryNetwork } from '../helpers/in-memory-network';
-import { until } from '../helpers/until-snapshot';
+import { admittedRoom } from '../helpers/signed-group';
 
 /**
  * Issue 14, point 9: "Wat er in de groep gezegd wordt, blijft vertrouwelijk." The first phase
@@ -126,7 +125,7 @@ describe('confirming the agreement (plain documents)', () => {
 });
 
 // Signed documents: GroupSession panels with device keys on in-memory rooms, as in
-// tests/lib/connection/signed-meeting.test.ts, and a member holding the invite who writes raw Yjs.
+// tests/lib/connection/signed-meeting.test.ts, and a member let in who writes raw Yjs.
 
 const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 3);
 
@@ -172,17 +171,27 @@ describe('confirming the agreement (signed meeting)', () => {
     const [chair, bram, carla] = sessions as [GroupSession, GroupSession, GroupSession];
     expect(await chair.startMeeting('basic')).toEqual({ ok: true });
     rooms.flush();
-    await Promise.all([bram, carla].map((s) => until(s, (x) => x.meeting !== null)));
+    // Admission: the chair lets both in.
+    for (let round = 0; round < 400; round++) {
+      settle();
+      for (const knock of chair.snapshot().knocks) await chair.admit(knock.memberId);
+      if ([bram, carla].every((x) => x.snapshot().meeting !== null)) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     settle();
     expect(bram.run((ctx) => confirmConfidentiality(ctx))).toEqual({ ok: true });
     expect(chair.run((ctx) => confirmConfidentiality(ctx))).toEqual({ ok: true });
     settle();
 
     const meetingId = chair.snapshot().meetingId!;
-    const room = rooms.openerFor('Xander')(
-      await deriveRoomKeys(SECRET, { kind: 'meeting', meetingId }),
-    );
-    settle();
+    const room = await admittedRoom({
+      secret: SECRET,
+      open: rooms.openerFor('Xander'),
+      chair,
+      signer: xander,
+      now: clock.now(),
+      settle,
+    });
     const doc = room.doc;
     const carlaId = carla.snapshot().selfId;
     const map = doc.getMap<unknown>(BOARD_ROOTS.confidentiality);
