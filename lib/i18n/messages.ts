@@ -12,7 +12,6 @@ import { NOTES_OVERVIEW_MESSAGES } from './notes-overview-messages';
 import { NOTES_PANE_MESSAGES } from './notes-pane-messages';
 import { SERIES_MESSAGES } from './series-messages';
 import { SECOND_CASE_MESSAGES } from './second-case-messages';
-import { SECOND_CASE_MESSAGES } from './second-case-messages';
 import { ADMISSION_MESSAGES } from './admission-messages';
 
 /**
@@ -31,7 +30,6 @@ export const MESSAGES = {
   ...GROUP_SIZE_MESSAGES,
   ...FACILITATOR_MESSAGES,
   ...SERIES_MESSAGES,
-  ...SECOND_CASE_MESSAGES,
   ...SECOND_CASE_MESSAGES,
   ...ADMISSION_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
