@@ -65,7 +65,8 @@ export function JoinRequests({
     const gone = focusedRow.current;
     if (gone === null || knocks.some((k) => k.memberId === gone)) return;
     focusedRow.current = null;
-    if (document.activeElement && document.activeElement !== document.body) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
     list.current?.querySelector<HTMLButtonElement>('button.primary')?.focus();
   }, [knocks]);
   return (

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AskToJoin, JoinRequests } from '../../../components/meeting/Admission';
+import { I18nProvider } from '../../../components/common/I18n';
+import type { KnockView } from '../../../lib/connection/group-session';
+
+afterEach(cleanup);
+
+const BRAM: KnockView = { memberId: 'bram-000000', name: 'Bram', fingerprint: '1DF5 8CB6' };
+const CARLA: KnockView = { memberId: 'carla-00000', name: 'Carla', fingerprint: 'E0BF D1A2' };
+
+describe('asking to join (issue 13)', () => {
+  it("shows the waiting member's code as one piece inside the sentence, in both languages", () => {
+    for (const locale of ['en', 'nl'] as const) {
+      const { container, unmount } = render(
+        <I18nProvider locale={locale}>
+          <AskToJoin
+            admission={{ state: 'asking', fingerprint: '1DF5 8CB6', refusedBy: null }}
+            onAskAgain={() => {}}
+          />
+        </I18nProvider>,
+      );
+      const code = container.querySelector('.admission-code');
+      expect(code?.textContent).toBe('1DF5 8CB6');
+      const sentence = code?.closest('[role="status"]')?.textContent ?? '';
+      expect(sentence).toContain(
+        locale === 'en' ? 'this code: 1DF5 8CB6.' : 'deze code: 1DF5 8CB6.',
+      );
+      expect(sentence).not.toContain('{code}');
+      expect(sentence).not.toContain('\u0000');
+      unmount();
+    }
+  });
+
+  it('moves the focus to the next "Let in" when the row the chair answered goes', async () => {
+    const onAdmit = vi.fn();
+    const { rerender } = render(
+      <I18nProvider locale="en">
+        <JoinRequests knocks={[BRAM, CARLA]} onAdmit={onAdmit} onRefuse={() => {}} />
+      </I18nProvider>,
+    );
+    const user = userEvent.setup();
+    // The list shows after a frame (a live region that arrives filled, LiveRegion.tsx).
+    (await screen.findByRole('button', { name: 'Let Bram in' })).focus();
+    await user.keyboard('{Enter}');
+    expect(onAdmit).toHaveBeenCalledWith('bram-000000');
+    rerender(
+      <I18nProvider locale="en">
+        <JoinRequests knocks={[CARLA]} onAdmit={onAdmit} onRefuse={() => {}} />
+      </I18nProvider>,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Let Carla in' }));
+  });
+
+  it('leaves the focus alone when the chair is elsewhere as a row goes', async () => {
+    const { rerender } = render(
+      <I18nProvider locale="en">
+        <input aria-label="Elsewhere" />
+        <JoinRequests knocks={[BRAM, CARLA]} onAdmit={() => {}} onRefuse={() => {}} />
+      </I18nProvider>,
+    );
+    (await screen.findByRole('button', { name: 'Let Bram in' })).focus();
+    const elsewhere = screen.getByRole('textbox', { name: 'Elsewhere' });
+    elsewhere.focus();
+    rerender(
+      <I18nProvider locale="en">
+        <input aria-label="Elsewhere" />
+        <JoinRequests knocks={[CARLA]} onAdmit={() => {}} onRefuse={() => {}} />
+      </I18nProvider>,
+    );
+    expect(document.activeElement).toBe(elsewhere);
+  });
+});
+
+describe('a new invite (issue 13, point 2)', () => {
+  it('asks the chair to confirm before it makes one, and can be cancelled', async () => {
+    const { NewInviteControl } = await import('../../../components/meeting/Admission');
+    const onNewInvite = vi.fn();
+    render(
+      <I18nProvider locale="en">
+        <NewInviteControl onNewInvite={onNewInvite} />
+      </I18nProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByText('A new invite for the group'));
+    await user.click(screen.getByRole('button', { name: 'Make a new invite' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onNewInvite).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Make a new invite' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, make a new invite' }));
+    expect(onNewInvite).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('button', { name: 'Make a new invite' })).toBeTruthy();
+  });
+});
