@@ -10,7 +10,7 @@ import { realisticText } from '../helpers/heavy-meeting';
 import type { ItemKind } from '../helpers/heavy-meeting';
 
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
+import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
 
 // Code passed to `background.evaluate` runs in the extension's service worker, as `chrome`.
 declare const chrome: typeof browser;
@@ -83,6 +83,8 @@ describe('a meeting of about 1 MB in Chromium', () => {
       memberName: 'Nora',
       signalingUrl: server.url,
     });
+    // Nora (a Node member) asks to join; the chair lets her in from her panel.
+    await letIn(anna, 'Nora');
     await nora.until((s) => s.meeting?.phase.id === 'inventory', 30_000);
 
     // Nora fills every board, phase by phase; Anna moves the phases in her panel.
@@ -111,6 +113,7 @@ describe('a meeting of about 1 MB in Chromium', () => {
 
     // Bram joins: a fresh panel receives the whole meeting.
     await joinGroup(bram, code, 'Bram');
+    await letIn(anna, 'Bram');
     await showsWholeMeeting(bram);
 
     // Nora's process ends: from now on only Anna's panel holds the meeting.
