@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AdmissionView, KnockView } from '../../lib/connection/group-session';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
@@ -110,5 +110,41 @@ export function JoinRequests({
         </section>
       )}
     </LiveRegion>
+  );
+}
+
+/**
+ * The chair's "Make a new invite" (issue 13, point 2), with a confirmation: the members in the
+ * meeting move along, whoever is not here needs the new invite.
+ */
+export function NewInviteControl({ onNewInvite }: { onNewInvite: () => void }) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <details className="new-invite">
+      <summary>{t('newInviteHeading')}</summary>
+      <p className="hint">{t('newInviteHint')}</p>
+      {confirming ? (
+        <span className="join-actions">
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              setConfirming(false);
+              onNewInvite();
+            }}
+          >
+            {t('confirmNewInvite')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </button>
+        </span>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>
+          {t('makeNewInvite')}
+        </button>
+      )}
+    </details>
   );
 }

@@ -93,7 +93,10 @@ export function useGroupSession(
   const [session, setSession] = useState<GroupSession | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Remembered groups were validated when loaded; this only guards against a damaged store.
-  const parsed = useMemo(() => parseInvite(group.code), [group.code]);
+  // The code as the panel opened: when the chair gives the group a new invite, the session
+  // moves to it by itself (snapshot.newInvite) and the panel remembers it; that must not reopen.
+  const [openedCode] = useState(group.code);
+  const parsed = useMemo(() => parseInvite(openedCode), [openedCode]);
   // The name as the panel opened: a member who joined with an invite gets it from the session
   // (snapshot.groupName), and the panel then remembers it; that must not reopen the session.
   const [groupName] = useState(group.name ?? '');
@@ -126,7 +129,12 @@ export function useGroupSession(
               openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl], peerOpts }),
               // Every write signed with this device's key (issue 13).
               device: await thisDevice(),
-              ...(store ? { meetingCache: createMeetingCache(store, parsed.invite.secret) } : {}),
+              ...(store
+                ? {
+                    meetingCache: createMeetingCache(store, parsed.invite.secret),
+                    cacheFor: (secret: Uint8Array) => createMeetingCache(store, secret),
+                  }
+                : {}),
             },
           ),
     );

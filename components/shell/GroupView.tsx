@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { AskToJoin, JoinRequests } from '../meeting/Admission';
+import { AskToJoin, JoinRequests, NewInviteControl } from '../meeting/Admission';
 import { createDraftStore } from '../../lib/device/draft-store';
 import { learnGroupName } from '../../lib/device/groups';
 import type { RememberedGroup } from '../../lib/device/groups';
@@ -113,6 +113,12 @@ export function GroupView({
     const learnt = learnGroupName(group, snapshot.groupName);
     if (learnt) onLearnt?.(learnt);
   }, [group, snapshot.groupName, onLearnt]);
+  // The chair gave the group a new invite and this panel moved along: remember the new code.
+  useEffect(() => {
+    if (snapshot.newInvite && snapshot.newInvite !== group.code) {
+      onLearnt?.({ ...group, code: snapshot.newInvite });
+    }
+  }, [group, snapshot.newInvite, onLearnt]);
   const groupName = meeting?.groupName ?? group.name ?? snapshot.groupName;
   // The member's own record of hours, across groups, kept apart from the pruned history.
   useRecordAttendance(store, {
@@ -234,7 +240,11 @@ export function GroupView({
         )
       )}
       <MemberList members={snapshot.members} links={snapshot.links} />
+      {snapshot.newInvite && <LiveRegion>{t('newInviteDone')}</LiveRegion>}
       {!inviteFirst && invite}
+      {session && snapshot.role === 'chair' && meeting && !snapshot.ended && (
+        <NewInviteControl onNewInvite={() => void session.newInvite()} />
+      )}
       <SeriesSetting length={seriesLength} onSave={saveSeriesLength} />
     </div>
   );

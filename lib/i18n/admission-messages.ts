@@ -24,4 +24,18 @@ export const ADMISSION_MESSAGES = {
     nl: 'Twijfel je wie het is? Vraag in het gesprek om de code. Wie je binnenlaat, komt de volgende keer meteen binnen.',
     en: 'Not sure who it is? Ask for their code in the call. Whoever you let in comes straight in next time.',
   },
+  newInviteHeading: { nl: 'Nieuwe uitnodiging voor de groep', en: 'A new invite for the group' },
+  newInviteHint: {
+    nl: 'Kwam de uitnodiging bij iemand die er niet bij hoort, of heeft iemand de groep verlaten? Maak een nieuwe. Wie nu in de bijeenkomst is, gaat vanzelf mee; wie er niet is, heeft de nieuwe nodig.',
+    en: 'Did the invite reach someone who does not belong, or did someone leave the group? Make a new one. Everyone in this meeting moves along by itself; whoever is not here needs the new one.',
+  },
+  makeNewInvite: { nl: 'Maak een nieuwe uitnodiging', en: 'Make a new invite' },
+  confirmNewInvite: {
+    nl: 'Ja, maak een nieuwe uitnodiging',
+    en: 'Yes, make a new invite',
+  },
+  newInviteDone: {
+    nl: 'De groep heeft een nieuwe uitnodiging. De oude werkt niet meer: deel de nieuwe alleen met wie erbij hoort.',
+    en: 'The group has a new invite. The old one no longer works: share the new one only with those who belong.',
+  },
 } as const;
