@@ -71,6 +71,35 @@ describe('asking to join (issue 13)', () => {
     );
     expect(document.activeElement).toBe(elsewhere);
   });
+
+  it('names each button with the member (Let Bram in) while its visible words stay short', async () => {
+    for (const [locale, letIn, refuse, shown] of [
+      ['en', 'Let Bram in', 'Refuse Bram', ['Let in', 'Refuse']],
+      ['nl', 'Laat Bram binnen', 'Weiger Bram', ['Laat binnen', 'Weiger']],
+    ] as const) {
+      const { unmount } = render(
+        <I18nProvider locale={locale}>
+          <JoinRequests knocks={[BRAM]} onAdmit={() => {}} onRefuse={() => {}} />
+        </I18nProvider>,
+      );
+      const buttons = [
+        await screen.findByRole('button', { name: letIn }),
+        screen.getByRole('button', { name: refuse }),
+      ];
+      // No aria-label over the words: the name is the visible words plus the hidden name.
+      for (const [i, button] of buttons.entries()) {
+        expect(button.getAttribute('aria-label')).toBeNull();
+        const visible = [...button.childNodes]
+          .filter((node) => !(node instanceof HTMLElement && node.className === 'visually-hidden'))
+          .map((node) => node.textContent)
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim();
+        expect(visible).toBe(shown[i]);
+      }
+      unmount();
+    }
+  });
 });
 
 describe('a new invite (issue 13, point 2)', () => {
