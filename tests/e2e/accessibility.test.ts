@@ -6,7 +6,14 @@ import { auditEveryWay, describeFindings } from './helpers/axe';
 import type { Finding } from './helpers/axe';
 
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
+import {
+  currentPhase,
+  joinGroup,
+  letIn,
+  openMemberPanels,
+  startGroup,
+  waitingToBeLetIn,
+} from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/acc-essi-ble';
 const CASE = 'Een leerling die niet meer komt';
@@ -19,9 +26,9 @@ const PANEL = { width: 360, height: 800 };
 
 /**
  * axe-core on every screen a member meets, as the issue judges it: home, settings, my notes, the
- * group before a meeting, every phase of the basic method for the chair, the case bringer and a
- * member (three browser profiles over real WebRTC), the timer run out, the end dialog and the
- * ended meeting; each in Dutch and English, light and dark. No violation of impact serious or
+ * group before a meeting, asking to join (the chair's list, a member waiting, a member refused),
+ * every phase of the basic method for the chair, the case bringer and a member (three browser
+ * profiles over real WebRTC), the timer run out, the end dialog and the ended meeting; each in Dutch and English, light and dark. No violation of impact serious or
  * critical may remain; when one does, the test prints every one with where it was found and the
  * elements concerned.
  */
@@ -104,6 +111,19 @@ describe('accessibility of every screen (axe-core)', () => {
     const chairToday = anna.getByRole('button', { name: 'I chair today' });
     if ((await chairToday.count()) > 0) await chairToday.click();
     await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
+
+    // Admission: Bram and Carla ask to join; the chair sees both in "Asking to join".
+    await waitingToBeLetIn(bram).waitFor({ timeout: 30_000 });
+    await waitingToBeLetIn(carla).waitFor({ timeout: 30_000 });
+    await anna.getByRole('button', { name: 'Let Carla in', exact: true }).waitFor();
+    await anna.getByRole('button', { name: 'Let Bram in', exact: true }).waitFor();
+    found.push(...(await audit('asking to join', [anna, bram])));
+    // Carla refused (her panel says so, with "Ask again"), then let in when she asks again.
+    await anna.getByRole('button', { name: 'Refuse Carla', exact: true }).click();
+    await carla.getByRole('heading', { name: 'You were not let in' }).waitFor({ timeout: 15_000 });
+    found.push(...(await audit('refused', [carla])));
+    await carla.getByRole('button', { name: 'Ask again' }).click();
+    await letIn(anna, 'Bram', 'Carla');
     await phaseIs('Inventory');
 
     // Inventory: two work questions, a vote; the chair sees the confirm buttons.
