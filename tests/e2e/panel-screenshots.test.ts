@@ -8,7 +8,14 @@ import { parseInvite } from '../../lib/invite/invite';
 import { NodeMember } from '../helpers/node-member';
 
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
+import {
+  currentPhase,
+  joinGroup,
+  letIn,
+  openMemberPanels,
+  startGroup,
+  waitingToBeLetIn,
+} from './helpers/panel';
 
 /** Where the screenshots go: test-results/ is kept out of git (.gitignore) and out of CI's. */
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -148,6 +155,13 @@ describe('the panel at side-panel width', () => {
       memberName: 'Carla',
       signalingUrl: server.url,
     });
+    // Both ask to join: Bram waits with his code; the chair sees both, long name and all.
+    await waitingToBeLetIn(bram).waitFor({ timeout: 30_000 });
+    await shoot(bram, '02-waiting-to-be-let-in');
+    await anna.getByRole('button', { name: `Let ${BRAM} in`, exact: true }).waitFor();
+    await anna.getByRole('button', { name: 'Let Carla in', exact: true }).waitFor();
+    await shoot(anna, '02-asking-to-join');
+    await letIn(anna, BRAM, 'Carla');
     await expect
       .poll(() => anna.getByRole('list', { name: 'Present' }).textContent(), { timeout: 20_000 })
       .toMatch(/Bram.*Carla/);
