@@ -24,8 +24,14 @@ const LINK_LABELS: Record<PeerLink, MessageKey> = {
 export function MemberList({
   members,
   links = {},
+  roles = true,
 }: {
   members: readonly Member[];
+  /**
+   * Whether roles are known: not to a member still waiting to be let in, who sees the group's
+   * lobby and not the meeting that says who chairs.
+   */
+  roles?: boolean;
   /** How each other member is reached, by member id (GroupSnapshot.links). */
   links?: Readonly<Record<string, PeerLink>>;
 }) {
@@ -54,10 +60,14 @@ export function MemberList({
                     </span>{' '}
                   </>
                 ) : null}
-                <span className="member-role">
-                  ({t(member.external ? 'roleFacilitator' : ROLE_LABELS[member.role])}
-                  {member.isSelf ? `, ${t('you')}` : ''})
-                </span>
+                {roles ? (
+                  <span className="member-role">
+                    ({t(member.external ? 'roleFacilitator' : ROLE_LABELS[member.role])}
+                    {member.isSelf ? `, ${t('you')}` : ''})
+                  </span>
+                ) : member.isSelf ? (
+                  <span className="member-role">({t('you')})</span>
+                ) : null}
                 {link ? (
                   <>
                     {' '}

@@ -172,8 +172,14 @@ export function GroupView({
       {session && snapshot.knocks.length > 0 && (
         <JoinRequests
           knocks={snapshot.knocks}
-          onAdmit={(memberId) => void session.admit(memberId)}
-          onRefuse={(memberId) => void session.refuse(memberId)}
+          onAdmit={(memberId) => {
+            const knock = snapshot.knocks.find((k) => k.memberId === memberId);
+            void session.admit(memberId, knock?.meetingId);
+          }}
+          onRefuse={(memberId) => {
+            const knock = snapshot.knocks.find((k) => k.memberId === memberId);
+            void session.refuse(memberId, knock?.meetingId);
+          }}
         />
       )}
       {snapshot.ended ? (
@@ -239,7 +245,11 @@ export function GroupView({
           </>
         )
       )}
-      <MemberList members={snapshot.members} links={snapshot.links} />
+      <MemberList
+        members={snapshot.members}
+        links={snapshot.links}
+        roles={snapshot.admission === null}
+      />
       {snapshot.newInvite && <LiveRegion>{t('newInviteDone')}</LiveRegion>}
       {!inviteFirst && invite}
       {session && snapshot.role === 'chair' && meeting && !snapshot.ended && (

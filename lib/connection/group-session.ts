@@ -225,6 +225,8 @@ export interface AdmissionView {
 
 /** A member asking to join, as the chair sees them. */
 export interface KnockView {
+  /** The meeting asked for: the one shown, or another this member chairs (started apart). */
+  readonly meetingId: string;
   readonly memberId: string;
   readonly name: string;
   readonly fingerprint: string;
@@ -483,6 +485,12 @@ export class GroupSession {
     const running = this.lobbyState.running.some((m) => m.meetingId === meetingId);
     if (!running && !this.held.has(meetingId)) return Promise.resolve();
     this.chosen = this.lobbyState.current?.meetingId === meetingId ? null : meetingId;
+    // Without its key (signed sessions), the member asks its chair to be let in first.
+    if (this.signer && !this.meetingKeys.has(meetingId)) {
+      this.ask(meetingId);
+      this.refresh();
+      return Promise.resolve();
+    }
     return this.follow(meetingId);
   }
 
@@ -521,8 +529,8 @@ export class GroupSession {
    * The chair lets a member who asks to join into the meeting shown: the meeting's key, sealed
    * for that member's ask, goes into the lobby (admission.ts).
    */
-  async admit(memberId: string): Promise<CommandResult> {
-    const found = this.knockToAnswer(memberId);
+  async admit(memberId: string, meetingId = this.meetingId): Promise<CommandResult> {
+    const found = this.knockToAnswer(memberId, meetingId);
     if (!found.ok) return found.result;
     const { lobby, key, knocked, signer } = found;
     this.answering.add(memberId);
@@ -536,8 +544,8 @@ export class GroupSession {
   }
 
   /** The chair refuses a member who asks to join: they get no key, and see who refused. */
-  refuse(memberId: string): CommandResult {
-    const found = this.knockToAnswer(memberId);
+  refuse(memberId: string, meetingId = this.meetingId): CommandResult {
+    const found = this.knockToAnswer(memberId, meetingId);
     if (!found.ok) return found.result;
     refuse(found.lobby.doc, found.knocked, found.signer, this.clock.now());
     return { ok: true };
@@ -646,8 +654,11 @@ export class GroupSession {
     this.listeners.clear();
   }
 
-  /** The knock of `memberId` to the meeting shown, when this member is its chair and may answer. */
-  private knockToAnswer(memberId: string):
+  /** The knock of `memberId` to a meeting this member chairs and holds the key of. */
+  private knockToAnswer(
+    memberId: string,
+    meetingId: string | null,
+  ):
     | {
         ok: true;
         lobby: RoomHandle;
@@ -656,14 +667,14 @@ export class GroupSession {
         signer: SessionSigner;
       }
     | { ok: false; result: CommandResult } {
-    const meetingId = this.meetingId;
     const lobby = this.lobby;
     const signer = this.signer;
     const key = meetingId ? this.meetingKeys.get(meetingId) : undefined;
-    if (!meetingId || !lobby || !signer || !key || !this.meeting) {
+    const held = meetingId ? this.held.get(meetingId) : undefined;
+    if (!meetingId || !lobby || !signer || !key || !held) {
       return { ok: false, result: { ok: false, reason: 'not-started' } };
     }
-    const meeting = readMeeting(this.meeting.doc);
+    const meeting = readMeeting(held.room.doc);
     if (!meeting.started || roleOf(meeting, this.identity.memberId) !== 'chair') {
       return { ok: false, result: { ok: false, reason: 'not-chair' } };
     }
@@ -850,7 +861,7 @@ export class GroupSession {
         started.chairId !== this.identity.memberId,
       // Admission (issue 13, point 1).
       admission: this.admissionView(),
-      knocks: this.knocksFor(started),
+      knocks: this.knocksFor(),
       newInvite: this.movedTo,
     };
     if (this.meeting && started && this.signer) this.followInvite(this.meeting.doc);
@@ -1113,25 +1124,32 @@ export class GroupSession {
    * device remembers from earlier meetings are let in at once (regulars); the rest wait for the
    * chair.
    */
-  private knocksFor(started: MeetingState | null): KnockView[] {
-    const meetingId = this.meetingId;
+  private knocksFor(): KnockView[] {
     const lobby = this.lobby;
-    if (!started || started.ended || !meetingId || !lobby || !this.signer) return [];
-    if (!this.meetingKeys.has(meetingId)) return [];
-    if (roleOf(started, this.identity.memberId) !== 'chair') return [];
+    if (!lobby || !this.signer) return [];
     const waiting: KnockView[] = [];
-    for (const knocked of readKnocks(lobby.doc, meetingId)) {
-      if (knocked.memberId === this.identity.memberId || isAnswered(lobby.doc, knocked)) continue;
-      if (this.answering.has(knocked.memberId)) continue;
-      if (this.regulars.has(knocked.memberId)) {
-        void this.admit(knocked.memberId);
-        continue;
+    // The meeting shown first, then any other this member chairs (one started apart).
+    const ids = [...this.held.keys()].sort((a, b) =>
+      a === this.meetingId ? -1 : b === this.meetingId ? 1 : 0,
+    );
+    for (const meetingId of ids) {
+      const meeting = readMeeting(this.held.get(meetingId)!.room.doc);
+      if (!meeting.started || meeting.ended || !this.meetingKeys.has(meetingId)) continue;
+      if (roleOf(meeting, this.identity.memberId) !== 'chair') continue;
+      for (const knocked of readKnocks(lobby.doc, meetingId)) {
+        if (knocked.memberId === this.identity.memberId || isAnswered(lobby.doc, knocked)) continue;
+        if (this.answering.has(knocked.memberId)) continue;
+        if (this.regulars.has(knocked.memberId)) {
+          void this.admit(knocked.memberId, meetingId);
+          continue;
+        }
+        waiting.push({
+          meetingId,
+          memberId: knocked.memberId,
+          name: knocked.name,
+          fingerprint: knocked.fingerprint,
+        });
       }
-      waiting.push({
-        memberId: knocked.memberId,
-        name: knocked.name,
-        fingerprint: knocked.fingerprint,
-      });
     }
     return waiting;
   }

@@ -16,9 +16,7 @@ export const ADMISSION_MESSAGES = {
   askAgain: { nl: 'Opnieuw vragen', en: 'Ask again' },
   knocksHeading: { nl: 'Wil meedoen', en: 'Asking to join' },
   knockCode: { nl: 'code {code}', en: 'code {code}' },
-  letIn: { nl: 'Binnenlaten', en: 'Let in' },
   letInName: { nl: 'Laat {name} binnen', en: 'Let {name} in' },
-  refuse: { nl: 'Weigeren', en: 'Refuse' },
   refuseName: { nl: 'Weiger {name}', en: 'Refuse {name}' },
   knocksHint: {
     nl: 'Twijfel je wie het is? Vraag in het gesprek om de code. Wie je binnenlaat, komt de volgende keer meteen binnen.',

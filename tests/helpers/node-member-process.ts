@@ -128,7 +128,8 @@ async function handle(raw: unknown): Promise<void> {
         const snapshot = current.snapshot();
         send({ type: 'snapshot', snapshot, at: Date.now() });
         // The chair lets in whoever asks, as a chair who sees the group in the call would.
-        if (letsInEveryone) for (const knock of snapshot.knocks) void current.admit(knock.memberId);
+        if (letsInEveryone)
+          for (const knock of snapshot.knocks) void current.admit(knock.memberId, knock.meetingId);
       });
       send({ type: 'snapshot', snapshot: current.snapshot(), at: Date.now() });
       send({ type: 'result', ok: true });

@@ -7,8 +7,18 @@ import type { KnockView } from '../../../lib/connection/group-session';
 
 afterEach(cleanup);
 
-const BRAM: KnockView = { memberId: 'bram-000000', name: 'Bram', fingerprint: '1DF5 8CB6' };
-const CARLA: KnockView = { memberId: 'carla-00000', name: 'Carla', fingerprint: 'E0BF D1A2' };
+const BRAM: KnockView = {
+  meetingId: 'meeting-0001',
+  memberId: 'bram-000000',
+  name: 'Bram',
+  fingerprint: '1DF5 8CB6',
+};
+const CARLA: KnockView = {
+  meetingId: 'meeting-0001',
+  memberId: 'carla-00000',
+  name: 'Carla',
+  fingerprint: 'E0BF D1A2',
+};
 
 describe('asking to join (issue 13)', () => {
   it("shows the waiting member's code as one piece inside the sentence, in both languages", () => {

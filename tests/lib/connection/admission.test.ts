@@ -84,6 +84,7 @@ describe('admission', () => {
     const knocks = anna.snapshot().knocks;
     expect(knocks).toEqual([
       {
+        meetingId: anna.snapshot().meetingId,
         memberId: bram.snapshot().selfId,
         name: 'Bram',
         fingerprint: asking.admission!.fingerprint,
