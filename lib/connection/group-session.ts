@@ -354,6 +354,8 @@ export class GroupSession {
     box: Box;
     refusedBy: string | null;
     opening: boolean;
+    /** The knock waiting to be written (see ask). */
+    knocking: (() => void) | null;
   } | null = null;
   /** Members met in the group's meetings (remembered on the device): let in without asking. */
   private readonly regulars = new Map<string, string>();
@@ -555,7 +557,13 @@ export class GroupSession {
   askAgain(): void {
     const asking = this.asking;
     if (!asking || asking.refusedBy === null || !this.lobby || !this.signer) return;
-    this.asking = { meetingId: asking.meetingId, box: newBox(), refusedBy: null, opening: false };
+    this.asking = {
+      meetingId: asking.meetingId,
+      box: newBox(),
+      refusedBy: null,
+      opening: false,
+      knocking: null,
+    };
     knock(this.lobby.doc, asking.meetingId, this.signer, this.asking.box, this.clock.now());
     this.refresh();
   }
@@ -1087,7 +1095,7 @@ export class GroupSession {
     const signer = this.signer;
     if (!lobby || !signer || this.disposed) return;
     if (this.asking?.meetingId !== meetingId) {
-      this.asking = { meetingId, box: newBox(), refusedBy: null, opening: false };
+      this.asking = { meetingId, box: newBox(), refusedBy: null, opening: false, knocking: null };
     }
     const asking = this.asking;
     const memberId = this.identity.memberId;
@@ -1115,7 +1123,14 @@ export class GroupSession {
     }
     // Our knock, written again when the lobby lost it (pruned, or a cache restored over it).
     if (!hasKnocked(lobby.doc, meetingId, memberId, asking.box)) {
-      knock(lobby.doc, meetingId, signer, asking.box, this.clock.now());
+      // Written after the update that told us of the meeting has been handled, not inside it:
+      // a write made while a relayed message is being read did not reach the others.
+      asking.knocking ??= this.clock.after(0, () => {
+        asking.knocking = null;
+        if (this.asking !== asking || this.disposed || !this.lobby) return;
+        if (hasKnocked(this.lobby.doc, meetingId, memberId, asking.box)) return;
+        knock(this.lobby.doc, meetingId, signer, asking.box, this.clock.now());
+      });
     }
   }
 
