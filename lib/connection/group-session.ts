@@ -62,9 +62,11 @@ import {
   readAnswer,
   readKnocks,
   refuse,
+  roomCheckOf,
 } from '../shared-doc/admission';
 import type { Box, Knock } from '../shared-doc/admission';
 import { issueNewInvite, readNewInvite } from './new-invite';
+import { markFreshRoom, readFreshRoom } from './fresh-room';
 import { createInvite } from '../invite/invite';
 
 /** Who this member is in the group. */
@@ -115,7 +117,12 @@ export interface CachedGroupState {
   readonly lobby: Uint8Array | null;
   readonly meetings: ReadonlyArray<{ readonly meetingId: string; readonly state: Uint8Array }>;
   /** The keys of the meetings this panel was let into (signed sessions), by meeting id. */
-  readonly keys?: ReadonlyArray<{ readonly meetingId: string; readonly key: Uint8Array }>;
+  readonly keys?: ReadonlyArray<{
+    readonly meetingId: string;
+    readonly key: Uint8Array;
+    /** The meeting's first key, when it moved to a fresh room (fresh-room.ts). */
+    readonly first?: Uint8Array;
+  }>;
   /** Members this device has met in the group's meetings: let in without asking the chair. */
   readonly regulars?: readonly Regular[];
 }
@@ -246,6 +253,9 @@ export interface RejectedSummary {
  */
 const RECENTLY_ALONE_MS = 5_000;
 
+/** How long the chair's panel stays in the old room after moving the meeting to a fresh one. */
+export const FRESH_ROOM_LINGER_MS = 1_500;
+
 /** How often a panel refreshes the clock reading in its presence. */
 const CLOCK_REFRESH_MS = 10_000;
 
@@ -356,7 +366,11 @@ export class GroupSession {
     opening: boolean;
     /** The knock waiting to be written (see ask). */
     knocking: (() => void) | null;
+    /** Asking for the meeting's fresh room: the check its key must meet (fresh-room.ts). */
+    check?: string;
   } | null = null;
+  /** The first key of meetings that moved to a fresh room: it proves the meeting to joiners. */
+  private readonly firstKeys = new Map<string, Uint8Array>();
   /** Members met in the group's meetings (remembered on the device): let in without asking. */
   private readonly regulars = new Map<string, string>();
   /** Knocks being answered now, by member id (sealing is asynchronous). */
@@ -534,10 +548,10 @@ export class GroupSession {
   async admit(memberId: string, meetingId = this.meetingId): Promise<CommandResult> {
     const found = this.knockToAnswer(memberId, meetingId);
     if (!found.ok) return found.result;
-    const { lobby, key, knocked, signer } = found;
+    const { lobby, key, knocked, signer, first } = found;
     this.answering.add(memberId);
     try {
-      const done = await admit(lobby.doc, key, knocked, signer, this.clock.now());
+      const done = await admit(lobby.doc, key, knocked, signer, this.clock.now(), first);
       return done ? { ok: true } : { ok: false, reason: 'not-allowed' };
     } finally {
       this.answering.delete(memberId);
@@ -578,6 +592,36 @@ export class GroupSession {
     return this.onMeeting((doc) =>
       issueNewInvite(doc, this.identity.memberId, code, this.clock.now()),
     );
+  }
+
+  /**
+   * The chair moves the meeting to a fresh room (fresh-room.ts): the members it sees present
+   * come along by themselves, a peer connected without showing who it is stays behind.
+   */
+  freshRoom(): CommandResult {
+    const meetingId = this.meetingId;
+    const current = meetingId ? this.meetingKeys.get(meetingId) : undefined;
+    if (!this.signer || !meetingId || !current || !this.meeting) {
+      return { ok: false, reason: 'not-started' };
+    }
+    const key = newMeetingKey();
+    // The new key first: the marker's own refresh must find this panel already holding it.
+    const first = this.firstKeys.get(meetingId);
+    this.firstKeys.set(meetingId, first ?? current);
+    this.meetingKeys.set(meetingId, key);
+    const result = markFreshRoom(this.meeting.doc, this.identity.memberId, roomCheckOf(key));
+    if (!result.ok) {
+      this.meetingKeys.set(meetingId, current);
+      if (first) this.firstKeys.set(meetingId, first);
+      else this.firstKeys.delete(meetingId);
+      return result;
+    }
+    this.changed();
+    // A moment in the old room first, so that the marker reaches everyone before we leave it.
+    this.clock.after(FRESH_ROOM_LINGER_MS, () => {
+      if (!this.disposed && this.meetingKeys.get(meetingId) === key) void this.moveRoom(meetingId);
+    });
+    return result;
   }
 
   /** The chair pauses, resumes, extends or resets the phase timer. */
@@ -673,6 +717,7 @@ export class GroupSession {
         key: Uint8Array;
         knocked: Knock;
         signer: SessionSigner;
+        first: Uint8Array;
       }
     | { ok: false; result: CommandResult } {
     const lobby = this.lobby;
@@ -690,7 +735,7 @@ export class GroupSession {
     if (!knocked || this.answering.has(memberId)) {
       return { ok: false, result: { ok: false, reason: 'not-allowed' } };
     }
-    return { ok: true, lobby, key, knocked, signer };
+    return { ok: true, lobby, key, knocked, signer, first: this.firstKeys.get(meetingId) ?? key };
   }
 
   private onMeeting(run: (doc: RoomHandle['doc']) => CommandResult): CommandResult {
@@ -872,7 +917,10 @@ export class GroupSession {
       knocks: this.knocksFor(),
       newInvite: this.movedTo,
     };
-    if (this.meeting && started && this.signer) this.followInvite(this.meeting.doc);
+    if (this.meeting && started && this.signer) {
+      this.followInvite(this.meeting.doc);
+      this.followFreshRoom(this.meeting.doc);
+    }
     if (started && !started.ended) this.learnRegulars(members);
     // The chair has been missing long enough here: a take-over this panel refused while it
     // still saw the chair is judged again (signed sessions).
@@ -934,8 +982,10 @@ export class GroupSession {
     if (record.savedAt < this.clock.now() - CACHE_MAX_AGE_MS) return;
     this.restoredLobby = record.lobby;
     for (const { meetingId, state } of record.meetings) this.restored.set(meetingId, state);
-    for (const { meetingId, key } of record.keys ?? []) {
-      if (meetingIdOf(key) === meetingId) this.meetingKeys.set(meetingId, key);
+    for (const { meetingId, key, first } of record.keys ?? []) {
+      if (meetingIdOf(first ?? key) !== meetingId) continue;
+      this.meetingKeys.set(meetingId, key);
+      if (first) this.firstKeys.set(meetingId, first);
     }
   }
 
@@ -962,7 +1012,8 @@ export class GroupSession {
       this.ask(target);
       return;
     }
-    if (this.asking && target !== this.asking.meetingId) this.asking = null;
+    if (this.asking?.check !== undefined) this.ask(this.asking.meetingId, this.asking.check);
+    else if (this.asking && target !== this.asking.meetingId) this.asking = null;
     // Never away from a meeting because the lobby names none: after the end the members stay
     // on its summary, and a panel that restored a meeting keeps it while the lobby is quiet.
     if (target !== null && target !== this.meetingId) void this.follow(target);
@@ -1090,12 +1141,19 @@ export class GroupSession {
    * Asks to be let into the meeting (a knock in the lobby), once per ask, and takes the key when
    * the chair's answer opens to it; a refusal is kept for the panel to show.
    */
-  private ask(meetingId: string): void {
+  private ask(meetingId: string, check?: string): void {
     const lobby = this.lobby;
     const signer = this.signer;
     if (!lobby || !signer || this.disposed) return;
-    if (this.asking?.meetingId !== meetingId) {
-      this.asking = { meetingId, box: newBox(), refusedBy: null, opening: false, knocking: null };
+    if (this.asking?.meetingId !== meetingId || this.asking.check !== check) {
+      this.asking = {
+        meetingId,
+        box: newBox(),
+        refusedBy: null,
+        opening: false,
+        knocking: null,
+        ...(check !== undefined ? { check } : {}),
+      };
     }
     const asking = this.asking;
     const memberId = this.identity.memberId;
@@ -1110,13 +1168,22 @@ export class GroupSession {
     if (answer?.kind === 'admitted') {
       if (asking.opening) return;
       asking.opening = true;
-      void openAnswer(answer, asking.box, meetingId, memberId).then((key) => {
+      const expected =
+        asking.check === undefined
+          ? undefined
+          : (key: Uint8Array) => roomCheckOf(key) === asking.check;
+      void openAnswer(answer, asking.box, meetingId, memberId, expected).then((key) => {
         asking.opening = false;
         if (this.disposed || !key) return;
+        const moving = this.meetingKeys.has(meetingId);
+        if (moving && !this.firstKeys.has(meetingId)) {
+          this.firstKeys.set(meetingId, this.meetingKeys.get(meetingId)!);
+        }
         this.meetingKeys.set(meetingId, key);
         if (this.asking === asking) this.asking = null;
         this.changed();
-        this.followLobby();
+        if (moving) void this.moveRoom(meetingId);
+        else this.followLobby();
         this.scheduleRefresh();
       });
       return;
@@ -1177,6 +1244,33 @@ export class GroupSession {
       this.regulars.set(member.memberId, member.name);
       this.changed();
     }
+  }
+
+  /** Asks for the fresh room the chair moved the meeting shown to (fresh-room.ts). */
+  private followFreshRoom(doc: Y.Doc): void {
+    const meetingId = this.meetingId;
+    const key = meetingId ? this.meetingKeys.get(meetingId) : undefined;
+    if (!meetingId || !key || this.disposed) return;
+    const marker = readFreshRoom(doc);
+    if (!marker || roomCheckOf(key) === marker.check) return;
+    if (this.asking?.meetingId === meetingId && this.asking.check === marker.check) return;
+    this.ask(meetingId, marker.check);
+  }
+
+  /**
+   * Moves a held meeting into the room of its current key: what the document holds goes along
+   * (same meeting id, so every signature still holds), the old room is left.
+   */
+  private moveRoom(meetingId: string): Promise<void> {
+    const held = this.held.get(meetingId);
+    if (!held) return Promise.resolve();
+    this.restored.set(meetingId, Y.encodeStateAsUpdate(held.room.doc));
+    const shown = this.meetingId === meetingId;
+    this.release(meetingId);
+    if (!shown) return this.holdAside(meetingId);
+    this.meeting = null;
+    this.meetingId = null;
+    return this.follow(meetingId);
   }
 
   /** Moves along when the chair of the meeting shown issued a new invite (new-invite.ts). */
@@ -1351,7 +1445,10 @@ export class GroupSession {
     const keep = new Set([...meetings.map((m) => m.meetingId), this.meetingId]);
     const keys = [...this.meetingKeys]
       .filter(([meetingId]) => keep.has(meetingId) && !this.lobbyState.ended.has(meetingId))
-      .map(([meetingId, key]) => ({ meetingId, key }));
+      .map(([meetingId, key]) => {
+        const first = this.firstKeys.get(meetingId);
+        return first ? { meetingId, key, first } : { meetingId, key };
+      });
     return {
       savedAt: this.clock.now(),
       lobby: this.lobby ? Y.encodeStateAsUpdate(this.lobby.doc) : null,

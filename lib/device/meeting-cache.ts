@@ -36,7 +36,12 @@ export interface CachedGroup {
   readonly lobby: Uint8Array | null;
   readonly meetings: readonly CachedMeeting[];
   /** The keys of the meetings this panel was let into (lib/shared-doc/admission.ts). */
-  readonly keys?: ReadonlyArray<{ readonly meetingId: string; readonly key: Uint8Array }>;
+  readonly keys?: ReadonlyArray<{
+    readonly meetingId: string;
+    readonly key: Uint8Array;
+    /** The meeting's first key, when it moved to a fresh room. */
+    readonly first?: Uint8Array;
+  }>;
   /** Members this device met in the group's meetings: let in without asking. */
   readonly regulars?: ReadonlyArray<{ readonly memberId: string; readonly name: string }>;
 }
@@ -109,14 +114,16 @@ export function decodeAdmission(bytes: Uint8Array | null): Pick<CachedGroup, 'ke
     value = null;
   }
   if (!isRecord(value)) return { keys: [], regulars: [] };
-  const keys: Array<{ meetingId: string; key: Uint8Array }> = [];
+  const keys: Array<{ meetingId: string; key: Uint8Array; first?: Uint8Array }> = [];
   for (const entry of Array.isArray(value.keys)
     ? value.keys.slice(0, MAX_CACHED_MEETINGS + 1)
     : []) {
     if (!isRecord(entry)) continue;
     const meetingId = safeId(entry.meetingId);
     const key = typeof entry.key === 'string' ? fromBase64(entry.key) : null;
-    if (meetingId && key && key.length === 32) keys.push({ meetingId, key });
+    const first = typeof entry.first === 'string' ? fromBase64(entry.first) : null;
+    if (!meetingId || !key || key.length !== 32) continue;
+    keys.push(first && first.length === 32 ? { meetingId, key, first } : { meetingId, key });
   }
   const regulars: Array<{ memberId: string; name: string }> = [];
   for (const entry of Array.isArray(value.regulars) ? value.regulars.slice(0, MAX_REGULARS) : []) {
@@ -131,9 +138,11 @@ export function decodeAdmission(bytes: Uint8Array | null): Pick<CachedGroup, 'ke
 function encodeAdmission(record: CachedGroup): Uint8Array {
   return new TextEncoder().encode(
     JSON.stringify({
-      keys: (record.keys ?? [])
-        .slice(0, MAX_CACHED_MEETINGS + 1)
-        .map((k) => ({ meetingId: k.meetingId, key: toBase64(k.key) })),
+      keys: (record.keys ?? []).slice(0, MAX_CACHED_MEETINGS + 1).map((k) => ({
+        meetingId: k.meetingId,
+        key: toBase64(k.key),
+        ...(k.first ? { first: toBase64(k.first) } : {}),
+      })),
       regulars: (record.regulars ?? []).slice(0, MAX_REGULARS),
     }),
   );

@@ -181,8 +181,13 @@ export async function admit(
   knocked: Knock,
   signer: SessionSigner,
   at: number,
+  /** The meeting's first key, when the meeting moved to a fresh room (its key is then another). */
+  firstKey: Uint8Array = meetingKey,
 ): Promise<boolean> {
-  if (meetingIdOf(meetingKey) !== knocked.meetingId) return false;
+  if (meetingIdOf(firstKey) !== knocked.meetingId) return false;
+  // After a move the sealed value is the room's key and the first key, which proves the meeting.
+  const sealedValue =
+    firstKey === meetingKey ? meetingKey : Uint8Array.from([...meetingKey, ...firstKey]);
   const box = fromBase64(knocked.box);
   if (!box || box.length !== 32) return false;
   const ephemeral = x25519.utils.randomSecretKey();
@@ -199,7 +204,7 @@ export async function admit(
     await globalThis.crypto.subtle.encrypt(
       { name: 'AES-GCM', iv },
       wrap,
-      Uint8Array.from(meetingKey),
+      Uint8Array.from(sealedValue),
     ),
   );
   const sealed = { epk: toBase64(epk), iv: toBase64(iv), ct: toBase64(ct) };
@@ -249,7 +254,7 @@ export function readAnswer(
       ? { epk: value.epk, iv: value.iv, ct: value.ct }
       : null;
   if (!sealed && value.refused !== true) return null;
-  if (sealed && (sealed.epk.length > 64 || sealed.iv.length > 32 || sealed.ct.length > 128)) {
+  if (sealed && (sealed.epk.length > 64 || sealed.iv.length > 32 || sealed.ct.length > 160)) {
     return null;
   }
   if (!signedBy(card, value.sig, answerBytes(meetingId, memberId, box.publicKey, sealed, at))) {
@@ -261,14 +266,18 @@ export function readAnswer(
 }
 
 /**
- * Opens the key of an answer that let this member in. Null when it does not open, or when what
- * it holds is not this meeting's key (a forged answer).
+ * Opens the key of an answer that let this member in: the meeting's room key. Null when it does
+ * not open, or when what it holds is not this meeting's (a forged answer): the key itself hashes
+ * to the meeting's id, or, after the meeting moved to a fresh room, the room's key comes with
+ * the meeting's first key, which does. `expected` may ask more of the room's key (a member in
+ * the meeting knows the fresh room's check).
  */
 export async function openAnswer(
   answer: Extract<Answer, { kind: 'admitted' }>,
   box: Box,
   meetingId: string,
   memberId: string,
+  expected: (key: Uint8Array) => boolean = () => true,
 ): Promise<Uint8Array | null> {
   const epk = fromBase64(answer.sealed.epk);
   const iv = fromBase64(answer.sealed.iv);
@@ -284,10 +293,26 @@ export async function openAnswer(
     const key = new Uint8Array(
       await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv }, wrap, ct),
     );
-    return key.length === MEETING_KEY_BYTES && meetingIdOf(key) === meetingId ? key : null;
+    const room = key.subarray(0, MEETING_KEY_BYTES);
+    const first = key.length === 2 * MEETING_KEY_BYTES ? key.subarray(MEETING_KEY_BYTES) : room;
+    if (key.length !== MEETING_KEY_BYTES && key.length !== 2 * MEETING_KEY_BYTES) return null;
+    if (meetingIdOf(first) !== meetingId || !expected(room)) return null;
+    return Uint8Array.from(room);
   } catch {
     return null;
   }
+}
+
+/**
+ * A fresh room's check: what a member already in the meeting compares a new room key with, so
+ * that an answer from someone else who holds the meeting's first key cannot lead them elsewhere.
+ */
+export function roomCheckOf(key: Uint8Array): string {
+  const label = encoder.encode('kring/room-check/v1\u0000');
+  const input = new Uint8Array(label.length + key.length);
+  input.set(label, 0);
+  input.set(key, label.length);
+  return [...sha256(input).subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Removes the knocks and answers of a meeting (it ended): the lobby stays small. */
