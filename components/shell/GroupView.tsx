@@ -156,7 +156,14 @@ export function GroupView({
         {groupName ?? t('newGroup')}
       </h1>
       <ConnectionStatus status={snapshot.connection} signalingUrl={signalingUrl} />
-      <UnknownPeersWarning count={snapshot.unknownPeers} />
+      <UnknownPeersWarning
+        count={snapshot.unknownPeers}
+        onFreshRoom={
+          session && snapshot.role === 'chair' && meeting && !snapshot.ended
+            ? () => void session.freshRoom()
+            : undefined
+        }
+      />
       {reach?.relayOnly && <p className="hint relay-only">{t('relayOnlyOn')}</p>}
       {error && <LiveRegion live="alert">{t('somethingWrong', { error })}</LiveRegion>}
       {inviteFirst && invite}

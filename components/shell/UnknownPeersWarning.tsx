@@ -6,7 +6,14 @@ import { LiveRegion } from '../common/LiveRegion';
  * (lib/connection/unseen-peers.ts). The region stays mounted, empty while there are none, so
  * that screen readers announce the warning when it comes.
  */
-export function UnknownPeersWarning({ count }: { count: number }) {
+export function UnknownPeersWarning({
+  count,
+  onFreshRoom,
+}: {
+  count: number;
+  /** The chair's way out (issue 13, point 3): move the meeting to a fresh room without them. */
+  onFreshRoom?: (() => void) | undefined;
+}) {
   const { t } = useI18n();
   return (
     <LiveRegion
@@ -19,6 +26,14 @@ export function UnknownPeersWarning({ count }: { count: number }) {
         <>
           <p className="unknown-peers-title">{t('unknownPeers', { count })}</p>
           <p className="hint">{t('unknownPeersHint')}</p>
+          {onFreshRoom && (
+            <>
+              <p className="hint">{t('freshRoomHint')}</p>
+              <button type="button" onClick={onFreshRoom}>
+                {t('freshRoom')}
+              </button>
+            </>
+          )}
         </>
       )}
     </LiveRegion>

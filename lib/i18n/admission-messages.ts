@@ -36,4 +36,9 @@ export const ADMISSION_MESSAGES = {
     nl: 'De groep heeft een nieuwe uitnodiging. De oude werkt niet meer: deel de nieuwe alleen met wie erbij hoort.',
     en: 'The group has a new invite. The old one no longer works: share the new one only with those who belong.',
   },
+  freshRoom: { nl: 'Verder in een nieuwe ruimte', en: 'Continue in a fresh room' },
+  freshRoomHint: {
+    nl: 'Iedereen in de lijst gaat vanzelf mee, met alles wat er al staat. Een verbinding zonder naam blijft achter.',
+    en: 'Everyone in the list comes along by itself, with everything on the boards. A connection without a name stays behind.',
+  },
 } as const;

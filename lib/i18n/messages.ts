@@ -146,8 +146,8 @@ export const MESSAGES = {
     en: { one: 'Someone unknown is connected.', other: '{count} unknown people are connected.' },
   },
   unknownPeersHint: {
-    nl: 'Alles wat hier gedeeld wordt, is voor hen te zien. Vraag in het gesprek wie het is. Weet niemand het, deel hier dan niets meer: de uitnodiging is buiten de groep terechtgekomen.',
-    en: 'They can see everything shared here. Ask in the call who it is. If nobody knows, share nothing more here: the invite has reached someone outside the group.',
+    nl: 'Alles wat hier gedeeld wordt, is voor hen te zien. Vraag in het gesprek wie het is. Weet niemand het, deel dan niets meer tot de voorzitter de bijeenkomst naar een nieuwe ruimte heeft verplaatst.',
+    en: 'They can see everything shared here. Ask in the call who it is. If nobody knows, share nothing more until the chair has moved the meeting to a fresh room.',
   },
   lookingForGroup: { nl: 'Je groep zoeken…', en: 'Looking for your group…' },
   lookingForGroupHint: {

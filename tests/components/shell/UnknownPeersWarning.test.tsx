@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { UnknownPeersWarning } from '../../../components/shell/UnknownPeersWarning';
 import { I18nProvider } from '../../../components/common/I18n';
 
@@ -38,5 +39,23 @@ describe('someone unknown is connected', () => {
     expect(screen.getAllByRole('alert')[1]!.textContent).toContain(
       'Er zijn 2 onbekenden verbonden.',
     );
+  });
+
+  it('offers the chair a fresh room, and nobody else (issue 13, point 3)', async () => {
+    const onFreshRoom = vi.fn();
+    render(
+      <I18nProvider locale="en">
+        <UnknownPeersWarning count={1} onFreshRoom={onFreshRoom} />
+      </I18nProvider>,
+    );
+    await userEvent
+      .setup()
+      .click(await screen.findByRole('button', { name: 'Continue in a fresh room' }));
+    expect(onFreshRoom).toHaveBeenCalledTimes(1);
+    cleanup();
+    renderWarning(1);
+    // Once the warning shows (a frame after mounting), it offers no fresh room.
+    await screen.findByText(/Ask in the call who it is/);
+    expect(screen.queryByRole('button', { name: 'Continue in a fresh room' })).toBeNull();
   });
 });
