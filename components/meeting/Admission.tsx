@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AdmissionView, KnockView } from '../../lib/connection/group-session';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
@@ -156,5 +156,40 @@ function NamedAction({ text, name }: { text: string; name: string }) {
       <span className="visually-hidden">{name}</span>
       {after}
     </>
+  );
+}
+
+/**
+ * The chair names a member who may let people in too (issue 13, point 1: "the chair (or a
+ * member the chair delegates)"), or nobody.
+ */
+export function DoorControl({
+  members,
+  doorkeeper,
+  onChange,
+}: {
+  /** The others present, who could open the door. */
+  members: readonly { readonly memberId: string; readonly name: string }[];
+  doorkeeper: string | null;
+  onChange: (memberId: string | null) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <p className="door-control">
+      <label htmlFor={id}>{t('doorkeeperLabel')}</label>{' '}
+      <select
+        id={id}
+        value={doorkeeper ?? ''}
+        onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+      >
+        <option value="">{t('doorkeeperNobody')}</option>
+        {members.map((m) => (
+          <option key={m.memberId} value={m.memberId}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+    </p>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { AskToJoin, JoinRequests, NewInviteControl } from '../meeting/Admission';
+import { AskToJoin, DoorControl, JoinRequests, NewInviteControl } from '../meeting/Admission';
 import { createDraftStore } from '../../lib/device/draft-store';
 import { learnGroupName } from '../../lib/device/groups';
 import type { RememberedGroup } from '../../lib/device/groups';
@@ -260,7 +260,17 @@ export function GroupView({
       {snapshot.newInvite && <LiveRegion>{t('newInviteDone')}</LiveRegion>}
       {!inviteFirst && invite}
       {session && snapshot.role === 'chair' && meeting && !snapshot.ended && (
-        <NewInviteControl onNewInvite={() => void session.newInvite()} />
+        <>
+          <DoorControl
+            members={snapshot.members.filter((m) => !m.isSelf)}
+            doorkeeper={snapshot.doorkeeper}
+            onChange={(memberId) => void session.letOpenTheDoor(memberId)}
+          />
+          <NewInviteControl onNewInvite={() => void session.newInvite()} />
+        </>
+      )}
+      {snapshot.doorkeeper !== null && snapshot.doorkeeper === snapshot.selfId && (
+        <p className="hint">{t('doorkeeperYou')}</p>
       )}
       <SeriesSetting length={seriesLength} onSave={saveSeriesLength} />
     </div>

@@ -67,6 +67,7 @@ import {
 import type { Box, Knock } from '../shared-doc/admission';
 import { issueNewInvite, readNewInvite } from './new-invite';
 import { markFreshRoom, readFreshRoom } from './fresh-room';
+import { readDoorkeeper, setDoorkeeper } from './doorkeeper';
 import { createInvite } from '../invite/invite';
 
 /** Who this member is in the group. */
@@ -212,8 +213,13 @@ export interface GroupSnapshot {
    * chair, or refused. Null when in the meeting, or when none runs.
    */
   readonly admission: AdmissionView | null;
-  /** Members asking to join the meeting shown, for its chair to let in or refuse; else empty. */
+  /**
+   * Members asking to join the meeting shown, for its chair (or the member the chair lets open
+   * the door) to let in or refuse; else empty.
+   */
   readonly knocks: readonly KnockView[];
+  /** The member the chair lets answer who asks, besides the chair; null: the chair alone. */
+  readonly doorkeeper: string | null;
   /**
    * The group's invite code when the chair issued a new one and this panel moved to it (the
    * panel remembers it in place of the old); null while the group keeps the invite it opened with.
@@ -315,6 +321,7 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
   mayTakeBack: false,
   admission: null,
   knocks: [],
+  doorkeeper: null,
   newInvite: null,
 };
 
@@ -594,6 +601,11 @@ export class GroupSession {
     );
   }
 
+  /** The chair lets a member answer who asks to join too, or nobody but the chair (null). */
+  letOpenTheDoor(memberId: string | null): CommandResult {
+    return this.onMeeting((doc) => setDoorkeeper(doc, this.identity.memberId, memberId));
+  }
+
   /**
    * The chair moves the meeting to a fresh room (fresh-room.ts): the members it sees present
    * come along by themselves, a peer connected without showing who it is stays behind.
@@ -727,8 +739,7 @@ export class GroupSession {
     if (!meetingId || !lobby || !signer || !key || !held) {
       return { ok: false, result: { ok: false, reason: 'not-started' } };
     }
-    const meeting = readMeeting(held.room.doc);
-    if (!meeting.started || roleOf(meeting, this.identity.memberId) !== 'chair') {
+    if (!this.opensDoor(held.room.doc)) {
       return { ok: false, result: { ok: false, reason: 'not-chair' } };
     }
     const knocked = readKnocks(lobby.doc, meetingId).find((k) => k.memberId === memberId);
@@ -915,6 +926,7 @@ export class GroupSession {
       // Admission (issue 13, point 1).
       admission: this.admissionView(),
       knocks: this.knocksFor(),
+      doorkeeper: this.meeting && started ? readDoorkeeper(this.meeting.doc) : null,
       newInvite: this.movedTo,
     };
     if (this.meeting && started && this.signer) {
@@ -1215,9 +1227,8 @@ export class GroupSession {
       a === this.meetingId ? -1 : b === this.meetingId ? 1 : 0,
     );
     for (const meetingId of ids) {
-      const meeting = readMeeting(this.held.get(meetingId)!.room.doc);
-      if (!meeting.started || meeting.ended || !this.meetingKeys.has(meetingId)) continue;
-      if (roleOf(meeting, this.identity.memberId) !== 'chair') continue;
+      const doc = this.held.get(meetingId)!.room.doc;
+      if (!this.meetingKeys.has(meetingId) || !this.opensDoor(doc)) continue;
       for (const knocked of readKnocks(lobby.doc, meetingId)) {
         if (knocked.memberId === this.identity.memberId || isAnswered(lobby.doc, knocked)) continue;
         if (this.answering.has(knocked.memberId)) continue;
@@ -1234,6 +1245,14 @@ export class GroupSession {
       }
     }
     return waiting;
+  }
+
+  /** Whether this member answers who asks to join this meeting: its chair, or the doorkeeper. */
+  private opensDoor(doc: Y.Doc): boolean {
+    const meeting = readMeeting(doc);
+    if (!meeting.started || meeting.ended) return false;
+    const self = this.identity.memberId;
+    return roleOf(meeting, self) === 'chair' || readDoorkeeper(doc) === self;
   }
 
   /** Everyone proven present in a meeting is one of the group's: remembered as a regular. */

@@ -41,4 +41,13 @@ export const ADMISSION_MESSAGES = {
     nl: 'Iedereen in de lijst gaat vanzelf mee, met alles wat er al staat. Een verbinding zonder naam blijft achter.',
     en: 'Everyone in the list comes along by itself, with everything on the boards. A connection without a name stays behind.',
   },
+  doorkeeperLabel: {
+    nl: 'Wie mag er ook mensen binnenlaten?',
+    en: 'Who else may let people in?',
+  },
+  doorkeeperNobody: { nl: 'Niemand, alleen ik', en: 'Nobody, only me' },
+  doorkeeperYou: {
+    nl: 'De voorzitter heeft jou gevraagd ook mensen binnen te laten.',
+    en: 'The chair asked you to let people in too.',
+  },
 } as const;

@@ -132,3 +132,25 @@ describe('a new invite (issue 13, point 2)', () => {
     expect(screen.getByRole('button', { name: 'Make a new invite' })).toBeTruthy();
   });
 });
+
+describe('who else may let people in (issue 13, point 1)', () => {
+  it('lets the chair name a member present, or nobody', async () => {
+    const { DoorControl } = await import('../../../components/meeting/Admission');
+    const onChange = vi.fn();
+    render(
+      <I18nProvider locale="en">
+        <DoorControl
+          members={[{ memberId: 'bram-000000', name: 'Bram' }]}
+          doorkeeper={null}
+          onChange={onChange}
+        />
+      </I18nProvider>,
+    );
+    const user = userEvent.setup();
+    const select = screen.getByRole('combobox', { name: 'Who else may let people in?' });
+    await user.selectOptions(select, 'Bram');
+    expect(onChange).toHaveBeenLastCalledWith('bram-000000');
+    await user.selectOptions(select, 'Nobody, only me');
+    expect(onChange).toHaveBeenLastCalledWith(null);
+  });
+});

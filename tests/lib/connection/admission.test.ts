@@ -150,6 +150,27 @@ describe('admission', () => {
     expect(anna.snapshot().knocks.map((k) => k.name)).toEqual(['Carla']);
   });
 
+  it('a member the chair names opens the door too; nobody else can name one', async () => {
+    group = new SignedGroup(SECRET);
+    const anna = await group.open('Anna', devices.anna);
+    const bram = await group.open('Bram', devices.bram);
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    await group.letIn(anna, [bram]);
+    const bramId = bram.snapshot().selfId;
+    expect(bram.letOpenTheDoor(bramId)).toEqual({ ok: false, reason: 'not-chair' });
+    expect(anna.letOpenTheDoor(bramId)).toEqual({ ok: true });
+    await eventually(bram, (s) => s.doorkeeper === bramId);
+    const carla = await group.open('Carla', devices.carla);
+    const asked = await eventually(bram, (s) => s.knocks.length === 1);
+    expect(asked.knocks[0]!.name).toBe('Carla');
+    expect(await bram.admit(asked.knocks[0]!.memberId)).toEqual({ ok: true });
+    await eventually(carla, (s) => s.meeting !== null);
+    // Taken back: Bram no longer answers.
+    expect(anna.letOpenTheDoor(null)).toEqual({ ok: true });
+    await eventually(bram, (s) => s.doorkeeper === null);
+    expect(await bram.admit(carla.snapshot().selfId)).toEqual({ ok: false, reason: 'not-chair' });
+  });
+
   it('regulars enter the next meeting without waiting', async () => {
     group = new SignedGroup(SECRET);
     const anna = await group.open('Anna', devices.anna);
