@@ -49,6 +49,19 @@ export function EndedView({ summary, onBack }: { summary: MeetingSummary; onBack
               <dd>{summary.caseTitle}</dd>
             </>
           )}
+          {/* "Een enkele keer lukt het om er nog een te bespreken": the second case, when held. */}
+          {summary.secondCase?.caseBringerName != null && (
+            <>
+              <dt>{t('keptSecondCaseBringer')}</dt>
+              <dd>{summary.secondCase.caseBringerName}</dd>
+            </>
+          )}
+          {summary.secondCase?.caseTitle != null && (
+            <>
+              <dt>{t('keptSecondCaseTitle')}</dt>
+              <dd>{summary.secondCase.caseTitle}</dd>
+            </>
+          )}
           {/* The series: who chairs next and when, as the chair recorded at the end. */}
           {summary.nextChair != null && (
             <>

@@ -27,6 +27,9 @@ export function LastMeetingSummary({
       <h3 id={headingId}>{t('lastMeetingHeading', { date })}</h3>
       {last.caseBringerName !== null && <p>{t('caseBroughtBy', { name: last.caseBringerName })}</p>}
       {last.caseTitle !== null && <p>{t('caseTitle', { title: last.caseTitle })}</p>}
+      {last.secondCase?.caseBringerName != null && (
+        <p>{t('secondCaseBroughtBy', { name: last.secondCase.caseBringerName })}</p>
+      )}
       {last.agreements.length === 0 && last.followUp.length === 0 ? (
         <p className="hint">{t('lastMeetingNothingKept')}</p>
       ) : (

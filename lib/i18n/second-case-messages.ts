@@ -53,4 +53,10 @@ export const SECOND_CASE_MESSAGES = {
     nl: 'Een bijeenkomst heeft hoogstens twee casussen.',
     en: 'A meeting holds at most two cases.',
   },
+  keptSecondCaseBringer: { nl: 'Inbrenger tweede casus', en: 'Case bringer, second case' },
+  keptSecondCaseTitle: { nl: 'Tweede casus', en: 'Second case' },
+  secondCaseBroughtBy: {
+    nl: 'Tweede casus ingebracht door {name}',
+    en: 'Second case brought by {name}',
+  },
 } satisfies Record<string, Message>;

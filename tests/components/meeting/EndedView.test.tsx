@@ -122,6 +122,19 @@ describe('the ended view', () => {
     expect(container.textContent).not.toContain('Case title');
   });
 
+  it('names the second case\u2019s bringer too ("een enkele keer lukt het om er nog een te bespreken")', () => {
+    const summary: MeetingSummary = {
+      ...endedMeeting({ keepTitle: false }),
+      secondCase: { caseBringerName: 'Carla', caseBringerId: null, caseTitle: null },
+    };
+    const { container } = renderIn('en', <EndedView summary={summary} onBack={vi.fn()} />);
+    expect(container.textContent).toContain('Case bringer, second case');
+    expect(container.textContent).toContain('Carla');
+    cleanup();
+    const last = renderIn('nl', <LastMeetingSummary history={[summary]} selfId="x" />);
+    expect(last.container.textContent).toContain('Tweede casus ingebracht door Carla');
+  });
+
   it('moves focus to the heading, since the meeting vanished under it', () => {
     renderIn('en', <EndedView summary={summary({})} onBack={vi.fn()} />);
     expect(document.activeElement).toBe(
