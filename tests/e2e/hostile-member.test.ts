@@ -146,5 +146,38 @@ describe('a member who holds the invite attacks the meeting', () => {
     await allSee((panel) =>
       expect.poll(() => currentPhase(panel).textContent(), { timeout: 15_000 }).toBe('Awareness'),
     );
+
+    // Issue 13, point 3: the chair moves the meeting to a fresh room without the unknown peer.
+    // Only the chair is offered it.
+    expect(await carla.getByRole('button', { name: 'Continue in a fresh room' }).count()).toBe(0);
+    await anna.getByRole('button', { name: 'Continue in a fresh room' }).click();
+    // Everyone comes along with the meeting as it was, and it goes on there.
+    await anna.getByRole('button', { name: 'Next phase' }).click();
+    await allSee((panel) =>
+      expect.poll(() => currentPhase(panel).textContent(), { timeout: 30_000 }).toBe('Advice'),
+    );
+    // The case came along (the board of this phase shows advice, not the questions).
+    await allSee(seeText('Case bringer: Bram'));
+    const AFTER = 'Vraag het team om een vast belmoment met hem';
+    await carla.getByRole('textbox', { name: 'Your advice' }).fill(AFTER);
+    await carla.getByRole('button', { name: 'Give advice' }).click();
+    await expect
+      .poll(() => anna.locator('main').textContent(), { timeout: 20_000 })
+      .toContain(AFTER);
+    // Nothing written in the fresh room reaches the peer left behind.
+    await anna.waitForTimeout(3_000);
+    const leftBehind = await hostile.meetingText();
+    expect(leftBehind).toContain(QUESTION);
+    expect(leftBehind).not.toContain(AFTER);
+
+    // And a new invite takes the group's lobby away from it too: nobody unknown is left.
+    await anna.getByText('A new invite for the group').click();
+    await anna.getByRole('button', { name: 'Make a new invite' }).click();
+    await anna.getByRole('button', { name: 'Yes, make a new invite' }).click();
+    await allSee((panel) =>
+      expect
+        .poll(() => panel.getByTestId('unknown-peers').textContent(), { timeout: 30_000 })
+        .toBe(''),
+    );
   });
 });

@@ -44,6 +44,8 @@ export type HostileCommand =
    * `everyMs`; answers with the names of the attacks it made.
    */
   | { type: 'attack'; everyMs: number }
+  /** Answers with everything the meeting's document it holds says, as JSON text. */
+  | { type: 'meeting-text' }
   | { type: 'close' };
 
 export type HostileEvent = { type: 'result'; ok: boolean; detail?: string };
@@ -141,6 +143,9 @@ async function handle(raw: unknown): Promise<void> {
       send({ type: 'result', ok: true, detail: JSON.stringify(made) });
       return;
     }
+    case 'meeting-text':
+      send({ type: 'result', ok: true, detail: JSON.stringify(meeting?.doc.toJSON() ?? null) });
+      return;
     case 'close':
       meeting?.release();
       lobby?.release();

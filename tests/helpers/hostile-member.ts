@@ -48,6 +48,11 @@ export class HostileMember {
     return JSON.parse(detail ?? '[]') as string[];
   }
 
+  /** Everything the meeting's document it holds says (JSON text): what reached it. */
+  async meetingText(): Promise<string> {
+    return (await this.command({ type: 'meeting-text' }, 10_000)) ?? '';
+  }
+
   /** Leaves and ends the process. */
   async close(): Promise<void> {
     if (this.child.exitCode !== null) return;

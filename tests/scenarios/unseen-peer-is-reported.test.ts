@@ -61,7 +61,9 @@ describe('a peer that joins with the invite and shows no presence', () => {
     // Gone, it is no longer reported.
     await hostile.close();
     hostile = null;
-    await Promise.all(honest.map((m) => m.until((s) => s.unknownPeers === 0)));
+    // A closed peer is gone once its connections are: at once when its goodbye arrives, or when
+    // WebRTC notices it left (tens of seconds on a loaded machine; it failed at 20 s in CI).
+    await Promise.all(honest.map((m) => m.until((s) => s.unknownPeers === 0, 60_000)));
     for (const member of honest) expect(member.errors).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });
