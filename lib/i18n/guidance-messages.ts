@@ -47,8 +47,8 @@ export const GUIDANCE_MESSAGES = {
   // --- inviting the group as step one (components/shell/InviteBox, GroupView) ---
   inviteStepHeading: { nl: 'Stap 1: nodig je groep uit', en: 'Step 1: invite your group' },
   inviteStepHint: {
-    nl: 'Kopieer de uitnodiging en plak haar in de chat van het videogesprek of in een bericht aan je groep. Wie haar opent, kan meedoen; deel haar dus alleen met de groep.',
-    en: 'Copy the invite and paste it into the call chat or a message to your group. Whoever opens it can join, so share it only with the group.',
+    nl: 'Kopieer de uitnodiging en stuur haar naar je groep, bijvoorbeeld in een bericht. Daarmee vragen leden om mee te doen en laat jij ze binnen. Komt ze bij iemand die er niet bij hoort, maak dan tijdens een bijeenkomst een nieuwe.',
+    en: 'Copy the invite and send it to your group, for example in a message. With it, members ask to join and you let them in. If it reaches someone it should not, make a new one during a meeting.',
   },
   copyInvite: { nl: 'Kopieer uitnodiging', en: 'Copy invite' },
   inviteMessage: {
