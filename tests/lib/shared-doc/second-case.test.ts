@@ -6,6 +6,7 @@ import { signedPanel, syncDocs } from '../helpers/signed-docs';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { openSecondCase } from '../../../lib/shared-doc/meeting-commands';
+import { takeHomeFrom } from '../../../lib/notebook/take-home';
 import {
   addAdvice,
   addEvaluation,
@@ -189,6 +190,24 @@ describe('opening a second case (commands on one document)', () => {
     expect(first?.evaluation.map((e) => e.text)).toEqual(['Afspraak een']);
     // The first case's board is closed: its bringer's marks stay as they were.
     expect(starAdvice(carla.ctx(doc), first!.advice[0]!.id, false).ok).toBe(false);
+  });
+
+  it('gives the second case’s bringer their own case’s advice to take home', () => {
+    const doc = new Y.Doc();
+    firstCaseToEvaluation(doc);
+    openSecondCase(doc, anna.id, 2000);
+    const second = pitches(doc).find((p) => p.authorId === carla.id)!;
+    confirmCase(anna.ctx(doc), second.id);
+    goTo(doc, anna, 'suggestions');
+    expect(addAdvice(bram.ctx(doc), 'Vraag het haar zelf').ok).toBe(true);
+    goTo(doc, anna, 'reaction');
+    const advice = readBoard(doc, INCIDENT_METHOD, carla.id).advice[0]!;
+    expect(starAdvice(carla.ctx(doc), advice.id, true).ok).toBe(true);
+    const home = takeHomeFrom(readBoard(doc, INCIDENT_METHOD, carla.id), null);
+    const lines = JSON.stringify(home);
+    expect(lines).toContain('Vraag het haar zelf');
+    // Nothing of the first case's advice.
+    expect(lines).not.toContain('Bel hem terug');
   });
 
   it('keeps both cases in the summary, and each bringer’s role in the attendance record', () => {
