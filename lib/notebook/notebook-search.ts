@@ -10,7 +10,8 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
-function searchableText(note: Note): string {
+/** Every field a search looks in, folded: what the in-memory index keeps per note. */
+export function searchableText(note: Note): string {
   const parts = [note.text, note.groupName, note.phaseName];
   const home = note.takeHome;
   if (home) {
@@ -20,14 +21,21 @@ function searchableText(note: Note): string {
   return fold(parts.join('\n'));
 }
 
+/** The folded words of a query; none for a blank one. */
+export function queryWords(query: string): string[] {
+  return fold(query).split(/\s+/).filter(Boolean);
+}
+
+/** Whether every word occurs in a note's searchable text. */
+export function holdsEvery(haystack: string, words: readonly string[]): boolean {
+  return words.every((word) => haystack.includes(word));
+}
+
 /**
  * The notes in which every word of the query occurs, ignoring case and diacritics, in their
  * order; every note for a blank query.
  */
 export function searchNotes(notes: readonly Note[], query: string): Note[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  return notes.filter((note) => {
-    const haystack = searchableText(note);
-    return words.every((word) => haystack.includes(word));
-  });
+  const words = queryWords(query);
+  return notes.filter((note) => holdsEvery(searchableText(note), words));
 }

@@ -12,6 +12,9 @@
  * - The key lives in memory only. Locked means every read and write throws NotebookLockedError.
  * - Calls on one Notebook run one at a time in call order, so the last autosave wins.
  * - Rows and imported files are decoded with guards: a damaged row is skipped, never shown.
+ * - Search and the whole list read the in-memory index (notebook-index.ts), brought up to date
+ *   first from the rows Dexie says changed; it is dropped whenever the key is (lock, a stale
+ *   key, close). Every read still checks the stored setting, so a stale window still locks.
  */
 
 import { Dexie } from 'dexie';
@@ -35,7 +38,7 @@ import { NOTEBOOK_DB_NAME, openNotebookDatabase } from './notebook-schema';
 import type { DatabaseOptions } from './notebook-schema';
 import { NotebookLockedError } from './notebook-locked-error';
 import { byMeetingThenCreated } from './note-order';
-import { searchNotes } from './notebook-search';
+import { changedRows, NoteIndex } from './notebook-index';
 import { notesToJson, notesToMarkdown } from './notebook-export';
 import { chooseImported, parseImport } from './notebook-import';
 import type { ImportResult } from './notebook-import';
@@ -127,6 +130,11 @@ export class Notebook {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
   private readonly disposers = new Set<() => void>();
+  /** Every note decoded, for search and the whole list; null until read (or once dropped). */
+  private index: NoteIndex | null = null;
+  /** Counts drops of the index, so that a build that raced one is not kept. */
+  private indexDrops = 0;
+  private readonly onMutated: (parts: ObservabilitySet) => void;
 
   private constructor(options: NotebookOptions) {
     const iterations = options.iterations ?? PBKDF2_ITERATIONS;
@@ -142,6 +150,13 @@ export class Notebook {
     this.db = openNotebookDatabase(this.name, options);
     this.notes = this.db.table<unknown, string, NoteRow>('notes');
     this.meta = this.db.table<unknown, string, EncryptionMeta>('meta');
+    // Writes here and in other windows (Dexie relays them) name the rows they changed.
+    this.onMutated = (parts) => {
+      const changed = changedRows(parts, this.name, 'notes');
+      if (changed === 'all') this.dropIndex();
+      else if (changed) this.index?.markChanged(changed);
+    };
+    Dexie.on('storagemutated', this.onMutated);
   }
 
   /** Opens (lazily, on first use) the notebook database of this device. */
@@ -203,6 +218,7 @@ export class Notebook {
     if (!this.unlocked) return;
     this.unlocked = null;
     this.box = null;
+    this.dropIndex();
     this.notifyLocal();
   }
 
@@ -218,6 +234,7 @@ export class Notebook {
       await this.rewriteAll(OFF, to.mode, { ...to.meta, box: box.stored });
       this.unlocked = { key: to.mode.key, salt: to.mode.salt, ids: to.mode.ids };
       this.box = { salt: to.mode.salt, keys: box.keys };
+      this.dropIndex();
       this.notifyLocal();
       return { ok: true };
     });
@@ -238,6 +255,7 @@ export class Notebook {
       const box = rewrapped ?? (await createBox(to.mode.key)).stored;
       await this.rewriteAll(from, to.mode, { ...to.meta, box });
       this.unlocked = { key: to.mode.key, salt: to.mode.salt, ids: to.mode.ids };
+      this.dropIndex();
       const keys = await openBox(to.mode.key, box);
       this.box = keys ? { salt: to.mode.salt, keys } : null;
       this.notifyLocal();
@@ -260,6 +278,7 @@ export class Notebook {
       await this.rewriteAll(from, OFF, null);
       this.unlocked = null;
       this.box = null;
+      this.dropIndex();
       this.notifyLocal();
       return { ok: true };
     });
@@ -309,7 +328,7 @@ export class Notebook {
 
   /** Notes in which every word of the query occurs, ignoring case and diacritics. */
   search(query: string): Promise<Note[]> {
-    return this.run(async () => searchNotes(await this.listNow({}), query));
+    return this.run(async () => (await this.indexed()).search(query));
   }
 
   /** The group's newest take-home from another meeting than the given one: the look back. */
@@ -367,6 +386,7 @@ export class Notebook {
       });
       this.unlocked = null;
       this.box = null;
+      this.dropIndex();
       this.notifyLocal();
     });
   }
@@ -431,8 +451,10 @@ export class Notebook {
   /** Stops every subscription, forgets the key and closes the database. */
   close(): void {
     for (const dispose of [...this.disposers]) dispose();
+    Dexie.on.storagemutated.unsubscribe(this.onMutated);
     this.unlocked = null;
     this.box = null;
+    this.dropIndex();
     this.db.close();
   }
 
@@ -504,6 +526,7 @@ export class Notebook {
     if (rawMeta === undefined) {
       this.unlocked = null;
       this.box = null;
+      if (this.index && !this.index.fits(OFF)) this.dropIndex();
       return OFF;
     }
     const meta = decodeMeta(rawMeta);
@@ -513,7 +536,58 @@ export class Notebook {
     }
     this.unlocked = null;
     this.box = null;
+    this.dropIndex();
     return null;
+  }
+
+  /** Forgets every decoded note (with a passphrase: the decrypted text). */
+  private dropIndex(): void {
+    this.index = null;
+    this.indexDrops += 1;
+  }
+
+  /**
+   * The index, up to date: built from one read of every row when there is none, else the rows
+   * changed since are read again. The stored setting is read in the same transaction, as every
+   * read does: locked, or a key gone stale in another window, throws NotebookLockedError.
+   */
+  private async indexed(): Promise<NoteIndex> {
+    for (;;) {
+      const drops = this.indexDrops;
+      const index = this.index;
+      const ids = index ? index.takeChanged() : [];
+      let read: { rawMeta: unknown; rows: unknown[] };
+      try {
+        read = await this.db.transaction('r', this.notes, this.meta, async () => ({
+          rawMeta: await this.meta.get(META_KEY),
+          rows: index ? await this.notes.bulkGet(ids) : await this.notes.toArray(),
+        }));
+      } catch (error) {
+        index?.markChanged(ids);
+        throw error;
+      }
+      const mode = this.modeOf(read.rawMeta);
+      if (!mode) throw new NotebookLockedError();
+      if (index && this.index === index && !index.fits(mode)) this.dropIndex();
+      // Dropped meanwhile: read every row (the next round has no index, so it is the last).
+      if (index && this.index !== index) continue;
+      const decoded = await Promise.all(
+        read.rows.map(async (raw, i) => {
+          const note = await decodeRow(raw, mode);
+          const rowId = index ? ids[i] : isRecord(raw) ? raw.id : undefined;
+          return typeof rowId === 'string' ? ([[rowId, note]] as const) : [];
+        }),
+      );
+      const rows = decoded.flat();
+      if (index) {
+        index.apply(rows);
+        return index;
+      }
+      const built = new NoteIndex(mode, rows);
+      // Dropped while decoding (a lock, a bulk write): this read still answers, but is not kept.
+      if (this.indexDrops === drops) this.index = built;
+      return built;
+    }
   }
 
   /** Inside a write transaction: the stored setting must still be the one the write used. */
@@ -550,6 +624,10 @@ export class Notebook {
 
   private async listNow(filter: { readonly groupId?: string; readonly meetingId?: string }) {
     const { groupId, meetingId } = filter;
+    // A whole list builds the index; a meeting's few notes are read through it only when built.
+    if (this.index || (groupId === undefined && meetingId === undefined)) {
+      return (await this.indexed()).list(filter);
+    }
     const notes = await this.readNotes(() => {
       if (meetingId !== undefined) return this.notes.where('meetingId').equals(meetingId).toArray();
       if (groupId !== undefined) return this.notes.where('groupId').equals(groupId).toArray();
