@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { isBlindNow } from '../../lib/shared-doc/board-state';
 import type { Advice } from '../../lib/shared-doc/board-state';
@@ -13,6 +13,8 @@ import {
   starAdvice,
 } from '../../lib/shared-doc/board-commands';
 import { LIMITS } from '../../lib/util/limits';
+import type { CommandContext } from '../../lib/shared-doc/board-commands';
+import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { mayDo } from '../../lib/method/roles';
 import type { MeetingProps, Run } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
@@ -36,28 +38,35 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
   const canStar = mayDo('star', role, activity);
   // A group smaller than its method needs: the chair advises too (lib/method/roles.ts chairJoinsIn).
   const canAdvise = mayDo('advise', role, activity, { chairJoinsIn: meeting.chairJoinsIn });
-  const starred = board.advice.filter((a) => a.starred);
+  // Kept the same while the advice is (shared snapshots): the rows' callbacks stay the same too.
+  const starred = useMemo(() => board.advice.filter((a) => a.starred), [board.advice]);
   const showPhase = new Set(board.advice.map((a) => a.phaseId)).size > 1;
 
-  const toggleStar = (advice: Advice) => {
-    if (!act((ctx) => starAdvice(ctx, advice.id, !advice.starred))) return;
-    // Unstarred advice leaves the order, so that it does not stay among the best.
-    if (advice.starred && advice.order !== null) {
-      act((ctx) =>
-        orderAdvice(
-          ctx,
-          starred.filter((a) => a.id !== advice.id).map((a) => a.id),
-        ),
-      );
-    }
-  };
-  const move = (index: number, by: -1 | 1) => {
-    const target = index + by;
-    if (target < 0 || target >= starred.length) return;
-    const ids = starred.map((a) => a.id);
-    [ids[index], ids[target]] = [ids[target]!, ids[index]!];
-    act((ctx) => orderAdvice(ctx, ids));
-  };
+  const toggleStar = useCallback(
+    (advice: Advice) => {
+      if (!act((ctx) => starAdvice(ctx, advice.id, !advice.starred))) return;
+      // Unstarred advice leaves the order, so that it does not stay among the best.
+      if (advice.starred && advice.order !== null) {
+        act((ctx) =>
+          orderAdvice(
+            ctx,
+            starred.filter((a) => a.id !== advice.id).map((a) => a.id),
+          ),
+        );
+      }
+    },
+    [act, starred],
+  );
+  const move = useCallback(
+    (index: number, by: -1 | 1) => {
+      const target = index + by;
+      if (target < 0 || target >= starred.length) return;
+      const ids = starred.map((a) => a.id);
+      [ids[index], ids[target]] = [ids[target]!, ids[index]!];
+      act((ctx) => orderAdvice(ctx, ids));
+    },
+    [act, starred],
+  );
 
   return (
     <section aria-labelledby={headingId} className="board advice-board">
@@ -87,90 +96,26 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
         )
       ) : (
         <ol className="advice-list" aria-labelledby={headingId}>
-          {board.advice.map((advice) => {
-            const place = starred.findIndex((a) => a.id === advice.id);
-            return (
-              <li key={advice.id} className={advice.starred ? 'starred' : undefined}>
-                {advice.starred && !canStar && (
-                  <>
-                    <span aria-hidden="true">★ </span>
-                    <span className="visually-hidden">{t('adviceStarred')}: </span>
-                  </>
-                )}
-                {canStar && (
-                  <button
-                    type="button"
-                    className="star"
-                    aria-pressed={advice.starred}
-                    aria-label={t('starAdvice', { text: advice.text })}
-                    onClick={() => toggleStar(advice)}
-                  >
-                    {advice.starred ? '★' : '☆'}
-                  </button>
-                )}{' '}
-                <span className="text">{advice.text}</span>{' '}
-                <span className="hint">
-                  {t('byAuthor', { name: advice.authorName })}
-                  {showPhase &&
-                    ` · ${meeting.method.phases.find((p) => p.id === advice.phaseId)?.name[locale] ?? ''}`}
-                </span>
-                {canAdvise && advice.authorId === selfId && (
-                  <>
-                    {' '}
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('removeOwnFor', { text: advice.text })}
-                      onClick={() => act((ctx) => removeOwnItem(ctx, 'advice', advice.id))}
-                    >
-                      {t('removeOwn')}
-                    </button>
-                  </>
-                )}
-                {advice.tried && !canStar && (
-                  <>
-                    {' '}
-                    <span className="tag advice-tried">{t('adviceTried')}</span>
-                  </>
-                )}
-                {canStar && (
-                  <label className="advice-tried">
-                    {' '}
-                    <input
-                      type="checkbox"
-                      checked={advice.tried}
-                      aria-label={t('adviceTriedFor', { text: advice.text })}
-                      onChange={() => act((ctx) => markTried(ctx, advice.id, !advice.tried))}
-                    />{' '}
-                    {t('adviceTried')}
-                  </label>
-                )}
-                {advice.why !== null && !canStar && (
-                  <p className="hint advice-why">{`${t('adviceWhy')}: ${advice.why}`}</p>
-                )}
-                {canStar && advice.starred && <WhyField advice={advice} run={run} />}
-                {canStar && place >= 0 && (
-                  <span className="move">
-                    {' '}
-                    <MoveButton
-                      label={t('moveUpItem', { text: advice.text })}
-                      disabled={place === 0}
-                      onClick={() => move(place, -1)}
-                    >
-                      ↑ {t('moveUp')}
-                    </MoveButton>{' '}
-                    <MoveButton
-                      label={t('moveDownItem', { text: advice.text })}
-                      disabled={place === starred.length - 1}
-                      onClick={() => move(place, 1)}
-                    >
-                      ↓ {t('moveDown')}
-                    </MoveButton>
-                  </span>
-                )}
-              </li>
-            );
-          })}
+          {board.advice.map((advice) => (
+            <AdviceRow
+              key={advice.id}
+              advice={advice}
+              place={starred.findIndex((a) => a.id === advice.id)}
+              starredCount={starred.length}
+              phaseName={
+                showPhase
+                  ? (meeting.method.phases.find((p) => p.id === advice.phaseId)?.name[locale] ?? '')
+                  : null
+              }
+              canStar={canStar}
+              canAdvise={canAdvise}
+              mine={advice.authorId === selfId}
+              act={act}
+              run={run}
+              onToggleStar={toggleStar}
+              onMove={move}
+            />
+          ))}
         </ol>
       )}
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
@@ -191,6 +136,121 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
     </section>
   );
 }
+
+/**
+ * One piece of advice. Memoised: advice that did not change is the same object in the next
+ * snapshot (GroupSession shares unchanged parts), so a phase change or a new piece of advice
+ * does not render it again (issue 15).
+ */
+const AdviceRow = memo(function AdviceRow({
+  advice,
+  place,
+  starredCount,
+  phaseName,
+  canStar,
+  canAdvise,
+  mine,
+  act,
+  run,
+  onToggleStar,
+  onMove,
+}: {
+  advice: Advice;
+  /** Its place among the starred advice, -1 when not starred. */
+  place: number;
+  starredCount: number;
+  /** Its phase's name, when the list holds advice of more than one phase. */
+  phaseName: string | null;
+  canStar: boolean;
+  canAdvise: boolean;
+  mine: boolean;
+  act: (command: (ctx: CommandContext) => CommandResult) => boolean;
+  run: Run;
+  onToggleStar: (advice: Advice) => void;
+  onMove: (index: number, by: -1 | 1) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <li className={advice.starred ? 'starred' : undefined}>
+      {advice.starred && !canStar && (
+        <>
+          <span aria-hidden="true">★ </span>
+          <span className="visually-hidden">{t('adviceStarred')}: </span>
+        </>
+      )}
+      {canStar && (
+        <button
+          type="button"
+          className="star"
+          aria-pressed={advice.starred}
+          aria-label={t('starAdvice', { text: advice.text })}
+          onClick={() => onToggleStar(advice)}
+        >
+          {advice.starred ? '★' : '☆'}
+        </button>
+      )}{' '}
+      <span className="text">{advice.text}</span>{' '}
+      <span className="hint">
+        {t('byAuthor', { name: advice.authorName })}
+        {phaseName !== null && ` · ${phaseName}`}
+      </span>
+      {canAdvise && mine && (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t('removeOwnFor', { text: advice.text })}
+            onClick={() => act((ctx) => removeOwnItem(ctx, 'advice', advice.id))}
+          >
+            {t('removeOwn')}
+          </button>
+        </>
+      )}
+      {advice.tried && !canStar && (
+        <>
+          {' '}
+          <span className="tag advice-tried">{t('adviceTried')}</span>
+        </>
+      )}
+      {canStar && (
+        <label className="advice-tried">
+          {' '}
+          <input
+            type="checkbox"
+            checked={advice.tried}
+            aria-label={t('adviceTriedFor', { text: advice.text })}
+            onChange={() => act((ctx) => markTried(ctx, advice.id, !advice.tried))}
+          />{' '}
+          {t('adviceTried')}
+        </label>
+      )}
+      {advice.why !== null && !canStar && (
+        <p className="hint advice-why">{`${t('adviceWhy')}: ${advice.why}`}</p>
+      )}
+      {canStar && advice.starred && <WhyField advice={advice} run={run} />}
+      {canStar && place >= 0 && (
+        <span className="move">
+          {' '}
+          <MoveButton
+            label={t('moveUpItem', { text: advice.text })}
+            disabled={place === 0}
+            onClick={() => onMove(place, -1)}
+          >
+            ↑ {t('moveUp')}
+          </MoveButton>{' '}
+          <MoveButton
+            label={t('moveDownItem', { text: advice.text })}
+            disabled={place === starredCount - 1}
+            onClick={() => onMove(place, 1)}
+          >
+            ↓ {t('moveDown')}
+          </MoveButton>
+        </span>
+      )}
+    </li>
+  );
+});
 
 /**
  * Whose turn it is and who has not given advice yet: the present members in the list's order,

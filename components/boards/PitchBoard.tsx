@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import {
   addPitch,
@@ -102,81 +102,18 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
         <p className="hint empty-board">{t(canPitch ? 'pitchNone' : 'pitchNoneOthers')}</p>
       ) : (
         <ul className="board-items">
-          {pitches.map((pitch) => {
-            const isCase = pitch.id === meeting.casePitchId;
-            return (
-              <li key={pitch.id} className={isCase ? 'board-item chosen' : 'board-item'}>
-                <p className="item-text">{pitch.text}</p>
-                <p className="hint">
-                  {t('pitchMeta', { kind: t(KIND_LABELS[pitch.kind]), name: pitch.authorName })}
-                  {isCase && ` · ${t('caseChosenMark')}`}
-                </p>
-                {canScore && (
-                  <>
-                    <button
-                      type="button"
-                      aria-pressed={pitch.myVote}
-                      aria-label={t(pitch.myVote ? 'pitchUnvoteFor' : 'pitchVoteFor', {
-                        text: pitch.text,
-                      })}
-                      onClick={() => act((ctx) => votePitch(ctx, pitch.myVote ? null : pitch.id))}
-                    >
-                      {t(pitch.myVote ? 'pitchUnvote' : 'pitchVote')}
-                    </button>
-                    {pitch.authorId === selfId ? (
-                      <p className="hint">{t('egtOwnPitch')}</p>
-                    ) : (
-                      <fieldset className="egt" aria-describedby={egtHintId}>
-                        <legend>{t('egtLegend')}</legend>
-                        {CRITERIA.map((criterion) => (
-                          <label key={criterion.key} className="egt-criterion">
-                            {t(criterion.label)}{' '}
-                            <select
-                              aria-label={t(criterion.labelFor, { text: pitch.text })}
-                              aria-describedby={`${egtHintId}-${criterion.key}`}
-                              value={(pitch.myScore ?? NO_SCORE)[criterion.key]}
-                              onChange={(e) => {
-                                const score = {
-                                  ...(pitch.myScore ?? NO_SCORE),
-                                  [criterion.key]: Number(e.target.value),
-                                };
-                                act((ctx) => scorePitch(ctx, pitch.id, score));
-                              }}
-                            >
-                              {[0, 1, 2, 3].map((n) => (
-                                <option key={n} value={n}>
-                                  {n}
-                                </option>
-                              ))}
-                            </select>
-                          </label>
-                        ))}
-                      </fieldset>
-                    )}
-                  </>
-                )}
-                {canConfirm && !isCase && (
-                  <button
-                    type="button"
-                    aria-label={t('confirmCaseFor', { text: pitch.text })}
-                    onClick={() => act((ctx) => confirmCase(ctx, pitch.id))}
-                  >
-                    {t('confirmCase')}
-                  </button>
-                )}
-                {pitch.authorId === selfId && !isCase && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={t('removeOwnFor', { text: pitch.text })}
-                    onClick={() => act((ctx) => removeOwnItem(ctx, 'pitches', pitch.id))}
-                  >
-                    {t('removeOwn')}
-                  </button>
-                )}
-              </li>
-            );
-          })}
+          {pitches.map((pitch) => (
+            <PitchRow
+              key={pitch.id}
+              pitch={pitch}
+              isCase={pitch.id === meeting.casePitchId}
+              canScore={canScore}
+              canConfirm={canConfirm}
+              mine={pitch.authorId === selfId}
+              egtHintId={egtHintId}
+              act={act}
+            />
+          ))}
         </ul>
       )}
       {ranked.length > 0 && (
@@ -203,6 +140,103 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
     </section>
   );
 }
+
+/**
+ * One pitch with the viewer's vote and score. Memoised: a pitch whose tally did not change is
+ * the same object in the next snapshot (GroupSession shares unchanged parts), so another
+ * member's score of another pitch does not render it again (issue 15).
+ */
+const PitchRow = memo(function PitchRow({
+  pitch,
+  isCase,
+  canScore,
+  canConfirm,
+  mine,
+  egtHintId,
+  act,
+}: {
+  pitch: PitchView;
+  isCase: boolean;
+  canScore: boolean;
+  canConfirm: boolean;
+  mine: boolean;
+  egtHintId: string;
+  act: (command: (ctx: CommandContext) => CommandResult) => boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <li className={isCase ? 'board-item chosen' : 'board-item'}>
+      <p className="item-text">{pitch.text}</p>
+      <p className="hint">
+        {t('pitchMeta', { kind: t(KIND_LABELS[pitch.kind]), name: pitch.authorName })}
+        {isCase && ` · ${t('caseChosenMark')}`}
+      </p>
+      {canScore && (
+        <>
+          <button
+            type="button"
+            aria-pressed={pitch.myVote}
+            aria-label={t(pitch.myVote ? 'pitchUnvoteFor' : 'pitchVoteFor', {
+              text: pitch.text,
+            })}
+            onClick={() => act((ctx) => votePitch(ctx, pitch.myVote ? null : pitch.id))}
+          >
+            {t(pitch.myVote ? 'pitchUnvote' : 'pitchVote')}
+          </button>
+          {mine ? (
+            <p className="hint">{t('egtOwnPitch')}</p>
+          ) : (
+            <fieldset className="egt" aria-describedby={egtHintId}>
+              <legend>{t('egtLegend')}</legend>
+              {CRITERIA.map((criterion) => (
+                <label key={criterion.key} className="egt-criterion">
+                  {t(criterion.label)}{' '}
+                  <select
+                    aria-label={t(criterion.labelFor, { text: pitch.text })}
+                    aria-describedby={`${egtHintId}-${criterion.key}`}
+                    value={(pitch.myScore ?? NO_SCORE)[criterion.key]}
+                    onChange={(e) => {
+                      const score = {
+                        ...(pitch.myScore ?? NO_SCORE),
+                        [criterion.key]: Number(e.target.value),
+                      };
+                      act((ctx) => scorePitch(ctx, pitch.id, score));
+                    }}
+                  >
+                    {[0, 1, 2, 3].map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </fieldset>
+          )}
+        </>
+      )}
+      {canConfirm && !isCase && (
+        <button
+          type="button"
+          aria-label={t('confirmCaseFor', { text: pitch.text })}
+          onClick={() => act((ctx) => confirmCase(ctx, pitch.id))}
+        >
+          {t('confirmCase')}
+        </button>
+      )}
+      {mine && !isCase && (
+        <button
+          type="button"
+          className="link-button"
+          aria-label={t('removeOwnFor', { text: pitch.text })}
+          onClick={() => act((ctx) => removeOwnItem(ctx, 'pitches', pitch.id))}
+        >
+          {t('removeOwn')}
+        </button>
+      )}
+    </li>
+  );
+});
 
 function PitchForm({
   act,

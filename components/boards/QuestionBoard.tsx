@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { FormEvent } from 'react';
 import {
   addQuestion,
@@ -9,7 +9,7 @@ import {
 } from '../../lib/shared-doc/board-commands';
 import type { CommandContext } from '../../lib/shared-doc/board-commands';
 import { isBlindNow } from '../../lib/shared-doc/board-state';
-import type { Rating } from '../../lib/shared-doc/board-state';
+import type { Question, Rating } from '../../lib/shared-doc/board-state';
 import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { coachQuestion } from '../../lib/method/question-coach';
@@ -81,76 +81,103 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
         )
       ) : (
         <ul className="board-items">
-          {board.questions.map((question) => {
-            const otherPhase = question.phaseId !== phase.id ? phaseName(question.phaseId) : null;
-            return (
-              <li key={question.id} className="board-item">
-                <p className="item-text">{question.text}</p>
-                <p className="hint">
-                  {t('byAuthor', { name: question.authorName })}
-                  {otherPhase && ` · ${otherPhase}`}
-                  {question.answered && ` · ${t('questionAnsweredMark')}`}
-                  {question.rating &&
-                    ` · ${t('questionRatingShown', { rating: t(RATING_LABELS[question.rating]) })}`}
-                </p>
-                {canMark && (
-                  <label className="check">
-                    <input
-                      type="checkbox"
-                      checked={question.answered}
-                      aria-label={t('questionAnsweredFor', { text: question.text })}
-                      onChange={(e) => {
-                        const answered = e.target.checked;
-                        act((ctx) => markAnswered(ctx, question.id, answered));
-                      }}
-                    />{' '}
-                    {t('questionAnswered')}
-                  </label>
-                )}
-                {canRate && (
-                  <div
-                    role="group"
-                    className="rating"
-                    aria-label={t('questionRatingFor', { text: question.text })}
-                  >
-                    {RATINGS.map(({ value, label }) => (
-                      <button
-                        key={value}
-                        type="button"
-                        aria-pressed={question.rating === value}
-                        onClick={() =>
-                          act((ctx) =>
-                            rateQuestion(
-                              ctx,
-                              question.id,
-                              question.rating === value ? null : value,
-                            ),
-                          )
-                        }
-                      >
-                        {t(label)}
-                      </button>
-                    ))}
-                  </div>
-                )}
-                {question.authorId === selfId && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={t('removeOwnFor', { text: question.text })}
-                    onClick={() => act((ctx) => removeOwnItem(ctx, 'questions', question.id))}
-                  >
-                    {t('removeOwn')}
-                  </button>
-                )}
-              </li>
-            );
-          })}
+          {board.questions.map((question) => (
+            <QuestionRow
+              key={question.id}
+              question={question}
+              otherPhase={question.phaseId !== phase.id ? phaseName(question.phaseId) : null}
+              canMark={canMark}
+              canRate={canRate}
+              mine={question.authorId === selfId}
+              act={act}
+            />
+          ))}
         </ul>
       )}
     </section>
   );
 }
+
+/**
+ * One question. Memoised: a question that did not change is the same object in the next
+ * snapshot (GroupSession shares unchanged parts), so a phase change or another member's new
+ * question does not render it again (issue 15).
+ */
+const QuestionRow = memo(function QuestionRow({
+  question,
+  otherPhase,
+  canMark,
+  canRate,
+  mine,
+  act,
+}: {
+  question: Question;
+  otherPhase: string | null;
+  canMark: boolean;
+  canRate: boolean;
+  mine: boolean;
+  act: Act;
+}) {
+  const { t } = useI18n();
+  return (
+    <li className="board-item">
+      <p className="item-text">{question.text}</p>
+      <p className="hint">
+        {t('byAuthor', { name: question.authorName })}
+        {otherPhase && ` · ${otherPhase}`}
+        {question.answered && ` · ${t('questionAnsweredMark')}`}
+        {question.rating &&
+          ` · ${t('questionRatingShown', { rating: t(RATING_LABELS[question.rating]) })}`}
+      </p>
+      {canMark && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={question.answered}
+            aria-label={t('questionAnsweredFor', { text: question.text })}
+            onChange={(e) => {
+              const answered = e.target.checked;
+              act((ctx) => markAnswered(ctx, question.id, answered));
+            }}
+          />{' '}
+          {t('questionAnswered')}
+        </label>
+      )}
+      {canRate && (
+        <div
+          role="group"
+          className="rating"
+          aria-label={t('questionRatingFor', { text: question.text })}
+        >
+          {RATINGS.map(({ value, label }) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={question.rating === value}
+              onClick={() =>
+                act((ctx) =>
+                  rateQuestion(ctx, question.id, question.rating === value ? null : value),
+                )
+              }
+            >
+              {t(label)}
+            </button>
+          ))}
+        </div>
+      )}
+      {mine && (
+        <button
+          type="button"
+          className="link-button"
+          aria-label={t('removeOwnFor', { text: question.text })}
+          onClick={() => act((ctx) => removeOwnItem(ctx, 'questions', question.id))}
+        >
+          {t('removeOwn')}
+        </button>
+      )}
+    </li>
+  );
+});
 
 function QuestionForm({ act, blind, phaseId }: { act: Act; blind: boolean; phaseId: string }) {
   const { t, locale } = useI18n();

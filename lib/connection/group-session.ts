@@ -69,6 +69,7 @@ import { issueNewInvite, readNewInvite } from './new-invite';
 import { markFreshRoom, readFreshRoom } from './fresh-room';
 import { readDoorkeeper, setDoorkeeper } from './doorkeeper';
 import { createInvite } from '../invite/invite';
+import { shareEqual } from '../util/share-equal';
 
 /** Who this member is in the group. */
 export interface GroupIdentity {
@@ -942,8 +943,11 @@ export class GroupSession {
     // Writes back what a peer garbled, or clears late writes after the end; a write comes back
     // as an update and so as one more refresh.
     if (this.meeting && started) tendMeeting(this.meeting.doc, this.identity.memberId, members);
-    if (sameSnapshot(this.snapshotValue, next)) return;
-    this.snapshotValue = next;
+    // Parts equal to the last snapshot's stay its objects (rows React already rendered), and an
+    // unchanged snapshot is the last one itself: no listener is called (issue 15).
+    const shared = shareEqual(this.snapshotValue, next);
+    if (shared === this.snapshotValue) return;
+    this.snapshotValue = shared;
     for (const listener of [...this.listeners]) listener();
   }
 
@@ -1525,8 +1529,4 @@ function withoutAdmissions(lobby: Y.Doc): Uint8Array {
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
-function sameSnapshot(a: GroupSnapshot, b: GroupSnapshot): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

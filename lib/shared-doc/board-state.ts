@@ -243,10 +243,9 @@ export function readBoard(
   const allQuestions = readItems(
     doc,
     'questions',
-    (raw, base) => {
+    (raw, base, marks) => {
       const phaseId = safePhaseId(raw.phaseId);
       if (phaseId === null) return null;
-      const marks = markOf(doc, 'questionMarks', base.id);
       return {
         ...base,
         caseNumber: caseOfItem(raw),
@@ -256,14 +255,14 @@ export function readBoard(
       };
     },
     meter,
+    'questionMarks',
   );
   const allAdvice = readItems(
     doc,
     'advice',
-    (raw, base) => {
+    (raw, base, marks) => {
       const phaseId = safePhaseId(raw.phaseId);
       if (phaseId === null) return null;
-      const marks = markOf(doc, 'adviceMarks', base.id);
       return {
         ...base,
         caseNumber: caseOfItem(raw),
@@ -276,6 +275,7 @@ export function readBoard(
       };
     },
     meter,
+    'adviceMarks',
   );
   const allProposals = readItems(
     doc,
@@ -546,21 +546,43 @@ function isItemRoot(root: BoardRoot): root is ItemRoot {
 }
 
 /**
+ * Items as the last read decoded them, by the index entry they came from and the marks they
+ * were decoded with (issue 15: an unchanged row is the same object, so a view skips it). An
+ * index entry is replaced only by a stored value that was verified and decoded again
+ * (map-index.ts), and so is a marks entry: a cached item never stands for a value that was not
+ * checked. One decoder per root, so the entry alone says which decoder made the item.
+ */
+const decodedItems = new WeakMap<RawItem, { readonly marks: unknown; readonly item: unknown }>();
+
+/**
  * A root's items: at most LIMITS.itemsPerBoard, from at most LIMITS.entriesPerRoot entries
  * looked at, oldest first; only entries whose common fields decoded are looked at at all.
+ * `marksRoot`: the marks map whose entry for each item goes to `decode`.
  */
 function readItems<T extends Authored>(
   doc: Y.Doc,
   root: ItemRoot,
-  decode: (raw: Record<string, unknown>, base: Authored) => T | null,
+  decode: (
+    raw: Record<string, unknown>,
+    base: Authored,
+    marks: Record<string, unknown> | null,
+  ) => T | null,
   meter?: ReadMeter,
+  marksRoot?: 'questionMarks' | 'adviceMarks',
 ): T[] {
   const items: T[] = [];
   let examined = 0;
-  for (const { base, raw } of ITEM_INDEX[root](boardMap(doc, root), meter).entries.values()) {
+  for (const entry of ITEM_INDEX[root](boardMap(doc, root), meter).entries.values()) {
     if (items.length >= LIMITS.itemsPerBoard || examined >= LIMITS.entriesPerRoot) break;
     examined += 1;
-    const item = decode(raw, base);
+    const marks = marksRoot ? markOf(doc, marksRoot, entry.base.id) : null;
+    const known = decodedItems.get(entry);
+    let item: T | null;
+    if (known && known.marks === marks) item = known.item as T | null;
+    else {
+      item = decode(entry.raw, entry.base, marks);
+      decodedItems.set(entry, { marks, item });
+    }
     if (item !== null) items.push(item);
   }
   if (meter) meter.examined += examined;
