@@ -50,15 +50,23 @@ const SECTIONS: readonly Section[] = [
     async run({ build, add }) {
       const f = measureFirstScreen(build);
       const method =
-        "bench/first-screen.ts on a copy of .output/chrome-mv3: sidepanel.html's module script, its modulepreload links and their static imports, each file gzipped at level 9; import() targets are lazy and left out, except the notebook chunk the first screen waits for.";
+        "bench/first-screen.ts on a copy of .output/chrome-mv3: sidepanel.html's module script, its modulepreload links and their static imports, each file gzipped at level 9; import() targets are lazy and left out.";
       add({
         id: 'first-screen-gzip',
-        name: 'JavaScript before the first screen, gzipped (with the chunks it waits for)',
-        value: round(f.withAwaitedGzipBytes / 1024, 1),
+        name: 'JavaScript before the first screen, gzipped',
+        value: round(f.gzipBytes / 1024, 1),
         unit: 'KiB',
         method,
         budget: { kind: 'at-most', value: FIRST_SCREEN_BUDGET_KB },
-        note: `KiB as bench/first-screen.ts counts them (1,024 bytes; in 1,000-byte KB: ${round(f.withAwaitedGzipBytes / 1000, 1)}). Without the awaited notebook chunk: ${round(f.gzipBytes / 1024, 1)} KiB gzipped, ${round(f.rawBytes / 1024, 1)} KiB raw, in ${f.files.length} files.`,
+        note: `KiB as bench/first-screen.ts counts them (1,024 bytes; in 1,000-byte KB: ${round(f.gzipBytes / 1000, 1)}); ${round(f.rawBytes / 1024, 1)} KiB raw, in ${f.files.length} files. The notebook chunk loads after the first paint.`,
+      });
+      add({
+        id: 'first-screen-groups-gzip',
+        name: "JavaScript before a returning member's groups show (with the notebook chunk), gzipped",
+        value: round(f.withAwaitedGzipBytes / 1024, 1),
+        unit: 'KiB',
+        method: `${method} Plus the notebook chunk and its static imports: where this device has a notebook database, the remembered groups wait for it (a passphrase may seal them).`,
+        budget: { kind: 'at-most', value: FIRST_SCREEN_BUDGET_KB },
       });
     },
   },
@@ -147,7 +155,8 @@ function chromiumVersion(): string | null {
 
 /** A private copy of the extension build; builds first when there is none. */
 function snapshotBuild(): string {
-  const built = join(ROOT, '.output', 'chrome-mv3');
+  // KRING_BENCH_BUILD: another build folder (an earlier build kept aside, for before/after).
+  const built = process.env.KRING_BENCH_BUILD ?? join(ROOT, '.output', 'chrome-mv3');
   if (!existsSync(join(built, 'sidepanel.html'))) {
     console.log('no build in .output/chrome-mv3: running npx wxt build');
     const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit', timeout: 240_000 });

@@ -21,6 +21,9 @@ import { LiveRegion } from '../common/LiveRegion';
 import { useFocusOnChange } from '../common/useFocusOnChange';
 import { NotebookProvider } from '../notes/NotebookContext';
 import { LazyFallback } from './LazyFallback';
+import { deferNotebook } from './deferred-notebook';
+import type { DeferredNotebook } from './deferred-notebook';
+import type { PanelStore } from '../../lib/device/panel-store';
 import { LazyGroupView, LazyNotesOverview, LazySettingsForm, loadGroupView } from './lazy-views';
 import { usePanelState } from './usePanelState';
 import { useUnsealBeforeRemoval } from './useUnsealBeforeRemoval';
@@ -33,17 +36,35 @@ export function PanelApp({
   initialInvite,
   browserLanguages,
   notebook,
+  panel = null,
 }: {
   store: KeyValueStore;
   defaults: Settings;
   initialInvite: string;
   browserLanguages: readonly string[];
-  /** The private notebook on this device; null where the browser has no IndexedDB. */
-  notebook: Notebook | null;
+  /**
+   * The private notebook on this device; null where the browser has no IndexedDB. A promise
+   * while its code loads: the panel shows its first screen meanwhile (deferred-notebook.ts).
+   */
+  notebook: Notebook | null | Promise<Notebook | null> | DeferredNotebook;
+  /**
+   * Settings and groups, made and loading before React renders (the entrypoint's): the first
+   * render then has the settings. Made here from `store` and `defaults` when not given.
+   */
+  panel?: PanelStore | null;
 }) {
-  const state = usePanelState(store, defaults, notebook);
+  const deferred = useMemo(() => deferNotebook(notebook), [notebook]);
+  const [opened, setOpened] = useState(deferred.current);
+  useEffect(() => {
+    let live = true;
+    void deferred.ready.then((n) => live && setOpened(n));
+    return () => {
+      live = false;
+    };
+  }, [deferred]);
+  const state = usePanelState(store, defaults, deferred, panel);
   useUnsealBeforeRemoval(
-    notebook,
+    opened ?? null,
     store,
     state.groups.map((g) => g.groupId),
   );
@@ -54,9 +75,15 @@ export function PanelApp({
   return (
     <I18nProvider locale={locale}>
       <Announcer>
-        <NotebookProvider notebook={notebook}>
-          {state.loaded ? (
-            <Panel state={state} store={store} locale={locale} initialInvite={initialInvite} />
+        <NotebookProvider notebook={opened ?? null}>
+          {state.settingsLoaded ? (
+            <Panel
+              state={state}
+              store={store}
+              locale={locale}
+              initialInvite={initialInvite}
+              notebookLoading={opened === undefined}
+            />
           ) : (
             <LoadingLine />
           )}
@@ -105,11 +132,14 @@ function Panel({
   store,
   locale,
   initialInvite,
+  notebookLoading,
 }: {
   state: PanelState;
   store: KeyValueStore;
   locale: Locale;
   initialInvite: string;
+  /** The notebook's code is still on its way: the notes wait for it rather than say "none". */
+  notebookLoading: boolean;
 }) {
   const { t } = useI18n();
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -235,13 +265,17 @@ function Panel({
       {showNotes && (
         <main>
           <Suspense fallback={<LazyFallback />}>
-            <LazyNotesOverview
-              onClose={() => {
-                setShowNotes(false);
-                // Back where the member came from: keyboard users keep their place.
-                notesButton.current?.focus();
-              }}
-            />
+            {notebookLoading ? (
+              <LazyFallback />
+            ) : (
+              <LazyNotesOverview
+                onClose={() => {
+                  setShowNotes(false);
+                  // Back where the member came from: keyboard users keep their place.
+                  notesButton.current?.focus();
+                }}
+              />
+            )}
           </Suspense>
         </main>
       )}
@@ -270,6 +304,10 @@ function Panel({
               </p>
             )}
           </>
+        ) : !state.loaded ? (
+          // The header works already; the groups wait for the notebook's keys (at most a
+          // moment: "Loading…" only after QUIET_MS), so no list shows that a passphrase seals.
+          <LazyFallback />
         ) : (
           <Home
             groups={state.groups}

@@ -18,10 +18,12 @@ export function usePanelState(
   store: KeyValueStore,
   defaults: Settings,
   keys: AtRestSource | null = null,
+  /** A panel store made (and loading) before React rendered: the entrypoint's. */
+  given: PanelStore | null = null,
 ): PanelState {
   const panel = useMemo(
-    () => createPanelStore(store, defaults, keys ?? NO_AT_REST),
-    [store, defaults, keys],
+    () => given ?? createPanelStore(store, defaults, keys ?? NO_AT_REST),
+    [given, store, defaults, keys],
   );
   useEffect(() => {
     void panel.load();

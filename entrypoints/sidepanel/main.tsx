@@ -4,6 +4,8 @@ import { PanelApp } from '../../components/shell/PanelApp';
 import { panelStore } from '../../extension/panel-storage';
 import { defaultSettings } from '../../extension/default-settings';
 import { leaveAllRooms } from '../../components/shell/lazy-views';
+import { deferNotebook } from '../../components/shell/deferred-notebook';
+import { createPanelStore } from '../../lib/device/panel-store';
 import '../../components/shell/panel.css';
 
 // An invite link opens the web panel with the code in the fragment; take it and wipe it from
@@ -21,29 +23,40 @@ if (initialInvite) history.replaceState(null, '', location.pathname + location.s
 addEventListener('pagehide', () => leaveAllRooms());
 
 // The private notebook: IndexedDB of this origin (the extension, or the companion's web page).
-// Its code (Dexie, the crypto) is a chunk of its own, asked for at once; the panel renders when
-// it is here, as the home screen cannot show the remembered groups before the notebook says
-// whether they are sealed with its passphrase (lib/device/at-rest.ts). Should the chunk fail
-// to load, the panel runs without notes, as where there is no IndexedDB.
-const notebook = import('../../components/notes/open-notebook').then(
-  (m) => m.openNotebook(),
-  () => null,
+// Its code (Dexie, the crypto) is a chunk of its own, asked for once the first screen is painted:
+// evaluating it earlier held that screen up (docs/benchmarks.md, "What the profile showed: panel
+// ready"). Until it is here the panel answers what it can without it (deferred-notebook.ts).
+// Should the chunk fail to load, the panel runs without notes, as where there is no IndexedDB.
+const afterFirstPaint = new Promise<void>((resolve) =>
+  requestAnimationFrame(() => setTimeout(resolve, 0)),
 );
+const notebook = deferNotebook(
+  afterFirstPaint
+    .then(() => import('../../components/notes/open-notebook'))
+    .then(
+      (m) => m.openNotebook(),
+      () => null,
+    ),
+);
+
+// Settings and groups are read now, before React renders: the settings (the language) are then
+// in the first render, and a device without a notebook database has its groups in it too.
+const store = panelStore();
+const panel = createPanelStore(store, defaultSettings(), notebook);
+void panel.load();
 
 const root = document.getElementById('root');
 if (root) {
-  const panel = createRoot(root);
-  void notebook.then((notebook) =>
-    panel.render(
-      <StrictMode>
-        <PanelApp
-          store={panelStore()}
-          defaults={defaultSettings()}
-          initialInvite={initialInvite}
-          browserLanguages={navigator.languages}
-          notebook={notebook}
-        />
-      </StrictMode>,
-    ),
+  createRoot(root).render(
+    <StrictMode>
+      <PanelApp
+        store={store}
+        defaults={defaultSettings()}
+        initialInvite={initialInvite}
+        browserLanguages={navigator.languages}
+        notebook={notebook}
+        panel={panel}
+      />
+    </StrictMode>,
   );
 }

@@ -11,7 +11,12 @@ import type { StoredRead } from './stored-item';
 
 /** What the panel shows of its on-device state. */
 export interface PanelSnapshot {
-  /** False until the first read from the store finished (or failed). */
+  /**
+   * False until the settings were read (or could not be): the panel's language is among them,
+   * so nothing with words shows before. Groups may still be on their way.
+   */
+  readonly settingsLoaded: boolean;
+  /** False until the first read of settings and groups finished (or failed). */
   readonly loaded: boolean;
   readonly settings: Settings;
   readonly groups: readonly RememberedGroup[];
@@ -57,6 +62,7 @@ export function createPanelStore(
 ): PanelStore {
   const settings = settingsItem(defaults);
   const value = observableValue<PanelSnapshot>({
+    settingsLoaded: false,
     loaded: false,
     settings: defaults,
     groups: [],
@@ -150,14 +156,19 @@ export function createPanelStore(
     subscribe: value.subscribe,
     load() {
       loading ??= run(async () => {
+        // All three asked at once. The settings answer first (the panel's language, its header):
+        // the groups wait for the notebook's keys, whose code may still be loading.
+        const groupsAndKeys = Promise.all([groupsItem.read(store), keysNow()]);
+        groupsAndKeys.catch(() => undefined);
         try {
-          const [storedSettings, storedGroups, keys] = await Promise.all([
-            settings.read(store),
-            groupsItem.read(store),
-            keysNow(),
-          ]);
-          const groups = await settle(storedGroups, keys);
-          publish({ loaded: true, settings: storedSettings.value, ...groups });
+          const storedSettings = await settings.read(store);
+          publish({ settingsLoaded: true, settings: storedSettings.value });
+        } catch {
+          publish({ settingsLoaded: true });
+        }
+        try {
+          const [storedGroups, keys] = await groupsAndKeys;
+          publish({ loaded: true, ...(await settle(storedGroups, keys)) });
         } catch {
           // Storage that cannot be read must not keep the panel on its loading line.
           publish({ loaded: true });

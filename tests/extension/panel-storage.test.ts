@@ -52,6 +52,7 @@ describe("the extension's panel storage", () => {
     const panel = createPanelStore(panelStore(), DEFAULTS);
     await panel.load();
     expect(panel.getSnapshot()).toEqual({
+      settingsLoaded: true,
       loaded: true,
       settings,
       groups: [a],

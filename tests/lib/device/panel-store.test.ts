@@ -45,6 +45,7 @@ const ids = (groups: readonly RememberedGroup[]) => groups.map((g) => g.groupId)
 describe('the panel store', () => {
   it('starts with the defaults, not loaded', () => {
     expect(createPanelStore(memoryStore(), DEFAULTS).getSnapshot()).toEqual({
+      settingsLoaded: false,
       loaded: false,
       settings: DEFAULTS,
       groups: [],
@@ -61,6 +62,7 @@ describe('the panel store', () => {
     const panel = createPanelStore(store, DEFAULTS);
     await panel.load();
     expect(panel.getSnapshot()).toEqual({
+      settingsLoaded: true,
       loaded: true,
       settings: MINE,
       groups: [b, a],
@@ -76,6 +78,7 @@ describe('the panel store', () => {
     const panel = createPanelStore(brokenStore, DEFAULTS);
     await panel.load();
     expect(panel.getSnapshot()).toEqual({
+      settingsLoaded: true,
       loaded: true,
       settings: DEFAULTS,
       groups: [],
@@ -139,6 +142,7 @@ describe('the panel store', () => {
     await store.set('settings', laterSettings);
     const panel = await createLoaded(store);
     expect(panel.getSnapshot()).toEqual({
+      settingsLoaded: true,
       loaded: true,
       settings: DEFAULTS,
       groups: [],
@@ -150,6 +154,7 @@ describe('the panel store', () => {
     await panel.saveGroup(b);
     await panel.saveSettings(MINE);
     expect(panel.getSnapshot()).toEqual({
+      settingsLoaded: true,
       loaded: true,
       settings: MINE,
       groups: [b, a],
@@ -167,7 +172,8 @@ describe('the panel store', () => {
     await panel.saveSettings(MINE);
     unsubscribe();
     await panel.saveGroup(group(1));
-    expect(seen).toEqual([true, true]);
+    // Loading tells twice: the settings first (the panel's language), then the groups.
+    expect(seen).toEqual([false, true, true]);
   });
 
   it('loads once however often it is asked', async () => {
@@ -177,7 +183,8 @@ describe('the panel store', () => {
     panel.subscribe(() => snapshots.add(panel.getSnapshot()));
     await Promise.all([panel.load(), panel.load()]);
     await panel.load();
-    expect(snapshots.size).toBe(1);
+    // The settings, then the groups; the second and third load read nothing again.
+    expect(snapshots.size).toBe(2);
   });
 });
 
