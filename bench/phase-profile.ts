@@ -1,5 +1,5 @@
 /**
- * `KRING_SOURCEMAP=1 npx wxt build && npx tsx bench/phase-profile.ts [changes]`: where a panel's
+ * `KRING_SOURCEMAP=1 npx wxt build && npx tsx bench/phase-profile.ts [changes] [build dir]`: where a panel's
  * main thread spends a phase change (issue 15, point 3). Not part of `npm run bench`: a tool
  * for looking, whose figures go into docs/benchmarks.md's hand-written part.
  *
@@ -25,6 +25,7 @@ const PHASES = ['Inventory', 'Analysis'] as const;
 
 interface ProfileNode {
   readonly id: number;
+  readonly children?: readonly number[];
   readonly callFrame: {
     readonly functionName: string;
     readonly url: string;
@@ -33,16 +34,38 @@ interface ProfileNode {
   };
 }
 
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly dur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly args?: { readonly data?: Readonly<Record<string, unknown>> };
+}
+
 interface Profile {
   readonly nodes: readonly ProfileNode[];
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
 }
 
-async function main(changes: number): Promise<void> {
+async function shows(panel: Page, phase: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const text = await panel.evaluate(
+      () => document.querySelector('[data-testid="current-phase"]')?.textContent ?? '',
+    );
+    if (text.trim() === phase) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`the panel did not show ${phase} within 20 s`);
+}
+
+async function main(changes: number, from: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kring-phase-profile-'));
   const build = join(dir, 'chrome-mv3');
-  cpSync(resolve('.output/chrome-mv3'), build, { recursive: true });
+  cpSync(resolve(from), build, { recursive: true });
   const group = await NodeGroup.start();
   const browsers: MemberBrowser[] = [];
   try {
@@ -68,22 +91,52 @@ async function main(changes: number): Promise<void> {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     // Warm up first, not profiled.
     let at = 0;
+    // Marks in the first panel's timeline: before each command, and when its phase heading's
+    // text changes (a MutationObserver, as the bench notes "rendered").
+    await page.evaluate(() => {
+      let last = '';
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="current-phase"]')?.textContent ?? '';
+        if (text === last) return;
+        last = text;
+        performance.mark('kring-seen');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     const change = async (): Promise<void> => {
       at = 1 - at;
+      await page.evaluate(() => performance.mark('kring-send'));
       const result = await chair.command({ type: at === 1 ? 'next' : 'previous' });
       if (!result.ok) throw new Error(`phase change refused: ${JSON.stringify(result)}`);
-      for (const panel of pages) {
-        await currentPhase(panel).filter({ hasText: PHASES[at] }).waitFor({ timeout: 20_000 });
-      }
+      // Polled from here, not with a locator: Playwright's own polling in the page (rAF,
+      // accessibility checks) would be profiled with the panel.
+      for (const panel of pages) await shows(panel, PHASES[at]!);
       await new Promise((r) => setTimeout(r, 50));
     };
     for (let i = 0; i < 4; i += 1) await change();
     await cdp.send('Profiler.start');
-    const began = Date.now();
+    let began = Date.now();
     for (let i = 0; i < changes; i += 1) await change();
-    const wall = Date.now() - began;
+    let wall = Date.now() - began;
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     report(profile, build, changes, wall);
+    // Then the renderer's own trace: style, layout, paint and the rest outside JavaScript.
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (data) =>
+      events.push(...(data.value as unknown as TraceEvent[])),
+    );
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+      transferMode: 'ReportEvents',
+    });
+    began = Date.now();
+    for (let i = 0; i < changes; i += 1) await change();
+    wall = Date.now() - began;
+    await cdp.send('Tracing.end');
+    await complete;
+    if (process.env.PROFILE_DUMP)
+      (await import('node:fs')).writeFileSync(process.env.PROFILE_DUMP, JSON.stringify(events));
+    reportTrace(events, changes, wall);
   } finally {
     await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
     await group.close();
@@ -105,6 +158,10 @@ function report(profile: Profile, build: string, changes: number, wall: number):
     return map;
   };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const names = new Map<number, string>();
   const selfMs = new Map<number, number>();
   profile.samples.forEach((id, i) => {
     selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
@@ -131,10 +188,40 @@ function report(profile: Profile, build: string, changes: number, wall: number):
         name = `${pos.name ?? name} (${file}:${pos.line})`;
       }
     }
+    names.set(id, name);
     if (frame.functionName !== '(idle)') busy += ms;
     byFile.set(file, (byFile.get(file) ?? 0) + ms);
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
   }
+  // Inclusive time: each sample counts once for every function on its stack.
+  const nameOf = (id: number): string => {
+    const known = names.get(id);
+    if (known) return known;
+    const frame = byId.get(id)!.callFrame;
+    const map = frame.url ? mapFor(frame.url) : null;
+    let name = frame.functionName || '(anonymous)';
+    if (map) {
+      const pos = originalPositionFor(map, {
+        line: frame.lineNumber + 1,
+        column: frame.columnNumber,
+      });
+      if (pos.source)
+        name = `${pos.name ?? name} (${pos.source.replace(/^(\.\.\/)+/, '')}:${pos.line})`;
+    }
+    names.set(id, name);
+    return name;
+  };
+  const inclusive = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = nameOf(at);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+    }
+  });
   const top = (m: Map<string, number>, n: number) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
@@ -147,7 +234,76 @@ function report(profile: Profile, build: string, changes: number, wall: number):
   console.log(top(byFile, 25).join('\n'));
   console.log('\nself time per change, by function:');
   console.log(top(byFunction, 30).join('\n'));
+  console.log('\ntotal time per change (callees included), by function:');
+  console.log(top(inclusive, 45).join('\n'));
 }
 
-await main(Number(process.argv[2] ?? 20));
+/**
+ * Time per change in the renderer's main thread by trace event, self time (an event's duration
+ * less that of the events nested in it), for the thread that runs the panel's JavaScript.
+ */
+function reportTrace(events: readonly TraceEvent[], changes: number, wall: number): void {
+  const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  // The panel's thread: the one with the most JavaScript (FunctionCall) time.
+  const jsByThread = new Map<string, number>();
+  for (const e of complete) {
+    if (e.name !== 'FunctionCall' && e.name !== 'EvaluateScript') continue;
+    const key = `${e.pid}:${e.tid}`;
+    jsByThread.set(key, (jsByThread.get(key) ?? 0) + (e.dur ?? 0));
+  }
+  const thread = [...jsByThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = complete
+    .filter((e) => `${e.pid}:${e.tid}` === thread)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const self = new Map<string, number>();
+  const stack: Array<{ end: number; name: string }> = [];
+  let busy = 0;
+  for (const e of mine) {
+    const dur = e.dur ?? 0;
+    while (stack.length > 0 && stack[stack.length - 1]!.end <= e.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - dur);
+    else busy += dur;
+    self.set(e.name, (self.get(e.name) ?? 0) + dur);
+    stack.push({ end: e.ts + dur, name: e.name });
+  }
+  console.log(
+    `\ntrace: ${changes} phase changes in ${wall} ms; panel thread busy ${(busy / 1000 / changes).toFixed(2)} ms per change`,
+  );
+  // Where the time from command to screen goes: until the first data channel message in the panel
+  // (the sender, the network), and from there until the heading shows the new phase.
+  const marks = events
+    .filter((e) => e.name === 'kring-send' || e.name === 'kring-seen')
+    .sort((a, b) => a.ts - b.ts);
+  // A data channel's message handler (simple-peer's): RTCDataChannel messages are not
+  // EventDispatch events in the trace.
+  const messages = mine
+    .filter((e) => e.name === 'FunctionCall' && e.args?.data?.functionName === '_channel.onmessage')
+    .map((e) => e.ts);
+  const toMessage: number[] = [];
+  const toScreen: number[] = [];
+  for (const [i, mark] of marks.entries()) {
+    const seen = marks[i + 1];
+    if (mark.name !== 'kring-send' || seen?.name !== 'kring-seen') continue;
+    const first = messages.find((ts) => ts > mark.ts && ts < seen.ts);
+    if (first === undefined) continue;
+    toMessage.push((first - mark.ts) / 1000);
+    toScreen.push((seen.ts - first) / 1000);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  console.log(
+    `command to the panel's first message event, median: ${median(toMessage).toFixed(1)} ms; ` +
+      `from there to the new phase in the DOM, median: ${median(toScreen).toFixed(1)} ms (${toScreen.length} changes)`,
+  );
+  console.log('self time per change, by trace event:');
+  console.log(
+    [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 20)
+      .map(([k, v]) => `${(v / 1000 / changes).toFixed(2).padStart(7)} ms  ${k}`)
+      .join('\n'),
+  );
+}
+
+await main(Number(process.argv[2] ?? 20), process.argv[3] ?? '.output/chrome-mv3');
 process.exit(0);
