@@ -19,17 +19,28 @@ import { isRecord } from '../util/guards';
 import { sameBytes } from './notebook-crypto';
 import type { Mode, Note } from './note-codec';
 import { byMeetingThenCreated } from './note-order';
-import { holdsEvery, queryWords, searchableText } from './notebook-search';
+import { queryWords, searchableText } from './notebook-search';
 
 /** More changed rows than this in one event are not listed: the index is rebuilt instead. */
 const MAX_NAMED_ROWS = 1000;
 /** More changes than this at once are put in order by one sort, not one by one. */
 const MAX_PATCHES = 64;
 
+/** One distinct word of the searchable texts, and the notes whose text holds it. */
+interface Posting {
+  readonly token: string;
+  readonly entries: Entry[];
+  /** The entry listed last, so that a word twice in one text lists it once. */
+  last: Entry | null;
+}
+
 interface Entry {
   readonly note: Note;
-  /** searchableText(note) */
-  readonly text: string;
+  /** The distinct words of searchableText(note), split at whitespace; once words are kept. */
+  readonly postings: Posting[];
+  /** Which search last touched it, and how many of that search's words it held. */
+  round: number;
+  held: number;
 }
 
 /**
@@ -72,6 +83,14 @@ export class NoteIndex {
   private readonly entries = new Map<string, Entry>();
   /** Every entry, newest meeting first (byMeetingThenCreated). */
   private order: Entry[] = [];
+  /**
+   * Every distinct word of every searchable text. A query word holds no whitespace, so where it
+   * occurs in a text it lies inside one of these words: looking for it in the words finds
+   * exactly the notes that looking in every whole text would, scanning far less. Made by the
+   * first search (a list alone does not need it), then kept up to date.
+   */
+  private words: Map<string, Posting> | null = null;
+  private round = 0;
   /** Rows changed since they were read, to be read again before the next use. */
   private readonly changed = new Set<string>();
   /** The salt of the key it was decoded with; null without a passphrase. */
@@ -105,14 +124,16 @@ export class NoteIndex {
   apply(rows: Iterable<readonly [rowId: string, note: Note | null]>): void {
     const list = [...rows];
     const patch = list.length <= MAX_PATCHES;
+    if (!patch) this.forgetWords();
     for (const [rowId, note] of list) {
       const old = this.entries.get(rowId);
       if (old) {
         this.entries.delete(rowId);
+        this.unlist(old);
         if (patch) this.order.splice(this.order.indexOf(old), 1);
       }
       if (!note) continue;
-      const entry: Entry = { note, text: searchableText(note) };
+      const entry = this.listed(note);
       this.entries.set(rowId, entry);
       if (patch) this.order.splice(this.insertionPoint(note), 0, entry);
     }
@@ -136,9 +157,75 @@ export class NoteIndex {
   /** As searchNotes over list(): every word in any field, ignoring case and diacritics. */
   search(query: string): Note[] {
     const words = queryWords(query);
+    if (words.length === 0) return this.list();
+    const kept = this.keptWords();
+    const round = ++this.round;
+    words.forEach((word, i) => {
+      for (const { token, entries } of kept.values()) {
+        if (!token.includes(word)) continue;
+        for (const entry of entries) {
+          if (entry.round !== round) {
+            if (i > 0) continue; // it lacks an earlier word
+            entry.round = round;
+            entry.held = 0;
+          }
+          if (entry.held === i) entry.held = i + 1; // each word counts once
+        }
+      }
+    });
     const notes: Note[] = [];
-    for (const entry of this.order) if (holdsEvery(entry.text, words)) notes.push(entry.note);
+    for (const entry of this.order) {
+      if (entry.round === round && entry.held === words.length) notes.push(entry.note);
+    }
     return notes;
+  }
+
+  /** A new entry for the note, listed under each of its words once words are kept. */
+  private listed(note: Note): Entry {
+    const entry: Entry = { note, postings: [], round: 0, held: 0 };
+    if (this.words) this.listWords(this.words, entry);
+    return entry;
+  }
+
+  private keptWords(): Map<string, Posting> {
+    if (this.words) return this.words;
+    const words = new Map<string, Posting>();
+    for (const entry of this.order) this.listWords(words, entry);
+    this.words = words;
+    return words;
+  }
+
+  private listWords(words: Map<string, Posting>, entry: Entry): void {
+    for (const token of searchableText(entry.note).split(/\s+/)) {
+      if (token === '') continue;
+      let posting = words.get(token);
+      if (!posting) {
+        posting = { token, entries: [], last: null };
+        words.set(token, posting);
+      }
+      if (posting.last === entry) continue;
+      posting.last = entry;
+      posting.entries.push(entry);
+      entry.postings.push(posting);
+    }
+  }
+
+  /** Forgets the words, to be made again by the next search (cheaper than many unlists). */
+  private forgetWords(): void {
+    if (!this.words) return;
+    this.words = null;
+    for (const entry of this.entries.values()) entry.postings.length = 0;
+  }
+
+  /** Takes an entry out of its words' lists; a word no note holds any more goes. */
+  private unlist(entry: Entry): void {
+    if (!this.words) return;
+    for (const posting of entry.postings) {
+      const { entries } = posting;
+      entries.splice(entries.indexOf(entry), 1);
+      if (posting.last === entry) posting.last = null;
+      if (entries.length === 0) this.words?.delete(posting.token);
+    }
   }
 
   /** After every entry that sorts before or with the note (binary search). */

@@ -1,7 +1,9 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { IDBKeyRange } from 'fake-indexeddb';
 import type { IDBFactory } from 'fake-indexeddb';
-import { changedRows } from '../../../lib/notebook/notebook-index';
+import { changedRows, NoteIndex } from '../../../lib/notebook/notebook-index';
+import { OFF } from '../../../lib/notebook/note-codec';
 import { NotebookLockedError } from '../../../lib/notebook/notebook';
 import type { Notebook } from '../../../lib/notebook/notebook';
 import { searchNotes } from '../../../lib/notebook/notebook-search';
@@ -65,6 +67,41 @@ describe('changedRows (what a storagemutated event says about the notes table)',
     for (let i = 0; i < 1001; i++)
       tree = node(`row-${String(i).padStart(4, '0')}`, undefined, tree);
     expect(changedRows({ [rows]: tree }, NOTEBOOK_DB_NAME, 'notes')).toBe('all');
+  });
+});
+
+describe('NoteIndex', () => {
+  it('searches as searchNotes over its list through a seeded mix of small and large changes', () => {
+    const words = ['rust', 'grens', 'twijfel', 'zorg', 'overleg', 'cliënt', 'één', 'Één.'];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed % n;
+    };
+    const note = (i: number): Note => ({
+      ...noteJson(i),
+      meetingId: `meeting-${random(5)}`,
+      meetingDate: START + random(5),
+      text: Array.from({ length: random(6) }, () => words[random(words.length)]).join(' '),
+      createdAt: random(1000),
+    });
+    const index = new NoteIndex(OFF, []);
+    let searched = 0;
+    for (let step = 0; step < 200; step++) {
+      // Mostly a few rows (patched in place), sometimes over a hundred (words made again).
+      const count = random(10) === 0 ? 100 + random(50) : 1 + random(3);
+      index.apply(
+        Array.from({ length: count }, () => {
+          const i = random(120);
+          return [`row-${i}`, random(4) === 0 ? null : note(i)] as const;
+        }),
+      );
+      const query = Array.from({ length: random(3) }, () => words[random(words.length)]).join(' ');
+      const found = ids(index.search(query));
+      expect(found, `step ${step}, "${query}"`).toEqual(ids(searchNotes(index.list(), query)));
+      if (found.length > 0 && query.trim() !== '') searched++;
+    }
+    expect(searched).toBeGreaterThan(50);
   });
 });
 
@@ -197,6 +234,26 @@ describe('the search index', () => {
       await expect(notebook.search('maart')).rejects.toBeInstanceOf(NotebookLockedError);
       expect(await notebook.unlock('nieuw wachtwoord')).toEqual({ ok: true });
       expect(ids(await notebook.search('maart'))).toEqual(['march-0001']);
+    },
+    SLOW,
+  );
+
+  it(
+    'locks when the stored setting alone changes elsewhere, though no note did',
+    async () => {
+      const { notebook, indexedDB } = setup();
+      await fillNotebook(notebook);
+      await notebook.enableEncryption('wachtwoord');
+      expect(ids(await notebook.search('maart'))).toEqual(['march-0001']);
+      // Another window's Dexie rewrites the setting under another salt (a key this one lacks).
+      const db = new Dexie(NOTEBOOK_DB_NAME, { indexedDB, IDBKeyRange });
+      await db.open();
+      const [meta] = (await db.table('meta').toArray()) as Record<string, unknown>[];
+      const salt = Uint8Array.from(meta!.salt as Uint8Array);
+      salt[0] = (salt[0]! + 1) % 256;
+      await db.table('meta').put({ ...meta, salt });
+      db.close();
+      await expect(notebook.search('maart')).rejects.toBeInstanceOf(NotebookLockedError);
     },
     SLOW,
   );
