@@ -7,7 +7,8 @@
  * on loopback, 2 built extension panels joined by invite); the chair goes Inventory <->
  * Analysis while Chromium's sampling profiler (CDP `Profiler`, 100 µs) runs in the first
  * panel. Self time is summed per source file and per function through the build's source maps
- * (hidden maps beside the chunks; without them the minified names are printed).
+ * (hidden maps beside the chunks; without them the minified names are printed). Then a
+ * `devtools.timeline` trace of as many changes; `PROFILE_DUMP=<file>` writes its raw events.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
