@@ -1,6 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { messagesByLocale } from './scripts/messages-by-locale';
 
 /**
  * The public half of the extension's signing key. It pins the extension id
@@ -48,7 +49,10 @@ export default defineConfig({
   // `KRING_SOURCEMAP=1 npx wxt build` writes source maps next to the chunks (no reference from the
   // shipped files), so that bench/first-screen.ts can say which package fills the first screen's
   // JavaScript. Off by default: the packages and the companion's web page carry no maps.
+  // messagesByLocale: each language's texts a chunk of their own, loaded by the panel that
+  // speaks it (scripts/messages-by-locale.ts).
   vite: () => ({
+    plugins: [messagesByLocale(import.meta.dirname)],
     build: { sourcemap: process.env.KRING_SOURCEMAP === '1' ? 'hidden' : false },
   }),
   hooks: {

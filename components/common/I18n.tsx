@@ -1,7 +1,9 @@
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useEffect, useMemo, useReducer, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Locale } from '../../lib/i18n/i18n';
-import { translate } from '../../lib/i18n/messages';
+import { fillText } from '../../lib/i18n/locale-table';
+import type { LocaleTable } from '../../lib/i18n/locale-table';
+import { loadMessages, messagesFor } from '../../lib/i18n/load-messages';
 import type { MessageKey, ValuesFor } from '../../lib/i18n/messages';
 
 /**
@@ -15,18 +17,36 @@ interface I18nValue {
   readonly t: Translate;
 }
 
-const I18nContext = createContext<I18nValue>({
-  locale: 'en',
-  t: (key, ...values) => translate('en', key, ...values),
-});
+function valueFor(locale: Locale, table: LocaleTable): I18nValue {
+  return { locale, t: (key, ...[values]) => fillText(locale, table[key], key, values ?? {}) };
+}
 
-/** Provides the panel's language to every component below it. */
+const I18nContext = createContext<I18nValue>(valueFor('en', messagesFor('en') ?? {}));
+
+/**
+ * Provides the panel's language to every component below it. The texts of one language are a
+ * chunk of their own in the build (lib/i18n/load-messages.ts; the entrypoint loads the first one
+ * before it renders): after a switch, the former language stays until the new one is here.
+ */
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const value = useMemo<I18nValue>(
-    () => ({ locale, t: (key, ...values) => translate(locale, key, ...values) }),
-    [locale],
-  );
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  const table = messagesFor(locale);
+  const [shown, setShown] = useState(table ? { locale, table } : null);
+  // Adjusted while rendering (React's pattern for state that follows a prop): no extra commit.
+  if (table && (shown?.locale !== locale || shown.table !== table)) setShown({ locale, table });
+  const [, loaded] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (table) return undefined;
+    let live = true;
+    loadMessages(locale).then(
+      () => live && loaded(),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [locale, table]);
+  const value = useMemo(() => shown && valueFor(shown.locale, shown.table), [shown]);
+  return value ? <I18nContext.Provider value={value}>{children}</I18nContext.Provider> : null;
 }
 
 /** The current language and its translate function. */

@@ -6,6 +6,9 @@ import { defaultSettings } from '../../extension/default-settings';
 import { leaveAllRooms } from '../../components/shell/lazy-views';
 import { deferNotebook } from '../../components/shell/deferred-notebook';
 import { createPanelStore } from '../../lib/device/panel-store';
+import type { PanelStore } from '../../lib/device/panel-store';
+import { pickLocale } from '../../lib/i18n/i18n';
+import { loadMessages } from '../../lib/i18n/load-messages';
 import '../../components/shell/panel.css';
 
 // An invite link opens the web panel with the code in the fragment; take it and wipe it from
@@ -27,9 +30,10 @@ addEventListener('pagehide', () => leaveAllRooms());
 // evaluating it earlier held that screen up (docs/benchmarks.md, "What the profile showed: panel
 // ready"). Until it is here the panel answers what it can without it (deferred-notebook.ts).
 // Should the chunk fail to load, the panel runs without notes, as where there is no IndexedDB.
-const afterFirstPaint = new Promise<void>((resolve) =>
-  requestAnimationFrame(() => setTimeout(resolve, 0)),
-);
+let firstRendered: () => void = () => undefined;
+const afterFirstPaint = new Promise<void>((resolve) => {
+  firstRendered = () => requestAnimationFrame(() => setTimeout(resolve, 0));
+});
 const notebook = deferNotebook(
   afterFirstPaint
     .then(() => import('../../components/notes/open-notebook'))
@@ -45,18 +49,46 @@ const store = panelStore();
 const panel = createPanelStore(store, defaultSettings(), notebook);
 void panel.load();
 
+/** Resolves once the panel store has read the settings (or could not). */
+function settingsRead(panel: PanelStore): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!panel.getSnapshot().settingsLoaded) return;
+      stop();
+      resolve();
+    };
+    const stop = panel.subscribe(check);
+    check();
+  });
+}
+
+// The texts of the panel's language are a chunk of their own (the other language is never
+// loaded unless the member switches): here before the first render.
+const firstTexts = settingsRead(panel).then(() =>
+  loadMessages(panel.getSnapshot().settings.locale ?? pickLocale(navigator.languages)),
+);
+
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <PanelApp
-        store={store}
-        defaults={defaultSettings()}
-        initialInvite={initialInvite}
-        browserLanguages={navigator.languages}
-        notebook={notebook}
-        panel={panel}
-      />
-    </StrictMode>,
-  );
+  const react = createRoot(root);
+  // Should the texts fail to load, the panel renders anyway and I18nProvider tries again.
+  void firstTexts
+    .catch(() => undefined)
+    .then(() =>
+      react.render(
+        <StrictMode>
+          <PanelApp
+            store={store}
+            defaults={defaultSettings()}
+            initialInvite={initialInvite}
+            browserLanguages={navigator.languages}
+            notebook={notebook}
+            panel={panel}
+          />
+        </StrictMode>,
+      ),
+    )
+    .then(firstRendered);
+} else {
+  firstRendered();
 }

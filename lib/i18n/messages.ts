@@ -1,5 +1,5 @@
-import { pluralForm } from './i18n';
 import type { Locale, LocalizedPlural, Message } from './i18n';
+import { fillText } from './locale-table';
 import { A11Y_MESSAGES } from './a11y-messages';
 import { ATTENDANCE_MESSAGES } from './attendance-messages';
 import { CONFIDENTIALITY_MESSAGES } from './confidentiality-messages';
@@ -585,10 +585,5 @@ export function translate<K extends MessageKey>(
   ...[values = {}]: ValuesFor<K>
 ): string {
   const message: Message = MESSAGES[key];
-  const text = message[locale];
-  const wording =
-    typeof text === 'string' ? text : pluralForm(locale, text, Number(values['count']));
-  return wording.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
+  return fillText(locale, message[locale], key, values);
 }
