@@ -78,6 +78,11 @@ function send(event: HostileEvent): void {
   process.send?.(event);
 }
 
+// A member's process outlives what its peers do to it (a connection torn down mid-message when
+// the others leave a room): the error is reported on stderr, the process goes on.
+process.on('uncaughtException', (error) => console.error('hostile member:', error));
+process.on('unhandledRejection', (reason) => console.error('hostile member:', reason));
+
 process.on('message', (raw: unknown) => {
   void handle(raw).catch((error: unknown) =>
     send({ type: 'result', ok: false, detail: String(error) }),

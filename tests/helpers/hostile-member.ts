@@ -14,6 +14,11 @@ export class HostileMember {
       this.pending?.(event);
       this.pending = null;
     });
+    // A process that ends answers nothing more: say so at once instead of timing out.
+    child.on('exit', (code, signal) => {
+      this.pending?.({ type: 'result', ok: false, detail: `exited (${code ?? signal})` });
+      this.pending = null;
+    });
   }
 
   /** Starts the process and joins the group's lobby through `signalingUrl`. */
@@ -55,7 +60,7 @@ export class HostileMember {
 
   /** Leaves and ends the process. */
   async close(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
     try {
       await this.command({ type: 'close' }, 5_000);

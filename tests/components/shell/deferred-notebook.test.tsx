@@ -20,8 +20,11 @@ const DEFAULTS: Settings = {
 };
 const PASSPHRASE = 'fiets lamp wolk thee';
 const opened: Notebook[] = [];
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  // What the unmounted panel started (a read of the notes, the keys) finishes before the
+  // database closes under it; closed first, it rejected as an unhandled DatabaseClosedError.
+  await new Promise((resolve) => setTimeout(resolve, 100));
   for (const book of opened.splice(0)) book.close();
 });
 
