@@ -148,8 +148,28 @@ export function readKnocks(doc: Y.Doc, meetingId: string): Knock[] {
   return knocks.sort((a, b) => a.at - b.at || (a.memberId < b.memberId ? -1 : 1));
 }
 
+/**
+ * Verdicts on knocks, kept with the stored object itself: the chair's panel reads the knocks on
+ * every refresh, and they stay in the lobby until the meeting ends, so a knock's signature is
+ * checked once, not once a refresh. A verdict holds only for the key it was read under.
+ */
+const knockVerdicts = new WeakMap<object, { key: string; knock: Knock | null }>();
+
 function decodeKnock(meetingId: string, memberIdInKey: string, value: unknown): Knock | null {
   if (!isRecord(value)) return null;
+  const key = knockKey(meetingId, memberIdInKey);
+  const known = knockVerdicts.get(value);
+  if (known?.key === key) return known.knock;
+  const knock = checkKnock(meetingId, memberIdInKey, value);
+  knockVerdicts.set(value, { key, knock });
+  return knock;
+}
+
+function checkKnock(
+  meetingId: string,
+  memberIdInKey: string,
+  value: Record<string, unknown>,
+): Knock | null {
   const card = verifyCard(value.card);
   const at = finiteNumber(value.at);
   const box = boxKey(value.box);
