@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { GroupSnapshot } from '../../../lib/connection/group-session';
+import type { GroupSession, GroupSnapshot } from '../../../lib/connection/group-session';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
 import { deriveRoomKeys } from '../../../lib/invite/room-name';
 import {
@@ -52,21 +52,8 @@ async function settleAsync(rounds = 5): Promise<void> {
   }
 }
 
-/**
- * Delivers, draws frames and lets WebCrypto's promises run until `holds` is true of the
- * session's snapshot (bounded: a loaded machine takes its while).
- */
-async function eventually(
-  session: { snapshot(): GroupSnapshot },
-  holds: (s: GroupSnapshot) => boolean,
-): Promise<GroupSnapshot> {
-  for (let round = 0; round < 400; round++) {
-    group.settle();
-    if (holds(session.snapshot())) return session.snapshot();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error('never held: ' + JSON.stringify(session.snapshot()));
-}
+const eventually = (session: GroupSession, holds: (s: GroupSnapshot) => boolean) =>
+  group.eventually(session, holds);
 
 describe('admission', () => {
   it('a member asks, the chair sees name and fingerprint and lets them in; the meeting reaches only them', async () => {

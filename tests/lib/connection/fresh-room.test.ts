@@ -27,23 +27,8 @@ beforeAll(async () => {
 let group: SignedGroup;
 afterEach(() => group?.dispose());
 
-async function eventually(
-  session: GroupSession,
-  holds: (s: GroupSnapshot) => boolean,
-): Promise<GroupSnapshot> {
-  for (let round = 0; round < 400; round++) {
-    group.settle();
-    if (holds(session.snapshot())) return session.snapshot();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(
-    'never held: ' +
-      nameOf(session) +
-      ' ' +
-      JSON.stringify(group.rooms.openRooms(nameOf(session))) +
-      JSON.stringify(session.snapshot().admission),
-  );
-}
+const eventually = (session: GroupSession, holds: (s: GroupSnapshot) => boolean) =>
+  group.eventually(session, holds);
 
 describe('a fresh room for the meeting (issue 13, point 3)', () => {
   it('takes the members along with the whole meeting and leaves the unseen peer behind', async () => {

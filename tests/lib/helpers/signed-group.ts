@@ -1,4 +1,5 @@
 import { GroupSession } from '../../../lib/connection/group-session';
+import type { GroupSnapshot } from '../../../lib/connection/group-session';
 import type { RoomHandle } from '../../../lib/connection/room-connection';
 import { deriveRoomKeys } from '../../../lib/invite/room-name';
 import { knock, newBox, openAnswer, readAnswer } from '../../../lib/shared-doc/admission';
@@ -62,6 +63,22 @@ export class SignedGroup {
       }
     }
     throw new Error('not every member was let in');
+  }
+
+  /**
+   * Delivers, draws frames and lets WebCrypto's promises run until `holds` is true of the
+   * session's snapshot; bounded by rounds (a loaded machine takes its while).
+   */
+  async eventually(
+    session: GroupSession,
+    holds: (snapshot: GroupSnapshot) => boolean,
+  ): Promise<GroupSnapshot> {
+    for (let round = 0; round < 400; round++) {
+      this.settle();
+      if (holds(session.snapshot())) return session.snapshot();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error(`never held: ${JSON.stringify(session.snapshot())}`);
   }
 
   dispose(): void {
