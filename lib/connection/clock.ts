@@ -12,6 +12,11 @@ export interface Clock {
   every(ms: number, run: () => void): () => void;
   /** Runs `run` once before the next frame is drawn; the returned function cancels it. */
   frame(run: () => void): () => void;
+  /**
+   * Runs `run` once as soon as the work in hand is done (the message being handled, the
+   * transaction being cleaned up), before anything else arrives; the returned function cancels it.
+   */
+  soon(run: () => void): () => void;
 }
 
 /** A frame at 60 Hz: where no page draws frames (Node), a frame is this long a timer. */
@@ -34,6 +39,15 @@ export const systemClock: Clock = {
   every(ms, run) {
     const timer = setInterval(run, ms);
     return () => clearInterval(timer);
+  },
+  soon(run) {
+    let cancelled = false;
+    queueMicrotask(() => {
+      if (!cancelled) run();
+    });
+    return () => {
+      cancelled = true;
+    };
   },
   frame(run) {
     const request = globalThis.requestAnimationFrame;

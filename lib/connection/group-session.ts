@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { deriveRoomKeys } from '../invite/room-name';
 import type { RoomKeys } from '../invite/room-name';
 import type { RoomHandle } from './room-connection';
-import { systemClock } from './clock';
+import { FRAME_MS, systemClock } from './clock';
 import type { Clock } from './clock';
 import { announceMeeting, markMeetingEnded, newMeetingId, readLobby } from '../shared-doc/lobby';
 import type { LobbyState, StartedMeeting } from '../shared-doc/lobby';
@@ -349,8 +349,12 @@ export class GroupSession {
   /** Which chair we watch, and since when they have been missing from presence (null: present). */
   private chairWatch: { readonly id: string; missingSince: number | null } | null = null;
   private cancelChairCheck: (() => void) | null = null;
-  /** The refresh waiting for the next frame, if one is due (scheduleRefresh). */
+  /** The refresh waiting (scheduleRefresh): at once, or in the next frame. */
   private cancelFrame: (() => void) | null = null;
+  /** When the last refresh ran (the clock's time), for scheduleRefresh's one-per-frame rule. */
+  private lastRefreshAt = -Infinity;
+  /** This member's own write waits for its transactions to end before refreshing. */
+  private refreshAfterWrite = false;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: Array<() => void> = [];
   private disposed = false;
@@ -773,7 +777,10 @@ export class GroupSession {
       if (_update && isNews(origin)) this.heard = true;
       if (_update) this.changed();
       this.followLobby();
-      this.scheduleRefresh();
+      // This member's own write to the lobby (a meeting announced or ended, an answer to a
+      // knock) shows at once, as on the meeting's document.
+      if (_update && origin === LOCAL_ORIGIN) this.refreshOnceWritten(lobby.doc);
+      else this.scheduleRefresh();
     };
     lobby.doc.on('update', onLobbyUpdate);
     const onAwareness = (): void => {
@@ -839,14 +846,32 @@ export class GroupSession {
   }
 
   /**
-   * Refreshes once in the next frame, however many updates and presence changes arrive before
-   * it: every refresh reads the meeting and its boards, and a peer that floods the document
-   * with updates must not cost a read each (issue 10). The clock draws the frame.
+   * Refreshes at most once a frame, however many updates and presence changes arrive: every
+   * refresh reads the meeting and its boards, and a peer that floods the document with updates
+   * must not cost a read each (issue 10). What arrives after a quiet frame shows as soon as the
+   * message is handled (a phase change must not wait for the next frame, issue 15); what
+   * arrives within a frame of the last refresh waits for the next frame, with whatever else
+   * comes before it. The clock draws the frame.
    */
   private scheduleRefresh(): void {
     if (this.disposed || this.cancelFrame) return;
-    this.cancelFrame = this.clock.frame(() => {
+    const run = (): void => {
       this.cancelFrame = null;
+      this.refresh();
+    };
+    const quiet = this.clock.now() - this.lastRefreshAt >= FRAME_MS;
+    this.cancelFrame = quiet ? this.clock.soon(run) : this.clock.frame(run);
+  }
+
+  /**
+   * This member's own write shows at once, but after the document's other update listeners:
+   * the room sends the update to the peers first, so they do not wait for this panel's read.
+   */
+  private refreshOnceWritten(doc: Y.Doc): void {
+    if (this.refreshAfterWrite) return;
+    this.refreshAfterWrite = true;
+    doc.once('afterAllTransactions', () => {
+      this.refreshAfterWrite = false;
       this.refresh();
     });
   }
@@ -855,6 +880,7 @@ export class GroupSession {
     if (this.disposed) return;
     this.cancelFrame?.();
     this.cancelFrame = null;
+    this.lastRefreshAt = this.clock.now();
     const room = this.meeting ?? this.lobby;
     const meeting = this.meeting ? readMeeting(this.meeting.doc) : null;
     const members = room
@@ -1071,7 +1097,7 @@ export class GroupSession {
       this.checkEndSoon(meetingId);
       // This member's own command shows at once: a controlled input (a checkbox, a field) must
       // not snap back for a frame. Only what peers send waits for the next frame.
-      if (origin === LOCAL_ORIGIN && this.meeting === room) this.refresh();
+      if (origin === LOCAL_ORIGIN && this.meeting === room) this.refreshOnceWritten(room.doc);
       else this.scheduleRefresh();
     };
     const onAwareness = (): void => {

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { ed25519, x25519 } from '@noble/curves/ed25519.js';
+import { x25519 } from '@noble/curves/ed25519.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { fromBase64, toBase64 } from '../util/base64';
@@ -7,6 +7,7 @@ import { finiteNumber, isRecord } from '../util/guards';
 import { LOCAL_ORIGIN, lobbyMap } from './doc-schema';
 import { fingerprintOf, verifyCard } from './signed';
 import type { MemberCard, SessionSigner } from './signed';
+import { verifyEd25519 } from './ed25519-verify';
 
 /**
  * Only the admitted are in the room (issue 13, point 1).
@@ -375,7 +376,7 @@ function signedBy(card: MemberCard, sig: unknown, bytes: Uint8Array): boolean {
   const session = fromBase64(card.session);
   if (!signature || signature.length !== 64 || !session) return false;
   try {
-    return ed25519.verify(signature, bytes, session);
+    return verifyEd25519(signature, bytes, session);
   } catch {
     return false;
   }

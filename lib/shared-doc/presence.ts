@@ -3,10 +3,10 @@ import { boundedString, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
 import type { MeetingState } from './meeting-state';
 import type { Role } from '../method/roles';
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { fromBase64, toBase64 } from '../util/base64';
 import { fingerprintOf, verifyCard } from './signed';
 import type { MemberCard, SessionSigner } from './signed';
+import { verifyEd25519 } from './ed25519-verify';
 
 /**
  * What each panel says about itself through awareness. Awareness is display-only: any peer can
@@ -108,7 +108,7 @@ export function provenCard(presence: PresenceState, clientId: number): MemberCar
         sig &&
         pub &&
         sig.length === 64 &&
-        ed25519.verify(sig, proofBytes(clientId, card.memberId), pub)
+        verifyEd25519(sig, proofBytes(clientId, card.memberId), pub)
       ) {
         proven = card;
       }

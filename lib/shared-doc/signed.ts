@@ -5,6 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { fromBase64, toBase64 } from '../util/base64';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
+import { verifyEd25519 } from './ed25519-verify';
 
 /**
  * Every shared write is someone's (issue 13, point 4).
@@ -360,7 +361,7 @@ function verifyWrite(card: MemberCard, fields: SignedFields, signature: string):
   const pub = fromBase64(card.session);
   if (!sig || sig.length !== 64 || !pub) return false;
   try {
-    return ed25519.verify(sig, writeBytes(fields), pub);
+    return verifyEd25519(sig, writeBytes(fields), pub);
   } catch {
     return false;
   }

@@ -38,6 +38,11 @@ export class FakeClock implements Clock {
     return this.schedule(FRAME_MS, null, run);
   }
 
+  /** Runs at the next `advance`, before what falls due later (a microtask, in a real clock). */
+  soon(run: () => void): () => void {
+    return this.schedule(0, null, run);
+  }
+
   /** Moves time on by one frame, drawing the frame that waits (and running what falls due). */
   nextFrame(): void {
     this.advance(FRAME_MS);
@@ -66,6 +71,7 @@ export class FakeClock implements Clock {
       after: (delay, run) => this.after(delay, run),
       every: (delay, run) => this.every(delay, run),
       frame: (run) => this.frame(run),
+      soon: (run) => this.soon(run),
     };
   }
 
