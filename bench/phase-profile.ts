@@ -291,6 +291,44 @@ function reportTrace(events: readonly TraceEvent[], changes: number, wall: numbe
     toMessage.push((first - mark.ts) / 1000);
     toScreen.push((seen.ts - first) / 1000);
   }
+  if (process.env.PROFILE_TIMELINE) {
+    // The panel thread's top-level tasks between a command and the new phase on screen, for
+    // the last three changes: what the time from message to screen is made of.
+    const pairs = marks.flatMap((mark, i): Array<[TraceEvent, TraceEvent]> =>
+      mark.name === 'kring-send' && marks[i + 1]?.name === 'kring-seen'
+        ? [[mark, marks[i + 1]!]]
+        : [],
+    );
+    for (const [send, seen] of pairs.slice(-3)) {
+      console.log(
+        `\nchange at ${send.ts}: seen after ${((seen.ts - send.ts) / 1000).toFixed(1)} ms`,
+      );
+      const end = seen.ts + 2000;
+      const inside = [
+        ...mine,
+        ...events.filter(
+          (e) => (e.name.startsWith('k-') || e.name.startsWith('kring-')) && e.pid === mine[0]?.pid,
+        ),
+      ]
+        .filter((e) => e.ts >= send.ts && e.ts <= end)
+        .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+      const open: Array<{ end: number }> = [];
+      for (const e of inside) {
+        while (open.length > 0 && open[open.length - 1]!.end <= e.ts) open.pop();
+        if (e.name.startsWith('k-') || e.name.startsWith('kring-')) {
+          console.log(
+            `${'  '.repeat(open.length)}${((e.ts - send.ts) / 1000).toFixed(2).padStart(7)} ${e.name}`,
+          );
+        } else if (open.length <= 2 && (e.dur ?? 0) >= 100) {
+          const fn = e.args?.data?.functionName ?? e.args?.data?.url ?? '';
+          console.log(
+            `${'  '.repeat(open.length)}${((e.ts - send.ts) / 1000).toFixed(2).padStart(7)} +${((e.dur ?? 0) / 1000).toFixed(2)} ${e.name} ${String(fn)}`,
+          );
+        }
+        open.push({ end: e.ts + (e.dur ?? 0) });
+      }
+    }
+  }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   console.log(
     `command to the panel's first message event, median: ${median(toMessage).toFixed(1)} ms; ` +

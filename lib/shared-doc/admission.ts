@@ -7,7 +7,7 @@ import { finiteNumber, isRecord } from '../util/guards';
 import { LOCAL_ORIGIN, lobbyMap } from './doc-schema';
 import { fingerprintOf, verifyCard } from './signed';
 import type { MemberCard, SessionSigner } from './signed';
-import { verifyEd25519 } from './ed25519-verify';
+import { verifyEd25519 } from './ed25519';
 
 /**
  * Only the admitted are in the room (issue 13, point 1).

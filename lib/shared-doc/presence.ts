@@ -6,7 +6,7 @@ import type { Role } from '../method/roles';
 import { fromBase64, toBase64 } from '../util/base64';
 import { fingerprintOf, verifyCard } from './signed';
 import type { MemberCard, SessionSigner } from './signed';
-import { verifyEd25519 } from './ed25519-verify';
+import { verifyEd25519 } from './ed25519';
 
 /**
  * What each panel says about itself through awareness. Awareness is display-only: any peer can

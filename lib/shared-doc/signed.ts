@@ -5,7 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { fromBase64, toBase64 } from '../util/base64';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
-import { verifyEd25519 } from './ed25519-verify';
+import { sessionSigner, verifyEd25519 } from './ed25519';
 
 /**
  * Every shared write is someone's (issue 13, point 4).
@@ -135,8 +135,8 @@ function cardBytes(memberId: string, name: string, session: string): Uint8Array 
 
 /** Makes a session key and its card, certified by the device key (the one async step). */
 export async function newSessionSigner(device: DeviceSigner, name: string): Promise<SessionSigner> {
-  const secret = ed25519.utils.randomSecretKey();
-  const session = toBase64(ed25519.getPublicKey(secret));
+  const signer = sessionSigner(ed25519.utils.randomSecretKey());
+  const session = toBase64(signer.publicKey);
   const cleanName = name.trim().slice(0, LIMITS.memberName);
   const cert = await device.sign(cardBytes(device.memberId, cleanName, session));
   const card: MemberCard = {
@@ -146,7 +146,7 @@ export async function newSessionSigner(device: DeviceSigner, name: string): Prom
     session,
     cert: toBase64(cert),
   };
-  return { card, sign: (bytes) => ed25519.sign(bytes, secret) };
+  return { card, sign: signer.sign };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { verifyEd25519 } from '../../../lib/shared-doc/ed25519-verify';
+import { sessionSigner, verifyEd25519 } from '../../../lib/shared-doc/ed25519';
 
 const encoder = new TextEncoder();
 const ORDER = ed25519.Point.Fn.ORDER;
@@ -91,5 +91,25 @@ describe('verifyEd25519', () => {
       expect(verifyEd25519(bad, message, publicKey)).toBe(false);
       expect(verifyEd25519(signature, message, r)).toBe(false);
     }
+  });
+});
+
+describe('sessionSigner', () => {
+  it('makes the public key and, byte for byte, the signatures of ed25519.sign', () => {
+    for (let k = 0; k < 8; k += 1) {
+      const secret = ed25519.utils.randomSecretKey();
+      const signer = sessionSigner(secret);
+      expect(signer.publicKey).toEqual(ed25519.getPublicKey(secret));
+      for (const text of ['', 'Volgende fase', `kring-write\nscope\nmeeting\ntimer\n${k}\n{}`]) {
+        const message = encoder.encode(text.repeat(k + 1));
+        const signature = signer.sign(message);
+        expect(signature).toEqual(ed25519.sign(message, secret));
+        expect(verifyEd25519(signature, message, signer.publicKey)).toBe(true);
+      }
+    }
+  });
+
+  it('refuses a secret that is not 32 bytes', () => {
+    expect(() => sessionSigner(new Uint8Array(31))).toThrow();
   });
 });

@@ -1,0 +1,141 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { sha512 } from '@noble/hashes/sha2.js';
+
+/**
+ * Ed25519 for the signed writes of a meeting (signed.ts), faster for the session keys that sign
+ * and verify again and again (issue 15). The curve arithmetic is @noble/curves' own points; what
+ * is done here is keeping per key what noble works out again on every call.
+ *
+ * Verifying: a phase change is three signed values, and every other panel verifies all three
+ * before it shows the new phase. With `ed25519.verify` that was about 1.3 ms each on this
+ * project's 2-core machine, most of it multiplying the writer's public key by the challenge
+ * scalar with no table. The same few session keys sign everything in a meeting, so each key is
+ * decoded once and, from its third signature on, given a table of multiples (a fixed window of
+ * 6 bits, built once in about 8 ms): then about 0.4 ms a signature. The check is RFC 8032's
+ * (section 5.1.7), strict: the public key and R must be canonical encodings of curve points,
+ * the public key must not be of small order, S must be below the group order L, and the
+ * cofactored equation [8][S]B = [8]R + [8][k]A must hold, with k = SHA-512(R || A || M) mod L.
+ * It accepts every signature this project's signers make; it is stricter than
+ * `ed25519.verify`'s default only for encodings no signer makes.
+ *
+ * Signing: `ed25519.sign` derives the secret scalar and the public key from the secret again on
+ * every signature (a constant-time multiplication of the base point that it then discards). A
+ * session signs every write of its panel, so `sessionSigner` does that once; each signature is
+ * RFC 8032's (section 5.1.6), byte for byte the one `ed25519.sign` makes, with the same
+ * constant-time multiplication for R.
+ */
+
+const Point = ed25519.Point;
+const ORDER = Point.Fn.ORDER;
+/** Window of the per-key table: 6 bits was the fastest per signature for its build time. */
+const TABLE_WINDOW = 6;
+/** A key gets its table from this signature on: a key that signs once is not worth 8 ms. */
+const TABLE_AFTER_USES = 3;
+/** Keys kept decoded (a meeting has at most a few dozen session keys). */
+const MAX_KEYS = 256;
+
+interface KnownKey {
+  readonly point: InstanceType<typeof Point>;
+  uses: number;
+}
+
+/** Decoded public keys by their base64 or hex text; null: not a valid public key. */
+const keys = new Map<string, KnownKey | null>();
+
+function littleEndian(bytes: Uint8Array): bigint {
+  let n = 0n;
+  for (let i = bytes.length - 1; i >= 0; i -= 1) n = (n << 8n) | BigInt(bytes[i]!);
+  return n;
+}
+
+function keyId(publicKey: Uint8Array): string {
+  let id = '';
+  for (const byte of publicKey) id += byte.toString(16).padStart(2, '0');
+  return id;
+}
+
+function knownKey(publicKey: Uint8Array): KnownKey | null {
+  const id = keyId(publicKey);
+  const cached = keys.get(id);
+  if (cached !== undefined) return cached;
+  let known: KnownKey | null = null;
+  try {
+    const point = Point.fromBytes(publicKey, false);
+    if (!point.isSmallOrder()) known = { point, uses: 0 };
+  } catch {
+    known = null;
+  }
+  if (keys.size >= MAX_KEYS) {
+    const oldest = keys.keys().next();
+    if (!oldest.done) keys.delete(oldest.value);
+  }
+  keys.set(id, known);
+  return known;
+}
+
+/** Whether `signature` is `publicKey`'s Ed25519 signature of `message` (RFC 8032, strict). */
+export function verifyEd25519(
+  signature: Uint8Array,
+  message: Uint8Array,
+  publicKey: Uint8Array,
+): boolean {
+  if (signature.length !== 64 || publicKey.length !== 32) return false;
+  const key = knownKey(publicKey);
+  if (!key) return false;
+  const s = littleEndian(signature.subarray(32));
+  if (s >= ORDER) return false;
+  const rBytes = signature.subarray(0, 32);
+  let r: InstanceType<typeof Point>;
+  try {
+    r = Point.fromBytes(rBytes, false);
+  } catch {
+    return false;
+  }
+  key.uses += 1;
+  if (key.uses === TABLE_AFTER_USES) key.point.precompute(TABLE_WINDOW, false);
+  const k =
+    littleEndian(sha512.create().update(rBytes).update(publicKey).update(message).digest()) % ORDER;
+  const sB = s === 0n ? Point.ZERO : Point.BASE.multiplyUnsafe(s);
+  const kA = k === 0n ? Point.ZERO : key.point.multiplyUnsafe(k);
+  return r.add(kA).subtract(sB).clearCofactor().is0();
+}
+
+function littleEndianBytes(n: bigint): Uint8Array {
+  const bytes = new Uint8Array(32);
+  for (let i = 0; i < 32; i += 1) {
+    bytes[i] = Number(n & 0xffn);
+    n >>= 8n;
+  }
+  return bytes;
+}
+
+/** The public key of `secret` (32 random bytes) and a function that signs with it. */
+export function sessionSigner(secret: Uint8Array): {
+  readonly publicKey: Uint8Array;
+  readonly sign: (message: Uint8Array) => Uint8Array;
+} {
+  if (secret.length !== 32) throw new Error('an Ed25519 secret key is 32 bytes');
+  const hashed = sha512(secret);
+  // RFC 8032 5.1.5: the lower half, clamped, is the secret scalar; the upper half the prefix.
+  const head = hashed.slice(0, 32);
+  head[0]! &= 248;
+  head[31]! &= 127;
+  head[31]! |= 64;
+  const scalar = littleEndian(head) % ORDER;
+  const prefix = hashed.slice(32);
+  const publicKey = Point.BASE.multiply(scalar).toBytes();
+  return {
+    publicKey,
+    sign(message) {
+      const r = littleEndian(sha512.create().update(prefix).update(message).digest()) % ORDER;
+      const rBytes = Point.BASE.multiply(r).toBytes();
+      const k =
+        littleEndian(sha512.create().update(rBytes).update(publicKey).update(message).digest()) %
+        ORDER;
+      const signature = new Uint8Array(64);
+      signature.set(rBytes, 0);
+      signature.set(littleEndianBytes((r + k * scalar) % ORDER), 32);
+      return signature;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { Room } from 'y-webrtc';
+
+/**
+ * The y-webrtc patch (patches/y-webrtc+10.3.0.patch) passes an update that came from a peer on
+ * to the room's other peers, for those not connected to its sender, after the task that read it
+ * (issue 15: the panel shows the change first) and never back to its sender. This member's own
+ * updates still go to every peer at once. Here with y-webrtc's own Room and data channels that
+ * record what is sent to them.
+ */
+function roomWithPeers(...peerIds: string[]) {
+  const doc = new Y.Doc();
+  const provider = { awareness: new Awareness(doc), framing: null, relay: null };
+  const room = new Room(doc, provider as never, 'kring-test-room', null);
+  const sent = new Map<string, number>(peerIds.map((id) => [id, 0]));
+  for (const id of peerIds) {
+    const conn = {
+      remotePeerId: id,
+      framing: null,
+      peer: { send: () => sent.set(id, sent.get(id)! + 1) },
+    };
+    room.webrtcConns.set(id, conn as never);
+  }
+  doc.on(
+    'update',
+    (room as unknown as { _docUpdateHandler: (...a: unknown[]) => void })._docUpdateHandler,
+  );
+  return { doc, room, sent };
+}
+
+function updateFromElsewhere(text: string): Uint8Array {
+  const other = new Y.Doc();
+  other.getMap('meeting').set('phase', text);
+  return Y.encodeStateAsUpdate(other);
+}
+
+const afterThisTask = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('passing on what a peer sent', () => {
+  it('passes a peer’s update on after the task that read it, to everyone but its sender', async () => {
+    const { doc, room, sent } = roomWithPeers('anna', 'bram', 'carla');
+    const reading = room as unknown as { readingFrom: string | null };
+    reading.readingFrom = 'anna';
+    Y.applyUpdate(doc, updateFromElsewhere('Analyse'), room);
+    reading.readingFrom = null;
+    expect(doc.getMap('meeting').get('phase')).toBe('Analyse');
+    expect([...sent.values()]).toEqual([0, 0, 0]);
+    await afterThisTask();
+    expect(Object.fromEntries(sent)).toEqual({ anna: 0, bram: 1, carla: 1 });
+  });
+
+  it('sends this member’s own update to every peer at once', () => {
+    const { doc, sent } = roomWithPeers('anna', 'bram', 'carla');
+    doc.getMap('meeting').set('phase', 'Inventarisatie');
+    expect(Object.fromEntries(sent)).toEqual({ anna: 1, bram: 1, carla: 1 });
+  });
+});
