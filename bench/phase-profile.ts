@@ -237,6 +237,13 @@ function report(profile: Profile, build: string, changes: number, wall: number):
   console.log(top(byFunction, 30).join('\n'));
   console.log('\ntotal time per change (callees included), by function:');
   console.log(top(inclusive, 45).join('\n'));
+  // PROFILE_FILTER=components/ : the same, for the functions whose name contains the filter.
+  const filter = process.env.PROFILE_FILTER;
+  if (filter) {
+    const only = new Map([...inclusive].filter(([name]) => name.includes(filter)));
+    console.log(`\ntotal time per change, functions matching "${filter}":`);
+    console.log(top(only, 60).join('\n'));
+  }
 }
 
 /**
