@@ -56,10 +56,39 @@ const ITEM_OVERHEAD_BYTES = 512;
  * Whether a new item with this text could push the encoded document past its limit: a joiner
  * must receive it whole. A UTF-16 unit is at most 3 bytes of UTF-8; the rest of an item (ids,
  * the author's name, times) stays well under ITEM_OVERHEAD_BYTES.
+ *
+ * Encoding the whole document costs time in proportion to its size, on every new item (issue
+ * 15), so it is encoded once and then followed by the updates it takes: the document grows by
+ * at most what they carry (an update holds the new content; the map values this project writes
+ * are never split). It is encoded again only when that estimate comes near the limit.
  */
 function wouldOverflow(doc: Y.Doc, text: string): boolean {
   const itemBytes = 3 * text.length + ITEM_OVERHEAD_BYTES;
-  return Y.encodeStateAsUpdate(doc).length + itemBytes > LIMITS.meetingDocumentBytes;
+  const size = sizeWatch(doc);
+  if (size.encoded + size.since + itemBytes <= LIMITS.meetingDocumentBytes * 0.9) return false;
+  size.encoded = Y.encodeStateAsUpdate(doc).length;
+  size.since = 0;
+  return size.encoded + itemBytes > LIMITS.meetingDocumentBytes;
+}
+
+interface SizeWatch {
+  /** The document's encoded size when it was last encoded. */
+  encoded: number;
+  /** The bytes of the updates it has taken since. */
+  since: number;
+}
+
+const sizes = new WeakMap<Y.Doc, SizeWatch>();
+
+function sizeWatch(doc: Y.Doc): SizeWatch {
+  const known = sizes.get(doc);
+  if (known) return known;
+  const size: SizeWatch = { encoded: Y.encodeStateAsUpdate(doc).length, since: 0 };
+  doc.on('update', (update: Uint8Array) => {
+    size.since += update.length;
+  });
+  sizes.set(doc, size);
+  return size;
 }
 
 function addItem(

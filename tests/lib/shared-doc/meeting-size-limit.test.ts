@@ -65,6 +65,23 @@ describe('the meeting size limit', () => {
     expect(addAdvice(carla.ctx(doc), again)).toEqual({ ok: true });
   });
 
+  it('notices what the document took since its last item (the size is followed, not encoded each time)', () => {
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram);
+    goTo(doc, anna, 'advising');
+    expect(addAdvice(carla.ctx(doc), 'Vraag het team om hulp.')).toEqual({ ok: true });
+    // A peer's junk arrives as an update from elsewhere, up to 1,000 bytes under the limit.
+    const peer = new Y.Doc();
+    peer
+      .getMap<string>('junk')
+      .set('x', 'x'.repeat(LIMITS.meetingDocumentBytes - size(doc) - 1000));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer));
+    expect(addAdvice(carla.ctx(doc), 'Bel de ouder terug.'.padEnd(200, '.'))).toEqual({
+      ok: false,
+      reason: 'meeting-full',
+    });
+  });
+
   it('does not limit a meeting of ordinary size', () => {
     const doc = new Y.Doc();
     startWithCase(doc, anna, bram);
