@@ -3,10 +3,11 @@
  * next to its bare baseline where there is one, in one run on this machine. Writes
  * docs/benchmarks.json and the generated part of docs/benchmarks.md (bench/report.ts).
  *
- * Sections (ids for --only): first-screen, panel-ready, phase, notebook, late-join, node,
- * signaling. Every section runs under its own timeout and an AbortSignal; a section that crashes
- * or times out is reported as such and the others still run. A missed budget never fails the
- * process (exit 0); only a crash of the runner itself does. No network beyond loopback.
+ * Sections (ids for --only): first-screen, panel-ready, phase, notebook, late-join,
+ * late-join-panel, node, signaling. Every section runs under its own timeout and an AbortSignal;
+ * a section that crashes or times out is reported as such and the others still run. A missed
+ * budget never fails the process (exit 0); only a crash of the runner itself does. No network
+ * beyond loopback.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { signalingSection } from './signaling-section';
 import { notebookSection } from './notebook-section';
 import { panelReadySection } from './panel-ready-section';
 import { phaseSection } from './phase-section';
+import { lateJoinSection } from './late-join-section';
 import { CHROMIUM } from './browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -100,6 +102,14 @@ const SECTIONS: readonly Section[] = [
     timeout: [60, 120],
     async run({ quick, add }) {
       await signedJoin(add, quick ? 3 : 7);
+    },
+  },
+  {
+    id: 'late-join-panel',
+    title: 'Late join until the board is rendered in a panel',
+    timeout: [120, 180],
+    async run({ quick, signal, build, add }) {
+      await lateJoinSection(add, { quick, signal, build });
     },
   },
   {

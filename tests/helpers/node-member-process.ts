@@ -10,7 +10,17 @@ import wrtc from '@roamhq/wrtc';
 import { GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { openRoom } from '../../lib/connection/room-connection';
-import { addAdvice, addPitch, addQuestion, confirmCase } from '../../lib/shared-doc/board-commands';
+import {
+  addAdvice,
+  addPitch,
+  addQuestion,
+  confirmCase,
+  markAnswered,
+  orderAdvice,
+  rateQuestion,
+  starAdvice,
+} from '../../lib/shared-doc/board-commands';
+import type { CommandContext } from '../../lib/shared-doc/board-commands';
 import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { writeMany } from './heavy-meeting';
 import type { ItemKind } from './heavy-meeting';
@@ -62,6 +72,10 @@ export type MemberCommand =
   /** Answers with the shared documents' full state (base64 JSON) in `detail`. */
   | { type: 'shared-state' }
   | { type: 'confirm-first-pitch' }
+  /** As case bringer: marks every question answered and rates it (warm, neutral, cold in turn). */
+  | { type: 'rate-questions' }
+  /** As case bringer: stars the first `count` pieces of advice and puts them in that order. */
+  | { type: 'star-advice'; count: number }
   | { type: 'take-chair' }
   /** As chair: lets in, or refuses, the member who asks to join (admission). */
   | { type: 'admit'; memberId: string }
@@ -176,6 +190,30 @@ async function handle(raw: unknown): Promise<void> {
           ? session!.run((ctx) => confirmCase(ctx, first.id))
           : { ok: false, reason: 'no-such-item' },
       );
+    }
+    case 'rate-questions': {
+      const ratings = ['warm', 'neutral', 'cold'] as const;
+      const questions = session!.snapshot().board?.questions ?? [];
+      for (const [i, q] of questions.entries()) {
+        for (const mark of [
+          (ctx: CommandContext) => markAnswered(ctx, q.id, true),
+          (ctx: CommandContext) => rateQuestion(ctx, q.id, ratings[i % 3]!),
+        ]) {
+          const result = session!.run(mark);
+          if (!result.ok) return reply(result);
+        }
+      }
+      return reply({ ok: true });
+    }
+    case 'star-advice': {
+      const ids = (session!.snapshot().board?.advice ?? [])
+        .slice(0, command.count)
+        .map((a) => a.id);
+      for (const id of ids) {
+        const result = session!.run((ctx) => starAdvice(ctx, id, true));
+        if (!result.ok) return reply(result);
+      }
+      return reply(session!.run((ctx) => orderAdvice(ctx, ids)));
     }
     case 'take-chair':
       return reply(session!.takeChair());
