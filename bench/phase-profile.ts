@@ -63,6 +63,15 @@ async function shows(panel: Page, phase: string): Promise<void> {
   throw new Error(`the panel did not show ${phase} within 20 s`);
 }
 
+async function showsText(panel: Page, text: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (await panel.evaluate((t) => document.body.innerText.includes(t), text)) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`the panel did not show "${text}" within 20 s`);
+}
+
 async function main(changes: number, from: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kring-phase-profile-'));
   const build = join(dir, 'chrome-mv3');
@@ -72,7 +81,7 @@ async function main(changes: number, from: string): Promise<void> {
   try {
     const { secret } = createInvite();
     const chair = await group.join(secret, 'profile-chair', 'Lid 1');
-    await group.join(secret, 'profile-member', 'Lid 2');
+    const asker = await group.join(secret, 'profile-member', 'Lid 2');
     const started = await chair.command({ type: 'start', methodId: 'basic' });
     if (!started.ok) throw new Error(`start refused: ${JSON.stringify(started)}`);
     const pages: Page[] = [];
@@ -94,16 +103,37 @@ async function main(changes: number, from: string): Promise<void> {
     let at = 0;
     // Marks in the first panel's timeline: before each command, and when its phase heading's
     // text changes (a MutationObserver, as the bench notes "rendered").
-    await page.evaluate(() => {
+    // PROFILE_KIND=question: a Node member posts questions in Analysis instead, and "seen" is
+    // the number of question texts on the page going up.
+    const questions = process.env.PROFILE_KIND === 'question';
+    await page.evaluate((byQuestions) => {
       let last = '';
       new MutationObserver(() => {
-        const text = document.querySelector('[data-testid="current-phase"]')?.textContent ?? '';
+        const text = byQuestions
+          ? String(document.body.innerText.split('Wat maakte vraag').length)
+          : (document.querySelector('[data-testid="current-phase"]')?.textContent ?? '');
         if (text === last) return;
         last = text;
         performance.mark('kring-seen');
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    }, questions);
+    let asked = 0;
+    if (questions) {
+      const moved = await chair.command({ type: 'next' });
+      if (!moved.ok) throw new Error(`phase change refused: ${JSON.stringify(moved)}`);
+      for (const panel of pages) await shows(panel, PHASES[1]);
+    }
+    const ask = async (): Promise<void> => {
+      asked += 1;
+      const text = `Wat maakte vraag ${asked} zo lastig voor je?`;
+      await page.evaluate(() => performance.mark('kring-send'));
+      const result = await asker.command({ type: 'question', text });
+      if (!result.ok) throw new Error(`question refused: ${JSON.stringify(result)}`);
+      for (const panel of pages) await showsText(panel, text);
+      await new Promise((r) => setTimeout(r, 50));
+    };
     const change = async (): Promise<void> => {
+      if (questions) return ask();
       at = 1 - at;
       await page.evaluate(() => performance.mark('kring-send'));
       const result = await chair.command({ type: at === 1 ? 'next' : 'previous' });
