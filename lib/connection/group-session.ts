@@ -870,6 +870,8 @@ export class GroupSession {
   private refreshOnceWritten(doc: Y.Doc): void {
     if (this.refreshAfterWrite) return;
     this.refreshAfterWrite = true;
+    // Yjs ends every transaction with this event; only a throwing update listener would skip
+    // it, and that leaves the document itself unable to finish another transaction.
     doc.once('afterAllTransactions', () => {
       this.refreshAfterWrite = false;
       this.refresh();
