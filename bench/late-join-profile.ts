@@ -1,0 +1,253 @@
+/**
+ * `KRING_SOURCEMAP=1 npx wxt build && npx tsx bench/late-join-profile.ts [build dir]`: where a
+ * panel's late join goes (issue 15, point 1). Not part of `npm run bench`: a tool for looking,
+ * whose findings go into docs/benchmarks.md's hand-written part.
+ *
+ * The heavy meeting of bench/late-join-section.ts (seven Node members, advice phase), then one
+ * built panel in a fresh profile joins by invite while the page notes its own timeline: the
+ * click, every WebSocket and RTCPeerConnection (created, connected), data-channel messages
+ * (count, bytes, the large ones one by one), WebCrypto calls (count and time; each PBKDF2 key
+ * one by one), the lazy chunks fetched, "Waiting to be let in", the board rendered. Chromium's
+ * sampling profiler (CDP `Profiler`, 200 µs) runs from the click to the board; self time is
+ * summed per source file through the build's source maps. Then the same profile reloads its
+ * panel and the timeline is printed again (no CPU profile across the navigation).
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import type { Page } from 'playwright-core';
+import { createInvite, formatCode } from '../lib/invite/invite';
+import { NodeGroup } from '../tests/helpers/node-group';
+import type { MemberBrowser } from '../tests/e2e/helpers/member-browser';
+import { joinGroup, openCallPanel } from '../tests/e2e/helpers/panel';
+import { launchExtensionMember } from './extension-member';
+import {
+  CALL_URL,
+  KRING_WANT,
+  holdHeavyMeeting,
+  meetingBytes,
+  noted,
+  watcher,
+} from './late-join-section';
+
+/** Notes the page's connections, messages and WebCrypto calls (a string, run before the app). */
+const INSTRUMENT = `(() => {
+  const log = [];
+  const stats = {};
+  window.__ljLog = log;
+  window.__ljStats = stats;
+  const now = () => Math.round(performance.now() * 10) / 10;
+  const note = (what) => log.push([now(), what]);
+  const count = (key, ms, bytes) => {
+    const s = (stats[key] ??= { n: 0, ms: 0, bytes: 0 });
+    s.n += 1; s.ms += ms; s.bytes += bytes;
+  };
+  const subtle = crypto.subtle;
+  for (const name of ['deriveKey', 'deriveBits', 'importKey', 'sign', 'verify', 'generateKey', 'encrypt', 'decrypt', 'digest']) {
+    const original = subtle[name].bind(subtle);
+    subtle[name] = (...args) => {
+      const began = performance.now();
+      const algorithm = typeof args[0] === 'string' ? args[0] : args[0]?.name;
+      return original(...args).then((result) => {
+        const ms = performance.now() - began;
+        count('crypto.subtle.' + name + ' ' + algorithm, ms, 0);
+        if (name === 'deriveKey' || name === 'deriveBits') note('crypto.subtle.' + name + ' ' + algorithm + ' done, took ' + ms.toFixed(1) + ' ms');
+        return result;
+      });
+    };
+  }
+  const NativeSocket = WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(...args) {
+      super(...args);
+      note('WebSocket created');
+      this.addEventListener('open', () => note('WebSocket open'));
+      this.addEventListener('message', (e) => count('signaling messages in', 0, typeof e.data === 'string' ? e.data.length : 0));
+    }
+  };
+  const NativePc = RTCPeerConnection;
+  let pcs = 0;
+  window.RTCPeerConnection = class extends NativePc {
+    constructor(...args) {
+      super(...args);
+      const id = ++pcs;
+      note('RTCPeerConnection ' + id + ' created');
+      this.addEventListener('connectionstatechange', () => note('RTCPeerConnection ' + id + ' ' + this.connectionState));
+      this.addEventListener('datachannel', (e) => watchChannel(e.channel, id));
+    }
+    createDataChannel(...args) {
+      const channel = super.createDataChannel(...args);
+      watchChannel(channel, pcs);
+      return channel;
+    }
+  };
+  const watchChannel = (channel, id) => {
+    channel.addEventListener('message', (e) => {
+      const bytes = e.data?.byteLength ?? e.data?.length ?? 0;
+      count('data-channel messages in', 0, bytes);
+      if (bytes > 4096) note('data-channel message of ' + bytes + ' bytes on connection ' + id);
+    });
+  };
+})();`;
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: {
+    readonly functionName: string;
+    readonly url: string;
+    readonly lineNumber: number;
+    readonly columnNumber: number;
+  };
+}
+
+interface Profile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+async function printTimeline(page: Page, from: number, title: string): Promise<void> {
+  const seen = await noted(page);
+  const log = (await page.evaluate('window.__ljLog')) as Array<[number, string]>;
+  const stats = (await page.evaluate('window.__ljStats')) as Record<
+    string,
+    { n: number; ms: number; bytes: number }
+  >;
+  const resources = (await page.evaluate(
+    `performance.getEntriesByType('resource').map((r) => [r.startTime, r.responseEnd, r.name])`,
+  )) as Array<[number, number, string]>;
+  const rel = (t: number) => `${(t - from).toFixed(0).padStart(6)} ms`;
+  console.log(`\n${title} (ms from ${from === 0 ? 'navigation start' : 'the click'})`);
+  const rows: Array<[number, string]> = [
+    ...log,
+    ...resources
+      .filter(([start]) => start >= from)
+      .map(([start, end, name]): [number, string] => [
+        start,
+        `fetch ${name.replace(/^.*\//, '')} (${(end - start).toFixed(0)} ms)`,
+      ]),
+  ];
+  if (from > 0) rows.push([from, 'click']);
+  if (seen.clickedAt !== null && from === 0) rows.push([seen.clickedAt, 'click on Open']);
+  if (seen.waitingAt !== null) rows.push([seen.waitingAt, '"Waiting to be let in" shown']);
+  if (seen.renderedAt !== null) rows.push([seen.renderedAt, 'board rendered (16 advice rows)']);
+  for (const [at, what] of rows.sort((a, b) => a[0] - b[0])) {
+    if (at >= from) console.log(`${rel(at)}  ${what}`);
+  }
+  console.log('totals over the page life:');
+  for (const [key, s] of Object.entries(stats).sort((a, b) => b[1].ms - a[1].ms)) {
+    console.log(
+      `  ${key}: ${s.n} calls${s.ms > 0 ? `, ${s.ms.toFixed(1)} ms` : ''}${s.bytes > 0 ? `, ${Math.round(s.bytes / 1024)} KiB` : ''}`,
+    );
+  }
+}
+
+function printProfile(profile: Profile, build: string): void {
+  const maps = new Map<string, TraceMap | null>();
+  const mapFor = (url: string): TraceMap | null => {
+    if (maps.has(url)) return maps.get(url)!;
+    const file = join(build, url.replace(/^chrome-extension:\/\/[^/]+\//, '') + '.map');
+    const map =
+      url.startsWith('chrome-extension://') && existsSync(file)
+        ? new TraceMap(readFileSync(file, 'utf8'))
+        : null;
+    maps.set(url, map);
+    return map;
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  // Self time per file in slices of 250 ms from the start of the profile (just before the
+  // invite is typed: some tens of ms before the click), to see what runs when.
+  const slices = new Map<number, Map<string, number>>();
+  let at = 0;
+  const byFile = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const frame = byId.get(id)!.callFrame;
+    let file = frame.url === '' ? frame.functionName : frame.url.replace(/^.*\//, '');
+    let name = frame.functionName || '(anonymous)';
+    const map = frame.url ? mapFor(frame.url) : null;
+    if (map) {
+      const pos = originalPositionFor(map, {
+        line: frame.lineNumber + 1,
+        column: frame.columnNumber,
+      });
+      if (pos.source) {
+        file = pos.source.replace(/^.*node_modules\//, 'node_modules/').replace(/^(\.\.\/)+/, '');
+        if (file.startsWith('node_modules/')) {
+          const parts = file.split('/');
+          file = parts.slice(0, parts[1]?.startsWith('@') ? 3 : 2).join('/');
+        }
+        name = `${pos.name ?? name} (${file}:${pos.line})`;
+      }
+    }
+    total += ms;
+    at += ms;
+    const slice = slices.get(Math.floor(at / 250)) ?? new Map<string, number>();
+    slices.set(Math.floor(at / 250), slice);
+    slice.set(file, (slice.get(file) ?? 0) + ms);
+    byFile.set(file, (byFile.get(file) ?? 0) + ms);
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+  });
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`)
+      .join('\n');
+  console.log(`\nCPU profile from the click to the board: ${total.toFixed(0)} ms sampled`);
+  console.log(`self time by source file:\n${top(byFile, 18)}`);
+  console.log(`self time by function:\n${top(byFunction, 25)}`);
+  console.log('what ran when (self time per 250 ms slice, the four largest, idle left out):');
+  for (const [index, slice] of [...slices].sort((a, b) => a[0] - b[0])) {
+    slice.delete('(idle)');
+    const largest = [...slice]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([file, ms]) => `${file} ${ms.toFixed(0)}`)
+      .join(', ');
+    console.log(`  ${String(index * 250).padStart(5)} ms: ${largest}`);
+  }
+}
+
+async function main(from: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kring-late-join-profile-'));
+  const build = join(dir, 'chrome-mv3');
+  cpSync(resolve(from), build, { recursive: true });
+  const group = await NodeGroup.start();
+  const browsers: MemberBrowser[] = [];
+  try {
+    const { secret } = createInvite();
+    const chair = await holdHeavyMeeting(group, secret);
+    console.log(`heavy meeting: ${((await meetingBytes(chair)).length / 1024).toFixed(1)} KiB`);
+    const browser = await launchExtensionMember(build);
+    browsers.push(browser);
+    const panel = await openCallPanel(browser, { callUrl: CALL_URL, signalingUrl: group.url });
+    await panel.addInitScript(INSTRUMENT);
+    await panel.reload();
+    await panel.getByRole('form', { name: 'Join with an invite' }).waitFor();
+    await panel.evaluate(watcher(KRING_WANT));
+    const cdp = await panel.context().newCDPSession(panel);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await joinGroup(panel, formatCode(secret), 'Laat');
+    const seen = await noted(panel);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    await printTimeline(panel, seen.clickedAt ?? 0, 'new member joins');
+    printProfile(profile, build);
+    await panel.addInitScript(watcher({ ...KRING_WANT, autoOpen: 'Open ' }));
+    await new Promise((r) => setTimeout(r, 1000));
+    await panel.reload();
+    await printTimeline(panel, 0, 'the same member reloads');
+  } finally {
+    await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
+    await group.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main(process.argv[2] ?? resolve(import.meta.dirname, '..', '.output', 'chrome-mv3'));
+process.exit(0);
