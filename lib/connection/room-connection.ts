@@ -3,6 +3,7 @@ import { WebrtcProvider } from 'y-webrtc';
 import type { WebrtcConn } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type { RoomKeys } from '../invite/room-name';
+import { roomCryptoKey } from '../invite/room-name';
 import type { ConnectionFacts } from './connection-status';
 import { shouldAnnounceAgain, staleConnections } from './mesh-watchdog';
 import { roomReuse } from './room-reuse';
@@ -209,6 +210,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   const provider = new WebrtcProvider(keys.roomName, doc, {
     signaling: [...options.signalingUrls],
     password: keys.password,
+    deriveKey: roomCryptoKey,
     peerOpts: peerOptions(options),
     framing: () => framing.connection(),
     relay,

@@ -22,6 +22,37 @@ export async function deriveRoomKeys(secret: Uint8Array, scope: RoomScope): Prom
   return { roomName, password };
 }
 
+/**
+ * The AES-GCM key a room's y-webrtc provider encrypts with (signaling, the relay, the browser's
+ * broadcast channel), from the room's password: HKDF-SHA-256 with the room name as salt.
+ * y-webrtc's own derivation is PBKDF2 with 100,000 rounds, made to slow down guessing a
+ * password a person chose; this password is 256 bits from the group's secret, so rounds add
+ * nothing, and they cost 20 to 180 ms on every room a panel opens (issue 15, late join). Every
+ * member derives the key the same way: panels of an earlier build (PBKDF2) cannot read it.
+ */
+export async function roomCryptoKey(password: string, roomName: string): Promise<CryptoKey> {
+  const encoder = new TextEncoder();
+  const material = await globalThis.crypto.subtle.importKey(
+    'raw',
+    encoder.encode(password),
+    'HKDF',
+    false,
+    ['deriveKey'],
+  );
+  return globalThis.crypto.subtle.deriveKey(
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: encoder.encode(roomName),
+      info: encoder.encode('kring/room-key/v1'),
+    },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
 /** A stable, non-secret identifier for a group on this device (for remembering groups). */
 export async function deriveGroupId(secret: Uint8Array): Promise<string> {
   return (await sha256Hex(secret, 'kring/group-id/v1')).slice(0, 32);

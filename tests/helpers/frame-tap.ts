@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as decoding from 'lib0/decoding';
+import { roomCryptoKey } from '../../lib/invite/room-name';
 
 export interface FrameTap {
   /** Members connect here instead of to the server. */
@@ -72,19 +73,9 @@ export async function startFrameTap(targetUrl: string): Promise<FrameTap> {
   };
 }
 
-/** y-webrtc's key for a room: PBKDF2-SHA256 (100,000 rounds, the room name as salt), AES-GCM. */
-export async function roomKey(password: string, roomName: string): Promise<CryptoKey> {
-  const encoder = new TextEncoder();
-  const material = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, [
-    'deriveKey',
-  ]);
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', salt: encoder.encode(roomName), iterations: 100_000, hash: 'SHA-256' },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['decrypt'],
-  );
+/** A room's key, as every panel derives it (lib/invite/room-name.ts, HKDF from the password). */
+export function roomKey(password: string, roomName: string): Promise<CryptoKey> {
+  return roomCryptoKey(password, roomName);
 }
 
 /** Reads a publish's `data` (base64 of y-webrtc's AES-GCM envelope); null if the key does not fit. */

@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import { closeAllRooms, openRoom, openRoomNames } from '../../../lib/connection/room-connection';
 import { startSignalingServer } from '../../../server/signaling-server';
 import type { RunningServer } from '../../../server/signaling-server';
+import { openPayload, roomKey, startFrameTap } from '../../helpers/frame-tap';
 
 /**
  * A room opened again through another server (the member changed the address) keeps what this
@@ -53,3 +54,55 @@ describe('openRoom through another server', () => {
     closeAllRooms();
   });
 });
+
+/**
+ * A room's key comes from its password by HKDF (lib/invite/room-name.ts roomCryptoKey), not
+ * y-webrtc's PBKDF2 with 100,000 rounds, which cost 20 to 180 ms on every room a panel opened
+ * (issue 15): what the room announces through the server opens with that key only.
+ */
+describe("a room's key", () => {
+  it('encrypts what the room announces through the server with the HKDF key of its password', async () => {
+    Object.assign(globalThis, { WebSocket });
+    const server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+    const tap = await startFrameTap(server.url);
+    const keys = { roomName: 'kring-test-key', password: 'a'.repeat(64) };
+    const room = openRoom(keys, { signalingUrls: [tap.url] });
+    try {
+      const announced = async (): Promise<string | null> => {
+        for (const frame of tap.frames) {
+          if (!frame.toServer) continue;
+          const message = JSON.parse(frame.text) as { type?: string; data?: unknown };
+          if (message.type === 'publish' && typeof message.data === 'string') return message.data;
+        }
+        return null;
+      };
+      await expect.poll(announced, { timeout: 5_000 }).not.toBeNull();
+      const data = (await announced())!;
+      expect(await openPayload(data, await roomKey(keys.password, keys.roomName))).toMatchObject({
+        type: 'announce',
+      });
+      const pbkdf2 = await pbkdf2Key(keys.password, keys.roomName);
+      expect(await openPayload(data, pbkdf2)).toBeNull();
+    } finally {
+      room.release();
+      closeAllRooms();
+      await tap.close();
+      await server.close();
+    }
+  });
+});
+
+/** y-webrtc's own derivation, which the rooms no longer use. */
+async function pbkdf2Key(password: string, roomName: string): Promise<CryptoKey> {
+  const encoder = new TextEncoder();
+  const material = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, [
+    'deriveKey',
+  ]);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', salt: encoder.encode(roomName), iterations: 100_000, hash: 'SHA-256' },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['decrypt'],
+  );
+}
