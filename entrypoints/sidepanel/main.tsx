@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { PanelApp } from '../../components/shell/PanelApp';
 import { panelStore } from '../../extension/panel-storage';
 import { defaultSettings } from '../../extension/default-settings';
 import { leaveAllRooms } from '../../components/shell/lazy-views';
 import { deferNotebook } from '../../components/shell/deferred-notebook';
+import { readWelcome } from '../../components/shell/useWelcome';
 import { createPanelStore } from '../../lib/device/panel-store';
 import type { PanelStore } from '../../lib/device/panel-store';
 import { pickLocale } from '../../lib/i18n/i18n';
@@ -46,8 +48,12 @@ const notebook = deferNotebook(
 // Settings and groups are read now, before React renders: the settings (the language) are then
 // in the first render, and a device without a notebook database has its groups in it too.
 const store = panelStore();
-const panel = createPanelStore(store, defaultSettings(), notebook);
+const defaults = defaultSettings();
+const panel = createPanelStore(store, defaults, notebook);
 void panel.load();
+// Whether the first-run welcome was put away: known at the first render, so that the welcome
+// is in the first frame rather than pushed in above the home screen a few frames later.
+const welcomeRead = readWelcome(store);
 
 /** Resolves once the panel store has read the settings (or could not). */
 function settingsRead(panel: PanelStore): Promise<void> {
@@ -63,7 +69,8 @@ function settingsRead(panel: PanelStore): Promise<void> {
 }
 
 // The texts of the panel's language are a chunk of their own (the other language is never
-// loaded unless the member switches): here before the first render.
+// loaded unless the member switches): here before the first render. texts-first.ts, the page's
+// first script, has usually fetched them already.
 const firstTexts = settingsRead(panel).then(() =>
   loadMessages(panel.getSnapshot().settings.locale ?? pickLocale(navigator.languages)),
 );
@@ -72,20 +79,24 @@ const root = document.getElementById('root');
 if (root) {
   const react = createRoot(root);
   // Should the texts fail to load, the panel renders anyway and I18nProvider tries again.
-  void firstTexts
-    .catch(() => undefined)
+  // flushSync: the first render is done when `firstRendered` runs. A plain render() only queued
+  // it, so the frame that lets the notebook's code in could come first, and the notebook's
+  // evaluation then ran before the first screen (seen in bench/panel-ready-profile.ts).
+  void Promise.all([firstTexts.catch(() => undefined), welcomeRead])
     .then(() =>
-      react.render(
-        <StrictMode>
-          <PanelApp
-            store={store}
-            defaults={defaultSettings()}
-            initialInvite={initialInvite}
-            browserLanguages={navigator.languages}
-            notebook={notebook}
-            panel={panel}
-          />
-        </StrictMode>,
+      flushSync(() =>
+        react.render(
+          <StrictMode>
+            <PanelApp
+              store={store}
+              defaults={defaults}
+              initialInvite={initialInvite}
+              browserLanguages={navigator.languages}
+              notebook={notebook}
+              panel={panel}
+            />
+          </StrictMode>,
+        ),
       ),
     )
     .then(firstRendered);

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { Home } from '../../../components/shell/Home';
 import { I18nProvider } from '../../../components/common/I18n';
 import { UNDO_MS } from '../../../components/common/useUndo';
+import { readWelcome } from '../../../components/shell/useWelcome';
 import type { RememberedGroup } from '../../../lib/device/groups';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
@@ -192,6 +193,29 @@ describe('the first-run welcome', () => {
     render(home(store));
     await user.click(await screen.findByRole('button', { name: 'How Kring works' }));
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Welcome to Kring' }));
+  });
+
+  it('is in the first render once read before it, and stays away after it was put away', async () => {
+    const store = memoryStore();
+    await readWelcome(store);
+    const user = userEvent.setup();
+    const { unmount } = render(home(store));
+    // No waiting: the welcome is there at once, not pushed in above the groups a moment later.
+    expect(screen.getByRole('region', { name: 'Welcome to Kring' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Got it' }));
+    unmount();
+    render(home(store));
+    expect(screen.getByRole('button', { name: 'How Kring works' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Welcome to Kring' })).toBeNull();
+  });
+
+  it('is not in the first render of a member who put it away on this device', async () => {
+    const store = memoryStore();
+    await store.set('welcome', { v: 1, value: { dismissed: true } });
+    await readWelcome(store);
+    render(home(store));
+    expect(screen.getByRole('button', { name: 'How Kring works' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Welcome to Kring' })).toBeNull();
   });
 
   it('stays out of the way of a member who already has groups', async () => {
