@@ -79,7 +79,12 @@ async function firstScript(root: string, chunks: { nl: string; en: string }): Pr
     platform: 'browser',
     minify: true,
     logLevel: 'error',
-    define: { KRING_LANGUAGE_CHUNKS: JSON.stringify(chunks) },
+    define: {
+      KRING_TEXTS_NL: JSON.stringify(chunks.nl),
+      KRING_TEXTS_EN: JSON.stringify(chunks.en),
+    },
+    // The chunks are the page's own files, imported by address.
+    external: [chunks.nl, chunks.en],
   });
   return out.outputFiles[0]?.text ?? '';
 }

@@ -8,11 +8,16 @@
  * browser gives it the module this script fetched.
  */
 import { pickLocale } from '../../lib/i18n/i18n';
-import type { Locale } from '../../lib/i18n/i18n';
 
-/** Each language's chunk, by address: written in by the build. */
-declare const KRING_LANGUAGE_CHUNKS: Record<Locale, string>;
+/**
+ * Each language's chunk, by address: written in by the build as plain strings, so that each
+ * `import()` names its file (addons-linter warns of an import of a computed name).
+ */
+declare const KRING_TEXTS_NL: string;
+declare const KRING_TEXTS_EN: string;
 
-import(/* @vite-ignore */ KRING_LANGUAGE_CHUNKS[pickLocale(navigator.languages)]).catch(
-  () => undefined,
-);
+const texts =
+  pickLocale(navigator.languages) === 'nl'
+    ? import(/* @vite-ignore */ KRING_TEXTS_NL)
+    : import(/* @vite-ignore */ KRING_TEXTS_EN);
+texts.catch(() => undefined);
