@@ -124,9 +124,6 @@ function LoadingLine() {
   return <LiveRegion>{t('loading')}</LiveRegion>;
 }
 
-/** After the first screen, before a member is likely to have picked a group. */
-const PREFETCH_MS = 300;
-
 function Panel({
   state,
   store,
@@ -154,14 +151,20 @@ function Panel({
   );
   // Back from a group, the home screen's heading takes focus; a group focuses its own.
   const homeHeading = useFocusOnChange(active ? 'group' : 'home', { onMount: false });
-  // Opening a group is the likely next step: its code (the meeting, the connection) is fetched
-  // once the home screen is up and the page idle, so that the group opens without waiting.
-  const hasGroups = state.groups.length > 0;
+  // Opening or joining a group is the likely next step on the home screen and the welcome: its
+  // code (the meeting, the connection: about 90 KB gzipped, a third of a second to fetch and
+  // compile on a slow machine) is fetched once the first screen has been painted, so that Join
+  // and "Open" do not wait for it (issue 15, late join: a new member's Join waited 350 ms).
   useEffect(() => {
-    if (!hasGroups) return undefined;
-    const timer = setTimeout(() => void loadGroupView().catch(() => undefined), PREFETCH_MS);
-    return () => clearTimeout(timer);
-  }, [hasGroups]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => void loadGroupView().catch(() => undefined), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
 
   const enter = async (
     invite: Invite,
