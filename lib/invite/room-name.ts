@@ -30,11 +30,16 @@ export async function deriveRoomKeys(secret: Uint8Array, scope: RoomScope): Prom
  * nothing, and they cost 20 to 180 ms on every room a panel opens (issue 15, late join). Every
  * member derives the key the same way: panels of an earlier build (PBKDF2) cannot read it.
  */
-export async function roomCryptoKey(password: string, roomName: string): Promise<CryptoKey> {
+export function roomCryptoKey(password: string, roomName: string): Promise<CryptoKey> {
   const encoder = new TextEncoder();
+  return hkdfAesKey(encoder.encode(password), encoder.encode(roomName), 'kring/room-key/v1');
+}
+
+/** An AES-GCM-256 key by HKDF-SHA-256, not extractable: it stays in WebCrypto. */
+async function hkdfAesKey(input: Uint8Array, salt: Uint8Array, info: string): Promise<CryptoKey> {
   const material = await globalThis.crypto.subtle.importKey(
     'raw',
-    encoder.encode(password),
+    Uint8Array.from(input),
     'HKDF',
     false,
     ['deriveKey'],
@@ -43,8 +48,8 @@ export async function roomCryptoKey(password: string, roomName: string): Promise
     {
       name: 'HKDF',
       hash: 'SHA-256',
-      salt: encoder.encode(roomName),
-      info: encoder.encode('kring/room-key/v1'),
+      salt: Uint8Array.from(salt),
+      info: new TextEncoder().encode(info),
     },
     material,
     { name: 'AES-GCM', length: 256 },
@@ -74,24 +79,6 @@ async function sha256Hex(secret: Uint8Array, label: string): Promise<string> {
  * meeting-cache.ts), so that storage holds nothing readable without the group's secret. HKDF with
  * its own label: it is never one of the room passwords. Not extractable: it stays in WebCrypto.
  */
-export async function deriveMeetingCacheKey(secret: Uint8Array): Promise<CryptoKey> {
-  const material = await globalThis.crypto.subtle.importKey(
-    'raw',
-    Uint8Array.from(secret),
-    'HKDF',
-    false,
-    ['deriveKey'],
-  );
-  return globalThis.crypto.subtle.deriveKey(
-    {
-      name: 'HKDF',
-      hash: 'SHA-256',
-      salt: new Uint8Array(0),
-      info: new TextEncoder().encode('kring/meeting-cache/v1'),
-    },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
+export function deriveMeetingCacheKey(secret: Uint8Array): Promise<CryptoKey> {
+  return hkdfAesKey(secret, new Uint8Array(0), 'kring/meeting-cache/v1');
 }
