@@ -12,10 +12,10 @@
  * summed per source file through the build's source maps. Then the same profile reloads its
  * panel and the timeline is printed again (no CPU profile across the navigation).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { profileSources } from './profile-source';
 import type { Page } from 'playwright-core';
 import { createInvite, formatCode } from '../lib/invite/invite';
 import { NodeGroup } from '../tests/helpers/node-group';
@@ -144,17 +144,7 @@ async function printTimeline(page: Page, from: number, title: string): Promise<v
 }
 
 function printProfile(profile: Profile, build: string): void {
-  const maps = new Map<string, TraceMap | null>();
-  const mapFor = (url: string): TraceMap | null => {
-    if (maps.has(url)) return maps.get(url)!;
-    const file = join(build, url.replace(/^chrome-extension:\/\/[^/]+\//, '') + '.map');
-    const map =
-      url.startsWith('chrome-extension://') && existsSync(file)
-        ? new TraceMap(readFileSync(file, 'utf8'))
-        : null;
-    maps.set(url, map);
-    return map;
-  };
+  const sourceOf = profileSources(build);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   // Self time per file in slices of 250 ms from the start of the profile (just before the
   // invite is typed: some tens of ms before the click), to see what runs when.
@@ -166,23 +156,9 @@ function printProfile(profile: Profile, build: string): void {
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const frame = byId.get(id)!.callFrame;
-    let file = frame.url === '' ? frame.functionName : frame.url.replace(/^.*\//, '');
-    let name = frame.functionName || '(anonymous)';
-    const map = frame.url ? mapFor(frame.url) : null;
-    if (map) {
-      const pos = originalPositionFor(map, {
-        line: frame.lineNumber + 1,
-        column: frame.columnNumber,
-      });
-      if (pos.source) {
-        file = pos.source.replace(/^.*node_modules\//, 'node_modules/').replace(/^(\.\.\/)+/, '');
-        if (file.startsWith('node_modules/')) {
-          const parts = file.split('/');
-          file = parts.slice(0, parts[1]?.startsWith('@') ? 3 : 2).join('/');
-        }
-        name = `${pos.name ?? name} (${file}:${pos.line})`;
-      }
-    }
+    const { file: source, name } = sourceOf(frame);
+    // Unmapped frames by the file's name alone (the chunk's address is long).
+    const file = source.startsWith('chrome-extension://') ? source.replace(/^.*\//, '') : source;
     total += ms;
     at += ms;
     const slice = slices.get(Math.floor(at / 250)) ?? new Map<string, number>();

@@ -10,16 +10,16 @@
  * (hidden maps beside the chunks; without them the minified names are printed). Then a
  * `devtools.timeline` trace of as many changes; `PROFILE_DUMP=<file>` writes its raw events.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import type { Page } from 'playwright-core';
 import { createInvite, formatCode } from '../lib/invite/invite';
 import { NodeGroup } from '../tests/helpers/node-group';
 import type { MemberBrowser } from '../tests/e2e/helpers/member-browser';
 import { currentPhase, joinGroup, openCallPanel } from '../tests/e2e/helpers/panel';
 import { launchExtensionMember } from './extension-member';
+import { profileSources } from './profile-source';
 
 const CALL_URL = 'https://meet.google.com/kri-ngte-stx';
 const PHASES = ['Inventory', 'Analysis'] as const;
@@ -176,18 +176,7 @@ async function main(changes: number, from: string): Promise<void> {
 }
 
 function report(profile: Profile, build: string, changes: number, wall: number): void {
-  const maps = new Map<string, TraceMap | null>();
-  const mapFor = (url: string): TraceMap | null => {
-    if (maps.has(url)) return maps.get(url)!;
-    let map: TraceMap | null = null;
-    const path = url.replace(/^chrome-extension:\/\/[^/]+\//, '');
-    const file = join(build, path + '.map');
-    if (url.startsWith('chrome-extension://') && existsSync(file)) {
-      map = new TraceMap(readFileSync(file, 'utf8'));
-    }
-    maps.set(url, map);
-    return map;
-  };
+  const sourceOf = profileSources(build);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes)
@@ -202,23 +191,7 @@ function report(profile: Profile, build: string, changes: number, wall: number):
   let busy = 0;
   for (const [id, ms] of selfMs) {
     const frame = byId.get(id)!.callFrame;
-    let file = frame.url === '' ? frame.functionName : frame.url;
-    let name = frame.functionName || '(anonymous)';
-    const map = frame.url ? mapFor(frame.url) : null;
-    if (map) {
-      const pos = originalPositionFor(map, {
-        line: frame.lineNumber + 1,
-        column: frame.columnNumber,
-      });
-      if (pos.source) {
-        file = pos.source.replace(/^.*node_modules\//, 'node_modules/').replace(/^(\.\.\/)+/, '');
-        if (file.startsWith('node_modules/')) {
-          const parts = file.split('/');
-          file = parts.slice(0, parts[1]?.startsWith('@') ? 3 : 2).join('/');
-        }
-        name = `${pos.name ?? name} (${file}:${pos.line})`;
-      }
-    }
+    const { file, name } = sourceOf(frame);
     names.set(id, name);
     if (frame.functionName !== '(idle)') busy += ms;
     byFile.set(file, (byFile.get(file) ?? 0) + ms);
@@ -228,17 +201,7 @@ function report(profile: Profile, build: string, changes: number, wall: number):
   const nameOf = (id: number): string => {
     const known = names.get(id);
     if (known) return known;
-    const frame = byId.get(id)!.callFrame;
-    const map = frame.url ? mapFor(frame.url) : null;
-    let name = frame.functionName || '(anonymous)';
-    if (map) {
-      const pos = originalPositionFor(map, {
-        line: frame.lineNumber + 1,
-        column: frame.columnNumber,
-      });
-      if (pos.source)
-        name = `${pos.name ?? name} (${pos.source.replace(/^(\.\.\/)+/, '')}:${pos.line})`;
-    }
+    const { name } = sourceOf(byId.get(id)!.callFrame);
     names.set(id, name);
     return name;
   };

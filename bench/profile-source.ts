@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+
+/** A CPU profile node's call frame, as Chromium's CDP Profiler gives it. */
+export interface CallFrame {
+  readonly functionName: string;
+  readonly url: string;
+  readonly lineNumber: number;
+  readonly columnNumber: number;
+}
+
+/**
+ * Names profile frames by their source, through the source maps the build writes beside its
+ * chunks (`KRING_SOURCEMAP=1 npx wxt build`): the file (a package's name for node_modules) and
+ * "function (file:line)". Without a map, the minified names. For the profile tools
+ * (phase-profile.ts, late-join-profile.ts).
+ */
+export function profileSources(
+  build: string,
+): (frame: CallFrame) => { file: string; name: string } {
+  const maps = new Map<string, TraceMap | null>();
+  const mapFor = (url: string): TraceMap | null => {
+    if (maps.has(url)) return maps.get(url)!;
+    const file = join(build, url.replace(/^chrome-extension:\/\/[^/]+\//, '') + '.map');
+    const map =
+      url.startsWith('chrome-extension://') && existsSync(file)
+        ? new TraceMap(readFileSync(file, 'utf8'))
+        : null;
+    maps.set(url, map);
+    return map;
+  };
+  return (frame) => {
+    let file = frame.url === '' ? frame.functionName : frame.url;
+    let name = frame.functionName || '(anonymous)';
+    const map = frame.url ? mapFor(frame.url) : null;
+    if (!map) return { file, name };
+    const pos = originalPositionFor(map, {
+      line: frame.lineNumber + 1,
+      column: frame.columnNumber,
+    });
+    if (!pos.source) return { file, name };
+    file = pos.source.replace(/^.*node_modules\//, 'node_modules/').replace(/^(\.\.\/)+/, '');
+    if (file.startsWith('node_modules/')) {
+      const parts = file.split('/');
+      file = parts.slice(0, parts[1]?.startsWith('@') ? 3 : 2).join('/');
+    }
+    name = `${pos.name ?? name} (${file}:${pos.line})`;
+    return { file, name };
+  };
+}
