@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --quick] [-- --only=id,id]`: every figure behind issue 15's budgets, each
  * next to its bare baseline where there is one, in one run on this machine. Writes
- * docs/benchmarks.json and the generated part of docs/benchmarks.md (bench/report.ts).
+ * docs/benchmarks.json and the generated part of docs/benchmarks.md (bench/report.ts); with
+ * --only, the same two files in a fresh temporary folder instead, whose path it prints.
  *
  * Sections (ids for --only): first-screen, panel-ready, phase, notebook, late-join,
  * late-join-panel, node, signaling. Every section runs under its own timeout and an AbortSignal;
@@ -252,15 +253,16 @@ async function main(argv: readonly string[]): Promise<void> {
     sections,
     figures,
   };
-  await writeResults(
-    results,
-    join(ROOT, 'docs', 'benchmarks.json'),
-    join(ROOT, 'docs', 'benchmarks.md'),
-  );
+  // docs/ keeps the record of a whole run; some sections alone go to a folder of their own, so
+  // that a look at one figure does not replace every other figure in the repository.
+  const out = only === null ? join(ROOT, 'docs') : mkdtempSync(join(tmpdir(), 'kring-bench-only-'));
+  const jsonPath = join(out, 'benchmarks.json');
+  const mdPath = join(out, 'benchmarks.md');
+  await writeResults(results, jsonPath, mdPath);
   const missed = figures.filter((f) => f.met === false);
   console.log(`\n${missed.length === 0 ? 'No budget missed.' : 'Budgets missed:'}`);
   for (const f of missed) console.log(`  ${verdict(f)}`);
-  console.log(`written to docs/benchmarks.json and docs/benchmarks.md in ${results.seconds} s`);
+  console.log(`written to ${jsonPath} and ${mdPath} in ${results.seconds} s`);
 }
 
 try {
