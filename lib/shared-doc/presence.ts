@@ -3,10 +3,9 @@ import { boundedString, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
 import type { MeetingState } from './meeting-state';
 import type { Role } from '../method/roles';
-import { fromBase64, toBase64 } from '../util/base64';
-import { fingerprintOf, verifyCard } from './signed';
+import { toBase64 } from '../util/base64';
+import { fingerprintOf, signedByCard, verifyCard } from './signed';
 import type { MemberCard, SessionSigner } from './signed';
-import { verifyEd25519 } from './ed25519';
 
 /**
  * What each panel says about itself through awareness. Awareness is display-only: any peer can
@@ -100,21 +99,12 @@ export function provenCard(presence: PresenceState, clientId: number): MemberCar
   if (known !== undefined) return known && known.cert === cert ? known : null;
   const card = verifyCard(presence.card);
   let proven: MemberCard | null = null;
-  if (card && card.memberId === presence.memberId) {
-    const sig = fromBase64(presence.proof);
-    const pub = fromBase64(card.session);
-    try {
-      if (
-        sig &&
-        pub &&
-        sig.length === 64 &&
-        verifyEd25519(sig, proofBytes(clientId, card.memberId), pub)
-      ) {
-        proven = card;
-      }
-    } catch {
-      proven = null;
-    }
+  if (
+    card &&
+    card.memberId === presence.memberId &&
+    signedByCard(card, presence.proof, proofBytes(clientId, card.memberId))
+  ) {
+    proven = card;
   }
   if (proofs.size > 5_000) proofs.clear();
   proofs.set(key, proven);

@@ -357,11 +357,23 @@ export interface SignedFields {
 }
 
 function verifyWrite(card: MemberCard, fields: SignedFields, signature: string): boolean {
+  try {
+    return signedByCard(card, signature, writeBytes(fields));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `signature` (base64) is the card's session key's signature of `message`: a signed
+ * write, a knock or an answer (admission.ts), a presence proof (presence.ts).
+ */
+export function signedByCard(card: MemberCard, signature: string, message: Uint8Array): boolean {
   const sig = fromBase64(signature);
   const pub = fromBase64(card.session);
   if (!sig || sig.length !== 64 || !pub) return false;
   try {
-    return verifyEd25519(sig, writeBytes(fields), pub);
+    return verifyEd25519(sig, message, pub);
   } catch {
     return false;
   }
