@@ -1,7 +1,10 @@
 /**
- * The phase baseline's Node peer: yjs + y-webrtc directly (@roamhq/wrtc, ws), no Kring code,
- * driven over IPC by bench/phase-section.ts. It joins `room` on `signalingUrl`, and on command
- * sets the shared phase (`meta.phase`) or pushes a question (`questions`), one transaction each.
+ * The baselines' Node peer: yjs + y-webrtc directly (@roamhq/wrtc, ws), no Kring code, driven
+ * over IPC. It joins `room` on `signalingUrl`, on loopback only (no connection servers, as
+ * Kring's Node members). For bench/phase-section.ts it sets the shared phase (`meta.phase`) or
+ * pushes a question (`questions`) on command, one transaction each; for
+ * bench/late-join-section.ts it first applies the document it is given (`update`, base64: the
+ * bytes of Kring's heavy meeting) and offers it to bench/pages/bare-board-page.ts.
  * One process per peer: y-webrtc allows one provider per room per JavaScript realm.
  */
 import { WebSocket } from 'ws';
@@ -12,7 +15,7 @@ import { WebrtcProvider } from 'y-webrtc';
 Object.assign(globalThis, { WebSocket });
 
 export type BareCommand =
-  | { type: 'open'; room: string; password: string; signalingUrl: string }
+  | { type: 'open'; room: string; password: string; signalingUrl: string; update?: string }
   | { type: 'phase'; value: string }
   | { type: 'question'; text: string }
   | { type: 'peers' }
@@ -30,10 +33,19 @@ process.on('message', (raw: unknown) => {
   const command = raw as BareCommand;
   switch (command.type) {
     case 'open':
+      if (command.update !== undefined) {
+        try {
+          if (typeof command.update !== 'string') throw new Error('no document');
+          Y.applyUpdate(doc, Buffer.from(command.update, 'base64'));
+        } catch (error) {
+          send({ type: 'result', ok: false, detail: String(error) });
+          return;
+        }
+      }
       provider = new WebrtcProvider(command.room, doc, {
         signaling: [command.signalingUrl],
         password: command.password,
-        peerOpts: { wrtc },
+        peerOpts: { wrtc, config: { iceServers: [] } },
       });
       send({ type: 'result', ok: true });
       return;

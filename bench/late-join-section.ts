@@ -19,7 +19,7 @@
  *   asking and has a kept copy of the meeting on the device.
  *
  * Baseline: bench/pages/bare-board-page.ts (yjs + y-webrtc, plain DOM) in a fresh browser
- * context per run, joining a room where one bare Node peer (bench/bare-board-peer-process.ts)
+ * context per run, joining a room where one bare Node peer (bench/bare-peer-process.ts)
  * holds the very bytes of Kring's meeting document (taken from the Node chair), until its 60
  * questions and 16 pieces of advice are in the DOM; "new member" from the click on its Join
  * button, "returning" from the navigation. Same companion code on loopback.
@@ -41,12 +41,12 @@ import type { MemberBrowser } from '../tests/e2e/helpers/member-browser';
 import { joinGroup, openCallPanel } from '../tests/e2e/helpers/panel';
 import { launchExtensionMember } from './extension-member';
 import { bundlePage, launchChromium, serveFolder } from './browser';
-import type { BareBoardCommand, BareBoardEvent } from './bare-board-peer-process';
+import type { BareCommand, BareEvent } from './bare-peer-process';
 import type { Add } from './node-sections';
 import { percentile, round } from './report';
 
 const BARE_PAGE = resolve(import.meta.dirname, 'pages', 'bare-board-page.ts');
-const BARE_PEER = resolve(import.meta.dirname, 'bare-board-peer-process.ts');
+const BARE_PEER = resolve(import.meta.dirname, 'bare-peer-process.ts');
 export const CALL_URL = 'https://meet.google.com/kri-ngla-tej';
 const NODE_MEMBERS = 7;
 const QUESTIONS = 60;
@@ -300,7 +300,7 @@ async function kringLateJoin(
 }
 
 /** A bare y-webrtc peer in its own Node process, holding `update`. */
-function startBarePeer(): { child: ChildProcess; command(c: BareBoardCommand): Promise<void> } {
+function startBarePeer(): { child: ChildProcess; command(c: BareCommand): Promise<void> } {
   const child = fork(BARE_PEER, [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -313,7 +313,7 @@ function startBarePeer(): { child: ChildProcess; command(c: BareBoardCommand): P
           () => fail(new Error(`bare peer: no answer to ${c.type}`)),
           30_000,
         );
-        child.once('message', (event: BareBoardEvent) => {
+        child.once('message', (event: BareEvent) => {
           clearTimeout(timer);
           if (event.ok) done();
           else fail(new Error(`bare peer: ${event.detail ?? 'refused'}`));

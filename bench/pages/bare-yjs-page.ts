@@ -17,7 +17,13 @@ if (room === '' || !/^wss?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(signali
   main.textContent = 'Missing room or loopback signaling server in the address.';
 } else {
   const doc = new Y.Doc();
-  const provider = new WebrtcProvider(room, doc, { signaling: [signaling], password });
+  // Loopback only, as Kring's panels in the bench: no connection servers (simple-peer's default
+  // would ask public STUN servers).
+  const provider = new WebrtcProvider(room, doc, {
+    signaling: [signaling],
+    password,
+    peerOpts: { config: { iceServers: [] } },
+  });
   const heading = document.createElement('h2');
   heading.dataset.testid = 'current-phase';
   const list = document.createElement('ul');
