@@ -279,8 +279,19 @@ export const CHAIR_GRACE_MS = 5_000;
  */
 export const ALONE_AFTER_MS = 5_000;
 
-/** How long after a change the panel saves its cache: often enough for a crash to lose little. */
+/**
+ * The panel saves its cache at most this often while changes keep coming: often enough for a
+ * crash to lose little, rarely enough to cost nothing in a busy phase.
+ */
 export const CACHE_SAVE_DELAY_MS = 2_000;
+
+/**
+ * After a quiet while, how soon a change is saved: a member who just joined (the whole meeting
+ * arrived at once) or whose group was quiet keeps it within a moment. The save on `pagehide` is
+ * not to be counted on: sealing and storing are asynchronous, and a reloading page is gone
+ * before they finish.
+ */
+export const CACHE_SETTLE_MS = 300;
 
 /**
  * A cache not saved for this long is not restored: a meeting nobody ended (the chair closed the
@@ -421,6 +432,11 @@ export class GroupSession {
   private cancelEndCheck: (() => void) | null = null;
   private cache: MeetingCachePort | null;
   private cancelSave: (() => void) | null = null;
+  /** When the last save was started, and when the next is due, on the clock. */
+  private lastSaveAt = Number.NEGATIVE_INFINITY;
+  private saveDue = Number.POSITIVE_INFINITY;
+  /** Meetings held at the last save: one that was not (just joined, just opened) is saved soon. */
+  private keptMeetings: ReadonlySet<string> = new Set();
   private unsaved = false;
   private saving: Promise<void> = Promise.resolve();
 
@@ -532,8 +548,10 @@ export class GroupSession {
     const cache = this.cache;
     if (!cache || !this.unsaved || !this.lobby) return this.saving;
     this.unsaved = false;
+    this.lastSaveAt = this.clock.now();
     // Read now, while the rooms are open; sealing and storing take their time after.
     const record = this.cachedState();
+    this.keptMeetings = new Set(this.held.keys());
     this.saving = this.saving.then(() => cache.save(record)).catch(() => undefined);
     return this.saving;
   }
@@ -1095,7 +1113,7 @@ export class GroupSession {
     if (signer) publishCard(room.doc, LOCAL_ORIGIN);
     const onUpdate = (_update: Uint8Array, origin: unknown): void => {
       if (isNews(origin)) this.heard = true;
-      this.changed();
+      this.changed(!this.keptMeetings.has(meetingId));
       this.checkEndSoon(meetingId);
       // This member's own command shows at once: a controlled input (a checkbox, a field) must
       // not snap back for a frame. Only what peers send waits for the next frame.
@@ -1467,11 +1485,21 @@ export class GroupSession {
     return 'looking';
   }
 
-  /** Something to save changed: the save runs a little later, once for many changes. */
-  private changed(): void {
+  /**
+   * Something to save changed: the save runs a little later, once for many changes, and at most
+   * once every CACHE_SAVE_DELAY_MS; `soon` (a meeting not kept yet) only waits for it to settle.
+   */
+  private changed(soon = false): void {
     if (!this.cache || this.disposed) return;
     this.unsaved = true;
-    this.cancelSave ??= this.clock.after(CACHE_SAVE_DELAY_MS, () => {
+    const now = this.clock.now();
+    const wait = soon
+      ? CACHE_SETTLE_MS
+      : Math.max(CACHE_SETTLE_MS, this.lastSaveAt + CACHE_SAVE_DELAY_MS - now);
+    if (this.cancelSave && this.saveDue <= now + wait) return;
+    this.cancelSave?.();
+    this.saveDue = now + wait;
+    this.cancelSave = this.clock.after(wait, () => {
       this.cancelSave = null;
       void this.saveNow();
     });

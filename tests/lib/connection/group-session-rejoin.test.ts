@@ -3,6 +3,7 @@ import {
   ALONE_AFTER_MS,
   CACHE_MAX_AGE_MS,
   CACHE_SAVE_DELAY_MS,
+  CACHE_SETTLE_MS,
   GroupSession,
 } from '../../../lib/connection/group-session';
 import type {
@@ -148,6 +149,12 @@ const shared = (snapshot: GroupSnapshot) => snapshot.board?.sharedLookBack.map((
 const offersStart = (snapshot: GroupSnapshot) =>
   snapshot.meetingId === null && snapshot.lobby !== 'looking';
 
+/** Waits (real time: WebCrypto and the store) until `holds`, or fails. */
+async function waitFor(holds: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !holds(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(holds()).toBe(true);
+}
+
 let group: Group;
 afterEach(() => group.dispose());
 
@@ -208,6 +215,50 @@ describe('a member who reloads', () => {
 
     const back = await group.open(bram);
     expect(back.snapshot().meetingId).toBe(chair!.snapshot().meetingId);
+    expect(pitches(back.snapshot())).toEqual([CASE]);
+  });
+
+  it('keeps a meeting it just joined within a moment, with no save on the way out', async () => {
+    group = new Group();
+    const [chair] = await group.meeting(anna, bram);
+    const meetingId = chair!.snapshot().meetingId;
+    // Carla joins late: the whole meeting arrives at once. Her panel reloads a moment later and
+    // its save on the way out never finishes (a crash stands for it).
+    const late = await group.open(carla);
+    await group.until(late, (s) => pitches(s).length === 1);
+    expect(group.device(carla).saves).toBe(0);
+    group.clock.advance(CACHE_SETTLE_MS);
+    await waitFor(() => group.device(carla).saves === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    group.crash(late, carla);
+    group.rooms.goOffline('Carla');
+
+    const back = await group.open(carla);
+    expect(back.snapshot().meetingId).toBe(meetingId);
+    expect(pitches(back.snapshot())).toEqual([CASE]);
+  });
+
+  it('keeps a meeting that starts just after a save within a moment, not a whole delay later', async () => {
+    group = new Group();
+    const chair = await group.open(anna);
+    const other = await group.open(bram);
+    await group.until(other, (s) => s.lobby === 'heard');
+    // Bram's panel saves what it heard of the lobby; the meeting starts right after.
+    group.clock.advance(CACHE_SETTLE_MS);
+    await waitFor(() => group.device(bram).saves > 0);
+    const before = group.device(bram).saves;
+
+    expect(await chair.startMeeting('basic')).toEqual({ ok: true });
+    await group.until(other, (s) => s.meeting !== null);
+    expect(other.run((ctx) => addPitch(ctx, CASE, 'case'))).toEqual({ ok: true });
+    group.clock.advance(CACHE_SETTLE_MS);
+    await waitFor(() => group.device(bram).saves === before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    group.crash(other, bram);
+    group.rooms.goOffline('Bram');
+
+    const back = await group.open(bram);
+    expect(back.snapshot().meetingId).toBe(chair.snapshot().meetingId);
     expect(pitches(back.snapshot())).toEqual([CASE]);
   });
 
