@@ -10,7 +10,7 @@
  * one by one), the lazy chunks fetched, "Waiting to be let in", the board rendered. Chromium's
  * sampling profiler (CDP `Profiler`, 200 µs) runs from the click to the board; self time is
  * summed per source file through the build's source maps. Then the same profile reloads its
- * panel and the timeline is printed again (no CPU profile across the navigation).
+ * panel and the timeline and a CPU profile (from just before the reload) are printed again.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,10 +53,26 @@ const INSTRUMENT = `(() => {
         const ms = performance.now() - began;
         count('crypto.subtle.' + name + ' ' + algorithm, ms, 0);
         if (name === 'deriveKey' || name === 'deriveBits') note('crypto.subtle.' + name + ' ' + algorithm + ' done, took ' + ms.toFixed(1) + ' ms');
+        const size = args[2]?.byteLength ?? 0;
+        if ((name === 'encrypt' || name === 'decrypt') && size > 8192) note('crypto.subtle.' + name + ' of ' + size + ' bytes done, took ' + ms.toFixed(1) + ' ms');
         return result;
       });
     };
   }
+  const nativeOpen = indexedDB.open.bind(indexedDB);
+  indexedDB.open = (name, ...rest) => {
+    const request = nativeOpen(name, ...rest);
+    note('IndexedDB ' + name + ' open asked');
+    request.addEventListener('success', () => note('IndexedDB ' + name + ' opened'));
+    return request;
+  };
+  const seenHeadings = new Set();
+  new MutationObserver(() => {
+    for (const h of document.querySelectorAll('h1, h2')) {
+      const text = (h.textContent || '').trim().slice(0, 40);
+      if (!seenHeadings.has(text)) { seenHeadings.add(text); note('heading "' + text + '" shown'); }
+    }
+  }).observe(document, { subtree: true, childList: true });
   const NativeSocket = WebSocket;
   window.WebSocket = class extends NativeSocket {
     constructor(...args) {
@@ -143,12 +159,13 @@ async function printTimeline(page: Page, from: number, title: string): Promise<v
   }
 }
 
-function printProfile(profile: Profile, build: string): void {
+function printProfile(profile: Profile, build: string, span = 'from the click to the board'): void {
   const sourceOf = profileSources(build);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   // Self time per file in slices of 250 ms from the start of the profile (just before the
   // invite is typed: some tens of ms before the click), to see what runs when.
   const slices = new Map<number, Map<string, number>>();
+  const sliceMs = Number(process.env.PROFILE_SLICE_MS) || 250;
   let at = 0;
   const byFile = new Map<string, number>();
   const byFunction = new Map<string, number>();
@@ -161,9 +178,10 @@ function printProfile(profile: Profile, build: string): void {
     const file = source.startsWith('chrome-extension://') ? source.replace(/^.*\//, '') : source;
     total += ms;
     at += ms;
-    const slice = slices.get(Math.floor(at / 250)) ?? new Map<string, number>();
-    slices.set(Math.floor(at / 250), slice);
-    slice.set(file, (slice.get(file) ?? 0) + ms);
+    const slice = slices.get(Math.floor(at / sliceMs)) ?? new Map<string, number>();
+    slices.set(Math.floor(at / sliceMs), slice);
+    const key = process.env.PROFILE_SLICE_MS ? `${name} (${file})` : file;
+    slice.set(key, (slice.get(key) ?? 0) + ms);
     byFile.set(file, (byFile.get(file) ?? 0) + ms);
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
   });
@@ -173,10 +191,12 @@ function printProfile(profile: Profile, build: string): void {
       .slice(0, n)
       .map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`)
       .join('\n');
-  console.log(`\nCPU profile from the click to the board: ${total.toFixed(0)} ms sampled`);
+  console.log(`\nCPU profile ${span}: ${total.toFixed(0)} ms sampled`);
   console.log(`self time by source file:\n${top(byFile, 18)}`);
   console.log(`self time by function:\n${top(byFunction, 25)}`);
-  console.log('what ran when (self time per 250 ms slice, the four largest, idle left out):');
+  console.log(
+    `what ran when (self time per ${sliceMs} ms slice, the four largest, idle left out; PROFILE_SLICE_MS=25 for finer slices by function):`,
+  );
   for (const [index, slice] of [...slices].sort((a, b) => a[0] - b[0])) {
     slice.delete('(idle)');
     const largest = [...slice]
@@ -184,7 +204,7 @@ function printProfile(profile: Profile, build: string): void {
       .slice(0, 4)
       .map(([file, ms]) => `${file} ${ms.toFixed(0)}`)
       .join(', ');
-    console.log(`  ${String(index * 250).padStart(5)} ms: ${largest}`);
+    console.log(`  ${String(index * sliceMs).padStart(5)} ms: ${largest}`);
   }
 }
 
@@ -216,8 +236,13 @@ async function main(from: string): Promise<void> {
     printProfile(profile, build);
     await panel.addInitScript(watcher({ ...KRING_WANT, autoOpen: 'Open ' }));
     await new Promise((r) => setTimeout(r, 1000));
+    // The profiler goes on across the reload (same renderer); its samples start before it.
+    await cdp.send('Profiler.start');
     await panel.reload();
+    await noted(panel);
+    const reloaded = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     await printTimeline(panel, 0, 'the same member reloads');
+    printProfile(reloaded.profile, build, 'from just before the reload to the board');
   } finally {
     await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
     await group.close();

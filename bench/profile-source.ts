@@ -33,7 +33,8 @@ export function profileSources(
   return (frame) => {
     let file = frame.url === '' ? frame.functionName : frame.url;
     let name = frame.functionName || '(anonymous)';
-    const map = frame.url ? mapFor(frame.url) : null;
+    // A frame with no position (-1: the chunk's top level as it was compiled) maps to nothing.
+    const map = frame.url && frame.lineNumber >= 0 ? mapFor(frame.url) : null;
     if (!map) return { file, name };
     const pos = originalPositionFor(map, {
       line: frame.lineNumber + 1,

@@ -145,9 +145,13 @@ function Panel({
   const [showNotes, setShowNotes] = useState(false);
   const notesButton = useRef<HTMLButtonElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
+  // A group just created or joined shows at once; the list has it once the store has it.
+  const [entering, setEntering] = useState<RememberedGroup | null>(null);
   const active = useMemo(
-    () => state.groups.find((g) => g.groupId === activeId) ?? null,
-    [state.groups, activeId],
+    () =>
+      state.groups.find((g) => g.groupId === activeId) ??
+      (entering?.groupId === activeId ? entering : null),
+    [state.groups, activeId, entering],
   );
   // Back from a group, the home screen's heading takes focus; a group focuses its own.
   const homeHeading = useFocusOnChange(active ? 'group' : 'home', { onMount: false });
@@ -188,10 +192,13 @@ function Panel({
       // Likewise for the group's connection servers, which only a link carries.
       iceServers: iceServers ?? known?.iceServers ?? [],
     };
-    await state.saveGroup(group);
+    // Shown before it is stored: for a new member the store's read-modify-write (and the
+    // notebook's database, created on first use) took 300 ms of the join (issue 15).
+    setEntering(group);
     // The founder of a new group is shown the invite as step one and the start form after it.
     setCreatedId(groupName !== null ? groupId : null);
     setActiveId(groupId);
+    await state.saveGroup(group);
   };
 
   return (

@@ -1,4 +1,5 @@
-import { lazy } from 'react';
+import { createElement, lazy, useState } from 'react';
+import type { ComponentProps, ComponentType, ReactElement } from 'react';
 
 /**
  * The parts of the panel that its first screen (welcome or home, the call badge, the header)
@@ -20,32 +21,59 @@ export function leaveAllRooms(): void {
   leaveRooms?.();
 }
 
-/** Loads the group view's code; the first load also arms `leaveAllRooms`. */
-export function loadGroupView() {
-  return Promise.all([import('./GroupView'), import('../../lib/connection/room-connection')]).then(
-    ([view, rooms]) => {
-      leaveRooms = rooms.closeAllRooms;
-      return view;
-    },
-  );
+/**
+ * A view loaded on first use that shows at once when its code is already here. React.lazy alone
+ * suspends on its first render even then (its loader's promise is new), and React holds a
+ * Suspense boundary's content back for 300 ms after it showed its fallback: a new member's Join
+ * waited those 300 ms for a group view whose code had long been fetched (issue 15, late join).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any props, as React.lazy takes
+function loadedOnDemand<C extends ComponentType<any>>(load: () => Promise<C>) {
+  let loaded: C | null = null;
+  let loading: Promise<C> | null = null;
+  const preload = (): Promise<C> => {
+    loading ??= load().then(
+      (view) => (loaded = view),
+      (reason: unknown) => {
+        loading = null; // a failed fetch (an update of the extension) is tried again
+        throw reason;
+      },
+    );
+    return loading;
+  };
+  const Lazy = lazy(() => preload().then((view) => ({ default: view })));
+  /** Renders the view itself when its code is here, else the lazy one (inside Suspense). */
+  function View(props: ComponentProps<C>): ReactElement {
+    // Fixed per mount: switching from the lazy element to the view would remount it.
+    const [held] = useState(() => ({ type: (loaded ?? Lazy) as ComponentType<ComponentProps<C>> }));
+    return createElement(held.type, props);
+  }
+  return { View, preload };
 }
 
-export const LazyGroupView = lazy(() =>
-  loadGroupView().then((view) => ({ default: view.GroupView })),
+const groupView = loadedOnDemand(() =>
+  Promise.all([import('./GroupView'), import('../../lib/connection/room-connection')]).then(
+    ([view, rooms]) => {
+      leaveRooms = rooms.closeAllRooms;
+      return view.GroupView;
+    },
+  ),
 );
+/** Loads the group view's code; the first load also arms `leaveAllRooms`. */
+export const loadGroupView = groupView.preload;
+export const LazyGroupView = groupView.View;
 
-export const LazyNotesOverview = lazy(() =>
-  import('../notes/NotesOverview').then((m) => ({ default: m.NotesOverview })),
+const notesOverview = loadedOnDemand(() =>
+  import('../notes/NotesOverview').then((m) => m.NotesOverview),
 );
+export const LazyNotesOverview = notesOverview.View;
 
-export const LazySettingsForm = lazy(() =>
-  import('./SettingsForm').then((m) => ({ default: m.SettingsForm })),
-);
+const settingsForm = loadedOnDemand(() => import('./SettingsForm').then((m) => m.SettingsForm));
+export const LazySettingsForm = settingsForm.View;
 
 /** The notebook's unlock form, on the home screen only while the groups are sealed and locked. */
-export const LazyUnlockForm = lazy(() =>
-  import('../notes/NotesPane').then((m) => ({ default: m.UnlockForm })),
-);
+const unlockForm = loadedOnDemand(() => import('../notes/NotesPane').then((m) => m.UnlockForm));
+export const LazyUnlockForm = unlockForm.View;
 
 /**
  * Loads every lazy part's code now. For tests that render them: a part whose code is already
@@ -53,9 +81,9 @@ export const LazyUnlockForm = lazy(() =>
  */
 export async function preloadPanelViews(): Promise<void> {
   await Promise.all([
-    loadGroupView(),
-    import('../notes/NotesOverview'),
-    import('./SettingsForm'),
-    import('../notes/NotesPane'),
+    groupView.preload(),
+    notesOverview.preload(),
+    settingsForm.preload(),
+    unlockForm.preload(),
   ]);
 }
