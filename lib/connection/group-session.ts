@@ -37,6 +37,8 @@ import type { ConnectionStatus } from './connection-status';
 import { LoadWatch } from './load-watch';
 import {
   enforceSignatures,
+  provenSignatures,
+  vouchFor,
   learnCard,
   newSessionSigner,
   onTrustChange,
@@ -117,7 +119,7 @@ export interface GroupSessionDeps {
 export interface CachedGroupState {
   readonly savedAt: number;
   readonly lobby: Uint8Array | null;
-  readonly meetings: ReadonlyArray<{ readonly meetingId: string; readonly state: Uint8Array }>;
+  readonly meetings: ReadonlyArray<KeptMeeting>;
   /** The keys of the meetings this panel was let into (signed sessions), by meeting id. */
   readonly keys?: ReadonlyArray<{
     readonly meetingId: string;
@@ -127,6 +129,14 @@ export interface CachedGroupState {
   }>;
   /** Members this device has met in the group's meetings: let in without asking the chair. */
   readonly regulars?: readonly Regular[];
+}
+
+/** One meeting's shared state, and the proofs of the signatures this panel verified in it. */
+export interface KeptMeeting {
+  readonly meetingId: string;
+  readonly state: Uint8Array;
+  /** `provenSignatures` of its document: a restore need not verify those again. */
+  readonly proven?: Uint8Array;
 }
 
 /** A member this device remembers from the group's meetings. */
@@ -417,7 +427,7 @@ export class GroupSession {
    */
   private readonly held = new Map<string, HeldMeeting>();
   /** Cached meeting states not yet applied to a room, by meeting id. */
-  private readonly restored = new Map<string, Uint8Array>();
+  private readonly restored = new Map<string, KeptMeeting>();
   private restoredLobby: Uint8Array | null = null;
   /** The meeting the member chose to look at instead of the group's; null: follow the group. */
   private chosen: string | null = null;
@@ -1043,7 +1053,7 @@ export class GroupSession {
     for (const { memberId, name } of record.regulars ?? []) this.regulars.set(memberId, name);
     if (record.savedAt < this.clock.now() - CACHE_MAX_AGE_MS) return;
     this.restoredLobby = record.lobby;
-    for (const { meetingId, state } of record.meetings) this.restored.set(meetingId, state);
+    for (const kept of record.meetings) this.restored.set(kept.meetingId, kept);
     for (const { meetingId, key, first } of record.keys ?? []) {
       if (meetingIdOf(first ?? key) !== meetingId) continue;
       this.meetingKeys.set(meetingId, key);
@@ -1109,7 +1119,9 @@ export class GroupSession {
     }
     const cached = this.restored.get(meetingId);
     this.restored.delete(meetingId);
-    if (cached) applyCached(room.doc, cached);
+    // What this panel verified before it kept the copy is not verified again (signed.ts).
+    if (cached?.proven) vouchFor(room.doc, cached.proven);
+    if (cached) applyCached(room.doc, cached.state);
     if (signer) publishCard(room.doc, LOCAL_ORIGIN);
     const onUpdate = (_update: Uint8Array, origin: unknown): void => {
       if (isNews(origin)) this.heard = true;
@@ -1333,7 +1345,7 @@ export class GroupSession {
   private moveRoom(meetingId: string): Promise<void> {
     const held = this.held.get(meetingId);
     if (!held) return Promise.resolve();
-    this.restored.set(meetingId, Y.encodeStateAsUpdate(held.room.doc));
+    this.restored.set(meetingId, keptMeeting(meetingId, held.room.doc));
     const shown = this.meetingId === meetingId;
     this.release(meetingId);
     if (!shown) return this.holdAside(meetingId);
@@ -1507,7 +1519,7 @@ export class GroupSession {
 
   /** The lobby and every held or restored meeting that runs, the one shown first. */
   private cachedState(): CachedGroupState {
-    const meetings: Array<{ meetingId: string; state: Uint8Array }> = [];
+    const meetings: KeptMeeting[] = [];
     const ids = [...this.held.keys()].sort((a, b) =>
       a === this.meetingId ? -1 : b === this.meetingId ? 1 : 0,
     );
@@ -1515,10 +1527,10 @@ export class GroupSession {
       const doc = this.held.get(meetingId)!.room.doc;
       const meeting = readMeeting(doc);
       if (!meeting.started || meeting.ended || this.lobbyState.ended.has(meetingId)) continue;
-      meetings.push({ meetingId, state: Y.encodeStateAsUpdate(doc) });
+      meetings.push(keptMeeting(meetingId, doc));
     }
-    for (const [meetingId, state] of this.restored) {
-      if (!this.held.has(meetingId)) meetings.push({ meetingId, state });
+    for (const [meetingId, kept] of this.restored) {
+      if (!this.held.has(meetingId)) meetings.push(kept);
     }
     // Keys of the meetings kept, and of the one shown (its summary stays after the end).
     const keep = new Set([...meetings.map((m) => m.meetingId), this.meetingId]);
@@ -1542,6 +1554,10 @@ export class GroupSession {
 /** An update from another panel, not our own command or our cache. */
 function isNews(origin: unknown): boolean {
   return origin !== LOCAL_ORIGIN && origin !== CACHE_ORIGIN;
+}
+
+function keptMeeting(meetingId: string, doc: Y.Doc): KeptMeeting {
+  return { meetingId, state: Y.encodeStateAsUpdate(doc), proven: provenSignatures(doc) };
 }
 
 /** Applies a cached state; one that does not decode is dropped (the group has the rest). */

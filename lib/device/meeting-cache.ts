@@ -27,6 +27,11 @@ import type { StoredItem } from './stored-item';
 export interface CachedMeeting {
   readonly meetingId: string;
   readonly state: Uint8Array;
+  /**
+   * Proofs of the signatures the panel verified in it (`provenSignatures`, signed.ts): sealed
+   * with it, so that the panel restoring the copy does not verify them again.
+   */
+  readonly proven?: Uint8Array;
 }
 
 /** Everything kept for one group. */
@@ -56,6 +61,10 @@ export interface MeetingCache {
   clear(): Promise<void>;
 }
 
+/** Bytes of one proof of a verified signature (`PROOF_BYTES` in lib/shared-doc/signed.ts). */
+const PROOF_BYTES = 16;
+const MAX_PROOFS = LIMITS.proofsPerMeeting;
+
 /** Meetings kept per group; more running at once than this is a group in trouble, not a meeting. */
 export const MAX_CACHED_MEETINGS = 4;
 
@@ -71,7 +80,9 @@ export function meetingCacheKey(groupId: string): string {
 export interface StoredMeetingCache {
   readonly savedAt: number;
   readonly lobby: SealedBlob | null;
-  readonly meetings: ReadonlyArray<{ readonly meetingId: string } & SealedBlob>;
+  readonly meetings: ReadonlyArray<
+    { readonly meetingId: string; readonly proven?: SealedBlob } & SealedBlob
+  >;
   /** Meeting keys and regulars, sealed as one JSON document; absent in caches of earlier builds. */
   readonly admission?: SealedBlob | null;
 }
@@ -90,7 +101,7 @@ export function decodeStoredCache(value: unknown): StoredMeetingCache | null {
   const savedAt = finiteNumber(value.savedAt);
   if (savedAt === null) return null;
   const lobby = decodeBlob(value.lobby, maxBase64(MAX_LOBBY_BYTES));
-  const meetings: Array<{ meetingId: string } & SealedBlob> = [];
+  const meetings: Array<{ meetingId: string; proven?: SealedBlob } & SealedBlob> = [];
   const seen = new Set<string>();
   const raw = Array.isArray(value.meetings) ? value.meetings : [];
   for (const entry of raw.slice(0, MAX_CACHED_MEETINGS)) {
@@ -99,7 +110,8 @@ export function decodeStoredCache(value: unknown): StoredMeetingCache | null {
     const blob = decodeBlob(entry, maxBase64(LIMITS.meetingDocumentBytes));
     if (!meetingId || !blob || seen.has(meetingId)) continue;
     seen.add(meetingId);
-    meetings.push({ meetingId, ...blob });
+    const proven = decodeBlob(entry.proven, maxBase64(MAX_PROOFS * PROOF_BYTES));
+    meetings.push({ meetingId, ...blob, ...(proven ? { proven } : {}) });
   }
   const admission = decodeBlob(value.admission, maxBase64(MAX_ADMISSION_BYTES));
   return { savedAt, lobby, meetings, ...(admission ? { admission } : {}) };
@@ -184,7 +196,13 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
         const opened = await Promise.all(
           meetings.map(async (m) => {
             const state = await openBlob(key, m, label(groupId, m.meetingId));
-            return state ? { meetingId: m.meetingId, state } : null;
+            const proven = m.proven
+              ? await openBlob(key, m.proven, label(groupId, m.meetingId, 'proven'))
+              : null;
+            if (!state) return null;
+            return proven
+              ? { meetingId: m.meetingId, state, proven }
+              : { meetingId: m.meetingId, state };
           }),
         );
         return {
@@ -208,7 +226,11 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
             if (safeId(m.meetingId) === null) continue;
             if (m.state.length > LIMITS.meetingDocumentBytes) continue;
             const blob = await seal(key, m.state, label(groupId, m.meetingId));
-            meetings.push({ meetingId: m.meetingId, ...blob });
+            const proven =
+              m.proven && m.proven.length > 0 && m.proven.length <= MAX_PROOFS * PROOF_BYTES
+                ? await seal(key, m.proven, label(groupId, m.meetingId, 'proven'))
+                : null;
+            meetings.push({ meetingId: m.meetingId, ...blob, ...(proven ? { proven } : {}) });
           }
           const lobby =
             record.lobby && record.lobby.length <= MAX_LOBBY_BYTES
@@ -245,9 +267,17 @@ export function clearMeetingCache(store: KeyValueStore, groupId: string): Promis
   });
 }
 
-function label(groupId: string, meetingId: string | null): Uint8Array<ArrayBuffer> {
+function label(
+  groupId: string,
+  meetingId: string | null,
+  part: 'proven' | null = null,
+): Uint8Array<ArrayBuffer> {
   // 'admission' is no meeting id (ids are hex or url-safe base64 of 16+ characters).
   const what =
-    meetingId === null ? 'lobby' : meetingId === 'admission' ? 'admission' : `meeting/${meetingId}`;
+    meetingId === null
+      ? 'lobby'
+      : meetingId === 'admission'
+        ? 'admission'
+        : `meeting/${meetingId}${part ? `/${part}` : ''}`;
   return new TextEncoder().encode(`kring/meeting-cache/v1/${groupId}/${what}`);
 }

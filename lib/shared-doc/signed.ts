@@ -82,6 +82,10 @@ interface DocTrust {
   chairAbsent: (memberId: string) => boolean;
   lastN: number;
   rosterWatched: boolean;
+  /** Proofs of the signatures found valid here (`proofOf`), to keep with a copy of the document. */
+  readonly proven: Set<string>;
+  /** Proofs kept with the copy this document was restored from: valid without the curve math. */
+  readonly vouched: Set<string>;
 }
 
 const trusts = new WeakMap<Y.Doc, DocTrust>();
@@ -95,6 +99,9 @@ const MAX_VERDICTS = 2_000;
 export const MAX_CARDS = 200;
 /** The roster map of a meeting document: cards by session key. */
 export const ROSTER_ROOT = 'roster';
+/** Bytes of one proof (`proofOf`): SHA-256 cut to 128 bits, as hard to match as to forge. */
+export const PROOF_BYTES = 16;
+const MAX_PROOFS = LIMITS.proofsPerMeeting;
 
 const encoder = new TextEncoder();
 /** Verdicts on envelopes, kept with the stored object itself. */
@@ -153,15 +160,16 @@ export async function newSessionSigner(device: DeviceSigner, name: string): Prom
  * Decodes and verifies a card from a peer: the id must be the device key's, the device key must
  * have certified the session key and name. Cached by certificate; null when anything is off.
  */
-export function verifyCard(value: unknown): MemberCard | null {
+export function verifyCard(value: unknown, trust?: DocTrust): MemberCard | null {
   if (!isRecord(value)) return null;
   const cert = typeof value.cert === 'string' && value.cert.length <= 200 ? value.cert : null;
   if (cert === null) return null;
   const cached = cardVerdicts.get(cert);
   if (cached !== undefined) {
+    if (cached && trust) prove(trust, cardProof(cached));
     return cached && sameCard(cached, value) ? cached : null;
   }
-  const card = checkCard(value, cert);
+  const card = checkCard(value, cert, trust);
   remember(cardVerdicts, cert, card);
   return card;
 }
@@ -175,7 +183,11 @@ function sameCard(card: MemberCard, value: Record<string, unknown>): boolean {
   );
 }
 
-function checkCard(value: Record<string, unknown>, cert: string): MemberCard | null {
+function checkCard(
+  value: Record<string, unknown>,
+  cert: string,
+  trust?: DocTrust,
+): MemberCard | null {
   const memberId = safeId(value.memberId);
   const name = boundedString(value.name, LIMITS.memberName);
   const device =
@@ -191,11 +203,83 @@ function checkCard(value: Record<string, unknown>, cert: string): MemberCard | n
   if (memberIdOf(deviceKey) !== memberId) return null;
   try {
     const bytes = cardBytes(memberId, name, session);
-    if (!p256.verify(signature, bytes, deviceKey, { lowS: false })) return null;
+    const proof = proofOf(CARD_PROOF, deviceKey, signature, bytes);
+    if (!trust?.vouched.has(proof) && !p256.verify(signature, bytes, deviceKey, { lowS: false })) {
+      return null;
+    }
+    if (trust) prove(trust, proof);
   } catch {
     return null;
   }
   return { memberId, name, device, session, cert };
+}
+
+const CARD_PROOF = 1;
+const WRITE_PROOF = 2;
+
+/**
+ * What a kept copy of a document keeps of a signature found valid, so that the panel restoring
+ * it need not verify it again: SHA-256 over its kind, the key, the signature and the signed
+ * bytes, cut to PROOF_BYTES. A proof matches only the very bytes that were verified.
+ */
+function proofOf(
+  kind: number,
+  key: Uint8Array,
+  signature: Uint8Array,
+  message: Uint8Array,
+): string {
+  const digest = sha256
+    .create()
+    .update(Uint8Array.of(kind, key.length, signature.length))
+    .update(key)
+    .update(signature)
+    .update(message)
+    .digest();
+  return String.fromCharCode(...digest.subarray(0, PROOF_BYTES));
+}
+
+function cardProof(card: MemberCard): string {
+  return proofOf(
+    CARD_PROOF,
+    fromBase64(card.device)!,
+    fromBase64(card.cert)!,
+    cardBytes(card.memberId, card.name, card.session),
+  );
+}
+
+function prove(trust: DocTrust, proof: string): void {
+  if (trust.proven.size < MAX_PROOFS) trust.proven.add(proof);
+}
+
+/**
+ * The proofs of every signature this panel found valid in `doc` (cards and writes), to keep
+ * with its copy (lib/device/meeting-cache.ts seals them with it): PROOF_BYTES each, end to end.
+ */
+export function provenSignatures(doc: Y.Doc): Uint8Array {
+  const trust = trusts.get(doc);
+  const proofs = trust ? [...trust.proven] : [];
+  const bytes = new Uint8Array(proofs.length * PROOF_BYTES);
+  proofs.forEach((proof, i) => {
+    for (let j = 0; j < PROOF_BYTES; j += 1) bytes[i * PROOF_BYTES + j] = proof.charCodeAt(j);
+  });
+  return bytes;
+}
+
+/**
+ * Takes the proofs kept with the copy `doc` is restored from (`provenSignatures`, sealed by this
+ * device) as verified: the writes and cards they match are read without the curve math. Call it
+ * after `enforceSignatures` and before applying the copy. A copy from elsewhere, or proofs that
+ * match nothing, cost nothing: every other signature is verified as always.
+ */
+export function vouchFor(doc: Y.Doc, proofs: Uint8Array): void {
+  const trust = trusts.get(doc);
+  if (!trust) return;
+  const count = Math.min(Math.floor(proofs.length / PROOF_BYTES), MAX_PROOFS);
+  for (let i = 0; i < count; i += 1) {
+    trust.vouched.add(
+      String.fromCharCode(...proofs.subarray(i * PROOF_BYTES, (i + 1) * PROOF_BYTES)),
+    );
+  }
 }
 
 /**
@@ -221,6 +305,8 @@ export function enforceSignatures(
     chairAbsent: options.chairAbsent ?? (() => false),
     lastN: 0,
     rosterWatched: false,
+    proven: new Set(),
+    vouched: new Set(),
   };
   trusts.set(doc, trust);
   if (options.signer) learnCard(doc, options.signer.card);
@@ -259,7 +345,7 @@ export function onTrustChange(doc: Y.Doc, listener: () => void): () => void {
 export function learnCard(doc: Y.Doc, value: unknown): MemberCard | null {
   const trust = trusts.get(doc);
   if (!trust) return null;
-  const card = verifyCard(value);
+  const card = verifyCard(value, trust);
   if (!card || trust.cards.has(card.session)) return card;
   if (trust.cards.size >= MAX_CARDS) return null;
   trust.cards.set(card.session, card);
@@ -335,6 +421,7 @@ export function openValue(map: Y.Map<unknown>, key: string, raw: unknown): Opene
     valid = known.valid;
   } else {
     valid = verifyWrite(
+      trust,
       card,
       { scope: trust.scope, root, key, n, writer, value: raw.v },
       signature,
@@ -356,9 +443,21 @@ export interface SignedFields {
   readonly value: unknown;
 }
 
-function verifyWrite(card: MemberCard, fields: SignedFields, signature: string): boolean {
+function verifyWrite(
+  trust: DocTrust,
+  card: MemberCard,
+  fields: SignedFields,
+  signature: string,
+): boolean {
+  const sig = fromBase64(signature);
+  const pub = fromBase64(card.session);
+  if (!sig || sig.length !== 64 || !pub) return false;
   try {
-    return signedByCard(card, signature, writeBytes(fields));
+    const message = writeBytes(fields);
+    const proof = proofOf(WRITE_PROOF, pub, sig, message);
+    if (!trust.vouched.has(proof) && !verifyEd25519(sig, message, pub)) return false;
+    prove(trust, proof);
+    return true;
   } catch {
     return false;
   }
@@ -442,12 +541,12 @@ function wrap(map: Y.Map<unknown>, key: string, value: unknown): unknown {
   const n = Math.max(trust.lastN + 1, Date.now() * 1000);
   trust.lastN = n;
   const root = rootNames.get(map) ?? '';
-  const signature = trust.signer.sign(
-    writeBytes({ scope: trust.scope, root, key, n, writer: card.memberId, value }),
-  );
+  const message = writeBytes({ scope: trust.scope, root, key, n, writer: card.memberId, value });
+  const signature = trust.signer.sign(message);
   const envelope = { w: card.memberId, k: card.session, n, s: toBase64(signature), v: value };
   // Our own write: Yjs keeps this very object, so its verdict is known without verifying.
   verdicts.set(envelope, { root, key, scope: trust.scope, valid: true });
+  prove(trust, proofOf(WRITE_PROOF, fromBase64(card.session)!, signature, message));
   return envelope;
 }
 

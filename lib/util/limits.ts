@@ -30,4 +30,9 @@ export const LIMITS = {
    * refuse to put together messages over twice this (lib/connection/message-chunks.ts).
    */
   meetingDocumentBytes: 4 * 1024 * 1024,
+  /**
+   * Proofs of verified signatures a kept copy of a meeting holds (lib/shared-doc/signed.ts,
+   * `provenSignatures`): a heavy meeting has some hundreds of signed writes.
+   */
+  proofsPerMeeting: 20_000,
 } as const;

@@ -45,6 +45,34 @@ describe("a group's meeting cache", () => {
     ]);
   });
 
+  it("keeps each meeting's proofs of verified signatures sealed with it, bound to that meeting", async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const proven = Uint8Array.from({ length: 16 * 3 }, (_, i) => i);
+    const record: CachedGroup = {
+      ...RECORD,
+      meetings: [{ ...RECORD.meetings[0]!, proven }, RECORD.meetings[1]!],
+    };
+    await createMeetingCache(store, secret).save(record);
+    const loaded = await createMeetingCache(store, secret).load();
+    expect(loaded?.meetings[0]?.proven).toEqual(proven);
+    expect(loaded?.meetings[1]?.proven).toBeUndefined();
+
+    // Proofs moved onto another meeting do not open: that meeting loads without any.
+    const raw = await stored(store, secret);
+    if (!isRecord(raw) || !isRecord(raw.value) || !Array.isArray(raw.value.meetings)) {
+      throw new Error('unexpected shape');
+    }
+    const [a, b] = raw.value.meetings as Array<Record<string, unknown>>;
+    const moved = { ...raw, value: { ...raw.value, meetings: [a, { ...b, proven: a!.proven }] } };
+    await store.set(meetingCacheKey(await deriveGroupId(secret)), moved);
+    const again = await createMeetingCache(store, secret).load();
+    expect(again?.meetings.map((m) => [m.meetingId, m.proven?.length ?? 0])).toEqual([
+      ['meeting-aaaa', 48],
+      ['meeting-bbbb', 0],
+    ]);
+  });
+
   it('is what a group session takes as its cache', () => {
     const cache: MeetingCachePort = createMeetingCache(memoryStore(), createInvite().secret);
     expect(typeof cache.load).toBe('function');
