@@ -5,7 +5,7 @@ import { PanelApp } from '../../components/shell/PanelApp';
 import { panelStore } from '../../extension/panel-storage';
 import { defaultSettings } from '../../extension/default-settings';
 import { leaveAllRooms } from '../../components/shell/lazy-views';
-import { deferNotebook } from '../../components/shell/deferred-notebook';
+import { deferNotebook, notebookDatabaseExists } from '../../components/shell/deferred-notebook';
 import { readWelcome } from '../../components/shell/useWelcome';
 import { createPanelStore } from '../../lib/device/panel-store';
 import type { PanelStore } from '../../lib/device/panel-store';
@@ -32,17 +32,27 @@ addEventListener('pagehide', () => leaveAllRooms());
 // evaluating it earlier held that screen up (docs/benchmarks.md, "What the profile showed: panel
 // ready"). Until it is here the panel answers what it can without it (deferred-notebook.ts).
 // Should the chunk fail to load, the panel runs without notes, as where there is no IndexedDB.
+// On a device that has a notebook database already (a returning member) it is asked for at
+// once instead: the remembered groups wait for it (a passphrase may seal them), and they, not
+// the header, are that member's first screen.
 let firstRendered: () => void = () => undefined;
-const afterFirstPaint = new Promise<void>((resolve) => {
+let startNotebook: () => void = () => undefined;
+const notebookAsked = new Promise<void>((resolve) => {
+  startNotebook = resolve;
   firstRendered = () => requestAnimationFrame(() => setTimeout(resolve, 0));
 });
 const notebook = deferNotebook(
-  afterFirstPaint
+  notebookAsked
     .then(() => import('../../components/notes/open-notebook'))
     .then(
       (m) => m.openNotebook(),
       () => null,
     ),
+  () =>
+    notebookDatabaseExists().then((exists) => {
+      if (exists) startNotebook();
+      return exists;
+    }),
 );
 
 // Settings and groups are read now, before React renders: the settings (the language) are then
