@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { EMPTY_SNAPSHOT, GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { openRoom } from '../../lib/connection/room-connection';
-import { fetchCompanionIce, icePeerOpts } from '../../lib/connection/ice-config';
+import { icePeerOpts } from '../../lib/connection/ice-config';
+import { askCompanionIce, takePrefetchedIce } from '../../lib/connection/ice-prefetch';
 import type { IcePeerOpts } from '../../lib/connection/ice-config';
 import type { IceServer } from '../../lib/invite/ice-servers';
 import type { RememberedGroup } from '../../lib/device/groups';
@@ -44,17 +45,19 @@ function useCompanionIce(signalingUrl: string): readonly IceServer[] | null {
   useEffect(() => {
     const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const ask = async (): Promise<void> => {
-      const ice = await fetchCompanionIce(
-        signalingUrl,
-        (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store' }),
-        abort.signal,
-      );
+    const ask = async (first: boolean): Promise<void> => {
+      // The home screen may have asked already (ice-prefetch.ts): its answer is taken once.
+      const early = first ? takePrefetchedIce(signalingUrl) : null;
+      const askedAt = early?.askedAt ?? Date.now();
+      const ice = await (early?.answer ?? askCompanionIce(signalingUrl, abort.signal));
       if (abort.signal.aborted) return;
       setAnswer({ url: signalingUrl, servers: ice.servers });
-      if (ice.refreshAfterMs !== null) timer = setTimeout(() => void ask(), ice.refreshAfterMs);
+      if (ice.refreshAfterMs !== null) {
+        const due = askedAt + ice.refreshAfterMs - Date.now();
+        timer = setTimeout(() => void ask(false), Math.max(0, due));
+      }
     };
-    void ask();
+    void ask(true);
     return () => {
       abort.abort();
       clearTimeout(timer);
@@ -101,6 +104,8 @@ export function useGroupSession(
   // (snapshot.groupName), and the panel then remembers it; that must not reopen the session.
   const [groupName] = useState(group.name ?? '');
   const companionIce = useCompanionIce(signalingUrl);
+  // The device key is read (or made) while the companion answers, not after.
+  useEffect(() => void thisDevice(), []);
   const peerOpts = useSamePeerOpts(
     companionIce === null
       ? null

@@ -24,6 +24,7 @@ import { LazyFallback } from './LazyFallback';
 import { deferNotebook } from './deferred-notebook';
 import type { DeferredNotebook } from './deferred-notebook';
 import type { PanelStore } from '../../lib/device/panel-store';
+import { prefetchCompanionIce } from '../../lib/connection/ice-prefetch';
 import { LazyGroupView, LazyNotesOverview, LazySettingsForm, loadGroupView } from './lazy-views';
 import { usePanelState } from './usePanelState';
 import { useUnsealBeforeRemoval } from './useUnsealBeforeRemoval';
@@ -140,6 +141,12 @@ function Panel({
 }) {
   const { t } = useI18n();
   const [activeId, setActiveId] = useState<string | null>(null);
+  // A group opens once its view's code is here (fetched after the first paint, so at once but
+  // for a very quick click): a Suspense fallback in between would hold the view back 300 ms.
+  const openGroup = (groupId: string) =>
+    void loadGroupView()
+      .catch(() => undefined)
+      .then(() => setActiveId(groupId));
   const [createdId, setCreatedId] = useState<string | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const [showNotes, setShowNotes] = useState(false);
@@ -170,6 +177,14 @@ function Panel({
     };
   }, []);
 
+  // The group used last is the likely one to open: its companion is asked for its connection
+  // servers now, so that opening it does not wait for that round trip (ice-prefetch.ts).
+  const lastServer = state.groups[0]?.signalingUrl ?? state.settings.signalingUrl;
+  const prefetchIce = !active && state.groups.length > 0;
+  useEffect(() => {
+    if (prefetchIce) prefetchCompanionIce(lastServer);
+  }, [prefetchIce, lastServer]);
+
   const enter = async (
     invite: Invite,
     groupName: string | null,
@@ -197,7 +212,7 @@ function Panel({
     setEntering(group);
     // The founder of a new group is shown the invite as step one and the start form after it.
     setCreatedId(groupName !== null ? groupId : null);
-    setActiveId(groupId);
+    openGroup(groupId);
     await state.saveGroup(group);
   };
 
@@ -326,7 +341,7 @@ function Panel({
             store={store}
             onOpen={(group) => {
               void state.saveGroup({ ...group, lastUsedAt: Date.now() });
-              setActiveId(group.groupId);
+              openGroup(group.groupId);
             }}
             onForget={(group) => {
               void state.removeGroup(group.groupId);

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { PanelApp } from '../../components/shell/PanelApp';
 import { panelStore } from '../../extension/panel-storage';
 import { defaultSettings } from '../../extension/default-settings';
-import { leaveAllRooms } from '../../components/shell/lazy-views';
+import { leaveAllRooms, loadGroupView } from '../../components/shell/lazy-views';
 import { deferNotebook, notebookDatabaseExists } from '../../components/shell/deferred-notebook';
 import { readWelcome } from '../../components/shell/useWelcome';
 import { createPanelStore } from '../../lib/device/panel-store';
@@ -50,7 +50,10 @@ const notebook = deferNotebook(
     ),
   () =>
     notebookDatabaseExists().then((exists) => {
-      if (exists) startNotebook();
+      if (!exists) return exists;
+      startNotebook();
+      // Opening a group is that member's likely next step: its code too (lazy-views.ts).
+      void loadGroupView().catch(() => undefined);
       return exists;
     }),
 );
