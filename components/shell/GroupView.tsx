@@ -61,11 +61,11 @@ export function GroupView({
 }) {
   const { t } = useI18n();
   const { session, snapshot, error } = useGroupSession(group, signalingUrl, store, reach);
-  const { meetings: history, locked: historyLocked } = useMeetingHistory(
-    store,
-    group.groupId,
-    snapshot.ended,
-  );
+  const {
+    meetings: history,
+    locked: historyLocked,
+    loaded: historyLoaded,
+  } = useMeetingHistory(store, group.groupId, snapshot.ended);
   const notebook = useNotebook();
   const actions = useMemo<MeetingActions | null>(
     () =>
@@ -133,7 +133,7 @@ export function GroupView({
   });
 
   // A new group: nothing held yet, and this member founded it or nobody else is around.
-  const newGroup = history.length === 0 && !snapshot.meetingId && !snapshot.ended;
+  const newGroup = historyLoaded && history.length === 0 && !snapshot.meetingId && !snapshot.ended;
   const inviteFirst = newGroup && (founded || snapshot.lobby === 'alone');
   const invite = (
     <InviteBox
@@ -228,7 +228,9 @@ export function GroupView({
           </LiveRegion>
         )
       ) : (
-        session && (
+        // Who chairs and what comes first follow from the group's past meetings: read them first.
+        session &&
+        historyLoaded && (
           <>
             {historyLocked && notebook && (
               // Sealed with the notebook's passphrase: the same unlock as the notes.

@@ -13,6 +13,8 @@ export interface MeetingHistory {
   readonly meetings: readonly MeetingSummary[];
   /** Sealed with the notebook's passphrase and locked: nothing can be shown until unlocked. */
   readonly locked: boolean;
+  /** The stored history has been read: until then an empty list says nothing. */
+  readonly loaded: boolean;
 }
 
 /**
@@ -45,5 +47,6 @@ export function useMeetingHistory(
 
   const meetings = useSyncExternalStore(history.subscribe, history.getSnapshot);
   const locked = useSyncExternalStore(history.subscribe, history.isLocked);
-  return useMemo(() => ({ meetings, locked }), [meetings, locked]);
+  const loaded = useSyncExternalStore(history.subscribe, history.isLoaded);
+  return useMemo(() => ({ meetings, locked, loaded }), [meetings, locked, loaded]);
 }

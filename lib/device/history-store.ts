@@ -24,6 +24,8 @@ export interface HistoryStore {
   getSnapshot(): readonly MeetingSummary[];
   /** True while the history is sealed and the notebook locked: nothing of it can be shown. */
   isLocked(): boolean;
+  /** False until the first `load` has read the store (or failed to): an empty list means "none" only then. */
+  isLoaded(): boolean;
   /** Calls the listener after every change of the snapshot; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
   /** Reads the stored history. Never rejects. */
@@ -46,6 +48,7 @@ export function createHistoryStore(
   // Equal lists keep the old snapshot, so that a reload renders nothing new.
   const value = observableValue(NONE, sameMeetings);
   const locked = observableValue(false);
+  const loaded = observableValue(false);
   const publish = (meetings: readonly MeetingSummary[], isLocked = false) => {
     value.set(meetings);
     locked.set(isLocked);
@@ -73,6 +76,7 @@ export function createHistoryStore(
       } catch {
         // Unreadable storage: the panel works without history.
       }
+      loaded.set(true);
     });
 
   const settle = async (stored: StoredRead<AtRestValue<MeetingSummary[]>>, keys: AtRestKeys) => {
@@ -105,13 +109,10 @@ export function createHistoryStore(
   return {
     getSnapshot: value.get,
     isLocked: locked.get,
+    isLoaded: loaded.get,
     subscribe(listener) {
-      const stopValue = value.subscribe(listener);
-      const stopLocked = locked.subscribe(listener);
-      return () => {
-        stopValue();
-        stopLocked();
-      };
+      const stops = [value, locked, loaded].map((observed) => observed.subscribe(listener));
+      return () => stops.forEach((stop) => stop());
     },
     load,
     record: (summary) =>

@@ -61,7 +61,10 @@ describe("a group's history store", () => {
   it('keeps an equal snapshot when a reload finds nothing new', async () => {
     const store = memoryStore();
     const history = createHistoryStore(store, 'group-1');
+    expect(history.isLoaded()).toBe(false);
     await history.record(summary(1));
+    await history.load();
+    expect(history.isLoaded()).toBe(true);
     const before = history.getSnapshot();
     let changes = 0;
     history.subscribe(() => (changes += 1));
