@@ -296,10 +296,10 @@ export const ALONE_AFTER_MS = 5_000;
 export const CACHE_SAVE_DELAY_MS = 2_000;
 
 /**
- * After a quiet while, how soon a change is saved: a member who just joined (the whole meeting
- * arrived at once) or whose group was quiet keeps it within a moment. The save on `pagehide` is
- * not to be counted on: sealing and storing are asynchronous, and a reloading page is gone
- * before they finish.
+ * How soon a change is saved after a quiet while, and always a meeting just joined (it arrived
+ * at once) or this member's own write: kept within a moment. The save on `pagehide` is not to
+ * be counted on: sealing and storing are asynchronous, and a reloading page is gone before they
+ * finish.
  */
 export const CACHE_SETTLE_MS = 300;
 
@@ -1125,7 +1125,9 @@ export class GroupSession {
     if (signer) publishCard(room.doc, LOCAL_ORIGIN);
     const onUpdate = (_update: Uint8Array, origin: unknown): void => {
       if (isNews(origin)) this.heard = true;
-      this.changed(!this.keptMeetings.has(meetingId));
+      // Kept soon: a meeting not kept yet, and this member's own writes (the others have theirs,
+      // but a reload a moment after posting must not lose what only this panel has).
+      this.changed(!this.keptMeetings.has(meetingId) || origin === LOCAL_ORIGIN);
       this.checkEndSoon(meetingId);
       // This member's own command shows at once: a controlled input (a checkbox, a field) must
       // not snap back for a frame. Only what peers send waits for the next frame.
@@ -1499,7 +1501,8 @@ export class GroupSession {
 
   /**
    * Something to save changed: the save runs a little later, once for many changes, and at most
-   * once every CACHE_SAVE_DELAY_MS; `soon` (a meeting not kept yet) only waits for it to settle.
+   * once every CACHE_SAVE_DELAY_MS; `soon` (a meeting not kept yet, an own write) only waits for
+   * it to settle.
    */
   private changed(soon = false): void {
     if (!this.cache || this.disposed) return;

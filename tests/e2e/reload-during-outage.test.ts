@@ -51,21 +51,27 @@ describe('a member who reloads while the server is down', () => {
     await expect
       .poll(() => currentPhase(bram).textContent(), { timeout: 30_000 })
       .toBe('Inventory');
+    const keptCopy = () =>
+      bram.evaluate(async () => {
+        const all: Record<string, unknown> = await chrome.storage.local.get(null);
+        const entry = Object.entries(all).find(([key]) => key.startsWith('meeting-cache:'));
+        return entry ? JSON.stringify(entry[1]) : '';
+      });
+    // The meeting is kept a moment after it arrived; his question is posted after that.
+    const keptBefore = await waitFor(async () => {
+      const text = await keptCopy();
+      return text.includes('"meetingId"') ? text : null;
+    }, "Bram's panel to keep the meeting");
     await bram.getByRole('textbox', { name: 'Your work question' }).fill(BEFORE);
     await bram.getByRole('button', { name: 'Add work question' }).click();
     await expect.poll(() => mainText(anna), { timeout: 15_000 }).toContain(BEFORE);
 
-    // Bram's panel keeps the meeting on his device, sealed: no readable text in storage.
-    const stored = await waitFor(
-      () =>
-        bram.evaluate(async () => {
-          const all: Record<string, unknown> = await chrome.storage.local.get(null);
-          const entry = Object.entries(all).find(([key]) => key.startsWith('meeting-cache:'));
-          const text = entry ? JSON.stringify(entry[1]) : '';
-          return text.includes('"meetingId"') ? text : null;
-        }),
-      "Bram's panel to keep the meeting",
-    );
+    // Bram's panel keeps the meeting on his device, sealed: no readable text in storage. His
+    // own question is kept within a moment of posting it (a fresh seal: the stored text changes).
+    const stored = await waitFor(async () => {
+      const text = await keptCopy();
+      return text.includes('"meetingId"') && text !== keptBefore ? text : null;
+    }, 'his question to be kept too');
     expect(stored).not.toContain('ouder');
 
     // The server goes down, and Bram reloads his panel: the meeting's key came back with his

@@ -262,6 +262,28 @@ describe('a member who reloads', () => {
     expect(pitches(back.snapshot())).toEqual([CASE]);
   });
 
+  it("keeps this member's own write within a moment, even right after a save", async () => {
+    group = new Group();
+    const [chair, other] = await group.meeting(anna, bram);
+    chair!.nextPhase();
+    chair!.previousPhase();
+    group.rooms.flush();
+    await other!.saveNow();
+    const before = group.device(bram).saves;
+
+    expect(other!.run((ctx) => addPitch(ctx, 'Wat doe ik met een boze ouder?', 'theme'))).toEqual({
+      ok: true,
+    });
+    group.clock.advance(CACHE_SETTLE_MS);
+    await waitFor(() => group.device(bram).saves === before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    group.crash(other!, bram);
+    group.rooms.goOffline('Bram');
+
+    const back = await group.open(bram);
+    expect(pitches(back.snapshot())).toContain('Wat doe ik met een boze ouder?');
+  });
+
   it('saves a little after a change, once for many changes', async () => {
     group = new Group();
     const [chair, other] = await group.meeting(anna, bram);
