@@ -1,12 +1,16 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import { NO_AT_REST } from '../../lib/device/at-rest';
 import { createHistoryStore } from '../../lib/device/history-store';
+import type { HistoryStore } from '../../lib/device/history-store';
 import { decodeSummary } from '../../lib/shared-doc/meeting-end';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
 import { useNotebook } from '../notes/NotebookContext';
 
 export { historyKey } from '../../lib/device/meeting-history';
+
+/** How long the panel waits for the stored history before it goes on as if there were none. */
+export const HISTORY_WAIT_MS = 2_000;
 
 /** A group's past meetings, and whether they are sealed and the notebook locked. */
 export interface MeetingHistory {
@@ -47,6 +51,13 @@ export function useMeetingHistory(
 
   const meetings = useSyncExternalStore(history.subscribe, history.getSnapshot);
   const locked = useSyncExternalStore(history.subscribe, history.isLocked);
-  const loaded = useSyncExternalStore(history.subscribe, history.isLoaded);
+  const read = useSyncExternalStore(history.subscribe, history.isLoaded);
+  // A store that never answers must not keep the start of a meeting away for good.
+  const [waitedFor, setWaitedFor] = useState<HistoryStore | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaitedFor(history), HISTORY_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [history]);
+  const loaded = read || waitedFor === history;
   return useMemo(() => ({ meetings, locked, loaded }), [meetings, locked, loaded]);
 }

@@ -1,6 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, renderHook, waitFor } from '@testing-library/react';
-import { historyKey, useMeetingHistory } from '../../../components/shell/useMeetingHistory';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import {
+  HISTORY_WAIT_MS,
+  historyKey,
+  useMeetingHistory,
+} from '../../../components/shell/useMeetingHistory';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
 import type { MeetingSummary } from '../../../lib/shared-doc/meeting-end';
@@ -46,6 +50,26 @@ const ids = (
 ) => ('meetings' in history ? history.meetings : history).map((m) => m.meetingId);
 
 describe('useMeetingHistory', () => {
+  it('says the history is read once the store answered, or after a while when it never does', async () => {
+    const store = memoryStore();
+    const read = renderHook(() => useMeetingHistory(store, 'group-1', null));
+    expect(read.result.current.loaded).toBe(false);
+    await waitFor(() => expect(read.result.current.loaded).toBe(true));
+
+    vi.useFakeTimers();
+    try {
+      const silent: KeyValueStore = { get: () => new Promise(() => {}), set: async () => {} };
+      const waiting = renderHook(() => useMeetingHistory(silent, 'group-2', null));
+      expect(waiting.result.current.loaded).toBe(false);
+      await act(async () => vi.advanceTimersByTimeAsync(HISTORY_WAIT_MS - 100));
+      expect(waiting.result.current.loaded).toBe(false);
+      await act(async () => vi.advanceTimersByTimeAsync(200));
+      expect(waiting.result.current).toMatchObject({ loaded: true, meetings: [] });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("loads the group's history, newest first, and ignores what is malformed", async () => {
     const store = countingStore();
     await store.set(historyKey('group-1'), [
