@@ -154,12 +154,13 @@ function Panel({
   const settingsButton = useRef<HTMLButtonElement>(null);
   // A group just created or joined shows at once; the list has it once the store has it.
   const [entering, setEntering] = useState<RememberedGroup | null>(null);
-  const active = useMemo(
-    () =>
-      state.groups.find((g) => g.groupId === activeId) ??
-      (entering?.groupId === activeId ? entering : null),
-    [state.groups, activeId, entering],
-  );
+  const active = useMemo(() => {
+    const stored = state.groups.find((g) => g.groupId === activeId) ?? null;
+    const pending = entering?.groupId === activeId ? entering : null;
+    // As entered (a known group joined again may bring a new invite or server) until the store
+    // has that very entry or a later one.
+    return pending && (!stored || stored.lastUsedAt < pending.lastUsedAt) ? pending : stored;
+  }, [state.groups, activeId, entering]);
   // Back from a group, the home screen's heading takes focus; a group focuses its own.
   const homeHeading = useFocusOnChange(active ? 'group' : 'home', { onMount: false });
   // Opening or joining a group is the likely next step on the home screen and the welcome: its

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PanelApp } from '../../../components/shell/PanelApp';
 import { preloadPanelViews } from '../../../components/shell/lazy-views';
@@ -60,6 +60,36 @@ describe('the panel after creating or joining a group', () => {
     const copied = await navigator.clipboard.readText();
     expect(copied).toMatch(/^Join our intervision group Team Oost in Kring: \S+#join=KR1-/);
     expect(within(invite).getByRole('status').textContent).toBe('Copied');
+  });
+
+  it('shows a group just joined at once, before the device has stored it, and stores it', async () => {
+    // Storage that answers only when let go (the first write of a fresh profile can take long).
+    const inner = memoryStore();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow: KeyValueStore = {
+      get: (key) => inner.get(key),
+      set: async (key, value) => {
+        await held;
+        await inner.set(key, value);
+      },
+    };
+    const { user } = panel(slow);
+    const form = await screen.findByRole('form', { name: 'Join with an invite' });
+    await user.click(within(form).getByRole('textbox', { name: 'Invite (link or code)' }));
+    await user.paste(createInvite().code);
+    await user.type(within(form).getByRole('textbox', { name: 'Your name' }), 'Bram');
+    await user.click(within(form).getByRole('button', { name: 'Join' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'New group' });
+    expect(await groupsItem.read(inner)).toMatchObject({ status: 'missing' });
+    release();
+    await waitFor(async () =>
+      expect((await groupsItem.read(inner)).value).toMatchObject({
+        plain: [expect.objectContaining({ memberName: 'Bram' })],
+      }),
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'New group' })).toBeTruthy();
   });
 
   it('shows a member who joined with an invite an honest name and "Waiting for the chair"', async () => {
