@@ -185,6 +185,14 @@ export function useGroupSession(
 let deviceKey: Promise<DeviceSigner> | null = null;
 
 /**
+ * Reads (or makes) this device's key ahead of need: a member typing an invite or a new group
+ * will open a group in a moment, and a fresh profile's key takes a while to make and store.
+ */
+export function prepareDevice(): void {
+  void thisDevice();
+}
+
+/**
  * This device's key pair, loaded once per page from IndexedDB (made the first time); in memory
  * only where IndexedDB refuses to keep it.
  */

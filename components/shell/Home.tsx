@@ -15,7 +15,7 @@ import { useWelcome } from './useWelcome';
 import { Welcome } from './Welcome';
 import { useNotebook } from '../notes/NotebookContext';
 import { AttendanceRecord } from './AttendanceRecord';
-import { LazyUnlockForm } from './lazy-views';
+import { LazyUnlockForm, prepareToEnter } from './lazy-views';
 import { LazyFallback } from './LazyFallback';
 import { LiveRegion } from '../common/LiveRegion';
 
@@ -228,7 +228,10 @@ function StartGroupForm({ onCreate }: { onCreate: (membership: NewMembership) =>
         id={groupId}
         value={groupName}
         maxLength={LIMITS.groupName}
-        onChange={(e) => setGroupName(e.target.value)}
+        onChange={(e) => {
+          setGroupName(e.target.value);
+          prepareToEnter();
+        }}
         aria-describedby={error ? errorId : undefined}
       />
       <label htmlFor={nameId}>{t('yourName')}</label>
@@ -291,7 +294,10 @@ function JoinForm({
         id={inviteId}
         rows={2}
         value={inviteText}
-        onChange={(e) => setInviteText(e.target.value)}
+        onChange={(e) => {
+          setInviteText(e.target.value);
+          prepareToEnter();
+        }}
         aria-invalid={error?.startsWith('invite') ? true : undefined}
         aria-describedby={error ? errorId : undefined}
       />

@@ -63,6 +63,17 @@ const groupView = loadedOnDemand(() =>
 export const loadGroupView = groupView.preload;
 export const LazyGroupView = groupView.View;
 
+/**
+ * A member is about to join or start a group (they type in its form): the group view's code
+ * and this device's key are made ready meanwhile. Local only; nothing goes on the network.
+ */
+export function prepareToEnter(): void {
+  void loadGroupView()
+    .then(() => import('../meeting/useGroupSession'))
+    .then((m) => m.prepareDevice())
+    .catch(() => undefined);
+}
+
 const notesOverview = loadedOnDemand(() =>
   import('../notes/NotesOverview').then((m) => m.NotesOverview),
 );
