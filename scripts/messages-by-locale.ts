@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Message } from '../lib/i18n/i18n';
@@ -69,16 +70,27 @@ function languageChunks(bundle: Bundle): { nl: string; en: string } | null {
   return found.nl && found.en ? { nl: found.nl, en: found.en } : null;
 }
 
-/** texts-first.ts as one small module with the chunks' addresses in it. */
-async function firstScript(root: string, chunks: { nl: string; en: string }): Promise<string> {
+/** One module bundled by esbuild into a string of ESM, nothing written. */
+async function bundleText(
+  entry: string,
+  options: Omit<BuildOptions, 'entryPoints'>,
+): Promise<string> {
   const out = await build({
-    entryPoints: [join(root, 'entrypoints', 'sidepanel', 'texts-first.ts')],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: 'esm',
+    logLevel: 'error',
+    ...options,
+  });
+  return out.outputFiles?.[0]?.text ?? '';
+}
+
+/** texts-first.ts as one small module with the chunks' addresses in it. */
+function firstScript(root: string, chunks: { nl: string; en: string }): Promise<string> {
+  return bundleText(join(root, 'entrypoints', 'sidepanel', 'texts-first.ts'), {
     platform: 'browser',
     minify: true,
-    logLevel: 'error',
     define: {
       KRING_TEXTS_NL: JSON.stringify(chunks.nl),
       KRING_TEXTS_EN: JSON.stringify(chunks.en),
@@ -86,21 +98,14 @@ async function firstScript(root: string, chunks: { nl: string; en: string }): Pr
     // The chunks are the page's own files, imported by address.
     external: [chunks.nl, chunks.en],
   });
-  return out.outputFiles[0]?.text ?? '';
 }
 
 export function messagesByLocale(root: string): MessagesPlugin {
   let tables: Promise<{ nl: LocaleTable; en: LocaleTable }> | null = null;
   const read = async () => {
-    const out = await build({
-      entryPoints: [join(root, 'lib', 'i18n', 'messages.ts')],
-      bundle: true,
-      write: false,
-      format: 'esm',
+    const code = await bundleText(join(root, 'lib', 'i18n', 'messages.ts'), {
       platform: 'neutral',
-      logLevel: 'error',
     });
-    const code = out.outputFiles[0]?.text ?? '';
     const mod = (await import(
       `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
     )) as { MESSAGES: Record<string, Message> };

@@ -105,7 +105,7 @@ export function useGroupSession(
   const [groupName] = useState(group.name ?? '');
   const companionIce = useCompanionIce(signalingUrl);
   // The device key is read (or made) while the companion answers, not after.
-  useEffect(() => void thisDevice(), []);
+  useEffect(prepareDevice, []);
   const peerOpts = useSamePeerOpts(
     companionIce === null
       ? null

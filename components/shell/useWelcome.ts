@@ -16,12 +16,19 @@ export interface Welcome {
  */
 const known = new WeakMap<KeyValueStore, boolean>();
 
+/** Whether the welcome was put away: as this page knows it, else read (and remembered). */
+function dismissedIn(store: KeyValueStore): Promise<boolean> {
+  const had = known.get(store);
+  if (had !== undefined) return Promise.resolve(had);
+  return welcomeItem.read(store).then((read) => {
+    if (!known.has(store)) known.set(store, read.value.dismissed);
+    return read.value.dismissed;
+  });
+}
+
 /** Reads whether the welcome was put away, for the home screen's first render. Never rejects. */
 export async function readWelcome(store: KeyValueStore): Promise<void> {
-  const dismissed = await welcomeItem.read(store).then(
-    (read) => read.value.dismissed,
-    () => false,
-  );
+  const dismissed = await dismissedIn(store).catch(() => false);
   if (!known.has(store)) known.set(store, dismissed);
 }
 
@@ -33,15 +40,7 @@ export function useWelcome(store: KeyValueStore | null): Welcome {
     if (!store) return undefined;
     let cancelled = false;
     // Read before this mounted (or while it did): the same answer, nothing to ask the store.
-    const had = known.get(store);
-    const read =
-      had !== undefined
-        ? Promise.resolve(had)
-        : welcomeItem.read(store).then((r) => {
-            if (!known.has(store)) known.set(store, r.value.dismissed);
-            return r.value.dismissed;
-          });
-    read.then(
+    dismissedIn(store).then(
       (value) => {
         if (!cancelled) setDismissed(value);
       },

@@ -1,7 +1,7 @@
 import { deriveGroupId, deriveMeetingCacheKey } from '../invite/room-name';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { fromBase64, toBase64 } from '../util/base64';
-import { LIMITS } from '../util/limits';
+import { LIMITS, PROOF_BYTES } from '../util/limits';
 import type { KeyValueStore } from './key-value-store';
 import { decodeBlob, openBlob, seal } from './sealed-blob';
 import type { SealedBlob } from './sealed-blob';
@@ -61,9 +61,8 @@ export interface MeetingCache {
   clear(): Promise<void>;
 }
 
-/** Bytes of one proof of a verified signature (`PROOF_BYTES` in lib/shared-doc/signed.ts). */
-const PROOF_BYTES = 16;
-const MAX_PROOFS = LIMITS.proofsPerMeeting;
+/** The proofs of verified signatures kept with one meeting at most, in bytes. */
+const MAX_PROOF_BYTES = LIMITS.proofsPerMeeting * PROOF_BYTES;
 
 /** Meetings kept per group; more running at once than this is a group in trouble, not a meeting. */
 export const MAX_CACHED_MEETINGS = 4;
@@ -110,7 +109,7 @@ export function decodeStoredCache(value: unknown): StoredMeetingCache | null {
     const blob = decodeBlob(entry, maxBase64(LIMITS.meetingDocumentBytes));
     if (!meetingId || !blob || seen.has(meetingId)) continue;
     seen.add(meetingId);
-    const proven = decodeBlob(entry.proven, maxBase64(MAX_PROOFS * PROOF_BYTES));
+    const proven = decodeBlob(entry.proven, maxBase64(MAX_PROOF_BYTES));
     meetings.push({ meetingId, ...blob, ...(proven ? { proven } : {}) });
   }
   const admission = decodeBlob(value.admission, maxBase64(MAX_ADMISSION_BYTES));
@@ -196,10 +195,10 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
         const opened = await Promise.all(
           meetings.map(async (m) => {
             const state = await openBlob(key, m, label(groupId, m.meetingId));
+            if (!state) return null;
             const proven = m.proven
               ? await openBlob(key, m.proven, label(groupId, m.meetingId, 'proven'))
               : null;
-            if (!state) return null;
             return proven
               ? { meetingId: m.meetingId, state, proven }
               : { meetingId: m.meetingId, state };
@@ -227,7 +226,7 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
             if (m.state.length > LIMITS.meetingDocumentBytes) continue;
             const blob = await seal(key, m.state, label(groupId, m.meetingId));
             const proven =
-              m.proven && m.proven.length > 0 && m.proven.length <= MAX_PROOFS * PROOF_BYTES
+              m.proven && m.proven.length > 0 && m.proven.length <= MAX_PROOF_BYTES
                 ? await seal(key, m.proven, label(groupId, m.meetingId, 'proven'))
                 : null;
             meetings.push({ meetingId: m.meetingId, ...blob, ...(proven ? { proven } : {}) });

@@ -4,7 +4,7 @@ import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { fromBase64, toBase64 } from '../util/base64';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
-import { LIMITS } from '../util/limits';
+import { LIMITS, PROOF_BYTES } from '../util/limits';
 import { sessionSigner, verifyEd25519 } from './ed25519';
 
 /**
@@ -99,8 +99,6 @@ const MAX_VERDICTS = 2_000;
 export const MAX_CARDS = 200;
 /** The roster map of a meeting document: cards by session key. */
 export const ROSTER_ROOT = 'roster';
-/** Bytes of one proof (`proofOf`): SHA-256 cut to 128 bits, as hard to match as to forge. */
-export const PROOF_BYTES = 16;
 const MAX_PROOFS = LIMITS.proofsPerMeeting;
 
 const encoder = new TextEncoder();
@@ -449,15 +447,8 @@ function verifyWrite(
   fields: SignedFields,
   signature: string,
 ): boolean {
-  const sig = fromBase64(signature);
-  const pub = fromBase64(card.session);
-  if (!sig || sig.length !== 64 || !pub) return false;
   try {
-    const message = writeBytes(fields);
-    const proof = proofOf(WRITE_PROOF, pub, sig, message);
-    if (!trust.vouched.has(proof) && !verifyEd25519(sig, message, pub)) return false;
-    prove(trust, proof);
-    return true;
+    return signedByCard(card, signature, writeBytes(fields), trust);
   } catch {
     return false;
   }
@@ -465,14 +456,25 @@ function verifyWrite(
 
 /**
  * Whether `signature` (base64) is the card's session key's signature of `message`: a signed
- * write, a knock or an answer (admission.ts), a presence proof (presence.ts).
+ * write, a knock or an answer (admission.ts), a presence proof (presence.ts). Given a
+ * document's `trust` (a write read from it), a signature this panel verified before it kept
+ * the document's copy is not verified again, and every valid one is proven for the next copy.
  */
-export function signedByCard(card: MemberCard, signature: string, message: Uint8Array): boolean {
+export function signedByCard(
+  card: MemberCard,
+  signature: string,
+  message: Uint8Array,
+  trust?: DocTrust,
+): boolean {
   const sig = fromBase64(signature);
   const pub = fromBase64(card.session);
   if (!sig || sig.length !== 64 || !pub) return false;
   try {
-    return verifyEd25519(sig, message, pub);
+    if (!trust) return verifyEd25519(sig, message, pub);
+    const proof = proofOf(WRITE_PROOF, pub, sig, message);
+    if (!trust.vouched.has(proof) && !verifyEd25519(sig, message, pub)) return false;
+    prove(trust, proof);
+    return true;
   } catch {
     return false;
   }

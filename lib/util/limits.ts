@@ -36,3 +36,10 @@ export const LIMITS = {
    */
   proofsPerMeeting: 20_000,
 } as const;
+
+/**
+ * Bytes of one proof of a verified signature (lib/shared-doc/signed.ts, `provenSignatures`):
+ * SHA-256 cut to 128 bits, as hard to match as to forge. Here so that the meeting cache can
+ * bound what it keeps without importing the curves.
+ */
+export const PROOF_BYTES = 16;

@@ -5,9 +5,9 @@ import * as Y from 'yjs';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { parseInvite } from '../../lib/invite/invite';
-import { deriveRoomKeys } from '../../lib/invite/room-name';
+import { deriveRoomKeys, roomCryptoKey } from '../../lib/invite/room-name';
 import { readLobby } from '../../lib/shared-doc/lobby';
-import { openPayload, roomKey } from '../helpers/frame-tap';
+import { openPayload } from '../helpers/frame-tap';
 import { EXTENSION_DIR, recordWebSocketFrames } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
 import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
@@ -131,7 +131,7 @@ async function roomKeys(panel: Page, secret: Uint8Array): Promise<Map<string, Cr
   ]);
   return new Map(
     await Promise.all(
-      rooms.map(async (r) => [r.roomName, await roomKey(r.password, r.roomName)] as const),
+      rooms.map(async (r) => [r.roomName, await roomCryptoKey(r.password, r.roomName)] as const),
     ),
   );
 }

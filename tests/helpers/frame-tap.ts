@@ -7,7 +7,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as decoding from 'lib0/decoding';
-import { roomCryptoKey } from '../../lib/invite/room-name';
 
 export interface FrameTap {
   /** Members connect here instead of to the server. */
@@ -71,11 +70,6 @@ export async function startFrameTap(targetUrl: string): Promise<FrameTap> {
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
-}
-
-/** A room's key, as every panel derives it (lib/invite/room-name.ts, HKDF from the password). */
-export function roomKey(password: string, roomName: string): Promise<CryptoKey> {
-  return roomCryptoKey(password, roomName);
 }
 
 /** Reads a publish's `data` (base64 of y-webrtc's AES-GCM envelope); null if the key does not fit. */

@@ -3,10 +3,10 @@ import type { GroupSnapshot } from '../../lib/connection/group-session';
 import * as Y from 'yjs';
 import { createInvite } from '../../lib/invite/invite';
 import { LIMITS } from '../../lib/util/limits';
-import { deriveRoomKeys } from '../../lib/invite/room-name';
+import { deriveRoomKeys, roomCryptoKey } from '../../lib/invite/room-name';
 import { UNSEEN_GRACE_MS } from '../../lib/connection/unseen-peers';
 import { NodeGroup } from '../helpers/node-group';
-import { openPayload, publishedPayloads, roomKey, startFrameTap } from '../helpers/frame-tap';
+import { openPayload, publishedPayloads, startFrameTap } from '../helpers/frame-tap';
 import type { FrameTap } from '../helpers/frame-tap';
 import type { NodeMember } from '../helpers/node-member';
 
@@ -97,7 +97,7 @@ describe('members who cannot connect directly meet through the encrypted relay',
     ]);
     const keys = new Map(
       await Promise.all(
-        rooms.map(async (r) => [r.roomName, await roomKey(r.password, r.roomName)] as const),
+        rooms.map(async (r) => [r.roomName, await roomCryptoKey(r.password, r.roomName)] as const),
       ),
     );
     let relayed = 0;

@@ -3,7 +3,8 @@ import { WebSocket } from 'ws';
 import { closeAllRooms, openRoom, openRoomNames } from '../../../lib/connection/room-connection';
 import { startSignalingServer } from '../../../server/signaling-server';
 import type { RunningServer } from '../../../server/signaling-server';
-import { openPayload, roomKey, startFrameTap } from '../../helpers/frame-tap';
+import { openPayload, startFrameTap } from '../../helpers/frame-tap';
+import { roomCryptoKey } from '../../../lib/invite/room-name';
 
 /**
  * A room opened again through another server (the member changed the address) keeps what this
@@ -78,7 +79,9 @@ describe("a room's key", () => {
       };
       await expect.poll(announced, { timeout: 5_000 }).not.toBeNull();
       const data = (await announced())!;
-      expect(await openPayload(data, await roomKey(keys.password, keys.roomName))).toMatchObject({
+      expect(
+        await openPayload(data, await roomCryptoKey(keys.password, keys.roomName)),
+      ).toMatchObject({
         type: 'announce',
       });
       const pbkdf2 = await pbkdf2Key(keys.password, keys.roomName);
