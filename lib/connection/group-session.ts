@@ -72,6 +72,7 @@ import { markFreshRoom, readFreshRoom } from './fresh-room';
 import { readDoorkeeper, setDoorkeeper } from './doorkeeper';
 import { createInvite } from '../invite/invite';
 import { shareEqual } from '../util/share-equal';
+import { HandoffDesk } from './meeting-handoff';
 
 /** Who this member is in the group. */
 export interface GroupIdentity {
@@ -408,6 +409,8 @@ export class GroupSession {
   private readonly regulars = new Map<string, string>();
   /** Knocks being answered now, by member id (sealing is asynchronous). */
   private readonly answering = new Set<string>();
+  /** A meeting's first state over the lobby for whoever was just let in (meeting-handoff.ts). */
+  private readonly handoff: HandoffDesk;
 
   // --- A new invite (issue 13, point 2) ---
   /** The group's secret now: the invite's, or the new one the chair issued. */
@@ -462,6 +465,16 @@ export class GroupSession {
     this.cacheFor = deps.cacheFor;
     this.groupName = identity.groupName.trim() || null;
     this.snapshotValue = { ...EMPTY_SNAPSHOT, selfId: identity.memberId };
+    this.handoff = new HandoffDesk({
+      clock: this.clock,
+      lobbyNotes: () => this.lobby?.notes ?? null,
+      heldMeeting: (meetingId) => {
+        const held = this.held.get(meetingId);
+        const key = this.meetingKeys.get(meetingId);
+        if (!held || !key) return null;
+        return { doc: held.room.doc, key, letsIn: () => this.opensDoor(held.room.doc) };
+      },
+    });
   }
 
   /**
@@ -735,6 +748,7 @@ export class GroupSession {
     if (this.disposed) return;
     void this.saveNow();
     this.disposed = true;
+    this.handoff.stop();
     this.stopClockRefresh?.();
     this.cancelChairCheck?.();
     this.cancelFrame?.();
@@ -816,11 +830,16 @@ export class GroupSession {
       this.scheduleRefresh();
     };
     lobby.awareness.on('change', onAwareness);
-    const offConnection = lobby.onConnectionChange(() => this.scheduleRefresh());
+    const offConnection = lobby.onConnectionChange(() => {
+      this.handoff.askNewPeers();
+      this.scheduleRefresh();
+    });
+    const offNotes = lobby.notes?.listen((peer, note) => this.handoff.receive(peer, note));
     this.lobbyCleanups.push(() => {
       lobby.doc.off('update', onLobbyUpdate);
       lobby.awareness.off('change', onAwareness);
       offConnection();
+      offNotes?.();
     });
     this.listenForOthers(lobby);
     onLobbyUpdate();
@@ -1259,7 +1278,11 @@ export class GroupSession {
         if (this.asking === asking) this.asking = null;
         this.changed();
         if (moving) void this.moveRoom(meetingId);
-        else this.followLobby();
+        else {
+          this.followLobby();
+          // Its first state over the lobby, while the meeting's own room connects.
+          void this.switching.then(() => this.handoff.ask(meetingId));
+        }
         this.scheduleRefresh();
       });
       return;

@@ -55,8 +55,23 @@ export interface RoomHandle {
    * returns an unsubscribe.
    */
   onConnectionChange(listener: () => void): () => void;
+  /**
+   * Notes between two members over their own data channel, never through the server
+   * (meeting-handoff.ts). Rooms that cannot carry them leave it out.
+   */
+  readonly notes?: PeerNotes;
   /** Gives this share back; the provider and document are destroyed when the last is released. */
   release(): void;
+}
+
+/** A room's notes to single peers, over the data channel to each (the y-webrtc patch). */
+export interface PeerNotes {
+  /** The peers with an open data channel now. */
+  peers(): string[];
+  /** Sends a note to one peer; false when no data channel to it is open. */
+  send(peerId: string, note: Uint8Array): boolean;
+  /** Calls `listener` with every note a peer sends; returns an unsubscribe. */
+  listen(listener: (peerId: string, note: Uint8Array) => void): () => void;
 }
 
 interface SharedRoom {
@@ -67,6 +82,7 @@ interface SharedRoom {
   readonly unseen: () => number;
   readonly doc: Y.Doc;
   readonly listeners: Set<() => void>;
+  readonly notes: PeerNotes;
   readonly stop: () => void;
   refs: number;
   /** Pending teardown after the last release; cancelled when the room is opened again. */
@@ -134,6 +150,7 @@ export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
     peerLinks: () => peerLinks(shared),
     relayCounts: () => shared.relay.relayCounts(),
     unknownPeers: () => shared.unseen(),
+    notes: shared.notes,
     onConnectionChange(listener) {
       shared.listeners.add(listener);
       return () => shared.listeners.delete(listener);
@@ -207,6 +224,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   });
   relay.book.relayAfterMs = relayAfter(options);
   const unseen = new UnseenPeers();
+  const noteListeners = new Set<(peerId: string, note: Uint8Array) => void>();
   const provider = new WebrtcProvider(keys.roomName, doc, {
     signaling: [...options.signalingUrls],
     password: keys.password,
@@ -215,7 +233,18 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     framing: () => framing.connection(),
     relay,
     peerAwareness: (peerId, update) => unseen.heard(peerId, update),
+    peerNote: (peerId, note) => {
+      for (const listener of [...noteListeners]) listener(peerId, note);
+    },
   });
+  const notes: PeerNotes = {
+    peers: () => provider.room?.notePeers() ?? [],
+    send: (peerId, note) => provider.room?.sendPeerNote(peerId, note) ?? false,
+    listen(listener) {
+      noteListeners.add(listener);
+      return () => noteListeners.delete(listener);
+    },
+  };
   // Peers that receive the room and show no presence (issue 13, point 3): counted on every
   // notify, which every poll runs, so that the grace runs on.
   let unknownNow = 0;
@@ -300,6 +329,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     unseen: () => unknownNow,
     doc,
     listeners,
+    notes,
     refs: 0,
     closing: null,
     stop() {
@@ -308,6 +338,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
       relay.close();
       provider.off('peers', onPeers);
       listeners.clear();
+      noteListeners.clear();
       provider.awareness.setLocalState(null);
       // y-webrtc's destroy() leaves the provider on its signaling sockets, so a socket no room
       // uses stayed open, and re-subscribed after a reconnect, for the life of the page: after a

@@ -82,3 +82,12 @@ async function sha256Hex(secret: Uint8Array, label: string): Promise<string> {
 export function deriveMeetingCacheKey(secret: Uint8Array): Promise<CryptoKey> {
   return hkdfAesKey(secret, new Uint8Array(0), 'kring/meeting-cache/v1');
 }
+
+/**
+ * The key a meeting's state travels under between two members on the lobby's data channels
+ * (lib/connection/meeting-handoff.ts): HKDF of the meeting's key with its own label, so it is
+ * none of the meeting room's keys. Only the members let into the meeting hold it.
+ */
+export function deriveHandoffKey(meetingKey: Uint8Array): Promise<CryptoKey> {
+  return hkdfAesKey(meetingKey, new Uint8Array(0), 'kring/meeting-handoff/v1');
+}

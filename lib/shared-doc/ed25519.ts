@@ -73,6 +73,18 @@ function knownKey(publicKey: Uint8Array): KnownKey | null {
   return known;
 }
 
+/**
+ * Whether `verifyEd25519` would take this signature as soon as the curve equation holds: S below
+ * the group order and a public key it accepts (canonical, not of small order). Where that is so,
+ * an Ed25519 "valid" from elsewhere (the browser's WebCrypto, which compares R's encoding with
+ * the encoding of [S]B - [k]A, cofactorless) implies `verifyEd25519`'s own, cofactored check:
+ * R is then that very point. vouch-ahead.ts relies on it.
+ */
+export function strictFormOk(signature: Uint8Array, publicKey: Uint8Array): boolean {
+  if (signature.length !== 64 || publicKey.length !== 32) return false;
+  return littleEndian(signature.subarray(32)) < ORDER && knownKey(publicKey) !== null;
+}
+
 /** Whether `signature` is `publicKey`'s Ed25519 signature of `message` (RFC 8032, strict). */
 export function verifyEd25519(
   signature: Uint8Array,

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -276,6 +276,101 @@ export function vouchFor(doc: Y.Doc, proofs: Uint8Array): void {
   for (let i = 0; i < count; i += 1) {
     trust.vouched.add(
       String.fromCharCode(...proofs.subarray(i * PROOF_BYTES, (i + 1) * PROOF_BYTES)),
+    );
+  }
+}
+
+/** A signature a reader of a document would verify: a roster card's or a signed write's. */
+export interface PendingSignature {
+  readonly kind: 'card' | 'write';
+  /** The device key (card, P-256, 65 bytes) or the session key (write, Ed25519, 32 bytes). */
+  readonly key: Uint8Array;
+  readonly signature: Uint8Array;
+  readonly message: Uint8Array;
+}
+
+/**
+ * The signatures a reader of the enforced document `doc` would verify in `update`: each roster
+ * card's certificate and each stored envelope's signature, with the bytes they would be verified
+ * over (this document's scope, each root's name). Nothing is judged here: a card or envelope that
+ * is malformed is left out and judged on read as always. For verifying ahead (vouch-ahead.ts).
+ */
+export function signaturesIn(doc: Y.Doc, update: Uint8Array): PendingSignature[] {
+  const trust = trusts.get(doc);
+  if (!trust) return [];
+  const scratch = new Y.Doc();
+  const found: PendingSignature[] = [];
+  try {
+    Y.applyUpdate(scratch, update);
+    for (const name of [...scratch.share.keys()]) {
+      scratch.getMap<unknown>(name).forEach((raw, key) => {
+        if (found.length >= MAX_PROOFS || !isRecord(raw)) return;
+        const pending =
+          name === ROSTER_ROOT ? pendingCard(raw) : pendingWrite(trust, name, key, raw);
+        if (pending) found.push(pending);
+      });
+    }
+  } catch {
+    // An update that does not apply, or a root that is not a map: judged on read as always.
+  } finally {
+    scratch.destroy();
+  }
+  return found;
+}
+
+function pendingCard(raw: Record<string, unknown>): PendingSignature | null {
+  const memberId = safeId(raw.memberId);
+  const name = boundedString(raw.name, LIMITS.memberName);
+  const fields = [raw.device, raw.session, raw.cert];
+  if (memberId === null || name === null || !fields.every((f) => typeof f === 'string')) {
+    return null;
+  }
+  const key = fromBase64(raw.device as string);
+  const signature = fromBase64(raw.cert as string);
+  if (!key || key.length !== 65 || !signature || signature.length !== 64) return null;
+  return {
+    kind: 'card',
+    key,
+    signature,
+    message: cardBytes(memberId, name, raw.session as string),
+  };
+}
+
+function pendingWrite(
+  trust: DocTrust,
+  root: string,
+  key: string,
+  raw: Record<string, unknown>,
+): PendingSignature | null {
+  const writer = safeId(raw.w);
+  const n = finiteNumber(raw.n);
+  if (writer === null || n === null || typeof raw.k !== 'string' || typeof raw.s !== 'string') {
+    return null;
+  }
+  if (raw.k.length > 100 || raw.s.length > 200 || !('v' in raw)) return null;
+  const publicKey = fromBase64(raw.k);
+  const signature = fromBase64(raw.s);
+  if (!publicKey || publicKey.length !== 32 || !signature || signature.length !== 64) return null;
+  try {
+    const message = writeBytes({ scope: trust.scope, root, key, n, writer, value: raw.v });
+    return { kind: 'write', key: publicKey, signature, message };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Takes these signatures, verified elsewhere by rules that imply this file's (vouch-ahead.ts),
+ * as verified in `doc`: like `vouchFor`, the very bytes are read without the curve math, and
+ * every other check of a card or a write still runs on read.
+ */
+export function vouchVerified(doc: Y.Doc, verified: readonly PendingSignature[]): void {
+  const trust = trusts.get(doc);
+  if (!trust) return;
+  for (const s of verified) {
+    if (trust.vouched.size >= MAX_PROOFS) return;
+    trust.vouched.add(
+      proofOf(s.kind === 'card' ? CARD_PROOF : WRITE_PROOF, s.key, s.signature, s.message),
     );
   }
 }

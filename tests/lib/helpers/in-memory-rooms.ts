@@ -1,4 +1,4 @@
-import type { RoomHandle } from '../../../lib/connection/room-connection';
+import type { PeerNotes, RoomHandle } from '../../../lib/connection/room-connection';
 import type { RoomKeys } from '../../../lib/invite/room-name';
 import { InMemoryNetwork } from './in-memory-network';
 
@@ -8,7 +8,14 @@ interface Seat {
   readonly network: InMemoryNetwork;
   readonly index: number;
   readonly listeners: Set<() => void>;
+  readonly noteListeners: Set<(peerId: string, note: Uint8Array) => void>;
   released: boolean;
+}
+
+interface QueuedNote {
+  readonly to: Seat;
+  readonly from: Seat;
+  readonly note: Uint8Array;
 }
 
 /**
@@ -21,6 +28,10 @@ export class InMemoryRooms {
   private readonly seats: Seat[] = [];
   /** Members cut off from everyone until they reconnect, also in rooms they open meanwhile. */
   private readonly offline = new Set<string>();
+  /** Notes to single peers (the y-webrtc patch's peer notes), delivered by `flush()`. */
+  private readonly notes: QueuedNote[] = [];
+  /** Rooms whose name passes the test stay without connections for these members. */
+  private readonly cutOffRooms = new Map<string, (roomName: string) => boolean>();
 
   /** The `openRoom` to give the GroupSession of `member` (a name for the calls below). */
   openerFor(member: string): (keys: RoomKeys) => RoomHandle {
@@ -32,6 +43,11 @@ export class InMemoryRooms {
     let delivered = true;
     while (delivered) {
       delivered = false;
+      for (const { to, from, note } of this.notes.splice(0)) {
+        delivered = true;
+        if (!this.linked(from, to)) continue;
+        for (const listener of [...to.noteListeners]) listener(String(from.index), note);
+      }
       for (const network of this.networks.values()) {
         if (!network.pending) continue;
         network.flush();
@@ -61,6 +77,31 @@ export class InMemoryRooms {
     this.disconnect(member);
   }
 
+  /**
+   * Keeps `member` without connections in every room whose name passes `test`, also in those
+   * opened later (a meeting's room whose WebRTC connections have not come up yet).
+   */
+  cutOff(member: string, test: (roomName: string) => boolean): void {
+    this.cutOffRooms.set(member, test);
+    for (const seat of this.openSeats(member)) {
+      if (!test(seat.roomName)) continue;
+      seat.network.disconnect(seat.index);
+      notify(seat);
+    }
+  }
+
+  /** Ends `cutOff` for `member`: those rooms connect. */
+  connectRooms(member: string): void {
+    const test = this.cutOffRooms.get(member);
+    this.cutOffRooms.delete(member);
+    if (!test) return;
+    for (const seat of this.openSeats(member)) {
+      if (!test(seat.roomName) || this.offline.has(member)) continue;
+      seat.network.reconnect(seat.index);
+      notify(seat);
+    }
+  }
+
   /** Brings `member` back in every room they have open (or only in `roomName`). */
   reconnect(member: string, roomName?: string): void {
     if (roomName === undefined) this.offline.delete(member);
@@ -76,6 +117,17 @@ export class InMemoryRooms {
     return this.openSeats(member).map((seat) => seat.roomName);
   }
 
+  /** Whether two seats of one room have a connection now: both open and online. */
+  private linked(a: Seat, b: Seat): boolean {
+    return (
+      a.network === b.network &&
+      !a.released &&
+      !b.released &&
+      a.network.isOnline(a.index) &&
+      b.network.isOnline(b.index)
+    );
+  }
+
   private openSeats(member: string): Seat[] {
     return this.seats.filter((seat) => seat.member === member && !seat.released);
   }
@@ -86,9 +138,36 @@ export class InMemoryRooms {
       network = new InMemoryNetwork(0, { awareness: true });
       this.networks.set(roomName, network);
     }
-    const index = network.join({ online: !this.offline.has(member) });
-    const seat: Seat = { member, roomName, network, index, listeners: new Set(), released: false };
+    const cut = this.cutOffRooms.get(member)?.(roomName) ?? false;
+    const index = network.join({ online: !this.offline.has(member) && !cut });
+    const seat: Seat = {
+      member,
+      roomName,
+      network,
+      index,
+      listeners: new Set(),
+      noteListeners: new Set(),
+      released: false,
+    };
     this.seats.push(seat);
+    const notes: PeerNotes = {
+      peers: () =>
+        this.seats
+          .filter((other) => other !== seat && this.linked(seat, other))
+          .map((other) => String(other.index)),
+      send: (peerId, note) => {
+        const to = this.seats.find(
+          (other) => other.network === network && String(other.index) === peerId,
+        );
+        if (!to || to === seat || !this.linked(seat, to)) return false;
+        this.notes.push({ to, from: seat, note });
+        return true;
+      },
+      listen(listener) {
+        seat.noteListeners.add(listener);
+        return () => seat.noteListeners.delete(listener);
+      },
+    };
     return {
       roomName,
       doc: network.docs[index]!,
@@ -97,6 +176,7 @@ export class InMemoryRooms {
         signalingConnected: seat.network.isOnline(seat.index),
         signalingFailed: false,
       }),
+      notes,
       onConnectionChange(listener) {
         seat.listeners.add(listener);
         return () => seat.listeners.delete(listener);
@@ -105,6 +185,7 @@ export class InMemoryRooms {
         if (seat.released) return;
         seat.released = true;
         seat.listeners.clear();
+        seat.noteListeners.clear();
         seat.network.leave(seat.index);
       },
     };

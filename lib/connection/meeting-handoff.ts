@@ -1,0 +1,281 @@
+import * as Y from 'yjs';
+import { deriveHandoffKey } from '../invite/room-name';
+import { safeId } from '../util/guards';
+import { LIMITS } from '../util/limits';
+import { vouchAhead } from '../shared-doc/vouch-ahead';
+import type { Clock } from './clock';
+import type { PeerNotes } from './room-connection';
+
+/**
+ * A new member's first copy of a meeting comes over the lobby (issue 15, late join).
+ *
+ * A member let into a meeting (admission.ts) used to wait for a second mesh: the meeting's own
+ * room, whose name and password derive from the key the chair's answer just brought, with a
+ * WebRTC connection to every member, before anything of the meeting arrived. The lobby's data
+ * channels are already open by then, and the chair's panel (or the doorkeeper's) that answered is
+ * on the other end of one. So the new member asks over them: an **ask** carries its state vector
+ * of the meeting, sealed with a key derived from the meeting's key (`deriveHandoffKey`); a panel
+ * that lets members into that meeting and holds it answers with a **state**, the part of the
+ * meeting the asker lacks, sealed the same way. The meeting's room still connects as before and
+ * carries everything after; the state is only a head start.
+ *
+ * Why this gives nobody more than the meeting's room does: only holders of the meeting's key
+ * can seal an ask that opens (AES-GCM), so a panel with the invite alone gets no answer, and an
+ * answer is of no use to anyone without the key. What an answer holds is a Yjs update of the
+ * meeting, applied like one from the meeting's room: every write in it is verified on read
+ * (signed.ts). Notes travel over one data channel between two panels (DTLS), never through the
+ * server, and are neither relayed nor passed on (the y-webrtc patch's `peerNote`).
+ *
+ * A note: version (1 byte), kind (1 byte: 1 ask, 2 state), the meeting id's length (1 byte) and
+ * its ASCII, then the IV (12 bytes) and the AES-GCM ciphertext; the kind and the meeting id are
+ * the additional data, so an ask cannot pass for a state or for another meeting.
+ */
+
+export type HandoffKind = 'ask' | 'state';
+
+export interface HandoffNote {
+  readonly kind: HandoffKind;
+  readonly meetingId: string;
+  readonly iv: Uint8Array;
+  readonly sealed: Uint8Array;
+}
+
+const VERSION = 1;
+const KINDS: Record<HandoffKind, number> = { ask: 1, state: 2 };
+const IV_BYTES = 12;
+/** AES-GCM's tag. */
+const TAG_BYTES = 16;
+/** The largest state a note may carry: the meeting document's own limit, and its tag. */
+const MAX_SEALED_BYTES = LIMITS.meetingDocumentBytes + TAG_BYTES;
+
+/** How long a member who was just let in keeps asking lobby peers that connect (ms). */
+export const HANDOFF_ASK_MS = 20_000;
+
+/** Seals `plain` (a state vector for an ask, an update for a state) as a note. */
+export async function sealHandoff(
+  key: CryptoKey,
+  kind: HandoffKind,
+  meetingId: string,
+  plain: Uint8Array,
+): Promise<Uint8Array> {
+  const id = new TextEncoder().encode(meetingId);
+  const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const sealed = new Uint8Array(
+    await globalThis.crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: additionalData(kind, meetingId) },
+      key,
+      Uint8Array.from(plain),
+    ),
+  );
+  const note = new Uint8Array(3 + id.length + IV_BYTES + sealed.length);
+  note[0] = VERSION;
+  note[1] = KINDS[kind];
+  note[2] = id.length;
+  note.set(id, 3);
+  note.set(iv, 3 + id.length);
+  note.set(sealed, 3 + id.length + IV_BYTES);
+  return note;
+}
+
+/** Reads a note's frame from a peer; null for anything that is not one (nothing is opened). */
+export function readHandoff(note: Uint8Array): HandoffNote | null {
+  if (note.length < 3 || note[0] !== VERSION) return null;
+  const kind = note[1] === KINDS.ask ? 'ask' : note[1] === KINDS.state ? 'state' : null;
+  const idLength = note[2]!;
+  const start = 3 + idLength + IV_BYTES;
+  if (!kind || note.length < start + TAG_BYTES || note.length - start > MAX_SEALED_BYTES) {
+    return null;
+  }
+  let meetingId: string | null = null;
+  try {
+    meetingId = safeId(
+      new TextDecoder('utf-8', { fatal: true }).decode(note.subarray(3, 3 + idLength)),
+    );
+  } catch {
+    return null;
+  }
+  if (meetingId === null) return null;
+  return {
+    kind,
+    meetingId,
+    iv: note.slice(3 + idLength, start),
+    sealed: note.slice(start),
+  };
+}
+
+/** Opens a note with the meeting's handoff key; null when it does not open (not sealed with it). */
+export async function openHandoff(key: CryptoKey, note: HandoffNote): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(
+      await globalThis.crypto.subtle.decrypt(
+        {
+          name: 'AES-GCM',
+          iv: Uint8Array.from(note.iv),
+          additionalData: additionalData(note.kind, note.meetingId),
+        },
+        key,
+        Uint8Array.from(note.sealed),
+      ),
+    );
+  } catch {
+    return null;
+  }
+}
+
+function additionalData(kind: HandoffKind, meetingId: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(`kring/meeting-handoff/v1/${kind}/${meetingId}`);
+}
+
+/** How often a panel answers asks: once per peer and meeting within `perPeerMs`, and `perMinute` in all. */
+export const ANSWER_LIMITS = { perPeerMs: 5_000, perMinute: 16 } as const;
+
+/**
+ * The answering panel's bounds: an answer is the whole meeting for a member who has nothing, so
+ * a peer that asks again and again (with the key: a member of the meeting) must not make this
+ * panel seal and send it again and again.
+ */
+export class HandoffAnswers {
+  private readonly lastByPeer = new Map<string, number>();
+  private recent: number[] = [];
+
+  /** Whether `peerId` may be answered for `meetingId` now; if so, counts the answer. */
+  take(peerId: string, meetingId: string, now: number): boolean {
+    const key = `${peerId}\u0000${meetingId}`;
+    const last = this.lastByPeer.get(key);
+    if (last !== undefined && now - last < ANSWER_LIMITS.perPeerMs) return false;
+    this.recent = this.recent.filter((at) => now - at < 60_000);
+    if (this.recent.length >= ANSWER_LIMITS.perMinute) return false;
+    this.recent.push(now);
+    for (const [k, at] of this.lastByPeer) {
+      if (now - at >= ANSWER_LIMITS.perPeerMs) this.lastByPeer.delete(k);
+    }
+    this.lastByPeer.set(key, now);
+    return true;
+  }
+}
+
+/** What a session lends the desk: the lobby's notes and the meetings it holds. */
+export interface HandoffPort {
+  readonly clock: Clock;
+  /** The lobby's notes to single peers; null without a lobby or a room that carries none. */
+  lobbyNotes(): PeerNotes | null;
+  /**
+   * A meeting this panel holds and has the key of: its document, its key, and whether this panel
+   * lets members in (its chair, or the doorkeeper); null otherwise.
+   */
+  heldMeeting(
+    meetingId: string,
+  ): { readonly doc: Y.Doc; readonly key: Uint8Array; letsIn(): boolean } | null;
+}
+
+/** The origin of a state applied from a note: news from another panel, as a room's update is. */
+export const HANDOFF_ORIGIN = Symbol('kring-handoff');
+
+/**
+ * One session's side of the handoff: it asks for a meeting it was just let into, answers the
+ * asks for meetings it lets members into, and applies the first state that opens.
+ */
+export class HandoffDesk {
+  private asking: { meetingId: string; asked: Set<string>; until: number } | null = null;
+  private readonly answers = new HandoffAnswers();
+  private readonly keys = new Map<string, { raw: Uint8Array; key: Promise<CryptoKey> }>();
+  private stopped = false;
+  /** How many states this desk applied and sent (for tests and the bench's profile). */
+  readonly counts = { applied: 0, answered: 0 };
+
+  constructor(private readonly port: HandoffPort) {}
+
+  /** This member was just let into `meetingId`: ask the lobby's peers, now and as they connect. */
+  ask(meetingId: string): void {
+    if (this.stopped) return;
+    this.asking = { meetingId, asked: new Set(), until: this.port.clock.now() + HANDOFF_ASK_MS };
+    this.askNewPeers();
+  }
+
+  /** The lobby's connections changed: peers that connected since are asked too. */
+  askNewPeers(): void {
+    const asking = this.asking;
+    const notes = this.port.lobbyNotes();
+    if (!asking || !notes || this.stopped) return;
+    if (this.port.clock.now() > asking.until) {
+      this.asking = null;
+      return;
+    }
+    const held = this.port.heldMeeting(asking.meetingId);
+    if (!held) return;
+    const peers = notes.peers().filter((peer) => !asking.asked.has(peer));
+    if (peers.length === 0) return;
+    for (const peer of peers) asking.asked.add(peer);
+    const vector = Y.encodeStateVector(held.doc);
+    void this.keyFor(asking.meetingId, held.key)
+      .then((key) => sealHandoff(key, 'ask', asking.meetingId, vector))
+      .then((note) => {
+        if (this.asking !== asking || this.stopped) return;
+        for (const peer of peers) notes.send(peer, note);
+      });
+  }
+
+  /** A note from a lobby peer. Anything that does not open is dropped without a word. */
+  receive(peerId: string, bytes: Uint8Array): void {
+    const note = readHandoff(bytes);
+    if (!note || this.stopped) return;
+    if (note.kind === 'ask') void this.answer(peerId, note);
+    else void this.take(note);
+  }
+
+  /** The session ends: nothing more is asked, answered or applied. */
+  stop(): void {
+    this.stopped = true;
+    this.asking = null;
+  }
+
+  private async answer(peerId: string, note: HandoffNote): Promise<void> {
+    const held = this.port.heldMeeting(note.meetingId);
+    if (!held?.letsIn() || !this.answers.take(peerId, note.meetingId, this.port.clock.now()))
+      return;
+    const key = await this.keyFor(note.meetingId, held.key);
+    const vector = await openHandoff(key, note);
+    if (!vector || this.stopped) return;
+    let update: Uint8Array;
+    try {
+      update = Y.encodeStateAsUpdate(held.doc, vector);
+    } catch {
+      return; // not a state vector, though sealed with the key: a broken panel of the meeting
+    }
+    const reply = await sealHandoff(key, 'state', note.meetingId, update);
+    if (this.stopped) return;
+    if (this.port.lobbyNotes()?.send(peerId, reply)) this.counts.answered += 1;
+  }
+
+  private async take(note: HandoffNote): Promise<void> {
+    const asking = this.asking;
+    if (asking?.meetingId !== note.meetingId) return;
+    const held = this.port.heldMeeting(note.meetingId);
+    if (!held) return;
+    const update = await openHandoff(await this.keyFor(note.meetingId, held.key), note);
+    if (!update || this.asking !== asking || this.stopped) return;
+    this.asking = null;
+    // The first read of the whole meeting follows at once: its signatures are verified first,
+    // natively where the browser can (a fast path only: nothing is refused there).
+    await vouchAhead(held.doc, update);
+    if (this.stopped) return;
+    try {
+      Y.applyUpdate(held.doc, update, HANDOFF_ORIGIN);
+      this.counts.applied += 1;
+    } catch {
+      // Sealed with the key, yet not an update: the meeting's room brings the meeting instead.
+    }
+  }
+
+  private keyFor(meetingId: string, raw: Uint8Array): Promise<CryptoKey> {
+    const known = this.keys.get(meetingId);
+    if (known && sameBytes(known.raw, raw)) return known.key;
+    const key = deriveHandoffKey(raw);
+    this.keys.set(meetingId, { raw, key });
+    return key;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}

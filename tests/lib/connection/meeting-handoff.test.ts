@@ -1,0 +1,199 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  ANSWER_LIMITS,
+  HandoffAnswers,
+  HandoffDesk,
+  readHandoff,
+  sealHandoff,
+} from '../../../lib/connection/meeting-handoff';
+import type { HandoffPort } from '../../../lib/connection/meeting-handoff';
+import type { PeerNotes } from '../../../lib/connection/room-connection';
+import { memoryDeviceKey } from '../../../lib/device/device-key';
+import { deriveHandoffKey, deriveRoomKeys } from '../../../lib/invite/room-name';
+import { addPitch } from '../../../lib/shared-doc/board-commands';
+import type { DeviceSigner } from '../../../lib/shared-doc/signed';
+import { FakeClock } from '../helpers/fake-clock';
+import { SignedGroup } from '../helpers/signed-group';
+
+/**
+ * Issue 15, late join: a member just let into a meeting gets its first state over the lobby's
+ * data channels from the panel that lets members in, sealed with a key derived from the meeting's
+ * key, while the meeting's own room connects (lib/connection/meeting-handoff.ts).
+ */
+
+const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 71);
+const CASE = 'Een collega die steeds te laat komt';
+const MEETING = 'meeting-0001';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+/** Two desks joined by notes that wait in a queue until `deliver()`. */
+function deskPair(options: { chairLetsIn?: boolean; joinerKey?: Uint8Array } = {}) {
+  const clock = new FakeClock();
+  const meetingKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
+  const chairDoc = new Y.Doc();
+  chairDoc.getMap('meeting').set('phase', 'advies');
+  const joinerDoc = new Y.Doc();
+  const queue: Array<{ to: 'chair' | 'joiner'; from: string; note: Uint8Array }> = [];
+  const sent = { chair: 0, joiner: 0 };
+  const notesOf = (self: 'chair' | 'joiner'): PeerNotes => ({
+    peers: () => [self === 'chair' ? 'joiner-peer' : 'chair-peer'],
+    send: (_peer, note) => {
+      sent[self] += 1;
+      queue.push({ to: self === 'chair' ? 'joiner' : 'chair', from: `${self}-peer`, note });
+      return true;
+    },
+    listen: () => () => {},
+  });
+  const port = (self: 'chair' | 'joiner', doc: Y.Doc, key: Uint8Array): HandoffPort => ({
+    clock,
+    lobbyNotes: () => notesOf(self),
+    heldMeeting: (meetingId) =>
+      meetingId === MEETING
+        ? { doc, key, letsIn: () => self === 'chair' && (options.chairLetsIn ?? true) }
+        : null,
+  });
+  const chair = new HandoffDesk(port('chair', chairDoc, meetingKey));
+  const joiner = new HandoffDesk(port('joiner', joinerDoc, options.joinerKey ?? meetingKey));
+  const desks = { chair, joiner };
+  async function deliver(): Promise<void> {
+    for (let round = 0; round < 50; round++) {
+      for (const { to, from, note } of queue.splice(0)) desks[to].receive(from, note);
+      await tick();
+      if (queue.length === 0 && round > 3) return;
+    }
+  }
+  return { clock, chair, joiner, chairDoc, joinerDoc, meetingKey, sent, deliver, queue };
+}
+
+describe('meeting handoff notes', () => {
+  it('a note opens only with the meeting key, for its kind and meeting', async () => {
+    const key = await deriveHandoffKey(Uint8Array.from({ length: 32 }, (_, i) => i));
+    const other = await deriveHandoffKey(Uint8Array.from({ length: 32 }, (_, i) => i + 1));
+    const note = await sealHandoff(key, 'state', MEETING, Uint8Array.of(1, 2, 3));
+    const read = readHandoff(note)!;
+    expect(read.kind).toBe('state');
+    expect(read.meetingId).toBe(MEETING);
+    const { openHandoff } = await import('../../../lib/connection/meeting-handoff');
+    expect(await openHandoff(key, read)).toEqual(Uint8Array.of(1, 2, 3));
+    expect(await openHandoff(other, read)).toBeNull();
+    // The kind and the meeting are bound: a state cannot pass for an ask or another meeting.
+    expect(await openHandoff(key, { ...read, kind: 'ask' })).toBeNull();
+    expect(await openHandoff(key, { ...read, meetingId: 'meeting-0002' })).toBeNull();
+  });
+
+  it('reads anything else from a peer as nothing', async () => {
+    const key = await deriveHandoffKey(new Uint8Array(32));
+    const good = await sealHandoff(key, 'ask', MEETING, new Uint8Array(0));
+    expect(readHandoff(new Uint8Array(0))).toBeNull();
+    expect(readHandoff(Uint8Array.of(2, ...good.subarray(1)))).toBeNull(); // another version
+    expect(readHandoff(Uint8Array.of(1, 7, ...good.subarray(2)))).toBeNull(); // no such kind
+    expect(readHandoff(good.subarray(0, good.length - 1 - 16))).toBeNull(); // cut short
+    const badId = Uint8Array.from(good);
+    badId[3] = 0x2f; // '/' is not in a meeting id
+    expect(readHandoff(badId)).toBeNull();
+    const long = Uint8Array.from(good);
+    long[2] = 200; // the id's length runs past the note
+    expect(readHandoff(long)).toBeNull();
+  });
+
+  it('an answering panel answers a peer once per gap and a bounded number a minute', () => {
+    const answers = new HandoffAnswers();
+    expect(answers.take('p1', MEETING, 0)).toBe(true);
+    expect(answers.take('p1', MEETING, ANSWER_LIMITS.perPeerMs - 1)).toBe(false);
+    expect(answers.take('p1', MEETING, ANSWER_LIMITS.perPeerMs)).toBe(true);
+    let given = 2;
+    for (let i = 0; i < 40; i++) if (answers.take(`peer-${i}`, MEETING, 10_000)) given += 1;
+    expect(given).toBe(ANSWER_LIMITS.perMinute);
+    expect(answers.take('late', MEETING, 70_000)).toBe(true);
+  });
+});
+
+describe('meeting handoff desk', () => {
+  it('the panel that lets members in answers an ask with the state the asker lacks', async () => {
+    const pair = deskPair();
+    pair.joiner.ask(MEETING);
+    await pair.deliver();
+    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+    expect(pair.joiner.counts.applied).toBe(1);
+    expect(pair.chair.counts.answered).toBe(1);
+  });
+
+  it('a panel that does not let members in does not answer', async () => {
+    const pair = deskPair({ chairLetsIn: false });
+    pair.joiner.ask(MEETING);
+    await pair.deliver();
+    expect(pair.sent.joiner).toBe(1);
+    expect(pair.sent.chair).toBe(0);
+    expect(pair.joinerDoc.getMap('meeting').size).toBe(0);
+  });
+
+  it('an ask sealed without the meeting key (the invite alone) gets no answer', async () => {
+    const pair = deskPair({ joinerKey: new Uint8Array(32).fill(9) });
+    pair.joiner.ask(MEETING);
+    await pair.deliver();
+    expect(pair.sent.joiner).toBe(1);
+    expect(pair.sent.chair).toBe(0);
+    expect(pair.joinerDoc.getMap('meeting').size).toBe(0);
+  });
+
+  it('a state nobody asked for is not applied, and garbage changes nothing', async () => {
+    const pair = deskPair();
+    const key = await deriveHandoffKey(pair.meetingKey);
+    const update = Y.encodeStateAsUpdate(pair.chairDoc);
+    pair.joiner.receive('chair-peer', await sealHandoff(key, 'state', MEETING, update));
+    pair.joiner.receive('chair-peer', Uint8Array.of(1, 2, 3, 4));
+    await pair.deliver();
+    expect(pair.joinerDoc.getMap('meeting').size).toBe(0);
+    // Asked, then sealed with the key yet not an update: dropped, no throw.
+    pair.joiner.ask(MEETING);
+    pair.queue.splice(0);
+    pair.joiner.receive(
+      'chair-peer',
+      await sealHandoff(key, 'state', MEETING, Uint8Array.of(255, 255, 255)),
+    );
+    await pair.deliver();
+    expect(pair.joinerDoc.getMap('meeting').size).toBe(0);
+    expect(pair.joiner.counts.applied).toBe(0);
+  });
+});
+
+describe('a member let in sees the meeting before its room connects', () => {
+  let devices: Record<'anna' | 'bram' | 'carla', DeviceSigner>;
+  let group: SignedGroup;
+  beforeAll(async () => {
+    devices = {
+      anna: await memoryDeviceKey(),
+      bram: await memoryDeviceKey(),
+      carla: await memoryDeviceKey(),
+    };
+  });
+  afterEach(() => group?.dispose());
+
+  it('gets the board over the lobby from the chair, then the meeting room carries the rest', async () => {
+    group = new SignedGroup(SECRET);
+    const lobbyRoom = (await deriveRoomKeys(SECRET, { kind: 'lobby' })).roomName;
+    const anna = await group.open('Anna', devices.anna);
+    const carla = await group.open('Carla', devices.carla);
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    await group.letIn(anna, [carla]);
+    expect(carla.run((ctx) => addPitch(ctx, CASE, 'case')).ok).toBe(true);
+    await group.eventually(anna, (s) => s.board?.pitches.some((p) => p.text === CASE) ?? false);
+    // Bram's panel reaches the lobby, but no connection of the meeting's room comes up.
+    group.rooms.cutOff('Bram', (name) => name !== lobbyRoom);
+    const bram = await group.open('Bram', devices.bram);
+    await group.letIn(anna, [bram]);
+    const seen = bram.snapshot();
+    expect(seen.meetingId).toBe(anna.snapshot().meetingId);
+    expect(seen.board?.pitches.map((p) => p.text)).toContain(CASE);
+    expect(seen.meeting?.chairId).toBe(anna.snapshot().selfId);
+    // Once the meeting's room connects, it carries what follows, both ways.
+    group.rooms.connectRooms('Bram');
+    expect(bram.run((ctx) => addPitch(ctx, 'Een tweede casus', 'case')).ok).toBe(true);
+    await group.eventually(
+      anna,
+      (s) => s.board?.pitches.some((p) => p.text === 'Een tweede casus') ?? false,
+    );
+  });
+});

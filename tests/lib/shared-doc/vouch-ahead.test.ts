@@ -1,0 +1,174 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { addPitch } from '../../../lib/shared-doc/board-commands';
+import { readBoard } from '../../../lib/shared-doc/board-state';
+import { startMeeting } from '../../../lib/shared-doc/meeting-commands';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
+import * as ed25519 from '../../../lib/shared-doc/ed25519';
+import {
+  enforceSignatures,
+  newSessionSigner,
+  rejectedWrites,
+} from '../../../lib/shared-doc/signed';
+import type { SessionSigner } from '../../../lib/shared-doc/signed';
+import { vouchAhead } from '../../../lib/shared-doc/vouch-ahead';
+import { memoryDeviceKey } from '../../../lib/device/device-key';
+import { fromBase64, toBase64 } from '../../../lib/util/base64';
+import { signedPanel, syncDocs } from '../helpers/signed-docs';
+
+vi.mock('../../../lib/shared-doc/ed25519', async (importOriginal) => {
+  const original = await importOriginal<typeof ed25519>();
+  return { ...original, verifyEd25519: vi.fn(original.verifyEd25519) };
+});
+const verify = vi.mocked(ed25519.verifyEd25519);
+
+/**
+ * Issue 15, late join: the signatures of a meeting a member just received are verified with
+ * WebCrypto before its first read (lib/shared-doc/vouch-ahead.ts). A fast path only: what it
+ * takes as verified is what the project's own check accepts, and everything else is verified
+ * on read as always.
+ */
+const SCOPE = 'meeting-ahead-1';
+const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+let anna: SessionSigner;
+let bram: SessionSigner;
+let annaAgain: SessionSigner;
+
+beforeAll(async () => {
+  const make = async (name: string) => newSessionSigner(await memoryDeviceKey(), name);
+  [anna, bram, annaAgain] = [await make('Anna'), await make('Bram'), await make('Anna')];
+});
+beforeEach(() => {
+  verify.mockClear();
+});
+
+const ctx = (doc: Y.Doc, signer: SessionSigner) => ({
+  doc,
+  actorId: signer.card.memberId,
+  actorName: signer.card.name,
+  now: 1000,
+});
+
+/** A meeting Anna chairs with two pitches of Bram's, as a joiner would receive it. */
+function meetingState(): Uint8Array {
+  const annaDoc = signedPanel(anna, SCOPE);
+  const bramDoc = signedPanel(bram, SCOPE);
+  const started = startMeeting(annaDoc, {
+    methodId: 'basic',
+    chairId: anna.card.memberId,
+    chairName: 'Anna',
+    groupName: 'Testgroep',
+    now: 0,
+  });
+  expect(started).toEqual({ ok: true });
+  syncDocs([annaDoc, bramDoc]);
+  expect(addPitch(ctx(bramDoc, bram), 'Een ouder die boos belt', 'case')).toEqual({ ok: true });
+  expect(addPitch(ctx(bramDoc, bram), 'Een nieuwe collega', 'theme')).toEqual({ ok: true });
+  syncDocs([annaDoc, bramDoc]);
+  return Y.encodeStateAsUpdate(annaDoc);
+}
+
+function joiner(): Y.Doc {
+  const doc = new Y.Doc();
+  enforceSignatures(doc, { scope: SCOPE, signer: annaAgain });
+  return doc;
+}
+
+function read(doc: Y.Doc) {
+  const meeting = readMeeting(doc);
+  return {
+    chair: meeting.chairId,
+    pitches: readBoard(doc, meeting.method, anna.card.memberId)
+      .pitches.map((p) => p.text)
+      .sort(),
+  };
+}
+
+/** The state with Bram's first pitch's envelope changed by `change`. */
+function withPitchChanged(
+  state: Uint8Array,
+  change: (envelope: Record<string, unknown>) => Record<string, unknown>,
+): Uint8Array {
+  const forger = new Y.Doc();
+  Y.applyUpdate(forger, state);
+  const pitches = forger.getMap<Record<string, unknown>>('pitches');
+  const [key, envelope] = [...pitches.entries()][0]!;
+  pitches.set(key, change(envelope));
+  return Y.encodeStateAsUpdate(forger);
+}
+
+describe('verifying a received meeting ahead', () => {
+  it('reads the same meeting without verifying its writes in JavaScript', async () => {
+    const state = meetingState();
+    const plain = joiner();
+    Y.applyUpdate(plain, state);
+    const expected = read(plain);
+    expect(expected.pitches).toEqual(['Een nieuwe collega', 'Een ouder die boos belt']);
+    expect(verify.mock.calls.length).toBeGreaterThanOrEqual(4);
+
+    verify.mockClear();
+    const ahead = joiner();
+    expect(await vouchAhead(ahead, state)).toBeGreaterThanOrEqual(6);
+    Y.applyUpdate(ahead, state);
+    expect(read(ahead)).toEqual(expected);
+    expect(verify).not.toHaveBeenCalled();
+    expect(rejectedWrites(ahead)).toEqual([]);
+  });
+
+  it('still refuses a value changed under a valid signature', async () => {
+    const forged = withPitchChanged(meetingState(), (envelope) => ({
+      ...envelope,
+      v: { ...(envelope.v as Record<string, unknown>), text: 'Iets heel anders' },
+    }));
+    const doc = joiner();
+    await vouchAhead(doc, forged);
+    verify.mockClear();
+    Y.applyUpdate(doc, forged);
+    expect(read(doc).pitches).toHaveLength(1);
+    expect(read(doc).pitches).not.toContain('Iets heel anders');
+    expect(verify).toHaveBeenCalled();
+    expect(rejectedWrites(doc)).toContainEqual(
+      expect.objectContaining({ root: 'pitches', reason: 'forged' }),
+    );
+  });
+
+  it('leaves a signature with S above the group order to the strict check, which refuses it', async () => {
+    // The same signature with S + L: the equation still holds; RFC 8032 says refuse.
+    const malleable = withPitchChanged(meetingState(), (envelope) => {
+      const sig = fromBase64(envelope.s as string)!;
+      let s = 0n;
+      for (let i = 63; i >= 32; i -= 1) s = (s << 8n) | BigInt(sig[i]!);
+      s += L;
+      for (let i = 32; i < 64; i += 1) {
+        sig[i] = Number(s & 0xffn);
+        s >>= 8n;
+      }
+      return { ...envelope, s: toBase64(sig) };
+    });
+    const doc = joiner();
+    await vouchAhead(doc, malleable);
+    verify.mockClear();
+    Y.applyUpdate(doc, malleable);
+    expect(read(doc).pitches).toHaveLength(1);
+    expect(verify).toHaveBeenCalled();
+  });
+
+  it('takes nothing from an update that does not apply, or in a document that enforces nothing', async () => {
+    expect(await vouchAhead(joiner(), Uint8Array.of(1, 2, 3, 4, 5))).toBe(0);
+    expect(await vouchAhead(new Y.Doc(), meetingState())).toBe(0);
+  });
+});
+
+describe('strictFormOk', () => {
+  it('holds for a real signature and not for S >= L or a small-order key', () => {
+    const signature = anna.sign(new TextEncoder().encode('kring'));
+    const key = fromBase64(anna.card.session)!;
+    expect(ed25519.strictFormOk(signature, key)).toBe(true);
+    const high = Uint8Array.from(signature);
+    high.fill(0xff, 32);
+    expect(ed25519.strictFormOk(high, key)).toBe(false);
+    const identity = new Uint8Array(32);
+    identity[0] = 1; // the neutral point: of small order
+    expect(ed25519.strictFormOk(signature, identity)).toBe(false);
+  });
+});
