@@ -605,7 +605,10 @@ export class GroupSession {
     this.answering.add(memberId);
     try {
       const done = await admit(lobby.doc, key, knocked, signer, this.clock.now(), first);
-      return done ? { ok: true } : { ok: false, reason: 'not-allowed' };
+      if (!done) return { ok: false, reason: 'not-allowed' };
+      // The meeting's first state follows the answer on the knocker's data channels.
+      this.handoff.admitted(knocked.meetingId, knocked.box);
+      return { ok: true };
     } finally {
       this.answering.delete(memberId);
       this.scheduleRefresh();
@@ -1287,6 +1290,9 @@ export class GroupSession {
       });
       return;
     }
+    // The lobby's peers hear of the knock over their data channels too: whoever lets us in sends
+    // the meeting's first state right after the answer (meeting-handoff.ts).
+    if (asking.check === undefined) this.handoff.knock(meetingId, asking.box.publicKey);
     // Our knock, written again when the lobby lost it (pruned, or a cache restored over it).
     if (!hasKnocked(lobby.doc, meetingId, memberId, asking.box)) {
       // Written after the update that told us of the meeting has been handled, not inside it:

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { deriveHandoffKey } from '../invite/room-name';
+import { fromBase64, toBase64 } from '../util/base64';
 import { safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
 import { vouchAhead } from '../shared-doc/vouch-ahead';
@@ -33,6 +34,7 @@ import type { PeerNotes } from './room-connection';
 
 export type HandoffKind = 'ask' | 'state';
 
+/** An ask or a state: sealed with the meeting's handoff key. */
 export interface HandoffNote {
   readonly kind: HandoffKind;
   readonly meetingId: string;
@@ -40,8 +42,22 @@ export interface HandoffNote {
   readonly sealed: Uint8Array;
 }
 
+/**
+ * A member's knock, told to the lobby's peers as it is written: the box of the ask (admission.ts,
+ * public in the lobby anyway), so that the panel that lets them in can send the meeting's state
+ * right after its answer, before the knocker has even opened the key. Not sealed: it names no
+ * secret, and what it brings is sealed with the meeting's key.
+ */
+export interface KnockNote {
+  readonly kind: 'knock';
+  readonly meetingId: string;
+  /** The ask's box, as the knock in the lobby names it (base64). */
+  readonly box: string;
+}
+
 const VERSION = 1;
-const KINDS: Record<HandoffKind, number> = { ask: 1, state: 2 };
+const KINDS: Record<HandoffKind | 'knock', number> = { ask: 1, state: 2, knock: 3 };
+const BOX_BYTES = 32;
 const IV_BYTES = 12;
 /** AES-GCM's tag. */
 const TAG_BYTES = 16;
@@ -77,30 +93,46 @@ export async function sealHandoff(
   return note;
 }
 
+/** A knock note for the box `box` (base64 of 32 bytes) of an ask to `meetingId`. */
+export function knockNote(meetingId: string, box: string): Uint8Array | null {
+  const key = fromBase64(box);
+  if (!key || key.length !== BOX_BYTES) return null;
+  const id = new TextEncoder().encode(meetingId);
+  const note = new Uint8Array(3 + id.length + BOX_BYTES);
+  note.set([VERSION, KINDS.knock, id.length], 0);
+  note.set(id, 3);
+  note.set(key, 3 + id.length);
+  return note;
+}
+
 /** Reads a note's frame from a peer; null for anything that is not one (nothing is opened). */
-export function readHandoff(note: Uint8Array): HandoffNote | null {
+export function readHandoff(note: Uint8Array): HandoffNote | KnockNote | null {
   if (note.length < 3 || note[0] !== VERSION) return null;
-  const kind = note[1] === KINDS.ask ? 'ask' : note[1] === KINDS.state ? 'state' : null;
+  const kind =
+    note[1] === KINDS.ask
+      ? 'ask'
+      : note[1] === KINDS.state
+        ? 'state'
+        : note[1] === KINDS.knock
+          ? 'knock'
+          : null;
+  if (!kind) return null;
   const idLength = note[2]!;
-  const start = 3 + idLength + IV_BYTES;
-  if (!kind || note.length < start + TAG_BYTES || note.length - start > MAX_SEALED_BYTES) {
-    return null;
-  }
+  const start = 3 + idLength;
   let meetingId: string | null = null;
   try {
-    meetingId = safeId(
-      new TextDecoder('utf-8', { fatal: true }).decode(note.subarray(3, 3 + idLength)),
-    );
+    meetingId = safeId(new TextDecoder('utf-8', { fatal: true }).decode(note.subarray(3, start)));
   } catch {
     return null;
   }
   if (meetingId === null) return null;
-  return {
-    kind,
-    meetingId,
-    iv: note.slice(3 + idLength, start),
-    sealed: note.slice(start),
-  };
+  if (kind === 'knock') {
+    if (note.length !== start + BOX_BYTES) return null;
+    return { kind, meetingId, box: toBase64(note.subarray(start)) };
+  }
+  const sealedAt = start + IV_BYTES;
+  if (note.length < sealedAt + TAG_BYTES || note.length - sealedAt > MAX_SEALED_BYTES) return null;
+  return { kind, meetingId, iv: note.slice(start, sealedAt), sealed: note.slice(sealedAt) };
 }
 
 /** Opens a note with the meeting's handoff key; null when it does not open (not sealed with it). */
@@ -171,12 +203,32 @@ export interface HandoffPort {
 /** The origin of a state applied from a note: news from another panel, as a room's update is. */
 export const HANDOFF_ORIGIN = Symbol('kring-handoff');
 
+/** Knocks a panel keeps heard over notes (each names at most MAX_KNOCK_PEERS peers). */
+const MAX_KNOCKS = 64;
+const MAX_KNOCK_PEERS = 3;
+/** The state vector of a document with nothing in it: a knocker holds none of the meeting. */
+const EMPTY_VECTOR = Uint8Array.of(0);
+
 /**
- * One session's side of the handoff: it asks for a meeting it was just let into, answers the
- * asks for meetings it lets members into, and applies the first state that opens.
+ * One session's side of the handoff. As a knocker: it tells the lobby's peers of its knock,
+ * keeps a state that arrives before its key, and once let in applies it or asks for one. As the
+ * panel that lets members in: it sends the meeting's state to a knocker's peers right after
+ * letting them in, and answers asks.
  */
 export class HandoffDesk {
+  /** This member's knock: the peers told of it, and a state that came before the key. */
+  private knocking: {
+    meetingId: string;
+    box: string;
+    told: Set<string>;
+    kept: HandoffNote | null;
+  } | null = null;
   private asking: { meetingId: string; asked: Set<string>; until: number } | null = null;
+  /** Knocks heard from peers, by box: whom to send the state to when that knock is let in. */
+  private readonly knockers = new Map<
+    string,
+    { meetingId: string; peers: Set<string>; at: number }
+  >();
   private readonly answers = new HandoffAnswers();
   private readonly keys = new Map<string, { raw: Uint8Array; key: Promise<CryptoKey> }>();
   private stopped = false;
@@ -185,15 +237,37 @@ export class HandoffDesk {
 
   constructor(private readonly port: HandoffPort) {}
 
-  /** This member was just let into `meetingId`: ask the lobby's peers, now and as they connect. */
-  ask(meetingId: string): void {
+  /** This member knocks on `meetingId` with the box `box`: the lobby's peers are told. */
+  knock(meetingId: string, box: string): void {
     if (this.stopped) return;
-    this.asking = { meetingId, asked: new Set(), until: this.port.clock.now() + HANDOFF_ASK_MS };
-    this.askNewPeers();
+    if (this.knocking?.meetingId !== meetingId || this.knocking.box !== box) {
+      this.knocking = { meetingId, box, told: new Set(), kept: null };
+    }
+    this.tellNewPeers();
   }
 
-  /** The lobby's connections changed: peers that connected since are asked too. */
+  /** This member was just let into `meetingId`: a state kept, else ask the lobby's peers. */
+  ask(meetingId: string): void {
+    if (this.stopped) return;
+    const kept = this.knocking?.meetingId === meetingId ? this.knocking.kept : null;
+    this.knocking = null;
+    const asking = {
+      meetingId,
+      asked: new Set<string>(),
+      until: this.port.clock.now() + HANDOFF_ASK_MS,
+    };
+    this.asking = asking;
+    if (!kept) {
+      this.askNewPeers();
+      return;
+    }
+    // The state sent right after the answer is here already: asked for only if it fails.
+    void this.take(kept).then(() => this.askNewPeers());
+  }
+
+  /** The lobby's connections changed: peers that connected since are told and asked too. */
   askNewPeers(): void {
+    this.tellNewPeers();
     const asking = this.asking;
     const notes = this.port.lobbyNotes();
     if (!asking || !notes || this.stopped) return;
@@ -215,34 +289,82 @@ export class HandoffDesk {
       });
   }
 
+  /**
+   * This panel let the knock with box `box` into `meetingId`: the peers that told of it get the
+   * meeting's state at once (sealed: only the key just given opens it).
+   */
+  admitted(meetingId: string, box: string): void {
+    const knocker = this.knockers.get(box);
+    this.knockers.delete(box);
+    if (!knocker || knocker.meetingId !== meetingId || this.stopped) return;
+    for (const peer of knocker.peers) void this.sendState(peer, meetingId, EMPTY_VECTOR);
+  }
+
   /** A note from a lobby peer. Anything that does not open is dropped without a word. */
   receive(peerId: string, bytes: Uint8Array): void {
     const note = readHandoff(bytes);
     if (!note || this.stopped) return;
-    if (note.kind === 'ask') void this.answer(peerId, note);
-    else void this.take(note);
+    if (note.kind === 'knock') this.heardKnock(peerId, note);
+    else if (note.kind === 'ask') void this.answer(peerId, note);
+    else if (this.asking) void this.take(note);
+    else if (this.knocking?.meetingId === note.meetingId) this.knocking.kept = note;
   }
 
   /** The session ends: nothing more is asked, answered or applied. */
   stop(): void {
     this.stopped = true;
     this.asking = null;
+    this.knocking = null;
+    this.knockers.clear();
+  }
+
+  private tellNewPeers(): void {
+    const knocking = this.knocking;
+    const notes = this.port.lobbyNotes();
+    if (!knocking || !notes || this.stopped) return;
+    const peers = notes.peers().filter((peer) => !knocking.told.has(peer));
+    const note = peers.length > 0 ? knockNote(knocking.meetingId, knocking.box) : null;
+    if (!note) return;
+    for (const peer of peers) {
+      knocking.told.add(peer);
+      notes.send(peer, note);
+    }
+  }
+
+  private heardKnock(peerId: string, note: KnockNote): void {
+    const now = this.port.clock.now();
+    for (const [box, knocker] of this.knockers) {
+      if (now - knocker.at > HANDOFF_ASK_MS) this.knockers.delete(box);
+    }
+    let knocker = this.knockers.get(note.box);
+    if (!knocker || knocker.meetingId !== note.meetingId) {
+      if (this.knockers.size >= MAX_KNOCKS) return;
+      knocker = { meetingId: note.meetingId, peers: new Set(), at: now };
+      this.knockers.set(note.box, knocker);
+    }
+    if (knocker.peers.size < MAX_KNOCK_PEERS) knocker.peers.add(peerId);
   }
 
   private async answer(peerId: string, note: HandoffNote): Promise<void> {
     const held = this.port.heldMeeting(note.meetingId);
-    if (!held?.letsIn() || !this.answers.take(peerId, note.meetingId, this.port.clock.now()))
-      return;
-    const key = await this.keyFor(note.meetingId, held.key);
-    const vector = await openHandoff(key, note);
-    if (!vector || this.stopped) return;
+    if (!held?.letsIn()) return;
+    const vector = await openHandoff(await this.keyFor(note.meetingId, held.key), note);
+    if (vector) await this.sendState(peerId, note.meetingId, vector);
+  }
+
+  /** Sends `peerId` the part of the meeting its state vector lacks, within the answer bounds. */
+  private async sendState(peerId: string, meetingId: string, vector: Uint8Array): Promise<void> {
+    const held = this.port.heldMeeting(meetingId);
+    if (!held?.letsIn() || this.stopped) return;
+    if (!this.answers.take(peerId, meetingId, this.port.clock.now())) return;
     let update: Uint8Array;
     try {
       update = Y.encodeStateAsUpdate(held.doc, vector);
     } catch {
       return; // not a state vector, though sealed with the key: a broken panel of the meeting
     }
-    const reply = await sealHandoff(key, 'state', note.meetingId, update);
+    const key = await this.keyFor(meetingId, held.key);
+    const reply = await sealHandoff(key, 'state', meetingId, update);
     if (this.stopped) return;
     if (this.port.lobbyNotes()?.send(peerId, reply)) this.counts.answered += 1;
   }
