@@ -227,7 +227,7 @@ export class HandoffDesk {
   /** Knocks heard from peers, by box: whom to send the state to when that knock is let in. */
   private readonly knockers = new Map<
     string,
-    { meetingId: string; peers: Set<string>; at: number }
+    { meetingId: string; peers: Set<string>; at: number; admitted: boolean }
   >();
   private readonly answers = new HandoffAnswers();
   private readonly keys = new Map<string, { raw: Uint8Array; key: Promise<CryptoKey> }>();
@@ -294,9 +294,21 @@ export class HandoffDesk {
    * meeting's state at once (sealed: only the key just given opens it).
    */
   admitted(meetingId: string, box: string): void {
+    if (this.stopped) return;
     const knocker = this.knockers.get(box);
-    this.knockers.delete(box);
-    if (!knocker || knocker.meetingId !== meetingId || this.stopped) return;
+    if (!knocker || knocker.meetingId !== meetingId) {
+      // The knock reached this panel through another member before the knocker's own data
+      // channel to it opened: its knock note may follow.
+      this.knockers.set(box, {
+        meetingId,
+        peers: new Set(),
+        at: this.port.clock.now(),
+        admitted: true,
+      });
+      this.pruneKnockers();
+      return;
+    }
+    knocker.admitted = true;
     for (const peer of knocker.peers) void this.sendState(peer, meetingId, EMPTY_VECTOR);
   }
 
@@ -332,17 +344,34 @@ export class HandoffDesk {
   }
 
   private heardKnock(peerId: string, note: KnockNote): void {
+    this.pruneKnockers();
+    let knocker = this.knockers.get(note.box);
+    if (!knocker || knocker.meetingId !== note.meetingId) {
+      if (this.knockers.size >= MAX_KNOCKS) return;
+      knocker = {
+        meetingId: note.meetingId,
+        peers: new Set(),
+        at: this.port.clock.now(),
+        admitted: false,
+      };
+      this.knockers.set(note.box, knocker);
+    }
+    if (knocker.peers.has(peerId) || knocker.peers.size >= MAX_KNOCK_PEERS) return;
+    knocker.peers.add(peerId);
+    // Let in already (the knock came another way first): the state goes now.
+    if (knocker.admitted) void this.sendState(peerId, note.meetingId, EMPTY_VECTOR);
+  }
+
+  private pruneKnockers(): void {
     const now = this.port.clock.now();
     for (const [box, knocker] of this.knockers) {
       if (now - knocker.at > HANDOFF_ASK_MS) this.knockers.delete(box);
     }
-    let knocker = this.knockers.get(note.box);
-    if (!knocker || knocker.meetingId !== note.meetingId) {
-      if (this.knockers.size >= MAX_KNOCKS) return;
-      knocker = { meetingId: note.meetingId, peers: new Set(), at: now };
-      this.knockers.set(note.box, knocker);
+    while (this.knockers.size > MAX_KNOCKS) {
+      const oldest = this.knockers.keys().next();
+      if (oldest.done) break;
+      this.knockers.delete(oldest.value);
     }
-    if (knocker.peers.size < MAX_KNOCK_PEERS) knocker.peers.add(peerId);
   }
 
   private async answer(peerId: string, note: HandoffNote): Promise<void> {

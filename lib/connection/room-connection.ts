@@ -272,7 +272,19 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     last = now;
     for (const listener of [...listeners]) listener();
   };
-  const onPeers = (): void => notify();
+  // A data channel that opens is news too (y-webrtc says 'peers' when a connection is made, not
+  // when it opens): whoever sends notes to each peer (meeting-handoff.ts) reaches it at once.
+  const watched = new WeakSet<WebrtcConn>();
+  const onPeers = (): void => {
+    for (const conn of provider.room?.webrtcConns.values() ?? []) {
+      if (watched.has(conn)) continue;
+      watched.add(conn);
+      conn.peer.once('connect', () => {
+        for (const listener of [...listeners]) listener();
+      });
+    }
+    notify();
+  };
   provider.on('peers', onPeers);
   // Hung WebRTC attempts are closed so that y-webrtc announces again and retries (mesh-watchdog).
   const pendingSince = new Map<WebrtcConn, number>();

@@ -194,6 +194,19 @@ describe('meeting handoff after a knock', () => {
     expect(pair.sent.chair).toBe(1);
   });
 
+  it('a knock note that comes after the answer still brings the state', async () => {
+    const pair = deskPair();
+    pair.chair.admitted(MEETING, BOX);
+    await pair.deliver();
+    expect(pair.sent.chair).toBe(0);
+    pair.joiner.knock(MEETING, BOX);
+    await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
+    pair.joiner.ask(MEETING);
+    await pair.deliver(() => pair.joiner.counts.applied > 0);
+    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+    expect(pair.sent.joiner).toBe(1); // the knock note only
+  });
+
   it('letting in a knock nobody told of sends nothing; the joiner then asks', async () => {
     const pair = deskPair();
     pair.chair.admitted(MEETING, BOX);
