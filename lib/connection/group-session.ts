@@ -486,9 +486,14 @@ export class GroupSession {
     // A signed session's member id is its device key's: nobody else can write as this member.
     const own = deps.device ? { ...identity, memberId: deps.device.memberId } : identity;
     const session = new GroupSession(own, deps);
-    if (deps.device) session.signer = await newSessionSigner(deps.device, identity.memberName);
-    await session.restore();
-    await session.connectLobby();
+    // The session key, the kept copy and the lobby's room name do not wait for each other.
+    const [signer, , lobbyKeys] = await Promise.all([
+      deps.device ? newSessionSigner(deps.device, identity.memberName) : null,
+      session.restore(),
+      deriveRoomKeys(session.secret, { kind: 'lobby' }),
+    ]);
+    session.signer = signer;
+    await session.connectLobby(lobbyKeys);
     await session.switching;
     return session;
   }
@@ -804,8 +809,8 @@ export class GroupSession {
     return run(this.meeting.doc);
   }
 
-  private async connectLobby(): Promise<void> {
-    const keys = await deriveRoomKeys(this.secret, { kind: 'lobby' });
+  private async connectLobby(derived?: RoomKeys): Promise<void> {
+    const keys = derived ?? (await deriveRoomKeys(this.secret, { kind: 'lobby' }));
     if (this.disposed) return;
     const lobby = this.openRoom(keys);
     this.lobby = lobby;
