@@ -250,6 +250,8 @@ async function kringLateJoin(
     const began = performance.now();
     const chair = await holdHeavyMeeting(group, secret);
     const update = await meetingBytes(chair);
+    // From here the Node members keep their snapshots to themselves, as the bare peer does.
+    await group.quiet();
     console.log(
       `  heavy meeting held by ${NODE_MEMBERS} Node members in ${round((performance.now() - began) / 1000)} s: ${round(update.length / 1024)} KiB`,
     );

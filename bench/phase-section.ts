@@ -186,6 +186,8 @@ async function kringMeeting(members: number, extensionDir: string): Promise<Meet
       await currentPhase(panel).filter({ hasText: PHASES[0] }).waitFor({ timeout: 60_000 });
     }
     await Promise.all(nodes.map((m) => m.until((s) => s.members.length === members, 60_000)));
+    // From here the Node members keep their snapshots to themselves, as the bare peers do.
+    await group.quiet();
     return {
       pages,
       phaseSelector: '[data-testid="current-phase"]',

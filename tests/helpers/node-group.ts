@@ -85,6 +85,14 @@ export class NodeGroup {
     return member;
   }
 
+  /**
+   * Every member stops (or starts again) sending its snapshots to this process (see the member's
+   * 'quiet' command): for benchmarks, while other panels are measured.
+   */
+  async quiet(quiet = true): Promise<void> {
+    await Promise.all(this.started.map((m) => m.command({ type: 'quiet', quiet })));
+  }
+
   /** Ends every member process, then the server. */
   async close(): Promise<void> {
     await Promise.all(this.started.map((m) => m.close()));

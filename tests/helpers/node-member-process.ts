@@ -81,6 +81,12 @@ export type MemberCommand =
   | { type: 'admit'; memberId: string }
   | { type: 'refuse'; memberId: string }
   | { type: 'end' }
+  /**
+   * Stops (or starts again) sending each snapshot to the test's process: a benchmark measuring
+   * other panels does not want every member to copy the whole board over IPC on every change,
+   * which a bare peer does not do either.
+   */
+  | { type: 'quiet'; quiet: boolean }
   | { type: 'close' };
 
 export type MemberEvent =
@@ -89,6 +95,7 @@ export type MemberEvent =
   | { type: 'error'; message: string };
 
 let session: GroupSession | null = null;
+let quiet = false;
 
 function send(event: MemberEvent): void {
   process.send?.(event);
@@ -140,15 +147,21 @@ async function handle(raw: unknown): Promise<void> {
       const letsInEveryone = command.letsIn !== 'asked';
       current.subscribe(() => {
         const snapshot = current.snapshot();
-        send({ type: 'snapshot', snapshot, at: Date.now() });
-        // The chair lets in whoever asks, as a chair who sees the group in the call would.
+        // The chair lets in whoever asks, as a chair who sees the group in the call would; before
+        // the snapshot goes to the test's process (a copy of the whole board each time).
         if (letsInEveryone)
           for (const knock of snapshot.knocks) void current.admit(knock.memberId, knock.meetingId);
+        if (!quiet) send({ type: 'snapshot', snapshot, at: Date.now() });
       });
       send({ type: 'snapshot', snapshot: current.snapshot(), at: Date.now() });
       send({ type: 'result', ok: true });
       return;
     }
+    case 'quiet':
+      quiet = command.quiet;
+      if (!quiet && session)
+        send({ type: 'snapshot', snapshot: session.snapshot(), at: Date.now() });
+      return reply({ ok: true });
     case 'admit':
       return reply(await session!.admit(command.memberId));
     case 'refuse':
