@@ -609,10 +609,12 @@ export class GroupSession {
     const { lobby, key, knocked, signer, first } = found;
     this.answering.add(memberId);
     try {
+      // The meeting's first state is sealed while the answer is, and follows it on the knocker's
+      // data channels.
+      const ready = this.handoff.prepare(knocked.meetingId, knocked.box);
       const done = await admit(lobby.doc, key, knocked, signer, this.clock.now(), first);
       if (!done) return { ok: false, reason: 'not-allowed' };
-      // The meeting's first state follows the answer on the knocker's data channels.
-      this.handoff.admitted(knocked.meetingId, knocked.box);
+      this.handoff.admitted(knocked.meetingId, knocked.box, ready);
       return { ok: true };
     } finally {
       this.answering.delete(memberId);

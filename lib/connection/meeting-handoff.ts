@@ -293,7 +293,7 @@ export class HandoffDesk {
    * This panel let the knock with box `box` into `meetingId`: the peers that told of it get the
    * meeting's state at once (sealed: only the key just given opens it).
    */
-  admitted(meetingId: string, box: string): void {
+  admitted(meetingId: string, box: string, ready?: Promise<Uint8Array | null>): void {
     if (this.stopped) return;
     const knocker = this.knockers.get(box);
     if (!knocker || knocker.meetingId !== meetingId) {
@@ -309,7 +309,24 @@ export class HandoffDesk {
       return;
     }
     knocker.admitted = true;
-    for (const peer of knocker.peers) void this.sendState(peer, meetingId, EMPTY_VECTOR);
+    for (const peer of knocker.peers) void this.sendState(peer, meetingId, EMPTY_VECTOR, ready);
+  }
+
+  /**
+   * The meeting's whole state sealed for a knocker whose knock note came, while the answer to it
+   * is being sealed (admission's crypto takes its while too); null when nobody told of the knock.
+   * Handed to `admitted`, which sends it once the answer is written.
+   */
+  prepare(meetingId: string, box: string): Promise<Uint8Array | null> {
+    const knocker = this.knockers.get(box);
+    const held = this.port.heldMeeting(meetingId);
+    if (!knocker || knocker.meetingId !== meetingId || !held || this.stopped) {
+      return Promise.resolve(null);
+    }
+    const update = Y.encodeStateAsUpdate(held.doc);
+    return this.keyFor(meetingId, held.key).then((key) =>
+      sealHandoff(key, 'state', meetingId, update),
+    );
   }
 
   /** A note from a lobby peer. Anything that does not open is dropped without a word. */
@@ -382,18 +399,29 @@ export class HandoffDesk {
   }
 
   /** Sends `peerId` the part of the meeting its state vector lacks, within the answer bounds. */
-  private async sendState(peerId: string, meetingId: string, vector: Uint8Array): Promise<void> {
+  /**
+   * Sends `peerId` the part of the meeting its state vector lacks, within the answer bounds;
+   * `ready` is the whole state sealed ahead (`prepare`), for a vector of nothing.
+   */
+  private async sendState(
+    peerId: string,
+    meetingId: string,
+    vector: Uint8Array,
+    ready?: Promise<Uint8Array | null>,
+  ): Promise<void> {
     const held = this.port.heldMeeting(meetingId);
     if (!held?.letsIn() || this.stopped) return;
     if (!this.answers.take(peerId, meetingId, this.port.clock.now())) return;
-    let update: Uint8Array;
-    try {
-      update = Y.encodeStateAsUpdate(held.doc, vector);
-    } catch {
-      return; // not a state vector, though sealed with the key: a broken panel of the meeting
+    let reply = (await ready?.catch(() => null)) ?? null;
+    if (!reply) {
+      let update: Uint8Array;
+      try {
+        update = Y.encodeStateAsUpdate(held.doc, vector);
+      } catch {
+        return; // not a state vector, though sealed with the key: a broken panel of the meeting
+      }
+      reply = await sealHandoff(await this.keyFor(meetingId, held.key), 'state', meetingId, update);
     }
-    const key = await this.keyFor(meetingId, held.key);
-    const reply = await sealHandoff(key, 'state', meetingId, update);
     if (this.stopped) return;
     if (this.port.lobbyNotes()?.send(peerId, reply)) this.counts.answered += 1;
   }
