@@ -10,6 +10,7 @@ import wrtc from '@roamhq/wrtc';
 import { GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { openRoom } from '../../lib/connection/room-connection';
+import { deriveRoomKeys } from '../../lib/invite/room-name';
 import {
   addAdvice,
   addPitch,
@@ -54,6 +55,11 @@ export type MemberCommand =
        * 'admit' ('asked').
        */
       letsIn?: 'everyone' | 'asked';
+      /**
+       * The rooms of meetings connect to nobody: only the lobby does, so a meeting can come over
+       * the lobby's data channels only (meeting-handoff.ts).
+       */
+      meetingUnreachable?: boolean;
     }
   /** Shows another running meeting, or the group's again. */
   | { type: 'open-meeting'; meetingId: string }
@@ -115,6 +121,7 @@ async function handle(raw: unknown): Promise<void> {
   switch (command.type) {
     case 'open': {
       const secret = Uint8Array.from(Buffer.from(command.secretHex, 'hex'));
+      const lobbyName = (await deriveRoomKeys(secret, { kind: 'lobby' })).roomName;
       session = await GroupSession.open(
         {
           secret,
@@ -124,16 +131,23 @@ async function handle(raw: unknown): Promise<void> {
         },
         {
           openRoom: (keys) =>
-            openRoom(keys, {
-              signalingUrls: [command.signalingUrl],
-              peerOpts: {
-                wrtc,
-                config: {
-                  iceServers: [],
-                  iceTransportPolicy: command.relayOnly === true ? 'relay' : 'all',
+            openRoom(
+              // A meeting room under another password: its signaling reads as garbage to the
+              // others (y-webrtc subscribes every room on every socket, so no server is no help).
+              command.meetingUnreachable === true && keys.roomName !== lobbyName
+                ? { ...keys, password: `${keys.password}-unreachable` }
+                : keys,
+              {
+                signalingUrls: [command.signalingUrl],
+                peerOpts: {
+                  wrtc,
+                  config: {
+                    iceServers: [],
+                    iceTransportPolicy: command.relayOnly === true ? 'relay' : 'all',
+                  },
                 },
               },
-            }),
+            ),
           ...(command.cacheFile
             ? { meetingCache: createMeetingCache(fileStore(command.cacheFile), secret) }
             : {}),

@@ -23,6 +23,8 @@ export interface NodeMemberOptions {
    * default), or only whom the test names with the 'admit' command ('asked').
    */
   readonly letsIn?: 'everyone' | 'asked';
+  /** Its meeting rooms connect to nobody: a meeting comes over the lobby's data channels only. */
+  readonly meetingUnreachable?: boolean;
 }
 
 export class NodeMember {
@@ -68,6 +70,7 @@ export class NodeMember {
       ...(options.cacheFile ? { cacheFile: options.cacheFile } : {}),
       ...(options.relayOnly ? { relayOnly: true } : {}),
       ...(options.letsIn ? { letsIn: options.letsIn } : {}),
+      ...(options.meetingUnreachable ? { meetingUnreachable: true } : {}),
     });
     return member;
   }
