@@ -13,23 +13,34 @@ import type { PeerNotes } from './room-connection';
  * A member let into a meeting (admission.ts) used to wait for a second mesh: the meeting's own
  * room, whose name and password derive from the key the chair's answer just brought, with a
  * WebRTC connection to every member, before anything of the meeting arrived. The lobby's data
- * channels are already open by then, and the chair's panel (or the doorkeeper's) that answered is
- * on the other end of one. So the new member asks over them: an **ask** carries its state vector
- * of the meeting, sealed with a key derived from the meeting's key (`deriveHandoffKey`); a panel
- * that lets members into that meeting and holds it answers with a **state**, the part of the
- * meeting the asker lacks, sealed the same way. The meeting's room still connects as before and
- * carries everything after; the state is only a head start.
+ * channels are open by then, and the panel that let them in (the chair's, or the doorkeeper's)
+ * is usually on the other end of one. So:
  *
- * Why this gives nobody more than the meeting's room does: only holders of the meeting's key
- * can seal an ask that opens (AES-GCM), so a panel with the invite alone gets no answer, and an
- * answer is of no use to anyone without the key. What an answer holds is a Yjs update of the
- * meeting, applied like one from the meeting's room: every write in it is verified on read
- * (signed.ts). Notes travel over one data channel between two panels (DTLS), never through the
- * server, and are neither relayed nor passed on (the y-webrtc patch's `peerNote`).
+ * - The asking member tells the lobby's peers of its knock (a **knock note**: the meeting and
+ *   the ask's public X25519 key, which the knock in the lobby shows anyway), to each peer as its
+ *   data channel opens.
+ * - The panel that lets that knock in seals the meeting's whole state while it seals its answer,
+ *   and sends it (a **state**) to the peers that told of the knock once the answer is written.
+ *   The new member keeps a state that comes before its key, and opens it with the key.
+ * - A member let in without such a state (its knock note did not reach the chair in time) sends
+ *   an **ask** with its state vector to every lobby peer; the chair or doorkeeper answers with
+ *   the part of the meeting it lacks.
  *
- * A note: version (1 byte), kind (1 byte: 1 ask, 2 state), the meeting id's length (1 byte) and
- * its ASCII, then the IV (12 bytes) and the AES-GCM ciphertext; the kind and the meeting id are
- * the additional data, so an ask cannot pass for a state or for another meeting.
+ * States and asks are sealed with a key derived from the meeting's key (`deriveHandoffKey`).
+ * The meeting's room still connects as before and carries everything after; the state is only a
+ * head start, applied like an update from the meeting's room: every write in it is verified on
+ * read (signed.ts; `vouchAhead` does it natively first, where the browser can).
+ *
+ * Why this gives nobody more than the meeting's room does: an invite holder can tell of someone
+ * else's knock and so receive a state, but cannot open it; only a key holder can seal an ask
+ * that opens, and answers are bounded (`ANSWER_LIMITS`). Notes travel over one data channel
+ * between two panels (DTLS), never through the server, and are neither relayed nor passed on
+ * (the y-webrtc patch's `peerNote`).
+ *
+ * A note: version (1 byte), kind (1 byte: 1 ask, 2 state, 3 knock), the meeting id's length (1
+ * byte) and its ASCII; then for a knock the 32 bytes of the ask's key, for an ask or a state the
+ * IV (12 bytes) and the AES-GCM ciphertext, with the kind and the meeting id as additional data
+ * (an ask cannot pass for a state, nor for another meeting).
  */
 
 export type HandoffKind = 'ask' | 'state';
@@ -232,7 +243,7 @@ export class HandoffDesk {
   private readonly answers = new HandoffAnswers();
   private readonly keys = new Map<string, { raw: Uint8Array; key: Promise<CryptoKey> }>();
   private stopped = false;
-  /** How many states this desk applied and sent (for tests and the bench's profile). */
+  /** How many states this desk applied and sent (for tests). */
   readonly counts = { applied: 0, answered: 0 };
 
   constructor(private readonly port: HandoffPort) {}
