@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { addPitch } from '../../../lib/shared-doc/board-commands';
+import { startMeeting } from '../../../lib/shared-doc/meeting-commands';
 import { enforceSignatures, publishCard } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
 
@@ -20,4 +22,43 @@ export function syncDocs(docs: readonly Y.Doc[]): void {
       if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
     }
   }
+}
+
+/** A command context for `signer`'s panel. */
+export function ctxOf(doc: Y.Doc, signer: SessionSigner) {
+  return { doc, actorId: signer.card.memberId, actorName: signer.card.name, now: 1000 };
+}
+
+export const TWO_PITCHES = ['Een ouder die boos belt', 'Samenwerken met een nieuwe collega'];
+
+/**
+ * `chair`'s panel in a meeting (basic method, scope `scope`) with `member`'s two pitches
+ * (TWO_PITCHES), both panels up to date; throws when a command is refused.
+ */
+export function meetingWithTwoPitches(
+  chair: SessionSigner,
+  member: SessionSigner,
+  scope: string,
+): Y.Doc {
+  const chairDoc = signedPanel(chair, scope);
+  const memberDoc = signedPanel(member, scope);
+  const started = startMeeting(chairDoc, {
+    methodId: 'basic',
+    chairId: chair.card.memberId,
+    chairName: chair.card.name,
+    groupName: 'Testgroep',
+    now: 0,
+  });
+  if (!started.ok) throw new Error(`start refused: ${started.reason}`);
+  syncDocs([chairDoc, memberDoc]);
+  const [first, second] = TWO_PITCHES as [string, string];
+  for (const [text, kind] of [
+    [first, 'case'],
+    [second, 'theme'],
+  ] as const) {
+    const done = addPitch(ctxOf(memberDoc, member), text, kind);
+    if (!done.ok) throw new Error(`pitch refused: ${done.reason}`);
+  }
+  syncDocs([chairDoc, memberDoc]);
+  return chairDoc;
 }

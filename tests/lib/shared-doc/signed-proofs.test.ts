@@ -1,9 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { addPitch } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { boardMap } from '../../../lib/shared-doc/doc-schema';
-import { startMeeting } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import * as ed25519 from '../../../lib/shared-doc/ed25519';
 import {
@@ -15,7 +13,7 @@ import {
 } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
-import { signedPanel, syncDocs } from '../helpers/signed-docs';
+import { meetingWithTwoPitches } from '../helpers/signed-docs';
 
 vi.mock('../../../lib/shared-doc/ed25519', async (importOriginal) => {
   const original = await importOriginal<typeof ed25519>();
@@ -44,32 +42,9 @@ beforeEach(() => {
   verify.mockClear();
 });
 
-const ctx = (doc: Y.Doc, signer: SessionSigner) => ({
-  doc,
-  actorId: signer.card.memberId,
-  actorName: signer.card.name,
-  now: 1000,
-});
-
 /** Anna's panel in a meeting with two pitches of Bram's, every write read once. */
 function heldMeeting(): Y.Doc {
-  const annaDoc = signedPanel(anna, SCOPE);
-  const bramDoc = signedPanel(bram, SCOPE);
-  expect(
-    startMeeting(annaDoc, {
-      methodId: 'basic',
-      chairId: anna.card.memberId,
-      chairName: 'Anna',
-      groupName: 'Testgroep',
-      now: 0,
-    }),
-  ).toEqual({ ok: true });
-  syncDocs([annaDoc, bramDoc]);
-  expect(addPitch(ctx(bramDoc, bram), 'Een ouder die boos belt', 'case')).toEqual({ ok: true });
-  expect(addPitch(ctx(bramDoc, bram), 'Samenwerken met een nieuwe collega', 'theme')).toEqual({
-    ok: true,
-  });
-  syncDocs([annaDoc, bramDoc]);
+  const annaDoc = meetingWithTwoPitches(anna, bram, SCOPE);
   board(annaDoc);
   return annaDoc;
 }
