@@ -20,9 +20,11 @@ export interface KeyRule {
   readonly absent: 'clears' | 'keeps';
   /**
    * Who may write the key, in a document that enforces signatures (signed.ts): the writer's
-   * member id and the value (null: a signed clear). Absent: anyone with a card.
+   * member id and the value (null: a signed clear). Absent: anyone with a card. 'later': it
+   * cannot be told yet, because what the value names has not arrived (updates of different
+   * members come over different connections, in any order): judged again at the next read.
    */
-  readonly who?: (writer: string, value: unknown, map: Y.Map<unknown>) => boolean;
+  readonly who?: (writer: string, value: unknown, map: Y.Map<unknown>) => boolean | 'later';
 }
 
 interface Memory {
@@ -110,7 +112,12 @@ function judge(map: Y.Map<unknown>, memory: Memory, key: string, rule: KeyRule):
   const value = opened.value;
   const cleared = value === null;
   if (cleared ? rule.absent !== 'clears' : !rule.valid(value, map)) return;
-  if (rule.who && !rule.who(writer, value, map)) {
+  const allowed = rule.who ? rule.who(writer, value, map) : true;
+  if (allowed === 'later') {
+    memory.judged.delete(key);
+    return;
+  }
+  if (!allowed) {
     reject(map, key, writer, 'not-allowed');
     return;
   }

@@ -148,13 +148,13 @@ function caseBringerWho(caseNumber: CaseNumber): KeyRule['who'] & {} {
     if (pitchId === null) return false;
     const pitches = boardMap(map.doc, 'pitches');
     const raw = pitches.get(pitchId);
-    const pitch = raw === undefined ? null : openValue(pitches, pitchId, raw);
+    // The pitch comes from its author, the confirmation from the chair: over other connections,
+    // so it may come later. Told once it is here (and its author's card).
+    if (raw === undefined) return 'later';
+    const pitch = openValue(pitches, pitchId, raw);
+    if (!pitch.ok && pitch.waitFor !== undefined) return 'later';
     return (
-      pitch !== null &&
-      pitch.ok &&
-      isRecord(pitch.value) &&
-      pitch.value.authorId === value &&
-      pitch.writer === value
+      pitch.ok && isRecord(pitch.value) && pitch.value.authorId === value && pitch.writer === value
     );
   };
 }
