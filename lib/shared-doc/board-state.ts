@@ -7,9 +7,9 @@ import type { Method, Phase } from '../method/method';
 import { readMeeting } from './meeting-state';
 import { settled } from './last-valid';
 import type { KeyRule } from './last-valid';
-import { indexer, liveKeys } from './map-index';
+import { LATER, indexer, liveKeys } from './map-index';
 import { bringerOf, byBringerOf, byChair } from './who-writes';
-import { readValue } from './signed';
+import { readValue, ROSTER_ROOT } from './signed';
 import { readConfidentiality } from './confidentiality';
 import type { ReadMeter } from './map-index';
 
@@ -605,13 +605,29 @@ function markOf(
  * bringer's when a panel joins during the second.
  */
 const marksOn = (itemRoot: 'questions' | 'advice') =>
-  indexer<Record<string, unknown>>((key, value, writer, map) => {
-    if (!isRecord(value)) return null;
-    if (writer === null) return value;
-    if (!map.doc) return null;
-    const item = readValue(boardMap(map.doc, itemRoot), key);
-    return writer === bringerOf(meetingMap(map.doc), caseOfItem(item)) ? value : null;
-  });
+  indexer<Record<string, unknown>>(
+    (key, value, writer, map) => {
+      if (!isRecord(value)) return null;
+      if (writer === null) return value;
+      if (!map.doc) return null;
+      const item = readValue(boardMap(map.doc, itemRoot), key);
+      // The item or the chair's naming of its case bringer may come after the mark (another
+      // member's update, another connection): then the mark waits for them.
+      if (item === undefined) return LATER;
+      const bringer = bringerOf(meetingMap(map.doc), caseOfItem(item));
+      if (bringer === null) return LATER;
+      return writer === bringer ? value : null;
+    },
+    {
+      recheck: (map) => {
+        if (!map.doc) return '';
+        const meeting = meetingMap(map.doc);
+        const items = boardMap(map.doc, itemRoot).size;
+        const cards = map.doc.getMap(ROSTER_ROOT).size;
+        return `${bringerOf(meeting, 1)}|${bringerOf(meeting, 2)}|${items}|${cards}`;
+      },
+    },
+  );
 const MARK_INDEX = { questionMarks: marksOn('questions'), adviceMarks: marksOn('advice') } as const;
 
 function isRating(value: unknown): value is Rating {

@@ -1,5 +1,13 @@
 import type * as Y from 'yjs';
+import { LIMITS } from '../util/limits';
 import { isEnforced, openValue, reject, retryWhenCard } from './signed';
+
+/**
+ * What a decoder answers when it cannot tell yet: what the entry depends on has not arrived
+ * (updates of different members come over different connections, in any order). The entry waits
+ * and is decoded again once the indexer's `recheck` says something changed.
+ */
+export const LATER = Symbol('later');
 
 /** Counts what a read looked at, for tests that check that a read stays bounded. */
 export interface ReadMeter {
@@ -25,13 +33,39 @@ export interface MapIndex<T> {
  * walks it once; a panel makes it while the meeting's document is still empty.
  */
 export function indexer<T>(
-  decode: (key: string, value: unknown, writer: string | null, map: Y.Map<unknown>) => T | null,
-  { keysOnly = false }: { readonly keysOnly?: boolean } = {},
+  decode: (
+    key: string,
+    value: unknown,
+    writer: string | null,
+    map: Y.Map<unknown>,
+  ) => T | null | typeof LATER,
+  {
+    keysOnly = false,
+    recheck,
+  }: {
+    readonly keysOnly?: boolean;
+    /**
+     * For a decoder that may answer LATER: a stamp of what it depends on; entries that wait are
+     * decoded again at the next read after the stamp changed (once per change, not per read).
+     */
+    readonly recheck?: (map: Y.Map<unknown>) => string;
+  } = {},
 ): (map: Y.Map<unknown>, meter?: ReadMeter) => MapIndex<T> {
-  const indexes = new WeakMap<Y.Map<unknown>, MapIndex<T>>();
+  const indexes = new WeakMap<Y.Map<unknown>, { index: MapIndex<T>; again: () => void }>();
   return (map, meter) => {
     const known = indexes.get(map);
-    if (known) return known;
+    if (known) {
+      known.again();
+      return known.index;
+    }
+    /** Entries whose decoder said LATER, and the stamp they wait on. */
+    const waiting = new Set<string>();
+    let stamp = '';
+    const wait = (key: string): void => {
+      if (!recheck || waiting.size >= LIMITS.entriesPerRoot) return;
+      waiting.add(key);
+      stamp = recheck(map);
+    };
     const keys = new Set<string>();
     const entries = new Map<string, T>();
     /** Enforced documents: who wrote each entry first; nobody else may change or clear it. */
@@ -55,7 +89,7 @@ export function indexer<T>(
         return;
       }
       const decoded = decode(key, value, null, map);
-      if (decoded === null) entries.delete(key);
+      if (decoded === null || decoded === LATER) entries.delete(key);
       else entries.set(key, decoded);
     };
     const takeSigned = (key: string, value: unknown): void => {
@@ -83,6 +117,11 @@ export function indexer<T>(
         return;
       }
       const decoded = decode(key, opened.value, writer, map);
+      if (decoded === LATER) {
+        wait(key);
+        return;
+      }
+      waiting.delete(key);
       if (decoded === null) {
         if (owner === undefined) reject(map, key, writer, 'not-allowed');
         return;
@@ -99,7 +138,17 @@ export function indexer<T>(
       for (const key of event.keysChanged) take(key);
     });
     const index: MapIndex<T> = { keys, entries };
-    indexes.set(map, index);
+    const again = (): void => {
+      if (waiting.size === 0 || !recheck) return;
+      const now = recheck(map);
+      if (now === stamp) return;
+      stamp = now;
+      for (const key of [...waiting]) {
+        waiting.delete(key);
+        take(key);
+      }
+    };
+    indexes.set(map, { index, again });
     return index;
   };
 }

@@ -1,8 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addPitch, confirmCase } from '../../../lib/shared-doc/board-commands';
+import {
+  addPitch,
+  addQuestion,
+  confirmCase,
+  markAnswered,
+} from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
-import { startMeeting } from '../../../lib/shared-doc/meeting-commands';
+import { goToPhase, startMeeting } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { newSessionSigner, rejectedWrites } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
@@ -72,5 +77,51 @@ describe('updates that arrive out of order', () => {
     expect(seen.caseBringerId).toBe(bram.card.memberId);
     expect(seen.caseBringerName).toBe('Bram');
     expect(rejectedWrites(carlaDoc)).toEqual([]);
+  });
+
+  it('shows the case bringer’s mark that came before the confirmation naming them', async () => {
+    const dana = await newSessionSigner(await memoryDeviceKey(), 'Dana');
+    const all = [anna, bram, carla, dana].map((signer) => signedPanel(signer, SCOPE));
+    const [annaDoc, bramDoc, carlaDoc, danaDoc] = all as [Y.Doc, Y.Doc, Y.Doc, Y.Doc];
+    expect(
+      startMeeting(annaDoc, {
+        methodId: 'basic',
+        chairId: anna.card.memberId,
+        chairName: 'Anna',
+        groupName: 'Testgroep',
+        now: 0,
+      }),
+    ).toEqual({ ok: true });
+    syncDocs(all);
+    expect(addPitch(ctxOf(bramDoc, bram), 'Een collega die afspraken niet nakomt', 'case').ok).toBe(
+      true,
+    );
+    syncDocs(all);
+    const pitchId = readBoard(annaDoc, readMeeting(annaDoc).method, anna.card.memberId).pitches[0]!
+      .id;
+    expect(confirmCase(ctxOf(annaDoc, anna), pitchId)).toEqual({ ok: true });
+    expect(goToPhase(annaDoc, anna.card.memberId, 1, 1000)).toEqual({ ok: true });
+    const fromAnna = Y.encodeStateAsUpdate(annaDoc, Y.encodeStateVector(danaDoc));
+    const three = [annaDoc, bramDoc, carlaDoc];
+    syncDocs(three);
+    const question = updateOf(carlaDoc, () => {
+      expect(addQuestion(ctxOf(carlaDoc, carla), 'Wat heb je al geprobeerd?').ok).toBe(true);
+    });
+    syncDocs(three);
+    const questionId = readBoard(bramDoc, readMeeting(bramDoc).method, bram.card.memberId)
+      .questions[0]!.id;
+    const mark = updateOf(bramDoc, () => {
+      expect(markAnswered(ctxOf(bramDoc, bram), questionId, true)).toEqual({ ok: true });
+    });
+
+    // Dana gets the question and Bram's mark before Anna's confirmation and phase.
+    Y.applyUpdate(danaDoc, question);
+    Y.applyUpdate(danaDoc, mark);
+    const danaSees = () =>
+      readBoard(danaDoc, readMeeting(danaDoc).method, dana.card.memberId).questions[0];
+    expect(danaSees()?.answered).toBe(false);
+    Y.applyUpdate(danaDoc, fromAnna);
+    expect(readMeeting(danaDoc).caseBringerId).toBe(bram.card.memberId);
+    expect(danaSees()?.answered).toBe(true);
   });
 });
