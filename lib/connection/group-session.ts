@@ -72,6 +72,7 @@ import { markFreshRoom, readFreshRoom } from './fresh-room';
 import { readDoorkeeper, setDoorkeeper } from './doorkeeper';
 import { createInvite } from '../invite/invite';
 import { shareEqual } from '../util/share-equal';
+import { sameBytes } from '../util/bytes';
 import { HandoffDesk } from './meeting-handoff';
 
 /** Who this member is in the group. */
@@ -1636,8 +1637,4 @@ function withoutAdmissions(lobby: Y.Doc): Uint8Array {
   const map = lobbyMap(copy);
   for (const key of [...map.keys()]) if (isAdmissionKey(key)) map.delete(key);
   return Y.encodeStateAsUpdate(copy);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

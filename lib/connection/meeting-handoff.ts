@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { deriveHandoffKey } from '../invite/room-name';
 import { fromBase64, toBase64 } from '../util/base64';
+import { sameBytes } from '../util/bytes';
 import { safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
 import { vouchAhead } from '../shared-doc/vouch-ahead';
@@ -464,8 +465,4 @@ export class HandoffDesk {
     this.keys.set(meetingId, { raw, key });
     return key;
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

@@ -100,11 +100,6 @@ export function decodeSealed(value: unknown): Sealed | null {
   return { iv, data };
 }
 
-/** Whether two byte arrays hold the same bytes. */
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
 /** A copy backed by a plain ArrayBuffer, as WebCrypto's BufferSource wants. */
 function copy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes);

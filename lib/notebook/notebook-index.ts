@@ -16,7 +16,7 @@
  */
 
 import { isRecord } from '../util/guards';
-import { sameBytes } from './notebook-crypto';
+import { sameBytes } from '../util/bytes';
 import type { Mode, Note } from './note-codec';
 import { byMeetingThenCreated } from './note-order';
 import { queryWords, searchableText } from './notebook-search';

@@ -11,13 +11,13 @@ import {
   deriveKey,
   PBKDF2_ITERATIONS,
   randomSalt,
-  sameBytes,
   seal,
   unseal,
 } from './notebook-crypto';
 import type { Sealed } from './notebook-crypto';
 import type { Mode, UnlockedMode } from './note-codec';
 import { fromBase64, toBase64 } from '../util/base64';
+import { sameBytes } from '../util/bytes';
 
 /** The key of the one row in the `meta` table. */
 export const META_KEY = 'encryption';

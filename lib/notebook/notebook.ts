@@ -23,7 +23,8 @@ import { Dexie } from 'dexie';
 import type { ObservabilitySet, Table } from 'dexie';
 import { finiteNumber, isRecord } from '../util/guards';
 import type { Locale } from '../i18n/i18n';
-import { PBKDF2_ITERATIONS, sameBytes } from './notebook-crypto';
+import { PBKDF2_ITERATIONS } from './notebook-crypto';
+import { sameBytes } from '../util/bytes';
 import { decodeNote, decodeRow, isLegacyRow, OFF, rowIdOf, storeRow } from './note-codec';
 import type { Mode, Note, NoteDraft, NoteRow, UnlockedMode } from './note-codec';
 import {
