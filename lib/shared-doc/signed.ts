@@ -181,11 +181,8 @@ function sameCard(card: MemberCard, value: Record<string, unknown>): boolean {
   );
 }
 
-function checkCard(
-  value: Record<string, unknown>,
-  cert: string,
-  trust?: DocTrust,
-): MemberCard | null {
+/** A card's fields as a peer wrote them, decoded, with what its certificate signs; or null. */
+function cardParts(value: Record<string, unknown>, cert: string) {
   const memberId = safeId(value.memberId);
   const name = boundedString(value.name, LIMITS.memberName);
   const device =
@@ -198,9 +195,20 @@ function checkCard(
   const signature = fromBase64(cert);
   if (!deviceKey || deviceKey.length !== 65 || !sessionKey || sessionKey.length !== 32) return null;
   if (!signature || signature.length !== 64) return null;
+  const bytes = cardBytes(memberId, name, session);
+  return { memberId, name, device, session, deviceKey, signature, bytes };
+}
+
+function checkCard(
+  value: Record<string, unknown>,
+  cert: string,
+  trust?: DocTrust,
+): MemberCard | null {
+  const parts = cardParts(value, cert);
+  if (!parts) return null;
+  const { memberId, name, device, session, deviceKey, signature, bytes } = parts;
   if (memberIdOf(deviceKey) !== memberId) return null;
   try {
-    const bytes = cardBytes(memberId, name, session);
     const proof = proofOf(CARD_PROOF, deviceKey, signature, bytes);
     if (!trust?.vouched.has(proof) && !p256.verify(signature, bytes, deviceKey, { lowS: false })) {
       return null;
@@ -319,21 +327,10 @@ export function signaturesIn(doc: Y.Doc, update: Uint8Array): PendingSignature[]
 }
 
 function pendingCard(raw: Record<string, unknown>): PendingSignature | null {
-  const memberId = safeId(raw.memberId);
-  const name = boundedString(raw.name, LIMITS.memberName);
-  const fields = [raw.device, raw.session, raw.cert];
-  if (memberId === null || name === null || !fields.every((f) => typeof f === 'string')) {
-    return null;
-  }
-  const key = fromBase64(raw.device as string);
-  const signature = fromBase64(raw.cert as string);
-  if (!key || key.length !== 65 || !signature || signature.length !== 64) return null;
-  return {
-    kind: 'card',
-    key,
-    signature,
-    message: cardBytes(memberId, name, raw.session as string),
-  };
+  const cert = typeof raw.cert === 'string' && raw.cert.length <= 200 ? raw.cert : null;
+  const parts = cert === null ? null : cardParts(raw, cert);
+  if (!parts) return null;
+  return { kind: 'card', key: parts.deviceKey, signature: parts.signature, message: parts.bytes };
 }
 
 function pendingWrite(
@@ -342,14 +339,11 @@ function pendingWrite(
   key: string,
   raw: Record<string, unknown>,
 ): PendingSignature | null {
-  const writer = safeId(raw.w);
-  const n = finiteNumber(raw.n);
-  if (writer === null || n === null || typeof raw.k !== 'string' || typeof raw.s !== 'string') {
-    return null;
-  }
-  if (raw.k.length > 100 || raw.s.length > 200 || !('v' in raw)) return null;
-  const publicKey = fromBase64(raw.k);
-  const signature = fromBase64(raw.s);
+  const envelope = envelopeParts(raw);
+  if (!envelope) return null;
+  const { writer, n } = envelope;
+  const publicKey = fromBase64(envelope.session);
+  const signature = fromBase64(envelope.signature);
   if (!publicKey || publicKey.length !== 32 || !signature || signature.length !== 64) return null;
   try {
     const message = writeBytes({ scope: trust.scope, root, key, n, writer, value: raw.v });
@@ -485,6 +479,18 @@ export type Opened =
 
 const PLAIN_N = 0;
 
+/** A stored envelope's fields as a peer wrote them: writer, session key, number, signature. */
+function envelopeParts(raw: Record<string, unknown>) {
+  const writer = safeId(raw.w);
+  const session = typeof raw.k === 'string' && raw.k.length <= 100 ? raw.k : null;
+  const n = finiteNumber(raw.n);
+  const signature = typeof raw.s === 'string' && raw.s.length <= 200 ? raw.s : null;
+  if (writer === null || session === null || n === null || signature === null || !('v' in raw)) {
+    return null;
+  }
+  return { writer, session, n, signature };
+}
+
 /**
  * Opens a stored value: in a document that is not enforced, the value as it is (writer null);
  * in an enforced one, the envelope's value when its card is known and its signature is valid.
@@ -495,13 +501,9 @@ export function openValue(map: Y.Map<unknown>, key: string, raw: unknown): Opene
   const trust = doc ? trusts.get(doc) : undefined;
   if (!trust) return { ok: true, value: raw, writer: null, n: PLAIN_N };
   if (!isRecord(raw)) return { ok: false, writer: null };
-  const writer = safeId(raw.w);
-  const session = typeof raw.k === 'string' && raw.k.length <= 100 ? raw.k : null;
-  const n = finiteNumber(raw.n);
-  const signature = typeof raw.s === 'string' && raw.s.length <= 200 ? raw.s : null;
-  if (writer === null || session === null || n === null || signature === null || !('v' in raw)) {
-    return { ok: false, writer };
-  }
+  const envelope = envelopeParts(raw);
+  if (!envelope) return { ok: false, writer: safeId(raw.w) };
+  const { writer, session, n, signature } = envelope;
   const card = trust.cards.get(session);
   if (!card) return { ok: false, writer, waitFor: session };
   // Signed with one member's key in another's name: the forger is the key's owner.
