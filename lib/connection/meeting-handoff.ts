@@ -69,6 +69,7 @@ export interface KnockNote {
 
 const VERSION = 1;
 const KINDS: Record<HandoffKind | 'knock', number> = { ask: 1, state: 2, knock: 3 };
+const KIND_NAMES = Object.keys(KINDS) as Array<keyof typeof KINDS>;
 const BOX_BYTES = 32;
 const IV_BYTES = 12;
 /** AES-GCM's tag. */
@@ -86,7 +87,6 @@ export async function sealHandoff(
   meetingId: string,
   plain: Uint8Array,
 ): Promise<Uint8Array> {
-  const id = new TextEncoder().encode(meetingId);
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const sealed = new Uint8Array(
     await globalThis.crypto.subtle.encrypt(
@@ -95,39 +95,32 @@ export async function sealHandoff(
       Uint8Array.from(plain),
     ),
   );
-  const note = new Uint8Array(3 + id.length + IV_BYTES + sealed.length);
-  note[0] = VERSION;
-  note[1] = KINDS[kind];
-  note[2] = id.length;
-  note.set(id, 3);
-  note.set(iv, 3 + id.length);
-  note.set(sealed, 3 + id.length + IV_BYTES);
+  return frame(kind, meetingId, iv, sealed);
+}
+
+/** A note's bytes: version, kind, the meeting id (its length, then its ASCII), then `body`. */
+function frame(kind: HandoffKind | 'knock', meetingId: string, ...body: Uint8Array[]): Uint8Array {
+  const id = new TextEncoder().encode(meetingId);
+  const note = new Uint8Array(3 + id.length + body.reduce((sum, part) => sum + part.length, 0));
+  note.set([VERSION, KINDS[kind], id.length], 0);
+  let at = 3;
+  for (const part of [id, ...body]) {
+    note.set(part, at);
+    at += part.length;
+  }
   return note;
 }
 
 /** A knock note for the box `box` (base64 of 32 bytes) of an ask to `meetingId`. */
 export function knockNote(meetingId: string, box: string): Uint8Array | null {
   const key = fromBase64(box);
-  if (!key || key.length !== BOX_BYTES) return null;
-  const id = new TextEncoder().encode(meetingId);
-  const note = new Uint8Array(3 + id.length + BOX_BYTES);
-  note.set([VERSION, KINDS.knock, id.length], 0);
-  note.set(id, 3);
-  note.set(key, 3 + id.length);
-  return note;
+  return key && key.length === BOX_BYTES ? frame('knock', meetingId, key) : null;
 }
 
 /** Reads a note's frame from a peer; null for anything that is not one (nothing is opened). */
 export function readHandoff(note: Uint8Array): HandoffNote | KnockNote | null {
   if (note.length < 3 || note[0] !== VERSION) return null;
-  const kind =
-    note[1] === KINDS.ask
-      ? 'ask'
-      : note[1] === KINDS.state
-        ? 'state'
-        : note[1] === KINDS.knock
-          ? 'knock'
-          : null;
+  const kind = KIND_NAMES.find((name) => KINDS[name] === note[1]);
   if (!kind) return null;
   const idLength = note[2]!;
   const start = 3 + idLength;
@@ -410,7 +403,6 @@ export class HandoffDesk {
     if (vector) await this.sendState(peerId, note.meetingId, vector);
   }
 
-  /** Sends `peerId` the part of the meeting its state vector lacks, within the answer bounds. */
   /**
    * Sends `peerId` the part of the meeting its state vector lacks, within the answer bounds;
    * `ready` is the whole state sealed ahead (`prepare`), for a vector of nothing.
