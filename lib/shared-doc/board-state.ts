@@ -5,9 +5,9 @@ import { boardMap, caseKey, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './
 import type { BoardRoot, CaseNumber } from './doc-schema';
 import type { Method, Phase } from '../method/method';
 import { readMeeting } from './meeting-state';
-import { settled } from './last-valid';
+import { LATER, settled } from './last-valid';
 import type { KeyRule } from './last-valid';
-import { LATER, indexer, liveKeys } from './map-index';
+import { indexer, liveKeys } from './map-index';
 import { bringerOf, byBringerOf, byChair } from './who-writes';
 import { readValue, ROSTER_ROOT } from './signed';
 import { readConfidentiality } from './confidentiality';

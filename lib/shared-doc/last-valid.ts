@@ -9,6 +9,14 @@ import { isEnforced, openValue, reject, retryWhenCard } from './signed';
  * value that is not valid is now garbage to step over: readers keep the last valid value this
  * document held for the key, and commands, which read through the same readers, act on it.
  */
+/**
+ * What a rule's `who`, or a board index's decoder (map-index.ts), answers when it cannot tell
+ * yet: what the value depends on has not arrived (updates of different members come over
+ * different connections, in any order). It is looked at again later, never refused for good
+ * for having come first.
+ */
+export const LATER = Symbol('later');
+
 export interface KeyRule {
   /** Whether a value from the document is one this key may hold. */
   readonly valid: (value: unknown, map: Y.Map<unknown>) => boolean;
@@ -20,11 +28,10 @@ export interface KeyRule {
   readonly absent: 'clears' | 'keeps';
   /**
    * Who may write the key, in a document that enforces signatures (signed.ts): the writer's
-   * member id and the value (null: a signed clear). Absent: anyone with a card. 'later': it
-   * cannot be told yet, because what the value names has not arrived (updates of different
-   * members come over different connections, in any order): judged again at the next read.
+   * member id and the value (null: a signed clear). Absent: anyone with a card. LATER: judged
+   * again at the next read.
    */
-  readonly who?: (writer: string, value: unknown, map: Y.Map<unknown>) => boolean | 'later';
+  readonly who?: (writer: string, value: unknown, map: Y.Map<unknown>) => boolean | typeof LATER;
 }
 
 interface Memory {
@@ -113,7 +120,7 @@ function judge(map: Y.Map<unknown>, memory: Memory, key: string, rule: KeyRule):
   const cleared = value === null;
   if (cleared ? rule.absent !== 'clears' : !rule.valid(value, map)) return;
   const allowed = rule.who ? rule.who(writer, value, map) : true;
-  if (allowed === 'later') {
+  if (allowed === LATER) {
     memory.judged.delete(key);
     return;
   }

@@ -1,13 +1,7 @@
 import type * as Y from 'yjs';
 import { LIMITS } from '../util/limits';
+import { LATER } from './last-valid';
 import { isEnforced, openValue, reject, retryWhenCard } from './signed';
-
-/**
- * What a decoder answers when it cannot tell yet: what the entry depends on has not arrived
- * (updates of different members come over different connections, in any order). The entry waits
- * and is decoded again once the indexer's `recheck` says something changed.
- */
-export const LATER = Symbol('later');
 
 /** Counts what a read looked at, for tests that check that a read stays bounded. */
 export interface ReadMeter {

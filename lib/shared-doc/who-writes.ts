@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { MEETING_KEYS, boardMap, caseKey, SECOND_CASE_KEY } from './doc-schema';
 import type { CaseNumber } from './doc-schema';
-import { acceptedWriter, settled } from './last-valid';
+import { acceptedWriter, LATER, settled } from './last-valid';
 import type { KeyRule } from './last-valid';
 import { chairIsAbsent, openValue } from './signed';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
@@ -150,9 +150,9 @@ function caseBringerWho(caseNumber: CaseNumber): KeyRule['who'] & {} {
     const raw = pitches.get(pitchId);
     // The pitch comes from its author, the confirmation from the chair: over other connections,
     // so it may come later. Told once it is here (and its author's card).
-    if (raw === undefined) return 'later';
+    if (raw === undefined) return LATER;
     const pitch = openValue(pitches, pitchId, raw);
-    if (!pitch.ok && pitch.waitFor !== undefined) return 'later';
+    if (!pitch.ok && pitch.waitFor !== undefined) return LATER;
     return (
       pitch.ok && isRecord(pitch.value) && pitch.value.authorId === value && pitch.writer === value
     );
