@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { addPitch } from '../../../lib/shared-doc/board-commands';
 import { startMeeting } from '../../../lib/shared-doc/meeting-commands';
-import { enforceSignatures, publishCard } from '../../../lib/shared-doc/signed';
+import { enforceSignatures, newSessionSigner, publishCard } from '../../../lib/shared-doc/signed';
+import { memoryDeviceKey } from '../../../lib/device/device-key';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
 
 /**
@@ -29,6 +30,23 @@ export function ctxOf(doc: Y.Doc, signer: SessionSigner) {
   return { doc, actorId: signer.card.memberId, actorName: signer.card.name, now: 1000 };
 }
 
+/** A member's session signer on a device key of its own (in memory). */
+export async function signerNamed(name: string): Promise<SessionSigner> {
+  return newSessionSigner(await memoryDeviceKey(), name);
+}
+
+/** `chair` starts a basic-method meeting in `doc` (their panel); throws when refused. */
+export function startAsChair(doc: Y.Doc, chair: SessionSigner): void {
+  const started = startMeeting(doc, {
+    methodId: 'basic',
+    chairId: chair.card.memberId,
+    chairName: chair.card.name,
+    groupName: 'Testgroep',
+    now: 0,
+  });
+  if (!started.ok) throw new Error(`start refused: ${started.reason}`);
+}
+
 export const TWO_PITCHES = ['Een ouder die boos belt', 'Samenwerken met een nieuwe collega'];
 
 /**
@@ -42,14 +60,7 @@ export function meetingWithTwoPitches(
 ): Y.Doc {
   const chairDoc = signedPanel(chair, scope);
   const memberDoc = signedPanel(member, scope);
-  const started = startMeeting(chairDoc, {
-    methodId: 'basic',
-    chairId: chair.card.memberId,
-    chairName: chair.card.name,
-    groupName: 'Testgroep',
-    now: 0,
-  });
-  if (!started.ok) throw new Error(`start refused: ${started.reason}`);
+  startAsChair(chairDoc, chair);
   syncDocs([chairDoc, memberDoc]);
   const [first, second] = TWO_PITCHES as [string, string];
   for (const [text, kind] of [

@@ -7,12 +7,11 @@ import {
   markAnswered,
 } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
-import { goToPhase, startMeeting } from '../../../lib/shared-doc/meeting-commands';
+import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
-import { newSessionSigner, rejectedWrites } from '../../../lib/shared-doc/signed';
+import { rejectedWrites } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
-import { memoryDeviceKey } from '../../../lib/device/device-key';
-import { ctxOf, signedPanel, syncDocs } from '../helpers/signed-docs';
+import { ctxOf, signedPanel, signerNamed, startAsChair, syncDocs } from '../helpers/signed-docs';
 
 /**
  * Updates from different members arrive over different connections, in any order: a panel may
@@ -26,8 +25,11 @@ let bram: SessionSigner;
 let carla: SessionSigner;
 
 beforeAll(async () => {
-  const make = async (name: string) => newSessionSigner(await memoryDeviceKey(), name);
-  [anna, bram, carla] = [await make('Anna'), await make('Bram'), await make('Carla')];
+  [anna, bram, carla] = [
+    await signerNamed('Anna'),
+    await signerNamed('Bram'),
+    await signerNamed('Carla'),
+  ];
 });
 
 /** The update a command makes in `doc`, as it leaves that panel. */
@@ -45,14 +47,7 @@ describe('updates that arrive out of order', () => {
   it('takes the chair’s case confirmation once the pitch it names arrives', () => {
     const docs = [signedPanel(anna, SCOPE), signedPanel(bram, SCOPE), signedPanel(carla, SCOPE)];
     const [annaDoc, bramDoc, carlaDoc] = docs as [Y.Doc, Y.Doc, Y.Doc];
-    const started = startMeeting(annaDoc, {
-      methodId: 'basic',
-      chairId: anna.card.memberId,
-      chairName: 'Anna',
-      groupName: 'Testgroep',
-      now: 0,
-    });
-    expect(started).toEqual({ ok: true });
+    startAsChair(annaDoc, anna);
     syncDocs(docs);
     expect(readMeeting(carlaDoc).chairId).toBe(anna.card.memberId);
 
@@ -80,18 +75,10 @@ describe('updates that arrive out of order', () => {
   });
 
   it('shows the case bringer’s mark that came before the confirmation naming them', async () => {
-    const dana = await newSessionSigner(await memoryDeviceKey(), 'Dana');
+    const dana = await signerNamed('Dana');
     const all = [anna, bram, carla, dana].map((signer) => signedPanel(signer, SCOPE));
     const [annaDoc, bramDoc, carlaDoc, danaDoc] = all as [Y.Doc, Y.Doc, Y.Doc, Y.Doc];
-    expect(
-      startMeeting(annaDoc, {
-        methodId: 'basic',
-        chairId: anna.card.memberId,
-        chairName: 'Anna',
-        groupName: 'Testgroep',
-        now: 0,
-      }),
-    ).toEqual({ ok: true });
+    startAsChair(annaDoc, anna);
     syncDocs(all);
     expect(addPitch(ctxOf(bramDoc, bram), 'Een collega die afspraken niet nakomt', 'case').ok).toBe(
       true,

@@ -6,14 +6,12 @@ import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import * as ed25519 from '../../../lib/shared-doc/ed25519';
 import {
   enforceSignatures,
-  newSessionSigner,
   provenSignatures,
   rejectedWrites,
   vouchFor,
 } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
-import { memoryDeviceKey } from '../../../lib/device/device-key';
-import { meetingWithTwoPitches } from '../helpers/signed-docs';
+import { meetingWithTwoPitches, signerNamed } from '../helpers/signed-docs';
 
 vi.mock('../../../lib/shared-doc/ed25519', async (importOriginal) => {
   const original = await importOriginal<typeof ed25519>();
@@ -33,8 +31,11 @@ let bram: SessionSigner;
 let annaAgain: SessionSigner;
 
 beforeAll(async () => {
-  const make = async (name: string) => newSessionSigner(await memoryDeviceKey(), name);
-  [anna, bram, annaAgain] = [await make('Anna'), await make('Bram'), await make('Anna')];
+  [anna, bram, annaAgain] = [
+    await signerNamed('Anna'),
+    await signerNamed('Bram'),
+    await signerNamed('Anna'),
+  ];
 });
 // A block body: a function returned from beforeEach (mockClear returns the mock) is run as a
 // teardown, with no arguments.

@@ -3,16 +3,11 @@ import * as Y from 'yjs';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import * as ed25519 from '../../../lib/shared-doc/ed25519';
-import {
-  enforceSignatures,
-  newSessionSigner,
-  rejectedWrites,
-} from '../../../lib/shared-doc/signed';
+import { enforceSignatures, rejectedWrites } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
 import { vouchAhead } from '../../../lib/shared-doc/vouch-ahead';
-import { memoryDeviceKey } from '../../../lib/device/device-key';
 import { fromBase64, toBase64 } from '../../../lib/util/base64';
-import { meetingWithTwoPitches, TWO_PITCHES } from '../helpers/signed-docs';
+import { meetingWithTwoPitches, TWO_PITCHES, signerNamed } from '../helpers/signed-docs';
 
 vi.mock('../../../lib/shared-doc/ed25519', async (importOriginal) => {
   const original = await importOriginal<typeof ed25519>();
@@ -33,8 +28,11 @@ let bram: SessionSigner;
 let annaAgain: SessionSigner;
 
 beforeAll(async () => {
-  const make = async (name: string) => newSessionSigner(await memoryDeviceKey(), name);
-  [anna, bram, annaAgain] = [await make('Anna'), await make('Bram'), await make('Anna')];
+  [anna, bram, annaAgain] = [
+    await signerNamed('Anna'),
+    await signerNamed('Bram'),
+    await signerNamed('Anna'),
+  ];
 });
 beforeEach(() => {
   verify.mockClear();
