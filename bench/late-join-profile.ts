@@ -11,8 +11,13 @@
  * sampling profiler (CDP `Profiler`, 200 µs) runs from the click to the board; self time is
  * summed per source file through the build's source maps. Then the same profile reloads its
  * panel and the timeline and a CPU profile (from just before the reload) are printed again.
+ *
+ * The page's own milestones (`kring:` user-timing marks, lib/util/trace.ts: the knock, the
+ * answer, the meeting's first state) are on the timeline. With
+ * `KRING_TRACE=1 KRING_TRACE_FILE=/tmp/trace.log npx tsx bench/late-join-profile.ts 2>/tmp/trace.log`
+ * the Node members' marks are too (the chair's admission, the state it sends), by process id.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { profileSources } from './profile-source';
@@ -133,10 +138,24 @@ async function printTimeline(page: Page, from: number, title: string): Promise<v
   const resources = (await page.evaluate(
     `performance.getEntriesByType('resource').map((r) => [r.startTime, r.responseEnd, r.name])`,
   )) as Array<[number, number, string]>;
+  const marks = (await page.evaluate(
+    `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('kring:')).map((m) => [m.startTime, m.name])`,
+  )) as Array<[number, string]>;
+  const origin = (await page.evaluate('performance.timeOrigin')) as number;
+  // The Node members' marks (KRING_TRACE=1, lib/util/trace.ts: on the wall clock) from the
+  // file this run's stderr goes to, on the page's clock.
+  const traceFile = process.env.KRING_TRACE_FILE;
+  if (traceFile) {
+    for (const line of readFileSync(traceFile, 'utf8').split('\n')) {
+      const m = /^\[trace ([0-9.]+)\] (\d+) (.*)$/.exec(line);
+      if (m) marks.push([Number(m[1]) - origin, `  node ${m[2]}: ${m[3]!}`]);
+    }
+  }
   const rel = (t: number) => `${(t - from).toFixed(0).padStart(6)} ms`;
   console.log(`\n${title} (ms from ${from === 0 ? 'navigation start' : 'the click'})`);
   const rows: Array<[number, string]> = [
     ...log,
+    ...marks,
     ...resources
       .filter(([start]) => start >= from)
       .map(([start, end, name]): [number, string] => [

@@ -74,6 +74,7 @@ import { createInvite } from '../invite/invite';
 import { shareEqual } from '../util/share-equal';
 import { sameBytes } from '../util/bytes';
 import { HandoffDesk } from './meeting-handoff';
+import { traceMark } from '../util/trace';
 
 /** Who this member is in the group. */
 export interface GroupIdentity {
@@ -608,14 +609,21 @@ export class GroupSession {
     const found = this.knockToAnswer(memberId, meetingId);
     if (!found.ok) return found.result;
     const { lobby, key, knocked, signer, first } = found;
+    traceMark('admit');
     this.answering.add(memberId);
     try {
-      // The meeting's first state is sealed while the answer is, and follows it on the knocker's
-      // data channels.
-      const ready = this.handoff.prepare(knocked.meetingId, knocked.box);
+      // The meeting's first state goes on the knocker's data channels beside the answer, as soon
+      // as it is sealed (usually it was, when the knock note came): the knocker keeps it until
+      // the answer's key opens it. Not after the answer: this panel's own refresh, once the
+      // answer is written, would hold it up.
+      this.handoff.admitted(
+        knocked.meetingId,
+        knocked.box,
+        this.handoff.prepare(knocked.meetingId, knocked.box),
+      );
       const done = await admit(lobby.doc, key, knocked, signer, this.clock.now(), first);
       if (!done) return { ok: false, reason: 'not-allowed' };
-      this.handoff.admitted(knocked.meetingId, knocked.box, ready);
+      traceMark('admit-answered');
       return { ok: true };
     } finally {
       this.answering.delete(memberId);
@@ -1274,6 +1282,7 @@ export class GroupSession {
     if (answer?.kind === 'admitted') {
       if (asking.opening) return;
       asking.opening = true;
+      traceMark('answer-read');
       const expected =
         asking.check === undefined
           ? undefined
@@ -1281,6 +1290,7 @@ export class GroupSession {
       void openAnswer(answer, asking.box, meetingId, memberId, expected).then((key) => {
         asking.opening = false;
         if (this.disposed || !key) return;
+        traceMark('key-opened');
         const moving = this.meetingKeys.has(meetingId);
         if (moving && !this.firstKeys.has(meetingId)) {
           this.firstKeys.set(meetingId, this.meetingKeys.get(meetingId)!);
@@ -1292,7 +1302,10 @@ export class GroupSession {
         else {
           this.followLobby();
           // Its first state over the lobby, while the meeting's own room connects.
-          void this.switching.then(() => this.handoff.ask(meetingId));
+          void this.switching.then(() => {
+            traceMark('handoff-ask');
+            this.handoff.ask(meetingId);
+          });
         }
         this.scheduleRefresh();
       });
@@ -1310,6 +1323,7 @@ export class GroupSession {
         if (this.asking !== asking || this.disposed || !this.lobby) return;
         if (hasKnocked(this.lobby.doc, meetingId, memberId, asking.box)) return;
         knock(this.lobby.doc, meetingId, signer, asking.box, this.clock.now());
+        traceMark('knock-written');
       });
     }
   }

@@ -3,6 +3,7 @@ import { deriveHandoffKey } from '../invite/room-name';
 import { fromBase64, toBase64 } from '../util/base64';
 import { sameBytes } from '../util/bytes';
 import { safeId } from '../util/guards';
+import { traceMark } from '../util/trace';
 import { LIMITS } from '../util/limits';
 import { vouchAhead } from '../shared-doc/vouch-ahead';
 import type { Clock } from './clock';
@@ -20,9 +21,14 @@ import type { PeerNotes } from './room-connection';
  * - The asking member tells the lobby's peers of its knock (a **knock note**: the meeting and
  *   the ask's public X25519 key, which the knock in the lobby shows anyway), to each peer as its
  *   data channel opens.
- * - The panel that lets that knock in seals the meeting's whole state while it seals its answer,
- *   and sends it (a **state**) to the peers that told of the knock once the answer is written.
- *   The new member keeps a state that comes before its key, and opens it with the key.
+ * - A panel that lets members in seals the meeting's whole state when a knock note comes (the
+ *   knock itself reaches the lobby a little later); when it lets that knock in, it sends the
+ *   state (a **state**) to the peers that told of the knock beside its answer, sealed again if
+ *   the meeting changed since. The new member keeps a state that comes before its key, and opens
+ *   it with the key.
+ * - A note that could not go (the data channel closed, or was replaced after two offers
+ *   crossed) goes again: the knocking member tells a reconnected peer of its knock again, and a
+ *   member let in asks a reconnected peer again.
  * - A member let in without such a state (its knock note did not reach the chair in time) sends
  *   an **ask** with its state vector to every lobby peer; the chair or doorkeeper answers with
  *   the part of the meeting it lacks.
@@ -189,6 +195,14 @@ export class HandoffAnswers {
     this.lastByPeer.set(key, now);
     return true;
   }
+
+  /**
+   * An answer taken for `peerId` did not leave (its data channel closed meanwhile): that peer
+   * may be answered again once it reconnects. The answer still counts towards `perMinute`.
+   */
+  giveBack(peerId: string, meetingId: string): void {
+    this.lastByPeer.delete(`${peerId}\u0000${meetingId}`);
+  }
 }
 
 /** What a session lends the desk: the lobby's notes and the meetings it holds. */
@@ -211,8 +225,26 @@ export const HANDOFF_ORIGIN = Symbol('kring-handoff');
 /** Knocks a panel keeps heard over notes (each names at most MAX_KNOCK_PEERS peers). */
 const MAX_KNOCKS = 64;
 const MAX_KNOCK_PEERS = 3;
+/**
+ * Knocks whose meeting state a panel that lets members in seals ahead, as soon as the knock
+ * note comes (the knock itself follows in the lobby a little later), at most this many at once.
+ */
+const MAX_SEALED_AHEAD = 4;
 /** The state vector of a document with nothing in it: a knocker holds none of the meeting. */
 const EMPTY_VECTOR = Uint8Array.of(0);
+
+/** A knock heard over notes, or let in by this panel before its note came. */
+interface Knocker {
+  meetingId: string;
+  /** The peers that told of it (the knocker's own data channels to this panel). */
+  peers: Set<string>;
+  /** The peers the state went to. */
+  sent: Set<string>;
+  at: number;
+  admitted: boolean;
+  /** The meeting's whole state sealed ahead, and the state vector it was sealed at. */
+  ahead: { vector: Uint8Array; sealed: Promise<Uint8Array | null> } | null;
+}
 
 /**
  * One session's side of the handoff. As a knocker: it tells the lobby's peers of its knock,
@@ -230,15 +262,12 @@ export class HandoffDesk {
   } | null = null;
   private asking: { meetingId: string; asked: Set<string>; until: number } | null = null;
   /** Knocks heard from peers, by box: whom to send the state to when that knock is let in. */
-  private readonly knockers = new Map<
-    string,
-    { meetingId: string; peers: Set<string>; at: number; admitted: boolean }
-  >();
+  private readonly knockers = new Map<string, Knocker>();
   private readonly answers = new HandoffAnswers();
   private readonly keys = new Map<string, { raw: Uint8Array; key: Promise<CryptoKey> }>();
   private stopped = false;
-  /** How many states this desk applied and sent (for tests). */
-  readonly counts = { applied: 0, answered: 0 };
+  /** How many states this desk applied, sent and sealed whole (for tests). */
+  readonly counts = { applied: 0, answered: 0, sealed: 0 };
 
   constructor(private readonly port: HandoffPort) {}
 
@@ -282,7 +311,7 @@ export class HandoffDesk {
     }
     const held = this.port.heldMeeting(asking.meetingId);
     if (!held) return;
-    const peers = notes.peers().filter((peer) => !asking.asked.has(peer));
+    const peers = this.openPeers(notes, asking.asked).filter((peer) => !asking.asked.has(peer));
     if (peers.length === 0) return;
     for (const peer of peers) asking.asked.add(peer);
     const vector = Y.encodeStateVector(held.doc);
@@ -304,17 +333,13 @@ export class HandoffDesk {
     if (!knocker || knocker.meetingId !== meetingId) {
       // The knock reached this panel through another member before the knocker's own data
       // channel to it opened: its knock note may follow.
-      this.knockers.set(box, {
-        meetingId,
-        peers: new Set(),
-        at: this.port.clock.now(),
-        admitted: true,
-      });
+      this.knockers.set(box, this.newKnocker(meetingId, true));
       this.pruneKnockers();
       return;
     }
     knocker.admitted = true;
-    for (const peer of knocker.peers) void this.sendState(peer, meetingId, EMPTY_VECTOR, ready);
+    for (const peer of knocker.peers)
+      void this.sendState(meetingId, peer, EMPTY_VECTOR, { knocker, ready });
   }
 
   /**
@@ -328,20 +353,31 @@ export class HandoffDesk {
     if (!knocker || knocker.meetingId !== meetingId || !held || this.stopped) {
       return Promise.resolve(null);
     }
-    const update = Y.encodeStateAsUpdate(held.doc);
-    return this.keyFor(meetingId, held.key).then((key) =>
-      sealHandoff(key, 'state', meetingId, update),
-    );
+    const ahead = knocker.ahead;
+    knocker.ahead = null;
+    // Sealed when the knock note came: still the whole meeting unless something was written since.
+    if (ahead && sameBytes(ahead.vector, Y.encodeStateVector(held.doc))) return ahead.sealed;
+    return this.sealState(meetingId, held).sealed;
   }
 
   /** A note from a lobby peer. Anything that does not open is dropped without a word. */
   receive(peerId: string, bytes: Uint8Array): void {
     const note = readHandoff(bytes);
     if (!note || this.stopped) return;
+    traceMark(`handoff-${note.kind}-in`);
     if (note.kind === 'knock') this.heardKnock(peerId, note);
     else if (note.kind === 'ask') void this.answer(peerId, note);
     else if (this.asking) void this.take(note);
     else if (this.knocking?.meetingId === note.meetingId) this.knocking.kept = note;
+  }
+
+  /** The lobby's peers with an open data channel, and the peers of `sent` that are no longer. */
+  private openPeers(notes: PeerNotes, sent: Set<string>): string[] {
+    const open = notes.peers();
+    // A peer whose channel closed is told or asked again when it reconnects (a connection
+    // replaced after two offers crossed, or a network that dropped it for a moment).
+    for (const peer of sent) if (!open.includes(peer)) sent.delete(peer);
+    return open;
   }
 
   /** The session ends: nothing more is asked, answered or applied. */
@@ -356,7 +392,7 @@ export class HandoffDesk {
     const knocking = this.knocking;
     const notes = this.port.lobbyNotes();
     if (!knocking || !notes || this.stopped) return;
-    const peers = notes.peers().filter((peer) => !knocking.told.has(peer));
+    const peers = this.openPeers(notes, knocking.told).filter((peer) => !knocking.told.has(peer));
     const note = peers.length > 0 ? knockNote(knocking.meetingId, knocking.box) : null;
     if (!note) return;
     for (const peer of peers) {
@@ -370,18 +406,57 @@ export class HandoffDesk {
     let knocker = this.knockers.get(note.box);
     if (!knocker || knocker.meetingId !== note.meetingId) {
       if (this.knockers.size >= MAX_KNOCKS) return;
-      knocker = {
-        meetingId: note.meetingId,
-        peers: new Set(),
-        at: this.port.clock.now(),
-        admitted: false,
-      };
+      knocker = this.newKnocker(note.meetingId, false);
       this.knockers.set(note.box, knocker);
+      this.sealAhead(knocker);
     }
-    if (knocker.peers.has(peerId) || knocker.peers.size >= MAX_KNOCK_PEERS) return;
-    knocker.peers.add(peerId);
-    // Let in already (the knock came another way first): the state goes now.
-    if (knocker.admitted) void this.sendState(peerId, note.meetingId, EMPTY_VECTOR);
+    if (!knocker.peers.has(peerId)) {
+      if (knocker.peers.size >= MAX_KNOCK_PEERS) return;
+      knocker.peers.add(peerId);
+    }
+    // Let in already (the knock came another way first, or the channel it went over closed
+    // since): the state goes now.
+    if (knocker.admitted && !knocker.sent.has(peerId)) {
+      void this.sendState(knocker.meetingId, peerId, EMPTY_VECTOR, { knocker });
+    }
+  }
+
+  private newKnocker(meetingId: string, admitted: boolean): Knocker {
+    return {
+      meetingId,
+      peers: new Set(),
+      sent: new Set(),
+      at: this.port.clock.now(),
+      admitted,
+      ahead: null,
+    };
+  }
+
+  /**
+   * A panel that lets members in seals the meeting for a knock as soon as its note comes: the
+   * knock reaches the lobby a little later, and its answer then waits for nothing but itself.
+   */
+  private sealAhead(knocker: Knocker): void {
+    const held = this.port.heldMeeting(knocker.meetingId);
+    if (!held?.letsIn()) return;
+    let ahead = 0;
+    for (const other of this.knockers.values()) if (other.ahead) ahead += 1;
+    if (ahead >= MAX_SEALED_AHEAD) return;
+    knocker.ahead = this.sealState(knocker.meetingId, held);
+  }
+
+  /** The meeting's whole state, sealed as a note, with the state vector it is at. */
+  private sealState(
+    meetingId: string,
+    held: { readonly doc: Y.Doc; readonly key: Uint8Array },
+  ): { vector: Uint8Array; sealed: Promise<Uint8Array | null> } {
+    const vector = Y.encodeStateVector(held.doc);
+    const update = Y.encodeStateAsUpdate(held.doc);
+    this.counts.sealed += 1;
+    const sealed = this.keyFor(meetingId, held.key)
+      .then((key) => sealHandoff(key, 'state', meetingId, update))
+      .catch(() => null);
+    return { vector, sealed };
   }
 
   private pruneKnockers(): void {
@@ -400,21 +475,27 @@ export class HandoffDesk {
     const held = this.port.heldMeeting(note.meetingId);
     if (!held?.letsIn()) return;
     const vector = await openHandoff(await this.keyFor(note.meetingId, held.key), note);
-    if (vector) await this.sendState(peerId, note.meetingId, vector);
+    if (vector) await this.sendState(note.meetingId, peerId, vector);
   }
 
   /**
    * Sends `peerId` the part of the meeting its state vector lacks, within the answer bounds;
-   * `ready` is the whole state sealed ahead (`prepare`), for a vector of nothing.
+   * `ready` is the whole state sealed ahead (`prepare`), for a vector of nothing; `knocker` notes
+   * whom its state reached. A send that fails (the channel closed) gives the answer back.
    */
   private async sendState(
-    peerId: string,
     meetingId: string,
+    peerId: string,
     vector: Uint8Array,
-    ready?: Promise<Uint8Array | null>,
+    {
+      knocker = null,
+      ready,
+    }: { knocker?: Knocker | null; ready?: Promise<Uint8Array | null> } = {},
   ): Promise<void> {
     const held = this.port.heldMeeting(meetingId);
     if (!held?.letsIn() || this.stopped) return;
+    // A peer whose channel closed gets it when it tells of its knock, or asks, again.
+    if (!this.port.lobbyNotes()?.peers().includes(peerId)) return;
     if (!this.answers.take(peerId, meetingId, this.port.clock.now())) return;
     let reply = (await ready?.catch(() => null)) ?? null;
     if (!reply) {
@@ -427,7 +508,13 @@ export class HandoffDesk {
       reply = await sealHandoff(await this.keyFor(meetingId, held.key), 'state', meetingId, update);
     }
     if (this.stopped) return;
-    if (this.port.lobbyNotes()?.send(peerId, reply)) this.counts.answered += 1;
+    if (this.port.lobbyNotes()?.send(peerId, reply)) {
+      traceMark('handoff-state-sent');
+      this.counts.answered += 1;
+      knocker?.sent.add(peerId);
+    } else {
+      this.answers.giveBack(peerId, meetingId);
+    }
   }
 
   private async take(note: HandoffNote): Promise<void> {
@@ -444,6 +531,7 @@ export class HandoffDesk {
     if (this.stopped) return;
     try {
       Y.applyUpdate(held.doc, update, HANDOFF_ORIGIN);
+      traceMark('handoff-state-applied');
       this.counts.applied += 1;
     } catch {
       // Sealed with the key, yet not an update: the meeting's room brings the meeting instead.

@@ -38,9 +38,12 @@ function deskPair(options: { chairLetsIn?: boolean; joinerKey?: Uint8Array } = {
   const joinerDoc = new Y.Doc();
   const queue: Array<{ to: 'chair' | 'joiner'; from: string; note: Uint8Array }> = [];
   const sent = { chair: 0, joiner: 0 };
+  /** The data channel between the two: closed, or open yet failing to send (closing). */
+  const link = { open: true, sendFails: false };
   const notesOf = (self: 'chair' | 'joiner'): PeerNotes => ({
-    peers: () => [self === 'chair' ? 'joiner-peer' : 'chair-peer'],
+    peers: () => (link.open ? [self === 'chair' ? 'joiner-peer' : 'chair-peer'] : []),
     send: (_peer, note) => {
+      if (!link.open || link.sendFails) return false;
       sent[self] += 1;
       queue.push({ to: self === 'chair' ? 'joiner' : 'chair', from: `${self}-peer`, note });
       return true;
@@ -69,7 +72,7 @@ function deskPair(options: { chairLetsIn?: boolean; joinerKey?: Uint8Array } = {
       if (done?.()) return;
     }
   }
-  return { clock, chair, joiner, chairDoc, joinerDoc, meetingKey, sent, deliver, queue };
+  return { clock, chair, joiner, chairDoc, joinerDoc, meetingKey, sent, deliver, queue, link };
 }
 
 describe('meeting handoff notes', () => {
@@ -215,6 +218,74 @@ describe('meeting handoff after a knock', () => {
     pair.joiner.ask(MEETING);
     await pair.deliver(() => pair.joiner.counts.applied > 0);
     expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+  });
+
+  it('the state is sealed when the knock note comes, and sealed again if the meeting changed', async () => {
+    const pair = deskPair();
+    pair.joiner.knock(MEETING, BOX);
+    await pair.deliver();
+    expect(pair.chair.counts.sealed).toBe(1);
+    pair.chair.admitted(MEETING, BOX, pair.chair.prepare(MEETING, BOX));
+    await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
+    expect(pair.chair.counts.sealed).toBe(1);
+    pair.joiner.ask(MEETING);
+    await pair.deliver(() => pair.joiner.counts.applied > 0);
+    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+
+    // Something is written between the knock note and the answer: the state sent has it.
+    const second = deskPair();
+    second.joiner.knock(MEETING, BOX);
+    await second.deliver();
+    second.chairDoc.getMap('meeting').set('phase', 'afronding');
+    second.chair.admitted(MEETING, BOX, second.chair.prepare(MEETING, BOX));
+    await second.deliver(() => second.sent.chair > 0 && second.queue.length === 0);
+    expect(second.chair.counts.sealed).toBe(2);
+    second.joiner.ask(MEETING);
+    await second.deliver(() => second.joiner.counts.applied > 0);
+    expect(second.joinerDoc.getMap('meeting').get('phase')).toBe('afronding');
+  });
+
+  it('a panel that does not let members in seals nothing for a knock note', async () => {
+    const pair = deskPair({ chairLetsIn: false });
+    pair.joiner.knock(MEETING, BOX);
+    await pair.deliver();
+    expect(pair.chair.counts.sealed).toBe(0);
+  });
+
+  it('a state whose channel closed before it left goes once the knocker reconnects', async () => {
+    const pair = deskPair();
+    pair.joiner.knock(MEETING, BOX);
+    await pair.deliver();
+    // The channel the knock note came over is closing: the send fails.
+    pair.link.sendFails = true;
+    pair.chair.admitted(MEETING, BOX, pair.chair.prepare(MEETING, BOX));
+    await pair.deliver();
+    expect(pair.sent.chair).toBe(0);
+    // Closed, then a new connection: the joiner tells of its knock again, the state follows.
+    pair.link.open = false;
+    pair.link.sendFails = false;
+    pair.joiner.askNewPeers();
+    pair.link.open = true;
+    pair.joiner.askNewPeers();
+    await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
+    expect(pair.sent.chair).toBe(1);
+    pair.joiner.ask(MEETING);
+    await pair.deliver(() => pair.joiner.counts.applied > 0);
+    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+  });
+
+  it('an ask lost with its channel is asked again when the peer reconnects', async () => {
+    const pair = deskPair();
+    pair.joiner.ask(MEETING);
+    await pair.deliver(() => pair.queue.length > 0);
+    pair.queue.splice(0); // lost: the channel closed under it
+    pair.link.open = false;
+    pair.joiner.askNewPeers();
+    pair.link.open = true;
+    pair.joiner.askNewPeers();
+    await pair.deliver(() => pair.joiner.counts.applied > 0);
+    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+    expect(pair.sent.joiner).toBe(2);
   });
 
   it('a knock let into another meeting sends nothing', async () => {
