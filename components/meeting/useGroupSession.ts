@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { EMPTY_SNAPSHOT, GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
-import { openRoom, openSignalingEarly } from '../../lib/connection/room-connection';
+import { openRoom } from '../../lib/connection/room-connection';
 import { icePeerOpts } from '../../lib/connection/ice-config';
 import { askCompanionIce, takePrefetchedIce } from '../../lib/connection/ice-prefetch';
 import type { IcePeerOpts } from '../../lib/connection/ice-config';
@@ -103,10 +103,6 @@ export function useGroupSession(
   // The name as the panel opened: a member who joined with an invite gets it from the session
   // (snapshot.groupName), and the panel then remembers it; that must not reopen the session.
   const [groupName] = useState(group.name ?? '');
-  // The signaling socket opens while the companion answers and the keys are made, not after.
-  useEffect(() => {
-    if (parsed.ok) openSignalingEarly(signalingUrl);
-  }, [parsed, signalingUrl]);
   const companionIce = useCompanionIce(signalingUrl);
   // The device key is read (or made) while the companion answers, not after.
   useEffect(prepareDevice, []);
