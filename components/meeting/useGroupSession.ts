@@ -134,6 +134,7 @@ export function useGroupSession(
               openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl], peerOpts }),
               // Every write signed with this device's key (issue 13).
               device: await thisDevice(),
+              provePresenceAhead: true,
               ...(store
                 ? {
                     meetingCache: createMeetingCache(store, parsed.invite.secret),

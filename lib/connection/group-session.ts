@@ -47,7 +47,13 @@ import {
   rejectedWrites,
 } from '../shared-doc/signed';
 import type { DeviceSigner, RejectedWrite, SessionSigner } from '../shared-doc/signed';
-import { decodePresence as readPresence, presenceProof, provenCard } from '../shared-doc/presence';
+import { provePresencesAhead } from '../shared-doc/vouch-ahead';
+import {
+  decodePresence as readPresence,
+  presenceProof,
+  ProofsInFlight,
+  provenCard,
+} from '../shared-doc/presence';
 import { judgeAgain } from '../shared-doc/last-valid';
 import { MEETING_KEYS, lobbyMap, meetingMap } from '../shared-doc/doc-schema';
 import type { MeetingLoading } from './load-watch';
@@ -112,6 +118,14 @@ export interface GroupSessionDeps {
    * moves its lobby and its cache to the new secret (new-invite.ts). None: the cache stays.
    */
   readonly cacheFor?: (secret: Uint8Array) => MeetingCachePort;
+  /**
+   * A new member's lobby presences are verified by WebCrypto before a read counts them
+   * (`proveAhead`): a member shows a few ms later, and a panel joining a group of eight does not
+   * spend 40 ms of curve math on the main thread ahead of the lobby's first sync. The panel turns
+   * it on; without it (unit tests that read presence right after it arrives) presence is verified
+   * on read.
+   */
+  readonly provePresenceAhead?: boolean;
 }
 
 /**
@@ -411,6 +425,10 @@ export class GroupSession {
   private readonly regulars = new Map<string, string>();
   /** Knocks being answered now, by member id (sealing is asynchronous). */
   private readonly answering = new Set<string>();
+  /** Whether new presences are verified natively before a read counts them (`proveAhead`). */
+  private readonly provesAhead: boolean;
+  /** The presences the browser is proving for this panel (`proveAhead`). */
+  private readonly proving = new ProofsInFlight();
   /** A meeting's first state over the lobby for whoever was just let in (meeting-handoff.ts). */
   private readonly handoff: HandoffDesk;
 
@@ -461,6 +479,7 @@ export class GroupSession {
   ) {
     this.openRoom = deps.openRoom;
     this.clock = deps.clock ?? systemClock;
+    this.provesAhead = deps.provePresenceAhead === true;
     this.loadWatch = new LoadWatch(this.clock, () => this.refresh());
     this.cache = deps.meetingCache ?? null;
     this.secret = identity.secret;
@@ -846,6 +865,7 @@ export class GroupSession {
     lobby.doc.on('update', onLobbyUpdate);
     const onAwareness = (): void => {
       this.listenForOthers(lobby);
+      this.proveAhead(lobby);
       this.scheduleRefresh();
     };
     lobby.awareness.on('change', onAwareness);
@@ -956,7 +976,7 @@ export class GroupSession {
           room.awareness.getStates(),
           meeting ?? readMeeting(room.doc),
           this.identity.memberId,
-          { proven: this.signer !== null },
+          { proven: this.signer !== null, inFlight: this.proving },
         )
       : [];
     const unproven = this.unprovenPeers();
@@ -1203,6 +1223,24 @@ export class GroupSession {
    * that does not verify, a proof for another client): someone unknown. Signed sessions only.
    * A proven presence's card is learnt by the meeting's document, for reading their writes.
    */
+  /**
+   * A new member's lobby: the presences' cards and proofs are verified by the browser, off the
+   * main thread, before a refresh reads them (vouch-ahead.ts); the refresh after shows whom they
+   * prove. Only while this panel holds no meeting's key: then its next step, the knock, waits
+   * for the lobby's first sync, which arrives just after the presences (measured: a refresh of
+   * 40 ms ahead of it). A member with a kept copy renders its meeting meanwhile, and a presence
+   * counted a few ms later there would cost a second render.
+   */
+  private proveAhead(room: RoomHandle): void {
+    if (!this.signer || !this.provesAhead || this.meetingKeys.size > 0) return;
+    void provePresencesAhead(room.awareness.getStates(), this.proving).then(
+      (proven) => {
+        if (proven && !this.disposed) this.scheduleRefresh();
+      },
+      () => undefined,
+    );
+  }
+
   private unprovenPeers(): number {
     if (!this.signer) return 0;
     let unknown = 0;
@@ -1212,7 +1250,8 @@ export class GroupSession {
       for (const [clientId, state] of room.awareness.getStates()) {
         if (clientId === own) continue;
         const presence = readPresence(state);
-        if (!presence) continue;
+        // Not known yet either way while the browser verifies it (proveAhead).
+        if (!presence || this.proving.has(presence, clientId)) continue;
         const card = provenCard(presence, clientId);
         if (!card) unknown += 1;
         else if (room === this.meeting) learnCard(room.doc, card);

@@ -74,7 +74,8 @@ export function decodePresence(state: unknown): PresenceState | null {
 
 const encoder = new TextEncoder();
 
-function proofBytes(clientId: number, memberId: string): Uint8Array {
+/** The bytes a presence's proof signs: its awareness client id and its member id. */
+export function proofBytes(clientId: number, memberId: string): Uint8Array {
   return encoder.encode(`kring-presence\n${clientId}\n${memberId}`);
 }
 
@@ -87,6 +88,52 @@ export function presenceProof(signer: SessionSigner, clientId: number): string {
 const proofs = new Map<string, MemberCard | null>();
 
 /**
+ * Proofs the browser is verifying for one reader (vouch-ahead.ts `provePresencesAhead`), by
+ * `proofKey`, since when (ms, wall clock): until it answers, or for PENDING_PROOF_MS at most,
+ * that reader neither counts such a presence nor verifies it in JavaScript.
+ */
+export class ProofsInFlight {
+  private readonly since = new Map<string, number>();
+
+  /** Whether this presence's proof is being verified natively. */
+  has(presence: PresenceState, clientId: number): boolean {
+    if (presence.proof === undefined) return false;
+    const since = this.since.get(proofKey(clientId, presence.proof));
+    return since !== undefined && Date.now() - since < PENDING_PROOF_MS;
+  }
+
+  /** Whether this proof is being verified natively, by its parts. */
+  hasProof(clientId: number, proof: string): boolean {
+    return this.since.has(proofKey(clientId, proof));
+  }
+
+  start(clientId: number, proof: string): void {
+    if (this.since.size < 1_000) this.since.set(proofKey(clientId, proof), Date.now());
+  }
+
+  end(clientId: number, proof: string): void {
+    this.since.delete(proofKey(clientId, proof));
+  }
+}
+
+export const PENDING_PROOF_MS = 250;
+
+function proofKey(clientId: number, proof: string): string {
+  return `${clientId}|${proof}`;
+}
+
+/** Whether this presence's proof has a verdict already (`provenCard` answers from memory). */
+export function proofKnown(presence: PresenceState, clientId: number): boolean {
+  return presence.proof !== undefined && proofs.has(proofKey(clientId, presence.proof));
+}
+
+/** A proof the browser verified, for the card `card` verified with it: kept as `provenCard` keeps it. */
+export function rememberProof(clientId: number, proof: string, card: MemberCard): void {
+  if (proofs.size > 5_000) proofs.clear();
+  proofs.set(proofKey(clientId, proof), card);
+}
+
+/**
  * The card a presence proves for this awareness client: its card verifies (signed.ts), names
  * the presence's member id, and its session key signed this client id. Null otherwise: such a
  * presence names nobody (someone unknown), whatever name it shows.
@@ -94,7 +141,7 @@ const proofs = new Map<string, MemberCard | null>();
 export function provenCard(presence: PresenceState, clientId: number): MemberCard | null {
   if (!isRecord(presence.card) || !presence.proof) return null;
   const cert = presence.card.cert;
-  const key = `${clientId}|${presence.proof}`;
+  const key = proofKey(clientId, presence.proof);
   const known = proofs.get(key);
   if (known !== undefined) return known && known.cert === cert ? known : null;
   const card = verifyCard(presence.card);
@@ -119,12 +166,17 @@ export function listMembers(
   states: ReadonlyMap<number, unknown>,
   meeting: MeetingState,
   selfId: string,
-  { proven = false }: { readonly proven?: boolean } = {},
+  {
+    proven = false,
+    inFlight = null,
+  }: { readonly proven?: boolean; readonly inFlight?: ProofsInFlight | null } = {},
 ): Member[] {
   const byId = new Map<string, Member>();
   for (const [clientId, state] of states) {
     const presence = decodePresence(state);
     if (presence === null || byId.has(presence.memberId)) continue;
+    // Being proven by the browser for this reader: counted once it answers.
+    if (proven && inFlight?.has(presence, clientId)) continue;
     // With proof required, a presence counts only with its device-bound card, under its name.
     const card = proven ? provenCard(presence, clientId) : null;
     if (proven && card === null) continue;

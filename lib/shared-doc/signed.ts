@@ -3,6 +3,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { fromBase64, toBase64 } from '../util/base64';
+import { sameBytes } from '../util/bytes';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { LIMITS, PROOF_BYTES } from '../util/limits';
 import { sessionSigner, verifyEd25519 } from './ed25519';
@@ -203,6 +204,7 @@ function checkCard(
   value: Record<string, unknown>,
   cert: string,
   trust?: DocTrust,
+  verifiedNatively = false,
 ): MemberCard | null {
   const parts = cardParts(value, cert);
   if (!parts) return null;
@@ -210,7 +212,11 @@ function checkCard(
   if (memberIdOf(deviceKey) !== memberId) return null;
   try {
     const proof = proofOf(CARD_PROOF, deviceKey, signature, bytes);
-    if (!trust?.vouched.has(proof) && !p256.verify(signature, bytes, deviceKey, { lowS: false })) {
+    if (
+      !verifiedNatively &&
+      !trust?.vouched.has(proof) &&
+      !p256.verify(signature, bytes, deviceKey, { lowS: false })
+    ) {
       return null;
     }
     if (trust) prove(trust, proof);
@@ -326,7 +332,37 @@ export function signaturesIn(doc: Y.Doc, update: Uint8Array): PendingSignature[]
   return found;
 }
 
-function pendingCard(raw: Record<string, unknown>): PendingSignature | null {
+/**
+ * A card whose certificate the browser verified (vouch-ahead.ts `provePresencesAhead`, the
+ * signature of `pendingCard(value)`): every other check of `verifyCard` runs, and the verdict is
+ * kept as `verifyCard` keeps it. Null for a card that is not the one verified.
+ */
+export function verifyCardNatively(value: unknown, verified: PendingSignature): MemberCard | null {
+  if (!isRecord(value)) return null;
+  const pending = pendingCard(value);
+  if (
+    !pending ||
+    !sameBytes(pending.key, verified.key) ||
+    !sameBytes(pending.signature, verified.signature) ||
+    !sameBytes(pending.message, verified.message)
+  ) {
+    return null;
+  }
+  const cert = value.cert as string;
+  const cached = cardVerdicts.get(cert);
+  if (cached !== undefined) return cached && sameCard(cached, value) ? cached : null;
+  const card = checkCard(value, cert, undefined, true);
+  remember(cardVerdicts, cert, card);
+  return card;
+}
+
+/** Whether `verifyCard` already has a verdict on this card's certificate. */
+export function cardKnown(value: Record<string, unknown>): boolean {
+  return typeof value.cert === 'string' && cardVerdicts.has(value.cert);
+}
+
+/** A card's signature to verify: its device key, its certificate and the bytes it signs. */
+export function pendingCard(raw: Record<string, unknown>): PendingSignature | null {
   const cert = typeof raw.cert === 'string' && raw.cert.length <= 200 ? raw.cert : null;
   const parts = cert === null ? null : cardParts(raw, cert);
   if (!parts) return null;

@@ -22,7 +22,11 @@ export class SignedGroup {
   ) {}
 
   /** Opens a member's panel; the id it passes is replaced by its device key's. */
-  async open(name: string, device: DeviceSigner): Promise<GroupSession> {
+  async open(
+    name: string,
+    device: DeviceSigner,
+    options: { provePresenceAhead?: boolean } = {},
+  ): Promise<GroupSession> {
     const session = await GroupSession.open(
       {
         secret: this.secret,
@@ -30,7 +34,7 @@ export class SignedGroup {
         memberName: name,
         groupName: this.groupName,
       },
-      { openRoom: this.rooms.openerFor(name), clock: this.clock, device },
+      { openRoom: this.rooms.openerFor(name), clock: this.clock, device, ...options },
     );
     this.sessions.push(session);
     return session;

@@ -5,7 +5,14 @@ import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import * as ed25519 from '../../../lib/shared-doc/ed25519';
 import { enforceSignatures, rejectedWrites } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
-import { vouchAhead } from '../../../lib/shared-doc/vouch-ahead';
+import { provePresencesAhead, vouchAhead } from '../../../lib/shared-doc/vouch-ahead';
+import {
+  listMembers,
+  PRESENCE_FIELD,
+  presenceProof,
+  ProofsInFlight,
+} from '../../../lib/shared-doc/presence';
+import type { PresenceState } from '../../../lib/shared-doc/presence';
 import { fromBase64, toBase64 } from '../../../lib/util/base64';
 import { meetingWithTwoPitches, TWO_PITCHES, signerNamed } from '../helpers/signed-docs';
 
@@ -146,4 +153,61 @@ describe('strictFormOk', () => {
     identity[0] = 1; // the neutral point: of small order
     expect(ed25519.strictFormOk(signature, identity)).toBe(false);
   });
+});
+
+/**
+ * The presences of a group a member just joined are verified the same way before a read counts
+ * them (`provePresencesAhead`): no curve math in JavaScript for a presence the browser proved,
+ * and nothing counted while it is being proven.
+ */
+describe('presences proven ahead', () => {
+  const meeting = readMeeting(new Y.Doc());
+
+  function presence(
+    signer: SessionSigner,
+    clientId: number,
+    proof = presenceProof(signer, clientId),
+  ) {
+    const state: PresenceState = {
+      memberId: signer.card.memberId,
+      name: signer.card.name,
+      card: signer.card,
+      proof,
+    };
+    return [clientId, { [PRESENCE_FIELD]: state }] as const;
+  }
+
+  it('counts whom the browser proved, without verifying them in JavaScript', async () => {
+    const [carla, dirk] = [await signerNamed('Carla'), await signerNamed('Dirk')];
+    const states = new Map<number, unknown>([presence(carla, 11), presence(dirk, 12)]);
+    const inFlight = new ProofsInFlight();
+    const proving = provePresencesAhead(states, inFlight);
+    // Not counted while the browser verifies: neither shown nor verified here.
+    expect(inFlight.has(presenceOf(states, 11), 11)).toBe(true);
+    expect(listMembers(states, meeting, 'nobody-000000', { proven: true, inFlight })).toEqual([]);
+    expect(await proving).toBe(true);
+    expect(inFlight.has(presenceOf(states, 11), 11)).toBe(false);
+    expect(
+      listMembers(states, meeting, 'nobody-000000', { proven: true, inFlight }).map((m) => m.name),
+    ).toEqual(['Carla', 'Dirk']);
+    expect(verify).not.toHaveBeenCalled();
+  });
+
+  it('leaves a proof the browser refuses to the check on read, which refuses it too', async () => {
+    const [eva, fleur] = [await signerNamed('Eva'), await signerNamed('Fleur')];
+    // Eva's proof is for another client id: someone replaying her presence.
+    const states = new Map<number, unknown>([
+      presence(eva, 21, presenceProof(eva, 99)),
+      presence(fleur, 22),
+    ]);
+    expect(await provePresencesAhead(states, new ProofsInFlight())).toBe(true);
+    expect(
+      listMembers(states, meeting, 'nobody-000000', { proven: true }).map((m) => m.name),
+    ).toEqual(['Fleur']);
+    expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  function presenceOf(states: Map<number, unknown>, clientId: number): PresenceState {
+    return (states.get(clientId) as Record<string, PresenceState>)[PRESENCE_FIELD]!;
+  }
 });
