@@ -72,7 +72,34 @@ function deskPair(options: { chairLetsIn?: boolean; joinerKey?: Uint8Array } = {
       if (done?.()) return;
     }
   }
-  return { clock, chair, joiner, chairDoc, joinerDoc, meetingKey, sent, deliver, queue, link };
+  /** The data channel closes and a new connection opens: the joiner's desk hears of both. */
+  function reconnect(): void {
+    link.open = false;
+    link.sendFails = false;
+    joiner.askNewPeers();
+    link.open = true;
+    joiner.askNewPeers();
+  }
+  /** The joiner has its key: it applies the state it kept or asks for one; the phase it shows. */
+  async function joinerReads(): Promise<unknown> {
+    joiner.ask(MEETING);
+    await deliver(() => joiner.counts.applied > 0);
+    return joinerDoc.getMap('meeting').get('phase');
+  }
+  return {
+    clock,
+    chair,
+    joiner,
+    chairDoc,
+    joinerDoc,
+    meetingKey,
+    sent,
+    deliver,
+    queue,
+    link,
+    reconnect,
+    joinerReads,
+  };
 }
 
 describe('meeting handoff notes', () => {
@@ -133,9 +160,7 @@ describe('meeting handoff notes', () => {
 describe('meeting handoff desk', () => {
   it('the panel that lets members in answers an ask with the state the asker lacks', async () => {
     const pair = deskPair();
-    pair.joiner.ask(MEETING);
-    await pair.deliver(() => pair.joiner.counts.applied > 0);
-    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+    expect(await pair.joinerReads()).toBe('advies');
     expect(pair.joiner.counts.applied).toBe(1);
     expect(pair.chair.counts.answered).toBe(1);
   });
@@ -190,9 +215,7 @@ describe('meeting handoff after a knock', () => {
     await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
     // Kept, not applied: the joiner has no key yet.
     expect(pair.joinerDoc.getMap('meeting').size).toBe(0);
-    pair.joiner.ask(MEETING);
-    await pair.deliver(() => pair.joiner.counts.applied > 0);
-    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+    expect(await pair.joinerReads()).toBe('advies');
     expect(pair.sent.joiner).toBe(1); // the knock note only
     expect(pair.sent.chair).toBe(1);
   });
@@ -204,9 +227,7 @@ describe('meeting handoff after a knock', () => {
     expect(pair.sent.chair).toBe(0);
     pair.joiner.knock(MEETING, BOX);
     await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
-    pair.joiner.ask(MEETING);
-    await pair.deliver(() => pair.joiner.counts.applied > 0);
-    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+    expect(await pair.joinerReads()).toBe('advies');
     expect(pair.sent.joiner).toBe(1); // the knock note only
   });
 
@@ -215,9 +236,7 @@ describe('meeting handoff after a knock', () => {
     pair.chair.admitted(MEETING, BOX);
     await pair.deliver();
     expect(pair.sent.chair).toBe(0);
-    pair.joiner.ask(MEETING);
-    await pair.deliver(() => pair.joiner.counts.applied > 0);
-    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+    expect(await pair.joinerReads()).toBe('advies');
   });
 
   it('the state is sealed when the knock note comes, and sealed again if the meeting changed', async () => {
@@ -228,9 +247,7 @@ describe('meeting handoff after a knock', () => {
     pair.chair.admitted(MEETING, BOX, pair.chair.prepare(MEETING, BOX));
     await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
     expect(pair.chair.counts.sealed).toBe(1);
-    pair.joiner.ask(MEETING);
-    await pair.deliver(() => pair.joiner.counts.applied > 0);
-    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+    expect(await pair.joinerReads()).toBe('advies');
 
     // Something is written between the knock note and the answer: the state sent has it.
     const second = deskPair();
@@ -240,9 +257,7 @@ describe('meeting handoff after a knock', () => {
     second.chair.admitted(MEETING, BOX, second.chair.prepare(MEETING, BOX));
     await second.deliver(() => second.sent.chair > 0 && second.queue.length === 0);
     expect(second.chair.counts.sealed).toBe(2);
-    second.joiner.ask(MEETING);
-    await second.deliver(() => second.joiner.counts.applied > 0);
-    expect(second.joinerDoc.getMap('meeting').get('phase')).toBe('afronding');
+    expect(await second.joinerReads()).toBe('afronding');
   });
 
   it('a panel that does not let members in seals nothing for a knock note', async () => {
@@ -262,16 +277,10 @@ describe('meeting handoff after a knock', () => {
     await pair.deliver();
     expect(pair.sent.chair).toBe(0);
     // Closed, then a new connection: the joiner tells of its knock again, the state follows.
-    pair.link.open = false;
-    pair.link.sendFails = false;
-    pair.joiner.askNewPeers();
-    pair.link.open = true;
-    pair.joiner.askNewPeers();
+    pair.reconnect();
     await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
     expect(pair.sent.chair).toBe(1);
-    pair.joiner.ask(MEETING);
-    await pair.deliver(() => pair.joiner.counts.applied > 0);
-    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
+    expect(await pair.joinerReads()).toBe('advies');
   });
 
   it('an ask lost with its channel is asked again when the peer reconnects', async () => {
@@ -279,10 +288,7 @@ describe('meeting handoff after a knock', () => {
     pair.joiner.ask(MEETING);
     await pair.deliver(() => pair.queue.length > 0);
     pair.queue.splice(0); // lost: the channel closed under it
-    pair.link.open = false;
-    pair.joiner.askNewPeers();
-    pair.link.open = true;
-    pair.joiner.askNewPeers();
+    pair.reconnect();
     await pair.deliver(() => pair.joiner.counts.applied > 0);
     expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
     expect(pair.sent.joiner).toBe(2);
