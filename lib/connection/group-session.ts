@@ -1219,11 +1219,6 @@ export class GroupSession {
   }
 
   /**
-   * Peers in the rooms shown that say they are a member but cannot prove it (no card, a card
-   * that does not verify, a proof for another client): someone unknown. Signed sessions only.
-   * A proven presence's card is learnt by the meeting's document, for reading their writes.
-   */
-  /**
    * A new member's lobby: the presences' cards and proofs are verified by the browser, off the
    * main thread, before a refresh reads them (vouch-ahead.ts); the refresh after shows whom they
    * prove. Only while this panel holds no meeting's key: then its next step, the knock, waits
@@ -1241,6 +1236,11 @@ export class GroupSession {
     );
   }
 
+  /**
+   * Peers in the rooms shown that say they are a member but cannot prove it (no card, a card
+   * that does not verify, a proof for another client): someone unknown. Signed sessions only.
+   * A proven presence's card is learnt by the meeting's document, for reading their writes.
+   */
   private unprovenPeers(): number {
     if (!this.signer) return 0;
     let unknown = 0;

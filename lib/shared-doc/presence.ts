@@ -129,8 +129,12 @@ export function proofKnown(presence: PresenceState, clientId: number): boolean {
 
 /** A proof the browser verified, for the card `card` verified with it: kept as `provenCard` keeps it. */
 export function rememberProof(clientId: number, proof: string, card: MemberCard): void {
+  keepProof(proofKey(clientId, proof), card);
+}
+
+function keepProof(key: string, card: MemberCard | null): void {
   if (proofs.size > 5_000) proofs.clear();
-  proofs.set(proofKey(clientId, proof), card);
+  proofs.set(key, card);
 }
 
 /**
@@ -153,8 +157,7 @@ export function provenCard(presence: PresenceState, clientId: number): MemberCar
   ) {
     proven = card;
   }
-  if (proofs.size > 5_000) proofs.clear();
-  proofs.set(key, proven);
+  keepProof(key, proven);
   return proven;
 }
 

@@ -160,6 +160,15 @@ export async function newSessionSigner(device: DeviceSigner, name: string): Prom
  * have certified the session key and name. Cached by certificate; null when anything is off.
  */
 export function verifyCard(value: unknown, trust?: DocTrust): MemberCard | null {
+  return cardVerdict(value, trust, false);
+}
+
+/** `verifyCard`, or, when the browser verified the certificate already, all its other checks. */
+function cardVerdict(
+  value: unknown,
+  trust: DocTrust | undefined,
+  verifiedNatively: boolean,
+): MemberCard | null {
   if (!isRecord(value)) return null;
   const cert = typeof value.cert === 'string' && value.cert.length <= 200 ? value.cert : null;
   if (cert === null) return null;
@@ -168,7 +177,7 @@ export function verifyCard(value: unknown, trust?: DocTrust): MemberCard | null 
     if (cached && trust) prove(trust, cardProof(cached));
     return cached && sameCard(cached, value) ? cached : null;
   }
-  const card = checkCard(value, cert, trust);
+  const card = checkCard(value, cert, trust, verifiedNatively);
   remember(cardVerdicts, cert, card);
   return card;
 }
@@ -348,12 +357,7 @@ export function verifyCardNatively(value: unknown, verified: PendingSignature): 
   ) {
     return null;
   }
-  const cert = value.cert as string;
-  const cached = cardVerdicts.get(cert);
-  if (cached !== undefined) return cached && sameCard(cached, value) ? cached : null;
-  const card = checkCard(value, cert, undefined, true);
-  remember(cardVerdicts, cert, card);
-  return card;
+  return cardVerdict(value, undefined, true);
 }
 
 /** Whether `verifyCard` already has a verdict on this card's certificate. */

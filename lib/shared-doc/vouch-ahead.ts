@@ -79,8 +79,7 @@ function importKey(subtle: SubtleCrypto, s: PendingSignature): Promise<CryptoKey
  * without curve math on the main thread (issue 15, late join: a panel joining a group of eight
  * read seven presences in one refresh of about 40 ms, ahead of the lobby's first sync). Until the
  * browser answers (PENDING_PROOF_MS at most) the reader whose `inFlight` it is does not count such
- * a presence yet (`listMembers`). The same fast
- * path as `vouchAhead`: a card or proof the browser refuses, or cannot check, is left to
+ * a presence yet (`listMembers`). The same fast path as `vouchAhead`: a card or proof the browser refuses, or cannot check, is left to
  * `provenCard`, which verifies it in JavaScript as always. True when a presence was proven.
  */
 export async function provePresencesAhead(
@@ -104,10 +103,11 @@ export async function provePresencesAhead(
     ) {
       continue;
     }
-    const cardSignature = cardKnown(card) ? null : pendingCard(card);
+    const known = cardKnown(card);
+    const cardSignature = known ? null : pendingCard(card);
     const session = typeof card.session === 'string' ? fromBase64(card.session) : null;
     const signature = fromBase64(proof);
-    if ((!cardKnown(card) && !cardSignature) || !session || !signature) continue;
+    if ((!known && !cardSignature) || !session || !signature) continue;
     const proofSignature: PendingSignature = {
       kind: 'write',
       key: session,
