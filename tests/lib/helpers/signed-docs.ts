@@ -35,6 +35,13 @@ export async function signerNamed(name: string): Promise<SessionSigner> {
   return newSessionSigner(await memoryDeviceKey(), name);
 }
 
+/** Session signers for these names, each on a device of its own. */
+export function signersNamed<const Names extends readonly string[]>(
+  ...names: Names
+): Promise<{ [K in keyof Names]: SessionSigner }> {
+  return Promise.all(names.map(signerNamed)) as Promise<{ [K in keyof Names]: SessionSigner }>;
+}
+
 /** `chair` starts a basic-method meeting in `doc` (their panel); throws when refused. */
 export function startAsChair(doc: Y.Doc, chair: SessionSigner): void {
   const started = startMeeting(doc, {

@@ -11,7 +11,14 @@ import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { rejectedWrites } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
-import { ctxOf, signedPanel, signerNamed, startAsChair, syncDocs } from '../helpers/signed-docs';
+import {
+  ctxOf,
+  signedPanel,
+  signerNamed,
+  signersNamed,
+  startAsChair,
+  syncDocs,
+} from '../helpers/signed-docs';
 
 /**
  * Updates from different members arrive over different connections, in any order: a panel may
@@ -25,11 +32,7 @@ let bram: SessionSigner;
 let carla: SessionSigner;
 
 beforeAll(async () => {
-  [anna, bram, carla] = [
-    await signerNamed('Anna'),
-    await signerNamed('Bram'),
-    await signerNamed('Carla'),
-  ];
+  [anna, bram, carla] = await signersNamed('Anna', 'Bram', 'Carla');
 });
 
 /** The update a command makes in `doc`, as it leaves that panel. */

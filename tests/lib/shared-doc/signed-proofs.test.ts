@@ -11,7 +11,7 @@ import {
   vouchFor,
 } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
-import { meetingWithTwoPitches, signerNamed } from '../helpers/signed-docs';
+import { meetingWithTwoPitches, signersNamed } from '../helpers/signed-docs';
 
 vi.mock('../../../lib/shared-doc/ed25519', async (importOriginal) => {
   const original = await importOriginal<typeof ed25519>();
@@ -31,11 +31,7 @@ let bram: SessionSigner;
 let annaAgain: SessionSigner;
 
 beforeAll(async () => {
-  [anna, bram, annaAgain] = [
-    await signerNamed('Anna'),
-    await signerNamed('Bram'),
-    await signerNamed('Anna'),
-  ];
+  [anna, bram, annaAgain] = await signersNamed('Anna', 'Bram', 'Anna');
 });
 // A block body: a function returned from beforeEach (mockClear returns the mock) is run as a
 // teardown, with no arguments.

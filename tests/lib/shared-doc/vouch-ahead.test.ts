@@ -14,7 +14,7 @@ import {
 } from '../../../lib/shared-doc/presence';
 import type { PresenceState } from '../../../lib/shared-doc/presence';
 import { fromBase64, toBase64 } from '../../../lib/util/base64';
-import { meetingWithTwoPitches, TWO_PITCHES, signerNamed } from '../helpers/signed-docs';
+import { meetingWithTwoPitches, TWO_PITCHES, signersNamed } from '../helpers/signed-docs';
 
 vi.mock('../../../lib/shared-doc/ed25519', async (importOriginal) => {
   const original = await importOriginal<typeof ed25519>();
@@ -35,11 +35,7 @@ let bram: SessionSigner;
 let annaAgain: SessionSigner;
 
 beforeAll(async () => {
-  [anna, bram, annaAgain] = [
-    await signerNamed('Anna'),
-    await signerNamed('Bram'),
-    await signerNamed('Anna'),
-  ];
+  [anna, bram, annaAgain] = await signersNamed('Anna', 'Bram', 'Anna');
 });
 beforeEach(() => {
   verify.mockClear();
@@ -178,7 +174,7 @@ describe('presences proven ahead', () => {
   }
 
   it('counts whom the browser proved, without verifying them in JavaScript', async () => {
-    const [carla, dirk] = [await signerNamed('Carla'), await signerNamed('Dirk')];
+    const [carla, dirk] = await signersNamed('Carla', 'Dirk');
     const states = new Map<number, unknown>([presence(carla, 11), presence(dirk, 12)]);
     const inFlight = new ProofsInFlight();
     const proving = provePresencesAhead(states, inFlight);
@@ -194,7 +190,7 @@ describe('presences proven ahead', () => {
   });
 
   it('leaves a proof the browser refuses to the check on read, which refuses it too', async () => {
-    const [eva, fleur] = [await signerNamed('Eva'), await signerNamed('Fleur')];
+    const [eva, fleur] = await signersNamed('Eva', 'Fleur');
     // Eva's proof is for another client id: someone replaying her presence.
     const states = new Map<number, unknown>([
       presence(eva, 21, presenceProof(eva, 99)),
