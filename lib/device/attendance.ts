@@ -7,6 +7,7 @@ import { decodeAtRest } from './at-rest';
 import type { AtRestValue } from './at-rest';
 import { defineStoredItem } from './stored-item';
 import type { StoredItem } from './stored-item';
+import { byName } from '../util/order';
 
 /**
  * The member's own record of the meetings they attended, across all groups, for the hours of
@@ -55,7 +56,7 @@ export function presentNames(names: readonly unknown[]): string[] {
     const clean = cleanName(name, LIMITS.memberName);
     if (clean) out.add(clean);
   }
-  return [...out].sort((a, b) => a.localeCompare(b)).slice(0, MAX_PRESENT);
+  return [...out].sort(byName).slice(0, MAX_PRESENT);
 }
 
 /** Decodes one stored entry; null when it is malformed. */

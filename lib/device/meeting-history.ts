@@ -4,6 +4,7 @@ import { decodeAtRest } from './at-rest';
 import type { AtRestValue } from './at-rest';
 import { defineStoredItem } from './stored-item';
 import type { StoredItem } from './stored-item';
+import { byName } from '../util/order';
 
 /** How many past meetings a device keeps per group. */
 export const MAX_HISTORY = 30;
@@ -79,7 +80,7 @@ export function suggestNextChair(
   const ranked = [...new Set(names)].sort((a, b) => {
     const ta = lastChaired.get(a) ?? -Infinity;
     const tb = lastChaired.get(b) ?? -Infinity;
-    return ta - tb || a.localeCompare(b);
+    return ta - tb || byName(a, b);
   });
   return ranked[0] ?? null;
 }

@@ -12,6 +12,7 @@ import { bringerOf, byBringerOf, byChair } from './who-writes';
 import { readValue, ROSTER_ROOT } from './signed';
 import { readConfidentiality } from './confidentiality';
 import type { ReadMeter } from './map-index';
+import { byCodeUnits } from '../util/order';
 
 /** Who wrote an item, as the item says (display only: peers can claim any name). */
 export interface Authored {
@@ -486,7 +487,7 @@ export function rankPitches(pitches: readonly PitchView[]): PitchView[] {
       b.total - a.total ||
       b.votes - a.votes ||
       a.createdAt - b.createdAt ||
-      a.id.localeCompare(b.id),
+      byCodeUnits(a.id, b.id),
   );
 }
 
@@ -586,7 +587,7 @@ function readItems<T extends Authored>(
     if (item !== null) items.push(item);
   }
   if (meter) meter.examined += examined;
-  return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return items.sort((a, b) => a.createdAt - b.createdAt || byCodeUnits(a.id, b.id));
 }
 
 /** The marks on one item (read by its id, never by walking the marks). */
@@ -641,9 +642,9 @@ function isEvaluationKind(value: unknown): value is EvaluationKind {
 function sortAdvice(advice: Advice[]): Advice[] {
   // The case bringer's order first (ordered advice), then the rest as written.
   return [...advice].sort((a, b) => {
-    if (a.order !== null && b.order !== null) return a.order - b.order || a.id.localeCompare(b.id);
+    if (a.order !== null && b.order !== null) return a.order - b.order || byCodeUnits(a.id, b.id);
     if (a.order !== null) return -1;
     if (b.order !== null) return 1;
-    return a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+    return a.createdAt - b.createdAt || byCodeUnits(a.id, b.id);
   });
 }

@@ -1,4 +1,5 @@
 import { decodePresence } from './presence';
+import { byCodeUnits } from '../util/order';
 
 /**
  * The group's name as the others know it, for a member who joined with an invite (which carries
@@ -20,7 +21,7 @@ export function heardGroupName(
   let best: string | null = null;
   let most = 0;
   for (const [name, count] of said) {
-    if (count > most || (count === most && best !== null && name.localeCompare(best) < 0)) {
+    if (count > most || (count === most && best !== null && byCodeUnits(name, best) < 0)) {
       best = name;
       most = count;
     }

@@ -6,6 +6,7 @@ import type { Role } from '../method/roles';
 import { toBase64 } from '../util/base64';
 import { fingerprintOf, signedByCard, verifyCard } from './signed';
 import type { MemberCard, SessionSigner } from './signed';
+import { byCodeUnits, byName } from '../util/order';
 
 /**
  * What each panel says about itself through awareness. Awareness is display-only: any peer can
@@ -202,7 +203,7 @@ export function listMembers(
   const rank: Record<Role, number> = { chair: 0, bringer: 1, member: 2 };
   return [...byId.values()].sort((a, b) => {
     if (a.role !== b.role) return rank[a.role] - rank[b.role];
-    return a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId);
+    return byName(a.name, b.name) || byCodeUnits(a.memberId, b.memberId);
   });
 }
 
