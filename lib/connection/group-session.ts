@@ -635,11 +635,7 @@ export class GroupSession {
       // as it is sealed (usually it was, when the knock note came): the knocker keeps it until
       // the answer's key opens it. Not after the answer: this panel's own refresh, once the
       // answer is written, would hold it up.
-      this.handoff.admitted(
-        knocked.meetingId,
-        knocked.box,
-        this.handoff.prepare(knocked.meetingId, knocked.box),
-      );
+      this.handoff.admitted(knocked.meetingId, knocked.box);
       const done = await admit(lobby.doc, key, knocked, signer, this.clock.now(), first);
       if (!done) return { ok: false, reason: 'not-allowed' };
       traceMark('admit-answered');

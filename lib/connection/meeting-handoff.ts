@@ -225,11 +225,6 @@ export const HANDOFF_ORIGIN = Symbol('kring-handoff');
 /** Knocks a panel keeps heard over notes (each names at most MAX_KNOCK_PEERS peers). */
 const MAX_KNOCKS = 64;
 const MAX_KNOCK_PEERS = 3;
-/**
- * Knocks whose meeting state a panel that lets members in seals ahead, as soon as the knock
- * note comes (the knock itself follows in the lobby a little later), at most this many at once.
- */
-const MAX_SEALED_AHEAD = 4;
 /** The state vector of a document with nothing in it: a knocker holds none of the meeting. */
 const EMPTY_VECTOR = Uint8Array.of(0);
 
@@ -242,8 +237,13 @@ interface Knocker {
   sent: Set<string>;
   at: number;
   admitted: boolean;
-  /** The meeting's whole state sealed ahead, and the state vector it was sealed at. */
-  ahead: { vector: Uint8Array; sealed: Promise<Uint8Array | null> } | null;
+}
+
+/** A meeting's whole state sealed as a note, the state vector it was sealed at, and when. */
+interface SealedWhole {
+  vector: Uint8Array;
+  sealed: Promise<Uint8Array | null>;
+  at: number;
 }
 
 /**
@@ -263,6 +263,11 @@ export class HandoffDesk {
   private asking: { meetingId: string; asked: Set<string>; until: number } | null = null;
   /** Knocks heard from peers, by box: whom to send the state to when that knock is let in. */
   private readonly knockers = new Map<string, Knocker>();
+  /**
+   * The latest whole state of each meeting this panel lets members into, sealed: the same note
+   * serves every knocker and every ask from nothing while the meeting does not change.
+   */
+  private readonly wholes = new Map<string, SealedWhole>();
   private readonly answers = new HandoffAnswers();
   private readonly keys = new Map<string, { raw: Uint8Array; key: Promise<CryptoKey> }>();
   private stopped = false;
@@ -324,11 +329,15 @@ export class HandoffDesk {
   }
 
   /**
-   * This panel let the knock with box `box` into `meetingId`: the peers that told of it get the
-   * meeting's state at once (sealed: only the key just given opens it).
+   * This panel is letting the knock with box `box` into `meetingId` (called as its answer is
+   * being sealed): the peers that told of it get the meeting's state as soon as it is sealed
+   * (only the key being given opens it). Usually it was, when the knock note came; where the
+   * knock reached this panel before its note, it is sealed now, so that the note, or the
+   * knocker's ask, finds it ready.
    */
-  admitted(meetingId: string, box: string, ready?: Promise<Uint8Array | null>): void {
+  admitted(meetingId: string, box: string): void {
     if (this.stopped) return;
+    const ready = this.sealedWhole(meetingId);
     const knocker = this.knockers.get(box);
     if (!knocker || knocker.meetingId !== meetingId) {
       // The knock reached this panel through another member before the knocker's own data
@@ -340,24 +349,6 @@ export class HandoffDesk {
     knocker.admitted = true;
     for (const peer of knocker.peers)
       void this.sendState(meetingId, peer, EMPTY_VECTOR, { knocker, ready });
-  }
-
-  /**
-   * The meeting's whole state sealed for a knocker whose knock note came, while the answer to it
-   * is being sealed (admission's crypto takes its while too); null when nobody told of the knock.
-   * Handed to `admitted`, which sends it once the answer is written.
-   */
-  prepare(meetingId: string, box: string): Promise<Uint8Array | null> {
-    const knocker = this.knockers.get(box);
-    const held = this.port.heldMeeting(meetingId);
-    if (!knocker || knocker.meetingId !== meetingId || !held || this.stopped) {
-      return Promise.resolve(null);
-    }
-    const ahead = knocker.ahead;
-    knocker.ahead = null;
-    // Sealed when the knock note came: still the whole meeting unless something was written since.
-    if (ahead && sameBytes(ahead.vector, Y.encodeStateVector(held.doc))) return ahead.sealed;
-    return this.sealState(meetingId, held).sealed;
   }
 
   /** A note from a lobby peer. Anything that does not open is dropped without a word. */
@@ -386,6 +377,7 @@ export class HandoffDesk {
     this.asking = null;
     this.knocking = null;
     this.knockers.clear();
+    this.wholes.clear();
   }
 
   private tellNewPeers(): void {
@@ -408,7 +400,9 @@ export class HandoffDesk {
       if (this.knockers.size >= MAX_KNOCKS) return;
       knocker = this.newKnocker(note.meetingId, false);
       this.knockers.set(note.box, knocker);
-      this.sealAhead(knocker);
+      // Sealed now: the knock reaches the lobby a little later, and its answer then waits for
+      // nothing but itself.
+      void this.sealedWhole(note.meetingId);
     }
     if (!knocker.peers.has(peerId)) {
       if (knocker.peers.size >= MAX_KNOCK_PEERS) return;
@@ -417,7 +411,8 @@ export class HandoffDesk {
     // Let in already (the knock came another way first, or the channel it went over closed
     // since): the state goes now.
     if (knocker.admitted && !knocker.sent.has(peerId)) {
-      void this.sendState(knocker.meetingId, peerId, EMPTY_VECTOR, { knocker });
+      const ready = this.sealedWhole(knocker.meetingId);
+      void this.sendState(knocker.meetingId, peerId, EMPTY_VECTOR, { knocker, ready });
     }
   }
 
@@ -428,41 +423,36 @@ export class HandoffDesk {
       sent: new Set(),
       at: this.port.clock.now(),
       admitted,
-      ahead: null,
     };
   }
 
   /**
-   * A panel that lets members in seals the meeting for a knock as soon as its note comes: the
-   * knock reaches the lobby a little later, and its answer then waits for nothing but itself.
+   * The meeting's whole state sealed as a note: the one sealed before while nothing was written
+   * since, else sealed now. Undefined where this panel does not let members into it.
    */
-  private sealAhead(knocker: Knocker): void {
-    const held = this.port.heldMeeting(knocker.meetingId);
-    if (!held?.letsIn()) return;
-    let ahead = 0;
-    for (const other of this.knockers.values()) if (other.ahead) ahead += 1;
-    if (ahead >= MAX_SEALED_AHEAD) return;
-    knocker.ahead = this.sealState(knocker.meetingId, held);
-  }
-
-  /** The meeting's whole state, sealed as a note, with the state vector it is at. */
-  private sealState(
-    meetingId: string,
-    held: { readonly doc: Y.Doc; readonly key: Uint8Array },
-  ): { vector: Uint8Array; sealed: Promise<Uint8Array | null> } {
+  private sealedWhole(meetingId: string): Promise<Uint8Array | null> | undefined {
+    const held = this.port.heldMeeting(meetingId);
+    if (!held?.letsIn() || this.stopped) return undefined;
     const vector = Y.encodeStateVector(held.doc);
+    const known = this.wholes.get(meetingId);
+    if (known && sameBytes(known.vector, vector)) return known.sealed;
     const update = Y.encodeStateAsUpdate(held.doc);
     this.counts.sealed += 1;
     const sealed = this.keyFor(meetingId, held.key)
       .then((key) => sealHandoff(key, 'state', meetingId, update))
       .catch(() => null);
-    return { vector, sealed };
+    // One per meeting this panel holds, replaced when the meeting changed.
+    this.wholes.set(meetingId, { vector, sealed, at: this.port.clock.now() });
+    return sealed;
   }
 
   private pruneKnockers(): void {
     const now = this.port.clock.now();
     for (const [box, knocker] of this.knockers) {
       if (now - knocker.at > HANDOFF_ASK_MS) this.knockers.delete(box);
+    }
+    for (const [meetingId, whole] of this.wholes) {
+      if (now - whole.at > HANDOFF_ASK_MS) this.wholes.delete(meetingId);
     }
     while (this.knockers.size > MAX_KNOCKS) {
       const oldest = this.knockers.keys().next();
@@ -475,12 +465,15 @@ export class HandoffDesk {
     const held = this.port.heldMeeting(note.meetingId);
     if (!held?.letsIn()) return;
     const vector = await openHandoff(await this.keyFor(note.meetingId, held.key), note);
-    if (vector) await this.sendState(note.meetingId, peerId, vector);
+    if (!vector) return;
+    // An ask from nothing (a member just let in) gets the whole state, often sealed already.
+    const ready = sameBytes(vector, EMPTY_VECTOR) ? this.sealedWhole(note.meetingId) : undefined;
+    await this.sendState(note.meetingId, peerId, vector, { ready });
   }
 
   /**
    * Sends `peerId` the part of the meeting its state vector lacks, within the answer bounds;
-   * `ready` is the whole state sealed ahead (`prepare`), for a vector of nothing; `knocker` notes
+   * `ready` is the whole state sealed ahead (`sealedWhole`), for a vector of nothing; `knocker` notes
    * whom its state reached. A send that fails (the channel closed) gives the answer back.
    */
   private async sendState(

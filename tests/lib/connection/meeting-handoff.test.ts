@@ -239,12 +239,29 @@ describe('meeting handoff after a knock', () => {
     expect(await pair.joinerReads()).toBe('advies');
   });
 
+  it('a knock let in before its note came is sealed at once; the note and the ask find it sealed', async () => {
+    const pair = deskPair();
+    pair.chair.admitted(MEETING, BOX);
+    expect(pair.chair.counts.sealed).toBe(1);
+    pair.joiner.knock(MEETING, BOX);
+    await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
+    expect(pair.chair.counts.sealed).toBe(1);
+    expect(await pair.joinerReads()).toBe('advies');
+
+    const asked = deskPair();
+    asked.chair.admitted(MEETING, BOX);
+    await asked.deliver();
+    expect(await asked.joinerReads()).toBe('advies');
+    expect(asked.chair.counts.sealed).toBe(1);
+    expect(asked.chair.counts.answered).toBe(1);
+  });
+
   it('the state is sealed when the knock note comes, and sealed again if the meeting changed', async () => {
     const pair = deskPair();
     pair.joiner.knock(MEETING, BOX);
     await pair.deliver();
     expect(pair.chair.counts.sealed).toBe(1);
-    pair.chair.admitted(MEETING, BOX, pair.chair.prepare(MEETING, BOX));
+    pair.chair.admitted(MEETING, BOX);
     await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
     expect(pair.chair.counts.sealed).toBe(1);
     expect(await pair.joinerReads()).toBe('advies');
@@ -254,7 +271,7 @@ describe('meeting handoff after a knock', () => {
     second.joiner.knock(MEETING, BOX);
     await second.deliver();
     second.chairDoc.getMap('meeting').set('phase', 'afronding');
-    second.chair.admitted(MEETING, BOX, second.chair.prepare(MEETING, BOX));
+    second.chair.admitted(MEETING, BOX);
     await second.deliver(() => second.sent.chair > 0 && second.queue.length === 0);
     expect(second.chair.counts.sealed).toBe(2);
     expect(await second.joinerReads()).toBe('afronding');
@@ -273,7 +290,7 @@ describe('meeting handoff after a knock', () => {
     await pair.deliver();
     // The channel the knock note came over is closing: the send fails.
     pair.link.sendFails = true;
-    pair.chair.admitted(MEETING, BOX, pair.chair.prepare(MEETING, BOX));
+    pair.chair.admitted(MEETING, BOX);
     await pair.deliver();
     expect(pair.sent.chair).toBe(0);
     // Closed, then a new connection: the joiner tells of its knock again, the state follows.
