@@ -411,6 +411,10 @@ export async function lateJoinSection(
   options: { quick: boolean; signal: AbortSignal; build: string },
 ): Promise<void> {
   const runs = options.quick ? { newMembers: 2, reloads: 3 } : { newMembers: 4, reloads: 7 };
+  // More joins for side-by-side comparisons of two builds (bench/README.md); the report's
+  // figure is then the median of that many.
+  const asked = Number(process.env.KRING_BENCH_NEW_MEMBERS);
+  if (Number.isInteger(asked) && asked >= 1 && asked <= 40) runs.newMembers = asked;
   const dir = mkdtempSync(join(tmpdir(), 'kring-bench-late-'));
   // What is open now (the Kring group, then the bare room), for an abort or a failure.
   const open: { close: (() => Promise<void>) | null } = { close: null };

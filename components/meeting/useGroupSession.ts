@@ -1,9 +1,13 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { EMPTY_SNAPSHOT, GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
-import { openRoom } from '../../lib/connection/room-connection';
+import { openRoom, openSignalingEarly } from '../../lib/connection/room-connection';
 import { icePeerOpts } from '../../lib/connection/ice-config';
-import { askCompanionIce, takePrefetchedIce } from '../../lib/connection/ice-prefetch';
+import {
+  askCompanionIce,
+  prefetchCompanionIce,
+  takePrefetchedIce,
+} from '../../lib/connection/ice-prefetch';
 import type { IcePeerOpts } from '../../lib/connection/ice-config';
 import type { IceServer } from '../../lib/invite/ice-servers';
 import type { RememberedGroup } from '../../lib/device/groups';
@@ -191,6 +195,20 @@ let deviceKey: Promise<DeviceSigner> | null = null;
  */
 export function prepareDevice(): void {
   void thisDevice();
+}
+
+/**
+ * A member has a valid invite in the join form and will join through `signalingUrl` in a
+ * moment: its companion is asked for its connection servers and the signaling socket is opened
+ * now, so that Join waits for neither round trip (on a real network, several). The socket
+ * subscribes to no room until Join, and closes unused after WARM_SIGNALING_MS. Not for a
+ * returning member opening a group: its kept copy renders first, and rooms set up sooner only
+ * competed with that render (measured, docs/benchmarks.md).
+ */
+export function prepareToJoin(signalingUrl: string): void {
+  prepareDevice();
+  prefetchCompanionIce(signalingUrl);
+  openSignalingEarly(signalingUrl);
 }
 
 /**

@@ -64,6 +64,7 @@ export function Home({
   onForget,
   onCreate,
   onJoin,
+  onInviteReady,
 }: {
   groups: readonly RememberedGroup[];
   /** Sealed with the notebook's passphrase and locked: `groups` holds only this session's. */
@@ -76,6 +77,11 @@ export function Home({
   onForget: (group: RememberedGroup) => void;
   onCreate: (membership: NewMembership) => void;
   onJoin: (joining: Joining) => void;
+  /**
+   * The join form holds a valid invite (typed, or from a link), naming this server or none:
+   * the member will likely join through it in a moment.
+   */
+  onInviteReady?: (server: string | null) => void;
 }) {
   const { t } = useI18n();
   const notebook = useNotebook();
@@ -183,7 +189,7 @@ export function Home({
           </button>
         )}
       </section>
-      <JoinForm initialInvite={initialInvite} onJoin={onJoin} />
+      <JoinForm initialInvite={initialInvite} onJoin={onJoin} onInviteReady={onInviteReady} />
       <StartGroupForm onCreate={onCreate} />
       {store && <AttendanceRecord store={store} />}
       {!showWelcome && (
@@ -252,12 +258,21 @@ function StartGroupForm({ onCreate }: { onCreate: (membership: NewMembership) =>
   );
 }
 
+/** The server a valid invite names (null: none, the panel's own); undefined if it is not valid. */
+function serverOfValidInvite(text: string): string | null | undefined {
+  if (!parseInvite(text).ok) return undefined;
+  const server = inviteServer(text);
+  return server.ok ? server.server : undefined;
+}
+
 function JoinForm({
   initialInvite,
   onJoin,
+  onInviteReady,
 }: {
   initialInvite: string;
   onJoin: (joining: Joining) => void;
+  onInviteReady?: (server: string | null) => void;
 }) {
   const { t } = useI18n();
   const [inviteText, setInviteText] = useState(initialInvite);
@@ -266,6 +281,15 @@ function JoinForm({
   const inviteId = useId();
   const nameId = useId();
   const errorId = useId();
+  /** Tells of a valid invite: as it is typed, while the name is, and when a link brought it. */
+  const ready = (text: string) => {
+    const server = onInviteReady ? serverOfValidInvite(text) : undefined;
+    if (server !== undefined) onInviteReady?.(server);
+  };
+  useEffect(() => {
+    const server = onInviteReady ? serverOfValidInvite(initialInvite) : undefined;
+    if (server !== undefined) onInviteReady?.(server);
+  }, [initialInvite, onInviteReady]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseInvite(inviteText);
@@ -297,6 +321,7 @@ function JoinForm({
         onChange={(e) => {
           setInviteText(e.target.value);
           prepareToEnter();
+          ready(e.target.value);
         }}
         aria-invalid={error?.startsWith('invite') ? true : undefined}
         aria-describedby={error ? errorId : undefined}
@@ -307,7 +332,10 @@ function JoinForm({
         value={memberName}
         maxLength={LIMITS.memberName}
         autoComplete="name"
-        onChange={(e) => setMemberName(e.target.value)}
+        onChange={(e) => {
+          setMemberName(e.target.value);
+          ready(inviteText);
+        }}
       />
       {error && (
         <LiveRegion live="alert" id={errorId}>

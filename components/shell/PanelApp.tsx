@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import type { RememberedGroup } from '../../lib/device/groups';
@@ -25,7 +25,13 @@ import { deferNotebook } from './deferred-notebook';
 import type { DeferredNotebook } from './deferred-notebook';
 import type { PanelStore } from '../../lib/device/panel-store';
 import { prefetchCompanionIce } from '../../lib/connection/ice-prefetch';
-import { LazyGroupView, LazyNotesOverview, LazySettingsForm, loadGroupView } from './lazy-views';
+import {
+  LazyGroupView,
+  LazyNotesOverview,
+  LazySettingsForm,
+  loadGroupView,
+  prepareToJoin,
+} from './lazy-views';
 import { usePanelState } from './usePanelState';
 import { useUnsealBeforeRemoval } from './useUnsealBeforeRemoval';
 import type { PanelState } from './usePanelState';
@@ -185,6 +191,14 @@ function Panel({
   useEffect(() => {
     if (prefetchIce) prefetchCompanionIce(lastServer);
   }, [prefetchIce, lastServer]);
+
+  // A valid invite in the join form: its server is reached while the member types their name,
+  // and Join then waits for no round trip to it (lazy-views.ts prepareToJoin).
+  const defaultServer = state.settings.signalingUrl;
+  const inviteReady = useCallback(
+    (server: string | null) => prepareToJoin(server ?? defaultServer),
+    [defaultServer],
+  );
 
   const enter = async (
     invite: Invite,
@@ -356,6 +370,7 @@ function Panel({
             onJoin={({ invite, memberName, server, iceServers }) =>
               void enter(invite, null, memberName, server, iceServers)
             }
+            onInviteReady={inviteReady}
           />
         )}
       </main>

@@ -74,6 +74,18 @@ export function prepareToEnter(): void {
     .catch(() => undefined);
 }
 
+/**
+ * The join form holds a valid invite for the group's server at `signalingUrl`: as
+ * `prepareToEnter`, and that server is reached ahead of the click on Join (its connection
+ * servers asked for, the signaling socket opened; useGroupSession.ts `prepareToJoin`).
+ */
+export function prepareToJoin(signalingUrl: string): void {
+  void loadGroupView()
+    .then(() => import('../meeting/useGroupSession'))
+    .then((m) => m.prepareToJoin(signalingUrl))
+    .catch(() => undefined);
+}
+
 const notesOverview = loadedOnDemand(() =>
   import('../notes/NotesOverview').then((m) => m.NotesOverview),
 );

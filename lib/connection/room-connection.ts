@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { WebrtcProvider } from 'y-webrtc';
+import { WebrtcProvider, warmSignaling } from 'y-webrtc';
 import type { WebrtcConn } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type { RoomKeys } from '../invite/room-name';
@@ -164,6 +164,21 @@ export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
       }
     },
   };
+}
+
+/** How long a signaling socket opened ahead waits for a room to take it up (ms). */
+export const WARM_SIGNALING_MS = 30_000;
+
+/**
+ * Opens the signaling socket to `url` now, for rooms about to open on it: a member with a valid
+ * invite in the join form will join in a moment, and the socket's handshake (tens of ms here,
+ * round trips on a real network) then need not follow the click. It subscribes to nothing by
+ * itself. A socket no room takes up within WARM_SIGNALING_MS closes. Only where the page has a
+ * WebSocket.
+ */
+export function openSignalingEarly(url: string, idleMs = WARM_SIGNALING_MS): void {
+  if (typeof WebSocket === 'undefined') return;
+  warmSignaling(url, idleMs);
 }
 
 /** Rooms that are open in this realm now (for tests and teardown). */

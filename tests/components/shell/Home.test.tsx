@@ -13,25 +13,50 @@ import { createInvite } from '../../../lib/invite/invite';
 
 afterEach(cleanup);
 
-function renderHome(locale: 'nl' | 'en' = 'en') {
+function renderHome(locale: 'nl' | 'en' = 'en', initialInvite = '') {
   const onJoin = vi.fn();
   const onCreate = vi.fn();
+  const onInviteReady = vi.fn();
   render(
     <I18nProvider locale={locale}>
       <Home
         groups={[]}
-        initialInvite=""
+        initialInvite={initialInvite}
         onOpen={vi.fn()}
         onForget={vi.fn()}
         onCreate={onCreate}
         onJoin={onJoin}
+        onInviteReady={onInviteReady}
       />
     </I18nProvider>,
   );
-  return { onJoin, onCreate };
+  return { onJoin, onCreate, onInviteReady };
 }
 
 describe('the home screen', () => {
+  it('tells of a valid invite and its server before Join, so that the panel can reach it early', async () => {
+    const { onInviteReady, onJoin } = renderHome();
+    const { code } = createInvite();
+    const field = screen.getByRole('textbox', { name: 'Invite (link or code)' });
+    await userEvent.type(field, code.slice(0, 5));
+    expect(onInviteReady).not.toHaveBeenCalled();
+    await userEvent.clear(field);
+    await userEvent.click(field);
+    await userEvent.paste(`https://kring.example.org/#join=${code}`);
+    expect(onInviteReady).toHaveBeenLastCalledWith('wss://kring.example.org');
+    // While the member types their name too (a socket opened ahead closes if left unused).
+    onInviteReady.mockClear();
+    await userEvent.type(screen.getAllByRole('textbox', { name: 'Your name' })[0]!, 'B');
+    expect(onInviteReady).toHaveBeenLastCalledWith('wss://kring.example.org');
+    expect(onJoin).not.toHaveBeenCalled();
+  });
+
+  it('tells of the invite a link opened the panel with, a bare code naming no server', () => {
+    const { code } = createInvite();
+    const { onInviteReady } = renderHome('en', code);
+    expect(onInviteReady).toHaveBeenCalledWith(null);
+  });
+
   it('joins with a valid invite pasted inside a chat message', async () => {
     const { onJoin } = renderHome();
     const { code } = createInvite();

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { closeAllRooms, openRoom, openRoomNames } from '../../../lib/connection/room-connection';
+import {
+  closeAllRooms,
+  openRoom,
+  openRoomNames,
+  openSignalingEarly,
+} from '../../../lib/connection/room-connection';
 import { startSignalingServer } from '../../../server/signaling-server';
 import type { RunningServer } from '../../../server/signaling-server';
 import { openPayload, startFrameTap } from '../../helpers/frame-tap';
@@ -53,6 +58,45 @@ describe('openRoom through another server', () => {
     expect(second.doc).toBe(first.doc);
     second.release();
     closeAllRooms();
+  });
+});
+
+/**
+ * Issue 15, late join: a member with a valid invite in the join form has the signaling socket
+ * opened before Join, so that the room finds it open.
+ */
+describe('the signaling socket opened early', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    Object.assign(globalThis, { WebSocket });
+    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+  });
+
+  afterAll(async () => {
+    closeAllRooms();
+    await server.close();
+  });
+
+  it('is the one socket the room then uses', async () => {
+    openSignalingEarly(server.url);
+    await expect.poll(() => server.stats().connections, { timeout: 5_000 }).toBe(1);
+    const room = openRoom(
+      { roomName: 'kring-test-early', password: 'p' },
+      { signalingUrls: [server.url] },
+    );
+    // Subscribed on the socket that was open already, not a second one.
+    await expect.poll(() => server.stats().topics, { timeout: 5_000 }).toBe(1);
+    expect(server.stats().connections).toBe(1);
+    room.release();
+    closeAllRooms();
+    await expect.poll(() => server.stats().connections, { timeout: 5_000 }).toBe(0);
+  });
+
+  it('closes when no room takes it up in time', async () => {
+    openSignalingEarly(server.url, 300);
+    await expect.poll(() => server.stats().connections, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => server.stats().connections, { timeout: 5_000 }).toBe(0);
   });
 });
 
