@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { EMPTY_SNAPSHOT, GroupSession } from '../../lib/connection/group-session';
+import { warmBaseTable } from '../../lib/shared-doc/ed25519';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { openRoom, openSignalingEarly } from '../../lib/connection/room-connection';
 import { icePeerOpts } from '../../lib/connection/ice-config';
@@ -195,6 +196,14 @@ let deviceKey: Promise<DeviceSigner> | null = null;
  */
 export function prepareDevice(): void {
   void thisDevice();
+}
+
+/**
+ * Work the first opened group would do after the click, done in idle time before it: the
+ * signing table a session's key needs (ed25519.ts `warmBaseTable`).
+ */
+export function warmGroupCode(): void {
+  warmBaseTable();
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   LazyNotesOverview,
   LazySettingsForm,
   loadGroupView,
+  prepareGroupView,
   prepareToJoin,
 } from './lazy-views';
 import { usePanelState } from './usePanelState';
@@ -176,7 +177,7 @@ function Panel({
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => void loadGroupView().catch(() => undefined), 0);
+      timer = setTimeout(prepareGroupView, 0);
     });
     return () => {
       cancelAnimationFrame(frame);
