@@ -130,6 +130,7 @@ interface ProfileNode {
     readonly lineNumber: number;
     readonly columnNumber: number;
   };
+  readonly children?: readonly number[];
 }
 
 interface Profile {
@@ -223,6 +224,24 @@ function printProfile(profile: Profile, build: string, span = 'from the click to
   console.log(`\nCPU profile ${span}: ${total.toFixed(0)} ms sampled`);
   console.log(`self time by source file:\n${top(byFile, 18)}`);
   console.log(`self time by function:\n${top(byFunction, 25)}`);
+  // PROFILE_CALLERS=<name>: who calls the functions of that name (three frames up), by self time.
+  const callersOf = process.env.PROFILE_CALLERS;
+  if (callersOf) {
+    const parents = new Map<number, number>();
+    for (const node of profile.nodes)
+      for (const child of node.children ?? []) parents.set(child, node.id);
+    const chains = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      if (sourceOf(byId.get(id)!.callFrame).name !== callersOf) return;
+      const chain: string[] = [];
+      for (let up = parents.get(id); up !== undefined && chain.length < 3; up = parents.get(up)) {
+        chain.push(sourceOf(byId.get(up)!.callFrame).name);
+      }
+      const key = chain.join(' < ');
+      chains.set(key, (chains.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    console.log(`callers of ${callersOf}:\n${top(chains, 8)}`);
+  }
   console.log(
     `what ran when (self time per ${sliceMs} ms slice, the four largest, idle left out; PROFILE_SLICE_MS=25 for finer slices by function):`,
   );

@@ -406,15 +406,21 @@ async function bareLateJoin(
 
 const ms = (values: readonly number[]) => values.map((v) => Math.round(v)).join(', ');
 
+/**
+ * `KRING_BENCH_NEW_MEMBERS`: more joins for side-by-side comparisons of two builds
+ * (bench/README.md); the report's figure is then the median of that many. Null when not set.
+ */
+export function newMembersAsked(): number | null {
+  const asked = Number(process.env.KRING_BENCH_NEW_MEMBERS);
+  return Number.isInteger(asked) && asked >= 1 && asked <= 40 ? asked : null;
+}
+
 export async function lateJoinSection(
   add: Add,
   options: { quick: boolean; signal: AbortSignal; build: string },
 ): Promise<void> {
   const runs = options.quick ? { newMembers: 2, reloads: 3 } : { newMembers: 4, reloads: 7 };
-  // More joins for side-by-side comparisons of two builds (bench/README.md); the report's
-  // figure is then the median of that many.
-  const asked = Number(process.env.KRING_BENCH_NEW_MEMBERS);
-  if (Number.isInteger(asked) && asked >= 1 && asked <= 40) runs.newMembers = asked;
+  runs.newMembers = newMembersAsked() ?? runs.newMembers;
   const dir = mkdtempSync(join(tmpdir(), 'kring-bench-late-'));
   // What is open now (the Kring group, then the bare room), for an abort or a failure.
   const open: { close: (() => Promise<void>) | null } = { close: null };

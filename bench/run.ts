@@ -24,7 +24,7 @@ import { signalingSection } from './signaling-section';
 import { notebookSection } from './notebook-section';
 import { panelReadySection } from './panel-ready-section';
 import { phaseSection } from './phase-section';
-import { lateJoinSection } from './late-join-section';
+import { lateJoinSection, newMembersAsked } from './late-join-section';
 import { CHROMIUM } from './browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -108,7 +108,8 @@ const SECTIONS: readonly Section[] = [
   {
     id: 'late-join-panel',
     title: 'Late join until the board is rendered in a panel',
-    timeout: [120, 180],
+    // 15 s more for each new member asked beyond the four (KRING_BENCH_NEW_MEMBERS).
+    timeout: [120, 180 + 15 * Math.max(0, (newMembersAsked() ?? 4) - 4)],
     async run({ quick, signal, build, add }) {
       await lateJoinSection(add, { quick, signal, build });
     },
