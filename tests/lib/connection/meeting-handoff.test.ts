@@ -80,6 +80,10 @@ function deskPair(options: { chairLetsIn?: boolean; joinerKey?: Uint8Array } = {
     link.open = true;
     joiner.askNewPeers();
   }
+  /** Delivers until the chair has sent its state and nothing is left on the way. */
+  function deliverState(): Promise<void> {
+    return deliver(() => sent.chair > 0 && queue.length === 0);
+  }
   /** The joiner has its key: it applies the state it kept or asks for one; the phase it shows. */
   async function joinerReads(): Promise<unknown> {
     joiner.ask(MEETING);
@@ -95,6 +99,7 @@ function deskPair(options: { chairLetsIn?: boolean; joinerKey?: Uint8Array } = {
     meetingKey,
     sent,
     deliver,
+    deliverState,
     queue,
     link,
     reconnect,
@@ -212,7 +217,7 @@ describe('meeting handoff after a knock', () => {
     pair.joiner.knock(MEETING, BOX);
     await pair.deliver();
     pair.chair.admitted(MEETING, BOX);
-    await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
+    await pair.deliverState();
     // Kept, not applied: the joiner has no key yet.
     expect(pair.joinerDoc.getMap('meeting').size).toBe(0);
     expect(await pair.joinerReads()).toBe('advies');
@@ -226,7 +231,7 @@ describe('meeting handoff after a knock', () => {
     await pair.deliver();
     expect(pair.sent.chair).toBe(0);
     pair.joiner.knock(MEETING, BOX);
-    await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
+    await pair.deliverState();
     expect(await pair.joinerReads()).toBe('advies');
     expect(pair.sent.joiner).toBe(1); // the knock note only
   });
@@ -244,7 +249,7 @@ describe('meeting handoff after a knock', () => {
     pair.chair.admitted(MEETING, BOX);
     expect(pair.chair.counts.sealed).toBe(1);
     pair.joiner.knock(MEETING, BOX);
-    await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
+    await pair.deliverState();
     expect(pair.chair.counts.sealed).toBe(1);
     expect(await pair.joinerReads()).toBe('advies');
 
@@ -262,7 +267,7 @@ describe('meeting handoff after a knock', () => {
     await pair.deliver();
     expect(pair.chair.counts.sealed).toBe(1);
     pair.chair.admitted(MEETING, BOX);
-    await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
+    await pair.deliverState();
     expect(pair.chair.counts.sealed).toBe(1);
     expect(await pair.joinerReads()).toBe('advies');
 
@@ -272,7 +277,7 @@ describe('meeting handoff after a knock', () => {
     await second.deliver();
     second.chairDoc.getMap('meeting').set('phase', 'afronding');
     second.chair.admitted(MEETING, BOX);
-    await second.deliver(() => second.sent.chair > 0 && second.queue.length === 0);
+    await second.deliverState();
     expect(second.chair.counts.sealed).toBe(2);
     expect(await second.joinerReads()).toBe('afronding');
   });
@@ -295,7 +300,7 @@ describe('meeting handoff after a knock', () => {
     expect(pair.sent.chair).toBe(0);
     // Closed, then a new connection: the joiner tells of its knock again, the state follows.
     pair.reconnect();
-    await pair.deliver(() => pair.sent.chair > 0 && pair.queue.length === 0);
+    await pair.deliverState();
     expect(pair.sent.chair).toBe(1);
     expect(await pair.joinerReads()).toBe('advies');
   });
