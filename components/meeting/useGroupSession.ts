@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { EMPTY_SNAPSHOT, GroupSession } from '../../lib/connection/group-session';
-import { warmBaseTable } from '../../lib/shared-doc/ed25519';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
+import { warmBaseTable } from '../../lib/shared-doc/ed25519';
 import { openRoom, openSignalingEarly } from '../../lib/connection/room-connection';
 import { icePeerOpts } from '../../lib/connection/ice-config';
 import {

@@ -1,5 +1,6 @@
 import { createElement, lazy, useState } from 'react';
 import type { ComponentProps, ComponentType, ReactElement } from 'react';
+import { whenIdle } from '../common/when-idle';
 
 /**
  * The parts of the panel that its first screen (welcome or home, the call badge, the header)
@@ -61,6 +62,7 @@ const groupView = loadedOnDemand(() =>
 );
 /** Loads the group view's code; the first load also arms `leaveAllRooms`. */
 export const loadGroupView = groupView.preload;
+export const LazyGroupView = groupView.View;
 
 /**
  * Loads the group view's code ahead (after the first screen is painted), then, when the page
@@ -70,14 +72,9 @@ export const loadGroupView = groupView.preload;
 export function prepareGroupView(): void {
   void loadGroupView()
     .then(() => import('../meeting/useGroupSession'))
-    .then((m) => {
-      if (typeof requestIdleCallback === 'function') {
-        requestIdleCallback(m.warmGroupCode, { timeout: 2000 });
-      } else setTimeout(m.warmGroupCode, 200);
-    })
+    .then((m) => whenIdle(m.warmGroupCode))
     .catch(() => undefined);
 }
-export const LazyGroupView = groupView.View;
 
 /**
  * A member is about to join or start a group (they type in its form): the group view's code

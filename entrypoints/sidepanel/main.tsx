@@ -12,6 +12,7 @@ import type { PanelStore } from '../../lib/device/panel-store';
 import { pickLocale } from '../../lib/i18n/i18n';
 import { loadMessages } from '../../lib/i18n/load-messages';
 import { warmNameOrder } from '../../lib/util/order';
+import { whenIdle } from '../../components/common/when-idle';
 import '../../components/shell/panel.css';
 
 // An invite link opens the web panel with the code in the fragment; take it and wipe it from
@@ -66,11 +67,7 @@ const notebook = deferNotebook(
 // The collator that orders member names costs 15 to 70 ms the first time (lib/util/order.ts).
 // Made once the first screen is painted and the page is idle, it is ready before a join's first
 // list of members, which otherwise paid for it between the lobby's first connection and the knock.
-void painted.then(() => {
-  if (typeof requestIdleCallback === 'function')
-    requestIdleCallback(warmNameOrder, { timeout: 2000 });
-  else setTimeout(warmNameOrder, 200);
-});
+void painted.then(() => whenIdle(warmNameOrder));
 
 // Settings and groups are read now, before React renders: the settings (the language) are then
 // in the first render, and a device without a notebook database has its groups in it too.
