@@ -108,8 +108,8 @@ const SECTIONS: readonly Section[] = [
   {
     id: 'late-join-panel',
     title: 'Late join until the board is rendered in a panel',
-    // 15 s more for each new member asked beyond the four (KRING_BENCH_NEW_MEMBERS).
-    timeout: [120, 180 + 15 * Math.max(0, (newMembersAsked() ?? 4) - 4)],
+    // 15 s more for each new member asked beyond the eight (KRING_BENCH_NEW_MEMBERS).
+    timeout: [120, 240 + 15 * Math.max(0, (newMembersAsked() ?? 8) - 8)],
     async run({ quick, signal, build, add }) {
       await lateJoinSection(add, { quick, signal, build });
     },
