@@ -44,6 +44,8 @@ export interface SectionOutcome {
   readonly section: string;
   readonly ok: boolean;
   readonly seconds: number;
+  /** How long the machine took to quiet down before it (`settle`), and its CPUs' idle share then. */
+  readonly settled?: { readonly seconds: number; readonly idle: number | null };
   /** Why it failed or was skipped. */
   readonly error?: string;
 }
@@ -66,6 +68,48 @@ export interface BenchResults {
 }
 
 export const load1 = (): number => Number((loadavg()[0] ?? 0).toFixed(2));
+
+/** All CPUs' time counters from /proc/stat, and the idle part of them; null where there is none. */
+function cpuTimes(): { total: number; idle: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    const counts = fields.slice(1).map(Number);
+    if (fields[0] !== 'cpu' || counts.length < 5 || counts.some((n) => !Number.isFinite(n))) {
+      return null;
+    }
+    return { total: counts.reduce((a, b) => a + b, 0), idle: counts[3]! + counts[4]! };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the machine is quiet before a section: one second in which the CPUs were idle at
+ * least `idleShare` of the time, for at most `maxSeconds`. The previous section's browsers and
+ * Node members wind down meanwhile; measured back to back, a section's figures carried the load
+ * of the one before (a full run went from load 1 to 6 to 12). The 1-minute load average lags by
+ * a minute, so the CPUs' own counters decide. Where there is no /proc/stat it does not wait.
+ */
+export async function settle(
+  maxSeconds = 30,
+  idleShare = 0.8,
+): Promise<{ seconds: number; idle: number | null }> {
+  const began = performance.now();
+  let idle: number | null = null;
+  while (performance.now() - began < maxSeconds * 1000) {
+    const before = cpuTimes();
+    if (!before) break;
+    await new Promise((r) => setTimeout(r, 1000));
+    const after = cpuTimes();
+    if (!after || after.total <= before.total) break;
+    idle = (after.idle - before.idle) / (after.total - before.total);
+    if (idle >= idleShare) break;
+  }
+  return {
+    seconds: Math.round((performance.now() - began) / 1000),
+    idle: idle === null ? null : Math.round(idle * 100) / 100,
+  };
+}
 export const loadAll = (): number[] => loadavg().map((n) => Number(n.toFixed(2)));
 
 export function machine(chromium: string | null): BenchResults['machine'] {
@@ -166,6 +210,11 @@ export function markdown(results: BenchResults): string {
   const sections = [...new Set(results.figures.map((f) => f.section))];
   for (const section of sections) {
     lines.push(`### ${section}`, '');
+    const settled = results.sections.find((o) => o.section === section)?.settled;
+    if (settled) {
+      const idle = settled.idle === null ? '' : ` (CPUs ${Math.round(settled.idle * 100)} % idle)`;
+      lines.push(`Started once the machine was quiet: after ${settled.seconds} s${idle}.`, '');
+    }
     lines.push('| figure | Kring | baseline | ratio | budget | load before / after |');
     lines.push('| --- | --- | --- | --- | --- | --- |');
     const figures = results.figures.filter((f) => f.section === section);

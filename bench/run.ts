@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { measureFirstScreen, FIRST_SCREEN_BUDGET_KB } from './first-screen';
 import { coach, heavyMeeting, repeatedStarts, signedJoin, syncOverWebRtc } from './node-sections';
 import type { Add, Measured } from './node-sections';
-import { judged, load1, loadAll, machine, round, verdict, writeResults } from './report';
+import { judged, load1, loadAll, machine, round, settle, verdict, writeResults } from './report';
 import type { Figure, SectionOutcome } from './report';
 import { signalingSection } from './signaling-section';
 import { notebookSection } from './notebook-section';
@@ -187,10 +187,12 @@ async function runSection(
 ): Promise<SectionOutcome> {
   const seconds = ctx.quick ? section.timeout[0] : section.timeout[1];
   const controller = new AbortController();
+  const settled = await settle();
   const before = load1();
   const began = performance.now();
   const measured: Measured[] = [];
-  console.log(`\n== ${section.title} (at most ${seconds} s, load ${before})`);
+  const quiet = `settled in ${settled.seconds} s${settled.idle === null ? '' : `, CPUs ${Math.round(settled.idle * 100)} % idle`}`;
+  console.log(`\n== ${section.title} (at most ${seconds} s, load ${before}; ${quiet})`);
   let timer: NodeJS.Timeout | undefined;
   let error: string | undefined;
   try {
@@ -220,6 +222,7 @@ async function runSection(
     section: section.title,
     ok: error === undefined,
     seconds: Math.round((performance.now() - began) / 1000),
+    settled,
     ...(error === undefined ? {} : { error }),
   };
 }
