@@ -258,11 +258,11 @@ function StartGroupForm({ onCreate }: { onCreate: (membership: NewMembership) =>
   );
 }
 
-/** The server a valid invite names (null: none, the panel's own); undefined if it is not valid. */
-function serverOfValidInvite(text: string): string | null | undefined {
-  if (!parseInvite(text).ok) return undefined;
+/** Tells `onInviteReady` of `text` if it is a valid invite, with the server it names (or null). */
+function tellValidInvite(text: string, onInviteReady?: (server: string | null) => void): void {
+  if (!onInviteReady || !parseInvite(text).ok) return;
   const server = inviteServer(text);
-  return server.ok ? server.server : undefined;
+  if (server.ok) onInviteReady(server.server);
 }
 
 function JoinForm({
@@ -281,15 +281,8 @@ function JoinForm({
   const inviteId = useId();
   const nameId = useId();
   const errorId = useId();
-  /** Tells of a valid invite: as it is typed, while the name is, and when a link brought it. */
-  const ready = (text: string) => {
-    const server = onInviteReady ? serverOfValidInvite(text) : undefined;
-    if (server !== undefined) onInviteReady?.(server);
-  };
-  useEffect(() => {
-    const server = onInviteReady ? serverOfValidInvite(initialInvite) : undefined;
-    if (server !== undefined) onInviteReady?.(server);
-  }, [initialInvite, onInviteReady]);
+  // A valid invite is told of as it is typed, while the name is, and when a link brought it.
+  useEffect(() => tellValidInvite(initialInvite, onInviteReady), [initialInvite, onInviteReady]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseInvite(inviteText);
@@ -321,7 +314,7 @@ function JoinForm({
         onChange={(e) => {
           setInviteText(e.target.value);
           prepareToEnter();
-          ready(e.target.value);
+          tellValidInvite(e.target.value, onInviteReady);
         }}
         aria-invalid={error?.startsWith('invite') ? true : undefined}
         aria-describedby={error ? errorId : undefined}
@@ -334,7 +327,7 @@ function JoinForm({
         autoComplete="name"
         onChange={(e) => {
           setMemberName(e.target.value);
-          ready(inviteText);
+          tellValidInvite(inviteText, onInviteReady);
         }}
       />
       {error && (

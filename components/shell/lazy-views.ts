@@ -1,6 +1,7 @@
 import { createElement, lazy, useState } from 'react';
 import type { ComponentProps, ComponentType, ReactElement } from 'react';
 import { whenIdle } from '../common/when-idle';
+import type * as GroupCode from '../meeting/useGroupSession';
 
 /**
  * The parts of the panel that its first screen (welcome or home, the call badge, the header)
@@ -65,15 +66,23 @@ export const loadGroupView = groupView.preload;
 export const LazyGroupView = groupView.View;
 
 /**
+ * Once the group view's code is here, runs `ahead` with its session module: work done before
+ * the member opens or joins a group. Should the code fail to load, nothing is done ahead.
+ */
+function withGroupCode(ahead: (m: typeof GroupCode) => void): void {
+  void loadGroupView()
+    .then(() => import('../meeting/useGroupSession'))
+    .then(ahead)
+    .catch(() => undefined);
+}
+
+/**
  * Loads the group view's code ahead (after the first screen is painted), then, when the page
  * is idle, does what the first opened group would otherwise do after the click
  * (useGroupSession.ts `warmGroupCode`: the signing table, 20 to 40 ms).
  */
 export function prepareGroupView(): void {
-  void loadGroupView()
-    .then(() => import('../meeting/useGroupSession'))
-    .then((m) => whenIdle(m.warmGroupCode))
-    .catch(() => undefined);
+  withGroupCode((m) => whenIdle(m.warmGroupCode));
 }
 
 /**
@@ -81,10 +90,7 @@ export function prepareGroupView(): void {
  * and this device's key are made ready meanwhile. Local only; nothing goes on the network.
  */
 export function prepareToEnter(): void {
-  void loadGroupView()
-    .then(() => import('../meeting/useGroupSession'))
-    .then((m) => m.prepareDevice())
-    .catch(() => undefined);
+  withGroupCode((m) => m.prepareDevice());
 }
 
 /**
@@ -93,10 +99,7 @@ export function prepareToEnter(): void {
  * servers asked for, the signaling socket opened; useGroupSession.ts `prepareToJoin`).
  */
 export function prepareToJoin(signalingUrl: string): void {
-  void loadGroupView()
-    .then(() => import('../meeting/useGroupSession'))
-    .then((m) => m.prepareToJoin(signalingUrl))
-    .catch(() => undefined);
+  withGroupCode((m) => m.prepareToJoin(signalingUrl));
 }
 
 const notesOverview = loadedOnDemand(() =>

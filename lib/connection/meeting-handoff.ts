@@ -343,7 +343,7 @@ export class HandoffDesk {
       // The knock reached this panel through another member before the knocker's own data
       // channel to it opened: its knock note may follow.
       this.knockers.set(box, this.newKnocker(meetingId, true));
-      this.pruneKnockers();
+      this.pruneOld();
       return;
     }
     knocker.admitted = true;
@@ -394,7 +394,7 @@ export class HandoffDesk {
   }
 
   private heardKnock(peerId: string, note: KnockNote): void {
-    this.pruneKnockers();
+    this.pruneOld();
     let knocker = this.knockers.get(note.box);
     if (!knocker || knocker.meetingId !== note.meetingId) {
       if (this.knockers.size >= MAX_KNOCKS) return;
@@ -446,7 +446,8 @@ export class HandoffDesk {
     return sealed;
   }
 
-  private pruneKnockers(): void {
+  /** Drops knocks and sealed states older than HANDOFF_ASK_MS, and the oldest knocks past MAX_KNOCKS. */
+  private pruneOld(): void {
     const now = this.port.clock.now();
     for (const [box, knocker] of this.knockers) {
       if (now - knocker.at > HANDOFF_ASK_MS) this.knockers.delete(box);

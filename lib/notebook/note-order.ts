@@ -4,6 +4,7 @@
  */
 
 import type { Note } from './note-codec';
+import { byCodeUnits } from '../util/order';
 
 export interface MeetingNotes {
   readonly meetingId: string;
@@ -18,17 +19,13 @@ export interface GroupNotes {
   readonly meetings: readonly MeetingNotes[];
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Newest meeting first; within a meeting in the order the notes were written. */
 export function byMeetingThenCreated(a: Note, b: Note): number {
   return (
     b.meetingDate - a.meetingDate ||
-    compareText(a.meetingId, b.meetingId) ||
+    byCodeUnits(a.meetingId, b.meetingId) ||
     a.createdAt - b.createdAt ||
-    compareText(a.id, b.id)
+    byCodeUnits(a.id, b.id)
   );
 }
 
