@@ -16,6 +16,9 @@
  * answer, the meeting's first state) are on the timeline. With
  * `KRING_TRACE=1 KRING_TRACE_FILE=/tmp/trace.log npx tsx bench/late-join-profile.ts 2>/tmp/trace.log`
  * the Node members' marks are too (the chair's admission, the state it sends), by process id.
+ * `PROFILE_RELOADS=<n>` reloads n times (the timeline of each; the CPU profile of the last), for
+ * the returning member's marks (`first-render`, `notebook-asked`, `notebook-code-in`,
+ * `panel-loaded`: entrypoints/sidepanel/main.tsx).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -290,6 +293,12 @@ async function main(from: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000));
     // The profiler goes on across the reload (same renderer); its samples start before it.
     if (cpu) await cdp.send('Profiler.start');
+    for (let i = 1; i < Number(process.env.PROFILE_RELOADS ?? 1); i += 1) {
+      await panel.reload();
+      await noted(panel);
+      await printTimeline(panel, 0, 'the same member reloads');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     await panel.reload();
     await noted(panel);
     const reloaded = cpu

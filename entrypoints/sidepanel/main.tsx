@@ -12,6 +12,7 @@ import type { PanelStore } from '../../lib/device/panel-store';
 import { pickLocale } from '../../lib/i18n/i18n';
 import { loadMessages } from '../../lib/i18n/load-messages';
 import { warmNameOrder } from '../../lib/util/order';
+import { traceMark } from '../../lib/util/trace';
 import { whenIdle } from '../../components/common/when-idle';
 import '../../components/shell/panel.css';
 
@@ -49,9 +50,9 @@ const notebookAsked = new Promise<void>((resolve) => {
 });
 const notebook = deferNotebook(
   notebookAsked
-    .then(() => import('../../components/notes/open-notebook'))
+    .then(() => (traceMark('notebook-asked'), import('../../components/notes/open-notebook')))
     .then(
-      (m) => m.openNotebook(),
+      (m) => (traceMark('notebook-code-in'), m.openNotebook()),
       () => null,
     ),
   () =>
@@ -74,7 +75,7 @@ void painted.then(() => whenIdle(warmNameOrder));
 const store = panelStore();
 const defaults = defaultSettings();
 const panel = createPanelStore(store, defaults, notebook);
-void panel.load();
+void panel.load().then(() => traceMark('panel-loaded'));
 // Whether the first-run welcome was put away: known at the first render, so that the welcome
 // is in the first frame rather than pushed in above the home screen a few frames later.
 const welcomeRead = readWelcome(store);
@@ -123,6 +124,7 @@ if (root) {
         ),
       ),
     )
+    .then(() => traceMark('first-render'))
     .then(firstRendered);
 } else {
   firstRendered();

@@ -158,7 +158,8 @@ export function createPanelStore(
       loading ??= run(async () => {
         // All three asked at once. The settings answer first (the panel's language, its header):
         // the groups wait for the notebook's keys, whose code may still be loading.
-        const groupsAndKeys = Promise.all([groupsItem.read(store), keysNow()]);
+        const groupsRead = groupsItem.read(store);
+        const groupsAndKeys = Promise.all([groupsRead, keysNow()]);
         groupsAndKeys.catch(() => undefined);
         try {
           const storedSettings = await settings.read(store);
@@ -167,8 +168,24 @@ export function createPanelStore(
           publish({ settingsLoaded: true });
         }
         try {
+          // A plain list is shown as soon as it is read: only sealed lists need the keys to
+          // open, and a returning member's first screen (the groups) need not wait for the
+          // notebook's code (docs/benchmarks.md, "Seventh round"). Plain is what a device
+          // without a passphrase keeps; with one, the keys that follow hide it again (the
+          // moment between setting a passphrase and the list being sealed, only what storage
+          // held readable anyway).
+          const early = await groupsRead.then(plainList, () => null);
+          if (early) publish({ loaded: true, groups: early, groupsLocked: false });
           const [storedGroups, keys] = await groupsAndKeys;
-          publish({ loaded: true, ...(await settle(storedGroups, keys)) });
+          const settled = await settle(storedGroups, keys);
+          const now = value.get();
+          if (
+            !early ||
+            settled.groups !== now.groups ||
+            settled.groupsLocked !== now.groupsLocked
+          ) {
+            publish({ loaded: true, ...settled });
+          }
         } catch {
           // Storage that cannot be read must not keep the panel on its loading line.
           publish({ loaded: true });
@@ -202,6 +219,12 @@ export function createPanelStore(
       });
     },
   };
+}
+
+/** The groups of a plain list read from storage; null for a sealed, empty or unknown one. */
+function plainList(stored: Stored): readonly RememberedGroup[] | null {
+  if (stored.status === 'unknown' || !('plain' in stored.value)) return null;
+  return stored.value.plain.length > 0 ? stored.value.plain : null;
 }
 
 /**

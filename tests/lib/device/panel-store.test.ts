@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { AtRestKeys, AtRestSource } from '../../../lib/device/at-rest';
 import type { RememberedGroup } from '../../../lib/device/groups';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
@@ -41,6 +42,13 @@ const brokenStore: KeyValueStore = {
 };
 
 const ids = (groups: readonly RememberedGroup[]) => groups.map((g) => g.groupId);
+
+/** A notebook whose keys come only when the test gives them (its code still loading). */
+function slowKeys(): AtRestSource & { give(keys: AtRestKeys): void } {
+  let give: (keys: AtRestKeys) => void = () => undefined;
+  const keys = new Promise<AtRestKeys>((resolve) => (give = resolve));
+  return { atRestKeys: () => keys, subscribe: () => () => undefined, give: (k) => give(k) };
+}
 
 describe('the panel store', () => {
   it('starts with the defaults, not loaded', () => {
@@ -174,6 +182,76 @@ describe('the panel store', () => {
     await panel.saveGroup(group(1));
     // Loading tells twice: the settings first (the panel's language), then the groups.
     expect(seen).toEqual([false, true, true]);
+  });
+
+  it("shows a plain list of groups before the notebook's keys come", async () => {
+    const store = memoryStore();
+    const [a, b] = [group(1), group(2)];
+    const before = await createLoaded(store);
+    await before.saveGroup(a);
+    await before.saveGroup(b);
+
+    const notebook = slowKeys();
+    const panel = createPanelStore(store, DEFAULTS, notebook);
+    const seen: (readonly RememberedGroup[])[] = [];
+    panel.subscribe(() => seen.push(panel.getSnapshot().groups));
+    const loading = panel.load();
+    await vi.waitFor(() =>
+      expect(ids(panel.getSnapshot().groups)).toEqual(['group-0002', 'group-0001']),
+    );
+    expect(panel.getSnapshot()).toMatchObject({ loaded: true, groupsLocked: false });
+
+    notebook.give({ state: 'off' });
+    await loading;
+    // No passphrase: the keys change nothing, and nobody is told of a change that is none.
+    expect(ids(panel.getSnapshot().groups)).toEqual(['group-0002', 'group-0001']);
+    expect(seen.length).toBe(2);
+  });
+
+  it('hides a plain list shown early once the keys say the notebook is locked, and seals it', async () => {
+    const store = memoryStore();
+    const a = group(1);
+    const before = await createLoaded(store);
+    await before.saveGroup(a);
+
+    const notebook = slowKeys();
+    const panel = createPanelStore(store, DEFAULTS, notebook);
+    const loading = panel.load();
+    await vi.waitFor(() => expect(ids(panel.getSnapshot().groups)).toEqual([a.groupId]));
+
+    // A passphrase set, and the panel closed before the list was sealed: locked at this load.
+    const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
+      'deriveBits',
+    ]);
+    notebook.give({ state: 'locked', publicKey: pair.publicKey });
+    await loading;
+    expect(panel.getSnapshot()).toMatchObject({ loaded: true, groups: [], groupsLocked: true });
+    const raw = JSON.stringify(await store.get('groups'));
+    expect(raw).not.toContain(a.code);
+    expect(raw).not.toContain(a.groupId);
+  });
+
+  it('waits for the keys where the list is sealed', async () => {
+    const store = memoryStore();
+    const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
+      'deriveBits',
+    ]);
+    const sealing = slowKeys();
+    sealing.give({ state: 'unlocked', publicKey: pair.publicKey, privateKey: pair.privateKey });
+    const before = createPanelStore(store, DEFAULTS, sealing);
+    await before.load();
+    await before.saveGroup(group(1));
+
+    const notebook = slowKeys();
+    const panel = createPanelStore(store, DEFAULTS, notebook);
+    const loading = panel.load();
+    await vi.waitFor(() => expect(panel.getSnapshot().settingsLoaded).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(panel.getSnapshot()).toMatchObject({ loaded: false, groups: [] });
+
+    notebook.give({ state: 'unlocked', publicKey: pair.publicKey, privateKey: pair.privateKey });
+    await loading;
+    expect(ids(panel.getSnapshot().groups)).toEqual(['group-0001']);
   });
 
   it('loads once however often it is asked', async () => {
