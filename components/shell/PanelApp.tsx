@@ -31,6 +31,7 @@ import {
   LazySettingsForm,
   loadGroupView,
   prepareGroupView,
+  prepareToEnter,
   prepareToJoin,
 } from './lazy-views';
 import { usePanelState } from './usePanelState';
@@ -190,7 +191,10 @@ function Panel({
   const lastServer = state.groups[0]?.signalingUrl ?? state.settings.signalingUrl;
   const prefetchIce = !active && state.groups.length > 0;
   useEffect(() => {
-    if (prefetchIce) prefetchCompanionIce(lastServer);
+    if (!prefetchIce) return;
+    prefetchCompanionIce(lastServer);
+    // And this device's key, which opening any group reads first (IndexedDB; local only).
+    prepareToEnter();
   }, [prefetchIce, lastServer]);
 
   // A valid invite in the join form: its server is reached while the member types their name,

@@ -37,7 +37,13 @@ export class NodeMember {
   private pendingResult: ((event: Extract<MemberEvent, { type: 'result' }>) => void) | null = null;
   readonly errors: string[] = [];
 
+  /** How the process ended, once it did ("code 1", "signal SIGSEGV"): said by a command to it. */
+  private ended: string | null = null;
+
   private constructor(private readonly child: ChildProcess) {
+    child.once('exit', (code, signal) => {
+      this.ended = signal ? `signal ${signal}` : `code ${String(code)}`;
+    });
     child.on('message', (event: MemberEvent) => {
       if (event.type === 'snapshot') {
         this.latest = event.snapshot;
@@ -116,7 +122,14 @@ export class NodeMember {
       this.child.send(command, (error) => {
         if (!error) return;
         clearTimeout(timer);
-        reject(error);
+        // Which member, and how it ended (a native crash in node-webrtc ends it by a signal,
+        // printing nothing): 'Channel closed' alone said neither.
+        const how = this.ended ?? 'still running';
+        reject(
+          new Error(
+            `${error.message}: member ${this.options?.memberName ?? '?'} (${how}) at ${command.type}`,
+          ),
+        );
       });
     });
   }
