@@ -61,6 +61,23 @@ async function chooseLanguage(panel: Page, locale: (typeof LOCALES)[number]): Pr
 }
 
 /**
+ * A full-page screenshot of the panel, in front of its browser's other tab (the call's): a
+ * capture waits for a frame, and a tab behind another draws none. Once in CI (1 December, a
+ * machine 2.5 times slower than usual) a capture waited 30 s after the fonts had loaded; it is
+ * tried once more before the test fails. The shots are for people to look at: what this test
+ * asserts is the layout, checked before each.
+ */
+async function screenshot(panel: Page, path: string): Promise<void> {
+  await panel.bringToFront();
+  try {
+    await panel.screenshot({ path, fullPage: true, timeout: 20_000 });
+  } catch {
+    await settle(panel);
+    await panel.screenshot({ path, fullPage: true, timeout: 20_000 });
+  }
+}
+
+/**
  * Renders the panel as it is now at 320 and 400 px, in both languages and both colour schemes,
  * writes a full-page screenshot of each and checks that nothing scrolls sideways, there and at
  * 300 and 600 px. Leaves the
@@ -82,10 +99,7 @@ async function shoot(panel: Page, name: string): Promise<void> {
         await panel.evaluate(() => window.scrollTo(0, 0));
         await settle(panel);
         await expectNoSidewaysScroll(panel, `${name} at ${width} px (${locale}, ${colorScheme})`);
-        await panel.screenshot({
-          path: join(SHOTS, `${name}-${width}-${locale}-${colorScheme}.png`),
-          fullPage: true,
-        });
+        await screenshot(panel, join(SHOTS, `${name}-${width}-${locale}-${colorScheme}.png`));
       }
     }
   }
