@@ -291,14 +291,14 @@ async function main(from: string): Promise<void> {
     if (profile) printProfile(profile, build);
     await panel.addInitScript(watcher({ ...KRING_WANT, autoOpen: 'Open ' }));
     await new Promise((r) => setTimeout(r, 1000));
-    // The profiler goes on across the reload (same renderer); its samples start before it.
-    if (cpu) await cdp.send('Profiler.start');
     for (let i = 1; i < Number(process.env.PROFILE_RELOADS ?? 1); i += 1) {
       await panel.reload();
       await noted(panel);
       await printTimeline(panel, 0, 'the same member reloads');
       await new Promise((r) => setTimeout(r, 1000));
     }
+    // The profiler goes on across the reload (same renderer); its samples start before it.
+    if (cpu) await cdp.send('Profiler.start');
     await panel.reload();
     await noted(panel);
     const reloaded = cpu

@@ -435,13 +435,17 @@ const ms = (values: readonly number[]) => values.map((v) => Math.round(v)).join(
  * (bench/README.md); the report's figure is then the median of that many. Null when not set.
  */
 export function newMembersAsked(): number | null {
-  const asked = Number(process.env.KRING_BENCH_NEW_MEMBERS);
-  return Number.isInteger(asked) && asked >= 1 && asked <= 40 ? asked : null;
+  return countAsked('KRING_BENCH_NEW_MEMBERS');
 }
 
 /** `KRING_BENCH_RELOADS`: as many reloads of the returning member (bench/README.md). */
 export function reloadsAsked(): number | null {
-  const asked = Number(process.env.KRING_BENCH_RELOADS);
+  return countAsked('KRING_BENCH_RELOADS');
+}
+
+/** A count from the environment, 1 to 40; null when not set or not such a count. */
+function countAsked(name: string): number | null {
+  const asked = Number(process.env[name]);
   return Number.isInteger(asked) && asked >= 1 && asked <= 40 ? asked : null;
 }
 

@@ -24,7 +24,7 @@ import { signalingSection } from './signaling-section';
 import { notebookSection } from './notebook-section';
 import { panelReadySection } from './panel-ready-section';
 import { phaseSection } from './phase-section';
-import { lateJoinSection, newMembersAsked } from './late-join-section';
+import { lateJoinSection, newMembersAsked, reloadsAsked } from './late-join-section';
 import { CHROMIUM } from './browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -108,8 +108,15 @@ const SECTIONS: readonly Section[] = [
   {
     id: 'late-join-panel',
     title: 'Late join until the board is rendered in a panel',
-    // 15 s more for each new member asked beyond the eight (KRING_BENCH_NEW_MEMBERS).
-    timeout: [120, 240 + 15 * Math.max(0, (newMembersAsked() ?? 8) - 8)],
+    // 15 s more for each new member asked beyond the eight (KRING_BENCH_NEW_MEMBERS), and 5 s
+    // for each reload beyond the seven (KRING_BENCH_RELOADS: a reload and a bare one, each with
+    // its second's pause, took 2 to 3 s here).
+    timeout: [
+      120,
+      240 +
+        15 * Math.max(0, (newMembersAsked() ?? 8) - 8) +
+        5 * Math.max(0, (reloadsAsked() ?? 7) - 7),
+    ],
     async run({ quick, signal, build, add }) {
       await lateJoinSection(add, { quick, signal, build });
     },

@@ -156,8 +156,8 @@ export function createPanelStore(
     subscribe: value.subscribe,
     load() {
       loading ??= run(async () => {
-        // All three asked at once. The settings answer first (the panel's language, its header):
-        // the groups wait for the notebook's keys, whose code may still be loading.
+        // All three asked at once. The settings answer first (the panel's language, its header);
+        // a sealed list of groups waits for the notebook's keys, whose code may still be loading.
         const groupsRead = groupsItem.read(store);
         const groupsAndKeys = Promise.all([groupsRead, keysNow()]);
         groupsAndKeys.catch(() => undefined);
