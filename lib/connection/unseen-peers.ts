@@ -15,7 +15,8 @@
  * - UP2 Unknown peers are counted as connections minus pairs, and reported only once that many
  *   have been unpaired for UNSEEN_GRACE_MS without a break: a joiner's presence arrives just
  *   after its connection, and a member who leaves clears its presence just before closing.
- * - UP3 Our own presence never pairs: every peer passes it back to us.
+ * - UP3 Our own presence never pairs: a peer may pass it back to us (y-webrtc alone does; the
+ *   patch passes a presence on to everyone but the peer it came from).
  * - UP4 A peer's record goes with its connection: one that reconnects starts again.
  * - UP5 Bounded: at most MAX_NAMED presences are remembered per peer, the latest kept.
  * - UP6 A relayed peer that cleared the presence it named first (y-webrtc names its own first)

@@ -8,6 +8,8 @@ const SCRIPT = resolve(import.meta.dirname, 'hostile-member-process.ts');
 /** A hostile member running in its own Node process (hostile-member-process.ts). */
 export class HostileMember {
   private pending: ((event: HostileEvent) => void) | null = null;
+  /** How the process ended, once it did ("code 1", "signal SIGSEGV"): said by a command to it. */
+  private ended: string | null = null;
 
   private constructor(private readonly child: ChildProcess) {
     child.on('message', (event: HostileEvent) => {
@@ -16,7 +18,8 @@ export class HostileMember {
     });
     // A process that ends answers nothing more: say so at once instead of timing out.
     child.on('exit', (code, signal) => {
-      this.pending?.({ type: 'result', ok: false, detail: `exited (${code ?? signal})` });
+      this.ended = signal ? `signal ${signal}` : `code ${String(code)}`;
+      this.pending?.({ type: 'result', ok: false, detail: `exited (${this.ended})` });
       this.pending = null;
     });
   }
@@ -78,7 +81,18 @@ export class HostileMember {
         if (event.ok) resolveResult(event.detail);
         else reject(new Error(`${command.type} failed: ${event.detail ?? ''}`));
       };
-      this.child.send(command);
+      // A process that is gone (a native crash in node-webrtc ends it by a signal, printing
+      // nothing) answers with an error that says how it ended, not an uncaught 'Channel closed'.
+      this.child.send(command, (error) => {
+        if (!error) return;
+        clearTimeout(timer);
+        this.pending = null;
+        reject(
+          new Error(
+            `${error.message}: hostile member (${this.ended ?? 'still running'}) at ${command.type}`,
+          ),
+        );
+      });
     });
   }
 }

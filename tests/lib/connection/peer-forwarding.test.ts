@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Awareness } from 'y-protocols/awareness';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import { Room } from 'y-webrtc';
 
 /**
@@ -27,7 +32,12 @@ function roomWithPeers(...peerIds: string[]) {
     'update',
     (room as unknown as { _docUpdateHandler: (...a: unknown[]) => void })._docUpdateHandler,
   );
-  return { doc, room, sent };
+  provider.awareness.on(
+    'update',
+    (room as unknown as { _awarenessUpdateHandler: (...a: unknown[]) => void })
+      ._awarenessUpdateHandler,
+  );
+  return { doc, room, sent, awareness: provider.awareness };
 }
 
 function updateFromElsewhere(text: string): Uint8Array {
@@ -55,5 +65,27 @@ describe('passing on what a peer sent', () => {
     const { doc, sent } = roomWithPeers('anna', 'bram', 'carla');
     doc.getMap('meeting').set('phase', 'Inventarisatie');
     expect(Object.fromEntries(sent)).toEqual({ anna: 1, bram: 1, carla: 1 });
+  });
+
+  // A presence goes the same way, at once: a peer that leaves clears its presence and closes
+  // right after; sending it back its own goodbye raced that close (node-webrtc crashed on it).
+  it('passes a peer’s presence on to everyone but that peer, and sends its own to all', () => {
+    const { room, sent, awareness } = roomWithPeers('anna', 'bram', 'carla');
+    const annas = new Awareness(new Y.Doc());
+    annas.setLocalState({ name: 'Anna' });
+    const reading = room as unknown as { readingFrom: string | null };
+    reading.readingFrom = 'anna';
+    applyAwarenessUpdate(awareness, encodeAwarenessUpdate(annas, [annas.clientID]), room);
+    reading.readingFrom = null;
+    expect(Object.fromEntries(sent)).toEqual({ anna: 0, bram: 1, carla: 1 });
+    // Anna leaves: her presence cleared, passed on to the others only.
+    removeAwarenessStates(annas, [annas.clientID], 'leaving');
+    reading.readingFrom = 'anna';
+    applyAwarenessUpdate(awareness, encodeAwarenessUpdate(annas, [annas.clientID]), room);
+    reading.readingFrom = null;
+    expect(awareness.getStates().has(annas.clientID)).toBe(false);
+    expect(Object.fromEntries(sent)).toEqual({ anna: 0, bram: 2, carla: 2 });
+    awareness.setLocalState({ name: 'Bram' });
+    expect(Object.fromEntries(sent)).toEqual({ anna: 1, bram: 3, carla: 3 });
   });
 });
