@@ -90,7 +90,8 @@ export function createPanelStore(
     if ('plain' in held) {
       const sealable = keys.state === 'off' ? null : keys.publicKey;
       if (sealable && stored.status === 'stored') await writeSealed(sealable, held.plain);
-      const hidden = !!sealable && keys.state === 'locked';
+      // An empty list hides nothing: no "unlock to see your groups" where there are none.
+      const hidden = !!sealable && keys.state === 'locked' && held.plain.length > 0;
       return { groups: hidden ? NONE : held.plain, groupsLocked: hidden };
     }
     if (keys.state === 'unlocked') {
@@ -221,10 +222,13 @@ export function createPanelStore(
   };
 }
 
-/** The groups of a plain list read from storage; null for a sealed, empty or unknown one. */
+/**
+ * The groups of a plain list read from storage, an empty or missing one too (a first run: the
+ * welcome screen need not wait for the notebook either); null for a sealed or unknown one.
+ */
 function plainList(stored: Stored): readonly RememberedGroup[] | null {
   if (stored.status === 'unknown' || !('plain' in stored.value)) return null;
-  return stored.value.plain.length > 0 ? stored.value.plain : null;
+  return stored.value.plain;
 }
 
 /**

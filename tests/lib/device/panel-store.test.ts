@@ -231,6 +231,25 @@ describe('the panel store', () => {
     expect(raw).not.toContain(a.groupId);
   });
 
+  it('shows a device with no groups before the keys come, and asks for no unlock there', async () => {
+    const notebook = slowKeys();
+    const panel = createPanelStore(memoryStore(), DEFAULTS, notebook);
+    const seen: unknown[] = [];
+    panel.subscribe(() => seen.push(panel.getSnapshot()));
+    const loading = panel.load();
+    await vi.waitFor(() => expect(panel.getSnapshot().loaded).toBe(true));
+    expect(panel.getSnapshot()).toMatchObject({ groups: [], groupsLocked: false });
+
+    // A passphrase set and locked: there is nothing to unlock, so nothing changes.
+    const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
+      'deriveBits',
+    ]);
+    notebook.give({ state: 'locked', publicKey: pair.publicKey });
+    await loading;
+    expect(panel.getSnapshot()).toMatchObject({ loaded: true, groups: [], groupsLocked: false });
+    expect(seen.length).toBe(2); // the settings, then the (empty) groups
+  });
+
   it('waits for the keys where the list is sealed', async () => {
     const store = memoryStore();
     const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
