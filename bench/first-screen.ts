@@ -23,8 +23,8 @@ export const FIRST_SCREEN_BUDGET_KB = 140;
 /**
  * Lazy chunks that part of the first screen waits for (by chunk name): the notebook, asked for
  * after the first paint (entrypoints/sidepanel/main.tsx). The header, the welcome and the forms
- * show without it; where the device has a notebook database, the remembered groups wait for its
- * key state (a passphrase may seal them). Counted apart, and in `withAwaitedGzipBytes`.
+ * show without it, and so does a plain list of remembered groups; a list a passphrase sealed
+ * waits for its keys (lib/device/panel-store.ts). Counted apart, and in `withAwaitedGzipBytes`.
  */
 const AWAITED_AT_START = ['open-notebook'];
 
@@ -58,7 +58,7 @@ export interface FirstScreenFigures {
   readonly lazyFiles: readonly FirstScreenFile[];
   /** Lazy files the first screen waits for all the same (AWAITED_AT_START and their imports). */
   readonly awaitedFiles: readonly FirstScreenFile[];
-  /** gzipBytes plus the awaited files: what must arrive before a returning member's groups show. */
+  /** gzipBytes plus the awaited files: what must arrive before a returning member's sealed groups show. */
   readonly withAwaitedGzipBytes: number;
   /** Empty when the build has no source maps. */
   readonly parts: readonly FirstScreenPart[];
@@ -302,7 +302,7 @@ function print(figures: FirstScreenFigures): void {
     }
   }
   console.log(
-    `  ${kb(figures.withAwaitedGzipBytes)} KB gz in all before a returning member's groups show` +
+    `  ${kb(figures.withAwaitedGzipBytes)} KB gz in all before a returning member's sealed groups show` +
       ` (${verdict(figures.withAwaitedGzipBytes)})`,
   );
   const lazyGz = figures.lazyFiles.reduce((a, f) => a + f.gzipBytes, 0);

@@ -65,10 +65,10 @@ const SECTIONS: readonly Section[] = [
       });
       add({
         id: 'first-screen-groups-gzip',
-        name: "JavaScript before a returning member's groups show (with the notebook chunk), gzipped",
+        name: "JavaScript before a returning member's sealed groups show (with the notebook chunk), gzipped",
         value: round(f.withAwaitedGzipBytes / 1024, 1),
         unit: 'KiB',
-        method: `${method} Plus the notebook chunk and its static imports: where this device has a notebook database, the remembered groups wait for it (a passphrase may seal them).`,
+        method: `${method} Plus the notebook chunk and its static imports: where a passphrase sealed the remembered groups, they wait for it (its keys open them); a plain list shows without it.`,
         budget: { kind: 'at-most', value: FIRST_SCREEN_BUDGET_KB },
       });
     },
