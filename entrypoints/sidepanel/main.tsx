@@ -31,13 +31,14 @@ if (initialInvite) history.replaceState(null, '', location.pathname + location.s
 addEventListener('pagehide', () => leaveAllRooms());
 
 // The private notebook: IndexedDB of this origin (the extension, or the companion's web page).
-// Its code (Dexie, the crypto) is a chunk of its own, asked for once the first screen is painted:
-// evaluating it earlier held that screen up (docs/benchmarks.md, "What the profile showed: panel
-// ready"). Until it is here the panel answers what it can without it (deferred-notebook.ts).
-// Should the chunk fail to load, the panel runs without notes, as where there is no IndexedDB.
-// On a device that has a notebook database already (a returning member) it is asked for at
-// once instead: the remembered groups wait for it (a passphrase may seal them), and they, not
-// the header, are that member's first screen.
+// Its code (Dexie, the crypto) is a chunk of its own, asked for once the first screen is painted
+// and the group view's code is here: evaluating it earlier held that screen up (docs/benchmarks.md,
+// "What the profile showed: panel ready"), and opening a group, the likely next step, needs the
+// group's code, not the notebook's. Until it is here the panel answers what it can without it
+// (deferred-notebook.ts). Should the chunk fail to load, the panel runs without notes, as where
+// there is no IndexedDB. Where the remembered groups are sealed (a passphrase is set) it is asked
+// for at once instead: they wait for its keys, and they, not the header, are that member's
+// first screen.
 let firstPainted: () => void = () => undefined;
 const painted = new Promise<void>((resolve) => {
   firstPainted = resolve;
@@ -46,7 +47,10 @@ const firstRendered = () => requestAnimationFrame(() => setTimeout(firstPainted,
 let startNotebook: () => void = () => undefined;
 const notebookAsked = new Promise<void>((resolve) => {
   startNotebook = resolve;
-  void painted.then(resolve);
+  void painted
+    .then(() => loadGroupView())
+    .catch(() => undefined)
+    .then(() => resolve());
 });
 const notebook = deferNotebook(
   notebookAsked
@@ -58,9 +62,11 @@ const notebook = deferNotebook(
   () =>
     notebookDatabaseExists().then((exists) => {
       if (!exists) return exists;
-      startNotebook();
-      // Opening a group is that member's likely next step: its code too (lazy-views.ts).
+      // Opening a group is that member's likely next step: its code at once (lazy-views.ts).
       void loadGroupView().catch(() => undefined);
+      void panel.groupsSealed().then((sealed) => {
+        if (sealed) startNotebook();
+      });
       return exists;
     }),
 );

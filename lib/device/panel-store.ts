@@ -48,6 +48,11 @@ export interface PanelStore {
   removeGroup(groupId: string): Promise<void>;
   /** Reads the groups again whenever the notebook is locked, unlocked or protected. */
   watchKeys(): () => void;
+  /**
+   * Whether the groups are stored sealed (a passphrase is set): only then do they wait for the
+   * notebook's keys to show. From the load's own read; false where storage cannot be read.
+   */
+  groupsSealed(): Promise<boolean>;
 }
 
 type Stored = StoredRead<AtRestValue<RememberedGroup[]>>;
@@ -72,6 +77,9 @@ export function createPanelStore(
   // One task at a time: a save reads the list only after this panel's previous save wrote it.
   const run = serialQueue();
   let loading: Promise<void> | null = null;
+  /** The load's read of the groups, shared with `groupsSealed`. */
+  let firstRead: Promise<Stored> | null = null;
+  const readFirst = () => (firstRead ??= groupsItem.read(store));
   const keysNow = () => source.atRestKeys().catch(() => UNKNOWN);
 
   const writeSealed = async (
@@ -159,7 +167,7 @@ export function createPanelStore(
       loading ??= run(async () => {
         // All three asked at once. The settings answer first (the panel's language, its header);
         // a sealed list of groups waits for the notebook's keys, whose code may still be loading.
-        const groupsRead = groupsItem.read(store);
+        const groupsRead = readFirst();
         const groupsAndKeys = Promise.all([groupsRead, keysNow()]);
         groupsAndKeys.catch(() => undefined);
         try {
@@ -193,6 +201,12 @@ export function createPanelStore(
         }
       });
       return loading;
+    },
+    groupsSealed() {
+      return readFirst().then(
+        (stored) => stored.status !== 'unknown' && 'sealed' in stored.value,
+        () => false,
+      );
     },
     saveSettings(next) {
       // Shown at once (a select follows its value), stored after whatever is queued before.

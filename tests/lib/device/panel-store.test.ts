@@ -273,6 +273,21 @@ describe('the panel store', () => {
     expect(ids(panel.getSnapshot().groups)).toEqual(['group-0001']);
   });
 
+  it('says whether the groups are sealed, so that only then the notebook is asked for at once', async () => {
+    const store = memoryStore();
+    expect(await createPanelStore(store, DEFAULTS).groupsSealed()).toBe(false); // none stored
+    await (await createLoaded(store)).saveGroup(group(1));
+    expect(await createPanelStore(store, DEFAULTS).groupsSealed()).toBe(false); // plain
+    const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
+      'deriveBits',
+    ]);
+    const sealing = slowKeys();
+    sealing.give({ state: 'unlocked', publicKey: pair.publicKey, privateKey: pair.privateKey });
+    await createPanelStore(store, DEFAULTS, sealing).load(); // a passphrase: sealed at this load
+    expect(await createPanelStore(store, DEFAULTS).groupsSealed()).toBe(true);
+    expect(await createPanelStore(brokenStore, DEFAULTS).groupsSealed()).toBe(false);
+  });
+
   it('loads once however often it is asked', async () => {
     const store = memoryStore();
     const panel = createPanelStore(store, DEFAULTS);
