@@ -89,12 +89,17 @@ describe('a whole meeting with three members', () => {
       return { seconds: Number(match[1]) * 60 + Number(match[2]), at };
     };
     const timesNow = async () => (await Promise.all(everyone().map(reading))).map((r) => r.seconds);
-    /** How far apart the panels' ends of the phase are, in seconds. */
+    /**
+     * How far apart the panels' ends of the phase are, in seconds. A panel shows whole seconds,
+     * redrawn every half second, so each reading of an end is off by up to about 1.5 s, more on a
+     * loaded machine (seen in CI: a spread of 2.05 s): the spread is read until it is within 2 s,
+     * for 5 s at most. Timers that disagree by more than about 3.5 s never get there.
+     */
     const endsSpread = async () => {
       const ends = (await Promise.all(everyone().map(reading))).map((r) => r.at / 1000 + r.seconds);
       return Math.max(...ends) - Math.min(...ends);
     };
-    expect(await endsSpread()).toBeLessThanOrEqual(2);
+    await expect.poll(endsSpread, { timeout: 5_000 }).toBeLessThanOrEqual(2);
     const times = await timesNow();
     expect(times[0]).toBeGreaterThan(15 * 60 - 30); // 90 minutes rescaled: about 16 for the inventory
     await anna.getByRole('button', { name: 'Pause timer' }).click();
@@ -105,7 +110,7 @@ describe('a whole meeting with three members', () => {
     expect(paused).toBeGreaterThan(times[0]! + 30);
     await anna.getByRole('button', { name: 'Resume timer' }).click();
     await expect.poll(() => bram.locator('main').textContent()).not.toContain('(paused)');
-    expect(await endsSpread()).toBeLessThanOrEqual(2);
+    await expect.poll(endsSpread, { timeout: 5_000 }).toBeLessThanOrEqual(2);
 
     // Inventory: Bram and Carla pitch, Carla votes and scores, Anna confirms Bram's case.
     await bram.getByRole('textbox', { name: 'Your work question' }).fill(CASE);
