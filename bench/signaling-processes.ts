@@ -9,6 +9,7 @@ import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { hasEnded } from '../tests/helpers/child-end';
 
 const children = new Set<ChildProcess>();
 
@@ -68,7 +69,7 @@ export function start(
 
 /** Stops a child with SIGTERM and waits for it (SIGKILL after `ms`). */
 export async function stop(child: ChildProcess, ms = 3000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (hasEnded(child)) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), ms);
@@ -96,7 +97,7 @@ export async function waitUntil(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.process.exitCode !== null || child.process.signalCode !== null) {
+    if (hasEnded(child.process)) {
       throw new Error(`${child.name} exited before it was ready:\n${child.tail()}`);
     }
     if (await ready().catch(() => false)) return;

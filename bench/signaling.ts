@@ -65,6 +65,7 @@ import {
   track,
   waitUntil,
 } from './signaling-processes';
+import { hasEnded } from '../tests/helpers/child-end';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = resolve(ROOT, '.output/server/kring-server.mjs');
@@ -288,7 +289,7 @@ class Generator {
   }
 
   async close(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (hasEnded(this.child)) return;
     const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
     this.child.send({ type: 'close' } satisfies ClientsCommand);
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);

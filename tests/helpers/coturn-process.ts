@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, tcpListens } from './ports';
+import { hasEnded } from './child-end';
 
 /**
  * Debian's coturn (`turnserver`), started by a test on loopback on a free port and stopped by
@@ -122,7 +123,7 @@ export class CoturnProcess {
 
   async stop(): Promise<void> {
     const child = this.child;
-    if (child.exitCode === null && child.signalCode === null) {
+    if (!hasEnded(child)) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 3000);

@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { hasEnded, howEnded } from './child-end';
 import type { FloodReport, HostileCommand, HostileEvent } from './hostile-member-process';
 
 const SCRIPT = resolve(import.meta.dirname, 'hostile-member-process.ts');
@@ -8,8 +9,6 @@ const SCRIPT = resolve(import.meta.dirname, 'hostile-member-process.ts');
 /** A hostile member running in its own Node process (hostile-member-process.ts). */
 export class HostileMember {
   private pending: ((event: HostileEvent) => void) | null = null;
-  /** How the process ended, once it did ("code 1", "signal SIGSEGV"): said by a command to it. */
-  private ended: string | null = null;
 
   private constructor(private readonly child: ChildProcess) {
     child.on('message', (event: HostileEvent) => {
@@ -17,9 +16,8 @@ export class HostileMember {
       this.pending = null;
     });
     // A process that ends answers nothing more: say so at once instead of timing out.
-    child.on('exit', (code, signal) => {
-      this.ended = signal ? `signal ${signal}` : `code ${String(code)}`;
-      this.pending?.({ type: 'result', ok: false, detail: `exited (${this.ended})` });
+    child.on('exit', () => {
+      this.pending?.({ type: 'result', ok: false, detail: `exited (${howEnded(child)})` });
       this.pending = null;
     });
   }
@@ -63,7 +61,7 @@ export class HostileMember {
 
   /** Leaves and ends the process. */
   async close(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (hasEnded(this.child)) return;
     const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
     try {
       await this.command({ type: 'close' }, 5_000);
@@ -81,15 +79,15 @@ export class HostileMember {
         if (event.ok) resolveResult(event.detail);
         else reject(new Error(`${command.type} failed: ${event.detail ?? ''}`));
       };
-      // A process that is gone (a native crash in node-webrtc ends it by a signal, printing
-      // nothing) answers with an error that says how it ended, not an uncaught 'Channel closed'.
+      // A process that is gone answers with an error that says how it ended (child-end.ts), not
+      // an uncaught 'Channel closed'.
       this.child.send(command, (error) => {
         if (!error) return;
         clearTimeout(timer);
         this.pending = null;
         reject(
           new Error(
-            `${error.message}: hostile member (${this.ended ?? 'still running'}) at ${command.type}`,
+            `${error.message}: hostile member (${howEnded(this.child)}) at ${command.type}`,
           ),
         );
       });

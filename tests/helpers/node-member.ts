@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { hasEnded, howEnded } from './child-end';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import type { MemberCommand, MemberEvent } from './node-member-process';
 
@@ -37,13 +38,7 @@ export class NodeMember {
   private pendingResult: ((event: Extract<MemberEvent, { type: 'result' }>) => void) | null = null;
   readonly errors: string[] = [];
 
-  /** How the process ended, once it did ("code 1", "signal SIGSEGV"): said by a command to it. */
-  private ended: string | null = null;
-
   private constructor(private readonly child: ChildProcess) {
-    child.once('exit', (code, signal) => {
-      this.ended = signal ? `signal ${signal}` : `code ${String(code)}`;
-    });
     child.on('message', (event: MemberEvent) => {
       if (event.type === 'snapshot') {
         this.latest = event.snapshot;
@@ -98,7 +93,7 @@ export class NodeMember {
 
   /** Ends the process at once, as a browser crash: nothing more is saved. */
   async crash(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (hasEnded(this.child)) return;
     const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
     this.child.send({ type: 'crash' } satisfies MemberCommand);
     await exited;
@@ -122,9 +117,8 @@ export class NodeMember {
       this.child.send(command, (error) => {
         if (!error) return;
         clearTimeout(timer);
-        // Which member, and how it ended (a native crash in node-webrtc ends it by a signal,
-        // printing nothing): 'Channel closed' alone said neither.
-        const how = this.ended ?? 'still running';
+        // Which member, and how it ended: 'Channel closed' alone said neither.
+        const how = howEnded(this.child);
         reject(
           new Error(
             `${error.message}: member ${this.options?.memberName ?? '?'} (${how}) at ${command.type}`,
@@ -172,8 +166,7 @@ export class NodeMember {
 
   /** Leaves the group and ends the process. */
   async close(): Promise<void> {
-    // A process ended by a signal has no exit code, only a signal code: it will not exit again.
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (hasEnded(this.child)) return;
     const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
     try {
       await this.command({ type: 'close' });

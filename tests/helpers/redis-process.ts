@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createClient } from '@redis/client';
 import { freePort } from './ports';
+import { hasEnded } from './child-end';
 
 type RedisClient = ReturnType<typeof createRedisClient>;
 
@@ -54,7 +55,7 @@ export class RedisProcess {
     const child = this.child;
     if (child === null) return;
     this.child = null;
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (hasEnded(child)) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGKILL');
     await exited;

@@ -27,6 +27,7 @@ import { ENV_VARIABLES } from '../../server/config';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { freePort, tcpListens } from '../helpers/ports';
+import { hasEnded } from '../helpers/child-end';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DEPLOY = join(ROOT, 'docs/deploy');
@@ -485,7 +486,7 @@ function start(command: string, args: readonly string[], options: SpawnOptions =
     child,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (hasEnded(child)) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;

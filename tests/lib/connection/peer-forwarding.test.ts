@@ -46,15 +46,23 @@ function updateFromElsewhere(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(other);
 }
 
+/** Runs `read` as the room does for a message from `peerId` (the patch's `readingFrom`). */
+function readFrom(room: Room, peerId: string, read: () => void): void {
+  const reading = room as unknown as { readingFrom: string | null };
+  reading.readingFrom = peerId;
+  try {
+    read();
+  } finally {
+    reading.readingFrom = null;
+  }
+}
+
 const afterThisTask = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('passing on what a peer sent', () => {
   it('passes a peer’s update on after the task that read it, to everyone but its sender', async () => {
     const { doc, room, sent } = roomWithPeers('anna', 'bram', 'carla');
-    const reading = room as unknown as { readingFrom: string | null };
-    reading.readingFrom = 'anna';
-    Y.applyUpdate(doc, updateFromElsewhere('Analyse'), room);
-    reading.readingFrom = null;
+    readFrom(room, 'anna', () => Y.applyUpdate(doc, updateFromElsewhere('Analyse'), room));
     expect(doc.getMap('meeting').get('phase')).toBe('Analyse');
     expect([...sent.values()]).toEqual([0, 0, 0]);
     await afterThisTask();
@@ -73,16 +81,15 @@ describe('passing on what a peer sent', () => {
     const { room, sent, awareness } = roomWithPeers('anna', 'bram', 'carla');
     const annas = new Awareness(new Y.Doc());
     annas.setLocalState({ name: 'Anna' });
-    const reading = room as unknown as { readingFrom: string | null };
-    reading.readingFrom = 'anna';
-    applyAwarenessUpdate(awareness, encodeAwarenessUpdate(annas, [annas.clientID]), room);
-    reading.readingFrom = null;
+    const fromAnna = () =>
+      readFrom(room, 'anna', () =>
+        applyAwarenessUpdate(awareness, encodeAwarenessUpdate(annas, [annas.clientID]), room),
+      );
+    fromAnna();
     expect(Object.fromEntries(sent)).toEqual({ anna: 0, bram: 1, carla: 1 });
     // Anna leaves: her presence cleared, passed on to the others only.
     removeAwarenessStates(annas, [annas.clientID], 'leaving');
-    reading.readingFrom = 'anna';
-    applyAwarenessUpdate(awareness, encodeAwarenessUpdate(annas, [annas.clientID]), room);
-    reading.readingFrom = null;
+    fromAnna();
     expect(awareness.getStates().has(annas.clientID)).toBe(false);
     expect(Object.fromEntries(sent)).toEqual({ anna: 0, bram: 2, carla: 2 });
     awareness.setLocalState({ name: 'Bram' });

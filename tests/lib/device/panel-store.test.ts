@@ -50,6 +50,11 @@ function slowKeys(): AtRestSource & { give(keys: AtRestKeys): void } {
   return { atRestKeys: () => keys, subscribe: () => () => undefined, give: (k) => give(k) };
 }
 
+/** A key pair as the notebook's at-rest keys are (ECDH P-256). */
+function atRestPair(): Promise<CryptoKeyPair> {
+  return crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
+}
+
 describe('the panel store', () => {
   it('starts with the defaults, not loaded', () => {
     expect(createPanelStore(memoryStore(), DEFAULTS).getSnapshot()).toEqual({
@@ -220,9 +225,7 @@ describe('the panel store', () => {
     await vi.waitFor(() => expect(ids(panel.getSnapshot().groups)).toEqual([a.groupId]));
 
     // A passphrase set, and the panel closed before the list was sealed: locked at this load.
-    const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
-      'deriveBits',
-    ]);
+    const pair = await atRestPair();
     notebook.give({ state: 'locked', publicKey: pair.publicKey });
     await loading;
     expect(panel.getSnapshot()).toMatchObject({ loaded: true, groups: [], groupsLocked: true });
@@ -241,9 +244,7 @@ describe('the panel store', () => {
     expect(panel.getSnapshot()).toMatchObject({ groups: [], groupsLocked: false });
 
     // A passphrase set and locked: there is nothing to unlock, so nothing changes.
-    const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
-      'deriveBits',
-    ]);
+    const pair = await atRestPair();
     notebook.give({ state: 'locked', publicKey: pair.publicKey });
     await loading;
     expect(panel.getSnapshot()).toMatchObject({ loaded: true, groups: [], groupsLocked: false });
@@ -252,9 +253,7 @@ describe('the panel store', () => {
 
   it('waits for the keys where the list is sealed', async () => {
     const store = memoryStore();
-    const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
-      'deriveBits',
-    ]);
+    const pair = await atRestPair();
     const sealing = slowKeys();
     sealing.give({ state: 'unlocked', publicKey: pair.publicKey, privateKey: pair.privateKey });
     const before = createPanelStore(store, DEFAULTS, sealing);
@@ -278,9 +277,7 @@ describe('the panel store', () => {
     expect(await createPanelStore(store, DEFAULTS).groupsSealed()).toBe(false); // none stored
     await (await createLoaded(store)).saveGroup(group(1));
     expect(await createPanelStore(store, DEFAULTS).groupsSealed()).toBe(false); // plain
-    const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
-      'deriveBits',
-    ]);
+    const pair = await atRestPair();
     const sealing = slowKeys();
     sealing.give({ state: 'unlocked', publicKey: pair.publicKey, privateKey: pair.privateKey });
     await createPanelStore(store, DEFAULTS, sealing).load(); // a passphrase: sealed at this load
