@@ -21,6 +21,7 @@ import { useBoardCommand } from './useBoardCommand';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
+import { PRIVATE_TEXT } from '../common/private-text';
 
 /**
  * The advice round ('advising') and the case bringer's reaction to it ('reacting'): members
@@ -323,6 +324,7 @@ function WhyField({ advice, run }: { advice: Advice; run: Run }) {
     >
       <label htmlFor={fieldId}>{t('adviceWhy')}</label>{' '}
       <input
+        {...PRIVATE_TEXT}
         id={fieldId}
         type="text"
         value={draft ?? advice.why ?? ''}
@@ -386,6 +388,7 @@ function AdviceForm({ blind, run, phaseId }: { blind: boolean; run: Run; phaseId
     <form onSubmit={submit} noValidate className="advice-form">
       <label htmlFor={fieldId}>{t('yourAdvice')}</label>
       <textarea
+        {...PRIVATE_TEXT}
         id={fieldId}
         value={text}
         maxLength={LIMITS.advice}
@@ -430,6 +433,7 @@ function IntentionsForm({
     <form onSubmit={submit} noValidate className="intentions-form">
       <label htmlFor={fieldId}>{t('intentionsLabel')}</label>
       <textarea
+        {...PRIVATE_TEXT}
         id={fieldId}
         value={text}
         maxLength={LIMITS.intentions}

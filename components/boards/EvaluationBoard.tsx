@@ -14,6 +14,7 @@ import { useBoardCommand } from './useBoardCommand';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
+import { PRIVATE_TEXT } from '../common/private-text';
 
 const KINDS: readonly { kind: EvaluationKind; label: MessageKey }[] = [
   { kind: 'learning', label: 'evaluationLearning' },
@@ -144,6 +145,7 @@ function EvaluationForm({
       </fieldset>
       <label htmlFor={fieldId}>{t('evaluationText')}</label>
       <textarea
+        {...PRIVATE_TEXT}
         id={fieldId}
         value={text}
         maxLength={LIMITS.evaluation}

@@ -19,6 +19,7 @@ import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
+import { PRIVATE_TEXT } from '../common/private-text';
 
 type Act = (command: (ctx: CommandContext) => CommandResult) => boolean;
 
@@ -264,6 +265,7 @@ function PitchForm({
     <form onSubmit={submit} noValidate className="board-form">
       <label htmlFor={fieldId}>{t('pitchField')}</label>
       <textarea
+        {...PRIVATE_TEXT}
         id={fieldId}
         rows={2}
         value={text}

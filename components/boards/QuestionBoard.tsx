@@ -20,6 +20,7 @@ import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
+import { PRIVATE_TEXT } from '../common/private-text';
 
 type Act = (command: (ctx: CommandContext) => CommandResult) => boolean;
 
@@ -199,6 +200,7 @@ function QuestionForm({ act, blind, phaseId }: { act: Act; blind: boolean; phase
     <form onSubmit={submit} noValidate className="board-form">
       <label htmlFor={fieldId}>{t('questionField')}</label>
       <textarea
+        {...PRIVATE_TEXT}
         id={fieldId}
         rows={3}
         value={text}

@@ -17,6 +17,7 @@ import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
+import { PRIVATE_TEXT } from '../common/private-text';
 
 type Act = (command: (ctx: CommandContext) => CommandResult) => boolean;
 
@@ -135,6 +136,7 @@ function TextForm({
     <form onSubmit={submit} noValidate className="board-form">
       <label htmlFor={fieldId}>{t(field)}</label>
       <textarea
+        {...PRIVATE_TEXT}
         id={fieldId}
         rows={2}
         value={text}

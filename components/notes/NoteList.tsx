@@ -10,6 +10,7 @@ import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import { SaveStatusLine } from './SaveStatusLine';
 import { notebookErrorText, useAutosave } from './useAutosave';
+import { PRIVATE_TEXT } from '../common/private-text';
 
 /** The first words of a note, to tell its buttons apart for a screen reader. */
 function snippet(note: Note): string {
@@ -162,6 +163,7 @@ function NoteEditor({
     <div className="note-editor">
       <label htmlFor={fieldId}>{t('noteText')}</label>
       <textarea
+        {...PRIVATE_TEXT}
         id={fieldId}
         rows={5}
         autoFocus

@@ -112,6 +112,7 @@ export function NotebookSecurity({
       {state === 'off' ? (
         <>
           <p>{t('protectionOff')}</p>
+          <p className="hint">{t('protectEarly')}</p>
           <ProtectForm notebook={notebook} report={report} />
         </>
       ) : (

@@ -13,6 +13,7 @@ import { NoteList } from './NoteList';
 // The meeting's notes pane and this overview unlock the same way.
 import { UnlockForm } from './NotesPane';
 import { NotesTransfer } from './NotesTransfer';
+import { PRIVATE_TEXT } from '../common/private-text';
 
 /**
  * The member's private notebook as a whole, outside any meeting: every note by group and
@@ -144,6 +145,7 @@ function Overview({
         <div role="search" className="notes-search">
           <label htmlFor={searchId}>{t('searchNotes')}</label>
           <input
+            {...PRIVATE_TEXT}
             id={searchId}
             type="search"
             value={query}

@@ -13,6 +13,7 @@ import { LiveRegion } from '../common/LiveRegion';
 import { SaveStatusLine } from './SaveStatusLine';
 import { useAutosave } from './useAutosave';
 import { useNotebook, useNotebookRead } from './NotebookContext';
+import { PRIVATE_TEXT } from '../common/private-text';
 
 /** Where a note belongs: the group, the meeting, and the phase it is written in. */
 export interface NotePlace {
@@ -128,6 +129,7 @@ function PhaseNote({
         }
       </p>
       <textarea
+        {...PRIVATE_TEXT}
         id={fieldId}
         rows={4}
         maxLength={LIMITS.noteText}

@@ -18,6 +18,7 @@ import { AttendanceRecord } from './AttendanceRecord';
 import { LazyUnlockForm, prepareToEnter } from './lazy-views';
 import { LazyFallback } from './LazyFallback';
 import { LiveRegion } from '../common/LiveRegion';
+import { PRIVATE_TEXT } from '../common/private-text';
 
 const INVITE_ERRORS: Record<InviteError, MessageKey> = {
   empty: 'inviteEmpty',
@@ -231,6 +232,7 @@ function StartGroupForm({ onCreate }: { onCreate: (membership: NewMembership) =>
       <p className="hint">{t('startGroupHint')}</p>
       <label htmlFor={groupId}>{t('groupName')}</label>
       <input
+        {...PRIVATE_TEXT}
         id={groupId}
         value={groupName}
         maxLength={LIMITS.groupName}
@@ -308,6 +310,7 @@ function JoinForm({
       <h2 id={`${inviteId}-h`}>{t('joinHeading')}</h2>
       <label htmlFor={inviteId}>{t('inviteField')}</label>
       <textarea
+        {...PRIVATE_TEXT}
         id={inviteId}
         rows={2}
         value={inviteText}

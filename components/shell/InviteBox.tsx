@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
+import { PRIVATE_TEXT } from '../common/private-text';
 
 type Copied = 'invite' | 'code' | 'link' | 'failed' | null;
 
@@ -50,14 +51,14 @@ export function InviteBox({
     <>
       <label>
         {t('inviteCode')}
-        <input readOnly value={code} onFocus={(e) => e.currentTarget.select()} />
+        <input {...PRIVATE_TEXT} readOnly value={code} onFocus={(e) => e.currentTarget.select()} />
       </label>
       <button type="button" onClick={() => copy('code')}>
         {t('copyCode')}
       </button>
       <label>
         {t('inviteLink')}
-        <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+        <input {...PRIVATE_TEXT} readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
       </label>
       <button type="button" onClick={() => copy('link')}>
         {t('copyLink')}

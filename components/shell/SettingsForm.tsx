@@ -11,6 +11,7 @@ import type { ServerAddressError } from '../../lib/invite/invite';
 import type { MessageKey, MessageValues } from '../../lib/i18n/messages';
 import { useI18n } from '../common/I18n';
 import { useFocusOnChange } from '../common/useFocusOnChange';
+import { PRIVATE_TEXT } from '../common/private-text';
 
 /** The open group's own server, which the settings show and change next to the member's own. */
 export interface GroupServerSetting {
@@ -128,6 +129,7 @@ export function SettingsForm({
       </h2>
       <label htmlFor={urlId}>{t('signalingUrl')}</label>
       <input
+        {...PRIVATE_TEXT}
         id={urlId}
         value={url}
         onChange={(e) => setUrl(e.target.value)}
@@ -139,6 +141,7 @@ export function SettingsForm({
         <>
           <label htmlFor={groupUrlId}>{t('groupServer')}</label>
           <input
+            {...PRIVATE_TEXT}
             id={groupUrlId}
             value={groupUrl}
             onChange={(e) => setGroupUrl(e.target.value)}

@@ -122,6 +122,10 @@ export const NOTES_OVERVIEW_MESSAGES = {
     nl: 'Je notities zijn nu niet beveiligd met een wachtwoordzin.',
     en: 'Your notes are not protected with a passphrase now.',
   },
+  protectEarly: {
+    nl: 'Stel de wachtwoordzin het liefst in vóór je eerste bijeenkomst. Wat dit paneel eerder al bewaarde (notities, je groepen) kan nog een tijd leesbaar blijven in de bestanden van deze browser.',
+    en: "Best set the passphrase before your first meeting. What this panel stored before (notes, your groups) can stay readable in this browser's files for a while.",
+  },
   protectionOn: {
     nl: 'Je notities zijn op slot met je wachtwoordzin; in dit paneel zijn ze nu open.',
     en: 'Your notes are locked with your passphrase; in this panel they are open now.',

@@ -409,6 +409,8 @@ describe('the notes overview', () => {
     expect(section.textContent).toContain('without it nobody can read them, not even us');
     expect(section.textContent).not.toMatch(/AES|PBKDF|iteration/);
     expect(section.textContent).toContain('nobody can recover your notes');
+    // What was stored before stays in the browser's files a while (threat-model, 'At rest').
+    expect(section.textContent).toContain('Best set the passphrase before your first meeting.');
     const protect = within(section).getByRole('button', { name: 'Protect my notes' });
 
     await user.click(protect);
