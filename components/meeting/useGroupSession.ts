@@ -14,6 +14,7 @@ import type { IceServer } from '../../lib/invite/ice-servers';
 import type { RememberedGroup } from '../../lib/device/groups';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import { createMeetingCache } from '../../lib/device/meeting-cache';
+import { deviceWipeKeys } from '../../lib/device/wipe-keys';
 import { parseInvite } from '../../lib/invite/invite';
 import { exposeSharedState } from './diagnostics';
 import { indexedDbKeyStore, loadDeviceKey, memoryDeviceKey } from '../../lib/device/device-key';
@@ -142,8 +143,9 @@ export function useGroupSession(
               provePresenceAhead: true,
               ...(store
                 ? {
-                    meetingCache: createMeetingCache(store, parsed.invite.secret),
-                    cacheFor: (secret: Uint8Array) => createMeetingCache(store, secret),
+                    meetingCache: createMeetingCache(store, parsed.invite.secret, deviceWipeKeys()),
+                    cacheFor: (secret: Uint8Array) =>
+                      createMeetingCache(store, secret, deviceWipeKeys()),
                   }
                 : {}),
             },

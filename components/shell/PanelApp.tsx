@@ -4,6 +4,7 @@ import type { KeyValueStore } from '../../lib/device/key-value-store';
 import type { RememberedGroup } from '../../lib/device/groups';
 import { clearDrafts } from '../../lib/device/drafts';
 import { clearMeetingCache } from '../../lib/device/meeting-cache';
+import { deviceWipeKeys } from '../../lib/device/wipe-keys';
 import { deriveGroupId } from '../../lib/invite/room-name';
 import { randomId } from '../../lib/util/random-id';
 import { LOCALES, pickLocale } from '../../lib/i18n/i18n';
@@ -366,7 +367,7 @@ function Panel({
             onForget={(group) => {
               void state.removeGroup(group.groupId);
               // What the panel kept of the group's meeting goes with the group.
-              void clearMeetingCache(store, group.groupId);
+              void clearMeetingCache(store, group.groupId, deviceWipeKeys());
               void clearDrafts(store, group.groupId);
             }}
             onCreate={({ invite, groupName, memberName }) =>

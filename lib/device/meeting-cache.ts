@@ -1,4 +1,4 @@
-import { deriveGroupId, deriveMeetingCacheKey } from '../invite/room-name';
+import { deriveGroupId, deriveMeetingCacheKey, deriveWipeableCacheKey } from '../invite/room-name';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { fromBase64, toBase64 } from '../util/base64';
 import { LIMITS, PROOF_BYTES } from '../util/limits';
@@ -8,6 +8,7 @@ import type { SealedBlob } from './sealed-blob';
 import { serialQueue } from './serial-queue';
 import { defineStoredItem } from './stored-item';
 import type { StoredItem } from './stored-item';
+import type { WipeKeyStore } from './wipe-keys';
 
 /**
  * What a member's panel keeps on the device so that a reload, a browser crash or the whole group
@@ -21,6 +22,12 @@ import type { StoredItem } from './stored-item';
  * `deriveMeetingCacheKey`), a fresh IV per write, and bound to its group and meeting by the
  * additional data, so storage holds nothing readable without the invite and a sealed state
  * cannot be passed off as another meeting's.
+ *
+ * With a `WipeKeyStore` (the panel's, in the origin private file system) the key is derived from
+ * the secret and the group's wipe key (`deriveWipeableCacheKey`), and the wipe key is replaced
+ * before a save that no longer holds a meeting the previous save held, and removed with the
+ * cache: the copies of earlier saves that the browser's storage files keep (wiped values linger
+ * in LevelDB's log) can then no longer be opened, invite or not.
  */
 
 /** One meeting's shared state as `Y.encodeStateAsUpdate` gives it. */
@@ -84,6 +91,8 @@ export interface StoredMeetingCache {
   >;
   /** Meeting keys and regulars, sealed as one JSON document; absent in caches of earlier builds. */
   readonly admission?: SealedBlob | null;
+  /** 2: sealed under the secret and the group's wipe key; absent: under the secret alone. */
+  readonly sealing?: 2;
 }
 
 /** Regulars kept per group at most. */
@@ -113,7 +122,13 @@ export function decodeStoredCache(value: unknown): StoredMeetingCache | null {
     meetings.push({ meetingId, ...blob, ...(proven ? { proven } : {}) });
   }
   const admission = decodeBlob(value.admission, maxBase64(MAX_ADMISSION_BYTES));
-  return { savedAt, lobby, meetings, ...(admission ? { admission } : {}) };
+  return {
+    savedAt,
+    lobby,
+    meetings,
+    ...(admission ? { admission } : {}),
+    ...(value.sealing === 2 ? { sealing: 2 as const } : {}),
+  };
 }
 
 /** Reads the opened admission document; anything malformed is dropped, never cast. */
@@ -175,8 +190,15 @@ export function meetingCacheItem(groupId: string): StoredItem<StoredMeetingCache
  */
 const writes = serialQueue();
 
-/** The cache of the group with this secret, in `store`. */
-export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): MeetingCache {
+/**
+ * The cache of the group with this secret, in `store`; with `wipeKeys`, sealed so that what a
+ * meeting leaves behind in the browser's files can be made unreadable (see above).
+ */
+export function createMeetingCache(
+  store: KeyValueStore,
+  secret: Uint8Array,
+  wipeKeys?: WipeKeyStore,
+): MeetingCache {
   let keys: Promise<{ groupId: string; key: CryptoKey }> | null = null;
   const derive = () => {
     keys ??= Promise.all([deriveGroupId(secret), deriveMeetingCacheKey(secret)]).then(
@@ -184,14 +206,30 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
     );
     return keys;
   };
+  /** The key for a wipe key, kept for the one last asked (the same key from save to save). */
+  let wiping: { wipeKey: Uint8Array; key: Promise<CryptoKey> } | null = null;
+  const wipeableKey = (wipeKey: Uint8Array): Promise<CryptoKey> => {
+    if (!wiping || !sameBytes(wiping.wipeKey, wipeKey)) {
+      wiping = { wipeKey, key: deriveWipeableCacheKey(secret, wipeKey) };
+    }
+    return wiping.key;
+  };
+  /** The meetings the stored cache holds as this panel last read or wrote it; null: not known. */
+  let heldMeetings: ReadonlySet<string> | null = null;
 
   return {
     async load() {
       try {
-        const { groupId, key } = await derive();
-        const stored = await meetingCacheItem(groupId).read(store);
+        const { groupId, key: plainKey } = await derive();
+        const [stored, wipeKey] = await Promise.all([
+          meetingCacheItem(groupId).read(store),
+          wipeKeys?.current(groupId) ?? null,
+        ]);
         if (stored.status !== 'stored' || !stored.value) return null;
-        const { savedAt, lobby, meetings, admission } = stored.value;
+        const { savedAt, lobby, meetings, admission, sealing } = stored.value;
+        heldMeetings = new Set(meetings.map((m) => m.meetingId));
+        if (sealing === 2 && !wipeKey) return null;
+        const key = sealing === 2 && wipeKey ? await wipeableKey(wipeKey) : plainKey;
         const opened = await Promise.all(
           meetings.map(async (m) => {
             const state = await openBlob(key, m, label(groupId, m.meetingId));
@@ -219,10 +257,25 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
     save(record) {
       return writes(async () => {
         try {
-          const { groupId, key } = await derive();
+          const { groupId, key: plainKey } = await derive();
+          const kept = record.meetings
+            .slice(0, MAX_CACHED_MEETINGS)
+            .filter((m) => safeId(m.meetingId) !== null);
+          let key = plainKey;
+          let sealing: 2 | null = null;
+          if (wipeKeys) {
+            const before = heldMeetings ?? (await storedMeetings(store, groupId));
+            const now = new Set(kept.map((m) => m.meetingId));
+            // A meeting leaves the cache (it ended, or gave way): its earlier copies go with the key.
+            const gone = [...before].some((id) => !now.has(id));
+            const wipeKey = await (gone ? wipeKeys.renew(groupId) : wipeKeys.current(groupId));
+            if (wipeKey) {
+              key = await wipeableKey(wipeKey);
+              sealing = 2;
+            }
+          }
           const meetings = [];
-          for (const m of record.meetings.slice(0, MAX_CACHED_MEETINGS)) {
-            if (safeId(m.meetingId) === null) continue;
+          for (const m of kept) {
             if (m.state.length > LIMITS.meetingDocumentBytes) continue;
             const blob = await seal(key, m.state, label(groupId, m.meetingId));
             const proven =
@@ -241,8 +294,10 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
             lobby,
             meetings,
             admission,
+            ...(sealing ? { sealing } : {}),
           };
           await meetingCacheItem(groupId).write(store, value);
+          heldMeetings = new Set(meetings.map((m) => m.meetingId));
         } catch {
           // Full or unavailable storage: the panel works on, and the next save tries again.
         }
@@ -251,7 +306,8 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
     async clear() {
       try {
         const { groupId } = await derive();
-        await clearMeetingCache(store, groupId);
+        await clearMeetingCache(store, groupId, wipeKeys);
+        heldMeetings = new Set();
       } catch {
         // As with a failed save: nothing to undo.
       }
@@ -259,14 +315,34 @@ export function createMeetingCache(store: KeyValueStore, secret: Uint8Array): Me
   };
 }
 
-/** Wipes a group's cache, as when the member forgets the group (no secret needed). */
-export function clearMeetingCache(store: KeyValueStore, groupId: string): Promise<void> {
+/** The meetings a group's stored cache holds (none when it holds nothing readable). */
+async function storedMeetings(store: KeyValueStore, groupId: string): Promise<Set<string>> {
+  const stored = await meetingCacheItem(groupId).read(store);
+  const meetings = stored.status === 'stored' && stored.value ? stored.value.meetings : [];
+  return new Set(meetings.map((m) => m.meetingId));
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/**
+ * Wipes a group's cache, as when the member forgets the group (no secret needed), and destroys
+ * its wipe key: what the browser's files still hold of it cannot be opened.
+ */
+export function clearMeetingCache(
+  store: KeyValueStore,
+  groupId: string,
+  wipeKeys?: WipeKeyStore,
+): Promise<void> {
   return writes(async () => {
+    await wipeKeys?.remove(groupId).catch(() => undefined);
     await meetingCacheItem(groupId).write(store, null);
   });
 }
 
-function label(
+/** Where a sealed part belongs, bound into its seal (the additional data). */
+export function label(
   groupId: string,
   meetingId: string | null,
   part: 'proven' | null = null,

@@ -84,6 +84,18 @@ export function deriveMeetingCacheKey(secret: Uint8Array): Promise<CryptoKey> {
 }
 
 /**
+ * The same, salted with the device's wipe key for the group (lib/device/wipe-keys.ts): opening
+ * what was sealed under it needs the secret and that key, and the key is destroyed when a meeting
+ * ends, so copies the browser's storage keeps of earlier saves can no longer be opened.
+ */
+export function deriveWipeableCacheKey(
+  secret: Uint8Array,
+  wipeKey: Uint8Array,
+): Promise<CryptoKey> {
+  return hkdfAesKey(secret, wipeKey, 'kring/meeting-cache/v2');
+}
+
+/**
  * The key a meeting's state travels under between two members on the lobby's data channels
  * (lib/connection/meeting-handoff.ts): HKDF of the meeting's key with its own label, so it is
  * none of the meeting room's keys. Only the members let into the meeting hold it.

@@ -12,6 +12,8 @@ import type { MeetingCachePort } from '../../../lib/connection/group-session';
 import { createInvite } from '../../../lib/invite/invite';
 import { deriveGroupId } from '../../../lib/invite/room-name';
 import { isRecord } from '../../../lib/util/guards';
+import { memoryWipeKeys } from '../../../lib/device/wipe-keys';
+import type { WipeKeyStore } from '../../../lib/device/wipe-keys';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (value: Uint8Array | null | undefined) =>
@@ -205,6 +207,137 @@ describe("a group's meeting cache", () => {
     const cache = createMeetingCache(broken, createInvite().secret);
     expect(await cache.load()).toBeNull();
     await expect(cache.save(RECORD)).resolves.toBeUndefined();
+  });
+});
+
+/** A store holding one earlier value of a group's cache, as the browser's files may keep it. */
+async function copyOf(raw: unknown, secret: Uint8Array) {
+  const copy = memoryStore();
+  await copy.set(meetingCacheKey(await deriveGroupId(secret)), raw);
+  return copy;
+}
+
+/** What a load opened: the lobby, the meetings' states and the meeting keys. */
+function opened(loaded: CachedGroup | null) {
+  return {
+    lobby: text(loaded?.lobby),
+    meetings: (loaded?.meetings ?? []).map((m) => text(m.state)),
+    keys: loaded?.keys?.length ?? 0,
+  };
+}
+const NOTHING = { lobby: null, meetings: [], keys: 0 };
+
+const ONE_ENDED: CachedGroup = {
+  ...RECORD,
+  savedAt: RECORD.savedAt + 1,
+  meetings: [RECORD.meetings[0]!],
+};
+
+describe("a group's meeting cache with the device's wipe keys", () => {
+  it('gives everything back to a reload, save after save', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const wipeKeys = memoryWipeKeys();
+    const cache = createMeetingCache(store, secret, wipeKeys);
+    await cache.save(RECORD);
+    await cache.save({ ...RECORD, savedAt: RECORD.savedAt + 1 });
+    const loaded = await createMeetingCache(store, secret, wipeKeys).load();
+    expect(loaded?.savedAt).toBe(RECORD.savedAt + 1);
+    expect(text(loaded?.lobby)).toBe('lobby state');
+    expect(loaded?.meetings.map((m) => text(m.state))).toEqual([
+      'Een ouder die steeds boos belt',
+      'Omgaan met onzekerheid',
+    ]);
+    const raw = await stored(store, secret);
+    expect(isRecord(raw) && isRecord(raw.value) && raw.value.sealing).toBe(2);
+  });
+
+  it("once a meeting left it, no earlier copy opens, with the invite and the device's key", async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const wipeKeys = memoryWipeKeys();
+    const cache = createMeetingCache(store, secret, wipeKeys);
+    await cache.save(RECORD);
+    const earlier = await stored(store, secret);
+    // While both meetings run, the earlier copy still opens (a reload needs it).
+    const before = await createMeetingCache(await copyOf(earlier, secret), secret, wipeKeys).load();
+    expect(before?.meetings.map((m) => m.meetingId)).toEqual(['meeting-aaaa', 'meeting-bbbb']);
+
+    await cache.save(ONE_ENDED); // meeting-bbbb ended
+    const after = await createMeetingCache(await copyOf(earlier, secret), secret, wipeKeys).load();
+    expect(opened(after)).toEqual(NOTHING);
+    // What is stored now opens, with the meeting that runs on.
+    const now = await createMeetingCache(store, secret, wipeKeys).load();
+    expect(now?.meetings.map((m) => text(m.state))).toEqual(['Een ouder die steeds boos belt']);
+    expect(text(now?.lobby)).toBe('lobby state');
+  });
+
+  it('without wipe keys an earlier copy opens for whoever has the invite (why they exist)', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const cache = createMeetingCache(store, secret);
+    await cache.save(RECORD);
+    const earlier = await stored(store, secret);
+    await cache.save(ONE_ENDED);
+    const copy = await createMeetingCache(await copyOf(earlier, secret), secret).load();
+    expect(copy?.meetings.map((m) => text(m.state))).toContain('Omgaan met onzekerheid');
+  });
+
+  it('knows what a reloaded panel stored before: a meeting gone since then renews the key', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const wipeKeys = memoryWipeKeys();
+    await createMeetingCache(store, secret, wipeKeys).save(RECORD);
+    const earlier = await stored(store, secret);
+    // A new panel that saves without loading first.
+    await createMeetingCache(store, secret, wipeKeys).save(ONE_ENDED);
+    expect(
+      opened(await createMeetingCache(await copyOf(earlier, secret), secret, wipeKeys).load()),
+    ).toEqual(NOTHING);
+  });
+
+  it('destroys the key with the cache when the group is forgotten', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const wipeKeys = memoryWipeKeys();
+    await createMeetingCache(store, secret, wipeKeys).save(RECORD);
+    const earlier = await stored(store, secret);
+    await clearMeetingCache(store, await deriveGroupId(secret), wipeKeys);
+    expect(wipeKeys.keys.size).toBe(0);
+    expect(await createMeetingCache(store, secret, wipeKeys).load()).toBeNull();
+    expect(
+      opened(await createMeetingCache(await copyOf(earlier, secret), secret, wipeKeys).load()),
+    ).toEqual(NOTHING);
+  });
+
+  it('reads a cache of an earlier build (sealed under the secret alone) and seals the next save anew', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    await createMeetingCache(store, secret).save(RECORD);
+    const wipeKeys = memoryWipeKeys();
+    const cache = createMeetingCache(store, secret, wipeKeys);
+    expect((await cache.load())?.meetings).toHaveLength(2);
+    await cache.save(RECORD);
+    const raw = await stored(store, secret);
+    expect(isRecord(raw) && isRecord(raw.value) && raw.value.sealing).toBe(2);
+    expect((await createMeetingCache(store, secret, wipeKeys).load())?.meetings).toHaveLength(2);
+  });
+
+  it('seals under the secret alone where the device keeps no key, and loads nothing sealed with a key it lost', async () => {
+    const { secret } = createInvite();
+    const none: WipeKeyStore = {
+      current: async () => null,
+      renew: async () => null,
+      remove: async () => undefined,
+    };
+    const store = memoryStore();
+    await createMeetingCache(store, secret, none).save(RECORD);
+    const raw = await stored(store, secret);
+    expect(isRecord(raw) && isRecord(raw.value) && 'sealing' in raw.value).toBe(false);
+    expect((await createMeetingCache(store, secret, none).load())?.meetings).toHaveLength(2);
+
+    await createMeetingCache(store, secret, memoryWipeKeys()).save(RECORD);
+    expect(await createMeetingCache(store, secret, none).load()).toBeNull();
   });
 });
 

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSignalingServer } from '../../server/signaling-server';
+import type { RunningServer } from '../../server/signaling-server';
+import { parseInvite } from '../../lib/invite/invite';
+import {
+  deriveGroupId,
+  deriveMeetingCacheKey,
+  deriveWipeableCacheKey,
+} from '../../lib/invite/room-name';
+import { label } from '../../lib/device/meeting-cache';
+import { openBlob } from '../../lib/device/sealed-blob';
+import { WIPE_KEY_BYTES } from '../../lib/device/wipe-keys';
+import { NodeMember } from '../helpers/node-member';
+import { launchMember } from './helpers/member-browser';
+import type { MemberBrowser } from './helpers/member-browser';
+import { letIn, openCallPanel, startGroup } from './helpers/panel';
+
+const MEET_URL = 'https://meet.google.com/end-edme-eti';
+/** A marker nobody could type by accident, in the case Carla brings. */
+const MARKER = `ZAAK${randomBytes(6).toString('hex').toUpperCase()}`;
+const CASE = `Een collega die ${MARKER} steeds overslaat`;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) return filesUnder(path);
+    return stat?.isFile() ? [path] : [];
+  });
+}
+
+/** A sealed meeting state as the panel's storage writes it (JSON, keys in order), escaped or not. */
+const SEALED_MEETING =
+  /\{\\?"data\\?":\\?"([^"\\]+)\\?",\\?"iv\\?":\\?"([^"\\]+)\\?",\\?"meetingId\\?":\\?"([^"\\]+)/g;
+
+/**
+ * What someone with a copy of the profile and the invite can open of the group's meeting
+ * copies: every sealed meeting state in any of the profile's files, tried with the secret alone
+ * and with every 32-byte file of the profile as the wipe key. Returns the sealed states found
+ * and the plain texts opened.
+ */
+async function whatOpens(profile: string, secret: Uint8Array) {
+  const groupId = await deriveGroupId(secret);
+  const files = filesUnder(profile);
+  const keys = [await deriveMeetingCacheKey(secret)];
+  for (const file of files) {
+    if (statSync(file, { throwIfNoEntry: false })?.size !== WIPE_KEY_BYTES) continue;
+    keys.push(await deriveWipeableCacheKey(secret, readFileSync(file)));
+  }
+  let sealed = 0;
+  const opened: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(file).toString('latin1');
+    for (const [, data, iv, meetingId] of text.matchAll(SEALED_MEETING)) {
+      sealed += 1;
+      for (const key of keys) {
+        const plain = await openBlob(key, { iv: iv!, data: data! }, label(groupId, meetingId!));
+        if (plain) opened.push(Buffer.from(plain).toString('latin1'));
+      }
+    }
+  }
+  return { sealed, opened };
+}
+
+/**
+ * The panel keeps a running meeting on the device (sealed) so that a reload does not lose it,
+ * and wipes it when the meeting ends. The browser keeps wiped values in its storage files for
+ * a long while (LevelDB's log), so the wipe must make them unopenable: after the meeting ended
+ * and the browser closed, the profile still holds sealed copies of the meeting, and none of
+ * them opens with the invite and every key the profile holds. While the meeting ran, the same
+ * search opened it: the search is not blind.
+ */
+describe('an ended meeting on the disk', () => {
+  let server: RunningServer;
+  let annaBrowser: MemberBrowser;
+  let carla: NodeMember | null = null;
+
+  beforeAll(async () => {
+    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+    annaBrowser = await launchMember();
+  });
+
+  afterAll(async () => {
+    await carla?.close();
+    await annaBrowser?.close();
+    await server?.close();
+  });
+
+  it("cannot be opened from the profile's files, invite or not", async () => {
+    const anna = await openCallPanel(annaBrowser, { callUrl: MEET_URL, signalingUrl: server.url });
+    const code = await startGroup(anna, 'Team Oost', 'Anna');
+    await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
+    const invite = parseInvite(code);
+    if (!invite.ok) throw new Error('the invite shown must parse');
+    const secret = invite.invite.secret;
+    carla = await NodeMember.join({
+      secret,
+      memberId: 'carla-node-03',
+      memberName: 'Carla',
+      signalingUrl: server.url,
+    });
+    await letIn(anna, 'Carla');
+    await carla.until((s) => s.meeting?.phase.id === 'inventory', 20_000);
+    expect(await carla.command({ type: 'pitch', text: CASE })).toEqual({ ok: true });
+    await anna.getByText(CASE).first().waitFor({ timeout: 15_000 });
+
+    // While the meeting runs, its copy is on the disk and opens (a reload needs it).
+    const profile = annaBrowser.profile;
+    await expect
+      .poll(async () => (await whatOpens(profile, secret)).opened.some((t) => t.includes(MARKER)), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+
+    await anna.getByRole('button', { name: 'End the meeting' }).click();
+    await anna.getByRole('button', { name: 'Yes, end it' }).click();
+    await anna.getByRole('heading', { name: 'The meeting has ended.' }).waitFor();
+    await expect
+      .poll(async () => (await whatOpens(profile, secret)).opened.some((t) => t.includes(MARKER)), {
+        timeout: 15_000,
+      })
+      .toBe(false);
+    await annaBrowser.close({ keepProfile: true });
+    const after = await whatOpens(profile, secret);
+    // The browser still holds sealed copies of the meeting: they are what must not open.
+    expect(after.sealed).toBeGreaterThan(0);
+    expect(after.opened.filter((t) => t.includes(MARKER))).toEqual([]);
+    annaBrowser = await launchMember({ profile });
+  });
+});
