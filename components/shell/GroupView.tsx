@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { AskToJoin, DoorControl, JoinRequests, NewInviteControl } from '../meeting/Admission';
 import { createDraftStore } from '../../lib/device/draft-store';
+import { deviceWipeKeys } from '../../lib/device/wipe-keys';
 import { learnGroupName } from '../../lib/device/groups';
 import type { RememberedGroup } from '../../lib/device/groups';
 import { inviteLink, parseInvite } from '../../lib/invite/invite';
@@ -99,7 +100,7 @@ export function GroupView({
   // Sealed like the meeting cache, with the group's secret from its invite.
   const drafts = useMemo(() => {
     const invite = parseInvite(group.code);
-    return createDraftStore(store, invite.ok ? invite.invite.secret : null);
+    return createDraftStore(store, invite.ok ? invite.invite.secret : null, deviceWipeKeys());
   }, [store, group.code]);
   useEffect(() => {
     void drafts.load();

@@ -3,6 +3,8 @@ import { deriveGroupId, deriveMeetingCacheKey } from '../invite/room-name';
 import type { KeyValueStore } from './key-value-store';
 import { afterPhaseChange, draftsItem, openDrafts, sealDrafts, withDraft } from './drafts';
 import type { DraftField, MeetingDrafts } from './drafts';
+import { wipeableKeys } from './wipe-keys';
+import type { WipeKeyStore } from './wipe-keys';
 
 /**
  * One group's unposted board texts (drafts.ts), in memory for the panel and stored sealed on
@@ -39,9 +41,16 @@ type Change = (drafts: MeetingDrafts | null) => MeetingDrafts | null;
 
 /**
  * The draft store of the group with this secret; without one (an unreadable invite) the drafts
- * live in memory only.
+ * live in memory only. With `wipeKeys` (the meeting cache's, wipe-keys.ts) they are sealed under
+ * the secret and the group's wipe key, which the meeting cache replaces when a meeting ends: what
+ * the browser's files keep of earlier drafts (every save, keystroke by keystroke) then no longer
+ * opens. Drafts sealed under the secret alone (an earlier build, or no key) are still read.
  */
-export function createDraftStore(store: KeyValueStore, secret: Uint8Array | null): DraftStore {
+export function createDraftStore(
+  store: KeyValueStore,
+  secret: Uint8Array | null,
+  wipeKeys?: WipeKeyStore,
+): DraftStore {
   let sealing: Promise<{ groupId: string; key: CryptoKey }> | null = null;
   const keys = () => {
     if (!secret) return Promise.reject(new Error('no secret: drafts stay in memory'));
@@ -50,14 +59,27 @@ export function createDraftStore(store: KeyValueStore, secret: Uint8Array | null
     );
     return sealing;
   };
+  const sealingKey = secret ? wipeableKeys(secret) : null;
+  /** The key for the group's current wipe key, or null without one. */
+  const wipeableKey = async (groupId: string): Promise<CryptoKey | null> => {
+    const wipeKey = sealingKey && wipeKeys ? await wipeKeys.current(groupId) : null;
+    return sealingKey && wipeKey ? sealingKey(wipeKey) : null;
+  };
   const read = async (): Promise<MeetingDrafts | null> => {
     const { groupId, key } = await keys();
-    const stored = await draftsItem(groupId).read(store);
-    return openDrafts(key, groupId, stored.value);
+    const [stored, wipeable] = await Promise.all([
+      draftsItem(groupId).read(store),
+      wipeableKey(groupId),
+    ]);
+    return (
+      (wipeable ? await openDrafts(wipeable, groupId, stored.value) : null) ??
+      openDrafts(key, groupId, stored.value)
+    );
   };
   const save = async (drafts: MeetingDrafts | null): Promise<void> => {
     const { groupId, key } = await keys();
-    await draftsItem(groupId).write(store, await sealDrafts(key, groupId, drafts));
+    const sealWith = (await wipeableKey(groupId)) ?? key;
+    await draftsItem(groupId).write(store, await sealDrafts(sealWith, groupId, drafts));
   };
   const value = observableValue<MeetingDrafts | null>(null);
   /** Changes made before the load finished, to apply again on what it read; null once loaded. */

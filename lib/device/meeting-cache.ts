@@ -1,4 +1,4 @@
-import { deriveGroupId, deriveMeetingCacheKey, deriveWipeableCacheKey } from '../invite/room-name';
+import { deriveGroupId, deriveMeetingCacheKey } from '../invite/room-name';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { fromBase64, toBase64 } from '../util/base64';
 import { LIMITS, PROOF_BYTES } from '../util/limits';
@@ -8,6 +8,7 @@ import type { SealedBlob } from './sealed-blob';
 import { serialQueue } from './serial-queue';
 import { defineStoredItem } from './stored-item';
 import type { StoredItem } from './stored-item';
+import { wipeableKeys } from './wipe-keys';
 import type { WipeKeyStore } from './wipe-keys';
 
 /**
@@ -206,14 +207,7 @@ export function createMeetingCache(
     );
     return keys;
   };
-  /** The key for a wipe key, kept for the one last asked (the same key from save to save). */
-  let wiping: { wipeKey: Uint8Array; key: Promise<CryptoKey> } | null = null;
-  const wipeableKey = (wipeKey: Uint8Array): Promise<CryptoKey> => {
-    if (!wiping || !sameBytes(wiping.wipeKey, wipeKey)) {
-      wiping = { wipeKey, key: deriveWipeableCacheKey(secret, wipeKey) };
-    }
-    return wiping.key;
-  };
+  const wipeableKey = wipeableKeys(secret);
   /** The meetings the stored cache holds as this panel last read or wrote it; null: not known. */
   let heldMeetings: ReadonlySet<string> | null = null;
 
@@ -320,10 +314,6 @@ async function storedMeetings(store: KeyValueStore, groupId: string): Promise<Se
   const stored = await meetingCacheItem(groupId).read(store);
   const meetings = stored.status === 'stored' && stored.value ? stored.value.meetings : [];
   return new Set(meetings.map((m) => m.meetingId));
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { deriveWipeableCacheKey } from '../invite/room-name';
+
 /**
  * Keys the device can destroy, one per group, for what the panel keeps of a running meeting
  * (meeting-cache.ts).
@@ -18,6 +20,22 @@ export interface WipeKeyStore {
   renew(groupId: string): Promise<Uint8Array | null>;
   /** Destroys the group's key (the member forgets the group). */
   remove(groupId: string): Promise<void>;
+}
+
+/**
+ * The sealing key for `secret` and a wipe key (`deriveWipeableCacheKey`), kept for the last wipe
+ * key asked: the same from save to save until the key is renewed.
+ */
+export function wipeableKeys(secret: Uint8Array): (wipeKey: Uint8Array) => Promise<CryptoKey> {
+  let last: { wipeKey: Uint8Array; key: Promise<CryptoKey> } | null = null;
+  return (wipeKey) => {
+    const same =
+      last !== null &&
+      last.wipeKey.length === wipeKey.length &&
+      last.wipeKey.every((byte, i) => byte === wipeKey[i]);
+    if (!same || !last) last = { wipeKey, key: deriveWipeableCacheKey(secret, wipeKey) };
+    return last.key;
+  };
 }
 
 /** Length of a wipe key in bytes. */

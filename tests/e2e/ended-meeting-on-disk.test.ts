@@ -12,16 +12,19 @@ import {
 } from '../../lib/invite/room-name';
 import { label } from '../../lib/device/meeting-cache';
 import { openBlob } from '../../lib/device/sealed-blob';
+import { openDrafts } from '../../lib/device/drafts';
 import { WIPE_KEY_BYTES } from '../../lib/device/wipe-keys';
 import { NodeMember } from '../helpers/node-member';
 import { launchMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { letIn, openCallPanel, startGroup } from './helpers/panel';
+import { currentPhase, letIn, openCallPanel, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/end-edme-eti';
 /** A marker nobody could type by accident, in the case Carla brings. */
 const MARKER = `ZAAK${randomBytes(6).toString('hex').toUpperCase()}`;
 const CASE = `Een collega die ${MARKER} steeds overslaat`;
+/** And in a question Anna starts and does not ask (a draft). */
+const UNASKED = `KLAD${randomBytes(6).toString('hex').toUpperCase()}`;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -35,6 +38,8 @@ function filesUnder(dir: string): string[] {
 /** A sealed meeting state as the panel's storage writes it (JSON, keys in order), escaped or not. */
 const SEALED_MEETING =
   /\{\\?"data\\?":\\?"([^"\\]+)\\?",\\?"iv\\?":\\?"([^"\\]+)\\?",\\?"meetingId\\?":\\?"([^"\\]+)/g;
+/** A sealed blob with nothing after its IV: how a group's drafts are stored. */
+const SEALED_DRAFTS = /\{\\?"data\\?":\\?"([^"\\]+)\\?",\\?"iv\\?":\\?"([^"\\]+)\\?"\}/g;
 
 /**
  * What someone with a copy of the profile and the invite can open of the group's meeting
@@ -61,13 +66,20 @@ async function whatOpens(profile: string, secret: Uint8Array) {
         if (plain) opened.push(Buffer.from(plain).toString('latin1'));
       }
     }
+    for (const [, data, iv] of text.matchAll(SEALED_DRAFTS)) {
+      sealed += 1;
+      for (const key of keys) {
+        const drafts = await openDrafts(key, groupId, { iv: iv!, data: data! });
+        if (drafts) opened.push(drafts.entries.map((entry) => entry.text).join('\n'));
+      }
+    }
   }
   return { sealed, opened };
 }
 
 /**
- * The panel keeps a running meeting on the device (sealed) so that a reload does not lose it,
- * and wipes it when the meeting ends. The browser keeps wiped values in its storage files for
+ * The panel keeps a running meeting on the device (sealed) so that a reload does not lose it, as
+ * it keeps a member's unposted drafts, and wipes both when the meeting ends. The browser keeps wiped values in its storage files for
  * a long while (LevelDB's log), so the wipe must make them unopenable: after the meeting ended
  * and the browser closed, the profile still holds sealed copies of the meeting, and none of
  * them opens with the invite and every key the profile holds. While the meeting ran, the same
@@ -105,29 +117,27 @@ describe('an ended meeting on the disk', () => {
     await letIn(anna, 'Carla');
     await carla.until((s) => s.meeting?.phase.id === 'inventory', 20_000);
     expect(await carla.command({ type: 'pitch', text: CASE })).toEqual({ ok: true });
-    await anna.getByText(CASE).first().waitFor({ timeout: 15_000 });
+    await anna.getByRole('button', { name: `Confirm as case: ${CASE}` }).click();
+    await anna.getByRole('button', { name: 'Next phase' }).click();
+    await expect.poll(() => currentPhase(anna).textContent(), { timeout: 20_000 }).toBe('Analysis');
+    await anna.getByRole('textbox', { name: 'Your question' }).fill(`${UNASKED} wat had je nodig?`);
 
-    // While the meeting runs, its copy is on the disk and opens (a reload needs it).
+    // While the meeting runs, its copy and the draft are on the disk and open (a reload needs them).
     const profile = annaBrowser.profile;
-    await expect
-      .poll(async () => (await whatOpens(profile, secret)).opened.some((t) => t.includes(MARKER)), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    const holds = async (marker: string) =>
+      (await whatOpens(profile, secret)).opened.some((text) => text.includes(marker));
+    await expect.poll(() => holds(MARKER), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => holds(UNASKED), { timeout: 15_000 }).toBe(true);
 
     await anna.getByRole('button', { name: 'End the meeting' }).click();
     await anna.getByRole('button', { name: 'Yes, end it' }).click();
     await anna.getByRole('heading', { name: 'The meeting has ended.' }).waitFor();
-    await expect
-      .poll(async () => (await whatOpens(profile, secret)).opened.some((t) => t.includes(MARKER)), {
-        timeout: 15_000,
-      })
-      .toBe(false);
+    await expect.poll(() => holds(MARKER), { timeout: 15_000 }).toBe(false);
     await annaBrowser.close({ keepProfile: true });
     const after = await whatOpens(profile, secret);
     // The browser still holds sealed copies of the meeting: they are what must not open.
     expect(after.sealed).toBeGreaterThan(0);
-    expect(after.opened.filter((t) => t.includes(MARKER))).toEqual([]);
+    expect(after.opened.filter((t) => t.includes(MARKER) || t.includes(UNASKED))).toEqual([]);
     annaBrowser = await launchMember({ profile });
   });
 });

@@ -16,6 +16,7 @@ import type { MeetingDrafts } from '../../../lib/device/drafts';
 import { createDraftStore } from '../../../lib/device/draft-store';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
+import { memoryWipeKeys } from '../../../lib/device/wipe-keys';
 
 const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 1);
 const OTHER_SECRET = Uint8Array.from({ length: 16 }, (_, i) => 100 + i);
@@ -277,5 +278,53 @@ describe("a group's draft store", () => {
     await drafted.flush();
     expect(draftFor(drafted.getSnapshot(), M1, 'one', 'question')).toBe('Alleen hier');
     expect(store.writes).toEqual([]);
+  });
+});
+
+describe("a group's draft store with the device's wipe keys", () => {
+  const typed = async (store: KeyValueStore, wipeKeys = memoryWipeKeys()) => {
+    const drafted = createDraftStore(store, SECRET, wipeKeys);
+    await drafted.load();
+    drafted.set(M1, 'analysis', 'question', 'Waarom belde je haar niet?');
+    await drafted.flush();
+    return wipeKeys;
+  };
+  const reread = async (store: KeyValueStore, wipeKeys: ReturnType<typeof memoryWipeKeys>) => {
+    const again = createDraftStore(store, SECRET, wipeKeys);
+    await again.load();
+    return draftFor(again.getSnapshot(), M1, 'analysis', 'question');
+  };
+
+  it('gives a draft back to a reload, and an earlier copy opens nothing once the key is renewed', async () => {
+    const store = memoryStore();
+    const wipeKeys = await typed(store);
+    expect(await reread(store, wipeKeys)).toBe('Waarom belde je haar niet?');
+    const groupId = await deriveGroupId(SECRET);
+    const earlier = await store.get(draftsKey(groupId));
+    // Not sealed under the secret alone.
+    expect(
+      await openDrafts(
+        await deriveMeetingCacheKey(SECRET),
+        groupId,
+        draftsItem(groupId).decodeStored(earlier).value,
+      ),
+    ).toBeNull();
+    // The meeting ended: the cache renewed the group's key. The copy the browser kept opens nothing.
+    await wipeKeys.renew(groupId);
+    const copy = memoryStore();
+    await copy.set(draftsKey(groupId), earlier);
+    expect(await reread(copy, wipeKeys)).toBe('');
+  });
+
+  it('reads drafts sealed under the secret alone (an earlier build), and seals the next save with the key', async () => {
+    const store = memoryStore();
+    const before = createDraftStore(store, SECRET);
+    await before.load();
+    before.set(M1, 'analysis', 'question', 'Van voor de wissel');
+    await before.flush();
+    const wipeKeys = memoryWipeKeys();
+    expect(await reread(store, wipeKeys)).toBe('Van voor de wissel');
+    await typed(store, wipeKeys);
+    expect(await reread(store, wipeKeys)).toBe('Waarom belde je haar niet?');
   });
 });
