@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
-import { parseInvite } from '../../lib/invite/invite';
 import {
   deriveGroupId,
   deriveMeetingCacheKey,
@@ -14,10 +12,11 @@ import { label } from '../../lib/device/meeting-cache';
 import { openBlob } from '../../lib/device/sealed-blob';
 import { openDrafts } from '../../lib/device/drafts';
 import { WIPE_KEY_BYTES } from '../../lib/device/wipe-keys';
-import { NodeMember } from '../helpers/node-member';
+import type { NodeMember } from '../helpers/node-member';
 import { launchMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, letIn, openCallPanel, startGroup } from './helpers/panel';
+import { currentPhase, meetingWithNodeMember, openCallPanel } from './helpers/panel';
+import { filesUnder } from './helpers/profile-files';
 
 const MEET_URL = 'https://meet.google.com/end-edme-eti';
 /** A marker nobody could type by accident, in the case Carla brings. */
@@ -25,15 +24,6 @@ const MARKER = `ZAAK${randomBytes(6).toString('hex').toUpperCase()}`;
 const CASE = `Een collega die ${MARKER} steeds overslaat`;
 /** And in a question Anna starts and does not ask (a draft). */
 const UNASKED = `KLAD${randomBytes(6).toString('hex').toUpperCase()}`;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) return filesUnder(path);
-    return stat?.isFile() ? [path] : [];
-  });
-}
 
 /** A sealed meeting state as the panel's storage writes it (JSON, keys in order), escaped or not. */
 const SEALED_MEETING =
@@ -79,11 +69,11 @@ async function whatOpens(profile: string, secret: Uint8Array) {
 
 /**
  * The panel keeps a running meeting on the device (sealed) so that a reload does not lose it, as
- * it keeps a member's unposted drafts, and wipes both when the meeting ends. The browser keeps wiped values in its storage files for
- * a long while (LevelDB's log), so the wipe must make them unopenable: after the meeting ended
- * and the browser closed, the profile still holds sealed copies of the meeting, and none of
- * them opens with the invite and every key the profile holds. While the meeting ran, the same
- * search opened it: the search is not blind.
+ * it keeps a member's unposted drafts, and wipes both when the meeting ends. The browser keeps
+ * wiped values in its storage files for a long while (LevelDB's log), so the wipe must make them
+ * unopenable: after the meeting ended and the browser closed, the profile still holds sealed
+ * copies, and none of them opens with the invite and every key the profile holds. While the
+ * meeting ran, the same search opened both: the search is not blind.
  */
 describe('an ended meeting on the disk', () => {
   let server: RunningServer;
@@ -103,19 +93,14 @@ describe('an ended meeting on the disk', () => {
 
   it("cannot be opened from the profile's files, invite or not", async () => {
     const anna = await openCallPanel(annaBrowser, { callUrl: MEET_URL, signalingUrl: server.url });
-    const code = await startGroup(anna, 'Team Oost', 'Anna');
-    await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
-    const invite = parseInvite(code);
-    if (!invite.ok) throw new Error('the invite shown must parse');
-    const secret = invite.invite.secret;
-    carla = await NodeMember.join({
-      secret,
+    const meeting = await meetingWithNodeMember(anna, server.url, {
+      group: 'Team Oost',
+      chair: 'Anna',
       memberId: 'carla-node-03',
-      memberName: 'Carla',
-      signalingUrl: server.url,
+      member: 'Carla',
     });
-    await letIn(anna, 'Carla');
-    await carla.until((s) => s.meeting?.phase.id === 'inventory', 20_000);
+    const { secret } = meeting;
+    carla = meeting.member;
     expect(await carla.command({ type: 'pitch', text: CASE })).toEqual({ ok: true });
     await anna.getByRole('button', { name: `Confirm as case: ${CASE}` }).click();
     await anna.getByRole('button', { name: 'Next phase' }).click();

@@ -3,14 +3,19 @@ import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
-import { parseInvite } from '../../lib/invite/invite';
 import { LIMITS } from '../../lib/util/limits';
-import { NodeMember } from '../helpers/node-member';
+import type { NodeMember } from '../helpers/node-member';
 import { realisticText } from '../helpers/heavy-meeting';
 import type { ItemKind } from '../helpers/heavy-meeting';
 
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
+import {
+  currentPhase,
+  joinGroup,
+  letIn,
+  meetingWithNodeMember,
+  openMemberPanels,
+} from './helpers/panel';
 
 // Code passed to `background.evaluate` runs in the extension's service worker, as `chrome`.
 declare const chrome: typeof browser;
@@ -72,20 +77,15 @@ describe('a meeting of about 1 MB in Chromium', () => {
   });
 
   it('reaches a fresh panel, and a reloaded one, also without a copy of its own', async () => {
-    const code = await startGroup(anna, 'Team Noord', 'Anna');
-    await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
-    await expect.poll(() => currentPhase(anna).textContent()).toBe('Inventory');
-    const invite = parseInvite(code);
-    if (!invite.ok) throw new Error(`the panel showed an invalid code: ${code}`);
-    nora = await NodeMember.join({
-      secret: invite.invite.secret,
-      memberId: 'nora-000009',
-      memberName: 'Nora',
-      signalingUrl: server.url,
-    });
     // Nora (a Node member) asks to join; the chair lets her in from her panel.
-    await letIn(anna, 'Nora');
-    await nora.until((s) => s.meeting?.phase.id === 'inventory', 30_000);
+    const meeting = await meetingWithNodeMember(anna, server.url, {
+      group: 'Team Noord',
+      chair: 'Anna',
+      memberId: 'nora-000009',
+      member: 'Nora',
+    });
+    const { code } = meeting;
+    nora = meeting.member;
 
     // Nora fills every board, phase by phase; Anna moves the phases in her panel.
     const rounds: ReadonlyArray<[phase: string, ReadonlyArray<[ItemKind, number]>]> = [

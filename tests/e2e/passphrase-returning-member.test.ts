@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
-import { parseInvite } from '../../lib/invite/invite';
-import { NodeMember } from '../helpers/node-member';
+import type { NodeMember } from '../helpers/node-member';
 import { launchMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, letIn, openCallPanel, startGroup } from './helpers/panel';
+import { currentPhase, meetingWithNodeMember, openCallPanel } from './helpers/panel';
+import { filesHolding } from './helpers/profile-files';
 
 const MEET_URL = 'https://meet.google.com/pas-sphr-ase';
 const GROUP = `Team Zuid ${randomBytes(3).toString('hex')}`;
@@ -20,26 +18,6 @@ const AFTER = marker('GEHEIM');
 const DRAFT = marker('KLADJE');
 const CASE = 'Een ouder die elke week boos belt';
 const PASSPHRASE = 'paarse olifant fietst langs zure regenboog';
-
-/** Every file under `dir` whose bytes contain `needle` (UTF-8 or UTF-16LE), relative paths. */
-function filesHolding(dir: string, needle: string): string[] {
-  const forms = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
-  const found: string[] = [];
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const path = join(at, name);
-      const stat = statSync(path, { throwIfNoEntry: false });
-      if (!stat) continue;
-      if (stat.isDirectory()) walk(path);
-      else if (stat.isFile()) {
-        const bytes = readFileSync(path);
-        if (forms.some((form) => bytes.includes(form))) found.push(path.slice(dir.length + 1));
-      }
-    }
-  };
-  walk(dir);
-  return found;
-}
 
 /**
  * A returning member whose device is protected by a passphrase: Anna (chair, a browser profile)
@@ -71,18 +49,14 @@ describe('a returning member with a passphrase', () => {
       callUrl: MEET_URL,
       signalingUrl: server.url,
     });
-    const code = await startGroup(anna, GROUP, 'Anna');
-    await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
-    const invite = parseInvite(code);
-    if (!invite.ok) throw new Error('the invite shown must parse');
-    carla = await NodeMember.join({
-      secret: invite.invite.secret,
+    const meeting = await meetingWithNodeMember(anna, server.url, {
+      group: GROUP,
+      chair: 'Anna',
       memberId: 'carla-node-02',
-      memberName: 'Carla',
-      signalingUrl: server.url,
+      member: 'Carla',
     });
-    await letIn(anna, 'Carla');
-    await carla.until((s) => s.meeting?.phase.id === 'inventory', 20_000);
+    const { code } = meeting;
+    carla = meeting.member;
     // Carla brings the case; Anna confirms it and moves on to the questions.
     expect(await carla.command({ type: 'pitch', text: CASE })).toEqual({ ok: true });
     await anna.getByRole('button', { name: `Confirm as case: ${CASE}` }).click();

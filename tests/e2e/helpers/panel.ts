@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { parseInvite } from '../../../lib/invite/invite';
+import { NodeMember } from '../../helpers/node-member';
 import { launchMember } from './member-browser';
 import type { MemberBrowser } from './member-browser';
 
@@ -102,4 +104,29 @@ export async function letIn(chairPanel: Page, ...names: string[]): Promise<void>
 /** The heading a member sees while they wait for the chair to let them in. */
 export function waitingToBeLetIn(panel: Page) {
   return panel.getByRole('heading', { name: 'Waiting to be let in' });
+}
+
+/**
+ * The chair's panel starts a group and its meeting; a Node member joins with the invite the panel
+ * shows and is let in, and both are in the first phase. The caller closes the member.
+ */
+export async function meetingWithNodeMember(
+  chair: Page,
+  signalingUrl: string,
+  names: { group: string; chair: string; memberId: string; member: string },
+): Promise<{ code: string; secret: Uint8Array; member: NodeMember }> {
+  const code = await startGroup(chair, names.group, names.chair);
+  await chair.getByRole('button', { name: 'Start the meeting as chair' }).click();
+  const invite = parseInvite(code);
+  if (!invite.ok) throw new Error(`the panel showed an invalid code: ${code}`);
+  const member = await NodeMember.join({
+    secret: invite.invite.secret,
+    memberId: names.memberId,
+    memberName: names.member,
+    signalingUrl,
+  });
+  await letIn(chair, names.member);
+  await member.until((s) => s.meeting?.phase.id === 'inventory', 30_000);
+  await expect.poll(() => currentPhase(chair).textContent(), { timeout: 20_000 }).toBe('Inventory');
+  return { code, secret: invite.invite.secret, member };
 }
