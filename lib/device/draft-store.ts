@@ -59,11 +59,12 @@ export function createDraftStore(
     );
     return sealing;
   };
-  const sealingKey = secret ? wipeableKeys(secret) : null;
+  const sealingKey = secret && wipeKeys ? wipeableKeys(secret) : null;
   /** The key for the group's current wipe key, or null without one. */
   const wipeableKey = async (groupId: string): Promise<CryptoKey | null> => {
-    const wipeKey = sealingKey && wipeKeys ? await wipeKeys.current(groupId) : null;
-    return sealingKey && wipeKey ? sealingKey(wipeKey) : null;
+    if (!sealingKey || !wipeKeys) return null;
+    const wipeKey = await wipeKeys.current(groupId);
+    return wipeKey ? sealingKey(wipeKey) : null;
   };
   const read = async (): Promise<MeetingDrafts | null> => {
     const { groupId, key } = await keys();

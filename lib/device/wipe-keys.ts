@@ -1,4 +1,6 @@
 import { deriveWipeableCacheKey } from '../invite/room-name';
+import { sameBytes } from '../util/bytes';
+import { serialQueue } from './serial-queue';
 
 /**
  * Keys the device can destroy, one per group, for what the panel keeps of a running meeting
@@ -29,11 +31,9 @@ export interface WipeKeyStore {
 export function wipeableKeys(secret: Uint8Array): (wipeKey: Uint8Array) => Promise<CryptoKey> {
   let last: { wipeKey: Uint8Array; key: Promise<CryptoKey> } | null = null;
   return (wipeKey) => {
-    const same =
-      last !== null &&
-      last.wipeKey.length === wipeKey.length &&
-      last.wipeKey.every((byte, i) => byte === wipeKey[i]);
-    if (!same || !last) last = { wipeKey, key: deriveWipeableCacheKey(secret, wipeKey) };
+    if (last === null || !sameBytes(last.wipeKey, wipeKey)) {
+      last = { wipeKey, key: deriveWipeableCacheKey(secret, wipeKey) };
+    }
     return last.key;
   };
 }
@@ -41,7 +41,7 @@ export function wipeableKeys(secret: Uint8Array): (wipeKey: Uint8Array) => Promi
 /** Length of a wipe key in bytes. */
 export const WIPE_KEY_BYTES = 32;
 
-export function freshWipeKey(): Uint8Array {
+export function freshWipeKey(): Uint8Array<ArrayBuffer> {
   return globalThis.crypto.getRandomValues(new Uint8Array(WIPE_KEY_BYTES));
 }
 
@@ -88,11 +88,14 @@ export function fileWipeKeys(files: PrivateFileSystem): WipeKeyStore {
     folder.catch(() => (folder = null));
     return folder;
   };
-  const write = async (groupId: string, key: Uint8Array) => {
+  /** Writes a fresh key over the group's file and answers it. */
+  const replace = async (groupId: string): Promise<Uint8Array> => {
+    const key = freshWipeKey();
     const handle = await (await dir()).getFileHandle(groupId, { create: true });
     const writable = await handle.createWritable();
-    await writable.write(Uint8Array.from(key));
+    await writable.write(key);
     await writable.close();
+    return key;
   };
   const read = async (groupId: string): Promise<Uint8Array | null> => {
     try {
@@ -103,37 +106,17 @@ export function fileWipeKeys(files: PrivateFileSystem): WipeKeyStore {
       return null; // no file yet (NotFoundError), or none readable
     }
   };
-  // One change per group at a time: two first asks must not make two keys.
-  const queues = new Map<string, Promise<unknown>>();
-  const queued = <T>(groupId: string, task: () => Promise<T>): Promise<T> => {
-    const run = (queues.get(groupId) ?? Promise.resolve()).then(task, task);
-    queues.set(
-      groupId,
-      run.catch(() => undefined),
-    );
-    return run;
-  };
+  // One change at a time: two first asks must not make two keys.
+  const queued = serialQueue();
   return {
     current(groupId) {
-      return queued(groupId, async () => {
-        const held = await read(groupId);
-        if (held) return held;
-        const key = freshWipeKey();
-        await write(groupId, key);
-        return key;
-      }).catch(() => null);
+      return queued(async () => (await read(groupId)) ?? replace(groupId)).catch(() => null);
     },
     renew(groupId) {
-      return queued(groupId, async () => {
-        const key = freshWipeKey();
-        await write(groupId, key);
-        return key;
-      }).catch(() => null);
+      return queued(() => replace(groupId)).catch(() => null);
     },
     remove(groupId) {
-      return queued(groupId, async () => {
-        await (await dir()).removeEntry(groupId);
-      }).catch(() => undefined);
+      return queued(async () => (await dir()).removeEntry(groupId)).catch(() => undefined);
     },
   };
 }

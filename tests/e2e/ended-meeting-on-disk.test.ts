@@ -16,7 +16,7 @@ import type { NodeMember } from '../helpers/node-member';
 import { launchMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
 import { currentPhase, meetingWithNodeMember, openCallPanel } from './helpers/panel';
-import { filesUnder } from './helpers/profile-files';
+import { filesUnder } from '../helpers/files';
 
 const MEET_URL = 'https://meet.google.com/end-edme-eti';
 /** A marker nobody could type by accident, in the case Carla brings. */

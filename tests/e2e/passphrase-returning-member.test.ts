@@ -7,7 +7,7 @@ import type { NodeMember } from '../helpers/node-member';
 import { launchMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
 import { currentPhase, meetingWithNodeMember, openCallPanel } from './helpers/panel';
-import { filesHolding } from './helpers/profile-files';
+import { filesHolding } from '../helpers/files';
 
 const MEET_URL = 'https://meet.google.com/pas-sphr-ase';
 const GROUP = `Team Zuid ${randomBytes(3).toString('hex')}`;

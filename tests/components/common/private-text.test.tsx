@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { filesUnder } from '../../helpers/files';
 
 const COMPONENTS = resolve(import.meta.dirname, '../../../components');
 /** Input types whose value is free text a member types (and Chromium would keep). */
 const TEXT_TYPES = new Set(['text', 'search', 'url', 'email', 'tel']);
-
-function tsxFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return tsxFiles(path);
-    return entry.name.endsWith('.tsx') ? [path] : [];
-  });
-}
 
 /** Every `<textarea>` and free-text `<input>` in a file that says nothing about autocomplete. */
 function unmarkedFields(path: string, text = readFileSync(path, 'utf8')): string[] {
@@ -52,7 +45,7 @@ function unmarkedFields(path: string, text = readFileSync(path, 'utf8')): string
 
 describe('fields the browser would keep for restoring tabs', () => {
   it('every text field in the panel says autocomplete (PRIVATE_TEXT, or a name for a password or a name field)', () => {
-    const files = tsxFiles(COMPONENTS);
+    const files = filesUnder(COMPONENTS).filter((path) => path.endsWith('.tsx'));
     expect(files.length).toBeGreaterThan(20);
     expect(files.flatMap((file) => unmarkedFields(file))).toEqual([]);
   });
