@@ -227,8 +227,10 @@ function printProfile(profile: Profile, build: string, span = 'from the click to
   console.log(`\nCPU profile ${span}: ${total.toFixed(0)} ms sampled`);
   console.log(`self time by source file:\n${top(byFile, 18)}`);
   console.log(`self time by function:\n${top(byFunction, 25)}`);
-  // PROFILE_CALLERS=<name>: who calls the functions of that name (three frames up), by self time.
+  // PROFILE_CALLERS=<name>: who calls the functions of that name (PROFILE_DEPTH frames up, 3
+  // unless told), by self time.
   const callersOf = process.env.PROFILE_CALLERS;
+  const depth = Number(process.env.PROFILE_DEPTH ?? 3);
   if (callersOf) {
     const parents = new Map<number, number>();
     for (const node of profile.nodes)
@@ -237,7 +239,11 @@ function printProfile(profile: Profile, build: string, span = 'from the click to
     profile.samples.forEach((id, i) => {
       if (sourceOf(byId.get(id)!.callFrame).name !== callersOf) return;
       const chain: string[] = [];
-      for (let up = parents.get(id); up !== undefined && chain.length < 3; up = parents.get(up)) {
+      for (
+        let up = parents.get(id);
+        up !== undefined && chain.length < depth;
+        up = parents.get(up)
+      ) {
         chain.push(sourceOf(byId.get(up)!.callFrame).name);
       }
       const key = chain.join(' < ');

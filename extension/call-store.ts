@@ -1,7 +1,8 @@
 /**
  * Which call each tab shows, kept in `storage.session` (memory only, gone with the browser
  * session) under `call:<tabId>`. The background writes it; the side panel of that tab reads and
- * watches it.
+ * watches it. The same area holds a second record per tab, `open-group:<tabId>`: which group
+ * that tab's panel showed (open-group-memory.ts). Both go with the tab.
  */
 import { browser } from 'wxt/browser';
 import { parseCallUrl } from '../lib/call/call-url';
@@ -22,10 +23,22 @@ export interface CallStorageArea {
 }
 
 const KEY_PREFIX = 'call:';
+const OPEN_GROUP_PREFIX = 'open-group:';
 
 /** The storage key of a tab's call info. */
 export function callInfoKey(tabId: number): string {
   return `${KEY_PREFIX}${tabId}`;
+}
+
+/** The storage key of the group a tab's panel showed last. */
+export function openGroupKey(tabId: number): string {
+  return `${OPEN_GROUP_PREFIX}${tabId}`;
+}
+
+/** The tab a per-tab record belongs to, or null for any other key. */
+function tabOfKey(key: string): number | null {
+  const prefix = [KEY_PREFIX, OPEN_GROUP_PREFIX].find((p) => key.startsWith(p));
+  return prefix === undefined ? null : Number(key.slice(prefix.length));
 }
 
 /** The extension's session storage, or null where there is none (the panel served as a web page). */
@@ -68,18 +81,28 @@ export async function writeCallInfo(
   await area.set({ [key]: { platform: info.platform, meetingId: info.meetingId, url: info.url } });
 }
 
-/** Forgets the call info of every tab not in `liveTabIds` (tabs closed while nobody listened). */
-export async function forgetCallInfoExcept(
+/**
+ * Forgets what is kept for every tab not in `liveTabIds` (tabs closed while nobody listened):
+ * its call info and which group its panel showed.
+ */
+export async function forgetTabsExcept(
   liveTabIds: ReadonlySet<number>,
   area: CallStorageArea = browser.storage.session,
 ): Promise<void> {
   const everything = await area.get(null);
   const stale = Object.keys(everything).filter((key) => {
-    if (!key.startsWith(KEY_PREFIX)) return false;
-    const tabId = Number(key.slice(KEY_PREFIX.length));
-    return !liveTabIds.has(tabId);
+    const tabId = tabOfKey(key);
+    return tabId !== null && !liveTabIds.has(tabId);
   });
   if (stale.length > 0) await area.remove(stale);
+}
+
+/** Forgets what is kept for a tab that closed. */
+export async function forgetTab(
+  tabId: number,
+  area: CallStorageArea = browser.storage.session,
+): Promise<void> {
+  await area.remove([callInfoKey(tabId), openGroupKey(tabId)]);
 }
 
 /** The call a tab shows, or null when it shows none (or the record is unreadable). */

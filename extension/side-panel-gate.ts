@@ -13,7 +13,7 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import { parseCallUrl } from '../lib/call/call-url';
 import { isRecord } from '../lib/util/guards';
-import { forgetCallInfoExcept, writeCallInfo } from './call-store';
+import { forgetTab, forgetTabsExcept, writeCallInfo } from './call-store';
 import type { CallStorageArea } from './call-store';
 
 /** The message our content script sends from a call page: "this tab now shows `url`". */
@@ -203,7 +203,7 @@ export function createSidePanelGate(api: SidePanelGateApi): SidePanelGate {
           checks.push(gate.checkTab(tab.id, tab.url));
         }
         await Promise.all(checks);
-        await forgetCallInfoExcept(live, area);
+        await forgetTabsExcept(live, area);
       };
       global = global.then(run).catch((error: unknown) => {
         console.warn('Kring: could not set up the side panel', error);
@@ -228,7 +228,7 @@ export function createSidePanelGate(api: SidePanelGateApi): SidePanelGate {
     forgetTab(tabId) {
       if (!isTabId(tabId)) return Promise.resolve();
       closedTabs.add(tabId);
-      return enqueue(tabId, () => writeCallInfo(tabId, null, area));
+      return enqueue(tabId, () => forgetTab(tabId, area));
     },
 
     handleMessage(message, sender) {

@@ -36,6 +36,8 @@ import {
   prepareToJoin,
 } from './lazy-views';
 import { usePanelState } from './usePanelState';
+import { noOpenGroupMemory } from '../../extension/open-group-memory';
+import type { OpenGroupMemory } from '../../extension/open-group-memory';
 import { useUnsealBeforeRemoval } from './useUnsealBeforeRemoval';
 import type { PanelState } from './usePanelState';
 
@@ -47,6 +49,8 @@ export function PanelApp({
   browserLanguages,
   notebook,
   panel = null,
+  openGroupMemory = noOpenGroupMemory,
+  reopen = null,
 }: {
   store: KeyValueStore;
   defaults: Settings;
@@ -62,6 +66,13 @@ export function PanelApp({
    * render then has the settings. Made here from `store` and `defaults` when not given.
    */
   panel?: PanelStore | null;
+  /** Where the panel notes which group it shows (open-group-memory.ts). */
+  openGroupMemory?: OpenGroupMemory;
+  /**
+   * The group this panel showed before it was closed or reloaded, read from that memory before
+   * the first render: the panel opens it again if the device still remembers it.
+   */
+  reopen?: string | null;
 }) {
   const deferred = useMemo(() => deferNotebook(notebook), [notebook]);
   const [opened, setOpened] = useState(deferred.current);
@@ -93,6 +104,8 @@ export function PanelApp({
               locale={locale}
               initialInvite={initialInvite}
               notebookLoading={opened === undefined}
+              openGroupMemory={openGroupMemory}
+              reopen={reopen}
             />
           ) : (
             <LoadingLine />
@@ -140,6 +153,8 @@ function Panel({
   locale,
   initialInvite,
   notebookLoading,
+  openGroupMemory,
+  reopen,
 }: {
   state: PanelState;
   store: KeyValueStore;
@@ -147,15 +162,54 @@ function Panel({
   initialInvite: string;
   /** The notebook's code is still on its way: the notes wait for it rather than say "none". */
   notebookLoading: boolean;
+  openGroupMemory: OpenGroupMemory;
+  reopen: string | null;
 }) {
   const { t } = useI18n();
   const [activeId, setActiveId] = useState<string | null>(null);
+  // The group to open again, until it is open, or the member went elsewhere first, or the device
+  // turned out not to remember it. An invite link the panel was opened with goes first: its
+  // join form is what the member came for.
+  const [reopening, setReopening] = useState(initialInvite ? null : reopen);
+  const show = (groupId: string | null) => {
+    setReopening(null);
+    setActiveId(groupId);
+    void openGroupMemory.write(groupId).catch(() => undefined);
+  };
   // A group opens once its view's code is here (fetched after the first paint, so at once but
   // for a very quick click): a Suspense fallback in between would hold the view back 300 ms.
-  const openGroup = (groupId: string) =>
+  const openGroup = (groupId: string) => {
+    setReopening(null);
     void loadGroupView()
       .catch(() => undefined)
-      .then(() => setActiveId(groupId));
+      .then(() => show(groupId));
+  };
+  // Back in the group it showed: once the groups are known (after the passphrase, where one
+  // seals them), and only a group this device still remembers.
+  const { loaded, groupsLocked, groups } = state;
+  const reopenStep =
+    reopening === null
+      ? null
+      : !loaded || groupsLocked
+        ? 'wait'
+        : groups.some((g) => g.groupId === reopening)
+          ? 'open'
+          : 'gone';
+  useEffect(() => {
+    if (reopenStep === 'gone') void openGroupMemory.write(null).catch(() => undefined);
+    if (reopenStep !== 'open' || reopening === null) return;
+    let live = true;
+    void loadGroupView()
+      .catch(() => undefined)
+      .then(() => {
+        if (!live) return;
+        setReopening(null);
+        setActiveId(reopening);
+      });
+    return () => {
+      live = false;
+    };
+  }, [reopenStep, reopening, openGroupMemory]);
   const [createdId, setCreatedId] = useState<string | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const [showNotes, setShowNotes] = useState(false);
@@ -338,7 +392,7 @@ function Panel({
                 reach={state.settings}
                 founded={active.groupId === createdId}
                 onLearnt={(group) => void state.saveGroup(group)}
-                onBack={() => setActiveId(null)}
+                onBack={() => show(null)}
               />
             </Suspense>
             {active.signalingUrl !== null && (
@@ -350,9 +404,10 @@ function Panel({
               </p>
             )}
           </>
-        ) : !state.loaded ? (
+        ) : !state.loaded || reopenStep === 'open' ? (
           // The header works already; the groups wait for the notebook's keys (at most a
           // moment: "Loading…" only after QUIET_MS), so no list shows that a passphrase seals.
+          // A panel opening a group again shows no home screen on its way there.
           <LazyFallback />
         ) : (
           <Home

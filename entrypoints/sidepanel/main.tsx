@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { PanelApp } from '../../components/shell/PanelApp';
 import { panelStore } from '../../extension/panel-storage';
 import { defaultSettings } from '../../extension/default-settings';
+import { panelOpenGroupMemory, readOpenGroup } from '../../extension/open-group-memory';
+import { tabIdFromPanelSearch } from '../../extension/side-panel-gate';
 import { leaveAllRooms, loadGroupView } from '../../components/shell/lazy-views';
 import { deferNotebook, notebookDatabaseExists } from '../../components/shell/deferred-notebook';
 import { readWelcome } from '../../components/shell/useWelcome';
@@ -85,6 +87,13 @@ void panel.load().then(() => traceMark('panel-loaded'));
 // Whether the first-run welcome was put away: known at the first render, so that the welcome
 // is in the first frame rather than pushed in above the home screen a few frames later.
 const welcomeRead = readWelcome(store);
+// Which group this panel showed before it was closed or reloaded (open-group-memory.ts): the
+// panel opens it again, so its code is asked for at once, not after the first paint.
+const openGroupMemory = panelOpenGroupMemory(tabIdFromPanelSearch(location.search));
+const reopenRead = readOpenGroup(openGroupMemory).then((groupId) => {
+  if (groupId !== null) void loadGroupView().catch(() => undefined);
+  return groupId;
+});
 
 /** Resolves once the panel store has read the settings (or could not). */
 function settingsRead(panel: PanelStore): Promise<void> {
@@ -113,8 +122,8 @@ if (root) {
   // flushSync: the first render is done when `firstRendered` runs. A plain render() only queued
   // it, so the frame that lets the notebook's code in could come first, and the notebook's
   // evaluation then ran before the first screen (seen in bench/panel-ready-profile.ts).
-  void Promise.all([firstTexts.catch(() => undefined), welcomeRead])
-    .then(() =>
+  void Promise.all([firstTexts.catch(() => undefined), welcomeRead, reopenRead])
+    .then(([, , reopen]) =>
       flushSync(() =>
         react.render(
           <StrictMode>
@@ -125,6 +134,8 @@ if (root) {
               browserLanguages={navigator.languages}
               notebook={notebook}
               panel={panel}
+              openGroupMemory={openGroupMemory}
+              reopen={reopen}
             />
           </StrictMode>,
         ),

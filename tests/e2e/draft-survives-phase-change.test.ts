@@ -64,9 +64,9 @@ describe('a draft and the chair moving on', () => {
     await expect.poll(() => currentPhase(bram).textContent()).toBe('Analysis');
     expect(await bram.getByRole('textbox', { name: 'Your work question' }).count()).toBe(0);
 
-    // A reload in the middle: the draft waits on Bram's device.
+    // A reload in the middle: the draft waits on Bram's device, and the panel is back in the
+    // group it showed, without his looking for it.
     await bram.reload();
-    await bram.getByRole('button', { name: 'Open Team Noord' }).click();
     await expect.poll(() => currentPhase(bram).textContent(), { timeout: 30_000 }).toBe('Analysis');
 
     await anna.getByRole('button', { name: 'Previous phase' }).click();

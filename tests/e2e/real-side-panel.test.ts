@@ -17,7 +17,26 @@ const SCREENSHOT = resolve(
   import.meta.dirname,
   '../../test-results/screenshots/real-side-panel.png',
 );
+const REOPENED_SCREENSHOT = resolve(SCREENSHOT, '../real-side-panel-reopened.png');
 const OPEN_BUTTON = 'Open the real side panel';
+
+/** `chrome.sidePanel.close` (Chrome 141 and later): the types here do not have it yet. */
+interface SidePanelClose {
+  close(options: { tabId: number }): Promise<void>;
+}
+
+/** Focuses the start form's field labelled `label`, inside the side panel. */
+const FOCUS_FIELD = (label: string) => `(() => {
+  const form = [...document.querySelectorAll('button')]
+    .find((b) => b.textContent.trim() === 'Start group')?.closest('form');
+  const field = [...(form?.querySelectorAll('label') ?? [])]
+    .find((l) => l.textContent.trim() === ${JSON.stringify(label)})?.control;
+  if (!field) throw new Error('no field ' + ${JSON.stringify(label)});
+  field.focus();
+})()`;
+const CLICK_START = `[...document.querySelectorAll('button')]
+  .find((b) => b.textContent.trim() === 'Start group').click()`;
+const H1 = `document.querySelector('h1')?.textContent ?? ''`;
 
 /**
  * Adds a button to an extension page whose click calls `chrome.sidePanel.open({ tabId })`, the
@@ -179,6 +198,55 @@ describe("Chrome's real side panel", () => {
       );
     } finally {
       panel.close();
+    }
+  });
+
+  it('opened again after the member closed it, is back in the group it showed', async () => {
+    const port = await devToolsPort(member.profile);
+    const sidePanelTarget = async () =>
+      (await listTargets(port)).find(
+        (candidate) =>
+          candidate.type === 'page' && candidate.url === panelUrl && candidate.id !== tabTarget,
+      );
+    const before = await connectTarget(await waitFor(sidePanelTarget, 'the side panel'));
+    try {
+      // Inside the side panel: a group started there, as a member would, by typing and a click.
+      await before.evaluate(FOCUS_FIELD('Group name'));
+      await before.insertText('Team Oost');
+      await before.evaluate(FOCUS_FIELD('Your name'));
+      await before.insertText('Anna');
+      await before.evaluate(CLICK_START);
+      await waitFor(
+        async () => ((await before.evaluate(H1)) === 'Team Oost' ? true : null),
+        'the group to show in the side panel',
+      );
+    } finally {
+      before.close();
+    }
+
+    // The member closes the panel (its page ends) and opens it again from the toolbar.
+    await extensionPage.evaluate(
+      (tabId) => (chrome.sidePanel as unknown as SidePanelClose).close({ tabId }),
+      callTabId,
+    );
+    await waitFor(async () => ((await sidePanelTarget()) ? null : true), 'the panel to close');
+    await extensionPage.bringToFront();
+    await extensionPage.getByRole('button', { name: OPEN_BUTTON }).evaluate((button) => {
+      if (button instanceof HTMLElement) delete button.dataset.outcome;
+    });
+    expect(await clickOpenButton(extensionPage)).toBe('opened');
+    await call.bringToFront();
+    const after = await connectTarget(await waitFor(sidePanelTarget, 'the side panel again'));
+    try {
+      // A new page, straight back in the group: no home screen to find it on.
+      expect(await after.evaluate('window.history.length')).toBe(1);
+      await waitFor(
+        async () => ((await after.evaluate(H1)) === 'Team Oost' ? true : null),
+        'the reopened panel to show the group',
+      );
+      writeFileSync(REOPENED_SCREENSHOT, await after.screenshot());
+    } finally {
+      after.close();
     }
   });
 

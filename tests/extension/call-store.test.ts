@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import {
   callInfoKey,
-  forgetCallInfoExcept,
+  forgetTabsExcept,
   readCallInfo,
   sessionStorageArea,
   watchCallInfo,
@@ -68,7 +68,7 @@ describe('the call store', () => {
     await writeCallInfo(2, ZOOM);
     await writeCallInfo(3, OTHER_MEET);
     await browser.storage.session.set({ unrelated: 'kept' });
-    await forgetCallInfoExcept(new Set([2]));
+    await forgetTabsExcept(new Set([2]));
     expect(Object.keys(await browser.storage.session.get(null)).sort()).toEqual([
       callInfoKey(2),
       'unrelated',

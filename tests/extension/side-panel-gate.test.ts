@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { callInfoKey, readCallInfo, writeCallInfo } from '../../extension/call-store';
+import { tabOpenGroupMemory } from '../../extension/open-group-memory';
 import {
   callMessage,
   sidePanelPath,
@@ -181,9 +182,12 @@ describe('offering the side panel', () => {
 
   it('forgets a closed tab, and a report arriving after it does not bring it back', async () => {
     await navigate(5, MEET_URL);
+    await tabOpenGroupMemory(browser.storage.session, 5).write('0123456789abcdef');
     await fakeBrowser.tabs.onRemoved.trigger(5, { windowId: 0, isWindowClosing: false });
     await gate.settled();
     expect(await readCallInfo(5)).toBeNull();
+    // And which group its panel showed.
+    expect(await tabOpenGroupMemory(browser.storage.session, 5).read()).toBeNull();
     setOptions.mockClear();
     await report(callMessage(MEET_URL), sender(5, MEET_URL));
     expect(await readCallInfo(5)).toBeNull();
@@ -220,6 +224,7 @@ describe('installing and starting up', () => {
       const other = await fakeBrowser.tabs.create({});
       if (meet.id === undefined || other.id === undefined) throw new Error('tabs without ids');
       await writeCallInfo(999, parseCallUrl(OTHER_MEET_URL));
+      await tabOpenGroupMemory(browser.storage.session, 999).write('0123456789abcdef');
       await browser.storage.session.set({ unrelated: 1 });
       if (event === 'onInstalled')
         await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });

@@ -9,6 +9,7 @@ import { groupsItem } from '../../../lib/device/groups';
 import { createInvite } from '../../../lib/invite/invite';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Notebook } from '../../../lib/notebook/notebook';
+import type { OpenGroupMemory } from '../../../extension/open-group-memory';
 
 // The group, the notes and the settings load on first use; here their code is loaded up front.
 beforeAll(() => preloadPanelViews());
@@ -17,7 +18,11 @@ afterEach(cleanup);
 // Nobody listens there: the panel stays "looking for the group", as it would while offline.
 const NOWHERE = 'ws://127.0.0.1:9';
 
-function panel(store: KeyValueStore = memoryStore(), notebook: Notebook | null = null) {
+function panel(
+  store: KeyValueStore = memoryStore(),
+  notebook: Notebook | null = null,
+  reopened: { memory?: OpenGroupMemory; reopen?: string | null; invite?: string } = {},
+) {
   const user = userEvent.setup();
   render(
     <PanelApp
@@ -29,12 +34,44 @@ function panel(store: KeyValueStore = memoryStore(), notebook: Notebook | null =
         iceServers: [],
         relayOnly: false,
       }}
-      initialInvite=""
+      initialInvite={reopened.invite ?? ''}
       browserLanguages={['en']}
       notebook={notebook}
+      openGroupMemory={reopened.memory}
+      reopen={reopened.reopen}
     />,
   );
   return { user, store };
+}
+
+/** A panel's open-group memory in a variable, with every write it was given. */
+function memoryOfWrites(): OpenGroupMemory & { writes: (string | null)[] } {
+  const writes: (string | null)[] = [];
+  return {
+    writes,
+    read: async () => writes.at(-1) ?? null,
+    write: async (groupId) => void writes.push(groupId),
+  };
+}
+
+/** A store that remembers Team Oost (and Team West), as a device that met before. */
+async function rememberingStore(): Promise<KeyValueStore> {
+  const store = memoryStore();
+  const group = (groupId: string, name: string, lastUsedAt: number) => ({
+    groupId,
+    code: createInvite().code,
+    name,
+    memberName: 'Anna',
+    memberId: 'member-0001',
+    lastUsedAt,
+    signalingUrl: null,
+    iceServers: [],
+  });
+  await store.set('groups', {
+    v: 4,
+    value: [group('group-0001', 'Team Oost', 2), group('group-0002', 'Team West', 1)],
+  });
+  return store;
 }
 
 /** Whether `a` comes before `b` in the page. */
@@ -110,6 +147,63 @@ describe('the panel after creating or joining a group', () => {
     expect(screen.queryByRole('region', { name: 'Step 1: invite your group' })).toBeNull();
     expect(screen.getByRole('button', { name: 'I chair today' })).toBeTruthy();
   });
+});
+
+describe('a panel opened again', () => {
+  it('is back in the group it showed, without the home screen on its way', async () => {
+    const memory = memoryOfWrites();
+    panel(await rememberingStore(), null, { memory, reopen: 'group-0001' });
+    // Not even for a moment: the home screen's list would be in the first render.
+    expect(screen.queryByRole('button', { name: 'Open Team Oost' })).toBeNull();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Team Oost' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Open Team West' })).toBeNull();
+  });
+
+  it('notes the group opened and the way back home, for the next time it opens', async () => {
+    const memory = memoryOfWrites();
+    const { user } = panel(await rememberingStore(), null, { memory });
+    await user.click(await screen.findByRole('button', { name: 'Open Team West' }));
+    await screen.findByRole('heading', { level: 1, name: 'Team West' });
+    expect(memory.writes).toEqual(['group-0002']);
+    await user.click(screen.getAllByRole('button', { name: 'Back to your groups' })[0]!);
+    await screen.findByRole('button', { name: 'Open Team West' });
+    expect(memory.writes).toEqual(['group-0002', null]);
+  });
+
+  it('shows the home screen for a group this device no longer remembers, and forgets it', async () => {
+    const memory = memoryOfWrites();
+    panel(await rememberingStore(), null, { memory, reopen: 'group-0404' });
+    expect(await screen.findByRole('button', { name: 'Open Team Oost' })).toBeTruthy();
+    expect(memory.writes).toEqual([null]);
+  });
+
+  it('opened with an invite link, shows its join form and not the group it showed', async () => {
+    const { code } = createInvite();
+    panel(await rememberingStore(), null, { reopen: 'group-0001', invite: code });
+    const form = await screen.findByRole('form', { name: 'Join with an invite' });
+    expect(within(form).getByRole('textbox', { name: 'Invite (link or code)' })).toHaveProperty(
+      'value',
+      code,
+    );
+    expect(screen.queryByRole('heading', { level: 1, name: 'Team Oost' })).toBeNull();
+  });
+
+  it('goes back to the group once the passphrase opened the groups', async () => {
+    const store = await rememberingStore();
+    const notebook = Notebook.open({ indexedDB: new IDBFactory(), IDBKeyRange });
+    expect(await notebook.enableEncryption('fiets lamp wolk thee')).toEqual({ ok: true });
+    notebook.lock();
+    const { user } = panel(store, notebook, { reopen: 'group-0001' });
+    await screen.findByText(/Unlock to see your groups/);
+    const unlock = screen.getByRole('form', { name: 'Unlock' });
+    expect(screen.queryByRole('heading', { level: 1, name: 'Team Oost' })).toBeNull();
+    await user.type(within(unlock).getByLabelText('Passphrase'), 'fiets lamp wolk thee');
+    await user.click(within(unlock).getByRole('button', { name: 'Unlock' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Team Oost' }, { timeout: 10_000 }),
+    ).toBeTruthy();
+    notebook.close();
+  }, 30_000);
 });
 
 describe('the panel with the notebook protected and locked', () => {

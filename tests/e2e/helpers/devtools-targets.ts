@@ -70,6 +70,8 @@ export interface TargetConnection {
   evaluate(expression: string): Promise<unknown>;
   /** A PNG of what the page shows. */
   screenshot(): Promise<Buffer>;
+  /** Types `text` into the focused element, as a keyboard would (`Input.insertText`). */
+  insertText(text: string): Promise<void>;
   close(): void;
 }
 
@@ -124,6 +126,9 @@ export async function connectTarget(
       const result = await send('Page.captureScreenshot', { format: 'png' });
       if (typeof result.data !== 'string') throw new Error('a screenshot without data');
       return Buffer.from(result.data, 'base64');
+    },
+    async insertText(text) {
+      await send('Input.insertText', { text });
     },
     close() {
       socket.close();
