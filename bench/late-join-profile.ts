@@ -156,6 +156,10 @@ async function printTimeline(page: Page, from: number, title: string): Promise<v
     `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('kring:')).map((m) => [m.startTime, m.name])`,
   )) as Array<[number, string]>;
   const origin = (await page.evaluate('performance.timeOrigin')) as number;
+  // The navigation's own steps: the page before it unloading, the document, its scripts run.
+  const navigation = (await page.evaluate(
+    `(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? [['the page before: unload event', n.unloadEventStart], ['document fetch start', n.fetchStart], ['document in', n.responseEnd], ['DOM interactive', n.domInteractive], ['DOMContentLoaded', n.domContentLoadedEventStart]] : []; })()`,
+  )) as Array<[string, number]>;
   // The Node members' marks (KRING_TRACE=1, lib/util/trace.ts: on the wall clock) from the
   // file this run's stderr goes to, on the page's clock.
   const traceFile = process.env.KRING_TRACE_FILE;
@@ -177,6 +181,7 @@ async function printTimeline(page: Page, from: number, title: string): Promise<v
         `fetch ${name.replace(/^.*\//, '')} (${(end - start).toFixed(0)} ms)`,
       ]),
   ];
+  for (const [what, at] of navigation) if (at > 0) rows.push([at, what]);
   if (from > 0) rows.push([from, 'click']);
   if (seen.clickedAt !== null && from === 0) rows.push([seen.clickedAt, 'click on Open']);
   if (seen.waitingAt !== null) rows.push([seen.waitingAt, '"Waiting to be let in" shown']);

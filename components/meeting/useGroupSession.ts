@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { EMPTY_SNAPSHOT, GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { warmBaseTable } from '../../lib/shared-doc/ed25519';
-import { openRoom, openSignalingEarly } from '../../lib/connection/room-connection';
+import { openRoom, openSignalingEarly, retargetRoom } from '../../lib/connection/room-connection';
+import type { RoomOptions } from '../../lib/connection/room-connection';
 import { icePeerOpts } from '../../lib/connection/ice-config';
 import {
   askCompanionIce,
@@ -17,6 +18,7 @@ import { createMeetingCache } from '../../lib/device/meeting-cache';
 import { deviceWipeKeys } from '../../lib/device/wipe-keys';
 import { parseInvite } from '../../lib/invite/invite';
 import { exposeSharedState } from './diagnostics';
+import { groupShown } from '../common/group-opening';
 import { indexedDbKeyStore, loadDeviceKey, memoryDeviceKey } from '../../lib/device/device-key';
 import type { DeviceSigner } from '../../lib/shared-doc/signed';
 
@@ -46,6 +48,9 @@ const NO_REACH: MemberReach = { iceServers: [], relayOnly: false };
  * it has not answered (at most ICE_FETCH_TIMEOUT_MS). Asked again before its TURN passwords
  * expire: the session then reopens its rooms with the new ones (they keep their peers).
  */
+/** Room options that reach nobody: no signaling server, so no peers (see useGroupSession). */
+const NOWHERE: RoomOptions = { signalingUrls: [] };
+
 function useCompanionIce(signalingUrl: string): readonly IceServer[] | null {
   const [answer, setAnswer] = useState<{ url: string; servers: IceServer[] } | null>(null);
   useEffect(() => {
@@ -121,9 +126,26 @@ export function useGroupSession(
         ),
   );
 
+  // How the rooms reach the others. Until the companion has said which connection servers to
+  // use (or did not answer in time), they reach nobody: the session opens meanwhile, so that
+  // what the panel kept of a running meeting shows without waiting for that round trip (on a
+  // slow network or server, seconds; issue 15). Once the answer is here, every room this panel
+  // opened reaches the others through the group's server, keeping its document and presence; a
+  // later answer (fresh credentials for the connection servers) is taken up the same way.
+  const rooms = useMemo<RoomOptions>(
+    () => (peerOpts === null ? NOWHERE : { signalingUrls: [signalingUrl], peerOpts }),
+    [signalingUrl, peerOpts],
+  );
+  const roomsNow = useRef(rooms);
+  const roomsOpened = useRef(new Set<string>());
   useEffect(() => {
-    // Rooms open once the companion has said which servers to use (or did not answer in time).
-    if (!parsed.ok || peerOpts === null) return undefined;
+    roomsNow.current = rooms;
+    if (rooms === NOWHERE) return;
+    for (const roomName of roomsOpened.current) retargetRoom(roomName, rooms);
+  }, [rooms]);
+
+  useEffect(() => {
+    if (!parsed.ok) return undefined;
     let cancelled = false;
     let opened: GroupSession | null = null;
     const turn = openQueue.then(async () =>
@@ -137,7 +159,10 @@ export function useGroupSession(
               groupName,
             },
             {
-              openRoom: (keys) => openRoom(keys, { signalingUrls: [signalingUrl], peerOpts }),
+              openRoom: (keys) => {
+                roomsOpened.current.add(keys.roomName);
+                return openRoom(keys, roomsNow.current);
+              },
               // Every write signed with this device's key (issue 13).
               device: await thisDevice(),
               provePresenceAhead: true,
@@ -170,9 +195,13 @@ export function useGroupSession(
       setSession(null);
       setError(null);
     };
-  }, [parsed, group.memberId, group.memberName, groupName, signalingUrl, store, peerOpts]);
+  }, [parsed, group.memberId, group.memberName, groupName, signalingUrl, store]);
 
   useEffect(() => (session ? exposeSharedState(session) : undefined), [session]);
+  // The group's first screen is committed: what waited for it may go (group-opening.ts).
+  useEffect(() => {
+    if (session || error !== null) groupShown();
+  }, [session, error]);
 
   // A reload or a closing tab: save what changed since the last save, before the rooms close
   // (the entrypoint closes them on pagehide too; a capturing listener runs first).

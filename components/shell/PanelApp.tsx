@@ -36,6 +36,7 @@ import {
   prepareToJoin,
 } from './lazy-views';
 import { usePanelState } from './usePanelState';
+import { groupOpening, groupShown } from '../common/group-opening';
 import { noOpenGroupMemory } from '../../extension/open-group-memory';
 import type { OpenGroupMemory } from '../../extension/open-group-memory';
 import { useUnsealBeforeRemoval } from './useUnsealBeforeRemoval';
@@ -179,6 +180,7 @@ function Panel({
   // A group opens once its view's code is here (fetched after the first paint, so at once but
   // for a very quick click): a Suspense fallback in between would hold the view back 300 ms.
   const openGroup = (groupId: string) => {
+    groupOpening();
     setReopening(null);
     void loadGroupView()
       .catch(() => undefined)
@@ -196,7 +198,10 @@ function Panel({
           ? 'open'
           : 'gone';
   useEffect(() => {
-    if (reopenStep === 'gone') void openGroupMemory.write(null).catch(() => undefined);
+    if (reopenStep === 'gone') {
+      void openGroupMemory.write(null).catch(() => undefined);
+      groupShown();
+    }
     if (reopenStep !== 'open' || reopening === null) return;
     let live = true;
     void loadGroupView()

@@ -1,6 +1,7 @@
 import { createElement, lazy, useState } from 'react';
 import type { ComponentProps, ComponentType, ReactElement } from 'react';
 import { whenIdle } from '../common/when-idle';
+import { traceMark } from '../../lib/util/trace';
 import type * as GroupCode from '../meeting/useGroupSession';
 
 /**
@@ -53,14 +54,16 @@ function loadedOnDemand<C extends ComponentType<any>>(load: () => Promise<C>) {
   return { View, preload };
 }
 
-const groupView = loadedOnDemand(() =>
-  Promise.all([import('./GroupView'), import('../../lib/connection/room-connection')]).then(
+const groupView = loadedOnDemand(() => {
+  traceMark('group-code-asked');
+  return Promise.all([import('./GroupView'), import('../../lib/connection/room-connection')]).then(
     ([view, rooms]) => {
+      traceMark('group-code-in');
       leaveRooms = rooms.closeAllRooms;
       return view.GroupView;
     },
-  ),
-);
+  );
+});
 /** Loads the group view's code; the first load also arms `leaveAllRooms`. */
 export const loadGroupView = groupView.preload;
 export const LazyGroupView = groupView.View;

@@ -9,6 +9,7 @@ import { tabIdFromPanelSearch } from '../../extension/side-panel-gate';
 import { leaveAllRooms, loadGroupView } from '../../components/shell/lazy-views';
 import { deferNotebook, notebookDatabaseExists } from '../../components/shell/deferred-notebook';
 import { readWelcome } from '../../components/shell/useWelcome';
+import { afterGroupShown, groupOpening } from '../../components/common/group-opening';
 import { createPanelStore } from '../../lib/device/panel-store';
 import type { PanelStore } from '../../lib/device/panel-store';
 import { pickLocale } from '../../lib/i18n/i18n';
@@ -37,7 +38,8 @@ addEventListener('pagehide', () => leaveAllRooms());
 // and the group view's code is here: evaluating it earlier held that screen up (docs/benchmarks.md,
 // "What the profile showed: panel ready"), and opening a group, the likely next step, needs the
 // group's code, not the notebook's. Until it is here the panel answers what it can without it
-// (deferred-notebook.ts). Should the chunk fail to load, the panel runs without notes, as where
+// (deferred-notebook.ts). A group on its way to the screen goes first: the notebook waits for
+// it (group-opening.ts). Should the chunk fail to load, the panel runs without notes, as where
 // there is no IndexedDB. Where the remembered groups are sealed (a passphrase is set) it is asked
 // for at once instead: they wait for its keys, and they, not the header, are that member's
 // first screen.
@@ -52,6 +54,7 @@ const notebookAsked = new Promise<void>((resolve) => {
   void painted
     .then(() => loadGroupView())
     .catch(() => undefined)
+    .then(afterGroupShown)
     .then(() => resolve());
 });
 const notebook = deferNotebook(
@@ -91,7 +94,10 @@ const welcomeRead = readWelcome(store);
 // panel opens it again, so its code is asked for at once, not after the first paint.
 const openGroupMemory = panelOpenGroupMemory(tabIdFromPanelSearch(location.search));
 const reopenRead = readOpenGroup(openGroupMemory).then((groupId) => {
-  if (groupId !== null) void loadGroupView().catch(() => undefined);
+  if (groupId !== null) {
+    groupOpening();
+    void loadGroupView().catch(() => undefined);
+  }
   return groupId;
 });
 

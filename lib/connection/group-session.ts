@@ -507,15 +507,23 @@ export class GroupSession {
     // A signed session's member id is its device key's: nobody else can write as this member.
     const own = deps.device ? { ...identity, memberId: deps.device.memberId } : identity;
     const session = new GroupSession(own, deps);
-    // The session key, the kept copy and the lobby's room name do not wait for each other.
-    const [signer, , lobbyKeys] = await Promise.all([
-      deps.device ? newSessionSigner(deps.device, identity.memberName) : null,
-      session.restore(),
-      deriveRoomKeys(session.secret, { kind: 'lobby' }),
-    ]);
-    session.signer = signer;
-    await session.connectLobby(lobbyKeys);
+    traceMark('session-open');
+    // The session key, the kept copy and the lobby's room name do not wait for each other. The
+    // reads go first: making the session key takes the main thread (the first one in a page
+    // builds the signing table, 20 to 90 ms), and the copy's storage read and the room key's
+    // derivation go on meanwhile instead of starting after it.
+    const restored = session.restore().then(() => traceMark('copy-read'));
+    const lobbyKeys = deriveRoomKeys(session.secret, { kind: 'lobby' });
+    const signer = deps.device
+      ? newSessionSigner(deps.device, identity.memberName).then(
+          (made) => (traceMark('session-key-made'), made),
+        )
+      : null;
+    const [made, , keys] = await Promise.all([signer, restored, lobbyKeys]);
+    session.signer = made;
+    await session.connectLobby(keys);
     await session.switching;
+    traceMark('session-opened');
     return session;
   }
 
@@ -1176,6 +1184,7 @@ export class GroupSession {
     // What this panel verified before it kept the copy is not verified again (signed.ts).
     if (cached?.proven) vouchFor(room.doc, cached.proven);
     if (cached) applyCached(room.doc, cached.state);
+    if (cached) traceMark('copy-applied');
     if (signer) publishCard(room.doc, LOCAL_ORIGIN);
     const onUpdate = (_update: Uint8Array, origin: unknown): void => {
       if (isNews(origin)) this.heard = true;

@@ -6,7 +6,7 @@ import type { RoomKeys } from '../invite/room-name';
 import { roomCryptoKey } from '../invite/room-name';
 import type { ConnectionFacts } from './connection-status';
 import { shouldAnnounceAgain, staleConnections } from './mesh-watchdog';
-import { roomReuse } from './room-reuse';
+import { roomReuse, sameRoomOptions } from './room-reuse';
 import { RoomFraming } from './peer-framing';
 import { RoomRelay } from './relay';
 import type { RelayCounts } from './relay';
@@ -189,6 +189,17 @@ export function openRoomNames(): string[] {
 /** Closes every room at once, for `pagehide`: the page is going, so no grace period. */
 export function closeAllRooms(): void {
   for (const [name, room] of [...rooms]) closeRoom(name, room);
+}
+
+/**
+ * Points the open room `roomName` at other signaling servers and peer options, while it is in
+ * use: it keeps its document, presence and peers. For a room opened before the group's
+ * connection servers were known (with no signaling server, so that a kept copy shows at once),
+ * once they are. Nothing for a room that is not open or already reaches that way.
+ */
+export function retargetRoom(roomName: string, options: RoomOptions): void {
+  const room = rooms.get(roomName);
+  if (room && !sameRoomOptions(room.options, options)) retarget(room, options);
 }
 
 /** Points an open room at other signaling servers and peer options (see openRoom). */
