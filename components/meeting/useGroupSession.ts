@@ -43,14 +43,14 @@ export interface MemberReach {
 
 const NO_REACH: MemberReach = { iceServers: [], relayOnly: false };
 
-/**
- * The servers the group's companion hands out at /ice, for this signaling address; null while
- * it has not answered (at most ICE_FETCH_TIMEOUT_MS). Asked again before its TURN passwords
- * expire: the session then reopens its rooms with the new ones (they keep their peers).
- */
 /** Room options that reach nobody: no signaling server, so no peers (see useGroupSession). */
 const NOWHERE: RoomOptions = { signalingUrls: [] };
 
+/**
+ * The servers the group's companion hands out at /ice, for this signaling address; null while
+ * it has not answered (at most ICE_FETCH_TIMEOUT_MS). Asked again before its TURN passwords
+ * expire: the session's rooms then take up the new ones (they keep their peers).
+ */
 function useCompanionIce(signalingUrl: string): readonly IceServer[] | null {
   const [answer, setAnswer] = useState<{ url: string; servers: IceServer[] } | null>(null);
   useEffect(() => {
@@ -79,7 +79,7 @@ function useCompanionIce(signalingUrl: string): readonly IceServer[] | null {
 
 /**
  * The same peer options as long as they are equal by value: a new object for equal options
- * would reopen the session's rooms on every render.
+ * would point the session's rooms at the server again on every render.
  */
 function useSamePeerOpts(next: IcePeerOpts | null): IcePeerOpts | null {
   const [held, setHeld] = useState(next);

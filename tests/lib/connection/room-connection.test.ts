@@ -5,6 +5,7 @@ import {
   openRoom,
   openRoomNames,
   openSignalingEarly,
+  retargetRoom,
 } from '../../../lib/connection/room-connection';
 import { startSignalingServer } from '../../../server/signaling-server';
 import type { RunningServer } from '../../../server/signaling-server';
@@ -48,6 +49,28 @@ describe('openRoom through another server', () => {
     second.release();
     closeAllRooms();
     expect(openRoomNames()).toEqual([]);
+  });
+
+  it('reaches nobody until pointed at a server, while in use, and keeps what it held', async () => {
+    const keys = { roomName: 'kring-test-later', password: 'p' };
+    const room = openRoom(keys, { signalingUrls: [] });
+    room.doc.getMap('meeting').set('phase', 'analysis');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(serverA.stats().connections).toBe(0);
+    // Opened with no server: the room is in use, so another opening with a server would throw
+    // (two ways of reaching in one room); pointing it is what the group's view does instead.
+    expect(() => openRoom(keys, { signalingUrls: [serverA.url] })).toThrow(/in use/);
+    retargetRoom(keys.roomName, { signalingUrls: [serverA.url] });
+    await expect.poll(() => serverA.stats().connections, { timeout: 5_000 }).toBe(1);
+    expect(room.doc.getMap('meeting').get('phase')).toBe('analysis');
+    // Pointed the same way again: nothing changes, no second socket.
+    retargetRoom(keys.roomName, { signalingUrls: [serverA.url] });
+    retargetRoom('kring-test-not-open', { signalingUrls: [serverB.url] });
+    expect(openRoomNames()).toEqual([keys.roomName]);
+    expect(serverA.stats().connections).toBe(1);
+    expect(serverB.stats().connections).toBe(0);
+    room.release();
+    closeAllRooms();
   });
 
   it('shares, not replaces, a room opened again through the same server', () => {
