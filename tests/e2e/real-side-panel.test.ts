@@ -63,6 +63,10 @@ async function addOpenButton(page: Page, tabId: number): Promise<void> {
 
 async function clickOpenButton(page: Page): Promise<string> {
   const button = page.getByRole('button', { name: OPEN_BUTTON });
+  // The outcome of this click, not of the one before.
+  await button.evaluate((element) => {
+    if (element instanceof HTMLElement) delete element.dataset.outcome;
+  });
   await button.click();
   return waitFor(() => button.getAttribute('data-outcome'), 'sidePanel.open to settle');
 }
@@ -129,6 +133,14 @@ describe("Chrome's real side panel", () => {
   /** The DevTools target id of the extension page, which has the side panel's URL too. */
   let tabTarget: string;
 
+  /** The side panel's page among the browser's targets, or undefined while it is not open. */
+  async function sidePanelTarget(port: number) {
+    return (await listTargets(port)).find(
+      (candidate) =>
+        candidate.type === 'page' && candidate.url === panelUrl && candidate.id !== tabTarget,
+    );
+  }
+
   beforeAll(async () => {
     member = await launchMember({ args: ['--remote-debugging-port=0'] });
   });
@@ -165,11 +177,7 @@ describe("Chrome's real side panel", () => {
     tabTarget = await targetIdOf(extensionPage);
     panelUrl = `chrome-extension://${member.extensionId}/${sidePanelPath(tabId)}`;
     const target = await waitFor(
-      async () =>
-        (await listTargets(port)).find(
-          (candidate) =>
-            candidate.type === 'page' && candidate.url === panelUrl && candidate.id !== tabTarget,
-        ),
+      () => sidePanelTarget(port),
       'the side panel to appear among the DevTools targets',
     );
 
@@ -203,12 +211,9 @@ describe("Chrome's real side panel", () => {
 
   it('opened again after the member closed it, is back in the group it showed', async () => {
     const port = await devToolsPort(member.profile);
-    const sidePanelTarget = async () =>
-      (await listTargets(port)).find(
-        (candidate) =>
-          candidate.type === 'page' && candidate.url === panelUrl && candidate.id !== tabTarget,
-      );
-    const before = await connectTarget(await waitFor(sidePanelTarget, 'the side panel'));
+    const before = await connectTarget(
+      await waitFor(() => sidePanelTarget(port), 'the side panel'),
+    );
     try {
       // Inside the side panel: a group started there, as a member would, by typing and a click.
       await before.evaluate(FOCUS_FIELD('Group name'));
@@ -229,14 +234,13 @@ describe("Chrome's real side panel", () => {
       (tabId) => (chrome.sidePanel as unknown as SidePanelClose).close({ tabId }),
       callTabId,
     );
-    await waitFor(async () => ((await sidePanelTarget()) ? null : true), 'the panel to close');
+    await waitFor(async () => ((await sidePanelTarget(port)) ? null : true), 'the panel to close');
     await extensionPage.bringToFront();
-    await extensionPage.getByRole('button', { name: OPEN_BUTTON }).evaluate((button) => {
-      if (button instanceof HTMLElement) delete button.dataset.outcome;
-    });
     expect(await clickOpenButton(extensionPage)).toBe('opened');
     await call.bringToFront();
-    const after = await connectTarget(await waitFor(sidePanelTarget, 'the side panel again'));
+    const after = await connectTarget(
+      await waitFor(() => sidePanelTarget(port), 'the side panel again'),
+    );
     try {
       // A new page, straight back in the group: no home screen to find it on.
       expect(await after.evaluate('window.history.length')).toBe(1);
@@ -262,9 +266,6 @@ describe("Chrome's real side panel", () => {
           : true,
       'the side panel to close',
     );
-    await extensionPage.getByRole('button', { name: OPEN_BUTTON }).evaluate((button) => {
-      if (button instanceof HTMLElement) delete button.dataset.outcome;
-    });
     expect(await clickOpenButton(extensionPage)).toMatch(/no active side panel/i);
   });
 });
