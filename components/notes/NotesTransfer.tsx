@@ -81,27 +81,35 @@ export function NotesTransfer({ notebook }: { notebook: Notebook }) {
       <button type="button" onClick={() => void exportAs('json')}>
         {t('exportJson')}
       </button>
-      <label htmlFor={fileId}>{t('importLabel')}</label>
-      <input
-        id={fileId}
-        type="file"
-        accept=".json,application/json"
-        aria-describedby={hintId}
-        disabled={busy}
-        onChange={(e) => {
-          const input = e.currentTarget;
-          const file = input.files?.[0];
-          // Cleared, so that choosing the same file again (after fixing it) imports again.
-          input.value = '';
-          if (!file) return;
-          setBusy(true);
-          setOutcome({ status: t('importing') });
-          void importFile(file).then((result) => {
-            setBusy(false);
-            setOutcome(result);
-          });
-        }}
-      />
+      {/* The browser's own file field speaks the browser's language ("Choose File", "No file
+          chosen"), not the panel's: it is hidden, and its label is the button to press. The
+          field keeps the focus and the name, so the keyboard and screen readers reach it. */}
+      <div className="file-pick">
+        <input
+          id={fileId}
+          type="file"
+          className="file-input visually-hidden"
+          accept=".json,application/json"
+          aria-describedby={hintId}
+          disabled={busy}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            // Cleared, so that choosing the same file again (after fixing it) imports again.
+            input.value = '';
+            if (!file) return;
+            setBusy(true);
+            setOutcome({ status: t('importing') });
+            void importFile(file).then((result) => {
+              setBusy(false);
+              setOutcome(result);
+            });
+          }}
+        />
+        <label htmlFor={fileId} className="file-button">
+          {t('importLabel')}
+        </label>
+      </div>
       <p id={hintId} className="hint">
         {t('importHint')}
       </p>

@@ -255,11 +255,14 @@ export function GroupView({
           </>
         )
       )}
-      <MemberList
-        members={snapshot.members}
-        links={snapshot.links}
-        roles={snapshot.admission === null}
-      />
+      {/* Nobody listed yet (the session is still opening): no empty card; this member comes first. */}
+      {snapshot.members.length > 0 && (
+        <MemberList
+          members={snapshot.members}
+          links={snapshot.links}
+          roles={snapshot.admission === null}
+        />
+      )}
       {snapshot.newInvite && <LiveRegion>{t('newInviteDone')}</LiveRegion>}
       {!inviteFirst && invite}
       {session && snapshot.role === 'chair' && meeting && !snapshot.ended && (

@@ -159,6 +159,25 @@ describe('a panel opened again', () => {
     expect(screen.queryByRole('button', { name: 'Open Team West' })).toBeNull();
   });
 
+  it('never shows an empty "Present" card while the group opens: the member is in it first', async () => {
+    // Every DOM change is looked at: an empty list that was rendered at all is caught.
+    let emptyList = false;
+    const watch = new MutationObserver(() => {
+      const list = document.querySelector('ul.members');
+      if (list && list.children.length === 0) emptyList = true;
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    try {
+      panel(await rememberingStore(), null, { memory: memoryOfWrites(), reopen: 'group-0001' });
+      await screen.findByRole('heading', { level: 1, name: 'Team Oost' });
+      const present = await screen.findByRole('list', { name: 'Present' });
+      await waitFor(() => expect(present.textContent).toContain('Anna'));
+      expect(emptyList).toBe(false);
+    } finally {
+      watch.disconnect();
+    }
+  });
+
   it('notes the group opened and the way back home, for the next time it opens', async () => {
     const memory = memoryOfWrites();
     const { user } = panel(await rememberingStore(), null, { memory });
