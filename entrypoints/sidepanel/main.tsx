@@ -11,6 +11,8 @@ import { deferNotebook, notebookDatabaseExists } from '../../components/shell/de
 import { readWelcome } from '../../components/shell/useWelcome';
 import { afterGroupShown, groupOpening } from '../../components/common/group-opening';
 import { createPanelStore } from '../../lib/device/panel-store';
+import { expireKeptMeetings } from '../../lib/device/meeting-cache';
+import { deviceWipeKeys } from '../../lib/device/wipe-keys';
 import type { PanelStore } from '../../lib/device/panel-store';
 import { pickLocale } from '../../lib/i18n/i18n';
 import { loadMessages } from '../../lib/i18n/load-messages';
@@ -87,6 +89,13 @@ const store = panelStore();
 const defaults = defaultSettings();
 const panel = createPanelStore(store, defaults, notebook);
 void panel.load().then(() => traceMark('panel-loaded'));
+
+// Meetings kept by panels closed before their meeting ended, once too old to restore, leave the
+// device (lib/device/meeting-cache.ts). The extension's worker does it too; the web panel has
+// only this page.
+void painted.then(() =>
+  whenIdle(() => void expireKeptMeetings(store, deviceWipeKeys(), Date.now())),
+);
 // Whether the first-run welcome was put away: known at the first render, so that the welcome
 // is in the first frame rather than pushed in above the home screen a few frames later.
 const welcomeRead = readWelcome(store);

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { deriveRoomKeys } from '../invite/room-name';
+import { KEPT_MEETING_MAX_AGE_MS } from '../util/limits';
 import type { RoomKeys } from '../invite/room-name';
 import type { RoomHandle } from './room-connection';
 import { FRAME_MS, systemClock } from './clock';
@@ -324,7 +325,7 @@ export const CACHE_SETTLE_MS = 300;
  * A cache not saved for this long is not restored: a meeting nobody ended (the chair closed the
  * laptop) must not come back the next time the group meets.
  */
-export const CACHE_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+export const CACHE_MAX_AGE_MS = KEPT_MEETING_MAX_AGE_MS;
 
 /** Other meetings a snapshot lists at most: more is junk in the lobby, not a group. */
 const MAX_OTHER_MEETINGS = 3;

@@ -1,7 +1,9 @@
 import { deriveGroupId, deriveMeetingCacheKey } from '../invite/room-name';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { fromBase64, toBase64 } from '../util/base64';
-import { LIMITS, PROOF_BYTES } from '../util/limits';
+import { KEPT_MEETING_MAX_AGE_MS, LIMITS, PROOF_BYTES } from '../util/limits';
+import { parseInvite } from '../invite/invite';
+import { groupsItem } from './groups';
 import type { KeyValueStore } from './key-value-store';
 import { decodeBlob, openBlob, seal } from './sealed-blob';
 import type { SealedBlob } from './sealed-blob';
@@ -329,6 +331,69 @@ export function clearMeetingCache(
     await wipeKeys?.remove(groupId).catch(() => undefined);
     await meetingCacheItem(groupId).write(store, null);
   });
+}
+
+/**
+ * Takes the meetings out of the group's copy when it was last saved more than
+ * `KEPT_MEETING_MAX_AGE_MS` before `now`: such a copy restores nothing (GroupSession.restore),
+ * yet a panel closed before its meeting ended would keep the case's words on the device, sealed
+ * but openable with the invite, until the group was opened again. What stays is what outlives
+ * meetings, the regulars (whom this device met in the group); the save renews the wipe key, so
+ * the copies the browser's files still hold no longer open. A copy that cannot be opened any
+ * more is wiped whole. Answers whether anything was taken out; never rejects.
+ */
+export async function expireMeetingCopy(
+  store: KeyValueStore,
+  secret: Uint8Array,
+  wipeKeys: WipeKeyStore | undefined,
+  now: number,
+): Promise<boolean> {
+  try {
+    const groupId = await deriveGroupId(secret);
+    const stored = await meetingCacheItem(groupId).read(store);
+    if (stored.status !== 'stored' || !stored.value) return false;
+    const { savedAt, meetings } = stored.value;
+    if (meetings.length === 0 || savedAt >= now - KEPT_MEETING_MAX_AGE_MS) return false;
+    const cache = createMeetingCache(store, secret, wipeKeys);
+    const record = await cache.load();
+    if (record === null) {
+      await clearMeetingCache(store, groupId, wipeKeys);
+      return true;
+    }
+    // The copy's own time stays: it still reads as too old to restore its lobby.
+    await cache.save({ savedAt, lobby: null, meetings: [], regulars: record.regulars ?? [] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `expireMeetingCopy` for every group this device remembers in a plain list. A list sealed with
+ * the notebook's passphrase is left alone: without the passphrase its invites, and with them the
+ * copies, do not open; the group's panel takes an old copy's meetings out when it is opened.
+ * Answers how many copies lost their meetings.
+ */
+export async function expireKeptMeetings(
+  store: KeyValueStore,
+  wipeKeys: WipeKeyStore | undefined,
+  now: number,
+): Promise<number> {
+  let groups;
+  try {
+    groups = (await groupsItem.read(store)).value;
+  } catch {
+    return 0;
+  }
+  if (!('plain' in groups)) return 0;
+  let expired = 0;
+  for (const group of groups.plain) {
+    const invite = parseInvite(group.code);
+    if (invite.ok && (await expireMeetingCopy(store, invite.invite.secret, wipeKeys, now))) {
+      expired += 1;
+    }
+  }
+  return expired;
 }
 
 /** Where a sealed part belongs, bound into its seal (the additional data). */

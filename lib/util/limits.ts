@@ -43,3 +43,12 @@ export const LIMITS = {
  * bound what it keeps without importing the curves.
  */
 export const PROOF_BYTES = 16;
+
+/**
+ * How long a panel's copy of a running meeting (lib/device/meeting-cache.ts) is of use: for a
+ * reload, a crash or a restart the same day. A copy not saved for this long restores nothing (a
+ * meeting nobody ended must not come back the next time the group meets), and the device takes
+ * the meetings out of it (`expireKeptMeetings`), so that the case's words do not stay on a device
+ * whose panel was closed before the meeting ended.
+ */
+export const KEPT_MEETING_MAX_AGE_MS = 12 * 60 * 60 * 1000;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser } from 'wxt/browser';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { startSignalingServer } from '../../server/signaling-server';
@@ -12,11 +13,15 @@ import { label } from '../../lib/device/meeting-cache';
 import { openBlob } from '../../lib/device/sealed-blob';
 import { openDrafts } from '../../lib/device/drafts';
 import { WIPE_KEY_BYTES } from '../../lib/device/wipe-keys';
+import { KEPT_MEETING_MAX_AGE_MS } from '../../lib/util/limits';
 import type { NodeMember } from '../helpers/node-member';
 import { launchMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
 import { currentPhase, meetingWithNodeMember, openCallPanel } from './helpers/panel';
 import { filesUnder } from '../helpers/files';
+
+// Code passed to `background.evaluate` runs in the extension's worker, where the API is `chrome`.
+declare const chrome: typeof browser;
 
 const MEET_URL = 'https://meet.google.com/end-edme-eti';
 /** A marker nobody could type by accident, in the case Carla brings. */
@@ -124,5 +129,68 @@ describe('an ended meeting on the disk', () => {
     expect(after.sealed).toBeGreaterThan(0);
     expect(after.opened.filter((t) => t.includes(MARKER) || t.includes(UNASKED))).toEqual([]);
     annaBrowser = await launchMember({ profile });
+  });
+
+  it('closed in its panel before the end, opens no more once too old to restore, though the group is never opened again', async () => {
+    let bramBrowser = await launchMember();
+    let dirk: NodeMember | null = null;
+    try {
+      const bram = await openCallPanel(bramBrowser, {
+        callUrl: MEET_URL,
+        signalingUrl: server.url,
+      });
+      const meeting = await meetingWithNodeMember(bram, server.url, {
+        group: 'Team Zuid',
+        chair: 'Bram',
+        memberId: 'dirk-node-04',
+        member: 'Dirk',
+      });
+      dirk = meeting.member;
+      const marker = `ZAAK${randomBytes(6).toString('hex').toUpperCase()}`;
+      const text = `Een ouder die ${marker} steeds boos belt`;
+      expect(await dirk.command({ type: 'pitch', text })).toEqual({ ok: true });
+      await bram.getByRole('button', { name: `Confirm as case: ${text}` }).waitFor();
+      const profile = bramBrowser.profile;
+      const holds = async () =>
+        (await whatOpens(profile, meeting.secret)).opened.some((t) => t.includes(marker));
+      await expect.poll(holds, { timeout: 15_000 }).toBe(true);
+
+      // Bram closes his panel with the meeting still running: its copy stays, as a reload needs.
+      await bram.close();
+      // Thirteen hours on: his copy was last saved longer ago than a reload could use it.
+      await bramBrowser.background.evaluate(
+        async (hours: number) => {
+          const all: Record<string, unknown> = await chrome.storage.local.get(null);
+          for (const [key, item] of Object.entries(all)) {
+            if (!key.startsWith('meeting-cache:')) continue;
+            const envelope = item as { value: { savedAt: number } };
+            envelope.value.savedAt -= hours * 60 * 60 * 1000;
+            await chrome.storage.local.set({ [key]: envelope });
+          }
+        },
+        KEPT_MEETING_MAX_AGE_MS / 3_600_000 + 1,
+      );
+      expect(await holds()).toBe(true);
+
+      // The browser starts again; no panel is opened, the group is not opened.
+      await bramBrowser.close({ keepProfile: true });
+      bramBrowser = await launchMember({ profile });
+      const keptMeetings = () =>
+        bramBrowser.background.evaluate(async () => {
+          const all: Record<string, unknown> = await chrome.storage.local.get(null);
+          const entry = Object.entries(all).find(([key]) => key.startsWith('meeting-cache:'));
+          const value = (entry?.[1] as { value?: { meetings?: unknown[] } } | undefined)?.value;
+          return value?.meetings?.length ?? -1;
+        });
+      await expect.poll(keptMeetings, { timeout: 15_000 }).toBe(0);
+      await bramBrowser.close({ keepProfile: true });
+      const after = await whatOpens(profile, meeting.secret);
+      expect(after.sealed).toBeGreaterThan(0);
+      expect(after.opened.filter((t) => t.includes(marker))).toEqual([]);
+      bramBrowser = await launchMember({ profile });
+    } finally {
+      await dirk?.close();
+      await bramBrowser.close();
+    }
   });
 });

@@ -5,8 +5,13 @@ import {
   clearMeetingCache,
   createMeetingCache,
   decodeStoredCache,
+  expireKeptMeetings,
+  expireMeetingCopy,
   meetingCacheKey,
 } from '../../../lib/device/meeting-cache';
+import { groupsItem } from '../../../lib/device/groups';
+import type { RememberedGroup } from '../../../lib/device/groups';
+import { KEPT_MEETING_MAX_AGE_MS } from '../../../lib/util/limits';
 import type { CachedGroup } from '../../../lib/device/meeting-cache';
 import type { MeetingCachePort } from '../../../lib/connection/group-session';
 import { createInvite } from '../../../lib/invite/invite';
@@ -380,5 +385,119 @@ describe('decoding a stored cache', () => {
   ];
   it.each(table)('%s', (_name, value, expected) => {
     expect(decodeStoredCache(value)).toEqual(expected);
+  });
+});
+
+describe('a copy whose meeting nobody ended on this device (the panel was closed first)', () => {
+  const HOUR = 60 * 60 * 1000;
+  const REGULAR = { memberId: 'member-0002', name: 'Bram' };
+  const KEPT: CachedGroup = {
+    ...RECORD,
+    keys: [{ meetingId: 'meeting-aaaa', key: new Uint8Array(32).fill(7) }],
+    regulars: [REGULAR],
+  };
+  const tooOld = RECORD.savedAt + KEPT_MEETING_MAX_AGE_MS + 1;
+
+  it('loses its meetings once too old to restore, and no earlier copy opens; the regulars stay', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const wipeKeys = memoryWipeKeys();
+    await createMeetingCache(store, secret, wipeKeys).save(KEPT);
+    const earlier = await stored(store, secret);
+
+    expect(await expireMeetingCopy(store, secret, wipeKeys, tooOld)).toBe(true);
+    const now = await createMeetingCache(store, secret, wipeKeys).load();
+    expect(opened(now)).toEqual(NOTHING);
+    expect(now?.regulars).toEqual([REGULAR]);
+    // Still as old as it was: a reload restores nothing from it but the regulars.
+    expect(now?.savedAt).toBe(RECORD.savedAt);
+    // What the browser's files may still hold of the copy before does not open any more.
+    expect(
+      opened(await createMeetingCache(await copyOf(earlier, secret), secret, wipeKeys).load()),
+    ).toEqual(NOTHING);
+    // Once is enough: nothing left to take out.
+    expect(await expireMeetingCopy(store, secret, wipeKeys, tooOld + HOUR)).toBe(false);
+  });
+
+  it('is left alone while a reload may still need it', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const wipeKeys = memoryWipeKeys();
+    await createMeetingCache(store, secret, wipeKeys).save(KEPT);
+    const before = await stored(store, secret);
+    const justInTime = RECORD.savedAt + KEPT_MEETING_MAX_AGE_MS - HOUR;
+    expect(await expireMeetingCopy(store, secret, wipeKeys, justInTime)).toBe(false);
+    expect(await stored(store, secret)).toEqual(before);
+    const loaded = await createMeetingCache(store, secret, wipeKeys).load();
+    expect(loaded?.meetings.map((m) => text(m.state))).toEqual([
+      'Een ouder die steeds boos belt',
+      'Omgaan met onzekerheid',
+    ]);
+  });
+
+  it('is emptied when it no longer opens (its key is gone), and wiped whole where no key can be kept', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const wipeKeys = memoryWipeKeys();
+    await createMeetingCache(store, secret, wipeKeys).save(KEPT);
+    await wipeKeys.remove(await deriveGroupId(secret));
+    expect(await expireMeetingCopy(store, secret, wipeKeys, tooOld)).toBe(true);
+    const raw = await stored(store, secret);
+    expect(isRecord(raw) && isRecord(raw.value) && raw.value.meetings).toEqual([]);
+
+    const other = createInvite();
+    await createMeetingCache(store, other.secret, wipeKeys).save(KEPT);
+    const lost: WipeKeyStore = {
+      current: async () => null,
+      renew: async () => null,
+      remove: async () => undefined,
+    };
+    expect(await expireMeetingCopy(store, other.secret, lost, tooOld)).toBe(true);
+    expect(await stored(store, other.secret)).toMatchObject({ value: null });
+  });
+
+  it('is expired for every group of a plain list, and not for a group whose copy is recent', async () => {
+    const store = memoryStore();
+    const wipeKeys = memoryWipeKeys();
+    const old = createInvite();
+    const recent = createInvite();
+    const group = async (
+      code: string,
+      secret: Uint8Array,
+      name: string,
+    ): Promise<RememberedGroup> => ({
+      groupId: await deriveGroupId(secret),
+      code,
+      name,
+      memberName: 'Anna',
+      memberId: 'member-0001',
+      lastUsedAt: 1,
+      signalingUrl: null,
+      iceServers: [],
+    });
+    await groupsItem.write(store, {
+      plain: [
+        await group(old.code, old.secret, 'Team Oost'),
+        await group(recent.code, recent.secret, 'Team West'),
+      ],
+    });
+    await createMeetingCache(store, old.secret, wipeKeys).save(KEPT);
+    await createMeetingCache(store, recent.secret, wipeKeys).save({
+      ...KEPT,
+      savedAt: tooOld - HOUR,
+    });
+
+    expect(await expireKeptMeetings(store, wipeKeys, tooOld)).toBe(1);
+    expect((await createMeetingCache(store, old.secret, wipeKeys).load())?.meetings).toEqual([]);
+    expect(
+      (await createMeetingCache(store, recent.secret, wipeKeys).load())?.meetings,
+    ).toHaveLength(2);
+  });
+
+  it('leaves the copies of a list sealed with a passphrase, and a device without groups, alone', async () => {
+    const store = memoryStore();
+    expect(await expireKeptMeetings(store, memoryWipeKeys(), tooOld)).toBe(0);
+    await groupsItem.write(store, { sealed: [] });
+    expect(await expireKeptMeetings(store, memoryWipeKeys(), tooOld)).toBe(0);
   });
 });
