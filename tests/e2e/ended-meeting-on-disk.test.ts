@@ -15,7 +15,7 @@ import { openDrafts } from '../../lib/device/drafts';
 import { WIPE_KEY_BYTES } from '../../lib/device/wipe-keys';
 import { KEPT_MEETING_MAX_AGE_MS } from '../../lib/util/limits';
 import type { NodeMember } from '../helpers/node-member';
-import { launchMember } from './helpers/member-browser';
+import { EXTENSION_DIR, launchMember, launchWebMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
 import { currentPhase, meetingWithNodeMember, openCallPanel } from './helpers/panel';
 import { filesUnder } from '../helpers/files';
@@ -86,7 +86,8 @@ describe('an ended meeting on the disk', () => {
   let carla: NodeMember | null = null;
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
+    // The companion serves the web panel too, for the test of a member without the extension.
+    server = await startSignalingServer({ port: 0, host: '127.0.0.1', staticDir: EXTENSION_DIR });
     annaBrowser = await launchMember();
   });
 
@@ -191,6 +192,56 @@ describe('an ended meeting on the disk', () => {
     } finally {
       await dirk?.close();
       await bramBrowser.close();
+    }
+  });
+  it('in the web panel, loses its meetings once too old to restore when the page next loads', async () => {
+    const web = await launchWebMember();
+    let erik: NodeMember | null = null;
+    try {
+      const page = await web.context.newPage();
+      await page.goto(`${server.httpUrl}/`);
+      const meeting = await meetingWithNodeMember(page, server.url, {
+        group: 'Team West',
+        chair: 'Carla',
+        memberId: 'erik-node-05',
+        member: 'Erik',
+      });
+      erik = meeting.member;
+      const text = `Een leerling die ${MARKER} niet meer komt`;
+      expect(await erik.command({ type: 'pitch', text })).toEqual({ ok: true });
+      await page.getByRole('button', { name: `Confirm as case: ${text}` }).waitFor();
+      /** How many meetings the page's kept copy holds (-1: no copy). */
+      const keptMeetings = () =>
+        page.evaluate(() => {
+          const key = Object.keys(localStorage).find((k) => k.startsWith('kring:meeting-cache:'));
+          const item = key ? JSON.parse(localStorage.getItem(key) ?? 'null') : null;
+          return (item?.value?.meetings as unknown[] | undefined)?.length ?? -1;
+        });
+      await expect.poll(keptMeetings, { timeout: 15_000 }).toBe(1);
+
+      // Carla goes back to her groups and leaves it at that; the meeting runs on without her.
+      await page.getByRole('button', { name: 'Back to your groups' }).first().click();
+      await page.reload();
+      await page.getByRole('button', { name: 'Open Team West' }).waitFor();
+      expect(await keptMeetings()).toBe(1);
+      // Thirteen hours on, she opens the panel again, for another group or none.
+      await page.evaluate(
+        (ms: number) => {
+          for (const key of Object.keys(localStorage)) {
+            if (!key.startsWith('kring:meeting-cache:')) continue;
+            const item = JSON.parse(localStorage.getItem(key) ?? 'null');
+            item.value.savedAt -= ms;
+            localStorage.setItem(key, JSON.stringify(item));
+          }
+        },
+        KEPT_MEETING_MAX_AGE_MS + 60 * 60 * 1000,
+      );
+      await page.reload();
+      await page.getByRole('button', { name: 'Open Team West' }).waitFor();
+      await expect.poll(keptMeetings, { timeout: 15_000 }).toBe(0);
+    } finally {
+      await erik?.close();
+      await web.close();
     }
   });
 });
