@@ -17,7 +17,7 @@ export function ConnectionStatus({
     text =
       status.members > 0
         ? t('unreachableWithMembers', { count: status.members })
-        : t('unreachable', { url: signalingUrl });
+        : t('unreachable', { server: serverName(signalingUrl) });
   } else if (status.members === 0) text = t('connectedAlone');
   else {
     text = t('connected', { count: status.members });
@@ -28,4 +28,17 @@ export function ConnectionStatus({
       {text}
     </LiveRegion>
   );
+}
+
+/**
+ * The server as a member knows it: its host name (and port, where the address has one), without
+ * the protocol in front ("kring.example.nl", not "wss://kring.example.nl/"). Anything that is
+ * not an address is shown as it is.
+ */
+export function serverName(address: string): string {
+  try {
+    return new URL(address).host || address;
+  } catch {
+    return address;
+  }
 }

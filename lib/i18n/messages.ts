@@ -108,8 +108,8 @@ export const MESSAGES = {
     en: { one: 'Connected to {count} member.', other: 'Connected to {count} members.' },
   },
   unreachable: {
-    nl: 'De verbindingsserver is niet bereikbaar ({url}). Controleer je internet of de instellingen.',
-    en: 'The connection server cannot be reached ({url}). Check your internet or the settings.',
+    nl: 'De verbindingsserver is niet bereikbaar ({server}). Controleer je internet of de instellingen.',
+    en: 'The connection server cannot be reached ({server}). Check your internet or the settings.',
   },
   unreachableWithMembers: {
     nl: {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
 import { MeetingView } from '../../../components/meeting/MeetingView';
 import type { MeetingActions } from '../../../components/meeting/MeetingView';
-import { ConnectionStatus } from '../../../components/shell/ConnectionStatus';
+import { ConnectionStatus, serverName } from '../../../components/shell/ConnectionStatus';
 import { I18nProvider } from '../../../components/common/I18n';
 import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
@@ -128,15 +128,19 @@ describe('the meeting view', () => {
     expect(acts.endMeeting).toHaveBeenCalledOnce();
   });
 
+  it('names the server as a member knows it, without the protocol in front', () => {
+    expect(serverName('wss://kring.example.nl/')).toBe('kring.example.nl');
+    expect(serverName('wss://kring.example.nl:8443/signal')).toBe('kring.example.nl:8443');
+    expect(serverName('ws://127.0.0.1:4444')).toBe('127.0.0.1:4444');
+    expect(serverName('not an address')).toBe('not an address');
+  });
+
   it.each([
     [{ kind: 'connecting' } as const, 'Connecting…'],
     [{ kind: 'connected', members: 0 } as const, 'Connected; waiting for other members.'],
     [{ kind: 'connected', members: 1 } as const, 'Connected to 1 member.'],
     [{ kind: 'connected', members: 6 } as const, 'Connected to 6 members.'],
-    [
-      { kind: 'unreachable', members: 0 } as const,
-      'The connection server cannot be reached (ws://x:1)',
-    ],
+    [{ kind: 'unreachable', members: 0 } as const, 'The connection server cannot be reached (x:1)'],
   ])('says the connection state %j in words', (status, text) => {
     render(
       <I18nProvider locale="en">
