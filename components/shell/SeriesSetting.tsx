@@ -59,7 +59,10 @@ export function SeriesSetting({
           setState('idle');
         }}
       />{' '}
-      <button type="submit">{t('seriesLengthSave')}</button>
+      {/* A setting at the foot of the group: plain, so that what to do now stands out above it. */}
+      <button type="submit" className="secondary">
+        {t('seriesLengthSave')}
+      </button>
       <p className="hint" id={hintId}>
         {t('seriesLengthHint')}
       </p>
