@@ -11,7 +11,7 @@ import { deferNotebook, notebookDatabaseExists } from '../../components/shell/de
 import { readWelcome } from '../../components/shell/useWelcome';
 import { afterGroupShown, groupOpening } from '../../components/common/group-opening';
 import { createPanelStore } from '../../lib/device/panel-store';
-import { expireKeptMeetings } from '../../lib/device/meeting-cache';
+import { expireMeetingCopies } from '../../lib/device/meeting-cache';
 import { deviceWipeKeys } from '../../lib/device/wipe-keys';
 import type { PanelStore } from '../../lib/device/panel-store';
 import { pickLocale } from '../../lib/i18n/i18n';
@@ -91,11 +91,23 @@ const panel = createPanelStore(store, defaults, notebook);
 void panel.load().then(() => traceMark('panel-loaded'));
 
 // Meetings kept by panels closed before their meeting ended, once too old to restore, leave the
-// device (lib/device/meeting-cache.ts). The extension's worker does it too; the web panel has
-// only this page.
+// device (lib/device/meeting-cache.ts): for every group this panel can open, once idle after the
+// first paint, and for groups a passphrase kept shut once it opens them. The extension's worker
+// does it too, for a plain list; the web panel has only this page.
+const expiryDone = new Set<string>();
+const expireOpenedGroups = () => {
+  const due = panel.getSnapshot().groups.filter((group) => !expiryDone.has(group.groupId));
+  if (due.length === 0) return;
+  for (const group of due) expiryDone.add(group.groupId);
+  void expireMeetingCopies(store, due, deviceWipeKeys(), Date.now());
+};
 void painted.then(() =>
-  whenIdle(() => void expireKeptMeetings(store, deviceWipeKeys(), Date.now())),
+  whenIdle(() => {
+    expireOpenedGroups();
+    panel.subscribe(expireOpenedGroups);
+  }),
 );
+
 // Whether the first-run welcome was put away: known at the first render, so that the welcome
 // is in the first frame rather than pushed in above the home screen a few frames later.
 const welcomeRead = readWelcome(store);

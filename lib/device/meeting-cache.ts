@@ -4,6 +4,7 @@ import { fromBase64, toBase64 } from '../util/base64';
 import { KEPT_MEETING_MAX_AGE_MS, LIMITS, PROOF_BYTES } from '../util/limits';
 import { parseInvite } from '../invite/invite';
 import { groupsItem } from './groups';
+import type { RememberedGroup } from './groups';
 import type { KeyValueStore } from './key-value-store';
 import { decodeBlob, openBlob, seal } from './sealed-blob';
 import type { SealedBlob } from './sealed-blob';
@@ -369,10 +370,30 @@ export async function expireMeetingCopy(
 }
 
 /**
- * `expireMeetingCopy` for every group this device remembers in a plain list. A list sealed with
- * the notebook's passphrase is left alone: without the passphrase its invites, and with them the
- * copies, do not open; the group's panel takes an old copy's meetings out when it is opened.
- * Answers how many copies lost their meetings.
+ * `expireMeetingCopy` for each of these groups (their invites hold the secrets). Answers how many
+ * copies lost their meetings.
+ */
+export async function expireMeetingCopies(
+  store: KeyValueStore,
+  groups: ReadonlyArray<Pick<RememberedGroup, 'code'>>,
+  wipeKeys: WipeKeyStore | undefined,
+  now: number,
+): Promise<number> {
+  let expired = 0;
+  for (const group of groups) {
+    const invite = parseInvite(group.code);
+    if (invite.ok && (await expireMeetingCopy(store, invite.invite.secret, wipeKeys, now))) {
+      expired += 1;
+    }
+  }
+  return expired;
+}
+
+/**
+ * `expireMeetingCopies` for every group this device remembers in a plain list: what the
+ * extension's worker can do alone. A list sealed with the notebook's passphrase is left alone:
+ * without the passphrase its invites, and with them the copies, do not open; a panel does it for
+ * those groups once the passphrase opened them (entrypoints/sidepanel/main.tsx).
  */
 export async function expireKeptMeetings(
   store: KeyValueStore,
@@ -385,15 +406,7 @@ export async function expireKeptMeetings(
   } catch {
     return 0;
   }
-  if (!('plain' in groups)) return 0;
-  let expired = 0;
-  for (const group of groups.plain) {
-    const invite = parseInvite(group.code);
-    if (invite.ok && (await expireMeetingCopy(store, invite.invite.secret, wipeKeys, now))) {
-      expired += 1;
-    }
-  }
-  return expired;
+  return 'plain' in groups ? expireMeetingCopies(store, groups.plain, wipeKeys, now) : 0;
 }
 
 /** Where a sealed part belongs, bound into its seal (the additional data). */

@@ -6,6 +6,7 @@ import {
   createMeetingCache,
   decodeStoredCache,
   expireKeptMeetings,
+  expireMeetingCopies,
   expireMeetingCopy,
   meetingCacheKey,
 } from '../../../lib/device/meeting-cache';
@@ -492,6 +493,17 @@ describe('a copy whose meeting nobody ended on this device (the panel was closed
     expect(
       (await createMeetingCache(store, recent.secret, wipeKeys).load())?.meetings,
     ).toHaveLength(2);
+  });
+
+  it("is expired for the groups a panel opened, a passphrase's list too; an invite that does not read is skipped", async () => {
+    const store = memoryStore();
+    const wipeKeys = memoryWipeKeys();
+    const { code, secret } = createInvite();
+    await createMeetingCache(store, secret, wipeKeys).save(KEPT);
+    expect(
+      await expireMeetingCopies(store, [{ code: 'KR1-NONSENSE' }, { code }], wipeKeys, tooOld),
+    ).toBe(1);
+    expect((await createMeetingCache(store, secret, wipeKeys).load())?.meetings).toEqual([]);
   });
 
   it('leaves the copies of a list sealed with a passphrase, and a device without groups, alone', async () => {
