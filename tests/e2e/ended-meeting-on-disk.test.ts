@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser } from 'wxt/browser';
+import type { Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { startSignalingServer } from '../../server/signaling-server';
@@ -91,6 +92,18 @@ describe('an ended meeting on the disk', () => {
     annaBrowser = await launchMember();
   });
 
+  /** A meeting chaired in `panel` with a Node member who brings `text` as the case: offered there. */
+  async function meetingWithCase(
+    panel: Page,
+    names: { group: string; chair: string; memberId: string; member: string },
+    text: string,
+  ) {
+    const meeting = await meetingWithNodeMember(panel, server.url, names);
+    expect(await meeting.member.command({ type: 'pitch', text })).toEqual({ ok: true });
+    await panel.getByRole('button', { name: `Confirm as case: ${text}` }).waitFor();
+    return meeting;
+  }
+
   afterAll(async () => {
     await carla?.close();
     await annaBrowser?.close();
@@ -140,17 +153,13 @@ describe('an ended meeting on the disk', () => {
         callUrl: MEET_URL,
         signalingUrl: server.url,
       });
-      const meeting = await meetingWithNodeMember(bram, server.url, {
-        group: 'Team Zuid',
-        chair: 'Bram',
-        memberId: 'dirk-node-04',
-        member: 'Dirk',
-      });
-      dirk = meeting.member;
       const marker = `ZAAK${randomBytes(6).toString('hex').toUpperCase()}`;
-      const text = `Een ouder die ${marker} steeds boos belt`;
-      expect(await dirk.command({ type: 'pitch', text })).toEqual({ ok: true });
-      await bram.getByRole('button', { name: `Confirm as case: ${text}` }).waitFor();
+      const meeting = await meetingWithCase(
+        bram,
+        { group: 'Team Zuid', chair: 'Bram', memberId: 'dirk-node-04', member: 'Dirk' },
+        `Een ouder die ${marker} steeds boos belt`,
+      );
+      dirk = meeting.member;
       const profile = bramBrowser.profile;
       const holds = async () =>
         (await whatOpens(profile, meeting.secret)).opened.some((t) => t.includes(marker));
@@ -200,16 +209,13 @@ describe('an ended meeting on the disk', () => {
     try {
       const page = await web.context.newPage();
       await page.goto(`${server.httpUrl}/`);
-      const meeting = await meetingWithNodeMember(page, server.url, {
-        group: 'Team West',
-        chair: 'Carla',
-        memberId: 'erik-node-05',
-        member: 'Erik',
-      });
-      erik = meeting.member;
-      const text = `Een leerling die ${MARKER} niet meer komt`;
-      expect(await erik.command({ type: 'pitch', text })).toEqual({ ok: true });
-      await page.getByRole('button', { name: `Confirm as case: ${text}` }).waitFor();
+      erik = (
+        await meetingWithCase(
+          page,
+          { group: 'Team West', chair: 'Carla', memberId: 'erik-node-05', member: 'Erik' },
+          `Een leerling die ${MARKER} niet meer komt`,
+        )
+      ).member;
       /** How many meetings the page's kept copy holds (-1: no copy). */
       const keptMeetings = () =>
         page.evaluate(() => {
