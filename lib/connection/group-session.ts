@@ -321,12 +321,6 @@ export const CACHE_SAVE_DELAY_MS = 2_000;
  */
 export const CACHE_SETTLE_MS = 300;
 
-/**
- * A cache not saved for this long is not restored: a meeting nobody ended (the chair closed the
- * laptop) must not come back the next time the group meets.
- */
-export const CACHE_MAX_AGE_MS = KEPT_MEETING_MAX_AGE_MS;
-
 /** Other meetings a snapshot lists at most: more is junk in the lobby, not a group. */
 const MAX_OTHER_MEETINGS = 3;
 
@@ -1114,7 +1108,8 @@ export class GroupSession {
     if (!record) return;
     // The regulars outlive the meetings: they are whom this device met in the group.
     for (const { memberId, name } of record.regulars ?? []) this.regulars.set(memberId, name);
-    if (record.savedAt < this.clock.now() - CACHE_MAX_AGE_MS) return;
+    // A meeting nobody ended (the chair closed the laptop) must not come back the next time.
+    if (record.savedAt < this.clock.now() - KEPT_MEETING_MAX_AGE_MS) return;
     this.restoredLobby = record.lobby;
     for (const kept of record.meetings) this.restored.set(kept.meetingId, kept);
     for (const { meetingId, key, first } of record.keys ?? []) {

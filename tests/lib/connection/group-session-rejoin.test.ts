@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ALONE_AFTER_MS,
-  CACHE_MAX_AGE_MS,
   CACHE_SAVE_DELAY_MS,
   CACHE_SETTLE_MS,
   GroupSession,
 } from '../../../lib/connection/group-session';
+import { KEPT_MEETING_MAX_AGE_MS } from '../../../lib/util/limits';
 import type {
   CachedGroupState,
   GroupSnapshot,
@@ -308,7 +308,7 @@ describe('a member who reloads', () => {
     group.crash(other!, bram);
     chair!.dispose();
     group.rooms.goOffline('Bram');
-    group.clock.advance(CACHE_MAX_AGE_MS + 1000);
+    group.clock.advance(KEPT_MEETING_MAX_AGE_MS + 1000);
     const back = await group.open(bram);
     expect(back.snapshot()).toMatchObject({ meetingId: null, lobby: 'looking' });
   });
