@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.KRING_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -45,6 +45,22 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.json': 'application/json',
 };
+
+/**
+ * A line a page under measurement writes with `console.debug(tag + ' ' + JSON.stringify(value))`,
+ * parsed. Listen before `goto`. The page reports this way rather than being polled: Playwright's
+ * `waitForFunction` and `evaluate` evaluate Playwright's own script in the page the first time
+ * (20 to 25 ms on this machine, in one task), and where that task fell between the page's
+ * first control and the frame after it, the bench timed Playwright instead of the page
+ * (docs/benchmarks.md, "Twelfth round").
+ */
+export async function pageNote<T>(page: Page, tag: string, timeout = 30_000): Promise<T> {
+  const message = await page.waitForEvent('console', {
+    predicate: (m) => m.text().startsWith(`${tag} `),
+    timeout,
+  });
+  return JSON.parse(message.text().slice(tag.length + 1)) as T;
+}
 
 /** Serves `dir` on 127.0.0.1 (a free port); GET only, nothing outside the folder. */
 export async function serveFolder(dir: string): Promise<{ url: string; close(): Promise<void> }> {

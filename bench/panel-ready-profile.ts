@@ -11,7 +11,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, serveFolder } from './browser';
+import { launchChromium, pageNote, serveFolder } from './browser';
 import { percentile, round } from './report';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -56,7 +56,7 @@ const INSTRUMENT = `(() => {
     if (p.firstRender === null && root && root.firstChild) p.firstRender = performance.now();
     if (p.inDom !== null || document.querySelector(selector) === null) return;
     p.inDom = performance.now();
-    requestAnimationFrame(() => { p.frame = performance.now(); });
+    requestAnimationFrame(() => { p.frame = performance.now(); console.debug('kring-bench-ready {}'); });
   }).observe(document, { subtree: true, childList: true, attributes: true });
 })();`;
 
@@ -68,8 +68,11 @@ async function profiledLoad(browser: Browser, url: string): Promise<Noted> {
   try {
     await context.addInitScript({ content: INSTRUMENT });
     const page = await context.newPage();
+    // Nothing of Playwright's runs in the page before it reported its frame (bench/browser.ts).
+    const reported = pageNote(page, 'kring-bench-ready');
+    reported.catch(() => undefined);
     await page.goto(url);
-    await page.waitForFunction(() => window.__profile?.frame != null, null, { timeout: 30_000 });
+    await reported;
     // Let late work (a prefetch, an IndexedDB open after the first screen) be noted too.
     await page.waitForTimeout(600);
     return await page.evaluate(() => {
@@ -127,8 +130,11 @@ async function tracedLoad(browser: Browser, url: string): Promise<void> {
         'loading',
       ],
     });
+    // Nothing of Playwright's runs in the page before it reported its frame (bench/browser.ts).
+    const reported = pageNote(page, 'kring-bench-ready');
+    reported.catch(() => undefined);
     await page.goto(url);
-    await page.waitForFunction(() => window.__profile?.frame != null, null, { timeout: 30_000 });
+    await reported;
     const buffer = await browser.stopTracing();
     const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] })
       .traceEvents;

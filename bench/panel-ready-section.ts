@@ -14,17 +14,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, serveFolder } from './browser';
+import { launchChromium, pageNote, serveFolder } from './browser';
 import type { Add } from './node-sections';
 import { percentile, round } from './report';
 
 const MINIMAL = resolve(import.meta.dirname, 'pages', 'minimal-react');
 
-declare global {
-  interface Window {
-    __benchReady?: { inDom: number; frame: number };
-  }
-}
+/** What the page writes to its console once the frame after its first control has come. */
+const READY = 'kring-bench-ready';
 
 /**
  * Runs before any script of the page. A string, not a function: tsx wraps functions with a
@@ -37,7 +34,7 @@ const WATCH_FIRST_CONTROL = `(() => {
     if (seen || document.querySelector(selector) === null) return;
     seen = true;
     const inDom = performance.now();
-    requestAnimationFrame(() => { window.__benchReady = { inDom, frame: performance.now() }; });
+    requestAnimationFrame(() => console.debug('${READY} ' + JSON.stringify({ inDom, frame: performance.now() })));
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
 })();`;
@@ -62,10 +59,11 @@ async function coldLoad(browser: Browser, url: string): Promise<number> {
   try {
     await context.addInitScript({ content: WATCH_FIRST_CONTROL });
     const page = await context.newPage();
+    // Nothing of Playwright's runs in the page until it has reported (pageNote).
+    const ready = pageNote<{ inDom: number; frame: number }>(page, READY);
+    ready.catch(() => undefined); // awaited below; a failed goto throws first
     await page.goto(url);
-    await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 30_000 });
-    const ready = await page.evaluate(() => window.__benchReady!);
-    return ready.frame;
+    return (await ready).frame;
   } finally {
     await context.close();
   }
