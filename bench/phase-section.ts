@@ -56,6 +56,7 @@ const WATCHER = `(() => {
       if (w.equals ? text === w.text : text.includes(w.text)) {
         seen[w.key] = performance.timeOrigin + performance.now();
         pending.splice(i, 1);
+        console.debug('kring-bench-seen ' + JSON.stringify({ key: w.key, at: seen[w.key] }));
       }
     }
   };
@@ -101,27 +102,58 @@ async function watchAll(
   );
 }
 
-async function seenBy(pages: readonly Page[], key: string): Promise<number> {
-  const times = await Promise.all(
-    pages.map(async (page) => {
-      // Polled from here: the panel's CSP forbids the string evaluation waitForFunction uses.
-      const deadline = Date.now() + 20_000;
-      while (Date.now() < deadline) {
-        const at = await page.evaluate(
-          (k) => (window as unknown as { __benchSeen: Record<string, number> }).__benchSeen[k],
-          key,
-        );
-        if (typeof at === 'number') return at;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      throw new Error(`not rendered within 20 s: ${key}`);
-    }),
-  );
-  return Math.max(...times);
+/**
+ * When each page saw each key, as the pages report it on their consoles. Not polled: a poll is
+ * a task in the page, and one that fell inside a change's window delayed what it timed
+ * (bench/browser.ts, pageNote).
+ */
+class Sightings {
+  private readonly seen = new Map<Page, Map<string, number>>();
+  private readonly waiting = new Set<() => void>();
+
+  constructor(pages: readonly Page[]) {
+    for (const page of pages) {
+      const mine = new Map<string, number>();
+      this.seen.set(page, mine);
+      page.on('console', (message) => {
+        const text = message.text();
+        if (!text.startsWith('kring-bench-seen ')) return;
+        const { key, at } = JSON.parse(text.slice('kring-bench-seen '.length)) as {
+          key: string;
+          at: number;
+        };
+        mine.set(key, at);
+        for (const wake of this.waiting) wake();
+      });
+    }
+  }
+
+  /** The later of the pages' times for `key`. */
+  async by(pages: readonly Page[], key: string): Promise<number> {
+    const all = () => pages.map((page) => this.seen.get(page)?.get(key));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const times = all();
+      if (times.every((t) => typeof t === 'number')) return Math.max(...(times as number[]));
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`not rendered within 20 s: ${key}`);
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.waiting.delete(wake);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(wake, left);
+        this.waiting.add(wake);
+      });
+    }
+  }
 }
 
 async function time(meeting: Meeting, changes: number, tag: string): Promise<Timings> {
   for (const page of meeting.pages) await page.evaluate(WATCHER);
+  const sightings = new Sightings(meeting.pages);
+  const seenBy = (pages: readonly Page[], key: string) => sightings.by(pages, key);
   const phase: number[] = [];
   const question: number[] = [];
   // Starts in phase 0; a few changes first, not counted (the first messages over fresh
