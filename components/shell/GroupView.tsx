@@ -228,31 +228,37 @@ export function GroupView({
               : t('waitingForMeeting')}
           </LiveRegion>
         )
-      ) : (
+      ) : session && historyLoaded ? (
         // Who chairs and what comes first follow from the group's past meetings: read them first.
-        session &&
-        historyLoaded && (
-          <>
-            {historyLocked && notebook && (
-              // Sealed with the notebook's passphrase: the same unlock as the notes.
-              <section aria-label={t('historyLockedHeading')} className="history-locked">
-                <p>{t('historyLocked')}</p>
-                <UnlockForm notebook={notebook} />
-              </section>
-            )}
-            <BeforeMeeting
-              lobby={snapshot.lobby}
-              chairsFirst={founded && history.length === 0}
-              step={inviteFirst}
-              suggestedChair={suggested}
-              selfName={self}
-              present={snapshot.members.length}
-              last={history[0] ?? null}
-              onStart={(methodId, minutes, chairJoinsIn, chairIsExternal) =>
-                void session.startMeeting(methodId, minutes, chairJoinsIn, chairIsExternal)
-              }
-            />
-          </>
+        <>
+          {historyLocked && notebook && (
+            // Sealed with the notebook's passphrase: the same unlock as the notes.
+            <section aria-label={t('historyLockedHeading')} className="history-locked">
+              <p>{t('historyLocked')}</p>
+              <UnlockForm notebook={notebook} />
+            </section>
+          )}
+          <BeforeMeeting
+            lobby={snapshot.lobby}
+            chairsFirst={founded && history.length === 0}
+            step={inviteFirst}
+            suggestedChair={suggested}
+            selfName={self}
+            present={snapshot.members.length}
+            last={history[0] ?? null}
+            onStart={(methodId, minutes, chairJoinsIn, chairIsExternal) =>
+              void session.startMeeting(methodId, minutes, chairJoinsIn, chairIsExternal)
+            }
+          />
+        </>
+      ) : (
+        // The session, or the group's past meetings, still on their way (a moment, usually):
+        // a line in the place of what comes, not a view with only its invite and settings.
+        // Should the session not open at all, the error above says why instead.
+        !error && (
+          <p className="hint" role="status">
+            {t('openingGroup')}
+          </p>
         )
       )}
       {/* Nobody listed yet (the session is still opening): no empty card; this member comes first. */}

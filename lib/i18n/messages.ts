@@ -175,6 +175,7 @@ export const MESSAGES = {
   method: { nl: 'Werkvorm', en: 'Method' },
   startMeeting: { nl: 'Start de bijeenkomst als voorzitter', en: 'Start the meeting as chair' },
   waitingForMeeting: { nl: 'Bijeenkomst laden…', en: 'Loading the meeting…' },
+  openingGroup: { nl: 'Groep openen…', en: 'Opening the group…' },
   waitingForMeetingPercent: {
     nl: 'Bijeenkomst laden… {percent}%',
     en: 'Loading the meeting… {percent}%',

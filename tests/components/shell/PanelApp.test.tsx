@@ -178,6 +178,28 @@ describe('a panel opened again', () => {
     }
   });
 
+  it('says the group is opening until what comes next shows: never a view with only its invite', async () => {
+    // Every DOM change is looked at: a moment with the group's name and nothing under it is caught.
+    const says = (text: string) => document.body.textContent?.includes(text) ?? false;
+    let blank = false;
+    const watch = new MutationObserver(() => {
+      if (!says('Team Oost') || screen.queryByRole('heading', { level: 1 }) === null) return;
+      if (!says('Opening the group…') && !says('Looking for your group…')) blank = true;
+    });
+    watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+    try {
+      panel(await rememberingStore(), null, { memory: memoryOfWrites(), reopen: 'group-0001' });
+      await screen.findByRole('heading', { level: 1, name: 'Team Oost' });
+      expect(screen.getByText('Opening the group…').getAttribute('role')).toBe('status');
+      // No server here: the panel goes on to look for its group, and the line goes.
+      await screen.findByText('Looking for your group…');
+      expect(screen.queryByText('Opening the group…')).toBeNull();
+      expect(blank).toBe(false);
+    } finally {
+      watch.disconnect();
+    }
+  });
+
   it('notes the group opened and the way back home, for the next time it opens', async () => {
     const memory = memoryOfWrites();
     const { user } = panel(await rememberingStore(), null, { memory });
