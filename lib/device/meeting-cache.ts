@@ -3,6 +3,7 @@ import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { fromBase64, toBase64 } from '../util/base64';
 import { KEPT_MEETING_MAX_AGE_MS, LIMITS, PROOF_BYTES } from '../util/limits';
 import { parseInvite } from '../invite/invite';
+import { clearDrafts } from './drafts';
 import { groupsItem } from './groups';
 import type { RememberedGroup } from './groups';
 import type { KeyValueStore } from './key-value-store';
@@ -341,7 +342,9 @@ export function clearMeetingCache(
  * but openable with the invite, until the group was opened again. What stays is what outlives
  * meetings, the regulars (whom this device met in the group); the save renews the wipe key, so
  * the copies the browser's files still hold no longer open. A copy that cannot be opened any
- * more is wiped whole. Answers whether anything was taken out; never rejects.
+ * more is wiped whole. The group's drafts (lib/device/drafts.ts: what was typed in that meeting
+ * and not posted) go with it: sealed under the key the save renewed, they no longer open, and
+ * their meeting can no longer be restored. Answers whether anything was taken out; never rejects.
  */
 export async function expireMeetingCopy(
   store: KeyValueStore,
@@ -357,12 +360,10 @@ export async function expireMeetingCopy(
     if (meetings.length === 0 || savedAt >= now - KEPT_MEETING_MAX_AGE_MS) return false;
     const cache = createMeetingCache(store, secret, wipeKeys);
     const record = await cache.load();
-    if (record === null) {
-      await clearMeetingCache(store, groupId, wipeKeys);
-      return true;
-    }
+    if (record === null) await clearMeetingCache(store, groupId, wipeKeys);
     // The copy's own time stays: it still reads as too old to restore its lobby.
-    await cache.save({ savedAt, lobby: null, meetings: [], regulars: record.regulars ?? [] });
+    else await cache.save({ savedAt, lobby: null, meetings: [], regulars: record.regulars ?? [] });
+    await clearDrafts(store, groupId);
     return true;
   } catch {
     return false;

@@ -10,6 +10,7 @@ import {
   expireMeetingCopy,
   meetingCacheKey,
 } from '../../../lib/device/meeting-cache';
+import { draftsItem, sealDrafts } from '../../../lib/device/drafts';
 import { groupsItem } from '../../../lib/device/groups';
 import type { RememberedGroup } from '../../../lib/device/groups';
 import { KEPT_MEETING_MAX_AGE_MS } from '../../../lib/util/limits';
@@ -399,14 +400,31 @@ describe('a copy whose meeting nobody ended on this device (the panel was closed
   };
   const tooOld = RECORD.savedAt + KEPT_MEETING_MAX_AGE_MS + 1;
 
+  /** Drafts of the kept meeting, as a form left them: what a member typed and did not post. */
+  async function draftsOf(store: ReturnType<typeof memoryStore>, secret: Uint8Array) {
+    const groupId = await deriveGroupId(secret);
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    const entries = [{ phaseId: 'analysis', field: 'question' as const, text: 'Wat deed je?' }];
+    const sealed = await sealDrafts(key, groupId, { meetingId: 'meeting-aaaa', entries });
+    await draftsItem(groupId).write(store, sealed);
+    return async () => (await draftsItem(groupId).read(store)).value;
+  }
+
   it('loses its meetings once too old to restore, and no earlier copy opens; the regulars stay', async () => {
     const { secret } = createInvite();
     const store = memoryStore();
     const wipeKeys = memoryWipeKeys();
     await createMeetingCache(store, secret, wipeKeys).save(KEPT);
     const earlier = await stored(store, secret);
+    const drafts = await draftsOf(store, secret);
+    expect(await drafts()).not.toBeNull();
 
     expect(await expireMeetingCopy(store, secret, wipeKeys, tooOld)).toBe(true);
+    // What was typed in that meeting and never posted goes with it.
+    expect(await drafts()).toBeNull();
     const now = await createMeetingCache(store, secret, wipeKeys).load();
     expect(opened(now)).toEqual(NOTHING);
     expect(now?.regulars).toEqual([REGULAR]);
@@ -426,9 +444,11 @@ describe('a copy whose meeting nobody ended on this device (the panel was closed
     const wipeKeys = memoryWipeKeys();
     await createMeetingCache(store, secret, wipeKeys).save(KEPT);
     const before = await stored(store, secret);
+    const drafts = await draftsOf(store, secret);
     const justInTime = RECORD.savedAt + KEPT_MEETING_MAX_AGE_MS - HOUR;
     expect(await expireMeetingCopy(store, secret, wipeKeys, justInTime)).toBe(false);
     expect(await stored(store, secret)).toEqual(before);
+    expect(await drafts()).not.toBeNull();
     const loaded = await createMeetingCache(store, secret, wipeKeys).load();
     expect(loaded?.meetings.map((m) => text(m.state))).toEqual([
       'Een ouder die steeds boos belt',
@@ -442,7 +462,9 @@ describe('a copy whose meeting nobody ended on this device (the panel was closed
     const wipeKeys = memoryWipeKeys();
     await createMeetingCache(store, secret, wipeKeys).save(KEPT);
     await wipeKeys.remove(await deriveGroupId(secret));
+    const drafts = await draftsOf(store, secret);
     expect(await expireMeetingCopy(store, secret, wipeKeys, tooOld)).toBe(true);
+    expect(await drafts()).toBeNull();
     const raw = await stored(store, secret);
     expect(isRecord(raw) && isRecord(raw.value) && raw.value.meetings).toEqual([]);
 
