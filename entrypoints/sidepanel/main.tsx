@@ -17,6 +17,8 @@ import type { PanelStore } from '../../lib/device/panel-store';
 import { pickLocale } from '../../lib/i18n/i18n';
 import { loadMessages } from '../../lib/i18n/load-messages';
 import { warmNameOrder } from '../../lib/util/order';
+import { answerWithin } from '../../lib/util/answer-within';
+import { FIRST_READS_MS } from '../../lib/util/limits';
 import { traceMark } from '../../lib/util/trace';
 import { whenIdle } from '../../components/common/when-idle';
 import '../../components/shell/panel.css';
@@ -138,7 +140,7 @@ function settingsRead(panel: PanelStore): Promise<void> {
 // The texts of the panel's language are a chunk of their own (the other language is never
 // loaded unless the member switches): here before the first render. texts-first.ts, the page's
 // first script, has usually fetched them already.
-const firstTexts = settingsRead(panel).then(() =>
+const firstTexts = answerWithin(settingsRead(panel), FIRST_READS_MS, undefined).then(() =>
   loadMessages(panel.getSnapshot().settings.locale ?? pickLocale(navigator.languages)),
 );
 
@@ -149,7 +151,14 @@ if (root) {
   // flushSync: the first render is done when `firstRendered` runs. A plain render() only queued
   // it, so the frame that lets the notebook's code in could come first, and the notebook's
   // evaluation then ran before the first screen (seen in bench/panel-ready-profile.ts).
-  void Promise.all([firstTexts.catch(() => undefined), welcomeRead, reopenRead])
+  // Each read bounded (FIRST_READS_MS): storage that never answers must not leave the panel
+  // blank. Without the welcome's answer the home screen shows without it until it comes; without
+  // the open group's, the panel starts at home.
+  void Promise.all([
+    firstTexts.catch(() => undefined),
+    answerWithin(welcomeRead, FIRST_READS_MS, undefined),
+    answerWithin(reopenRead, FIRST_READS_MS, null),
+  ])
     .then(([, , reopen]) =>
       flushSync(() =>
         react.render(

@@ -52,3 +52,11 @@ export const PROOF_BYTES = 16;
  * whose panel was closed before the meeting ended.
  */
 export const KEPT_MEETING_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * How long the panel's first render waits for what it reads from this device's storage first
+ * (the settings, the welcome, the group it showed before): milliseconds as a rule. Should the
+ * storage not answer at all, the panel shows after this with what it knows (the browser's
+ * language, the home screen) rather than staying blank; what answers later still comes in.
+ */
+export const FIRST_READS_MS = 3_000;
