@@ -218,7 +218,8 @@ function NewPassphraseFields({
         autoComplete="new-password"
         describedBy={strengthId}
       />
-      <p id={strengthId} className={line === 'strengthOk' ? undefined : 'warning'}>
+      {/* A warning's look only for a warning: an empty field has nothing to warn of. */}
+      <p id={strengthId} className={line !== null && line !== 'strengthOk' ? 'warning' : undefined}>
         {line ? t(line) : ''}
       </p>
       <PassphraseField

@@ -435,12 +435,16 @@ describe('the notes overview', () => {
       name: 'Protect with a passphrase',
     });
     const field = within(section).getByLabelText('New passphrase');
+    expect(field.getAttribute('aria-describedby')).toBeTruthy();
+    const describedBy = document.getElementById(field.getAttribute('aria-describedby') ?? '');
+    // Nothing typed, nothing to warn of: not even an empty warning box under the field.
+    expect(describedBy?.textContent).toBe('');
+    expect(describedBy?.classList.contains('warning')).toBe(false);
     await user.type(field, 'abcabcabc');
     // The line under the field is the field's description, in plain words.
     expect(await within(section).findByText(/keyboard rows, repeats, sequences/)).toBeTruthy();
-    expect(field.getAttribute('aria-describedby')).toBeTruthy();
-    const describedBy = document.getElementById(field.getAttribute('aria-describedby') ?? '');
     expect(describedBy?.textContent).toMatch(/^Too weak/);
+    expect(describedBy?.classList.contains('warning')).toBe(true);
     await user.type(within(section).getByLabelText('Repeat the new passphrase'), 'abcabcabc');
     await user.click(within(section).getByRole('button', { name: 'Protect my notes' }));
     expect(within(section).getByRole('alert').textContent).toBe(
@@ -454,6 +458,9 @@ describe('the notes overview', () => {
     await user.clear(field);
     await user.type(field, 'fiets lamp wolk thee');
     expect(describedBy?.textContent).toBe('Strong enough.');
+    expect(describedBy?.classList.contains('warning')).toBe(false);
+    await user.clear(field);
+    expect(describedBy?.classList.contains('warning')).toBe(false);
   });
 
   it(
