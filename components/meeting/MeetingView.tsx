@@ -168,7 +168,8 @@ export function MeetingView({
       <SecondCaseBanner meeting={meeting} />
       <EarlierCases board={board} />
       <ListeningBanner {...props} />
-      <CoreQuestion {...props} />
+      {/* Where the core question is being worded, its board shows it: not twice on screen. */}
+      {phase.activity !== 'reformulating' && <CoreQuestion {...props} />}
       {phase.activity === 'lookback' && sharedLookBack}
       <ActivityBoard {...props} />
       {phase.activity !== 'lookback' && sharedLookBack}

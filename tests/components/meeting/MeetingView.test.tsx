@@ -10,7 +10,8 @@ import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readTimer } from '../../../lib/shared-doc/timer';
-import { member, start } from '../../lib/helpers/meeting';
+import { chooseCoreQuestion } from '../../../lib/shared-doc/board-commands';
+import { goTo, member, start, startWithCase } from '../../lib/helpers/meeting';
 import type { TestMember } from '../../lib/helpers/meeting';
 
 afterEach(cleanup);
@@ -126,6 +127,22 @@ describe('the meeting view', () => {
     expect(acts.endMeeting).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Yes, end it' }));
     expect(acts.endMeeting).toHaveBeenCalledOnce();
+  });
+
+  it('shows the core question once: on its own board while it is worded, above the board after', () => {
+    const bram = member('Bram');
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram);
+    goTo(doc, anna, 'reformulating');
+    expect(chooseCoreQuestion(bram.ctx(doc), { text: 'Hoe bewaak ik mijn grenzen?' }).ok).toBe(
+      true,
+    );
+    const shown = () => screen.getAllByText('Core question: Hoe bewaak ik mijn grenzen?').length;
+    const { rerender } = render(view(doc, carla, actions()));
+    expect(shown()).toBe(1);
+    goTo(doc, anna, 'advising');
+    rerender(view(doc, carla, actions()));
+    expect(shown()).toBe(1);
   });
 
   it('names the server as a member knows it, without the protocol in front', () => {
