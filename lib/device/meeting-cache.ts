@@ -360,9 +360,12 @@ export async function expireMeetingCopy(
     if (meetings.length === 0 || savedAt >= now - KEPT_MEETING_MAX_AGE_MS) return false;
     const cache = createMeetingCache(store, secret, wipeKeys);
     const record = await cache.load();
-    if (record === null) await clearMeetingCache(store, groupId, wipeKeys);
-    // The copy's own time stays: it still reads as too old to restore its lobby.
-    else await cache.save({ savedAt, lobby: null, meetings: [], regulars: record.regulars ?? [] });
+    if (record === null) {
+      await clearMeetingCache(store, groupId, wipeKeys);
+    } else {
+      // The copy's own time stays: it still reads as too old to restore its lobby.
+      await cache.save({ savedAt, lobby: null, meetings: [], regulars: record.regulars ?? [] });
+    }
     await clearDrafts(store, groupId);
     return true;
   } catch {
