@@ -59,7 +59,15 @@ export async function pageNote<T>(page: Page, tag: string, timeout = 30_000): Pr
     predicate: (m) => m.text().startsWith(`${tag} `),
     timeout,
   });
-  return JSON.parse(message.text().slice(tag.length + 1)) as T;
+  return noteIn<T>(message.text(), tag)!;
+}
+
+/** The tag of the panel-ready figures' note: the frame after the page's first control came. */
+export const READY_NOTE = 'kring-bench-ready';
+
+/** The value of a console line written as `pageNote` describes, or null for any other line. */
+export function noteIn<T>(text: string, tag: string): T | null {
+  return text.startsWith(`${tag} `) ? (JSON.parse(text.slice(tag.length + 1)) as T) : null;
 }
 
 /** Serves `dir` on 127.0.0.1 (a free port); GET only, nothing outside the folder. */

@@ -11,7 +11,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, pageNote, serveFolder } from './browser';
+import { READY_NOTE, launchChromium, pageNote, serveFolder } from './browser';
 import { percentile, round } from './report';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -56,7 +56,7 @@ const INSTRUMENT = `(() => {
     if (p.firstRender === null && root && root.firstChild) p.firstRender = performance.now();
     if (p.inDom !== null || document.querySelector(selector) === null) return;
     p.inDom = performance.now();
-    requestAnimationFrame(() => { p.frame = performance.now(); console.debug('kring-bench-ready {}'); });
+    requestAnimationFrame(() => { p.frame = performance.now(); console.debug('${READY_NOTE} {}'); });
   }).observe(document, { subtree: true, childList: true, attributes: true });
 })();`;
 
@@ -69,7 +69,7 @@ async function profiledLoad(browser: Browser, url: string): Promise<Noted> {
     await context.addInitScript({ content: INSTRUMENT });
     const page = await context.newPage();
     // Nothing of Playwright's runs in the page before it reported its frame (bench/browser.ts).
-    const reported = pageNote(page, 'kring-bench-ready');
+    const reported = pageNote(page, READY_NOTE);
     reported.catch(() => undefined);
     await page.goto(url);
     await reported;
@@ -131,7 +131,7 @@ async function tracedLoad(browser: Browser, url: string): Promise<void> {
       ],
     });
     // Nothing of Playwright's runs in the page before it reported its frame (bench/browser.ts).
-    const reported = pageNote(page, 'kring-bench-ready');
+    const reported = pageNote(page, READY_NOTE);
     reported.catch(() => undefined);
     await page.goto(url);
     await reported;

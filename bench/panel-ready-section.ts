@@ -14,14 +14,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, pageNote, serveFolder } from './browser';
+import { READY_NOTE, launchChromium, pageNote, serveFolder } from './browser';
 import type { Add } from './node-sections';
 import { percentile, round } from './report';
 
 const MINIMAL = resolve(import.meta.dirname, 'pages', 'minimal-react');
-
-/** What the page writes to its console once the frame after its first control has come. */
-const READY = 'kring-bench-ready';
 
 /**
  * Runs before any script of the page. A string, not a function: tsx wraps functions with a
@@ -34,7 +31,7 @@ const WATCH_FIRST_CONTROL = `(() => {
     if (seen || document.querySelector(selector) === null) return;
     seen = true;
     const inDom = performance.now();
-    requestAnimationFrame(() => console.debug('${READY} ' + JSON.stringify({ inDom, frame: performance.now() })));
+    requestAnimationFrame(() => console.debug('${READY_NOTE} ' + JSON.stringify({ inDom, frame: performance.now() })));
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
 })();`;
@@ -60,7 +57,7 @@ async function coldLoad(browser: Browser, url: string): Promise<number> {
     await context.addInitScript({ content: WATCH_FIRST_CONTROL });
     const page = await context.newPage();
     // Nothing of Playwright's runs in the page until it has reported (pageNote).
-    const ready = pageNote<{ inDom: number; frame: number }>(page, READY);
+    const ready = pageNote<{ inDom: number; frame: number }>(page, READY_NOTE);
     ready.catch(() => undefined); // awaited below; a failed goto throws first
     await page.goto(url);
     return (await ready).frame;

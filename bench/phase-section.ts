@@ -32,7 +32,7 @@ import type { NodeMember } from '../tests/helpers/node-member';
 import { launchExtensionMember } from './extension-member';
 import type { MemberBrowser } from '../tests/e2e/helpers/member-browser';
 import { currentPhase, joinGroup, openCallPanel } from '../tests/e2e/helpers/panel';
-import { bundlePage, launchChromium, serveFolder } from './browser';
+import { bundlePage, launchChromium, noteIn, serveFolder } from './browser';
 import type { BareCommand, BareEvent } from './bare-peer-process';
 import type { Add } from './node-sections';
 import { percentile, round } from './report';
@@ -42,6 +42,9 @@ const BARE_PEER = resolve(import.meta.dirname, 'bare-peer-process.ts');
 const CALL_URL = 'https://meet.google.com/kri-ngte-stx';
 const PHASES = ['Inventory', 'Analysis'] as const;
 const clock = () => performance.timeOrigin + performance.now();
+
+/** What the watcher writes to its page's console for each sighting (bench/browser.ts, noteIn). */
+const SEEN = 'kring-bench-seen';
 
 /** The in-page watcher, the same on both sides (a string: tsx would wrap a function). */
 const WATCHER = `(() => {
@@ -56,7 +59,7 @@ const WATCHER = `(() => {
       if (w.equals ? text === w.text : text.includes(w.text)) {
         seen[w.key] = performance.timeOrigin + performance.now();
         pending.splice(i, 1);
-        console.debug('kring-bench-seen ' + JSON.stringify({ key: w.key, at: seen[w.key] }));
+        console.debug('${SEEN} ' + JSON.stringify({ key: w.key, at: seen[w.key] }));
       }
     }
   };
@@ -116,13 +119,9 @@ class Sightings {
       const mine = new Map<string, number>();
       this.seen.set(page, mine);
       page.on('console', (message) => {
-        const text = message.text();
-        if (!text.startsWith('kring-bench-seen ')) return;
-        const { key, at } = JSON.parse(text.slice('kring-bench-seen '.length)) as {
-          key: string;
-          at: number;
-        };
-        mine.set(key, at);
+        const seen = noteIn<{ key: string; at: number }>(message.text(), SEEN);
+        if (seen === null) return;
+        mine.set(seen.key, seen.at);
         for (const wake of this.waiting) wake();
       });
     }
