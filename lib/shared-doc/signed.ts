@@ -85,7 +85,11 @@ interface DocTrust {
   rosterWatched: boolean;
   /** Proofs of the signatures found valid here (`proofOf`), to keep with a copy of the document. */
   readonly proven: Set<string>;
-  /** Proofs kept with the copy this document was restored from: valid without the curve math. */
+  /**
+   * Proofs of signatures verified elsewhere: kept with the copy this document was restored from,
+   * or verified natively before an update was applied (vouch-ahead.ts). Valid without the curve
+   * math; the newest `MAX_PROOFS`.
+   */
   readonly vouched: Set<string>;
 }
 
@@ -126,14 +130,22 @@ export function memberIdOf(devicePublicKey: Uint8Array): string {
  * hash, in two groups ("3F9A 11C2").
  */
 export function fingerprintOf(card: Pick<MemberCard, 'device'>): string {
+  // Every refresh lists the members with theirs: worked out once per device key.
+  const known = fingerprints.get(card.device);
+  if (known !== undefined) return known;
   const device = fromBase64(card.device);
   if (!device) return '';
   const hex = [...sha256(device).subarray(0, 4)]
     .map((b) => b.toString(16).padStart(2, '0'))
     .join('')
     .toUpperCase();
-  return `${hex.slice(0, 4)} ${hex.slice(4)}`;
+  const fingerprint = `${hex.slice(0, 4)} ${hex.slice(4)}`;
+  if (fingerprints.size >= MAX_VERDICTS) fingerprints.clear();
+  fingerprints.set(card.device, fingerprint);
+  return fingerprint;
 }
+
+const fingerprints = new Map<string, string>();
 
 function cardBytes(memberId: string, name: string, session: string): Uint8Array {
   return encoder.encode(`kring-card\n${memberId}\n${name}\n${session}`);
@@ -260,13 +272,20 @@ function proofOf(
 }
 
 function cardProof(card: MemberCard): string {
-  return proofOf(
+  // A known card is proven again on every read of the presences: its proof is worked out once.
+  const known = cardProofs.get(card);
+  if (known !== undefined) return known;
+  const proof = proofOf(
     CARD_PROOF,
     fromBase64(card.device)!,
     fromBase64(card.cert)!,
     cardBytes(card.memberId, card.name, card.session),
   );
+  cardProofs.set(card, proof);
+  return proof;
 }
+
+const cardProofs = new WeakMap<MemberCard, string>();
 
 function prove(trust: DocTrust, proof: string): void {
   if (trust.proven.size < MAX_PROOFS) trust.proven.add(proof);
@@ -297,10 +316,21 @@ export function vouchFor(doc: Y.Doc, proofs: Uint8Array): void {
   if (!trust) return;
   const count = Math.min(Math.floor(proofs.length / PROOF_BYTES), MAX_PROOFS);
   for (let i = 0; i < count; i += 1) {
-    trust.vouched.add(
-      String.fromCharCode(...proofs.subarray(i * PROOF_BYTES, (i + 1) * PROOF_BYTES)),
-    );
+    vouch(trust, String.fromCharCode(...proofs.subarray(i * PROOF_BYTES, (i + 1) * PROOF_BYTES)));
   }
+}
+
+/**
+ * Takes a proof as vouched for. The set is bounded: when full, the oldest goes (it was read,
+ * or is verified on read if it ever is), so that a long meeting verified ahead change after
+ * change keeps the fast path for its newest writes.
+ */
+function vouch(trust: DocTrust, proof: string): void {
+  if (trust.vouched.size >= MAX_PROOFS && !trust.vouched.has(proof)) {
+    const oldest = trust.vouched.values().next();
+    if (!oldest.done) trust.vouched.delete(oldest.value);
+  }
+  trust.vouched.add(proof);
 }
 
 /** A signature a reader of a document would verify: a roster card's or a signed write's. */
@@ -310,35 +340,89 @@ export interface PendingSignature {
   readonly key: Uint8Array;
   readonly signature: Uint8Array;
   readonly message: Uint8Array;
+  /** The entry of the update it was found in (`client:clock`), from `signaturesIn`. */
+  readonly entry?: string;
 }
 
 /**
- * The signatures a reader of the enforced document `doc` would verify in `update`: each roster
- * card's certificate and each stored envelope's signature, with the bytes they would be verified
- * over (this document's scope, each root's name). Nothing is judged here: a card or envelope that
- * is malformed is left out and judged on read as always. For verifying ahead (vouch-ahead.ts).
+ * The signatures a reader of the enforced document `doc` would verify once `update` is applied:
+ * each new roster card's certificate and each new stored envelope's signature, with the bytes
+ * they would be verified over (this document's scope, each root's name). Read from the update's
+ * own structure, so that it serves a whole meeting (a late join) and a single change alike: an
+ * entry that overwrites a key names neither root nor key in the update, only the entry it
+ * follows, which is found in the update itself or in `doc`. Entries `doc` already holds, or that
+ * the update itself deletes, are left out. Nothing is judged here: a card or envelope that is
+ * malformed, or whose place cannot be told, is left out and judged on read as always. For
+ * verifying ahead (vouch-ahead.ts), which leaves out entries it is verifying already (`skip`).
  */
-export function signaturesIn(doc: Y.Doc, update: Uint8Array): PendingSignature[] {
+export function signaturesIn(
+  doc: Y.Doc,
+  update: Uint8Array,
+  skip: (entry: string) => boolean = () => false,
+): PendingSignature[] {
   const trust = trusts.get(doc);
   if (!trust) return [];
-  const scratch = new Y.Doc();
   const found: PendingSignature[] = [];
   try {
-    Y.applyUpdate(scratch, update);
-    for (const name of [...scratch.share.keys()]) {
-      scratch.getMap<unknown>(name).forEach((raw, key) => {
-        if (found.length >= MAX_PROOFS || !isRecord(raw)) return;
-        const pending =
-          name === ROSTER_ROOT ? pendingCard(raw) : pendingWrite(trust, name, key, raw);
-        if (pending) found.push(pending);
-      });
+    const { structs, ds } = Y.decodeUpdate(update);
+    // Where the update's own entries stand, by the id of their last element.
+    const places = new Map<string, Place | null>();
+    for (const struct of structs) {
+      if (found.length >= MAX_PROOFS) break;
+      if (!(struct instanceof Y.Item)) continue;
+      const place = placeOf(doc, struct, places);
+      const { client, clock } = struct.id;
+      places.set(`${client}:${clock + struct.length - 1}`, place);
+      if (!place || struct.length !== 1 || !(struct.content instanceof Y.ContentAny)) continue;
+      if (Y.getState(doc.store, client) > clock || Y.isDeleted(ds, struct.id)) continue;
+      const entry = `${client}:${clock}`;
+      const raw: unknown = struct.content.arr[0];
+      if (!isRecord(raw) || skip(entry)) continue;
+      const pending =
+        place.root === ROSTER_ROOT
+          ? pendingCard(raw)
+          : pendingWrite(trust, place.root, place.key, raw);
+      if (pending) found.push({ ...pending, entry });
     }
   } catch {
-    // An update that does not apply, or a root that is not a map: judged on read as always.
-  } finally {
-    scratch.destroy();
+    // An update that does not decode: judged on read as always.
   }
   return found;
+}
+
+/** A root map's entry: the root's name and the key. */
+interface Place {
+  readonly root: string;
+  readonly key: string;
+}
+
+/**
+ * Where an entry of an update goes. An entry with neither left nor right neighbour names its
+ * parent and key itself; any other follows its neighbour's (Yjs writes no parent for it).
+ */
+function placeOf(doc: Y.Doc, item: Y.Item, places: Map<string, Place | null>): Place | null {
+  const parent: unknown = item.parent;
+  if (item.origin === null && item.rightOrigin === null) {
+    return typeof parent === 'string' && item.parentSub !== null
+      ? { root: parent, key: item.parentSub }
+      : null;
+  }
+  const neighbour = item.origin ?? item.rightOrigin!;
+  const inUpdate = places.get(`${neighbour.client}:${neighbour.clock}`);
+  if (inUpdate !== undefined) return inUpdate;
+  return placeInDoc(doc, neighbour);
+}
+
+/** The root map's entry that the item with this id in `doc` is, or null. */
+function placeInDoc(doc: Y.Doc, id: Y.ID): Place | null {
+  const structs = doc.store.clients.get(id.client);
+  if (!structs || Y.getState(doc.store, id.client) <= id.clock) return null;
+  const item = structs[Y.findIndexSS(structs, id.clock)];
+  if (!(item instanceof Y.Item) || item.parentSub === null) return null;
+  const parent = item.parent;
+  if (!(parent instanceof Y.AbstractType) || parent._item !== null) return null;
+  const root = Y.findRootTypeKey(parent);
+  return root ? { root, key: item.parentSub } : null;
 }
 
 /**
@@ -402,8 +486,8 @@ export function vouchVerified(doc: Y.Doc, verified: readonly PendingSignature[])
   const trust = trusts.get(doc);
   if (!trust) return;
   for (const s of verified) {
-    if (trust.vouched.size >= MAX_PROOFS) return;
-    trust.vouched.add(
+    vouch(
+      trust,
       proofOf(s.kind === 'card' ? CARD_PROOF : WRITE_PROOF, s.key, s.signature, s.message),
     );
   }

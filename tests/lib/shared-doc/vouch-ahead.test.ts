@@ -5,7 +5,12 @@ import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import * as ed25519 from '../../../lib/shared-doc/ed25519';
 import { enforceSignatures, rejectedWrites } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
-import { provePresencesAhead, vouchAhead } from '../../../lib/shared-doc/vouch-ahead';
+import {
+  provePresencesAhead,
+  vouchAhead,
+  vouchUpdateAhead,
+} from '../../../lib/shared-doc/vouch-ahead';
+import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
 import {
   listMembers,
   PRESENCE_FIELD,
@@ -14,7 +19,14 @@ import {
 } from '../../../lib/shared-doc/presence';
 import type { PresenceState } from '../../../lib/shared-doc/presence';
 import { fromBase64, toBase64 } from '../../../lib/util/base64';
-import { meetingWithTwoPitches, TWO_PITCHES, signersNamed } from '../helpers/signed-docs';
+import {
+  meetingWithTwoPitches,
+  signedPanel,
+  signersNamed,
+  startAsChair,
+  syncDocs,
+  TWO_PITCHES,
+} from '../helpers/signed-docs';
 
 vi.mock('../../../lib/shared-doc/ed25519', async (importOriginal) => {
   const original = await importOriginal<typeof ed25519>();
@@ -134,6 +146,94 @@ describe('verifying a received meeting ahead', () => {
   it('takes nothing from an update that does not apply, or in a document that enforces nothing', async () => {
     expect(await vouchAhead(joiner(), Uint8Array.of(1, 2, 3, 4, 5))).toBe(0);
     expect(await vouchAhead(new Y.Doc(), meetingState())).toBe(0);
+  });
+});
+
+/**
+ * Issue 15, the phase path: each update a peer sends during a meeting is verified the same way
+ * before it is read (the y-webrtc patch's `gate`, lib/connection/room-connection.ts). A phase
+ * change overwrites three keys, and an overwriting entry names neither its root nor its key in
+ * the update: they are found through the entry it follows, in the receiving document.
+ */
+describe('verifying a peer’s update ahead', () => {
+  async function meetingOfTwo(scope: string) {
+    const [chair, member] = await signersNamed('Chair', 'Member');
+    const chairDoc = signedPanel(chair, scope);
+    const memberDoc = signedPanel(member, scope);
+    startAsChair(chairDoc, chair);
+    syncDocs([chairDoc, memberDoc]);
+    // The member has read the meeting once, as a panel does, before the change arrives.
+    readMeeting(memberDoc);
+    const updates: Uint8Array[] = [];
+    chairDoc.on('update', (update: Uint8Array) => updates.push(update));
+    return { chair, chairDoc, memberDoc, updates };
+  }
+
+  it('reads a phase change without verifying its writes in JavaScript', async () => {
+    const { chair, chairDoc, memberDoc, updates } = await meetingOfTwo('ahead-phase-1');
+    expect(goToPhase(chairDoc, chair.card.memberId, 1, 5_000).ok).toBe(true);
+    const [update] = updates;
+    const ahead = vouchUpdateAhead(memberDoc, update!);
+    expect(ahead).not.toBeNull();
+    expect(await ahead).toBe(3);
+    verify.mockClear();
+    Y.applyUpdate(memberDoc, update!);
+    expect(readMeeting(memberDoc).phaseIndex).toBe(1);
+    expect(verify).not.toHaveBeenCalled();
+    expect(rejectedWrites(memberDoc)).toEqual([]);
+  });
+
+  it('still refuses a phase change whose value was changed under a valid signature', async () => {
+    const { chair, chairDoc, memberDoc, updates } = await meetingOfTwo('ahead-phase-2');
+    expect(goToPhase(chairDoc, chair.card.memberId, 1, 5_000).ok).toBe(true);
+    // Someone between the two moves the meeting two phases on under the chair's signature.
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(memberDoc));
+    const forgerUpdates: Uint8Array[] = [];
+    forger.on('update', (update: Uint8Array) => forgerUpdates.push(update));
+    Y.applyUpdate(forger, updates[0]!);
+    forgerUpdates.length = 0;
+    const meeting = forger.getMap<Record<string, unknown>>('session');
+    const signed = meeting.get('phaseIndex')!;
+    meeting.set('phaseIndex', { ...signed, v: 2 });
+    const forged = Y.mergeUpdates([updates[0]!, ...forgerUpdates]);
+    await vouchUpdateAhead(memberDoc, forged);
+    verify.mockClear();
+    Y.applyUpdate(memberDoc, forged);
+    expect(readMeeting(memberDoc).phaseIndex).not.toBe(2);
+    expect(verify).toHaveBeenCalled();
+    expect(rejectedWrites(memberDoc)).toContainEqual(
+      expect.objectContaining({ root: 'session', key: 'phaseIndex', reason: 'forged' }),
+    );
+  });
+
+  it('answers at once for an update it holds no new signature for', async () => {
+    const { chair, chairDoc, memberDoc, updates } = await meetingOfTwo('ahead-phase-3');
+    expect(goToPhase(chairDoc, chair.card.memberId, 1, 5_000).ok).toBe(true);
+    Y.applyUpdate(memberDoc, updates[0]!);
+    // The same update again (another peer passing it on): nothing new in it.
+    expect(vouchUpdateAhead(memberDoc, updates[0]!)).toBeNull();
+    expect(vouchUpdateAhead(memberDoc, Uint8Array.of(0, 0))).toBeNull();
+    expect(vouchUpdateAhead(new Y.Doc(), updates[0]!)).toBeNull();
+  });
+
+  it('verifies a copy that arrives while the first is being verified only once', async () => {
+    const { chair, chairDoc, memberDoc, updates } = await meetingOfTwo('ahead-phase-4');
+    expect(goToPhase(chairDoc, chair.card.memberId, 1, 5_000).ok).toBe(true);
+    const native = vi.spyOn(globalThis.crypto.subtle, 'verify');
+    try {
+      const first = vouchUpdateAhead(memberDoc, updates[0]!);
+      const copy = vouchUpdateAhead(memberDoc, updates[0]!);
+      expect(copy).not.toBeNull();
+      await Promise.all([first, copy]);
+      expect(native).toHaveBeenCalledTimes(3);
+    } finally {
+      native.mockRestore();
+    }
+    verify.mockClear();
+    Y.applyUpdate(memberDoc, updates[0]!);
+    expect(readMeeting(memberDoc).phaseIndex).toBe(1);
+    expect(verify).not.toHaveBeenCalled();
   });
 });
 
