@@ -8,7 +8,8 @@
  * Analysis while Chromium's sampling profiler (CDP `Profiler`, 100 µs) runs in the first
  * panel. Self time is summed per source file and per function through the build's source maps
  * (hidden maps beside the chunks; without them the minified names are printed). Then a
- * `devtools.timeline` trace of as many changes; `PROFILE_DUMP=<file>` writes its raw events.
+ * `devtools.timeline` trace of as many changes; `PROFILE_DUMP=<file>` writes its raw events,
+ * `PROFILE_CPU_DUMP=<file>` the raw CPU profile.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -149,6 +150,9 @@ async function main(changes: number, from: string): Promise<void> {
     for (let i = 0; i < changes; i += 1) await change();
     let wall = Date.now() - began;
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    // PROFILE_CPU_DUMP=<file>: the raw CPU profile, for reading a change sample by sample.
+    if (process.env.PROFILE_CPU_DUMP)
+      (await import('node:fs')).writeFileSync(process.env.PROFILE_CPU_DUMP, JSON.stringify(profile));
     report(profile, build, changes, wall);
     // Then the renderer's own trace: style, layout, paint and the rest outside JavaScript.
     const events: TraceEvent[] = [];
