@@ -148,6 +148,16 @@ export function GroupView({
     />
   );
   const self = snapshot.members.find((m) => m.isSelf)?.name ?? group.memberName;
+  // The session, or the group's past meetings, still on their way (a moment, usually): one line
+  // says so, and what sits under the group's view (its invite, its series) waits with it, so
+  // that nothing jumps down when the view comes. Should the session fail, its error says why.
+  const opening =
+    !error &&
+    !snapshot.ended &&
+    !(meeting && snapshot.board && snapshot.role && actions && snapshot.meetingId) &&
+    !(snapshot.admission && session) &&
+    !snapshot.meetingId &&
+    !(session && historyLoaded);
   return (
     <div className="group-view">
       <button type="button" className="link-button" onClick={onBack}>
@@ -252,10 +262,7 @@ export function GroupView({
           />
         </>
       ) : (
-        // The session, or the group's past meetings, still on their way (a moment, usually):
-        // a line in the place of what comes, not a view with only its invite and settings.
-        // Should the session not open at all, the error above says why instead.
-        !error && (
+        opening && (
           <p className="hint" role="status">
             {t('openingGroup')}
           </p>
@@ -270,7 +277,7 @@ export function GroupView({
         />
       )}
       {snapshot.newInvite && <LiveRegion>{t('newInviteDone')}</LiveRegion>}
-      {!inviteFirst && invite}
+      {!inviteFirst && !opening && invite}
       {session && snapshot.role === 'chair' && meeting && !snapshot.ended && (
         <>
           <DoorControl
@@ -284,7 +291,7 @@ export function GroupView({
       {snapshot.doorkeeper !== null && snapshot.doorkeeper === snapshot.selfId && (
         <p className="hint">{t('doorkeeperYou')}</p>
       )}
-      <SeriesSetting length={seriesLength} onSave={saveSeriesLength} />
+      {!opening && <SeriesSetting length={seriesLength} onSave={saveSeriesLength} />}
     </div>
   );
 }

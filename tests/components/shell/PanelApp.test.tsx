@@ -179,12 +179,22 @@ describe('a panel opened again', () => {
   });
 
   it('says the group is opening until what comes next shows: never a view with only its invite', async () => {
-    // Every DOM change is looked at: a moment with the group's name and nothing under it is caught.
+    // Every DOM change is looked at: a moment with the group's name and nothing under it is caught,
+    // and so is the invite or the series setting shown while the group still opens (they would
+    // jump down when the view comes).
     const says = (text: string) => document.body.textContent?.includes(text) ?? false;
     let blank = false;
+    let besideOpening = false;
     const watch = new MutationObserver(() => {
       if (!says('Team Oost') || screen.queryByRole('heading', { level: 1 }) === null) return;
       if (!says('Opening the group…') && !says('Looking for your group…')) blank = true;
+      if (
+        says('Opening the group…') &&
+        (screen.queryByLabelText('Code') !== null ||
+          screen.queryByRole('form', { name: /meetings in this series/i }) !== null)
+      ) {
+        besideOpening = true;
+      }
     });
     watch.observe(document.body, { childList: true, subtree: true, characterData: true });
     try {
@@ -195,6 +205,10 @@ describe('a panel opened again', () => {
       await screen.findByText('Looking for your group…');
       expect(screen.queryByText('Opening the group…')).toBeNull();
       expect(blank).toBe(false);
+      expect(besideOpening).toBe(false);
+      // Once open, both are there again.
+      expect(screen.getByLabelText('Code')).toBeTruthy();
+      expect(screen.getByRole('form', { name: /meetings in this series/i })).toBeTruthy();
     } finally {
       watch.disconnect();
     }
