@@ -370,11 +370,14 @@ export function signaturesIn(
     for (const struct of structs) {
       if (found.length >= MAX_PROOFS) break;
       if (!(struct instanceof Y.Item)) continue;
-      const place = placeOf(doc, struct, places);
       const { client, clock } = struct.id;
+      // Held already (a copy from another peer, a sync that overlaps): read before, and an entry
+      // that follows it finds its place in `doc`.
+      if (Y.getState(doc.store, client) > clock) continue;
+      const place = placeOf(doc, struct, places);
       places.set(`${client}:${clock + struct.length - 1}`, place);
       if (!place || struct.length !== 1 || !(struct.content instanceof Y.ContentAny)) continue;
-      if (Y.getState(doc.store, client) > clock || Y.isDeleted(ds, struct.id)) continue;
+      if (Y.isDeleted(ds, struct.id)) continue;
       const entry = `${client}:${clock}`;
       const raw: unknown = struct.content.arr[0];
       if (!isRecord(raw) || skip(entry)) continue;
