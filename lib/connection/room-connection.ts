@@ -264,8 +264,8 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     peerNote: (peerId, note) => {
       for (const listener of [...noteListeners]) listener(peerId, note);
     },
-    // An update from a peer waits while the browser verifies its signatures (off the main
-    // thread); reading it then costs no curve math. Without signatures, at once.
+    // An update from a peer waits while the browser verifies its signatures natively; reading
+    // it then costs no curve math in JavaScript. Without signatures, at once.
     gate: (message) => {
       const update = syncedUpdateIn(message);
       return update === null ? null : vouchUpdateAhead(doc, update);

@@ -39,7 +39,7 @@ export async function vouchAhead(doc: Y.Doc, update: Uint8Array): Promise<number
  * when it holds no signature to verify or the browser cannot verify natively, so that the
  * update is read without waiting; else a promise of how many were taken as verified, which
  * never rejects. A phase change is three signed writes: about 2.8 ms of curve math in a panel's
- * main thread against about 0.2 ms, off it, for WebCrypto (bench/phase-profile.ts).
+ * main thread against about 0.3 ms for WebCrypto, three at once (bench/phase-profile.ts).
  */
 export function vouchUpdateAhead(doc: Y.Doc, update: Uint8Array): Promise<number> | null {
   const subtle = globalThis.crypto?.subtle;
