@@ -1,5 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
+import { rememberBounded } from '../util/bounded';
 
 /**
  * Ed25519 for the signed writes of a meeting (signed.ts), faster for the session keys that sign
@@ -65,11 +66,7 @@ function knownKey(publicKey: Uint8Array): KnownKey | null {
   } catch {
     known = null;
   }
-  if (keys.size >= MAX_KEYS) {
-    const oldest = keys.keys().next();
-    if (!oldest.done) keys.delete(oldest.value);
-  }
-  keys.set(id, known);
+  rememberBounded(keys, id, known, MAX_KEYS);
   return known;
 }
 

@@ -5,6 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { fromBase64, toBase64 } from '../util/base64';
 import { sameBytes } from '../util/bytes';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
+import { addBounded, rememberBounded } from '../util/bounded';
 import { LIMITS, PROOF_BYTES } from '../util/limits';
 import { sessionSigner, verifyEd25519 } from './ed25519';
 
@@ -140,8 +141,7 @@ export function fingerprintOf(card: Pick<MemberCard, 'device'>): string {
     .join('')
     .toUpperCase();
   const fingerprint = `${hex.slice(0, 4)} ${hex.slice(4)}`;
-  if (fingerprints.size >= MAX_VERDICTS) fingerprints.clear();
-  fingerprints.set(card.device, fingerprint);
+  rememberBounded(fingerprints, card.device, fingerprint, MAX_VERDICTS);
   return fingerprint;
 }
 
@@ -190,7 +190,7 @@ function cardVerdict(
     return cached && sameCard(cached, value) ? cached : null;
   }
   const card = checkCard(value, cert, trust, verifiedNatively);
-  remember(cardVerdicts, cert, card);
+  rememberBounded(cardVerdicts, cert, card, MAX_VERDICTS);
   return card;
 }
 
@@ -326,11 +326,7 @@ export function vouchFor(doc: Y.Doc, proofs: Uint8Array): void {
  * change keeps the fast path for its newest writes.
  */
 function vouch(trust: DocTrust, proof: string): void {
-  if (trust.vouched.size >= MAX_PROOFS && !trust.vouched.has(proof)) {
-    const oldest = trust.vouched.values().next();
-    if (!oldest.done) trust.vouched.delete(oldest.value);
-  }
-  trust.vouched.add(proof);
+  addBounded(trust.vouched, proof, MAX_PROOFS);
 }
 
 /** A signature a reader of a document would verify: a roster card's or a signed write's. */
@@ -418,9 +414,8 @@ function placeOf(doc: Y.Doc, item: Y.Item, places: Map<string, Place | null>): P
 
 /** The root map's entry that the item with this id in `doc` is, or null. */
 function placeInDoc(doc: Y.Doc, id: Y.ID): Place | null {
-  const structs = doc.store.clients.get(id.client);
-  if (!structs || Y.getState(doc.store, id.client) <= id.clock) return null;
-  const item = structs[Y.findIndexSS(structs, id.clock)];
+  if (Y.getState(doc.store, id.client) <= id.clock) return null;
+  const item = Y.getItem(doc.store, id);
   if (!(item instanceof Y.Item) || item.parentSub === null) return null;
   const parent = item.parent;
   if (!(parent instanceof Y.AbstractType) || parent._item !== null) return null;
@@ -785,14 +780,6 @@ function stableJson(value: unknown): string {
     .filter((k) => record[k] !== undefined)
     .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(',')}}`;
-}
-
-function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
-  if (cache.size >= MAX_VERDICTS) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
-  cache.set(key, value);
 }
 
 function toUrlSafe(base64: string): string {

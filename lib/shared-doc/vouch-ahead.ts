@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { fromBase64 } from '../util/base64';
+import { rememberBounded } from '../util/bounded';
 import { isRecord } from '../util/guards';
 import { strictFormOk } from './ed25519';
 import { decodePresence, proofBytes, proofKnown, rememberProof } from './presence';
@@ -104,10 +105,6 @@ function importedKey(subtle: SubtleCrypto, s: PendingSignature): Promise<CryptoK
   const id = `${s.kind}:${String.fromCharCode(...s.key)}`;
   const known = importedKeys.get(id);
   if (known) return known;
-  if (importedKeys.size >= MAX_IMPORTED_KEYS) {
-    const oldest = importedKeys.keys().next();
-    if (!oldest.done) importedKeys.delete(oldest.value);
-  }
   const algorithm =
     s.kind === 'card' ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'Ed25519' };
   const key = subtle.importKey('raw', Uint8Array.from(s.key), algorithm, false, ['verify']).then(
@@ -121,7 +118,7 @@ function importedKey(subtle: SubtleCrypto, s: PendingSignature): Promise<CryptoK
       return null;
     },
   );
-  importedKeys.set(id, key);
+  rememberBounded(importedKeys, id, key, MAX_IMPORTED_KEYS);
   return key;
 }
 
