@@ -148,13 +148,13 @@ export function GroupView({
     />
   );
   const self = snapshot.members.find((m) => m.isSelf)?.name ?? group.memberName;
-  // The session, or the group's past meetings, still on their way (a moment, usually): one line
-  // says so, and what sits under the group's view (its invite, its series) waits with it, so
-  // that nothing jumps down when the view comes. Should the session fail, its error says why.
+  // The session, or the group's past meetings, still on their way (a moment, usually): the last
+  // branch of the view below. One line says so, and what sits under the view (its invite, its
+  // series) waits with it, so that nothing jumps down when the view comes. Should the session
+  // fail, its error says why. (A meeting shown has a meeting id: no branch of its own here.)
   const opening =
     !error &&
     !snapshot.ended &&
-    !(meeting && snapshot.board && snapshot.role && actions && snapshot.meetingId) &&
     !(snapshot.admission && session) &&
     !snapshot.meetingId &&
     !(session && historyLoaded);
