@@ -152,7 +152,10 @@ async function main(changes: number, from: string): Promise<void> {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     // PROFILE_CPU_DUMP=<file>: the raw CPU profile, for reading a change sample by sample.
     if (process.env.PROFILE_CPU_DUMP)
-      (await import('node:fs')).writeFileSync(process.env.PROFILE_CPU_DUMP, JSON.stringify(profile));
+      (await import('node:fs')).writeFileSync(
+        process.env.PROFILE_CPU_DUMP,
+        JSON.stringify(profile),
+      );
     report(profile, build, changes, wall);
     // Then the renderer's own trace: style, layout, paint and the rest outside JavaScript.
     const events: TraceEvent[] = [];
