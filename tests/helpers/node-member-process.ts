@@ -42,6 +42,11 @@ export type MemberCommand =
       memberName: string;
       groupName: string;
       signalingUrl: string;
+      /**
+       * A second signaling server this member meets peers through as well: a bridge between
+       * members on `signalingUrl` and members on this one, who never meet each other directly.
+       */
+      bridgeUrl?: string;
       /** A JSON file that keeps the member's meeting cache across restarts (a reload). */
       cacheFile?: string;
       /**
@@ -138,7 +143,10 @@ async function handle(raw: unknown): Promise<void> {
                 ? { ...keys, password: `${keys.password}-unreachable` }
                 : keys,
               {
-                signalingUrls: [command.signalingUrl],
+                signalingUrls: [
+                  command.signalingUrl,
+                  ...(command.bridgeUrl !== undefined ? [command.bridgeUrl] : []),
+                ],
                 peerOpts: {
                   wrtc,
                   config: {

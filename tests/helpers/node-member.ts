@@ -15,6 +15,8 @@ export interface NodeMemberOptions {
   readonly memberName: string;
   readonly groupName?: string;
   readonly signalingUrl: string;
+  /** A second server it meets peers through too (a bridge between two halves of a group). */
+  readonly bridgeUrl?: string;
   /** The member's device storage for the meeting cache; kept across restarts. */
   readonly cacheFile?: string;
   /** No direct connection possible: reached through the encrypted relay only. */
@@ -69,6 +71,7 @@ export class NodeMember {
       groupName: options.groupName ?? 'Testgroep',
       signalingUrl: options.signalingUrl,
       ...(options.cacheFile ? { cacheFile: options.cacheFile } : {}),
+      ...(options.bridgeUrl ? { bridgeUrl: options.bridgeUrl } : {}),
       ...(options.relayOnly ? { relayOnly: true } : {}),
       ...(options.letsIn ? { letsIn: options.letsIn } : {}),
       ...(options.meetingUnreachable ? { meetingUnreachable: true } : {}),
