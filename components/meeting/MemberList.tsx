@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Member } from '../../lib/shared-doc/presence';
 import type { PeerLink } from '../../lib/connection/relay-plan';
 import { useI18n } from '../common/I18n';
@@ -20,8 +21,9 @@ const LINK_LABELS: Record<PeerLink, MessageKey> = {
  * procesbegeleider) and how this panel reaches them: directly, or through
  * the server (the encrypted relay), so that the chair sees at a glance who is on a poor network.
  * Names are peers' text and rendered as text only.
+ * Memoized (see GroupView).
  */
-export function MemberList({
+export const MemberList = memo(function MemberList({
   members,
   links = {},
   roles = true,
@@ -86,7 +88,7 @@ export function MemberList({
       </ul>
     </section>
   );
-}
+});
 
 /** A member's link, read as an own property only (member ids are peers' text). */
 function linkOf(links: Readonly<Record<string, PeerLink>>, memberId: string): PeerLink | undefined {

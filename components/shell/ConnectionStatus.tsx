@@ -1,9 +1,13 @@
+import { memo } from 'react';
 import type { ConnectionStatus as Status } from '../../lib/connection/connection-status';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 
-/** The connection state in words, announced politely to screen readers when it changes. */
-export function ConnectionStatus({
+/**
+ * The connection state in words, announced politely to screen readers when it changes.
+ * Memoized (see GroupView).
+ */
+export const ConnectionStatus = memo(function ConnectionStatus({
   status,
   signalingUrl,
 }: {
@@ -28,7 +32,7 @@ export function ConnectionStatus({
       {text}
     </LiveRegion>
   );
-}
+});
 
 /**
  * The server as a member knows it: its host name (and port, where the address has one), without

@@ -158,6 +158,9 @@ export function GroupView({
     !(snapshot.admission && session) &&
     !snapshot.meetingId &&
     !(session && historyLoaded);
+  // This view renders again on every change a peer sends. The parts that do not follow the
+  // meeting (connection, members, invite, series) are memoized, and their props stay the same
+  // objects while equal (the session's snapshot keeps equal parts), so they skip that render.
   return (
     <div className="group-view">
       <button type="button" className="link-button" onClick={onBack}>

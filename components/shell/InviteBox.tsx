@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import { PRIVATE_TEXT } from '../common/private-text';
@@ -9,8 +9,9 @@ type Copied = 'invite' | 'code' | 'link' | 'failed' | null;
  * The group's invite, shown to every member: one button copies a short message with the link,
  * ready to paste into the call's chat; code and link are there to copy apart. For the founder of
  * a new group it is step one, open and first (`step`); afterwards a closed section at the end.
+ * Memoized (see GroupView).
  */
-export function InviteBox({
+export const InviteBox = memo(function InviteBox({
   code,
   link,
   groupName,
@@ -88,4 +89,4 @@ export function InviteBox({
       {fields}
     </details>
   );
-}
+});

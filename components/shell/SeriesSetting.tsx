@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { parseSeriesLength, MAX_SERIES_LENGTH } from '../../lib/device/series';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
@@ -7,8 +7,9 @@ import { LiveRegion } from '../common/LiveRegion';
  * The group's "Meetings in this series", a small field beside the invite: how many meetings the
  * group agreed on, so that the panel can say "Meeting 3 of 10" (issue 14, point 7). Optional;
  * kept on this device.
+ * Memoized (see GroupView).
  */
-export function SeriesSetting({
+export const SeriesSetting = memo(function SeriesSetting({
   length,
   onSave,
 }: {
@@ -74,7 +75,7 @@ export function SeriesSetting({
       <LiveRegion>{state === 'saved' ? t('seriesLengthSaved') : ''}</LiveRegion>
     </form>
   );
-}
+});
 
 /** "Meeting 3 of 10", or "Meeting 3" when the group set no series length. */
 export function MeetingNumber({ number, length }: { number: number; length: number | null }) {
