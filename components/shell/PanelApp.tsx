@@ -37,6 +37,7 @@ import {
 } from './lazy-views';
 import { usePanelState } from './usePanelState';
 import { groupOpening, groupShown } from '../common/group-opening';
+import { afterFirstPaint } from '../common/after-first-paint';
 import { noOpenGroupMemory } from '../../extension/open-group-memory';
 import type { OpenGroupMemory } from '../../extension/open-group-memory';
 import { useUnsealBeforeRemoval } from './useUnsealBeforeRemoval';
@@ -234,17 +235,9 @@ function Panel({
   // Opening or joining a group is the likely next step on the home screen and the welcome: its
   // code (the meeting, the connection: about 90 KB gzipped, a third of a second to fetch and
   // compile on a slow machine) is fetched once the first screen has been painted, so that Join
-  // and "Open" do not wait for it (issue 15, late join: a new member's Join waited 350 ms).
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(prepareGroupView, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
+  // and "Open" do not wait for it (issue 15, late join: a new member's Join waited 350 ms), and
+  // the first screen does not wait for it either (after-first-paint.ts).
+  useEffect(() => afterFirstPaint(prepareGroupView), []);
 
   // The group used last is the likely one to open: its companion is asked for its connection
   // servers now, so that opening it does not wait for that round trip (ice-prefetch.ts).

@@ -21,6 +21,7 @@ import { answerWithin } from '../../lib/util/answer-within';
 import { FIRST_READS_MS } from '../../lib/util/limits';
 import { traceMark } from '../../lib/util/trace';
 import { whenIdle } from '../../components/common/when-idle';
+import { afterFirstPaint } from '../../components/common/after-first-paint';
 import '../../components/shell/panel.css';
 
 // An invite link opens the web panel with the code in the fragment; take it and wipe it from
@@ -47,11 +48,13 @@ addEventListener('pagehide', () => leaveAllRooms());
 // there is no IndexedDB. Where the remembered groups are sealed (a passphrase is set) it is asked
 // for at once instead: they wait for its keys, and they, not the header, are that member's
 // first screen.
+// "Painted" is the first screen on screen (after-first-paint.ts): what waits for it competed
+// with that screen's raster before.
 let firstPainted: () => void = () => undefined;
 const painted = new Promise<void>((resolve) => {
   firstPainted = resolve;
 });
-const firstRendered = () => requestAnimationFrame(() => setTimeout(firstPainted, 0));
+const firstRendered = () => afterFirstPaint(firstPainted);
 let startNotebook: () => void = () => undefined;
 const notebookAsked = new Promise<void>((resolve) => {
   startNotebook = resolve;
