@@ -58,7 +58,7 @@ export class NodeMember {
   /** Starts a member process and connects it to the group. */
   static async join(options: NodeMemberOptions): Promise<NodeMember> {
     const child = fork(SCRIPT, [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...cpuProfileArgs()],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const member = new NodeMember(child);
@@ -178,4 +178,14 @@ export class NodeMember {
     }
     await exited;
   }
+}
+
+/**
+ * `KRING_MEMBER_CPU_PROF=<folder>`: each member process writes a V8 CPU profile there when it
+ * exits (`--cpu-prof`, sampled every 100 µs), for reading where a Node member's time goes
+ * (docs/benchmarks.md, fifteenth round). Node refuses `--cpu-prof` in NODE_OPTIONS.
+ */
+function cpuProfileArgs(): string[] {
+  const dir = process.env.KRING_MEMBER_CPU_PROF;
+  return dir ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${dir}`] : [];
 }
