@@ -7,6 +7,7 @@ import { useI18n } from '../common/I18n';
 import { altShift, useShortcut } from '../common/useShortcut';
 import type { NextMeeting } from '../../lib/shared-doc/next-meeting';
 import { EndMeetingButton } from './EndMeetingButton';
+import { Icon } from '../common/Icon';
 
 const NEXT = altShift('ArrowRight');
 const PREVIOUS = altShift('ArrowLeft');
@@ -42,7 +43,7 @@ export function PhaseControls({
         aria-keyshortcuts={PREVIOUS.aria}
         title={`${t('previousPhase')} (${PREVIOUS.label})`}
       >
-        <span className="icon icon-prev" aria-hidden="true" />
+        <Icon name="prev" />
         {/* Under 360 px the arrow alone, so that "Next phase" keeps one line. */}
         <span className="previous-label">{t('previousPhase')}</span>
       </button>
@@ -55,7 +56,7 @@ export function PhaseControls({
         title={`${t('nextPhase')} (${NEXT.label})`}
       >
         {t('nextPhase')}
-        <span className="icon icon-next" aria-hidden="true" />
+        <Icon name="next" />
       </button>
     </div>
   );
@@ -93,11 +94,11 @@ export function ChairControls({
     <div className="chair-controls">
       <div className="row">
         <button type="button" onClick={() => onTimer({ kind: paused ? 'resume' : 'pause' })}>
-          <span className={`icon ${paused ? 'icon-play' : 'icon-pause'}`} aria-hidden="true" />
+          <Icon name={paused ? 'play' : 'pause'} />
           {paused ? t('resumeTimer') : t('pauseTimer')}
         </button>
         <button type="button" onClick={() => onTimer({ kind: 'extend', minutes: 1 })}>
-          <span className="icon icon-plus" aria-hidden="true" />
+          <Icon name="plus" />
           {t('extendTimer')}
         </button>
       </div>
@@ -136,7 +137,7 @@ export function ChairControls({
           confirmLabel={t('resetTimerYes')}
           onConfirm={() => onTimer({ kind: 'reset' })}
         >
-          <span className="icon icon-reset" aria-hidden="true" />
+          <Icon name="reset" />
           {t('resetTimer')}
         </ConfirmAction>
         <EndMeetingButton

@@ -36,6 +36,7 @@ import { LiveRegion } from '../common/LiveRegion';
 import { useFocusOnChange } from '../common/useFocusOnChange';
 import { useNewItemAnnouncements } from './useNewItemAnnouncements';
 import type { RejectedSummary } from '../../lib/connection/group-session';
+import { Icon } from '../common/Icon';
 
 const ROLE_NAMES: Record<Role, MessageKey> = {
   chair: 'roleChair',
@@ -201,7 +202,7 @@ export function MeetingView({
       {/* Everything private in one tinted place, so that nobody mistakes it for the board. */}
       <div className="private-zone" role="group" aria-labelledby={privateLabelId}>
         <p className="private-label" id={privateLabelId}>
-          <span className="icon icon-lock" aria-hidden="true" />
+          <Icon name="lock" />
           {t('privateZone')}
         </p>
         {lookBack && (
@@ -242,7 +243,7 @@ function PhaseSteps({ meeting }: { meeting: MeetingState }) {
               title={`${index + 1}. ${name} (${minutes})`}
             >
               <span className="step-dot" aria-hidden="true">
-                {done ? <span className="icon icon-check" /> : index + 1}
+                {done ? <Icon name="check" /> : index + 1}
               </span>
               <span className="visually-hidden">
                 {name}, {minutes}

@@ -2,6 +2,7 @@ import { platformLabel } from '../../lib/call/call-url';
 import { sessionStorageArea } from '../../extension/call-store';
 import { useCallInfo } from './useCallInfo';
 import { useI18n } from '../common/I18n';
+import { Icon } from '../common/Icon';
 
 /**
  * Which video call this panel belongs to, as the content script recognised it: a quiet line in
@@ -16,7 +17,7 @@ export function CallBadge() {
   const platform = platformLabel(call.platform);
   return (
     <p className="call-badge" data-testid="call-badge">
-      <span className="icon icon-video" aria-hidden="true" />
+      <Icon name="video" />
       <span>
         {call.meetingId
           ? t('callMeeting', { platform, meeting: call.meetingId })

@@ -42,6 +42,7 @@ import { noOpenGroupMemory } from '../../extension/open-group-memory';
 import type { OpenGroupMemory } from '../../extension/open-group-memory';
 import { useUnsealBeforeRemoval } from './useUnsealBeforeRemoval';
 import type { PanelState } from './usePanelState';
+import { Icon } from '../common/Icon';
 
 /** The whole panel, the same in the extension's side panel and the companion's web page. */
 export function PanelApp({
@@ -129,7 +130,7 @@ function Brand({
   const { t } = useI18n();
   const inner = (
     <>
-      <span className="icon icon-ring" aria-hidden="true" />
+      <Icon name="ring" />
       <span>
         {t('appName')} <span className="brand-tagline">{t('appTagline')}</span>
       </span>
@@ -296,7 +297,7 @@ function Panel({
         <Brand heading={!active || showNotes} headingRef={homeHeading} />
         <div className="header-actions">
           <label className="language header-button">
-            <span className="icon icon-globe" aria-hidden="true" />
+            <Icon name="globe" />
             <span className="visually-hidden">{t('language')}</span>
             <select
               value={locale}
@@ -320,7 +321,7 @@ function Panel({
             onClick={() => setShowNotes((s) => !s)}
             aria-pressed={showNotes}
           >
-            <span className="icon icon-notes" aria-hidden="true" />
+            <Icon name="notes" />
             {t('myNotes')}
           </button>
           <button
@@ -331,7 +332,7 @@ function Panel({
             onClick={() => setShowSettings((s) => !s)}
             aria-expanded={showSettings}
           >
-            <span className="icon icon-settings" aria-hidden="true" />
+            <Icon name="settings" />
             {/* Under 420 px only the gear shows; the name stays for screen readers and tests. */}
             <span className="header-label narrow-hidden">{t('settings')}</span>
           </button>
