@@ -20,7 +20,8 @@ export type IconName =
   | 'pause'
   | 'play'
   | 'plus'
-  | 'reset';
+  | 'reset'
+  | 'back';
 
 /** Each icon's shapes on a 24 x 24 grid, stroked 2 wide with round ends unless they say otherwise. */
 const SHAPES: Readonly<Record<IconName, ReactElement>> = {
@@ -87,6 +88,12 @@ const SHAPES: Readonly<Record<IconName, ReactElement>> = {
     <>
       <path d="M1 4v6h6" />
       <path d="M3.51 15a9 9 0 1 0 2.13-9.36L1 10" />
+    </>
+  ),
+  back: (
+    <>
+      <path d="M19 12H5" />
+      <path d="M12 19l-7-7 7-7" />
     </>
   ),
 };

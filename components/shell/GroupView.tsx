@@ -33,6 +33,7 @@ import { DraftProvider } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import { useFocusOnChange } from '../common/useFocusOnChange';
+import { Icon } from '../common/Icon';
 
 /**
  * One group, connected: its invite, who is present, and the running meeting or its start. For
@@ -164,6 +165,7 @@ export function GroupView({
   return (
     <div className="group-view">
       <button type="button" className="link-button" onClick={onBack}>
+        <Icon name="back" />
         {t('back')}
       </button>
       <h1 className="group-name" ref={heading} tabIndex={-1}>
