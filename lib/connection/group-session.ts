@@ -1006,7 +1006,7 @@ export class GroupSession {
         Math.max(this.lobby?.unknownPeers?.() ?? 0, this.meeting?.unknownPeers?.() ?? 0) + unproven,
       board:
         this.meeting && started
-          ? readBoard(this.meeting.doc, started.method, this.identity.memberId)
+          ? readBoard(this.meeting.doc, started.method, this.identity.memberId, undefined, started)
           : null,
       role: started ? roleOf(started, this.identity.memberId) : null,
       timer,

@@ -5,6 +5,7 @@ import { boardMap, caseKey, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './
 import type { BoardRoot, CaseNumber } from './doc-schema';
 import type { Method, Phase } from '../method/method';
 import { readMeeting } from './meeting-state';
+import type { MeetingState } from './meeting-state';
 import { LATER, settled } from './last-valid';
 import type { KeyRule } from './last-valid';
 import { indexer, liveKeys } from './map-index';
@@ -217,15 +218,16 @@ function decodeCore(value: unknown): string | null {
  * Reads every board for one viewer, validating each item and hiding others' blind items. Once
  * the meeting has ended the boards read empty, whatever a member who was offline sends late.
  * `meter` counts the entries the read looked at: at most LIMITS.entriesPerRoot per root,
- * however many junk keys a peer wrote.
+ * however many junk keys a peer wrote. `meeting`: the meeting as the caller read it in the same
+ * task, with nothing written since (a panel's refresh reads both on every change).
  */
 export function readBoard(
   doc: Y.Doc,
   method: Method,
   viewerId: string,
   meter?: ReadMeter,
+  meeting: MeetingState = readMeeting(doc),
 ): BoardState {
-  const meeting = readMeeting(doc);
   if (meeting.ended) return ENDED_BOARD;
   const progress = meetingMap(doc);
   const current = meeting.caseNumber;
@@ -334,7 +336,7 @@ export function readBoard(
         BRINGER_RULES[current].keepTitle,
       ) === true,
     revealed,
-    confidentiality: [...readConfidentiality(doc)],
+    confidentiality: [...readConfidentiality(doc, meeting)],
     earlierCases,
   };
 }

@@ -3,6 +3,7 @@ import { finiteNumber, isRecord, safeId } from '../util/guards';
 import { boardMap, LOCAL_ORIGIN } from './doc-schema';
 import { indexer } from './map-index';
 import { readMeeting } from './meeting-state';
+import type { MeetingState } from './meeting-state';
 import type { CommandResult } from './meeting-commands';
 import { clear, put } from './signed';
 
@@ -32,9 +33,15 @@ const confirmationIndex = indexer<Confirmation>((key, value, writer) => {
   return at === null ? null : { at };
 });
 
-/** The ids of the members who confirmed the agreement in this meeting. */
-export function readConfidentiality(doc: Y.Doc): ReadonlySet<string> {
-  if (readMeeting(doc).ended) return new Set();
+/**
+ * The ids of the members who confirmed the agreement in this meeting. `meeting`: as the caller
+ * read it in the same task (readBoard), else read here.
+ */
+export function readConfidentiality(
+  doc: Y.Doc,
+  meeting: Pick<MeetingState, 'ended'> = readMeeting(doc),
+): ReadonlySet<string> {
+  if (meeting.ended) return new Set();
   return new Set(confirmationIndex(boardMap(doc, 'confidentiality')).entries.keys());
 }
 

@@ -19,6 +19,8 @@ import { nameRoot } from './signed';
 /**
  * Keys of the meeting's progress map (method, phase, chair, timer, case); values are plain JSON,
  * validated on read. The Yjs root keeps its first name, `session`, so documents stay readable.
+ * Earlier builds also wrote `phaseStartedAt` with every phase change; nothing read it (the
+ * phase's timer says when it started), so it is no longer written and is ignored where found.
  */
 export const MEETING_KEYS = {
   methodId: 'methodId',
@@ -27,7 +29,6 @@ export const MEETING_KEYS = {
   chairName: 'chairName',
   groupName: 'groupName',
   startedAt: 'startedAt',
-  phaseStartedAt: 'phaseStartedAt',
   /** Minutes per phase after the chair rescaled them, or absent for the method's defaults. */
   phaseMinutes: 'phaseMinutes',
   timer: 'timer',

@@ -7,8 +7,8 @@ import { rememberBounded } from '../util/bounded';
  * and verify again and again (issue 15). The curve arithmetic is @noble/curves' own points; what
  * is done here is keeping per key what noble works out again on every call.
  *
- * Verifying: a phase change is three signed values, and every other panel verifies all three
- * before it shows the new phase. With `ed25519.verify` that was about 1.3 ms each on this
+ * Verifying: a phase change is two signed values (three until the sixteenth round of issue 15),
+ * and every other panel verifies them before it shows the new phase. With `ed25519.verify` that was about 1.3 ms each on this
  * project's 2-core machine, most of it multiplying the writer's public key by the challenge
  * scalar with no table. The same few session keys sign everything in a meeting, so each key is
  * decoded once and, from its third signature on, given a table of multiples (a fixed window of

@@ -9,6 +9,7 @@ import {
 } from './doc-schema';
 import { findMethod } from '../method/method-list';
 import { readMeeting } from './meeting-state';
+import type { MeetingState } from './meeting-state';
 import { mayAct } from './may-act';
 import { cleanName } from '../util/clean-name';
 import { LIMITS } from '../util/limits';
@@ -100,16 +101,23 @@ export function startMeeting(
       put(map, MEETING_KEYS.chairJoinsIn, true);
     }
     put(map, MEETING_KEYS.phaseIndex, 0);
-    put(map, MEETING_KEYS.phaseStartedAt, input.now);
     // In the same transaction: a peer must never see a started meeting without its timer.
     startPhaseTimer(doc, input.chairId, input.now);
   }, LOCAL_ORIGIN);
   return OK;
 }
 
-/** Moves the meeting to a phase; only the chair may, and only to a phase that exists. */
-export function goToPhase(doc: Y.Doc, actorId: string, index: number, now: number): CommandResult {
-  const state = readMeeting(doc);
+/**
+ * Moves the meeting to a phase; only the chair may, and only to a phase that exists. `state`:
+ * the meeting as the caller just read it, in the same task.
+ */
+export function goToPhase(
+  doc: Y.Doc,
+  actorId: string,
+  index: number,
+  now: number,
+  state: MeetingState = readMeeting(doc),
+): CommandResult {
   if (state.ended) return { ok: false, reason: 'not-started' };
   if (!mayAct(state, actorId, 'move-phase')) return { ok: false, reason: 'not-chair' };
   if (!Number.isInteger(index) || index < 0 || index >= state.method.phases.length) {
@@ -125,15 +133,28 @@ export function goToPhase(doc: Y.Doc, actorId: string, index: number, now: numbe
       }
     }
     put(map, MEETING_KEYS.phaseIndex, index);
-    put(map, MEETING_KEYS.phaseStartedAt, now);
-    startPhaseTimer(doc, actorId, now);
+    // From the state read above: this transaction changes neither the method nor its minutes,
+    // and reading the whole meeting again would delay the change on its way to the others.
+    // (The index is in range: checked above.)
+    startPhaseTimer(doc, actorId, now, {
+      phase: state.method.phases[index]!,
+      phaseIndex: index,
+      phaseMinutes: state.phaseMinutes,
+    });
   }, LOCAL_ORIGIN);
   return OK;
 }
 
-/** Starts the current phase's timer afresh, running from now on the writer's clock. */
-function startPhaseTimer(doc: Y.Doc, writerId: string, now: number): void {
-  const state = readMeeting(doc);
+/**
+ * Starts the current phase's timer afresh, running from now on the writer's clock. `state`:
+ * the meeting as it is now, when the caller knows it (else read from the document).
+ */
+function startPhaseTimer(
+  doc: Y.Doc,
+  writerId: string,
+  now: number,
+  state: Pick<MeetingState, 'phase' | 'phaseIndex' | 'phaseMinutes'> = readMeeting(doc),
+): void {
   const minutes = state.phaseMinutes[state.phaseIndex] ?? state.phase.minutes;
   writeTimer(doc, {
     phaseId: state.phase.id,
@@ -216,12 +237,14 @@ export function setPhaseMinutes(
 
 /** Moves the meeting one phase on (the chair's "next phase"). */
 export function nextPhase(doc: Y.Doc, actorId: string, now: number): CommandResult {
-  return goToPhase(doc, actorId, readMeeting(doc).phaseIndex + 1, now);
+  const state = readMeeting(doc);
+  return goToPhase(doc, actorId, state.phaseIndex + 1, now, state);
 }
 
 /** Moves the meeting one phase back (the chair's "previous phase"). */
 export function previousPhase(doc: Y.Doc, actorId: string, now: number): CommandResult {
-  return goToPhase(doc, actorId, readMeeting(doc).phaseIndex - 1, now);
+  const state = readMeeting(doc);
+  return goToPhase(doc, actorId, state.phaseIndex - 1, now, state);
 }
 
 /**
@@ -255,7 +278,6 @@ export function openSecondCase(doc: Y.Doc, actorId: string, now: number): Comman
     put(map, SECOND_CASE_KEY, { n: 2, at: now });
     put(map, MEETING_KEYS.phaseMinutes, minutes);
     put(map, MEETING_KEYS.phaseIndex, start);
-    put(map, MEETING_KEYS.phaseStartedAt, now);
     startPhaseTimer(doc, actorId, now);
   }, LOCAL_ORIGIN);
   return OK;

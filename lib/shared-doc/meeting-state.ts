@@ -35,7 +35,6 @@ export interface MeetingState {
   readonly chairName: string | null;
   readonly groupName: string | null;
   readonly startedAt: number | null;
-  readonly phaseStartedAt: number | null;
   /** Minutes per phase: the chair's rescaled times, or the method's defaults. */
   readonly phaseMinutes: readonly number[];
   readonly caseBringerId: string | null;
@@ -117,7 +116,6 @@ const RULES = {
   chairName: CHAIR_NAME_RULE,
   groupName: keeps((value) => boundedString(value, LIMITS.groupName) !== null),
   startedAt: keeps(isTime),
-  phaseStartedAt: keeps(isTime),
   phaseMinutes: clears((value, map) => decodePhaseMinutes(value, methodIn(map)) !== null),
   chairTakenOver: CHAIR_TAKEN_RULE,
   chairJoinsIn: keeps((value) => typeof value === 'boolean'),
@@ -183,7 +181,6 @@ export function readMeeting(doc: Y.Doc): MeetingState {
     chairName: boundedString(read('chairName'), LIMITS.memberName),
     groupName: boundedString(read('groupName'), LIMITS.groupName),
     startedAt: finiteNumber(read('startedAt')),
-    phaseStartedAt: finiteNumber(read('phaseStartedAt')),
     phaseMinutes:
       decodePhaseMinutes(read('phaseMinutes'), method) ?? method.phases.map((p) => p.minutes),
     caseBringerId: current.bringerId,

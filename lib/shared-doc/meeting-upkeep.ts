@@ -23,7 +23,6 @@ import { isEnforced, publishCard, put } from './signed';
 const CHAIR_KEYS: readonly string[] = [
   MEETING_KEYS.methodId,
   MEETING_KEYS.phaseIndex,
-  MEETING_KEYS.phaseStartedAt,
   MEETING_KEYS.phaseMinutes,
   MEETING_KEYS.timer,
   MEETING_KEYS.chairId,

@@ -39,8 +39,9 @@ export async function vouchAhead(doc: Y.Doc, update: Uint8Array): Promise<number
  * `vouchAhead` for an update arriving in a meeting (issue 15, the phase path): null, at once,
  * when it holds no signature to verify or the browser cannot verify natively, so that the
  * update is read without waiting; else a promise of how many were taken as verified, which
- * never rejects. A phase change is three signed writes: about 2.8 ms of curve math in a panel's
- * main thread against about 0.3 ms for WebCrypto, three at once (bench/phase-profile.ts).
+ * never rejects. A phase change was three signed writes (now two, the phase and its timer):
+ * about 2.8 ms of curve math in a panel's main thread against about 0.3 ms for WebCrypto, three
+ * at once (bench/phase-profile.ts).
  */
 export function vouchUpdateAhead(doc: Y.Doc, update: Uint8Array): Promise<number> | null {
   const subtle = globalThis.crypto?.subtle;

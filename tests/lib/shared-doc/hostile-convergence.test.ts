@@ -16,14 +16,15 @@ import { isRecord } from '../../../lib/util/guards';
 import { MEETING_ROOTS, writeGarbage } from '../../helpers/garbage';
 
 /**
- * What every run must at least have done (floors a little under the least of 200 seeds), so
- * that a change that leaves the fuzz idle fails instead of passing.
+ * What every run must at least have done (floors at or a little under the least of seeds
+ * 1…200, measured again when a phase change stopped writing `phaseStartedAt`: fewer updates
+ * change every seed's run), so that a change that leaves the fuzz idle fails instead of passing.
  */
 const MIN_MOVES = 8;
-const MIN_ITEMS = 2;
-const MIN_GARBAGE = 800;
+const MIN_ITEMS = 1;
+const MIN_GARBAGE = 700;
 /** Reads that found the phase, chair or timer garbled in the document (the readers' test). */
-const MIN_GARBLED_READS = 3;
+const MIN_GARBLED_READS = 1;
 
 const chair = member('Anna');
 const honest: readonly TestMember[] = [chair, ...['Bram', 'Carla', 'Dirk', 'Eva'].map(member)];

@@ -10,6 +10,7 @@ import {
 } from '../../../lib/shared-doc/meeting-commands';
 import type { CommandResult } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
+import { readTimer } from '../../../lib/shared-doc/timer';
 import { meetingMap } from '../../../lib/shared-doc/doc-schema';
 import {
   addAdvice,
@@ -97,7 +98,13 @@ describe('meeting commands', () => {
     const doc = started();
     expect(nextPhase(doc, CHAIR, 2000)).toEqual({ ok: true });
     expect(nextPhase(doc, CHAIR, 3000)).toEqual({ ok: true });
-    expect(readMeeting(doc)).toMatchObject({ phaseIndex: 2, phaseStartedAt: 3000 });
+    expect(readMeeting(doc).phaseIndex).toBe(2);
+    // The phase's timer runs from the move, on the chair's clock.
+    expect(readTimer(doc)).toMatchObject({
+      phaseId: readMeeting(doc).phase.id,
+      runningSince: 3000,
+      elapsedMs: 0,
+    });
     expect(previousPhase(doc, CHAIR, 4000)).toEqual({ ok: true });
     expect(readMeeting(doc).phase.id).toBe('analysis');
   });

@@ -80,7 +80,7 @@ function fuzzPhases(seed: number): void {
   expect(moves).toBeGreaterThanOrEqual(MIN_MOVES);
   expect(movers.size).toBeGreaterThan(1);
   expect(delivered).toBeGreaterThanOrEqual(MIN_DELIVERED);
-  expect(states[0]!.meeting.phaseStartedAt).toBeGreaterThan(0);
+  expect(states[0]!.timer?.runningSince).toBeGreaterThan(0);
 }
 
 describe('several members over an in-memory network', () => {
