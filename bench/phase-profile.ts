@@ -9,7 +9,9 @@
  * panel. Self time is summed per source file and per function through the build's source maps
  * (hidden maps beside the chunks; without them the minified names are printed). Then a
  * `devtools.timeline` trace of as many changes; `PROFILE_DUMP=<file>` writes its raw events,
- * `PROFILE_CPU_DUMP=<file>` the raw CPU profile.
+ * `PROFILE_CPU_DUMP=<file>` the raw CPU profile. `PROFILE_TRACE_SAMPLES=1` also records CPU
+ * samples in the trace and sums them over each change's window alone, from the panel's first
+ * message event to the new phase in the DOM (trace-samples.ts).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,7 @@ import type { MemberBrowser } from '../tests/e2e/helpers/member-browser';
 import { currentPhase, joinGroup, openCallPanel } from '../tests/e2e/helpers/panel';
 import { launchExtensionMember } from './extension-member';
 import { profileSources } from './profile-source';
+import { samplesInWindows } from './trace-samples';
 
 const CALL_URL = 'https://meet.google.com/kri-ngte-stx';
 const PHASES = ['Inventory', 'Analysis'] as const;
@@ -164,7 +167,10 @@ async function main(changes: number, from: string): Promise<void> {
     );
     const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
     await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+      categories: [
+        'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+        ...(process.env.PROFILE_TRACE_SAMPLES ? ['disabled-by-default-v8.cpu_profiler'] : []),
+      ].join(','),
       transferMode: 'ReportEvents',
     });
     began = Date.now();
@@ -175,6 +181,7 @@ async function main(changes: number, from: string): Promise<void> {
     if (process.env.PROFILE_DUMP)
       (await import('node:fs')).writeFileSync(process.env.PROFILE_DUMP, JSON.stringify(events));
     reportTrace(events, changes, wall);
+    if (process.env.PROFILE_TRACE_SAMPLES) reportWindows(events, build);
   } finally {
     await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
     await group.close();
@@ -250,6 +257,23 @@ function report(profile: Profile, build: string, changes: number, wall: number):
  * Time per change in the renderer's main thread by trace event, self time (an event's duration
  * less that of the events nested in it), for the thread that runs the panel's JavaScript.
  */
+/** The CPU samples inside each change's window, from the message to the DOM (trace-samples.ts). */
+function reportWindows(events: readonly TraceEvent[], build: string): void {
+  const sourceOf = profileSources(build);
+  const times = samplesInWindows(events, (frame) => sourceOf(frame).name);
+  const top = (m: ReadonlyMap<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => `  ${ms.toFixed(2).padStart(6)} ms  ${name}`)
+      .join('\n');
+  console.log(
+    `\nCPU samples from the panel's first message event to the new phase in the DOM: ${times.sampledMs.toFixed(2)} ms a change (${times.windows} changes)`,
+  );
+  console.log(`self time per change:\n${top(times.self, 25)}`);
+  console.log(`total time per change (callees included):\n${top(times.inclusive, 50)}`);
+}
+
 function reportTrace(events: readonly TraceEvent[], changes: number, wall: number): void {
   const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
   // The panel's thread: the one with the most JavaScript (FunctionCall) time.
