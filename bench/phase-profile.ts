@@ -114,7 +114,7 @@ async function main(changes: number, from: string): Promise<void> {
       let last = '';
       new MutationObserver(() => {
         const text = byQuestions
-          ? String(document.body.innerText.split('Wat maakte vraag').length)
+          ? String((document.body.textContent ?? '').split('Wat maakte vraag').length)
           : (document.querySelector('[data-testid="current-phase"]')?.textContent ?? '');
         if (text === last) return;
         last = text;
