@@ -23,7 +23,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { profileSources } from './profile-source';
+import { largest, profileSources } from './profile-source';
 import type { Page } from 'playwright-core';
 import { createInvite, formatCode } from '../lib/invite/invite';
 import { NodeGroup } from '../tests/helpers/node-group';
@@ -224,11 +224,7 @@ function printProfile(profile: Profile, build: string, span = 'from the click to
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
   });
   const top = (m: Map<string, number>, n: number) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`)
-      .join('\n');
+    largest(m, n, { digits: 1, width: 9 }).join('\n');
   console.log(`\nCPU profile ${span}: ${total.toFixed(0)} ms sampled`);
   console.log(`self time by source file:\n${top(byFile, 18)}`);
   console.log(`self time by function:\n${top(byFunction, 25)}`);

@@ -22,7 +22,7 @@ import { NodeGroup } from '../tests/helpers/node-group';
 import type { MemberBrowser } from '../tests/e2e/helpers/member-browser';
 import { currentPhase, joinGroup, openCallPanel } from '../tests/e2e/helpers/panel';
 import { launchExtensionMember } from './extension-member';
-import { profileSources } from './profile-source';
+import { largest, profileSources } from './profile-source';
 import { samplesInWindows } from './trace-samples';
 
 const CALL_URL = 'https://meet.google.com/kri-ngte-stx';
@@ -230,11 +230,7 @@ function report(profile: Profile, build: string, changes: number, wall: number):
       inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
     }
   });
-  const top = (m: Map<string, number>, n: number) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k, v]) => `${(v / changes).toFixed(2).padStart(7)} ms  ${k}`);
+  const top = (m: Map<string, number>, n: number) => largest(m, n, { per: changes });
   console.log(
     `${changes} phase changes in ${wall} ms; main thread busy ${(busy / changes).toFixed(2)} ms per change (idle excluded)`,
   );
@@ -261,12 +257,7 @@ function report(profile: Profile, build: string, changes: number, wall: number):
 function reportWindows(events: readonly TraceEvent[], build: string): void {
   const sourceOf = profileSources(build);
   const times = samplesInWindows(events, (frame) => sourceOf(frame).name);
-  const top = (m: ReadonlyMap<string, number>, n: number) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([name, ms]) => `  ${ms.toFixed(2).padStart(6)} ms  ${name}`)
-      .join('\n');
+  const top = (m: ReadonlyMap<string, number>, n: number) => largest(m, n).join('\n');
   console.log(
     `\nCPU samples from the panel's first message event to the new phase in the DOM: ${times.sampledMs.toFixed(2)} ms a change (${times.windows} changes)`,
   );

@@ -50,3 +50,18 @@ export function profileSources(
     return { file, name };
   };
 }
+
+/**
+ * The `n` largest of `times` (ms by name), one line each, largest first: the figure divided by
+ * `per` (per change, say), then the name. For the profile tools' tables.
+ */
+export function largest(
+  times: ReadonlyMap<string, number>,
+  n: number,
+  { per = 1, digits = 2, width = 7 }: { per?: number; digits?: number; width?: number } = {},
+): string[] {
+  return [...times]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, ms]) => `${(ms / per).toFixed(digits).padStart(width)} ms  ${name}`);
+}
