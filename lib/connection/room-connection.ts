@@ -15,6 +15,7 @@ import type { PeerLink } from './relay-plan';
 import { RelayPacer } from './relay-pacer';
 import { systemClock } from './clock';
 import { UnseenPeers } from './unseen-peers';
+import { nextPullAt, pullTarget } from './pull-sync';
 import { decodePresence } from '../shared-doc/presence';
 import { vouchUpdateAhead } from '../shared-doc/vouch-ahead';
 import { syncedUpdateIn } from './sync-message';
@@ -366,9 +367,22 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     droppedSeen = dropped;
     if (lostSome && yRoom.relayTo.size > 0) yRoom.relayHello([...yRoom.relayTo]);
   };
+  // A change lost on its one path comes back from another peer (pull-sync.ts).
+  let pullAt = nextPullAt(Date.now());
+  const pullMissed = (): void => {
+    const yRoom = provider.room;
+    const now = Date.now();
+    if (!yRoom || now < pullAt) return;
+    pullAt = nextPullAt(now);
+    const reachable = new Set(yRoom.relayTo);
+    for (const [id, conn] of yRoom.webrtcConns) if (conn.connected) reachable.add(id);
+    const peer = pullTarget([...reachable]);
+    if (peer !== null) yRoom.syncWith(peer);
+  };
   const timer = setInterval(() => {
     repairMesh();
     planRelay();
+    pullMissed();
     notify();
   }, POLL_MS);
   const room: SharedRoom = {

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import wrtc from '@roamhq/wrtc';
+import * as decoding from 'lib0/decoding';
 import { GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { openRoom } from '../../lib/connection/room-connection';
@@ -98,6 +99,14 @@ export type MemberCommand =
    * which a bare peer does not do either.
    */
   | { type: 'quiet'; quiet: boolean }
+  /**
+   * From now on every change that arrives on a data channel is dropped unread, as on a channel
+   * that died without closing (presence and the answers to this member's own questions still
+   * come): lost-change-comes-back.test.ts.
+   */
+  | { type: 'miss-changes' }
+  /** Stops 'miss-changes'; answers how many changes were dropped, in `detail`. */
+  | { type: 'missed' }
   | { type: 'close' };
 
 export type MemberEvent =
@@ -107,6 +116,40 @@ export type MemberEvent =
 
 let session: GroupSession | null = null;
 let quiet = false;
+
+/** 'miss-changes': whether changes that arrive are dropped now, and how many were. */
+let missing = false;
+let missed = 0;
+const dispatch = wrtc.RTCDataChannel.prototype.dispatchEvent;
+wrtc.RTCDataChannel.prototype.dispatchEvent = function (event: Event): boolean {
+  if (missing && event.type === 'message' && carriesChange((event as MessageEvent).data)) {
+    missed++;
+    return true;
+  }
+  return dispatch.call(this, event) as boolean;
+};
+
+/**
+ * Whether a data-channel message is a change as y-webrtc sends it: a sync update (message 0,
+ * sync message 2), bare or in the patch's covered wrapper (message 10: the peers, then it).
+ */
+function carriesChange(data: unknown): boolean {
+  if (!(data instanceof ArrayBuffer)) return false;
+  try {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    let kind = decoding.readVarUint(decoder);
+    if (kind === 10) {
+      const peers = decoding.readVarUint(decoder);
+      for (let i = 0; i < peers; i++) decoding.readVarString(decoder);
+      const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+      kind = decoding.readVarUint(inner);
+      return kind === 0 && decoding.readVarUint(inner) === 2;
+    }
+    return kind === 0 && decoding.readVarUint(decoder) === 2;
+  } catch {
+    return false;
+  }
+}
 
 function send(event: MemberEvent): void {
   process.send?.(event);
@@ -260,6 +303,14 @@ async function handle(raw: unknown): Promise<void> {
     case 'save':
       await session!.saveNow();
       return reply({ ok: true });
+    case 'miss-changes':
+      missing = true;
+      missed = 0;
+      return reply({ ok: true });
+    case 'missed':
+      missing = false;
+      send({ type: 'result', ok: true, detail: String(missed) });
+      return;
     case 'crash':
       return process.exit(1);
     case 'close':

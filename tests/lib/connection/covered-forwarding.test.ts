@@ -260,3 +260,53 @@ describe('syncedUpdateIn, inside a covered message', () => {
     expect(syncedUpdateIn(Uint8Array.of(MESSAGE_COVERED, 200, 1))).toBeNull();
   });
 });
+
+describe('asking a peer for a change lost on its one path (syncWith, pull-sync.ts)', () => {
+  it('brings what this member lacks, and nothing it has', async () => {
+    const bert = member('bert');
+    const anna = member('anna');
+    const toAnna = bert.link('anna');
+    const toBert = anna.link('bert');
+    // Anna has a change that Bert never got (it was sent to him and lost) and one he has.
+    const both = change('case', 'Een ouder die steeds boos belt');
+    Y.applyUpdate(anna.doc, both.update);
+    Y.applyUpdate(bert.doc, both.update);
+    toAnna.sent.length = 0;
+    anna.doc.getMap('meeting').set('phase', 'Analyse');
+    toBert.sent.length = 0;
+    expect(phaseOf(bert.doc)).toBeUndefined();
+
+    expect(bert.room.syncWith('anna')).toBe(true);
+    expect(toAnna.sent).toHaveLength(1);
+    toBert.receive(toAnna.sent[0]!);
+    // Anna answers with what Bert's state lacks: the phase, not the case again.
+    expect(toBert.sent).toHaveLength(1);
+    const answer = toBert.sent[0]!;
+    toAnna.receive(answer);
+    await afterTask();
+    expect(phaseOf(bert.doc)).toBe('Analyse');
+    expect(Buffer.from(answer).includes('Analyse')).toBe(true);
+    expect(Buffer.from(answer).includes('Een ouder')).toBe(false);
+
+    // Asked again, nothing is missing: the answer changes nothing and is passed on to nobody.
+    const other = bert.link('carl');
+    toAnna.sent.length = 0;
+    toBert.sent.length = 0;
+    const updates: Uint8Array[] = [];
+    bert.doc.on('update', (u: Uint8Array) => updates.push(u));
+    expect(bert.room.syncWith('anna')).toBe(true);
+    toBert.receive(toAnna.sent[0]!);
+    toAnna.receive(toBert.sent[0]!);
+    await afterTask();
+    expect(updates).toEqual([]);
+    expect(other.sent).toEqual([]);
+  });
+
+  it('reaches no peer that is not connected, relayed or known', () => {
+    const bert = member('bert');
+    const pending = bert.link('eve', { open: false });
+    expect(bert.room.syncWith('eve')).toBe(false);
+    expect(bert.room.syncWith('nobody')).toBe(false);
+    expect(pending.sent).toEqual([]);
+  });
+});
