@@ -60,17 +60,20 @@ export function createDraftStore(
     return sealing;
   };
   const sealingKey = secret && wipeKeys ? wipeableKeys(secret) : null;
-  /** The key for the group's current wipe key, or null without one. */
-  const wipeableKey = async (groupId: string): Promise<CryptoKey | null> => {
+  /**
+   * The key for the group's current wipe key, or null without one. A read only uses a key that
+   * is there; a save makes one on first ask.
+   */
+  const wipeableKey = async (groupId: string, make: boolean): Promise<CryptoKey | null> => {
     if (!sealingKey || !wipeKeys) return null;
-    const wipeKey = await wipeKeys.current(groupId);
+    const wipeKey = await (make ? wipeKeys.current(groupId) : wipeKeys.existing(groupId));
     return wipeKey ? sealingKey(wipeKey) : null;
   };
   const read = async (): Promise<MeetingDrafts | null> => {
     const { groupId, key } = await keys();
     const [stored, wipeable] = await Promise.all([
       draftsItem(groupId).read(store),
-      wipeableKey(groupId),
+      wipeableKey(groupId, false),
     ]);
     return (
       (wipeable ? await openDrafts(wipeable, groupId, stored.value) : null) ??
@@ -79,7 +82,7 @@ export function createDraftStore(
   };
   const save = async (drafts: MeetingDrafts | null): Promise<void> => {
     const { groupId, key } = await keys();
-    const sealWith = (await wipeableKey(groupId)) ?? key;
+    const sealWith = (await wipeableKey(groupId, true)) ?? key;
     await draftsItem(groupId).write(store, await sealDrafts(sealWith, groupId, drafts));
   };
   const value = observableValue<MeetingDrafts | null>(null);

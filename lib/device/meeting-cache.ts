@@ -221,7 +221,7 @@ export function createMeetingCache(
         const { groupId, key: plainKey } = await derive();
         const [stored, wipeKey] = await Promise.all([
           meetingCacheItem(groupId).read(store),
-          wipeKeys?.current(groupId) ?? null,
+          wipeKeys?.existing(groupId) ?? null,
         ]);
         if (stored.status !== 'stored' || !stored.value) return null;
         const { savedAt, lobby, meetings, admission, sealing } = stored.value;

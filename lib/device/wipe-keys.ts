@@ -18,6 +18,8 @@ import { serialQueue } from './serial-queue';
 export interface WipeKeyStore {
   /** The group's current key, made on first ask; null when this device cannot keep one. */
   current(groupId: string): Promise<Uint8Array | null>;
+  /** The group's key if it has one; makes none (a read must not leave a key behind). */
+  existing(groupId: string): Promise<Uint8Array | null>;
   /** Destroys the group's key and makes a fresh one: what was sealed under the old one is lost. */
   renew(groupId: string): Promise<Uint8Array | null>;
   /** Destroys the group's key (the member forgets the group). */
@@ -56,6 +58,9 @@ export function memoryWipeKeys(): WipeKeyStore & {
       let key = keys.get(groupId);
       if (!key) keys.set(groupId, (key = freshWipeKey()));
       return key;
+    },
+    async existing(groupId) {
+      return keys.get(groupId) ?? null;
     },
     async renew(groupId) {
       const key = freshWipeKey();
@@ -111,6 +116,9 @@ export function fileWipeKeys(files: PrivateFileSystem): WipeKeyStore {
   return {
     current(groupId) {
       return queued(async () => (await read(groupId)) ?? replace(groupId)).catch(() => null);
+    },
+    existing(groupId) {
+      return queued(() => read(groupId)).catch(() => null);
     },
     renew(groupId) {
       return queued(() => replace(groupId)).catch(() => null);

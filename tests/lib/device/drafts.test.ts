@@ -295,6 +295,17 @@ describe("a group's draft store with the device's wipe keys", () => {
     return draftFor(again.getSnapshot(), M1, 'analysis', 'question');
   };
 
+  it('makes no key by reading: only a typed draft does', async () => {
+    const store = memoryStore();
+    const wipeKeys = memoryWipeKeys();
+    const drafted = createDraftStore(store, SECRET, wipeKeys);
+    await drafted.load();
+    expect(wipeKeys.keys.size).toBe(0);
+    drafted.set(M1, 'analysis', 'question', 'Wat deed je toen?');
+    await drafted.flush();
+    expect(wipeKeys.keys.size).toBe(1);
+  });
+
   it('gives a draft back to a reload, and an earlier copy opens nothing once the key is renewed', async () => {
     const store = memoryStore();
     const wipeKeys = await typed(store);

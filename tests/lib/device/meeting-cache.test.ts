@@ -306,6 +306,16 @@ describe("a group's meeting cache with the device's wipe keys", () => {
     ).toEqual(NOTHING);
   });
 
+  it('makes no key for a group that has nothing stored: opening a group leaves nothing behind', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const wipeKeys = memoryWipeKeys();
+    expect(await createMeetingCache(store, secret, wipeKeys).load()).toBeNull();
+    expect(wipeKeys.keys.size).toBe(0);
+    await createMeetingCache(store, secret, wipeKeys).save(RECORD);
+    expect(wipeKeys.keys.size).toBe(1);
+  });
+
   it('destroys the key with the cache when the group is forgotten', async () => {
     const { secret } = createInvite();
     const store = memoryStore();
@@ -337,6 +347,7 @@ describe("a group's meeting cache with the device's wipe keys", () => {
     const { secret } = createInvite();
     const none: WipeKeyStore = {
       current: async () => null,
+      existing: async () => null,
       renew: async () => null,
       remove: async () => undefined,
     };
@@ -456,7 +467,7 @@ describe('a copy whose meeting nobody ended on this device (the panel was closed
     ]);
   });
 
-  it('is emptied when it no longer opens (its key is gone), and wiped whole where no key can be kept', async () => {
+  it('is wiped whole when it no longer opens: its key is gone, or no key can be kept', async () => {
     const { secret } = createInvite();
     const store = memoryStore();
     const wipeKeys = memoryWipeKeys();
@@ -465,13 +476,14 @@ describe('a copy whose meeting nobody ended on this device (the panel was closed
     const drafts = await draftsOf(store, secret);
     expect(await expireMeetingCopy(store, secret, wipeKeys, tooOld)).toBe(true);
     expect(await drafts()).toBeNull();
-    const raw = await stored(store, secret);
-    expect(isRecord(raw) && isRecord(raw.value) && raw.value.meetings).toEqual([]);
+    // Nothing in it opens without its key, the regulars neither: nothing is worth keeping.
+    expect(await stored(store, secret)).toMatchObject({ value: null });
 
     const other = createInvite();
     await createMeetingCache(store, other.secret, wipeKeys).save(KEPT);
     const lost: WipeKeyStore = {
       current: async () => null,
+      existing: async () => null,
       renew: async () => null,
       remove: async () => undefined,
     };
