@@ -642,6 +642,10 @@ export class GroupSession {
       const done = await admit(lobby.doc, key, knocked, signer, this.clock.now(), first);
       if (!done) return { ok: false, reason: 'not-allowed' };
       traceMark('admit-answered');
+      // "Whoever you let in comes straight in next time": remembered now, not only once their
+      // presence shows in the meeting's room. A member whose panel closed (or lost its copy)
+      // before that came back to a chair who had to let them in again.
+      this.rememberRegular(knocked.memberId, knocked.name);
       return { ok: true };
     } finally {
       this.answering.delete(memberId);
@@ -1414,10 +1418,15 @@ export class GroupSession {
   private learnRegulars(members: readonly Member[]): void {
     if (!this.signer || !this.meeting) return;
     for (const member of members) {
-      if (member.isSelf || this.regulars.get(member.memberId) === member.name) continue;
-      this.regulars.set(member.memberId, member.name);
-      this.changed();
+      if (!member.isSelf) this.rememberRegular(member.memberId, member.name);
     }
+  }
+
+  /** A member of the group, let in without waiting from now on (kept with the group's copy). */
+  private rememberRegular(memberId: string, name: string): void {
+    if (memberId === this.identity.memberId || this.regulars.get(memberId) === name) return;
+    this.regulars.set(memberId, name);
+    this.changed();
   }
 
   /** Asks for the fresh room the chair moved the meeting shown to (fresh-room.ts). */

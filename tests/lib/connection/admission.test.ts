@@ -16,7 +16,7 @@ import {
 import { addPitch } from '../../../lib/shared-doc/board-commands';
 import { newSessionSigner } from '../../../lib/shared-doc/signed';
 import type { DeviceSigner } from '../../../lib/shared-doc/signed';
-import { SignedGroup } from '../helpers/signed-group';
+import { admittedRoom, SignedGroup } from '../helpers/signed-group';
 
 /**
  * Issue 13, point 1: "Joining today's meeting means asking: the chair sees who asks, by name and
@@ -172,6 +172,29 @@ describe('admission', () => {
     const second = anna.snapshot().meetingId;
     await eventually(bram, (s) => s.meetingId === second && s.meeting !== null);
     expect(bram.snapshot().meeting).not.toBeNull();
+    expect(anna.snapshot().knocks).toEqual([]);
+  });
+
+  it('a member the chair let in comes straight in again, though the chair never saw them present', async () => {
+    group = new SignedGroup(SECRET);
+    const anna = await group.open('Anna', devices.anna);
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    await settleAsync();
+    // Bram is let in from a panel that closes before it shows itself in the meeting's room.
+    const seat = await admittedRoom({
+      secret: SECRET,
+      open: group.rooms.openerFor('Bram'),
+      chair: anna,
+      signer: await newSessionSigner(devices.bram, 'Bram'),
+      now: group.clock.now(),
+      settle: () => group.settle(),
+    });
+    seat.awareness.setLocalState(null);
+    await settleAsync();
+    expect(anna.snapshot().members.map((m) => m.name)).toEqual(['Anna']);
+    // He opens the group again on a device that kept nothing: a new ask, answered at once.
+    const bram = await group.open('Bram', devices.bram);
+    await eventually(bram, (s) => s.meeting !== null);
     expect(anna.snapshot().knocks).toEqual([]);
   });
 });
