@@ -25,6 +25,13 @@
  * - RP6 At once when this member cannot connect directly at all (WebRTC only through a relay,
  *   and no TURN server given: `canConnectDirectly`): waiting would only leave the member alone
  *   for those seconds, and offered to start a meeting the group is already in.
+ * - RP7 Not to a peer whose direct connection closed after it had connected, until it relays to
+ *   us or a signaling message from it arrives CLOSE_QUIET_MS or more after the close. A peer
+ *   still there announces again every REANNOUNCE_MS while it misses us (mesh-watchdog); one that
+ *   left (a reload, a closed panel) says nothing more once its page is gone, though its last
+ *   moments can still answer our announce with an offer (seen in Chromium). Relaying to it sent
+ *   every change through the server to nobody for PEER_TTL_MS, and the others saw "someone
+ *   unknown is connected" (unseen-peers.ts) for seconds each time a member reloaded or left.
  */
 import { isRecord } from '../util/guards';
 
@@ -39,6 +46,12 @@ export const FAILED_RELAY_AFTER_MS = 2_000;
 
 /** RP1: how long a peer counts as there after the last message from it. */
 export const PEER_TTL_MS = 20_000;
+
+/**
+ * RP7: what a peer says this soon after its direct connection closed does not show it is still
+ * there (a page going away can still answer an announce); mesh-watchdog's REANNOUNCE_MS is 5 s.
+ */
+export const CLOSE_QUIET_MS = 3_000;
 
 /** RP5: the most peers one room relays to. */
 export const MAX_RELAY_PEERS = 32;
@@ -68,6 +81,8 @@ interface Sighting {
   failed: boolean;
   /** It had a pending attempt at the last observation. */
   pending: boolean;
+  /** RP7: when its direct connection closed, until it is heard from again; null otherwise. */
+  closedAt: number | null;
   direct: boolean;
   local: boolean;
 }
@@ -83,6 +98,9 @@ export class PeerBook {
   heard(peerId: string, clientId: number | null, now: number, relayed: boolean): void {
     const peer = this.sighting(peerId, now);
     peer.lastHeard = Math.max(peer.lastHeard, now);
+    if (peer.closedAt !== null && (relayed || now - peer.closedAt >= CLOSE_QUIET_MS)) {
+      peer.closedAt = null;
+    }
     if (clientId !== null) peer.clientId = clientId;
     if (relayed) peer.relayedToUs = now;
   }
@@ -91,8 +109,10 @@ export class PeerBook {
   observe(facts: DirectFacts, now: number): void {
     for (const id of facts.connected) this.sighting(id, now).lastHeard = now;
     for (const [id, peer] of this.peers) {
+      const wasDirect = peer.direct;
       peer.direct = facts.connected.has(id);
       peer.local = facts.local.has(id);
+      if (wasDirect && !peer.direct && !peer.local) peer.closedAt = now;
       const pending = facts.pending.has(id);
       if (peer.direct || peer.local) {
         peer.unconnectedSince = null;
@@ -111,7 +131,8 @@ export class PeerBook {
   relayTargets(now: number): string[] {
     const targets: Array<[string, number]> = [];
     for (const [id, peer] of this.peers) {
-      if (peer.direct || peer.local || now - peer.lastHeard > PEER_TTL_MS) continue;
+      if (peer.direct || peer.local || peer.closedAt !== null) continue;
+      if (now - peer.lastHeard > PEER_TTL_MS) continue;
       const without = now - (peer.unconnectedSince ?? now);
       const relays =
         without >= this.relayAfterMs ||
@@ -155,6 +176,7 @@ export class PeerBook {
         relayedToUs: null,
         failed: false,
         pending: false,
+        closedAt: null,
         direct: false,
         local: false,
       };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canConnectDirectly,
+  CLOSE_QUIET_MS,
   FAILED_RELAY_AFTER_MS,
   MAX_RELAY_PEERS,
   PEER_TTL_MS,
@@ -68,6 +69,38 @@ describe('relay plan', () => {
     book.heard('b', 100, 40 + RELAY_AFTER_MS, false);
     book.observe(facts([], [], ['c']), 40 + RELAY_AFTER_MS);
     expect(book.relayTargets(40 + RELAY_AFTER_MS)).toEqual(['b']);
+  });
+
+  it('RP7 does not relay to a peer whose direct connection closed and who went quiet', () => {
+    const book = bookWith(['b']);
+    book.observe(facts(['b']), 0);
+    book.observe(facts(['b']), 30_000);
+    // Bram reloads his panel: the connection closes; his old page, going, still answers our
+    // announce with an offer, which leaves an attempt that never connects, then says nothing.
+    book.heard('b', 100, 30_050, false);
+    book.observe(facts([], ['b']), 30_100);
+    book.heard('b', 100, 30_100 + CLOSE_QUIET_MS - 1, false);
+    for (let t = 30_200; t <= 30_100 + PEER_TTL_MS + 5_000; t += 500) {
+      book.observe(facts(), t);
+      expect(book.relayTargets(t)).toEqual([]);
+    }
+    expect(book.known()).toEqual([]);
+  });
+
+  it('RP7 relays as before to a peer still there: it announces again, or relays to us', () => {
+    // Its mesh-watchdog announces again a few seconds later (RP2 counts from the close).
+    const after = bookWith(['b']);
+    after.observe(facts(['b']), 10_000);
+    after.observe(facts(), 10_100);
+    after.heard('b', 100, 10_100 + CLOSE_QUIET_MS, false);
+    after.observe(facts(), 10_100 + RELAY_AFTER_MS);
+    expect(after.relayTargets(10_100 + RELAY_AFTER_MS)).toEqual(['b']);
+    // A peer that relays to us after its connection closed is relayed to at once (RP3).
+    const relaying = bookWith(['b']);
+    relaying.observe(facts(['b']), 10_000);
+    relaying.observe(facts(), 20_000);
+    relaying.heard('b', 100, 20_010, true);
+    expect(relaying.relayTargets(20_010)).toEqual(['b']);
   });
 
   it('RP1 forgets a peer silent for PEER_TTL_MS, but keeps one connected directly', () => {
