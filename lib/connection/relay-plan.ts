@@ -83,6 +83,10 @@ interface Sighting {
   pending: boolean;
   /** RP7: when its direct connection closed, until it is heard from again; null otherwise. */
   closedAt: number | null;
+  /** Since when it has been among the relay targets; null while it is not. */
+  relayedSince: number | null;
+  /** Whether a signaling message from it arrived after `relayedSince` (`spokeWhileRelayed`). */
+  spokeWhileRelayed: boolean;
   direct: boolean;
   local: boolean;
 }
@@ -103,6 +107,18 @@ export class PeerBook {
     }
     if (clientId !== null) peer.clientId = clientId;
     if (relayed) peer.relayedToUs = now;
+    if (peer.relayedSince !== null && now >= peer.relayedSince) peer.spokeWhileRelayed = true;
+  }
+
+  /**
+   * Whether a peer we relay to has said anything (an announce, a signal, a relayed message)
+   * since we began to: only then does it count as someone receiving the room for
+   * unseen-peers.ts. A member reached through the server relays back at once (RP3) and renews
+   * its announce every few seconds; a listener must keep announcing to stay a target (RP1); a
+   * departed page, relayed to until it has been silent for PEER_TTL_MS, never does.
+   */
+  spokeWhileRelayed(peerId: string): boolean {
+    return this.peers.get(peerId)?.spokeWhileRelayed === true;
   }
 
   /** Takes in the direct connections now, and forgets peers gone silent (RP1). */
@@ -141,7 +157,17 @@ export class PeerBook {
       if (relays) targets.push([id, peer.lastHeard]);
     }
     targets.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    return targets.slice(0, MAX_RELAY_PEERS).map(([id]) => id);
+    const chosen = new Set(targets.slice(0, MAX_RELAY_PEERS).map(([id]) => id));
+    for (const [id, peer] of this.peers) {
+      if (!chosen.has(id)) {
+        peer.relayedSince = null;
+        peer.spokeWhileRelayed = false;
+      } else if (peer.relayedSince === null) {
+        peer.relayedSince = now;
+        peer.spokeWhileRelayed = peer.relayedToUs !== null && now - peer.relayedToUs <= PEER_TTL_MS;
+      }
+    }
+    return [...chosen];
   }
 
   /**
@@ -177,6 +203,8 @@ export class PeerBook {
         failed: false,
         pending: false,
         closedAt: null,
+        relayedSince: null,
+        spokeWhileRelayed: false,
         direct: false,
         local: false,
       };

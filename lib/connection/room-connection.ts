@@ -297,7 +297,9 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
       if (decodePresence(state) !== null) present.add(clientId);
     }
     const self = provider.awareness.clientID;
-    unknownNow = unseen.count({ direct, relayed: yRoom.relayTo, present, self }, Date.now());
+    // A relayed peer counts once it said something since the relay began (UP7).
+    const relayed = new Set([...yRoom.relayTo].filter((id) => relay.book.spokeWhileRelayed(id)));
+    unknownNow = unseen.count({ direct, relayed, present, self }, Date.now());
     return unknownNow;
   };
   const listeners = new Set<() => void>();

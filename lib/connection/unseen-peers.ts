@@ -22,6 +22,10 @@
  * - UP6 A relayed peer that cleared the presence it named first (y-webrtc names its own first)
  *   has left: a relay has no connection that closes, and the peer stays a relay target for a
  *   while after (relay-plan RP1). A direct connection closes instead, so UP6 is for relays only.
+ * - UP7 A peer we relay to counts only once it has said something since the relay began
+ *   (relay-plan's `spokeWhileRelayed`, applied by room-connection.ts): a page that went away
+ *   stays a relay target until silent for PEER_TTL_MS and said "someone unknown" each time a
+ *   member reloaded right after joining; a listener must keep announcing to stay a target.
  *
  * Not detected: a peer that sets a presence (a forged name included) is not unknown; nor, where
  * members are not all connected to each other, a silent peer that passes on the presence of a

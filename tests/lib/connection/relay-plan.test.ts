@@ -103,6 +103,35 @@ describe('relay plan', () => {
     expect(relaying.relayTargets(20_010)).toEqual(['b']);
   });
 
+  it('tells whether a peer relayed to has said anything since the relay began (UP7)', () => {
+    // A page that went away while its first attempt was under way: relayed to, silent.
+    const book = bookWith(['gone', 'real']);
+    book.observe(facts([], ['gone', 'real']), 0);
+    book.observe(facts(), RELAY_AFTER_MS);
+    expect(book.relayTargets(RELAY_AFTER_MS)).toEqual(['gone', 'real']);
+    expect(book.spokeWhileRelayed('gone')).toBe(false);
+    expect(book.spokeWhileRelayed('real')).toBe(false);
+    // A member still there announces again (or relays back): it counts from then on.
+    book.heard('real', 101, RELAY_AFTER_MS + 500, false);
+    for (let t = RELAY_AFTER_MS + 1_000; t < PEER_TTL_MS; t += 1_000) {
+      book.observe(facts(), t);
+      book.relayTargets(t);
+    }
+    expect(book.spokeWhileRelayed('real')).toBe(true);
+    expect(book.spokeWhileRelayed('gone')).toBe(false);
+    // One that relays to us is relayed to at once, and has spoken.
+    const back = bookWith(['c']);
+    back.heard('c', 100, 10, true);
+    back.observe(facts(), 10);
+    expect(back.relayTargets(10)).toEqual(['c']);
+    expect(back.spokeWhileRelayed('c')).toBe(true);
+    // No longer a target: what it said before does not count for the next relay.
+    back.observe(facts(['c']), 20);
+    expect(back.relayTargets(20)).toEqual([]);
+    expect(back.spokeWhileRelayed('c')).toBe(false);
+    expect(book.spokeWhileRelayed('nobody')).toBe(false);
+  });
+
   it('RP1 forgets a peer silent for PEER_TTL_MS, but keeps one connected directly', () => {
     const book = bookWith(['b', 'c']);
     book.observe(facts(['c']), 0);
