@@ -1417,9 +1417,7 @@ export class GroupSession {
   /** Everyone proven present in a meeting is one of the group's: remembered as a regular. */
   private learnRegulars(members: readonly Member[]): void {
     if (!this.signer || !this.meeting) return;
-    for (const member of members) {
-      if (!member.isSelf) this.rememberRegular(member.memberId, member.name);
-    }
+    for (const member of members) this.rememberRegular(member.memberId, member.name);
   }
 
   /** A member of the group, let in without waiting from now on (kept with the group's copy). */

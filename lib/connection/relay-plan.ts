@@ -83,10 +83,8 @@ interface Sighting {
   pending: boolean;
   /** RP7: when its direct connection closed, until it is heard from again; null otherwise. */
   closedAt: number | null;
-  /** Since when it has been among the relay targets; null while it is not. */
+  /** Since when it has been among the relay targets (set by `relayTargets`); null while not. */
   relayedSince: number | null;
-  /** Whether a signaling message from it arrived after `relayedSince` (`spokeWhileRelayed`). */
-  spokeWhileRelayed: boolean;
   direct: boolean;
   local: boolean;
 }
@@ -107,7 +105,6 @@ export class PeerBook {
     }
     if (clientId !== null) peer.clientId = clientId;
     if (relayed) peer.relayedToUs = now;
-    if (peer.relayedSince !== null && now >= peer.relayedSince) peer.spokeWhileRelayed = true;
   }
 
   /**
@@ -118,7 +115,14 @@ export class PeerBook {
    * departed page, relayed to until it has been silent for PEER_TTL_MS, never does.
    */
   spokeWhileRelayed(peerId: string): boolean {
-    return this.peers.get(peerId)?.spokeWhileRelayed === true;
+    const peer = this.peers.get(peerId);
+    if (!peer || peer.relayedSince === null) return false;
+    // Heard since (a target is never connected directly, so lastHeard is what it said), or it
+    // was relaying to us when the relay began (RP3).
+    return (
+      peer.lastHeard >= peer.relayedSince ||
+      (peer.relayedToUs !== null && peer.relayedSince - peer.relayedToUs <= PEER_TTL_MS)
+    );
   }
 
   /** Takes in the direct connections now, and forgets peers gone silent (RP1). */
@@ -143,7 +147,10 @@ export class PeerBook {
     }
   }
 
-  /** The peers to relay to now (RP2-RP5), most recently heard first. */
+  /**
+   * The peers to relay to now (RP2-RP5), most recently heard first; remembers since when each
+   * has been one (`spokeWhileRelayed`).
+   */
   relayTargets(now: number): string[] {
     const targets: Array<[string, number]> = [];
     for (const [id, peer] of this.peers) {
@@ -159,13 +166,7 @@ export class PeerBook {
     targets.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const chosen = new Set(targets.slice(0, MAX_RELAY_PEERS).map(([id]) => id));
     for (const [id, peer] of this.peers) {
-      if (!chosen.has(id)) {
-        peer.relayedSince = null;
-        peer.spokeWhileRelayed = false;
-      } else if (peer.relayedSince === null) {
-        peer.relayedSince = now;
-        peer.spokeWhileRelayed = peer.relayedToUs !== null && now - peer.relayedToUs <= PEER_TTL_MS;
-      }
+      peer.relayedSince = chosen.has(id) ? (peer.relayedSince ?? now) : null;
     }
     return [...chosen];
   }
@@ -204,7 +205,6 @@ export class PeerBook {
         pending: false,
         closedAt: null,
         relayedSince: null,
-        spokeWhileRelayed: false,
         direct: false,
         local: false,
       };
