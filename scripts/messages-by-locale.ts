@@ -19,17 +19,13 @@ import type { LocaleTable } from '../lib/i18n/locale-table';
  * asks for the panel's language only once its chunk has run and the settings are read, and that
  * fetch held up the first render (docs/benchmarks.md, "What the profile showed: panel ready").
  * A `modulepreload` of both languages did as well, but fetched the other one (10 KiB gzipped)
- * on every load for nothing. The same script gets the addresses of the group's code (the group
- * view and the connection code with their static imports, less what the page loads anyway), and
- * preloads them where the panel comes back to a group (texts-first.ts).
+ * on every load for nothing.
  */
 /** The part of Vite's output chunk read here. */
 interface BuiltChunk {
   type: 'chunk';
   fileName: string;
   facadeModuleId: string | null;
-  isEntry: boolean;
-  imports: string[];
   dynamicImports: string[];
 }
 
@@ -62,11 +58,6 @@ interface MessagesPlugin {
 }
 
 const LANGUAGE_MODULE = /lib[\\/]i18n[\\/]messages-(nl|en)\.ts$/;
-/** The modules components/shell/lazy-views.ts loads for a group (`loadGroupView`). */
-const GROUP_MODULES = [
-  /components[\\/]shell[\\/]GroupView\.tsx$/,
-  /lib[\\/]connection[\\/]room-connection\.ts$/,
-];
 
 /** Each language's chunk in a bundle; null when the bundle has not both. */
 function languageChunks(bundle: Bundle): { nl: string; en: string } | null {
@@ -77,28 +68,6 @@ function languageChunks(bundle: Bundle): { nl: string; en: string } | null {
     if (locale === 'nl' || locale === 'en') found[locale] = c.fileName;
   }
   return found.nl && found.en ? { nl: found.nl, en: found.en } : null;
-}
-
-/**
- * The chunks a group's code is made of (the group view and the connection code, with their
- * static imports), less the entry chunks and what they import statically: the page has those
- * already. In load order does not matter: each is only fetched and compiled ahead.
- */
-function groupCodeChunks(bundle: Bundle): string[] {
-  const chunks = new Map<string, BuiltChunk>();
-  for (const c of Object.values(bundle)) if (c.type === 'chunk') chunks.set(c.fileName, c);
-  const loaded = new Set<string>();
-  const walk = (file: string, into: Set<string>) => {
-    if (into.has(file)) return;
-    into.add(file);
-    for (const next of chunks.get(file)?.imports ?? []) walk(next, into);
-  };
-  for (const c of chunks.values()) if (c.isEntry) walk(c.fileName, loaded);
-  const group = new Set<string>();
-  for (const c of chunks.values()) {
-    if (GROUP_MODULES.some((m) => m.test(c.facadeModuleId ?? ''))) walk(c.fileName, group);
-  }
-  return [...group].filter((file) => !loaded.has(file));
 }
 
 /** One module bundled by esbuild into a string of ESM, nothing written. */
@@ -118,18 +87,13 @@ async function bundleText(
 }
 
 /** texts-first.ts as one small module with the chunks' addresses in it. */
-function firstScript(
-  root: string,
-  chunks: { nl: string; en: string },
-  groupCode: readonly string[],
-): Promise<string> {
+function firstScript(root: string, chunks: { nl: string; en: string }): Promise<string> {
   return bundleText(join(root, 'entrypoints', 'sidepanel', 'texts-first.ts'), {
     platform: 'browser',
     minify: true,
     define: {
       KRING_TEXTS_NL: JSON.stringify(chunks.nl),
       KRING_TEXTS_EN: JSON.stringify(chunks.en),
-      KRING_GROUP_CODE: JSON.stringify(groupCode),
     },
     // The chunks are the page's own files, imported by address.
     external: [chunks.nl, chunks.en],
@@ -174,12 +138,7 @@ export function messagesByLocale(root: string): MessagesPlugin {
       textsFirst = null;
       const chunks = languageChunks(bundle);
       if (!chunks) return;
-      const groupCode = groupCodeChunks(bundle).map((file) => base + file);
-      const code = await firstScript(
-        root,
-        { nl: base + chunks.nl, en: base + chunks.en },
-        groupCode,
-      );
+      const code = await firstScript(root, { nl: base + chunks.nl, en: base + chunks.en });
       const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
       textsFirst = `chunks/texts-first-${hash}.js`;
       this.emitFile({ type: 'asset', fileName: textsFirst, source: code });

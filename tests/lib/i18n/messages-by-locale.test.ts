@@ -60,51 +60,24 @@ describe('the build splits the texts by language', () => {
     expect(await plugin.load(resolve(ROOT, 'lib', 'i18n', 'messages.ts'))).toBeNull();
   });
 
-  /** A chunk of a build as Rollup describes it. */
-  const chunk = (
-    fileName: string,
-    facade: string | null,
-    { dynamicImports = [] as string[], imports = [] as string[], isEntry = false } = {},
-  ) => ({
-    type: 'chunk' as const,
-    fileName,
-    facadeModuleId: facade === null ? null : resolve(ROOT, facade),
-    isEntry,
-    imports,
-    dynamicImports,
-  });
-  const nlChunk = chunk('chunks/messages-nl-1.js', 'lib/i18n/messages-nl.ts');
-  const enChunk = chunk('chunks/messages-en-2.js', 'lib/i18n/messages-en.ts');
-  // The group's code: its view and the connection code share a chunk, and import the entry's.
-  const lazy = chunk('chunks/GroupView-3.js', 'components/shell/GroupView.tsx', {
-    imports: ['chunks/sidepanel-4.js', 'chunks/signed-6.js', 'chunks/react-8.js'],
-  });
-  const rooms = chunk('chunks/room-connection-7.js', 'lib/connection/room-connection.ts', {
-    imports: ['chunks/signed-6.js', 'chunks/react-8.js'],
-  });
-  const signed = chunk('chunks/signed-6.js', null, { imports: ['chunks/react-8.js'] });
-  const react = chunk('chunks/react-8.js', null);
-  const panel = chunk('chunks/sidepanel-4.js', 'entrypoints/sidepanel/index.html', {
-    isEntry: true,
-    imports: [react.fileName],
-    dynamicImports: [nlChunk.fileName, enChunk.fileName, lazy.fileName, rooms.fileName],
-  });
-  const other = chunk('chunks/options-5.js', 'entrypoints/options/index.html', { isEntry: true });
-  const bundle = {
-    panel,
-    nlChunk,
-    enChunk,
-    lazy,
-    rooms,
-    signed,
-    react,
-    other,
-    css: { type: 'asset' as const },
-  };
-
-  /** The first script of `bundle`, emitted by the plugin. */
-  const firstScript = async () => {
+  it('puts a first script that fetches the browser language into a page whose chunk loads the texts', async () => {
     plugin.configResolved({ base: '/' });
+    const chunk = (fileName: string, facade: string, dynamicImports: string[] = []) => ({
+      type: 'chunk' as const,
+      fileName,
+      facadeModuleId: resolve(ROOT, facade),
+      dynamicImports,
+    });
+    const nlChunk = chunk('chunks/messages-nl-1.js', 'lib/i18n/messages-nl.ts');
+    const enChunk = chunk('chunks/messages-en-2.js', 'lib/i18n/messages-en.ts');
+    const lazy = chunk('chunks/GroupView-3.js', 'components/shell/GroupView.tsx');
+    const panel = chunk('chunks/sidepanel-4.js', 'entrypoints/sidepanel/index.html', [
+      nlChunk.fileName,
+      enChunk.fileName,
+      lazy.fileName,
+    ]);
+    const other = chunk('chunks/options-5.js', 'entrypoints/options/index.html');
+    const bundle = { panel, nlChunk, enChunk, lazy, other, css: { type: 'asset' as const } };
     const emitted: { fileName: string; source: string }[] = [];
     await plugin.generateBundle.call(
       { emitFile: (f) => (emitted.push(f), f.fileName) },
@@ -112,46 +85,7 @@ describe('the build splits the texts by language', () => {
       bundle,
     );
     expect(emitted).toHaveLength(1);
-    return emitted[0]!;
-  };
-
-  /**
-   * Runs the first script as a page would: with these browser languages, and a page's session
-   * storage that may remember the group the panel showed. Returns what it imported and which
-   * modules it preloaded.
-   */
-  const runFirstScript = async (
-    source: string,
-    languages: readonly string[],
-    openGroup: string | null,
-  ) => {
-    const asked: string[] = [];
-    const preloaded: Array<{ rel: string; href: string; crossOrigin: string | null }> = [];
-    const document = {
-      createElement: () => ({ rel: '', as: '', href: '', crossOrigin: null }),
-      head: { append: (link: (typeof preloaded)[number]) => preloaded.push(link) },
-    };
-    const sessionStorage = {
-      getItem: (key: string) => (key === 'kring:open-group' ? openGroup : null),
-    };
-    const code = source.replace(/\bimport\(/g, '__import(');
-    new Function('navigator', '__import', 'location', 'document', 'sessionStorage', code)(
-      { languages },
-      (url: string) => {
-        asked.push(url);
-        return Promise.resolve();
-      },
-      { search: '' },
-      document,
-      sessionStorage,
-    );
-    // The memory is read asynchronously.
-    await new Promise((done) => setTimeout(done, 0));
-    return { asked, preloaded };
-  };
-
-  it('puts a first script that fetches the browser language into a page whose chunk loads the texts', async () => {
-    const script = await firstScript();
+    const script = emitted[0]!;
     const tags = plugin.transformIndexHtml.handler('', { bundle, chunk: panel });
     expect(tags.map((t) => t.attrs)).toEqual([
       { type: 'module', async: true, crossorigin: true, src: `/${script.fileName}` },
@@ -163,28 +97,14 @@ describe('the build splits the texts by language', () => {
       [['nl-BE', 'en'], '/chunks/messages-nl-1.js'],
       [['de-DE', 'en-GB'], '/chunks/messages-en-2.js'],
     ] as const) {
-      const { asked, preloaded } = await runFirstScript(script.source, languages, null);
+      const asked: string[] = [];
+      const code = script.source.replace(/\bimport\(/g, '__import(');
+      new Function('navigator', '__import', code)({ languages }, (url: string) => {
+        asked.push(url);
+        return Promise.resolve();
+      });
       expect(asked).toEqual([wanted]);
-      // A panel starting at home fetches no group code ahead.
-      expect(preloaded).toEqual([]);
     }
-  });
-
-  it("has a panel that comes back to a group fetch the group's code ahead, not what the page has", async () => {
-    const script = await firstScript();
-    const { asked, preloaded } = await runFirstScript(script.source, ['en'], 'group-abc-123');
-    expect(asked).toEqual(['/chunks/messages-en-2.js']);
-    expect(preloaded.map((link) => link.href).sort()).toEqual([
-      '/chunks/GroupView-3.js',
-      '/chunks/room-connection-7.js',
-      '/chunks/signed-6.js',
-    ]);
-    // As Vite's own preloads: the module fetched as main.tsx's import() will ask for it.
-    for (const link of preloaded)
-      expect(link).toMatchObject({ rel: 'modulepreload', crossOrigin: '' });
-    // What the memory holds is read as an id, as the panel reads it: anything else, nothing.
-    const odd = await runFirstScript(script.source, ['en'], '<not an id>');
-    expect(odd.preloaded).toEqual([]);
   });
 
   it('adds nothing to a build without both languages', async () => {
