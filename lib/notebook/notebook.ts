@@ -42,8 +42,6 @@ import type { DatabaseOptions } from './notebook-schema';
 import { NotebookLockedError } from './notebook-locked-error';
 import { byMeetingThenCreated } from './note-order';
 import { changedRows, NoteIndex } from './notebook-index';
-import { notesToJson, notesToMarkdown } from './notebook-export';
-import { chooseImported, parseImport } from './notebook-import';
 import type { ImportResult } from './notebook-import';
 
 export type EncryptionState = 'off' | 'locked' | 'unlocked';
@@ -399,14 +397,23 @@ export class Notebook {
     });
   }
 
+  // Export and import are loaded when first used: the notebook opens before a returning member's
+  // sealed groups show, and its chunk counts toward that first screen (bench/first-screen.ts).
+
   /** Every note as plain JSON: the member's own backup (IndexedDB goes with an uninstall). */
   exportJson(): Promise<string> {
-    return this.run(async () => notesToJson(await this.listNow({}), this.now()));
+    return this.run(async () => {
+      const { notesToJson } = await import('./notebook-export');
+      return notesToJson(await this.listNow({}), this.now());
+    });
   }
 
   /** Every note as a readable Markdown document, by group, then meeting. */
   exportMarkdown(locale: Locale = 'nl'): Promise<string> {
-    return this.run(async () => notesToMarkdown(await this.listNow({}), this.now(), locale));
+    return this.run(async () => {
+      const { notesToMarkdown } = await import('./notebook-export');
+      return notesToMarkdown(await this.listNow({}), this.now(), locale);
+    });
   }
 
   /**
@@ -414,6 +421,7 @@ export class Notebook {
    * it is newer. Sealed when encryption is on.
    */
   async importJson(text: string): Promise<ImportResult> {
+    const { chooseImported, parseImport } = await import('./notebook-import');
     const parsed = parseImport(text);
     if (!parsed.ok) return parsed;
     return this.run(() =>
