@@ -4,8 +4,8 @@ import { WxtVitest } from 'wxt/testing';
 /**
  * Four projects, in three groups that run one after the other (sequence.groupOrder), so that
  * real-network tests never compete for the 2 cores with hundreds of fast tests:
- * 1. unit (Node tests of lib/, server/ and the extension glue, with WXT's fake browser) and
- *    components (happy-dom), in parallel;
+ * 1. unit (Node tests of lib/, server/, the extension glue, with WXT's fake browser, and the
+ *    bench's report) and components (happy-dom), in parallel;
  * 2. scenarios: members as Node processes over real WebRTC, one file at a time;
  * 3. e2e: real Chromium, one file at a time, because every member is a whole browser profile.
  */
@@ -22,6 +22,7 @@ export default defineConfig({
             'tests/lib/**/*.test.ts',
             'tests/server/**/*.test.ts',
             'tests/extension/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
           ],
           testTimeout: 20_000,
           sequence: { groupOrder: 0 },

@@ -236,8 +236,14 @@ export function markdown(results: BenchResults): string {
       );
     }
     lines.push('');
-    const methods = [...new Set(figures.map((f) => f.method))];
-    for (const method of methods) lines.push(`- ${method}`);
+    // Each method once; one that only adds to a method above says what it adds.
+    const printed: string[] = [];
+    for (const { name, method } of figures) {
+      if (printed.includes(method)) continue;
+      const base = printed.find((earlier) => method.startsWith(earlier));
+      lines.push(base ? `- ${name}: as above. ${method.slice(base.length).trim()}` : `- ${method}`);
+      printed.push(method);
+    }
     const notes = [...new Set(figures.flatMap((f) => (f.note ? [f.note] : [])))];
     for (const note of notes) lines.push(`- Note: ${note}`);
     lines.push('');

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 import { auditEveryWay, describeFindings } from './helpers/axe';
 import type { Finding } from './helpers/axe';
 
-import type { MemberBrowser } from './helpers/member-browser';
 import {
   currentPhase,
   joinGroup,
   letIn,
-  openMemberPanels,
+  membersInACall,
   startGroup,
   waitingToBeLetIn,
 } from './helpers/panel';
@@ -33,8 +30,7 @@ const PANEL = { width: 360, height: 800 };
  * elements concerned.
  */
 describe('accessibility of every screen (axe-core)', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(3, { callUrl: MEET_URL, viewport: PANEL });
   let anna: Page;
   let bram: Page;
   let carla: Page;
@@ -63,20 +59,8 @@ describe('accessibility of every screen (axe-core)', () => {
   const next = () => anna.getByRole('button', { name: 'Next phase' }).click();
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(3, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-      viewport: PANEL,
-    }));
-    [anna, bram, carla] = panels as [Page, Page, Page];
+    [anna, bram, carla] = call.panels as [Page, Page, Page];
     names.set(anna, 'chair').set(bram, 'case bringer').set(carla, 'member');
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
   });
 
   it('finds nothing serious on home (with an error shown), in the settings and in my notes', async () => {

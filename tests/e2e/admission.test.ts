@@ -1,16 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
-import type { MemberBrowser } from './helpers/member-browser';
 import {
   currentPhase,
   joinGroup,
   letIn,
-  openMemberPanels,
+  membersInACall,
   startGroup,
   waitingToBeLetIn,
 } from './helpers/panel';
@@ -50,8 +47,7 @@ async function sharedStateOf(
  * device remembers them.
  */
 describe('asking to join a meeting', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(3, { callUrl: MEET_URL, viewport: { width: 360, height: 800 } });
   let anna: Page;
   let bram: Page;
   let carla: Page;
@@ -63,19 +59,7 @@ describe('asking to join a meeting', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(3, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-      viewport: { width: 360, height: 800 },
-    }));
-    [anna, bram, carla] = panels as [Page, Page, Page];
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
+    [anna, bram, carla] = call.panels as [Page, Page, Page];
   });
 
   it('lets Bram in after the chair compares his code', async () => {

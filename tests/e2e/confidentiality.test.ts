@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
-import type { MemberBrowser } from './helpers/member-browser';
-import { joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
+import { joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/ver-trou-wlk';
 
@@ -13,25 +10,13 @@ const MEET_URL = 'https://meet.google.com/ver-trou-wlk';
  * the production build, real WebRTC through the project's signaling server.
  */
 describe('the confidentiality agreement at the start', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(3, { callUrl: MEET_URL });
   let anna: Page;
   let bram: Page;
   let carla: Page;
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(3, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-    }));
-    [anna, bram, carla] = panels as [Page, Page, Page];
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
+    [anna, bram, carla] = call.panels as [Page, Page, Page];
   });
 
   it('two members confirm in their panels and the chair sees both', async () => {

@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 import { parseInvite } from '../../lib/invite/invite';
 import { deriveRoomKeys, roomCryptoKey } from '../../lib/invite/room-name';
 import { readLobby } from '../../lib/shared-doc/lobby';
 import { openPayload } from '../helpers/frame-tap';
 import { EXTENSION_DIR, recordWebSocketFrames } from './helpers/member-browser';
-import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
+import { currentPhase, joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/rel-ayon-lyx';
 /** Names and texts with spaces: base64 ciphertext has none, so a match can only be plaintext. */
@@ -29,23 +26,14 @@ const QUESTION = `Hoe houd ik de regie ${randomBytes(6).toString('hex')} als ied
  * group's key, were there.
  */
 describe('two members with no direct path meet through the encrypted relay', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  // No `ice` option: the companion hands out no STUN or TURN server at /ice.
+  const call = membersInACall(2, { callUrl: MEET_URL, server: { staticDir: EXTENSION_DIR } });
   let anna: Page;
   let bram: Page;
 
   beforeAll(async () => {
-    // No `ice` option: the companion hands out no STUN or TURN server at /ice.
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1', staticDir: EXTENSION_DIR });
-    const opened = await openMemberPanels(2, { callUrl: MEET_URL, signalingUrl: server.url });
-    browsers = opened.browsers;
-    [anna, bram] = opened.panels as [Page, Page];
-    for (const panel of opened.panels) await connectOnlyThroughServer(panel);
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((browser) => browser.close()));
-    await server?.close();
+    [anna, bram] = call.panels as [Page, Page];
+    for (const panel of call.panels) await connectOnlyThroughServer(panel);
   });
 
   it('runs a work question and a phase change as ciphertext through the companion', async () => {

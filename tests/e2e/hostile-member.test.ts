@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
-import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
+import { currentPhase, joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
 import { parseInvite } from '../../lib/invite/invite';
 import { HostileMember } from '../helpers/hostile-member';
 import { mkdirSync } from 'node:fs';
@@ -23,8 +20,7 @@ const QUESTION = 'Wat gebeurde er precies in het laatste gesprek?';
  * is connected; only the chair is told which changes were ignored.
  */
 describe('a member who holds the invite attacks the meeting', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(3, { callUrl: MEET_URL });
   let anna: Page;
   let bram: Page;
   let carla: Page;
@@ -37,19 +33,11 @@ describe('a member who holds the invite attacks the meeting', () => {
     expect.poll(() => panel.locator('main').textContent(), { timeout: 15_000 }).toContain(text);
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(3, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-    }));
-    [anna, bram, carla] = panels as [Page, Page, Page];
+    [anna, bram, carla] = call.panels as [Page, Page, Page];
   });
 
   afterAll(async () => {
     await hostile?.close();
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
   });
 
   it('changes nothing any member sees, and the chair sees what was ignored', async () => {
@@ -79,7 +67,7 @@ describe('a member who holds the invite attacks the meeting', () => {
 
     const invite = parseInvite(code);
     if (!invite.ok) throw new Error('the invite did not parse');
-    hostile = await HostileMember.join(invite.invite.secret, server.url);
+    hostile = await HostileMember.join(invite.invite.secret, call.server.url);
     // Xander asks to join like any member; the chair, who cannot tell, lets him in.
     const found = hostile.findMeeting();
     await letIn(anna, 'Xander');

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 import { isoCalendarDate } from '../../lib/i18n/format-date';
 import { INCIDENT_METHOD } from '../../lib/method/methods/incident';
-import { openMemberPanels, joinGroup, letIn, startGroup, currentPhase } from './helpers/panel';
-import type { MemberBrowser } from './helpers/member-browser';
+import { currentPhase, joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/sec-ondc-ase';
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -53,8 +50,7 @@ function minutesBetween(from: number, to: number): string[] {
  * and as the printable page: the group, names and times are there, no case text is.
  */
 describe('an incident meeting with a second case', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(3, { callUrl: MEET_URL });
   let anna: Page;
   let bram: Page;
   let carla: Page;
@@ -72,18 +68,7 @@ describe('an incident meeting with a second case', () => {
   };
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(3, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-    }));
-    [anna, bram, carla] = panels as [Page, Page, Page];
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
+    [anna, bram, carla] = call.panels as [Page, Page, Page];
   });
 
   /** One case from its account to its evaluation: a question, a suggestion, the choice. */

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 import { waitFor } from './helpers/member-browser';
-import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, openMemberPanels, startGroup } from './helpers/panel';
+import { currentPhase, joinGroup, membersInACall, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/key-boar-don';
 const CASE = 'Een collega die steeds later komt';
@@ -53,8 +50,7 @@ function announced(page: Page): Promise<string> {
  * when the chair moves on.
  */
 describe('the panel with the keyboard only', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(3, { callUrl: MEET_URL, viewport: { width: 360, height: 800 } });
   let anna: Page;
   let bram: Page;
   let carla: Page;
@@ -68,14 +64,7 @@ describe('the panel with the keyboard only', () => {
   };
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(3, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-      viewport: { width: 360, height: 800 },
-    }));
-    [anna, bram, carla] = panels as [Page, Page, Page];
+    [anna, bram, carla] = call.panels as [Page, Page, Page];
     const code = await startGroup(anna, 'Team Zuid', 'Anna');
     await joinGroup(bram, code, 'Bram');
     await joinGroup(carla, code, 'Carla');
@@ -87,11 +76,6 @@ describe('the panel with the keyboard only', () => {
       "Bram and Carla to be present on the chair's panel",
       30_000,
     );
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
   });
 
   it('starts the meeting, confirms the case and moves the phase with Enter and the shortcuts, focus on the phase heading each time', async () => {

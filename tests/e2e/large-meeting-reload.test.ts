@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 import { LIMITS } from '../../lib/util/limits';
 import type { NodeMember } from '../helpers/node-member';
 import { realisticText } from '../helpers/heavy-meeting';
@@ -14,7 +12,7 @@ import {
   joinGroup,
   letIn,
   meetingWithNodeMember,
-  openMemberPanels,
+  membersInACall,
 } from './helpers/panel';
 
 // Code passed to `background.evaluate` runs in the extension's service worker, as `chrome`.
@@ -44,8 +42,7 @@ function keptCopies(member: MemberBrowser): Promise<number> {
  * no copy of its own, from Anna's panel alone: Chromium to Chromium, over real WebRTC.
  */
 describe('a meeting of about 1 MB in Chromium', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(2, { callUrl: MEET_URL });
   let nora: NodeMember | null = null;
   let anna: Page;
   let bram: Page;
@@ -61,24 +58,16 @@ describe('a meeting of about 1 MB in Chromium', () => {
   };
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(2, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-    }));
-    [anna, bram] = panels as [Page, Page];
+    [anna, bram] = call.panels as [Page, Page];
   });
 
   afterAll(async () => {
     await nora?.close();
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
   });
 
   it('reaches a fresh panel, and a reloaded one, also without a copy of its own', async () => {
     // Nora (a Node member) asks to join; the chair lets her in from her panel.
-    const meeting = await meetingWithNodeMember(anna, server.url, {
+    const meeting = await meetingWithNodeMember(anna, call.server.url, {
       group: 'Team Noord',
       chair: 'Anna',
       memberId: 'nora-000009',
@@ -121,7 +110,7 @@ describe('a meeting of about 1 MB in Chromium', () => {
     nora = null;
 
     // Bram reloads his panel once it has kept its copy: the board is rendered again.
-    const [, bramBrowser] = browsers;
+    const [, bramBrowser] = call.browsers;
     await expect.poll(() => keptCopies(bramBrowser!), { timeout: 15_000 }).toBe(1);
     // The panel comes back to the group it showed: no "Open" to look for.
     await bram.reload();

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 import { PEER_TTL_MS } from '../../lib/connection/relay-plan';
-import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
+import { currentPhase, joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/lar-gemt-ngx';
 
@@ -20,24 +17,12 @@ const MEET_URL = 'https://meet.google.com/lar-gemt-ngx';
  * is listed, which is when RP7 alone was not enough.
  */
 describe('a member who reloads, then closes the panel', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(2, { callUrl: MEET_URL });
   let anna: Page;
   let bram: Page;
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(2, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-    }));
-    [anna, bram] = panels as [Page, Page];
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
+    [anna, bram] = call.panels as [Page, Page];
   });
 
   /** What the chair's warning said, sampled each second for `ms`. */

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
-import type { MemberBrowser } from './helpers/member-browser';
 import {
   currentPhase,
   inviteText,
   joinGroup,
   letIn,
-  openMemberPanels,
+  membersInACall,
   startGroup,
   waitingToBeLetIn,
 } from './helpers/panel';
@@ -23,8 +20,7 @@ const MEET_URL = 'https://meet.google.com/new-invt-ite';
  * comes in with the new one.
  */
 describe('a new invite for the group', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(3, { callUrl: MEET_URL, viewport: { width: 360, height: 800 } });
   let anna: Page;
   let bram: Page;
   let carla: Page;
@@ -34,19 +30,7 @@ describe('a new invite for the group', () => {
   const mainText = async (panel: Page) => (await panel.locator('main').textContent()) ?? '';
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(3, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-      viewport: { width: 360, height: 800 },
-    }));
-    [anna, bram, carla] = panels as [Page, Page, Page];
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
+    [anna, bram, carla] = call.panels as [Page, Page, Page];
   });
 
   it('moves the members in the meeting along; the old invite finds nobody; the new one works', async () => {

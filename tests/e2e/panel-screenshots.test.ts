@@ -2,17 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 import { parseInvite } from '../../lib/invite/invite';
 import { NodeMember } from '../helpers/node-member';
 
-import type { MemberBrowser } from './helpers/member-browser';
 import {
   currentPhase,
   joinGroup,
   letIn,
-  openMemberPanels,
+  membersInACall,
   startGroup,
   waitingToBeLetIn,
 } from './helpers/panel';
@@ -115,8 +112,7 @@ async function shoot(panel: Page, name: string): Promise<void> {
  * the test fails when anything scrolls sideways or the phase bar scrolls out of sight.
  */
 describe('the panel at side-panel width', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(2, { callUrl: MEET_URL });
   let carla: NodeMember | null = null;
   let anna: Page;
   let bram: Page;
@@ -134,19 +130,11 @@ describe('the panel at side-panel width', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(2, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-    }));
-    [anna, bram] = panels as [Page, Page];
+    [anna, bram] = call.panels as [Page, Page];
   });
 
   afterAll(async () => {
     await carla?.close();
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
   });
 
   it('fits the home screen and a new group with its start form', async () => {
@@ -167,7 +155,7 @@ describe('the panel at side-panel width', () => {
       secret: invite.invite.secret,
       memberId: 'carla-node-01',
       memberName: 'Carla',
-      signalingUrl: server.url,
+      signalingUrl: call.server.url,
     });
     // Both ask to join: Bram waits with his code; the chair sees both, long name and all.
     await waitingToBeLetIn(bram).waitFor({ timeout: 30_000 });

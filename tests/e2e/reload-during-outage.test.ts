@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 import { waitFor } from './helpers/member-browser';
-import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
+import { currentPhase, joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
 
 // Code passed to `panel.evaluate` runs in the extension's page, where the API is `chrome`.
 declare const chrome: typeof browser;
@@ -21,26 +19,14 @@ const DURING = 'Een collega die afspraken niet nakomt';
  * Two browser profiles with the production build, real WebRTC, the project's own server.
  */
 describe('a member who reloads while the server is down', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(2, { callUrl: MEET_URL });
   let anna: Page;
   let bram: Page;
 
   const mainText = (panel: Page) => panel.locator('main').textContent();
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(2, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-    }));
-    [anna, bram] = panels as [Page, Page];
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
+    [anna, bram] = call.panels as [Page, Page];
   });
 
   it('shows the running meeting from its own copy, not a start form, and converges when the server is back', async () => {
@@ -76,7 +62,7 @@ describe('a member who reloads while the server is down', () => {
 
     // The server goes down, and Bram reloads his panel: the meeting's key came back with his
     // kept copy, so he is in without asking a chair he cannot reach.
-    await server.close();
+    await call.server.close();
     await bram.reload();
     await expect
       .poll(() => currentPhase(bram).textContent(), { timeout: 15_000 })
@@ -95,7 +81,7 @@ describe('a member who reloads while the server is down', () => {
     await expect.poll(() => mainText(anna)).toContain('(paused)');
 
     // The server is back on the same address: the two converge.
-    server = await startSignalingServer({ port: server.port, host: '127.0.0.1' });
+    call.server = await startSignalingServer({ port: call.server.port, host: '127.0.0.1' });
     await expect.poll(() => mainText(anna), { timeout: 45_000 }).toContain(DURING);
     await expect.poll(() => mainText(bram), { timeout: 15_000 }).toContain('(paused)');
     for (const panel of [anna, bram]) {

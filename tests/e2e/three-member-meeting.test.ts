@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 
-import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
+import { currentPhase, joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/kri-ngte-stx';
 const CASE = 'Een ouder die steeds boos belt';
@@ -19,8 +16,7 @@ const AGREEMENT = 'Volgende keer zit Carla voor';
  * real WebRTC, the project's own signaling server; every control found by role and name.
  */
 describe('a whole meeting with three members', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(3, { callUrl: MEET_URL });
   let anna: Page;
   let bram: Page;
   let carla: Page;
@@ -36,18 +32,7 @@ describe('a whole meeting with three members', () => {
   const next = async () => anna.getByRole('button', { name: 'Next phase' }).click();
 
   beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    let panels: Page[];
-    ({ browsers, panels } = await openMemberPanels(3, {
-      callUrl: MEET_URL,
-      signalingUrl: server.url,
-    }));
-    [anna, bram, carla] = panels as [Page, Page, Page];
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
+    [anna, bram, carla] = call.panels as [Page, Page, Page];
   });
 
   it('runs pitch, vote, choice, questions, reformulation, advice, evaluation and the end', async () => {

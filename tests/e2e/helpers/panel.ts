@@ -1,5 +1,7 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { startSignalingServer } from '../../../server/signaling-server';
+import type { RunningServer, SignalingServerOptions } from '../../../server/signaling-server';
 import { parseInvite } from '../../../lib/invite/invite';
 import { NodeMember } from '../../helpers/node-member';
 import { launchMember } from './member-browser';
@@ -23,6 +25,46 @@ export async function openMemberPanels(
   const browsers = await Promise.all(Array.from({ length: count }, () => launchMember()));
   const panels = await Promise.all(browsers.map((browser) => openCallPanel(browser, options)));
   return { browsers, panels };
+}
+
+/** What `membersInACall` gives a describe block once its `beforeAll` has run. */
+export interface MembersInACall {
+  /** The companion on loopback; a test that stops it and starts another puts that one here. */
+  server: RunningServer;
+  readonly browsers: MemberBrowser[];
+  /** One panel per member, in the order asked for (the first is usually the chair). */
+  readonly panels: Page[];
+}
+
+/**
+ * For the calling describe block: before its tests, a companion on loopback (`server` options
+ * added to a free port on 127.0.0.1) and `count` members' browsers with a call tab at `callUrl`
+ * and its panel pointed at that companion; after them, every browser and the companion closed.
+ * Read the fields inside hooks and tests, not at the describe block's top level: they are set
+ * when its `beforeAll` runs. Vitest runs `afterAll` hooks in reverse order, so a block's own
+ * later `afterAll` (a member it added) runs before these are closed.
+ */
+export function membersInACall(
+  count: number,
+  options: Omit<CallPanelOptions, 'signalingUrl'> & { readonly server?: SignalingServerOptions },
+): MembersInACall {
+  const call = { browsers: [], panels: [] } as unknown as MembersInACall & {
+    browsers: MemberBrowser[];
+    panels: Page[];
+  };
+  beforeAll(async () => {
+    call.server = await startSignalingServer({ port: 0, host: '127.0.0.1', ...options.server });
+    ({ browsers: call.browsers, panels: call.panels } = await openMemberPanels(count, {
+      callUrl: options.callUrl,
+      viewport: options.viewport,
+      signalingUrl: call.server.url,
+    }));
+  });
+  afterAll(async () => {
+    await Promise.all(call.browsers.map((browser) => browser.close()));
+    await call.server?.close();
+  });
+  return call;
 }
 
 /** In a member's browser: a call tab at `callUrl` and its panel, on the test's companion. */
