@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { MessageKey } from '../../lib/i18n/messages';
-import { NotebookLockedError } from '../../lib/notebook/notebook';
+import { NotebookLockedError } from '../../lib/notebook/notebook-locked-error';
 import type { Notebook } from '../../lib/notebook/notebook';
 import { MAX_IMPORT_BYTES } from '../../lib/notebook/notebook-import';
 import type { ImportError } from '../../lib/notebook/notebook-import';

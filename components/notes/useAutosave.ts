@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { NotebookLockedError } from '../../lib/notebook/notebook';
+import { NotebookLockedError } from '../../lib/notebook/notebook-locked-error';
 import type { Notebook } from '../../lib/notebook/notebook';
 import type { NoteDraft } from '../../lib/notebook/note-codec';
 import { useI18n } from '../common/I18n';
