@@ -1360,9 +1360,12 @@ export class GroupSession {
     if (asking.check === undefined) this.handoff.knock(meetingId, asking.box.publicKey);
     // Our knock, written again when the lobby lost it (pruned, or a cache restored over it).
     if (!hasKnocked(lobby.doc, meetingId, memberId, asking.box)) {
-      // Written after the update that told us of the meeting has been handled, not inside it:
-      // a write made while a relayed message is being read did not reach the others.
-      asking.knocking ??= this.clock.after(0, () => {
+      // Written once the update that told us of the meeting has been handled, not inside it: a
+      // write made while a relayed message is being read did not reach the others. At once after
+      // it (a microtask), not after a timer: the lobby's first sync comes from several peers in
+      // a row, and a timer waited behind all of their messages and the waiting view's render
+      // (about 50 ms in a profiled join) before the chair could hear of us.
+      asking.knocking ??= this.clock.soon(() => {
         asking.knocking = null;
         if (this.asking !== asking || this.disposed || !this.lobby) return;
         if (hasKnocked(this.lobby.doc, meetingId, memberId, asking.box)) return;

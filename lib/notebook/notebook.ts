@@ -76,8 +76,6 @@ export interface NotebookOptions extends DatabaseOptions {
   readonly iterations?: number;
 }
 
-export { NotebookLockedError };
-
 /** Attempts of a write that finds the stored state changed by another window meanwhile. */
 const MAX_ATTEMPTS = 5;
 

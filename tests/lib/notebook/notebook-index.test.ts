@@ -4,7 +4,7 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import type { IDBFactory } from 'fake-indexeddb';
 import { changedRows, NoteIndex } from '../../../lib/notebook/notebook-index';
 import { OFF } from '../../../lib/notebook/note-codec';
-import { NotebookLockedError } from '../../../lib/notebook/notebook';
+import { NotebookLockedError } from '../../../lib/notebook/notebook-locked-error';
 import type { Notebook } from '../../../lib/notebook/notebook';
 import { searchNotes } from '../../../lib/notebook/notebook-search';
 import { NOTEBOOK_DB_NAME } from '../../../lib/notebook/notebook-schema';

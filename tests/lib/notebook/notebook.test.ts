@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isRecord } from '../../../lib/util/guards';
 import { LIMITS } from '../../../lib/util/limits';
 import { PBKDF2_ITERATIONS } from '../../../lib/notebook/notebook-crypto';
-import { Notebook, NotebookLockedError } from '../../../lib/notebook/notebook';
+import { Notebook } from '../../../lib/notebook/notebook';
+import { NotebookLockedError } from '../../../lib/notebook/notebook-locked-error';
 import type { Note, NoteDraft } from '../../../lib/notebook/note-codec';
 import {
   APRIL,
