@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { currentPhase, joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
+import {
+  currentPhase,
+  joinGroup,
+  letIn,
+  membersInACall,
+  openDisclosure,
+  startGroup,
+} from './helpers/panel';
 import { parseInvite } from '../../lib/invite/invite';
 import { HostileMember } from '../helpers/hostile-member';
 import { mkdirSync } from 'node:fs';
@@ -159,7 +166,7 @@ describe('a member who holds the invite attacks the meeting', () => {
     expect(leftBehind).not.toContain(AFTER);
 
     // And a new invite takes the group's lobby away from it too: nobody unknown is left.
-    await anna.getByText('A new invite for the group').click();
+    await openDisclosure(anna.getByText('A new invite for the group'), 'new invite');
     await anna.getByRole('button', { name: 'Make a new invite' }).click();
     await anna.getByRole('button', { name: 'Yes, make a new invite' }).click();
     await allSee((panel) =>

@@ -5,7 +5,14 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isoCalendarDate } from '../../lib/i18n/format-date';
 import { INCIDENT_METHOD } from '../../lib/method/methods/incident';
-import { currentPhase, joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
+import {
+  currentPhase,
+  joinGroup,
+  letIn,
+  membersInACall,
+  openDisclosure,
+  startGroup,
+} from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/sec-ondc-ase';
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -143,7 +150,7 @@ describe('an incident meeting with a second case', () => {
       await first.waitFor();
       expect(await first.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
     }
-    await bram.getByTestId('case-1').locator('summary').click();
+    await openDisclosure(bram.getByTestId('case-1').locator('summary'), 'first case');
     await seeText(ADVICE_1)(bram);
     await seeText(INTENT_1)(bram);
     await bram.setViewportSize({ width: 320, height: 1100 });
