@@ -1,6 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { groupChunkPlugin } from './scripts/group-chunk';
 import { messagesByLocale } from './scripts/messages-by-locale';
 
 /**
@@ -52,8 +53,10 @@ export default defineConfig({
   // messagesByLocale: each language's texts a chunk of their own, loaded by the panel that
   // speaks it (scripts/messages-by-locale.ts).
   vite: () => ({
-    plugins: [messagesByLocale(import.meta.dirname)],
-    build: { sourcemap: process.env.KRING_SOURCEMAP === '1' ? 'hidden' : false },
+    plugins: [messagesByLocale(import.meta.dirname), groupChunkPlugin(import.meta.dirname)],
+    build: {
+      sourcemap: process.env.KRING_SOURCEMAP === '1' ? 'hidden' : false,
+    },
   }),
   hooks: {
     // The companion serves this same build as a web page for members without the extension:

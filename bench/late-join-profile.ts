@@ -20,7 +20,7 @@
  * the returning member's marks (`first-render`, `notebook-asked`, `notebook-code-in`,
  * `panel-loaded`: entrypoints/sidepanel/main.tsx).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { largest, profileSources } from './profile-source';
@@ -84,6 +84,27 @@ const INSTRUMENT = `(() => {
     request.addEventListener('success', () => note('IndexedDB ' + name + ' opened'));
     return request;
   };
+  // The page before (a reload): its unload-time events and its last long tasks, on the wall
+  // clock in sessionStorage, for the next page to put on its own timeline.
+  const epoch = () => performance.timeOrigin + performance.now();
+  const previous = sessionStorage.getItem('__ljPrevious');
+  if (previous) {
+    sessionStorage.removeItem('__ljPrevious');
+    for (const [at, what] of JSON.parse(previous)) log.push([Math.round((at - performance.timeOrigin) * 10) / 10, 'the page before: ' + what]);
+  }
+  const ending = [];
+  const longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push([performance.timeOrigin + e.startTime, 'long task of ' + e.duration.toFixed(0) + ' ms']);
+      if (longTasks.length > 40) longTasks.splice(0, longTasks.length - 40);
+    }).observe({ type: 'longtask' });
+  } catch {}
+  const keep = () => sessionStorage.setItem('__ljPrevious', JSON.stringify([...longTasks.filter(([at]) => at > epoch() - 3000), ...ending]));
+  for (const type of ['beforeunload', 'pagehide', 'visibilitychange', 'unload']) {
+    addEventListener(type, () => { ending.push([epoch(), type + ' event']); keep(); }, true);
+    addEventListener(type, () => { ending.push([epoch(), type + ' handlers done']); keep(); }, false);
+  }
   const seenHeadings = new Set();
   new MutationObserver(() => {
     for (const h of document.querySelectorAll('h1, h2')) {
@@ -306,8 +327,27 @@ async function main(from: string): Promise<void> {
     }
     // The profiler goes on across the reload (same renderer); its samples start before it.
     if (cpu) await cdp.send('Profiler.start');
+    // PROFILE_RELOAD_TRACE=<file>: Chromium's own trace of the last reload, written to <file>
+    // (open it in chrome://tracing or Perfetto): what the renderer does between the click and
+    // the new page's scripts.
+    const traceFile = process.env.PROFILE_RELOAD_TRACE;
+    const traced: unknown[] = [];
+    const traceDone = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    if (traceFile) {
+      cdp.on('Tracing.dataCollected', (data) => traced.push(...(data.value as unknown[])));
+      await cdp.send('Tracing.start', {
+        categories:
+          'devtools.timeline,disabled-by-default-devtools.timeline,loading,navigation,blink,toplevel,v8,webrtc,blink.user_timing',
+        transferMode: 'ReportEvents',
+      });
+    }
     await panel.reload();
     await noted(panel);
+    if (traceFile) {
+      await cdp.send('Tracing.end');
+      await traceDone;
+      writeFileSync(traceFile, JSON.stringify({ traceEvents: traced }));
+    }
     const reloaded = cpu
       ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile
       : null;
