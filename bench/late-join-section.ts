@@ -111,6 +111,47 @@ export function watcher(want: Want): string {
 })();`;
 }
 
+/**
+ * Counts the page's peer connections by state (a string, run before the app): how the bench
+ * knows a panel is connected to the others before it reloads it.
+ */
+const PEERS_WATCH = `(() => {
+  if (window.__benchPeers) return;
+  const peers = [];
+  window.__benchPeers = peers;
+  const Native = RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) {
+      super(...args);
+      peers.push(this);
+    }
+  };
+})();`;
+
+/** How long a panel may take to connect to every Node member before it is reloaded anyway. */
+const PEERS_SETTLE_MS = 20_000;
+
+/**
+ * Waits until the panel is connected to every Node member: none of its peer connections still
+ * new or connecting, at least NODE_MEMBERS connected, for half a second. False when that did not
+ * happen within PEERS_SETTLE_MS.
+ */
+async function connectedToAll(page: Page): Promise<boolean> {
+  const deadline = Date.now() + PEERS_SETTLE_MS;
+  let settledSince: number | null = null;
+  while (Date.now() < deadline) {
+    const { connected, busy } = (await page.evaluate(
+      `(() => { const p = window.__benchPeers ?? []; return { connected: p.filter((c) => c.connectionState === 'connected').length, busy: p.filter((c) => c.connectionState === 'new' || c.connectionState === 'connecting').length }; })()`,
+    )) as { connected: number; busy: number };
+    if (connected >= NODE_MEMBERS && busy === 0) {
+      settledSince ??= Date.now();
+      if (Date.now() - settledSince >= 500) return true;
+    } else settledSince = null;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
 export async function noted(page: Page, ms = 45_000): Promise<Noted> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -224,6 +265,10 @@ interface KringTimes {
   readonly reload: number[];
   readonly reloadFromHome: number[];
   readonly reloadFromOpen: number[];
+  /** Reloads a second after the board showed, the panel still connecting to the others. */
+  readonly reloadConnecting: number[];
+  /** Reloads whose panel was not connected to every Node member within PEERS_SETTLE_MS. */
+  readonly unsettled: number;
   readonly bytesBefore: number;
   readonly bytesAfter: number;
   readonly update: Buffer;
@@ -240,6 +285,8 @@ async function newMemberJoins(
   const browser = await launchExtensionMember(build);
   browsers.push(browser);
   const panel = await openCallPanel(browser, { callUrl: CALL_URL, signalingUrl });
+  await panel.addInitScript(PEERS_WATCH);
+  await panel.evaluate(PEERS_WATCH);
   await panel.evaluate(watcher(KRING_WANT));
   await joinGroup(panel, code, name);
   return { panel, noted: await noted(panel), browser };
@@ -284,10 +331,13 @@ async function kringLateJoin(
     const reload: number[] = [];
     const reloadFromHome: number[] = [];
     const reloadFromOpen: number[] = [];
+    const reloadConnecting: number[] = [];
+    let unsettled = 0;
     for (let i = 0; i < runs.reloads; i += 1) {
-      // A member reloads a panel that has been open a while: not in the very task after the
-      // board showed, before the panel kept its copy of the meeting. The panel comes back to
-      // the group it showed by itself.
+      // A member reloads a panel that has been open a while: connected to the others, and not
+      // in the very task after the board showed, before the panel kept its copy of the meeting.
+      // The panel comes back to the group it showed by itself.
+      if (!(await connectedToAll(first.panel))) unsettled += 1;
       await new Promise((r) => setTimeout(r, 1000));
       await first.panel.reload();
       const back = await noted(first.panel);
@@ -302,6 +352,14 @@ async function kringLateJoin(
       const home = await noted(first.panel);
       reloadFromHome.push(home.renderedAt!);
       if (home.clickedAt !== null) reloadFromOpen.push(home.renderedAt! - home.clickedAt);
+      // And a reload a second after the board showed, while the panel is still making its
+      // connections (until stop 38 the method of the figure above): the page before it is busy
+      // creating peer connections, and the new one waits for it to let go.
+      await new Promise((r) => setTimeout(r, 1000));
+      await first.panel.reload();
+      const early = await noted(first.panel);
+      if (early.clickedAt !== null) throw new Error('the reloaded panel showed its home screen');
+      reloadConnecting.push(early.renderedAt!);
     }
     await first.browser.close();
     for (let i = 1; i < runs.newMembers; i += 1) {
@@ -317,6 +375,8 @@ async function kringLateJoin(
       reload,
       reloadFromHome,
       reloadFromOpen,
+      reloadConnecting,
+      unsettled,
       bytesBefore: update.length,
       bytesAfter: after.length,
       update,
@@ -486,7 +546,7 @@ export async function lateJoinSection(
     const bare = await bareLateJoin(dir, kring.update, runs.reloads, (c) => (open.close = c));
     open.close = null;
     console.log(
-      `  Kring new member: ${ms(kring.newMember)} ms (asking to be let in at ${ms(kring.waiting)}, phase shown at ${ms(kring.phaseShown)}); reload: ${ms(kring.reload)} ms; reload on the home screen: ${ms(kring.reloadFromHome)} ms (from the click on Open: ${ms(kring.reloadFromOpen)})`,
+      `  Kring new member: ${ms(kring.newMember)} ms (asking to be let in at ${ms(kring.waiting)}, phase shown at ${ms(kring.phaseShown)}); reload: ${ms(kring.reload)} ms; reload on the home screen: ${ms(kring.reloadFromHome)} ms (from the click on Open: ${ms(kring.reloadFromOpen)}); reload while still connecting: ${ms(kring.reloadConnecting)} ms`,
     );
     const hung =
       bare.hung > 0
@@ -499,7 +559,7 @@ export async function lateJoinSection(
     const method =
       `bench/late-join-section.ts: ${NODE_MEMBERS} Node members (signed sessions, the companion on loopback) hold a basic-method meeting in its advice phase: 6 pitches, a case, ${QUESTIONS} questions marked answered and rated, 5 proposals, ${ADVICE} advice (${STARRED} starred, in order); ${size} encoded. ` +
       `A built extension panel in headless Chromium joins as the 8th member until the advice phase and its ${ADVICE} rows are in the DOM (MutationObserver, the page's own clock). ` +
-      `New member: a fresh profile, from the click on Join; the Node chair lets in whoever asks. Returning member: the same profile reloading its panel (a second after the board showed), from navigation start; the panel comes back to the group it showed. On the home screen: the member went back to the groups first, and the page clicks "Open <group>" as soon as it shows. ` +
+      `New member: a fresh profile, from the click on Join; the Node chair lets in whoever asks. Returning member: the same profile reloading its panel once it is connected to every Node member (no peer connection new or connecting, for half a second) and a second more, from navigation start; the panel comes back to the group it showed. On the home screen: the member went back to the groups first, and the page clicks "Open <group>" as soon as it shows. ` +
       `Baseline: bench/pages/bare-board-page.ts (yjs + y-webrtc, plain DOM) in a fresh context per run, joining a bare Node peer that holds the same document bytes, until its ${QUESTIONS} questions and ${ADVICE} advice are in the DOM; from the click on its Join button, or from navigation.`;
     /** A Kring figure of the panel against the bare page's, in ms, with the 500 ms budget. */
     const againstBare = (
@@ -532,7 +592,11 @@ export async function lateJoinSection(
       'late join, returning member: panel reload until the board is rendered (back in the group by itself)',
       kring.reload,
       bare.reload,
-      `returning member runs: ${ms(kring.reload)} ms from navigation start (bare reload: ${ms(bare.reload)})${hung}.`,
+      `returning member runs: ${ms(kring.reload)} ms from navigation start (bare reload: ${ms(bare.reload)})${hung}` +
+        (kring.unsettled > 0
+          ? `; ${kring.unsettled} of them reloaded a panel not connected to everyone after ${PEERS_SETTLE_MS / 1000} s`
+          : '') +
+        `. Reloaded a second after its board showed, while still making its connections (the method until stop 38; no budget): ${ms(kring.reloadConnecting)} ms, median ${round(percentile(kring.reloadConnecting, 50))} ms.`,
     );
     againstBare(
       'late-join-panel-home-p50',
