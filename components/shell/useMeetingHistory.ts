@@ -58,6 +58,28 @@ export function useMeetingHistory(
     const timer = setTimeout(() => setWaitedFor(history), HISTORY_WAIT_MS);
     return () => clearTimeout(timer);
   }, [history]);
-  const loaded = read || waitedFor === history;
-  return useMemo(() => ({ meetings, locked, loaded }), [meetings, locked, loaded]);
+  // The same group's history read through another store: the notebook's code arrived (it loads
+  // after the first screen, and opens what its passphrase sealed). What the last store read is
+  // shown until the new one has read. "Not read yet" took a group without a running meeting
+  // back to its opening line for a moment: a new group's first step, or the choice of a method
+  // and a chair, went and came back, their open sections closed and the focus lost (e2e tests
+  // clicked an invite open in that moment and found it closed: notebook-arrives-late.test.ts).
+  const [shown, setShown] = useState<{
+    groupId: string;
+    meetings: typeof meetings;
+    locked: boolean;
+  } | null>(null);
+  if (
+    read &&
+    (shown?.meetings !== meetings || shown.locked !== locked || shown.groupId !== groupId)
+  ) {
+    setShown({ groupId, meetings, locked });
+  }
+  const carried = !read && shown?.groupId === groupId ? shown : null;
+  const loaded = read || carried !== null || waitedFor === history;
+  const current = carried ?? { meetings, locked };
+  return useMemo(
+    () => ({ meetings: current.meetings, locked: current.locked, loaded }),
+    [current.meetings, current.locked, loaded],
+  );
 }

@@ -128,6 +128,34 @@ describe('useMeetingHistory', () => {
     expect(await store.get(historyKey('group-2'))).toBeUndefined();
   });
 
+  it("keeps showing what it read while the notebook's code arrives and the history is read again", async () => {
+    const store = memoryStore();
+    await store.set(historyKey('group-1'), [summary('meeting-0001', 10)]);
+    let notebook: Notebook | null = null;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <NotebookProvider notebook={notebook}>{children}</NotebookProvider>
+    );
+    const seen: Array<{ loaded: boolean; ids: string[] }> = [];
+    const { result, rerender } = renderHook(
+      () => {
+        const history = useMeetingHistory(store, 'group-1', null);
+        seen.push({ loaded: history.loaded, ids: ids(history) });
+        return history;
+      },
+      { wrapper },
+    );
+    await waitFor(() => expect(ids(result.current)).toEqual(['meeting-0001']));
+    seen.length = 0;
+    // The notebook's code arrives after the group showed (main.tsx): a store of its own.
+    notebook = Notebook.open({ indexedDB: new IDBFactory(), IDBKeyRange });
+    rerender();
+    await act(async () => new Promise((r) => setTimeout(r, 200)));
+    expect(seen.length).toBeGreaterThan(0);
+    // Never "not read yet" in between: the group view would go back to its opening line.
+    expect(seen.every((s) => s.loaded && s.ids.join() === 'meeting-0001')).toBe(true);
+    notebook.close();
+  });
+
   it('with a passphrase: sealed in storage, locked until the notebook is unlocked', async () => {
     const notebook = Notebook.open({ indexedDB: new IDBFactory(), IDBKeyRange });
     const store = countingStore();

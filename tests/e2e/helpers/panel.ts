@@ -121,11 +121,11 @@ export async function inviteText(panel: Page, field: 'Code' | 'Link'): Promise<s
 
 /**
  * Opens the disclosure (`<details>`) whose `<summary>` is `summary`, as a member would: a click,
- * and another when the first left it closed. In a few runs in a hundred on this machine a click on
- * a summary left its disclosure closed with the page otherwise whole (new-invite in stop 36,
- * ended-meeting-on-disk's invite in stop 37's CI); not understood. A member clicks again; so does
- * this, and says so in the test's output with where the summary was and what was under its middle,
- * which is what to look at when it shows up.
+ * and another when the first left it closed. A few runs in a hundred once found a disclosure
+ * closed after its click: the group view had been put back while the notebook's code arrived
+ * (fixed in components/shell/useMeetingHistory.ts; docs/environment.md). A member clicks again;
+ * so does this, and says so in the test's output with where the summary was and what was under
+ * its middle, which is what to look at should it show up again.
  */
 export async function openDisclosure(summary: Locator, what: string): Promise<void> {
   const state = () =>
