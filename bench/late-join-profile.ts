@@ -33,6 +33,8 @@ import { launchExtensionMember } from './extension-member';
 import {
   CALL_URL,
   KRING_WANT,
+  PEERS_WATCH,
+  connectedToAll,
   holdHeavyMeeting,
   meetingBytes,
   noted,
@@ -249,6 +251,26 @@ function printProfile(profile: Profile, build: string, span = 'from the click to
   console.log(`\nCPU profile ${span}: ${total.toFixed(0)} ms sampled`);
   console.log(`self time by source file:\n${top(byFile, 18)}`);
   console.log(`self time by function:\n${top(byFunction, 25)}`);
+  // PROFILE_INCLUSIVE=<n>: the n functions with the most time on the stack (each sample counts
+  // once for every function it is inside), idle and the profiler's own frames left out.
+  const inclusiveCount = Number(process.env.PROFILE_INCLUSIVE ?? 0);
+  if (inclusiveCount > 0) {
+    const up = new Map<number, number>();
+    for (const node of profile.nodes)
+      for (const child of node.children ?? []) up.set(child, node.id);
+    const inclusive = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+      if (byId.get(id)!.callFrame.functionName === '(idle)') return;
+      const names = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = up.get(at)) {
+        const { file, name } = sourceOf(byId.get(at)!.callFrame);
+        names.add(name.includes('(') ? name : `${name} (${file.replace(/^.*\//, '')})`);
+      }
+      for (const name of names) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+    });
+    console.log(`time on the stack by function:\n${top(inclusive, inclusiveCount)}`);
+  }
   // PROFILE_CALLERS=<name>: who calls the functions of that name (PROFILE_DEPTH frames up, 3
   // unless told), by self time.
   const callersOf = process.env.PROFILE_CALLERS;
@@ -301,6 +323,7 @@ async function main(from: string): Promise<void> {
     browsers.push(browser);
     const panel = await openCallPanel(browser, { callUrl: CALL_URL, signalingUrl: group.url });
     await panel.addInitScript(INSTRUMENT);
+    await panel.addInitScript(PEERS_WATCH);
     await panel.reload();
     await panel.getByRole('form', { name: 'Join with an invite' }).waitFor();
     await panel.evaluate(watcher(KRING_WANT));
@@ -323,6 +346,12 @@ async function main(from: string): Promise<void> {
       await panel.reload();
       await noted(panel);
       await printTimeline(panel, 0, 'the same member reloads');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    // PROFILE_SETTLED=1: the last reload once the panel is connected to every Node member (as
+    // the bench's returning member), not a second after its board.
+    if (process.env.PROFILE_SETTLED === '1') {
+      console.log(`\nconnected to every Node member: ${await connectedToAll(panel)}`);
       await new Promise((r) => setTimeout(r, 1000));
     }
     // The profiler goes on across the reload (same renderer); its samples start before it.

@@ -115,7 +115,7 @@ export function watcher(want: Want): string {
  * Counts the page's peer connections by state (a string, run before the app): how the bench
  * knows a panel is connected to the others before it reloads it.
  */
-const PEERS_WATCH = `(() => {
+export const PEERS_WATCH = `(() => {
   if (window.__benchPeers) return;
   const peers = [];
   window.__benchPeers = peers;
@@ -136,7 +136,7 @@ const PEERS_SETTLE_MS = 20_000;
  * new or connecting, at least NODE_MEMBERS connected, for half a second. False when that did not
  * happen within PEERS_SETTLE_MS.
  */
-async function connectedToAll(page: Page): Promise<boolean> {
+export async function connectedToAll(page: Page): Promise<boolean> {
   const deadline = Date.now() + PEERS_SETTLE_MS;
   let settledSince: number | null = null;
   while (Date.now() < deadline) {
