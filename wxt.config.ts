@@ -51,12 +51,11 @@ export default defineConfig({
   // shipped files), so that bench/first-screen.ts can say which package fills the first screen's
   // JavaScript. Off by default: the packages and the companion's web page carry no maps.
   // messagesByLocale: each language's texts a chunk of their own, loaded by the panel that
-  // speaks it (scripts/messages-by-locale.ts).
+  // speaks it (scripts/messages-by-locale.ts). groupChunkPlugin: the group's code one chunk,
+  // beside the first screen's and the notebook's (scripts/group-chunk.ts).
   vite: () => ({
     plugins: [messagesByLocale(import.meta.dirname), groupChunkPlugin(import.meta.dirname)],
-    build: {
-      sourcemap: process.env.KRING_SOURCEMAP === '1' ? 'hidden' : false,
-    },
+    build: { sourcemap: process.env.KRING_SOURCEMAP === '1' ? 'hidden' : false },
   }),
   hooks: {
     // The companion serves this same build as a web page for members without the extension:

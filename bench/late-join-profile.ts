@@ -223,6 +223,10 @@ async function printTimeline(page: Page, from: number, title: string): Promise<v
 function printProfile(profile: Profile, build: string, span = 'from the click to the board'): void {
   const sourceOf = profileSources(build);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  /** Each node's caller, for PROFILE_INCLUSIVE and PROFILE_CALLERS. */
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parents.set(child, node.id);
   // Self time per file in slices of 250 ms from the start of the profile (just before the
   // invite is typed: some tens of ms before the click), to see what runs when.
   const slices = new Map<number, Map<string, number>>();
@@ -255,15 +259,12 @@ function printProfile(profile: Profile, build: string, span = 'from the click to
   // once for every function it is inside), idle and the profiler's own frames left out.
   const inclusiveCount = Number(process.env.PROFILE_INCLUSIVE ?? 0);
   if (inclusiveCount > 0) {
-    const up = new Map<number, number>();
-    for (const node of profile.nodes)
-      for (const child of node.children ?? []) up.set(child, node.id);
     const inclusive = new Map<string, number>();
     profile.samples.forEach((id, i) => {
       const ms = (profile.timeDeltas[i] ?? 0) / 1000;
       if (byId.get(id)!.callFrame.functionName === '(idle)') return;
       const names = new Set<string>();
-      for (let at: number | undefined = id; at !== undefined; at = up.get(at)) {
+      for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
         const { file, name } = sourceOf(byId.get(at)!.callFrame);
         names.add(name.includes('(') ? name : `${name} (${file.replace(/^.*\//, '')})`);
       }
@@ -276,9 +277,6 @@ function printProfile(profile: Profile, build: string, span = 'from the click to
   const callersOf = process.env.PROFILE_CALLERS;
   const depth = Number(process.env.PROFILE_DEPTH ?? 3);
   if (callersOf) {
-    const parents = new Map<number, number>();
-    for (const node of profile.nodes)
-      for (const child of node.children ?? []) parents.set(child, node.id);
     const chains = new Map<string, number>();
     profile.samples.forEach((id, i) => {
       if (sourceOf(byId.get(id)!.callFrame).name !== callersOf) return;

@@ -275,6 +275,14 @@ interface KringTimes {
 }
 
 /** One fresh profile joins by invite; returns its browser and panel once the board is rendered. */
+/** Reloads a panel that showed a group; when its board is back (it must not stop at home), in ms. */
+async function reloadBackInGroup(panel: Page): Promise<number> {
+  await panel.reload();
+  const back = await noted(panel);
+  if (back.clickedAt !== null) throw new Error('the reloaded panel showed its home screen');
+  return back.renderedAt!;
+}
+
 async function newMemberJoins(
   build: string,
   signalingUrl: string,
@@ -339,10 +347,7 @@ async function kringLateJoin(
       // The panel comes back to the group it showed by itself.
       if (!(await connectedToAll(first.panel))) unsettled += 1;
       await new Promise((r) => setTimeout(r, 1000));
-      await first.panel.reload();
-      const back = await noted(first.panel);
-      if (back.clickedAt !== null) throw new Error('the reloaded panel showed its home screen');
-      reload.push(back.renderedAt!);
+      reload.push(await reloadBackInGroup(first.panel));
       // The same from the home screen (a panel opened in a new browser session): back to the
       // groups, a reload, and "Open <group>" clicked as soon as it shows.
       await new Promise((r) => setTimeout(r, 1000));
@@ -356,10 +361,7 @@ async function kringLateJoin(
       // connections (until stop 38 the method of the figure above): the page before it is busy
       // creating peer connections, and the new one waits for it to let go.
       await new Promise((r) => setTimeout(r, 1000));
-      await first.panel.reload();
-      const early = await noted(first.panel);
-      if (early.clickedAt !== null) throw new Error('the reloaded panel showed its home screen');
-      reloadConnecting.push(early.renderedAt!);
+      reloadConnecting.push(await reloadBackInGroup(first.panel));
     }
     await first.browser.close();
     for (let i = 1; i < runs.newMembers; i += 1) {
