@@ -21,13 +21,13 @@ import { useAttendanceRecord } from './useAttendance';
 export function AttendanceBody({ store }: { store: KeyValueStore }) {
   const { t, locale } = useI18n();
   const notebook = useNotebook();
-  const { entries, locked } = useAttendanceRecord(store);
+  const { entries, locked, loaded } = useAttendanceRecord(store);
   const [refused, setRefused] = useState(false);
   const rows = attendanceRows(entries, locale);
   return (
     <>
       <p className="hint">{t('attendanceIntro')}</p>
-      {locked && notebook ? (
+      {!loaded ? null : locked && notebook ? (
         <div className="attendance-locked">
           <p>{t('attendanceLocked')}</p>
           <UnlockForm notebook={notebook} />

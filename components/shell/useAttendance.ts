@@ -6,12 +6,15 @@ import { createAttendanceStore } from '../../lib/device/attendance-store';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
 import { decodeSummary } from '../../lib/shared-doc/meeting-end';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
+import { useLastRead } from '../common/useLastRead';
 import { useNotebook } from '../notes/NotebookContext';
 
 /** The device's attendance record, newest first, and whether it is sealed and locked. */
 export interface AttendanceRecordState {
   readonly entries: readonly AttendanceEntry[];
   readonly locked: boolean;
+  /** The stored record has been read: until then an empty list says nothing. */
+  readonly loaded: boolean;
 }
 
 function useAttendanceStore(store: KeyValueStore) {
@@ -32,7 +35,14 @@ export function useAttendanceRecord(store: KeyValueStore): AttendanceRecordState
   const attendance = useAttendanceStore(store);
   const entries = useSyncExternalStore(attendance.subscribe, attendance.getSnapshot);
   const locked = useSyncExternalStore(attendance.subscribe, attendance.isLocked);
-  return useMemo(() => ({ entries, locked }), [entries, locked]);
+  const read = useSyncExternalStore(attendance.subscribe, attendance.isLoaded);
+  // Made anew when the notebook's code arrives: what the last store read stays until it has read.
+  const stored = useMemo(() => ({ entries, locked }), [entries, locked]);
+  const current = useLastRead('attendance', stored, read);
+  return useMemo(
+    () => ({ entries: current.value.entries, locked: current.value.locked, loaded: current.read }),
+    [current.value, current.read],
+  );
 }
 
 /** What a group's view knows of the meeting it shows. */

@@ -5,6 +5,7 @@ import { createHistoryStore } from '../../lib/device/history-store';
 import type { HistoryStore } from '../../lib/device/history-store';
 import { decodeSummary } from '../../lib/shared-doc/meeting-end';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
+import { useLastRead } from '../common/useLastRead';
 import { useNotebook } from '../notes/NotebookContext';
 
 export { historyKey } from '../../lib/device/meeting-history';
@@ -51,35 +52,20 @@ export function useMeetingHistory(
 
   const meetings = useSyncExternalStore(history.subscribe, history.getSnapshot);
   const locked = useSyncExternalStore(history.subscribe, history.isLocked);
-  const read = useSyncExternalStore(history.subscribe, history.isLoaded);
   // A store that never answers must not keep the start of a meeting away for good.
   const [waitedFor, setWaitedFor] = useState<HistoryStore | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => setWaitedFor(history), HISTORY_WAIT_MS);
     return () => clearTimeout(timer);
   }, [history]);
-  // The same group's history read through another store: the notebook's code arrived (it loads
-  // after the first screen, and opens what its passphrase sealed). What the last store read is
-  // shown until the new one has read. "Not read yet" took a group without a running meeting
-  // back to its opening line for a moment: a new group's first step, or the choice of a method
-  // and a chair, went and came back, their open sections closed and the focus lost (e2e tests
-  // clicked an invite open in that moment and found it closed: notebook-arrives-late.test.ts).
-  const [shown, setShown] = useState<{
-    groupId: string;
-    meetings: typeof meetings;
-    locked: boolean;
-  } | null>(null);
-  if (
-    read &&
-    (shown?.meetings !== meetings || shown.locked !== locked || shown.groupId !== groupId)
-  ) {
-    setShown({ groupId, meetings, locked });
-  }
-  const carried = !read && shown?.groupId === groupId ? shown : null;
-  const loaded = read || carried !== null || waitedFor === history;
-  const current = carried ?? { meetings, locked };
+  // Read again through another store when the notebook's code arrives: what the last store read
+  // stays until the new one has (`useLastRead`; notebook-arrives-late.test.ts).
+  const read = useSyncExternalStore(history.subscribe, history.isLoaded);
+  const stored = useMemo(() => ({ meetings, locked }), [meetings, locked]);
+  const current = useLastRead(groupId, stored, read);
+  const loaded = current.read || waitedFor === history;
   return useMemo(
-    () => ({ meetings: current.meetings, locked: current.locked, loaded }),
-    [current.meetings, current.locked, loaded],
+    () => ({ meetings: current.value.meetings, locked: current.value.locked, loaded }),
+    [current.value, loaded],
   );
 }

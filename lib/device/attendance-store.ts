@@ -21,6 +21,8 @@ export interface AttendanceStore {
   getSnapshot(): readonly AttendanceEntry[];
   /** True while the record is sealed and the notebook locked. */
   isLocked(): boolean;
+  /** True once the stored record has been read (or found unreadable): until then, empty says nothing. */
+  isLoaded(): boolean;
   subscribe(listener: () => void): () => void;
   /** Reads the stored record. Never rejects. */
   load(): Promise<void>;
@@ -36,6 +38,7 @@ export function createAttendanceStore(
 ): AttendanceStore {
   const value = observableValue(NONE, sameEntries);
   const locked = observableValue(false);
+  const loaded = observableValue(false);
   const publish = (entries: readonly AttendanceEntry[], isLocked = false) => {
     value.set(entries);
     locked.set(isLocked);
@@ -81,6 +84,8 @@ export function createAttendanceStore(
         publish(NONE, keys.state === 'locked');
       } catch {
         // Unreadable storage: the panel works without the record.
+      } finally {
+        loaded.set(true);
       }
     });
 
@@ -89,13 +94,10 @@ export function createAttendanceStore(
   return {
     getSnapshot: value.get,
     isLocked: locked.get,
+    isLoaded: loaded.get,
     subscribe(listener) {
-      const stopValue = value.subscribe(listener);
-      const stopLocked = locked.subscribe(listener);
-      return () => {
-        stopValue();
-        stopLocked();
-      };
+      const stops = [value, locked, loaded].map((observed) => observed.subscribe(listener));
+      return () => stops.forEach((stop) => stop());
     },
     load,
     record: (entry) =>

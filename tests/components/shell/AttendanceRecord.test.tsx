@@ -1,14 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AttendanceRecord } from '../../../components/shell/AttendanceRecord';
 import { writeAttendancePage } from '../../../components/shell/attendance-print';
-import { useRecordAttendance } from '../../../components/shell/useAttendance';
+import { useAttendanceRecord, useRecordAttendance } from '../../../components/shell/useAttendance';
 import type { MeetingAttendance } from '../../../components/shell/useAttendance';
 import { I18nProvider } from '../../../components/common/I18n';
 import { ATTENDANCE_KEY, attendanceItem } from '../../../lib/device/attendance';
 import type { AttendanceEntry } from '../../../lib/device/attendance';
 import { memoryStore } from '../../../lib/device/key-value-store';
+import type { KeyValueStore } from '../../../lib/device/key-value-store';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { ReactNode } from 'react';
+import { Notebook } from '../../../lib/notebook/notebook';
+import { NotebookProvider } from '../../../components/notes/NotebookContext';
 import type { MeetingSummary } from '../../../lib/shared-doc/meeting-end';
 
 afterEach(() => {
@@ -105,6 +110,55 @@ describe('the attendance record on the home screen', () => {
     await renderRecord([]);
     await userEvent.click(screen.getByRole('button', { name: 'Attendance record' }));
     expect(await screen.findByText('No meetings on this device yet.')).toBeTruthy();
+  });
+
+  it('never says it is empty before the stored record has been read', async () => {
+    const inner = memoryStore();
+    await attendanceItem.write(inner, { plain: [entry(1)] });
+    let answer: () => void = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const slow: KeyValueStore = {
+      get: async (key) => (await held, inner.get(key)),
+      set: inner.set,
+    };
+    render(
+      <I18nProvider locale="en">
+        <AttendanceRecord store={slow} />
+      </I18nProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Attendance record' }));
+    await act(async () => new Promise((r) => setTimeout(r, 100)));
+    expect(screen.queryByText('No meetings on this device yet.')).toBeNull();
+    answer();
+    expect(await screen.findByText('Total: 1 meeting, 1.5 hours')).toBeTruthy();
+    expect(screen.queryByText('No meetings on this device yet.')).toBeNull();
+  });
+
+  it("keeps showing what it read while the notebook's code arrives and the record is read again", async () => {
+    const store = memoryStore();
+    await attendanceItem.write(store, { plain: [entry(1), entry(2)] });
+    let notebook: Notebook | null = null;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <NotebookProvider notebook={notebook}>{children}</NotebookProvider>
+    );
+    const seen: Array<{ loaded: boolean; count: number }> = [];
+    const { result, rerender } = renderHook(
+      () => {
+        const record = useAttendanceRecord(store);
+        seen.push({ loaded: record.loaded, count: record.entries.length });
+        return record;
+      },
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.entries).toHaveLength(2));
+    seen.length = 0;
+    // The notebook's code arrives after the first screen (main.tsx): a store of its own.
+    notebook = Notebook.open({ indexedDB: new IDBFactory(), IDBKeyRange });
+    rerender();
+    await act(async () => new Promise((r) => setTimeout(r, 200)));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((s) => s.loaded && s.count === 2)).toBe(true);
+    notebook.close();
   });
 
   it('downloads the record as a CSV file', async () => {
