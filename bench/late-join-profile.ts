@@ -54,7 +54,7 @@ const INSTRUMENT = `(() => {
     s.n += 1; s.ms += ms; s.bytes += bytes;
   };
   const subtle = crypto.subtle;
-  for (const name of ['deriveKey', 'deriveBits', 'importKey', 'sign', 'verify', 'generateKey', 'encrypt', 'decrypt', 'digest']) {
+  for (const name of ['deriveKey', 'deriveBits', 'importKey', 'exportKey', 'sign', 'verify', 'generateKey', 'encrypt', 'decrypt', 'digest']) {
     const original = subtle[name].bind(subtle);
     subtle[name] = (...args) => {
       const began = performance.now();
@@ -62,7 +62,7 @@ const INSTRUMENT = `(() => {
       return original(...args).then((result) => {
         const ms = performance.now() - began;
         count('crypto.subtle.' + name + ' ' + algorithm, ms, 0);
-        if (name === 'deriveKey' || name === 'deriveBits') note('crypto.subtle.' + name + ' ' + algorithm + ' done, took ' + ms.toFixed(1) + ' ms');
+        if (name === 'deriveKey' || name === 'deriveBits' || name === 'generateKey' || name === 'exportKey' || (name === 'sign' && algorithm === 'Ed25519')) note('crypto.subtle.' + name + ' ' + algorithm + ' done, took ' + ms.toFixed(1) + ' ms');
         const size = args[2]?.byteLength ?? 0;
         if ((name === 'encrypt' || name === 'decrypt') && size > 8192) note('crypto.subtle.' + name + ' of ' + size + ' bytes done, took ' + ms.toFixed(1) + ' ms');
         return result;

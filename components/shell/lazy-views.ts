@@ -1,5 +1,6 @@
 import { createElement, lazy, useState } from 'react';
 import type { ComponentProps, ComponentType, ReactElement } from 'react';
+import { afterGroupShown } from '../common/group-opening';
 import { whenIdle } from '../common/when-idle';
 import { traceMark } from '../../lib/util/trace';
 import type * as GroupCode from '../meeting/useGroupSession';
@@ -82,10 +83,14 @@ function withGroupCode(ahead: (m: typeof GroupCode) => void): void {
 /**
  * Loads the group view's code ahead (after the first screen is painted), then, when the page
  * is idle, does what the first opened group would otherwise do after the click
- * (useGroupSession.ts `warmGroupCode`: the signing table, 20 to 40 ms).
+ * (useGroupSession.ts `warmGroupCode`: the signing table, 20 to 90 ms). Not while a group is
+ * on its way to the screen: a reloaded panel going back to its group had idle moments while
+ * its kept copy was read, the table was built in one of them, and the board waited for it
+ * (docs/benchmarks.md, twenty-first round). That group's first signature builds it, after its
+ * board; its session key is the platform's (ed25519.ts `platformKeyPair`).
  */
 export function prepareGroupView(): void {
-  withGroupCode((m) => whenIdle(m.warmGroupCode));
+  withGroupCode((m) => void afterGroupShown().then(() => whenIdle(m.warmGroupCode)));
 }
 
 /**

@@ -52,6 +52,7 @@ import { provePresencesAhead } from '../shared-doc/vouch-ahead';
 import {
   decodePresence as readPresence,
   presenceProof,
+  proofBytes,
   ProofsInFlight,
   provenCard,
 } from '../shared-doc/presence';
@@ -847,6 +848,10 @@ export class GroupSession {
     if (this.disposed) return;
     const lobby = this.openRoom(keys);
     this.lobby = lobby;
+    // Its presence's proof signed natively now (signed.ts `signAhead`): everything below reads the
+    // room whole, so the microtasks this takes miss nothing.
+    await this.proofAhead(lobby);
+    if (this.disposed) return;
     if (this.restoredLobby) applyCached(lobby.doc, this.restoredLobby);
     this.restoredLobby = null;
     // The lobby may have learnt something while the room opened, before anything listened.
@@ -893,6 +898,8 @@ export class GroupSession {
       if (this.disposed || this.meetingId === meetingId) return;
       const held = this.held.get(meetingId) ?? (await this.hold(meetingId));
       if (!held || this.disposed) return;
+      await this.proofAhead(held.room);
+      if (this.disposed || this.meetingId === meetingId) return;
       const previous = this.meetingId;
       this.meeting = held.room;
       this.meetingId = meetingId;
@@ -906,17 +913,27 @@ export class GroupSession {
     return this.switching;
   }
 
+  /**
+   * Signs this member's presence proof for `room` ahead, natively where the platform can: on a
+   * reload's way to the board it was the page's first signature, which in JavaScript first
+   * builds the signing table (docs/benchmarks.md, twenty-first round).
+   */
+  private async proofAhead(room: RoomHandle): Promise<void> {
+    const signer = this.signer;
+    if (!signer?.signAhead) return;
+    await signer.signAhead(proofBytes(room.awareness.clientID, signer.card.memberId));
+  }
+
   private setPresence(room: RoomHandle): void {
     const signer = this.signer;
+    const proof = signer ? presenceProof(signer, room.awareness.clientID) : null;
     const presence: PresenceState = {
       memberId: this.identity.memberId,
       name: signer ? signer.card.name : this.identity.memberName,
       clock: this.clock.now(),
       ...(this.groupName !== null ? { groupName: this.groupName } : {}),
       // The card and a proof for this awareness client: the name shown is bound to our key.
-      ...(signer
-        ? { card: signer.card, proof: presenceProof(signer, room.awareness.clientID) }
-        : {}),
+      ...(signer && proof !== null ? { card: signer.card, proof } : {}),
     };
     // A room kept in the background has no presence at all (see putAside): set it whole.
     const state = room.awareness.getLocalState() ?? {};
@@ -979,7 +996,14 @@ export class GroupSession {
           room.awareness.getStates(),
           meeting ?? readMeeting(room.doc),
           this.identity.memberId,
-          { proven: this.signer !== null, inFlight: this.proving },
+          {
+            proven: this.signer !== null,
+            inFlight: this.proving,
+            // Our own presence is our local state: not verified again (presence.ts).
+            self: this.signer
+              ? { clientId: room.awareness.clientID, card: this.signer.card }
+              : null,
+          },
         )
       : [];
     const unproven = this.unprovenPeers();

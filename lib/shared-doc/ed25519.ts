@@ -1,5 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
+import { fromBase64 } from '../util/base64';
 import { rememberBounded } from '../util/bounded';
 
 /**
@@ -128,8 +129,71 @@ export function warmBaseTable(): void {
   Point.BASE.multiply(1n);
 }
 
-/** The public key of `secret` (32 random bytes) and a function that signs with it. */
-export function sessionSigner(secret: Uint8Array): {
+/**
+ * A new Ed25519 key made by the platform (WebCrypto): its secret (the 32-byte seed) and its
+ * public key, both native work. Deriving the public key here instead is a multiplication of the
+ * base point, and the page's first one builds the base point's table (`warmBaseTable`): 20 to 90
+ * ms on the main thread between a returning member's reload and the board (issue 15). Null
+ * where the platform has no Ed25519 or refuses to hand the key out: the caller makes one itself.
+ */
+export async function platformKeyPair(): Promise<{
+  readonly secret: Uint8Array;
+  readonly publicKey: Uint8Array;
+  /** The same key as the platform holds it: `platformSign` signs with it. */
+  readonly privateKey: CryptoKey;
+} | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  try {
+    const pair = (await subtle.generateKey({ name: 'Ed25519' }, true, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair;
+    const jwk = await subtle.exportKey('jwk', pair.privateKey);
+    const secret = jwk.d === undefined ? null : fromBase64Url(jwk.d);
+    const publicKey = jwk.x === undefined ? null : fromBase64Url(jwk.x);
+    if (secret?.length !== 32 || publicKey?.length !== 32) return null;
+    return { secret, publicKey, privateKey: pair.privateKey };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The platform's Ed25519 signature of `message` (RFC 8032: deterministic, byte for byte the one
+ * `sessionSigner` makes for the same secret); null where the platform refuses.
+ */
+export async function platformSign(
+  privateKey: CryptoKey,
+  message: Uint8Array,
+): Promise<Uint8Array | null> {
+  try {
+    const signature = new Uint8Array(
+      await globalThis.crypto.subtle.sign(
+        { name: 'Ed25519' },
+        privateKey,
+        Uint8Array.from(message),
+      ),
+    );
+    return signature.length === 64 ? signature : null;
+  } catch {
+    return null;
+  }
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  const plain = text.replace(/-/g, '+').replace(/_/g, '/');
+  return fromBase64(plain + '='.repeat((4 - (plain.length % 4)) % 4));
+}
+
+/**
+ * The public key of `secret` (32 random bytes) and a function that signs with it. `publicKey`,
+ * when given, is the platform's for this very secret (`platformKeyPair`): not worked out again.
+ */
+export function sessionSigner(
+  secret: Uint8Array,
+  knownPublicKey?: Uint8Array,
+): {
   readonly publicKey: Uint8Array;
   readonly sign: (message: Uint8Array) => Uint8Array;
 } {
@@ -142,7 +206,7 @@ export function sessionSigner(secret: Uint8Array): {
   head[31]! |= 64;
   const scalar = littleEndian(head) % ORDER;
   const prefix = hashed.slice(32);
-  const publicKey = Point.BASE.multiply(scalar).toBytes();
+  const publicKey = knownPublicKey ?? Point.BASE.multiply(scalar).toBytes();
   return {
     publicKey,
     sign(message) {

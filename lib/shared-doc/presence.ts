@@ -173,7 +173,19 @@ export function listMembers(
   {
     proven = false,
     inFlight = null,
-  }: { readonly proven?: boolean; readonly inFlight?: ProofsInFlight | null } = {},
+    self = null,
+  }: {
+    readonly proven?: boolean;
+    readonly inFlight?: ProofsInFlight | null;
+    /**
+     * This panel's awareness client and card. A state under its own client id that names this
+     * member counts under that card, unverified: it is the state this panel set (a peer that
+     * wrote over it could only show this member as this member). Verifying it was, in
+     * JavaScript, the page's first Ed25519 check and an ECDSA one, on a reloaded panel's way to
+     * its board (docs/benchmarks.md, twenty-first round).
+     */
+    readonly self?: { readonly clientId: number; readonly card: MemberCard } | null;
+  } = {},
 ): Member[] {
   const byId = new Map<string, Member>();
   for (const [clientId, state] of states) {
@@ -182,7 +194,9 @@ export function listMembers(
     // Being proven by the browser for this reader: counted once it answers.
     if (proven && inFlight?.has(presence, clientId)) continue;
     // With proof required, a presence counts only with its device-bound card, under its name.
-    const card = proven ? provenCard(presence, clientId) : null;
+    const own =
+      self !== null && clientId === self.clientId && presence.memberId === self.card.memberId;
+    const card = !proven ? null : own ? self.card : provenCard(presence, clientId);
     if (proven && card === null) continue;
     byId.set(presence.memberId, {
       memberId: presence.memberId,

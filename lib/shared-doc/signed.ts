@@ -7,7 +7,7 @@ import { sameBytes } from '../util/bytes';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { addBounded, rememberBounded } from '../util/bounded';
 import { LIMITS, PROOF_BYTES } from '../util/limits';
-import { sessionSigner, verifyEd25519 } from './ed25519';
+import { platformKeyPair, platformSign, sessionSigner, verifyEd25519 } from './ed25519';
 
 /**
  * Every shared write is someone's (issue 13, point 4).
@@ -58,6 +58,14 @@ export interface DeviceSigner {
 export interface SessionSigner {
   readonly card: MemberCard;
   sign(bytes: Uint8Array): Uint8Array;
+  /**
+   * Signs `bytes` ahead with the platform's Ed25519 (native, off the JavaScript heap), so that
+   * the next `sign` of the same bytes is a lookup. For a signature needed on the way to a
+   * reloaded panel's board (the presence proofs): in JavaScript, the page's first signature
+   * builds the base point's table first, 20 to 90 ms (ed25519.ts). Absent where the platform
+   * has no Ed25519: `sign` works alone.
+   */
+  signAhead?(bytes: Uint8Array): Promise<void>;
 }
 
 /** A write a panel refused: shown to the chair. */
@@ -153,7 +161,12 @@ function cardBytes(memberId: string, name: string, session: string): Uint8Array 
 
 /** Makes a session key and its card, certified by the device key (the one async step). */
 export async function newSessionSigner(device: DeviceSigner, name: string): Promise<SessionSigner> {
-  const signer = sessionSigner(ed25519.utils.randomSecretKey());
+  const made = await platformKeyPair();
+  const signer = made
+    ? sessionSigner(made.secret, made.publicKey)
+    : sessionSigner(ed25519.utils.randomSecretKey());
+  /** Signatures made ahead by the platform, by their message. */
+  const ahead = new Map<string, Uint8Array>();
   const session = toBase64(signer.publicKey);
   const cleanName = name.trim().slice(0, LIMITS.memberName);
   const cert = await device.sign(cardBytes(device.memberId, cleanName, session));
@@ -164,7 +177,31 @@ export async function newSessionSigner(device: DeviceSigner, name: string): Prom
     session,
     cert: toBase64(cert),
   };
-  return { card, sign: signer.sign };
+  return {
+    card,
+    sign(bytes) {
+      const key = ahead.size > 0 ? aheadKey(bytes) : null;
+      return (key === null ? undefined : ahead.get(key)) ?? signer.sign(bytes);
+    },
+    ...(made
+      ? {
+          async signAhead(bytes: Uint8Array) {
+            const key = aheadKey(bytes);
+            if (key === null) return;
+            const signature = await platformSign(made.privateKey, bytes);
+            if (signature) rememberBounded(ahead, key, signature, MAX_AHEAD);
+          },
+        }
+      : {}),
+  };
+}
+
+/** Signatures kept made ahead: a presence proof per room, and a room or two a session. */
+const MAX_AHEAD = 8;
+
+/** A short message as text (the map's key); null for a long one, never signed ahead. */
+function aheadKey(bytes: Uint8Array): string | null {
+  return bytes.length > 256 ? null : String.fromCharCode(...bytes);
 }
 
 /**

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { sessionSigner, verifyEd25519, warmBaseTable } from '../../../lib/shared-doc/ed25519';
+import {
+  platformKeyPair,
+  platformSign,
+  sessionSigner,
+  verifyEd25519,
+  warmBaseTable,
+} from '../../../lib/shared-doc/ed25519';
+import { memoryDeviceKey } from '../../../lib/device/device-key';
+import { newSessionSigner } from '../../../lib/shared-doc/signed';
 
 const encoder = new TextEncoder();
 const ORDER = ed25519.Point.Fn.ORDER;
@@ -114,5 +122,42 @@ describe('sessionSigner', () => {
 
   it('refuses a secret that is not 32 bytes', () => {
     expect(() => sessionSigner(new Uint8Array(31))).toThrow();
+  });
+});
+
+describe("the platform's Ed25519 (WebCrypto)", () => {
+  it('makes a key whose public key and signatures are, byte for byte, those of this secret', async () => {
+    for (let k = 0; k < 4; k += 1) {
+      const made = await platformKeyPair();
+      expect(made).not.toBeNull();
+      const { secret, publicKey, privateKey } = made!;
+      expect(publicKey).toEqual(ed25519.getPublicKey(secret));
+      const signer = sessionSigner(secret, publicKey);
+      for (const text of ['', 'kring-presence\n123456\nanna-000001', 'Volgende fase'.repeat(k + 1)]) {
+        const message = encoder.encode(text);
+        const native = await platformSign(privateKey, message);
+        expect(native).toEqual(signer.sign(message));
+        expect(native).toEqual(ed25519.sign(message, secret));
+      }
+    }
+  });
+
+  it("signs ahead for a session: the same signature later, and other messages signed as before", async () => {
+    const signer = await newSessionSigner(await memoryDeviceKey(), 'Anna');
+    expect(signer.signAhead).toBeTypeOf('function');
+    const publicKey = Uint8Array.from(atob(signer.card.session), (c) => c.charCodeAt(0));
+    const proof = encoder.encode('kring-presence\n4242\nanna-000001');
+    const before = signer.sign(proof);
+    await signer.signAhead!(proof);
+    expect(signer.sign(proof)).toEqual(before);
+    expect(verifyEd25519(signer.sign(proof), proof, publicKey)).toBe(true);
+    // Another message (the same length, one byte off) is not answered from what was made ahead.
+    const other = encoder.encode('kring-presence\n4243\nanna-000001');
+    expect(signer.sign(other)).not.toEqual(before);
+    expect(verifyEd25519(signer.sign(other), other, publicKey)).toBe(true);
+    // A long message is never kept: signed each time, and right.
+    const long = encoder.encode('x'.repeat(4000));
+    await signer.signAhead!(long);
+    expect(verifyEd25519(signer.sign(long), long, publicKey)).toBe(true);
   });
 });

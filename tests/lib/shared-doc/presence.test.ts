@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decodePresence, listMembers, PRESENCE_FIELD } from '../../../lib/shared-doc/presence';
+import {
+  decodePresence,
+  listMembers,
+  presenceProof,
+  PRESENCE_FIELD,
+} from '../../../lib/shared-doc/presence';
+import { fingerprintOf, newSessionSigner } from '../../../lib/shared-doc/signed';
+import { memoryDeviceKey } from '../../../lib/device/device-key';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { startMeeting } from '../../../lib/shared-doc/meeting-commands';
 
@@ -48,5 +55,41 @@ describe('presence', () => {
       [1, { [PRESENCE_FIELD]: { memberId: 'mallory-0001', name: 'Anna', role: 'chair' } }],
     ]);
     expect(listMembers(states, meeting, 'x-0000001')[0]?.role).toBe('member');
+  });
+
+  it("with proof required, counts this panel's own state under its own card, and nobody else's unproven", async () => {
+    const meeting = sessionWithChair('anna-000001');
+    const signer = await newSessionSigner(await memoryDeviceKey(), 'Carla');
+    const self = signer.card.memberId;
+    const proven = (clientId: number, memberId: string, name: string) => ({
+      [PRESENCE_FIELD]: {
+        memberId,
+        name,
+        card: signer.card,
+        proof: presenceProof(signer, clientId),
+      },
+    });
+    const states = new Map<number, unknown>([
+      // Our own client, its proof made for another client id: counted all the same, as ours.
+      [7, proven(8, self, 'Carla')],
+      // A peer repeating our card and proof under its client id: not proven there.
+      [9, proven(7, self, 'Carla')],
+      // Our client id, another member's id: verified as any peer's (and it does not prove).
+      [10, { [PRESENCE_FIELD]: { memberId: 'bram-000002', name: 'Bram' } }],
+    ]);
+    const withSelf = listMembers(states, meeting, self, {
+      proven: true,
+      self: { clientId: 7, card: signer.card },
+    });
+    expect(withSelf.map((m) => [m.name, m.isSelf])).toEqual([['Carla', true]]);
+    expect(withSelf[0]?.fingerprint).toBe(fingerprintOf(signer.card));
+    expect(listMembers(states, meeting, self, { proven: true })).toEqual([]);
+    const otherOnOurs = listMembers(
+      new Map([[7, { [PRESENCE_FIELD]: { memberId: 'bram-000002', name: 'Bram' } }]]),
+      meeting,
+      self,
+      { proven: true, self: { clientId: 7, card: signer.card } },
+    );
+    expect(otherOnOurs).toEqual([]);
   });
 });
