@@ -24,6 +24,8 @@ import type { LocaleTable } from '../lib/i18n/locale-table';
 /** The part of Vite's output chunk read here. */
 interface BuiltChunk {
   type: 'chunk';
+  /** Rollup's name of the chunk (`group`: scripts/group-chunk.ts). */
+  name?: string;
   fileName: string;
   facadeModuleId: string | null;
   dynamicImports: string[];
@@ -86,14 +88,22 @@ async function bundleText(
   return out.outputFiles?.[0]?.text ?? '';
 }
 
-/** texts-first.ts as one small module with the chunks' addresses in it. */
-function firstScript(root: string, chunks: { nl: string; en: string }): Promise<string> {
+/**
+ * texts-first.ts as one small module with the chunks' addresses in it: the languages', and the
+ * group's (scripts/group-chunk.ts; '' in a build without it), which it asks for at once when the
+ * panel is going back to the group it showed.
+ */
+function firstScript(
+  root: string,
+  chunks: { nl: string; en: string; group: string },
+): Promise<string> {
   return bundleText(join(root, 'entrypoints', 'sidepanel', 'texts-first.ts'), {
     platform: 'browser',
     minify: true,
     define: {
       KRING_TEXTS_NL: JSON.stringify(chunks.nl),
       KRING_TEXTS_EN: JSON.stringify(chunks.en),
+      KRING_GROUP_CODE: JSON.stringify(chunks.group),
     },
     // The chunks are the page's own files, imported by address.
     external: [chunks.nl, chunks.en],
@@ -138,7 +148,12 @@ export function messagesByLocale(root: string): MessagesPlugin {
       textsFirst = null;
       const chunks = languageChunks(bundle);
       if (!chunks) return;
-      const code = await firstScript(root, { nl: base + chunks.nl, en: base + chunks.en });
+      const group = Object.values(bundle).find((c) => c.type === 'chunk' && c.name === 'group');
+      const code = await firstScript(root, {
+        nl: base + chunks.nl,
+        en: base + chunks.en,
+        group: group?.type === 'chunk' ? base + group.fileName : '',
+      });
       const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
       textsFirst = `chunks/texts-first-${hash}.js`;
       this.emitFile({ type: 'asset', fileName: textsFirst, source: code });

@@ -209,12 +209,16 @@ describe("Chrome's real side panel", () => {
     }
   });
 
+  const GROUP_FIRST = `document.querySelector('link[rel="modulepreload"][data-first="group"]') !== null`;
+
   it('opened again after the member closed it, is back in the group it showed', async () => {
     const port = await devToolsPort(member.profile);
     const before = await connectTarget(
       await waitFor(() => sidePanelTarget(port), 'the side panel'),
     );
     try {
+      // A panel with no group to go back to asks for no group code ahead (texts-first.ts).
+      expect(await before.evaluate(GROUP_FIRST)).toBe(false);
       // Inside the side panel: a group started there, as a member would, by typing and a click.
       await before.evaluate(FOCUS_FIELD('Group name'));
       await before.insertText('Team Oost');
@@ -248,6 +252,8 @@ describe("Chrome's real side panel", () => {
         async () => ((await after.evaluate(H1)) === 'Team Oost' ? true : null),
         'the reopened panel to show the group',
       );
+      // Its first script read the tab's memory and asked for the group's code at once.
+      expect(await after.evaluate(GROUP_FIRST)).toBe(true);
       writeFileSync(REOPENED_SCREENSHOT, await after.screenshot());
     } finally {
       after.close();

@@ -107,6 +107,69 @@ describe('the build splits the texts by language', () => {
     }
   });
 
+  it("has the first script ask for the group's code when the panel goes back to a group", async () => {
+    plugin.configResolved({ base: '/' });
+    const chunk = (
+      fileName: string,
+      facade: string,
+      name: string,
+      dynamicImports: string[] = [],
+    ) => ({
+      type: 'chunk' as const,
+      name,
+      fileName,
+      facadeModuleId: resolve(ROOT, facade),
+      dynamicImports,
+    });
+    const nlChunk = chunk('chunks/messages-nl-1.js', 'lib/i18n/messages-nl.ts', 'messages-nl');
+    const enChunk = chunk('chunks/messages-en-2.js', 'lib/i18n/messages-en.ts', 'messages-en');
+    const group = chunk('chunks/group-3.js', 'components/shell/GroupView.tsx', 'group');
+    const panel = chunk('chunks/sidepanel-4.js', 'entrypoints/sidepanel/index.html', 'sidepanel', [
+      nlChunk.fileName,
+      enChunk.fileName,
+      group.fileName,
+    ]);
+    const emitted: { fileName: string; source: string }[] = [];
+    await plugin.generateBundle.call(
+      { emitFile: (f) => (emitted.push(f), f.fileName) },
+      {},
+      { panel, nlChunk, enChunk, group },
+    );
+    const code = emitted[0]!.source.replace(/\bimport\(/g, '__import(');
+    // The web panel's page: the group it showed is in its sessionStorage (open-group-memory.ts).
+    for (const [remembered, preloads] of [
+      ['group-0001', ['modulepreload /chunks/group-3.js']],
+      [null, []],
+      ['<not an id>', []],
+    ] as const) {
+      const added: string[] = [];
+      const document = {
+        createElement: () => ({
+          rel: '',
+          href: '',
+          crossOrigin: null as string | null,
+          dataset: {} as Record<string, string>,
+        }),
+        head: {
+          append: (link: { rel: string; href: string; crossOrigin: string | null }) => {
+            expect(link.crossOrigin).toBe('');
+            added.push(`${link.rel} ${link.href}`);
+          },
+        },
+      };
+      const sessionStorage = { getItem: () => remembered };
+      new Function('navigator', '__import', 'location', 'document', 'sessionStorage', code)(
+        { languages: ['nl'] },
+        () => Promise.resolve(),
+        { search: '' },
+        document,
+        sessionStorage,
+      );
+      await new Promise((r) => setTimeout(r, 10));
+      expect(added).toEqual(preloads);
+    }
+  });
+
   it('adds nothing to a build without both languages', async () => {
     const emitted: unknown[] = [];
     await plugin.generateBundle.call({ emitFile: (f) => (emitted.push(f), '') }, {}, {});
