@@ -8,7 +8,7 @@ import {
   warmBaseTable,
 } from '../../../lib/shared-doc/ed25519';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
-import { newSessionSigner } from '../../../lib/shared-doc/signed';
+import { cardKnown, newSessionSigner, verifyCard } from '../../../lib/shared-doc/signed';
 
 const encoder = new TextEncoder();
 const ORDER = ed25519.Point.Fn.ORDER;
@@ -133,7 +133,11 @@ describe("the platform's Ed25519 (WebCrypto)", () => {
       const { secret, publicKey, privateKey } = made!;
       expect(publicKey).toEqual(ed25519.getPublicKey(secret));
       const signer = sessionSigner(secret, publicKey);
-      for (const text of ['', 'kring-presence\n123456\nanna-000001', 'Volgende fase'.repeat(k + 1)]) {
+      for (const text of [
+        '',
+        'kring-presence\n123456\nanna-000001',
+        'Volgende fase'.repeat(k + 1),
+      ]) {
         const message = encoder.encode(text);
         const native = await platformSign(privateKey, message);
         expect(native).toEqual(signer.sign(message));
@@ -142,7 +146,7 @@ describe("the platform's Ed25519 (WebCrypto)", () => {
     }
   });
 
-  it("signs ahead for a session: the same signature later, and other messages signed as before", async () => {
+  it('signs ahead for a session: the same signature later, and other messages signed as before', async () => {
     const signer = await newSessionSigner(await memoryDeviceKey(), 'Anna');
     expect(signer.signAhead).toBeTypeOf('function');
     const publicKey = Uint8Array.from(atob(signer.card.session), (c) => c.charCodeAt(0));
@@ -159,5 +163,13 @@ describe("the platform's Ed25519 (WebCrypto)", () => {
     const long = encoder.encode('x'.repeat(4000));
     await signer.signAhead!(long);
     expect(verifyEd25519(signer.sign(long), long, publicKey)).toBe(true);
+  });
+
+  it("has the platform verify a new session's own card, which is then known and valid", async () => {
+    const signer = await newSessionSigner(await memoryDeviceKey(), 'Bram');
+    expect(cardKnown({ ...signer.card })).toBe(true);
+    expect(verifyCard({ ...signer.card })).toEqual(signer.card);
+    // The verdict is the certificate's: the same card under another name is not taken for it.
+    expect(verifyCard({ ...signer.card, name: 'Mallory' })).toBeNull();
   });
 });
