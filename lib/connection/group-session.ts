@@ -48,7 +48,7 @@ import {
   rejectedWrites,
 } from '../shared-doc/signed';
 import type { DeviceSigner, RejectedWrite, SessionSigner } from '../shared-doc/signed';
-import { provePresencesAhead } from '../shared-doc/vouch-ahead';
+import { provePresencesAhead, vouchOwnCard } from '../shared-doc/vouch-ahead';
 import {
   decodePresence as readPresence,
   presenceProof,
@@ -511,9 +511,11 @@ export class GroupSession {
     const restored = session.restore().then(() => traceMark('copy-read'));
     const lobbyKeys = deriveRoomKeys(session.secret, { kind: 'lobby' });
     const signer = deps.device
-      ? newSessionSigner(deps.device, identity.memberName).then(
-          (made) => (traceMark('session-key-made'), made),
-        )
+      ? newSessionSigner(deps.device, identity.memberName).then(async (made) => {
+          await vouchOwnCard(made.card);
+          traceMark('session-key-made');
+          return made;
+        })
       : null;
     const [made, , keys] = await Promise.all([signer, restored, lobbyKeys]);
     session.signer = made;
@@ -899,7 +901,7 @@ export class GroupSession {
       const held = this.held.get(meetingId) ?? (await this.hold(meetingId));
       if (!held || this.disposed) return;
       await this.proofAhead(held.room);
-      if (this.disposed || this.meetingId === meetingId) return;
+      if (this.disposed) return;
       const previous = this.meetingId;
       this.meeting = held.room;
       this.meetingId = meetingId;
@@ -926,14 +928,15 @@ export class GroupSession {
 
   private setPresence(room: RoomHandle): void {
     const signer = this.signer;
-    const proof = signer ? presenceProof(signer, room.awareness.clientID) : null;
     const presence: PresenceState = {
       memberId: this.identity.memberId,
       name: signer ? signer.card.name : this.identity.memberName,
       clock: this.clock.now(),
       ...(this.groupName !== null ? { groupName: this.groupName } : {}),
       // The card and a proof for this awareness client: the name shown is bound to our key.
-      ...(signer && proof !== null ? { card: signer.card, proof } : {}),
+      ...(signer
+        ? { card: signer.card, proof: presenceProof(signer, room.awareness.clientID) }
+        : {}),
     };
     // A room kept in the background has no presence at all (see putAside): set it whole.
     const state = room.awareness.getLocalState() ?? {};

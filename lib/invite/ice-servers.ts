@@ -10,6 +10,7 @@
  * Lives in invite/ (which imports util/ only) because the invite carries these servers and the
  * device's settings store them; lib/connection/ice-config.ts puts them together for the rooms.
  */
+import { fromBase64Url } from '../util/base64';
 import { isRecord, parseJson } from '../util/guards';
 
 /** One server, as `RTCIceServer` with a single address. */
@@ -197,9 +198,9 @@ function base64UrlEncode(text: string): string {
 }
 
 function base64UrlDecode(value: string): string | null {
+  const bytes = fromBase64Url(value);
+  if (!bytes) return null;
   try {
-    const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;

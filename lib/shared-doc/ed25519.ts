@@ -1,6 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
-import { fromBase64 } from '../util/base64';
+import { fromBase64Url } from '../util/base64';
 import { rememberBounded } from '../util/bounded';
 
 /**
@@ -179,11 +179,6 @@ export async function platformSign(
   } catch {
     return null;
   }
-}
-
-function fromBase64Url(text: string): Uint8Array | null {
-  const plain = text.replace(/-/g, '+').replace(/_/g, '/');
-  return fromBase64(plain + '='.repeat((4 - (plain.length % 4)) % 4));
 }
 
 /**

@@ -177,7 +177,6 @@ export async function newSessionSigner(device: DeviceSigner, name: string): Prom
     session,
     cert: toBase64(cert),
   };
-  await vouchOwnCard(card, device.publicKey, cert);
   return {
     card,
     sign(bytes) {
@@ -195,41 +194,6 @@ export async function newSessionSigner(device: DeviceSigner, name: string): Prom
         }
       : {}),
   };
-}
-
-/**
- * Our own new card's certificate, verified by the platform (WebCrypto ECDSA, as
- * `verifyCardNatively`) and its verdict kept: the page's first `learnCard` of it, when a
- * meeting's document starts to enforce signatures, was a P-256 check in JavaScript, 15 to 20 ms
- * on a reloaded panel's way to its board (docs/benchmarks.md, twenty-first round). Where the
- * platform cannot, the card is verified in JavaScript when first read, as before.
- */
-async function vouchOwnCard(
-  card: MemberCard,
-  deviceKey: Uint8Array,
-  cert: Uint8Array,
-): Promise<void> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return;
-  try {
-    const key = await subtle.importKey(
-      'raw',
-      Uint8Array.from(deviceKey),
-      { name: 'ECDSA', namedCurve: 'P-256' },
-      false,
-      ['verify'],
-    );
-    const bytes = cardBytes(card.memberId, card.name, card.session);
-    const valid = await subtle.verify(
-      { name: 'ECDSA', hash: 'SHA-256' },
-      key,
-      Uint8Array.from(cert),
-      Uint8Array.from(bytes),
-    );
-    if (valid) cardVerdict(card, undefined, true);
-  } catch {
-    // Verified in JavaScript when first read.
-  }
 }
 
 /** Signatures kept made ahead: a presence proof per room, and a room or two a session. */

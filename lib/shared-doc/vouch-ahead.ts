@@ -124,6 +124,20 @@ function importedKey(subtle: SubtleCrypto, s: PendingSignature): Promise<CryptoK
 }
 
 /**
+ * This panel's own new card, verified by the browser (as a presence's card below) and its
+ * verdict kept: the first `learnCard` of it, when a meeting's document starts to enforce
+ * signatures, was a P-256 check in JavaScript, 15 to 20 ms on a reloaded panel's way to its board
+ * (docs/benchmarks.md, twenty-first round). A fast path too: where the browser cannot, the card
+ * is verified in JavaScript when first read, as before.
+ */
+export async function vouchOwnCard(card: MemberCard): Promise<void> {
+  const subtle = globalThis.crypto?.subtle;
+  const pending = subtle ? pendingCard({ ...card }) : null;
+  if (!subtle || !pending || !(await verifyNatively(subtle, pending))) return;
+  verifyCardNatively({ ...card }, pending);
+}
+
+/**
  * Verifies the presences' cards and proofs that `provenCard` (presence.ts) has no verdict on,
  * natively and all at once, and keeps what holds, so that the next read counts those members
  * without curve math on the main thread (issue 15, late join: a panel joining a group of eight

@@ -7,6 +7,12 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Base64url text (RFC 4648 section 5, padding optional) back to bytes; null when it is not. */
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
+  const plain = text.replace(/-/g, '+').replace(/_/g, '/');
+  return fromBase64(plain + '='.repeat((4 - (plain.length % 4)) % 4));
+}
+
 /** Base64 text back to bytes; null when it is not base64 (stored data may be damaged). */
 export function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
   let binary: string;

@@ -9,6 +9,7 @@ import {
 } from '../../../lib/shared-doc/ed25519';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
 import { cardKnown, newSessionSigner, verifyCard } from '../../../lib/shared-doc/signed';
+import { vouchOwnCard } from '../../../lib/shared-doc/vouch-ahead';
 
 const encoder = new TextEncoder();
 const ORDER = ed25519.Point.Fn.ORDER;
@@ -167,6 +168,7 @@ describe("the platform's Ed25519 (WebCrypto)", () => {
 
   it("has the platform verify a new session's own card, which is then known and valid", async () => {
     const signer = await newSessionSigner(await memoryDeviceKey(), 'Bram');
+    await vouchOwnCard(signer.card);
     expect(cardKnown({ ...signer.card })).toBe(true);
     expect(verifyCard({ ...signer.card })).toEqual(signer.card);
     // The verdict is the certificate's: the same card under another name is not taken for it.
