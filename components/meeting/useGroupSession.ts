@@ -14,13 +14,15 @@ import type { IcePeerOpts } from '../../lib/connection/ice-config';
 import type { IceServer } from '../../lib/invite/ice-servers';
 import type { RememberedGroup } from '../../lib/device/groups';
 import type { KeyValueStore } from '../../lib/device/key-value-store';
-import { createMeetingCache } from '../../lib/device/meeting-cache';
+import { createMeetingCache, meetingCacheFor } from '../../lib/device/meeting-cache';
 import { deviceWipeKeys } from '../../lib/device/wipe-keys';
 import { parseInvite } from '../../lib/invite/invite';
 import { exposeSharedState } from './diagnostics';
 import { groupShown } from '../common/group-opening';
-import { indexedDbKeyStore, loadDeviceKey, memoryDeviceKey } from '../../lib/device/device-key';
+import { loadDeviceKey, memoryDeviceKey } from '../../lib/device/device-key';
+import { indexedDbKeyStore, takeDeviceKeyAhead } from '../../lib/device/device-key-store';
 import type { DeviceSigner } from '../../lib/shared-doc/signed';
+import { traceMark } from '../../lib/util/trace';
 
 const EMPTY: GroupSnapshot = EMPTY_SNAPSHOT;
 
@@ -168,7 +170,8 @@ export function useGroupSession(
               provePresenceAhead: true,
               ...(store
                 ? {
-                    meetingCache: createMeetingCache(store, parsed.invite.secret, deviceWipeKeys()),
+                    // Read ahead when the panel went back to this group (main.tsx).
+                    meetingCache: meetingCacheFor(store, parsed.invite.secret, deviceWipeKeys()),
                     cacheFor: (secret: Uint8Array) =>
                       createMeetingCache(store, secret, deviceWipeKeys()),
                   }
@@ -252,13 +255,18 @@ export function prepareToJoin(signalingUrl: string): void {
 }
 
 /**
- * This device's key pair, loaded once per page from IndexedDB (made the first time); in memory
- * only where IndexedDB refuses to keep it.
+ * This device's key pair, loaded once per page from IndexedDB (made the first time), or taken
+ * from the page's read ahead (main.tsx); in memory only where IndexedDB refuses to keep it.
  */
 function thisDevice(): Promise<DeviceSigner> {
-  deviceKey ??=
-    typeof indexedDB === 'undefined'
-      ? memoryDeviceKey()
-      : loadDeviceKey(indexedDbKeyStore()).catch(() => memoryDeviceKey());
+  deviceKey ??= typeof indexedDB === 'undefined' ? memoryDeviceKey() : storedDevice();
   return deviceKey;
+}
+
+function storedDevice(): Promise<DeviceSigner> {
+  const stored = indexedDbKeyStore();
+  const early = takeDeviceKeyAhead();
+  if (early) traceMark('device-key-read-ahead-taken');
+  const store = early ? { load: () => early, save: stored.save } : stored;
+  return loadDeviceKey(store).catch(() => memoryDeviceKey());
 }

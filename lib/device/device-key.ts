@@ -1,5 +1,8 @@
 import { memberIdOf } from '../shared-doc/signed';
 import type { DeviceSigner } from '../shared-doc/signed';
+import type { DeviceKeyStore } from './device-key-store';
+
+export type { DeviceKeyStore } from './device-key-store';
 
 /**
  * This device's own key pair (issue 13): ECDSA P-256 made by WebCrypto with a private key that
@@ -12,12 +15,6 @@ import type { DeviceSigner } from '../shared-doc/signed';
  * page only: the member gets a new id next time, which costs nothing but the link to their
  * earlier writes in a meeting that still runs.
  */
-
-/** Where the key pair is kept. */
-export interface DeviceKeyStore {
-  load(): Promise<CryptoKeyPair | null>;
-  save(pair: CryptoKeyPair): Promise<void>;
-}
 
 const ALGORITHM: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
 
@@ -63,56 +60,4 @@ function toBuffer(bytes: Uint8Array): ArrayBuffer {
   const copy = new Uint8Array(bytes.length);
   copy.set(bytes);
   return copy.buffer;
-}
-
-const DB_NAME = 'kring-device';
-const STORE = 'keys';
-const KEY = 'device';
-
-/** The key pair in this browser profile's IndexedDB (database `kring-device`). */
-export function indexedDbKeyStore(factory: IDBFactory = indexedDB): DeviceKeyStore {
-  const open = (): Promise<IDBDatabase> =>
-    new Promise((resolve, reject) => {
-      const request = factory.open(DB_NAME, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('indexedDB open failed'));
-    });
-  const run = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>) =>
-    open().then(
-      (db) =>
-        new Promise<T>((resolve, reject) => {
-          const tx = db.transaction(STORE, mode);
-          const request = act(tx.objectStore(STORE));
-          tx.oncomplete = () => {
-            db.close();
-            resolve(request.result);
-          };
-          tx.onerror = () => {
-            db.close();
-            reject(tx.error ?? new Error('indexedDB transaction failed'));
-          };
-        }),
-    );
-  return {
-    load: async () => {
-      const value = (await run('readonly', (store) => store.get(KEY))) as unknown;
-      return isPair(value) ? value : null;
-    },
-    save: async (pair) => {
-      await run('readwrite', (store) => store.put(pair, KEY));
-    },
-  };
-}
-
-function isPair(value: unknown): value is CryptoKeyPair {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'privateKey' in value &&
-    'publicKey' in value &&
-    typeof CryptoKey !== 'undefined' &&
-    value.privateKey instanceof CryptoKey &&
-    value.publicKey instanceof CryptoKey
-  );
 }

@@ -1,6 +1,8 @@
 import { deriveGroupId, deriveMeetingCacheKey } from '../invite/room-name';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
 import { fromBase64, toBase64 } from '../util/base64';
+import { sameBytes } from '../util/bytes';
+import { traceMark } from '../util/trace';
 import { KEPT_MEETING_MAX_AGE_MS, LIMITS, PROOF_BYTES } from '../util/limits';
 import { parseInvite } from '../invite/invite';
 import { clearDrafts } from './drafts';
@@ -313,6 +315,66 @@ export function createMeetingCache(
   };
 }
 
+/** How long a read ahead waits to be taken (`readMeetingCacheAhead`). */
+export const READ_AHEAD_MS = 10_000;
+
+/** The one cache read ahead, for the group a panel is going back to. */
+let readAhead: {
+  readonly store: KeyValueStore;
+  readonly secret: Uint8Array;
+  readonly cache: MeetingCache;
+  readonly first: Promise<CachedGroup | null>;
+  readonly at: number;
+} | null = null;
+
+/**
+ * Starts reading a group's cache now, for the session that will open it in a moment
+ * (`meetingCacheFor`): a panel going back to its group after a reload reads what it kept while
+ * the group's code still loads, instead of after it (issue 15, the returning member; the page's
+ * entry, main.tsx). One group at a time; a read not taken within `READ_AHEAD_MS` is dropped, so
+ * that a session opened later reads the store as it is then.
+ */
+export function readMeetingCacheAhead(
+  store: KeyValueStore,
+  secret: Uint8Array,
+  wipeKeys?: WipeKeyStore,
+  now = Date.now(),
+): void {
+  const cache = createMeetingCache(store, secret, wipeKeys);
+  readAhead = { store, secret: Uint8Array.from(secret), cache, first: cache.load(), at: now };
+}
+
+/**
+ * The group's cache for a session opening it: the one read ahead for this store and secret,
+ * whose first `load` answers with that read, if it is fresh; else a new one.
+ */
+export function meetingCacheFor(
+  store: KeyValueStore,
+  secret: Uint8Array,
+  wipeKeys?: WipeKeyStore,
+  now = Date.now(),
+): MeetingCache {
+  const ahead = readAhead;
+  if (ahead && ahead.store === store && sameBytes(ahead.secret, secret)) {
+    readAhead = null;
+    if (now - ahead.at <= READ_AHEAD_MS) {
+      traceMark('copy-read-ahead-taken');
+      let first: Promise<CachedGroup | null> | null = ahead.first;
+      const { cache } = ahead;
+      return {
+        load() {
+          const read = first ?? cache.load();
+          first = null;
+          return read;
+        },
+        save: (record) => cache.save(record),
+        clear: () => cache.clear(),
+      };
+    }
+  }
+  return createMeetingCache(store, secret, wipeKeys);
+}
+
 /** The meetings a group's stored cache holds (none when it holds nothing readable). */
 async function storedMeetings(store: KeyValueStore, groupId: string): Promise<Set<string>> {
   const stored = await meetingCacheItem(groupId).read(store);
@@ -329,6 +391,8 @@ export function clearMeetingCache(
   groupId: string,
   wipeKeys?: WipeKeyStore,
 ): Promise<void> {
+  // A read ahead may hold what is wiped now: a session opened next reads the store again.
+  readAhead = null;
   return writes(async () => {
     await wipeKeys?.remove(groupId).catch(() => undefined);
     await meetingCacheItem(groupId).write(store, null);

@@ -210,6 +210,8 @@ describe("Chrome's real side panel", () => {
   });
 
   const GROUP_FIRST = `document.querySelector('link[rel="modulepreload"][data-first="group"]') !== null`;
+  /** The group's session took the device key and the kept meeting read ahead (main.tsx). */
+  const READ_AHEAD = `['device-key', 'copy'].map((read) => performance.getEntriesByName('kring:' + read + '-read-ahead-taken').length)`;
 
   it('opened again after the member closed it, is back in the group it showed', async () => {
     const port = await devToolsPort(member.profile);
@@ -229,6 +231,8 @@ describe("Chrome's real side panel", () => {
         async () => ((await before.evaluate(H1)) === 'Team Oost' ? true : null),
         'the group to show in the side panel',
       );
+      // A group opened from the home screen reads the device as it opens: nothing read ahead.
+      expect(await before.evaluate(READ_AHEAD)).toEqual([0, 0]);
     } finally {
       before.close();
     }
@@ -254,6 +258,11 @@ describe("Chrome's real side panel", () => {
       );
       // Its first script read the tab's memory and asked for the group's code at once.
       expect(await after.evaluate(GROUP_FIRST)).toBe(true);
+      // And read what opening the group takes from the device while that code loaded.
+      await waitFor(
+        async () => (JSON.stringify(await after.evaluate(READ_AHEAD)) === '[1,1]' ? true : null),
+        'the reopened group to take the reads made ahead',
+      );
       writeFileSync(REOPENED_SCREENSHOT, await after.screenshot());
     } finally {
       after.close();

@@ -1,14 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import {
   MAX_CACHED_MEETINGS,
+  READ_AHEAD_MS,
   clearMeetingCache,
   createMeetingCache,
   decodeStoredCache,
   expireKeptMeetings,
   expireMeetingCopies,
   expireMeetingCopy,
+  meetingCacheFor,
   meetingCacheKey,
+  readMeetingCacheAhead,
 } from '../../../lib/device/meeting-cache';
 import { draftsItem, sealDrafts } from '../../../lib/device/drafts';
 import { groupsItem } from '../../../lib/device/groups';
@@ -545,5 +548,78 @@ describe('a copy whose meeting nobody ended on this device (the panel was closed
     expect(await expireKeptMeetings(store, memoryWipeKeys(), tooOld)).toBe(0);
     await groupsItem.write(store, { sealed: [] });
     expect(await expireKeptMeetings(store, memoryWipeKeys(), tooOld)).toBe(0);
+  });
+});
+
+describe("a group's meeting cache read ahead (a panel going back to its group)", () => {
+  const LATER: CachedGroup = {
+    savedAt: RECORD.savedAt + 5_000,
+    lobby: null,
+    meetings: [{ meetingId: 'meeting-cccc', state: bytes('Een nieuwe casus') }],
+  };
+  const ids = (group: CachedGroup | null) => group?.meetings.map((m) => m.meetingId);
+
+  it('is what the session opening that group loads first, taken once; its later loads read the store', async () => {
+    const { secret } = createInvite();
+    const plain = memoryStore();
+    let reads = 0;
+    const store = { ...plain, get: (key: string) => ((reads += 1), plain.get(key)) };
+    const wipeKeys = memoryWipeKeys();
+    await createMeetingCache(store, secret, wipeKeys).save(RECORD);
+
+    reads = 0;
+    readMeetingCacheAhead(store, secret, wipeKeys, 1_000);
+    await vi.waitFor(() => expect(reads).toBe(1));
+    // Written after the read: the read ahead holds what was there.
+    await createMeetingCache(store, secret, wipeKeys).save(LATER);
+    const cache = meetingCacheFor(store, Uint8Array.from(secret), wipeKeys, 2_000);
+    expect(ids(await cache.load())).toEqual(['meeting-aaaa', 'meeting-bbbb']);
+    expect(ids(await cache.load())).toEqual(['meeting-cccc']);
+    // Taken: the next session reads the store.
+    expect(ids(await meetingCacheFor(store, secret, wipeKeys, 2_000).load())).toEqual([
+      'meeting-cccc',
+    ]);
+  });
+
+  it("saves and clears through the group's own cache", async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    readMeetingCacheAhead(store, secret, undefined, 1_000);
+    const cache = meetingCacheFor(store, secret, undefined, 1_000);
+    expect(await cache.load()).toBeNull();
+    await cache.save(LATER);
+    expect(ids(await createMeetingCache(store, secret).load())).toEqual(['meeting-cccc']);
+    await cache.clear();
+    expect(await createMeetingCache(store, secret).load()).toBeNull();
+  });
+
+  it('is not taken for another group, another store, or once READ_AHEAD_MS has passed', async () => {
+    const one = createInvite();
+    const two = createInvite();
+    const store = memoryStore();
+    await createMeetingCache(store, one.secret).save(RECORD);
+    await createMeetingCache(store, two.secret).save(RECORD);
+
+    readMeetingCacheAhead(store, one.secret, undefined, 1_000);
+    await createMeetingCache(store, one.secret).save(LATER);
+    await createMeetingCache(store, two.secret).save(LATER);
+    expect(ids(await meetingCacheFor(store, two.secret, undefined, 1_000).load())).toEqual([
+      'meeting-cccc',
+    ]);
+    expect(ids(await meetingCacheFor(memoryStore(), one.secret, undefined, 1_000).load())).toBe(
+      undefined,
+    );
+    expect(
+      ids(await meetingCacheFor(store, one.secret, undefined, 1_001 + READ_AHEAD_MS).load()),
+    ).toEqual(['meeting-cccc']);
+  });
+
+  it('is dropped when a group is forgotten: a session opened next reads the store', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    await createMeetingCache(store, secret).save(RECORD);
+    readMeetingCacheAhead(store, secret, undefined, 1_000);
+    await clearMeetingCache(store, await deriveGroupId(secret));
+    expect(await meetingCacheFor(store, secret, undefined, 1_000).load()).toBeNull();
   });
 });
