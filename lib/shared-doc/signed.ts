@@ -100,7 +100,22 @@ interface DocTrust {
    * math; the newest `MAX_PROOFS`.
    */
   readonly vouched: Set<string>;
+  /**
+   * Writes verified natively with their proof worked out natively too (vouch-ahead.ts), by
+   * signature (base64): read once with no hashing in JavaScript either (`signedByCard`).
+   */
+  readonly ahead: Map<string, VouchedWrite>;
 }
+
+/** A write verified and proven natively, waiting for its first read. */
+interface VouchedWrite {
+  readonly key: Uint8Array;
+  readonly message: Uint8Array;
+  readonly proof: string;
+}
+
+/** Writes vouched for ahead and not read yet, per document (a late join's whole meeting). */
+const MAX_VOUCHED_WRITES = 4_096;
 
 const trusts = new WeakMap<Y.Doc, DocTrust>();
 const rootNames = new WeakMap<Y.Map<unknown>, string>();
@@ -305,6 +320,25 @@ function proofOf(
     .update(signature)
     .update(message)
     .digest();
+  return proofFromDigest(digest);
+}
+
+/**
+ * The bytes a signature's proof hashes (`proofOf`), end to end: for working the proof out with
+ * the platform's SHA-256 (vouch-ahead.ts), then `proofFromDigest`.
+ */
+export function proofInput(s: PendingSignature): Uint8Array<ArrayBuffer> {
+  const { key, signature, message } = s;
+  const bytes = new Uint8Array(3 + key.length + signature.length + message.length);
+  bytes.set([s.kind === 'card' ? CARD_PROOF : WRITE_PROOF, key.length, signature.length]);
+  bytes.set(key, 3);
+  bytes.set(signature, 3 + key.length);
+  bytes.set(message, 3 + key.length + signature.length);
+  return bytes;
+}
+
+/** A proof from the SHA-256 digest of its `proofInput`. */
+export function proofFromDigest(digest: Uint8Array): string {
   return String.fromCharCode(...digest.subarray(0, PROOF_BYTES));
 }
 
@@ -517,15 +551,29 @@ function pendingWrite(
  * as verified in `doc`: like `vouchFor`, the very bytes are read without the curve math, and
  * every other check of a card or a write still runs on read.
  */
-export function vouchVerified(doc: Y.Doc, verified: readonly PendingSignature[]): void {
+export function vouchVerified(
+  doc: Y.Doc,
+  verified: readonly PendingSignature[],
+  proofs?: readonly (string | undefined)[],
+): void {
   const trust = trusts.get(doc);
   if (!trust) return;
-  for (const s of verified) {
-    vouch(
-      trust,
-      proofOf(s.kind === 'card' ? CARD_PROOF : WRITE_PROOF, s.key, s.signature, s.message),
-    );
-  }
+  verified.forEach((s, i) => {
+    // Worked out natively alongside (`proofInput`), or here.
+    const proof =
+      proofs?.[i] ??
+      proofOf(s.kind === 'card' ? CARD_PROOF : WRITE_PROOF, s.key, s.signature, s.message);
+    vouch(trust, proof);
+    if (s.kind === 'write' && proofs?.[i] !== undefined) {
+      const { key, message } = s;
+      rememberBounded(
+        trust.ahead,
+        toBase64(s.signature),
+        { key, message, proof },
+        MAX_VOUCHED_WRITES,
+      );
+    }
+  });
 }
 
 /**
@@ -553,6 +601,7 @@ export function enforceSignatures(
     rosterWatched: false,
     proven: new Set(),
     vouched: new Set(),
+    ahead: new Map(),
   };
   trusts.set(doc, trust);
   if (options.signer) learnCard(doc, options.signer.card);
@@ -727,6 +776,13 @@ export function signedByCard(
   if (!sig || sig.length !== 64 || !pub) return false;
   try {
     if (!trust) return verifyEd25519(sig, message, pub);
+    // Verified natively with its proof: the very bytes, so no hashing here either.
+    const ahead = trust.ahead.get(signature);
+    if (ahead && sameBytes(ahead.key, pub) && sameBytes(ahead.message, message)) {
+      trust.ahead.delete(signature);
+      prove(trust, ahead.proof);
+      return true;
+    }
     const proof = proofOf(WRITE_PROOF, pub, sig, message);
     if (!trust.vouched.has(proof) && !verifyEd25519(sig, message, pub)) return false;
     prove(trust, proof);

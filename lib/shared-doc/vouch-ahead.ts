@@ -9,6 +9,8 @@ import {
   cardKnown,
   isEnforced,
   pendingCard,
+  proofFromDigest,
+  proofInput,
   signaturesIn,
   verifyCard,
   verifyCardNatively,
@@ -61,10 +63,20 @@ export function vouchUpdateAhead(doc: Y.Doc, update: Uint8Array): Promise<number
   }).filter((s) => s.kind === 'card' || ed25519Native);
   if (pending.length === 0 && waits.size === 0) return null;
   if (pending.length === 0) return Promise.all(waits).then(() => 0);
-  const verifying = Promise.all(pending.map((s) => verifyNatively(subtle, s))).then(
-    (verdicts) => {
-      const verified = pending.filter((_, i) => verdicts[i]);
-      vouchVerified(doc, verified);
+  // Each write's proof (what a kept copy keeps of it) is worked out natively alongside: the
+  // read then hashes nothing in JavaScript (about 0.3 ms a write in a freshly loaded panel).
+  const verifying = Promise.all(
+    pending.map((s) =>
+      Promise.all([
+        verifyNatively(subtle, s),
+        s.kind === 'write' ? proveNatively(subtle, s) : null,
+      ]),
+    ),
+  ).then(
+    (results) => {
+      const verified = pending.filter((_, i) => results[i]![0]);
+      const proofs = results.filter(([valid]) => valid).map(([, proof]) => proof ?? undefined);
+      vouchVerified(doc, verified, proofs);
       return verified.length;
     },
     () => 0,
@@ -99,6 +111,15 @@ async function verifyNatively(subtle: SubtleCrypto, s: PendingSignature): Promis
     );
   } catch {
     return false;
+  }
+}
+
+/** The signature's proof (signed.ts `proofOf`) by the platform's SHA-256; null if it fails. */
+async function proveNatively(subtle: SubtleCrypto, s: PendingSignature): Promise<string | null> {
+  try {
+    return proofFromDigest(new Uint8Array(await subtle.digest('SHA-256', proofInput(s))));
+  } catch {
+    return null;
   }
 }
 

@@ -3,7 +3,11 @@ import * as Y from 'yjs';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import * as ed25519 from '../../../lib/shared-doc/ed25519';
-import { enforceSignatures, rejectedWrites } from '../../../lib/shared-doc/signed';
+import {
+  enforceSignatures,
+  provenSignatures,
+  rejectedWrites,
+} from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
 import {
   provePresencesAhead,
@@ -103,6 +107,43 @@ describe('verifying a received meeting ahead', () => {
     expect(read(ahead)).toEqual(expected);
     expect(verify).not.toHaveBeenCalled();
     expect(rejectedWrites(ahead)).toEqual([]);
+  });
+
+  it('keeps the very proofs a read in JavaScript keeps, worked out by the platform', async () => {
+    const state = meetingState();
+    const plain = joiner();
+    Y.applyUpdate(plain, state);
+    read(plain);
+    const ahead = joiner();
+    await vouchAhead(ahead, state);
+    Y.applyUpdate(ahead, state);
+    read(ahead);
+    const proofs = (doc: Y.Doc) => {
+      const bytes = provenSignatures(doc);
+      return Array.from({ length: bytes.length / 16 }, (_, i) =>
+        toBase64(bytes.subarray(i * 16, i * 16 + 16)),
+      ).sort();
+    };
+    expect(proofs(ahead).length).toBeGreaterThanOrEqual(6);
+    expect(proofs(ahead)).toEqual(proofs(plain));
+  });
+
+  it('refuses a value changed under a signature it verified ahead for the genuine value', async () => {
+    const state = meetingState();
+    const forged = withPitchChanged(state, (envelope) => ({
+      ...envelope,
+      v: { ...(envelope.v as Record<string, unknown>), text: 'Iets heel anders' },
+    }));
+    const doc = joiner();
+    // The genuine meeting is verified ahead; the forged copy of it is what gets applied.
+    await vouchAhead(doc, state);
+    verify.mockClear();
+    Y.applyUpdate(doc, forged);
+    expect(read(doc).pitches).not.toContain('Iets heel anders');
+    expect(verify).toHaveBeenCalled();
+    expect(rejectedWrites(doc)).toContainEqual(
+      expect.objectContaining({ root: 'pitches', reason: 'forged' }),
+    );
   });
 
   it('still refuses a value changed under a valid signature', async () => {
