@@ -93,7 +93,13 @@ function answerKey(meetingId: string, memberId: string): string {
   return `${ANSWER}${meetingId}:${memberId}`;
 }
 
-function knockBytes(meetingId: string, memberId: string, box: string, at: number): Uint8Array {
+/** The bytes a knock's signature covers (for signing it ahead: signed.ts `signAhead`). */
+export function knockBytes(
+  meetingId: string,
+  memberId: string,
+  box: string,
+  at: number,
+): Uint8Array {
   return encoder.encode(`kring-knock\n${meetingId}\n${memberId}\n${box}\n${at}`);
 }
 
