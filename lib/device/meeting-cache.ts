@@ -221,15 +221,20 @@ export function createMeetingCache(
     async load() {
       try {
         const { groupId, key: plainKey } = await derive();
-        const [stored, wipeKey] = await Promise.all([
-          meetingCacheItem(groupId).read(store),
-          wipeKeys?.existing(groupId) ?? null,
-        ]);
+        // The wipe key is asked for beside the store's read, and waited for only when the copy
+        // is sealed with it: a group with nothing kept (a new member's) does not wait for the
+        // private file system (several round trips to the browser) before its rooms open.
+        const wipeKey = (wipeKeys?.existing(groupId) ?? Promise.resolve(null)).catch(() => null);
+        const stored = await meetingCacheItem(groupId).read(store);
         if (stored.status !== 'stored' || !stored.value) return null;
         const { savedAt, lobby, meetings, admission, sealing } = stored.value;
         heldMeetings = new Set(meetings.map((m) => m.meetingId));
-        if (sealing === 2 && !wipeKey) return null;
-        const key = sealing === 2 && wipeKey ? await wipeableKey(wipeKey) : plainKey;
+        let key = plainKey;
+        if (sealing === 2) {
+          const wipe = await wipeKey;
+          if (!wipe) return null;
+          key = await wipeableKey(wipe);
+        }
         const opened = await Promise.all(
           meetings.map(async (m) => {
             const state = await openBlob(key, m, label(groupId, m.meetingId));

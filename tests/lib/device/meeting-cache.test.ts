@@ -551,6 +551,40 @@ describe('a copy whose meeting nobody ended on this device (the panel was closed
   });
 });
 
+describe("a group's meeting cache with a slow private file system", () => {
+  /** Wipe keys that never answer (the private file system busy), as `inner` once released. */
+  function stalledWipeKeys(inner: WipeKeyStore) {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const keys: WipeKeyStore = {
+      current: (id) => released.then(() => inner.current(id)),
+      existing: (id) => released.then(() => inner.existing(id)),
+      renew: (id) => released.then(() => inner.renew(id)),
+      remove: (id) => released.then(() => inner.remove(id)),
+    };
+    return { keys, release };
+  }
+
+  it('answers "nothing kept" without waiting for the wipe key (a new member opening the group)', async () => {
+    const { keys } = stalledWipeKeys(memoryWipeKeys());
+    expect(await createMeetingCache(memoryStore(), createInvite().secret, keys).load()).toBeNull();
+  });
+
+  it('waits for the wipe key a copy is sealed with, and then opens it', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    const inner = memoryWipeKeys();
+    await createMeetingCache(store, secret, inner).save(RECORD);
+    const { keys, release } = stalledWipeKeys(inner);
+    const loading = createMeetingCache(store, secret, keys).load();
+    setTimeout(release, 20);
+    expect((await loading)?.meetings.map((m) => m.meetingId)).toEqual([
+      'meeting-aaaa',
+      'meeting-bbbb',
+    ]);
+  });
+});
+
 describe("a group's meeting cache read ahead (a panel going back to its group)", () => {
   const LATER: CachedGroup = {
     savedAt: RECORD.savedAt + 5_000,
