@@ -346,7 +346,12 @@ export function readMeetingCacheAhead(
   now = Date.now(),
 ): void {
   const cache = createMeetingCache(store, secret, wipeKeys);
-  readAhead = { store, secret: Uint8Array.from(secret), cache, first: cache.load(), at: now };
+  const entry = { store, secret: Uint8Array.from(secret), cache, first: cache.load(), at: now };
+  readAhead = entry;
+  // Not taken in time: let go of it, and of the meeting it read.
+  setTimeout(() => {
+    if (readAhead === entry) readAhead = null;
+  }, READ_AHEAD_MS);
 }
 
 /**

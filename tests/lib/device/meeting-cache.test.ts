@@ -648,6 +648,24 @@ describe("a group's meeting cache read ahead (a panel going back to its group)",
     ).toEqual(['meeting-cccc']);
   });
 
+  it('is let go of once READ_AHEAD_MS has passed untaken, the meeting it read with it', async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    await createMeetingCache(store, secret).save(RECORD);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      readMeetingCacheAhead(store, secret, undefined, 1_000);
+      vi.advanceTimersByTime(READ_AHEAD_MS);
+    } finally {
+      vi.useRealTimers();
+    }
+    await createMeetingCache(store, secret).save(LATER);
+    // Asked for with a clock that says it is still fresh: it is gone all the same.
+    expect(ids(await meetingCacheFor(store, secret, undefined, 1_000).load())).toEqual([
+      'meeting-cccc',
+    ]);
+  });
+
   it('is dropped when a group is forgotten: a session opened next reads the store', async () => {
     const { secret } = createInvite();
     const store = memoryStore();
