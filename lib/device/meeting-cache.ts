@@ -323,6 +323,12 @@ export function createMeetingCache(
 /** How long a read ahead waits to be taken (`readMeetingCacheAhead`). */
 export const READ_AHEAD_MS = 10_000;
 
+/**
+ * The stores a session of this page has asked for a cache from (`meetingCacheFor`): a read
+ * ahead is for a page's start only, before any session could have saved since.
+ */
+const sessionAsked = new WeakSet<KeyValueStore>();
+
 /** The one cache read ahead, for the group a panel is going back to. */
 let readAhead: {
   readonly store: KeyValueStore;
@@ -336,8 +342,10 @@ let readAhead: {
  * Starts reading a group's cache now, for the session that will open it in a moment
  * (`meetingCacheFor`): a panel going back to its group after a reload reads what it kept while
  * the group's code still loads, instead of after it (issue 15, the returning member; the page's
- * entry, main.tsx). One group at a time; a read not taken within `READ_AHEAD_MS` is dropped, so
- * that a session opened later reads the store as it is then.
+ * entry, main.tsx). One group at a time, and only before this page's first session asked for a
+ * cache (a session saves what changes: a read made after that could be older than its last
+ * save); a read not taken within `READ_AHEAD_MS` is dropped, so that a session opened later
+ * reads the store as it is then.
  */
 export function readMeetingCacheAhead(
   store: KeyValueStore,
@@ -345,6 +353,7 @@ export function readMeetingCacheAhead(
   wipeKeys?: WipeKeyStore,
   now = Date.now(),
 ): void {
+  if (sessionAsked.has(store)) return;
   const cache = createMeetingCache(store, secret, wipeKeys);
   const entry = { store, secret: Uint8Array.from(secret), cache, first: cache.load(), at: now };
   readAhead = entry;
@@ -364,6 +373,7 @@ export function meetingCacheFor(
   wipeKeys?: WipeKeyStore,
   now = Date.now(),
 ): MeetingCache {
+  sessionAsked.add(store);
   const ahead = readAhead;
   if (ahead && ahead.store === store && sameBytes(ahead.secret, secret)) {
     readAhead = null;

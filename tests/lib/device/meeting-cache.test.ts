@@ -666,6 +666,20 @@ describe("a group's meeting cache read ahead (a panel going back to its group)",
     ]);
   });
 
+  it("is not made once a session of the page asked for that store's cache (it may have saved since)", async () => {
+    const { secret } = createInvite();
+    const store = memoryStore();
+    await createMeetingCache(store, secret).save(RECORD);
+    const first = meetingCacheFor(store, secret, undefined, 1_000);
+    await first.load();
+    readMeetingCacheAhead(store, secret, undefined, 1_000);
+    // The session saves what changed, then the member opens the group again.
+    await first.save(LATER);
+    expect(ids(await meetingCacheFor(store, secret, undefined, 1_000).load())).toEqual([
+      'meeting-cccc',
+    ]);
+  });
+
   it('is dropped when a group is forgotten: a session opened next reads the store', async () => {
     const { secret } = createInvite();
     const store = memoryStore();
