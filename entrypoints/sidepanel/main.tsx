@@ -16,7 +16,7 @@ import { readDeviceKeyAhead } from '../../lib/device/device-key-store';
 import type { RememberedGroup } from '../../lib/device/groups';
 import { parseInvite } from '../../lib/invite/invite';
 import { deviceWipeKeys } from '../../lib/device/wipe-keys';
-import type { PanelStore } from '../../lib/device/panel-store';
+import type { PanelSnapshot, PanelStore } from '../../lib/device/panel-store';
 import { pickLocale } from '../../lib/i18n/i18n';
 import { loadMessages } from '../../lib/i18n/load-messages';
 import { warmNameOrder } from '../../lib/util/order';
@@ -143,32 +143,34 @@ void reopenRead.then((groupId) => {
   });
 });
 
-/** The remembered group `groupId` once the panel store has read the groups; null: not there. */
-function groupRead(panel: PanelStore, groupId: string): Promise<RememberedGroup | null> {
+/**
+ * What `read` finds in the panel store's snapshot, once it finds something (not undefined): the
+ * snapshot is looked at now and after each change.
+ */
+function panelRead<T>(panel: PanelStore, read: (now: PanelSnapshot) => T | undefined): Promise<T> {
   return new Promise((resolve) => {
     const check = () => {
-      const { groups, loaded } = panel.getSnapshot();
-      const group = groups.find((g) => g.groupId === groupId) ?? null;
-      if (!group && !loaded) return;
+      const found = read(panel.getSnapshot());
+      if (found === undefined) return;
       stop();
-      resolve(group);
+      resolve(found);
     };
     const stop = panel.subscribe(check);
     check();
   });
 }
 
-/** Resolves once the panel store has read the settings (or could not). */
-function settingsRead(panel: PanelStore): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!panel.getSnapshot().settingsLoaded) return;
-      stop();
-      resolve();
-    };
-    const stop = panel.subscribe(check);
-    check();
+/** The remembered group `groupId` once the panel store has read the groups; null: not there. */
+function groupRead(panel: PanelStore, groupId: string): Promise<RememberedGroup | null> {
+  return panelRead(panel, ({ groups, loaded }) => {
+    const group = groups.find((g) => g.groupId === groupId) ?? null;
+    return group || loaded ? group : undefined;
   });
+}
+
+/** Resolves once the panel store has read the settings (or could not). */
+function settingsRead(panel: PanelStore): Promise<true> {
+  return panelRead(panel, (now) => (now.settingsLoaded ? true : undefined));
 }
 
 // The texts of the panel's language are a chunk of their own (the other language is never
