@@ -40,6 +40,7 @@ import {
   enforceSignatures,
   provenSignatures,
   vouchFor,
+  vouchVerified,
   learnCard,
   newSessionSigner,
   onTrustChange,
@@ -48,7 +49,8 @@ import {
   rejectedWrites,
 } from '../shared-doc/signed';
 import type { DeviceSigner, RejectedWrite, SessionSigner } from '../shared-doc/signed';
-import { provePresencesAhead, vouchOwnCard } from '../shared-doc/vouch-ahead';
+import { provePresencesAhead, provenWritesAhead, vouchOwnCard } from '../shared-doc/vouch-ahead';
+import type { ProvenWrites } from '../shared-doc/vouch-ahead';
 import {
   decodePresence as readPresence,
   presenceProof,
@@ -448,6 +450,8 @@ export class GroupSession {
   private readonly held = new Map<string, HeldMeeting>();
   /** Cached meeting states not yet applied to a room, by meeting id. */
   private readonly restored = new Map<string, KeptMeeting>();
+  /** The kept copies' proven writes, hashed natively while the rest opens (vouch-ahead.ts). */
+  private readonly restoredAhead = new Map<string, Promise<ProvenWrites | null>>();
   private restoredLobby: Uint8Array | null = null;
   /** The meeting the member chose to look at instead of the group's; null: follow the group. */
   private chosen: string | null = null;
@@ -1143,7 +1147,12 @@ export class GroupSession {
     // A meeting nobody ended (the chair closed the laptop) must not come back the next time.
     if (record.savedAt < this.clock.now() - KEPT_MEETING_MAX_AGE_MS) return;
     this.restoredLobby = record.lobby;
-    for (const kept of record.meetings) this.restored.set(kept.meetingId, kept);
+    for (const kept of record.meetings) {
+      this.restored.set(kept.meetingId, kept);
+      if (!kept.proven) continue;
+      const ahead = provenWritesAhead(kept.meetingId, kept.state, kept.proven).catch(() => null);
+      this.restoredAhead.set(kept.meetingId, ahead);
+    }
     for (const { meetingId, key, first } of record.keys ?? []) {
       if (meetingIdOf(first ?? key) !== meetingId) continue;
       this.meetingKeys.set(meetingId, key);
@@ -1163,6 +1172,7 @@ export class GroupSession {
       if (!lobby.ended.has(meetingId)) continue;
       // Ended while this panel was away: its content goes from the device too.
       this.restored.delete(meetingId);
+      this.restoredAhead.delete(meetingId);
       this.changed();
     }
     for (const meetingId of [...this.held.keys()]) {
@@ -1190,10 +1200,13 @@ export class GroupSession {
     // (unit tests of the meeting logic) derives the room from the group's secret.
     const meetingKey = this.meetingKeys.get(meetingId);
     if (this.signer && !meetingKey) return null;
-    const keys = await deriveRoomKeys(meetingKey ?? this.secret, {
-      kind: 'meeting',
-      meetingId,
-    });
+    // A kept copy's writes this device proved are hashed natively meanwhile, for its first read.
+    const ahead = this.restoredAhead.get(meetingId) ?? null;
+    this.restoredAhead.delete(meetingId);
+    const [keys, provenAhead] = await Promise.all([
+      deriveRoomKeys(meetingKey ?? this.secret, { kind: 'meeting', meetingId }),
+      ahead,
+    ]);
     if (this.disposed) return null;
     const existing = this.held.get(meetingId);
     if (existing) return existing;
@@ -1211,6 +1224,10 @@ export class GroupSession {
     this.restored.delete(meetingId);
     // What this panel verified before it kept the copy is not verified again (signed.ts).
     if (cached?.proven) vouchFor(room.doc, cached.proven);
+    if (cached && provenAhead) {
+      vouchVerified(room.doc, provenAhead.writes, provenAhead.proofs);
+      traceMark('copy-writes-proven-ahead');
+    }
     if (cached) applyCached(room.doc, cached.state);
     if (cached) traceMark('copy-applied');
     if (signer) publishCard(room.doc, LOCAL_ORIGIN);

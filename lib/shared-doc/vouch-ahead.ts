@@ -1,4 +1,5 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { PROOF_BYTES } from '../util/limits';
 import { fromBase64 } from '../util/base64';
 import { rememberBounded } from '../util/bounded';
 import { isRecord } from '../util/guards';
@@ -7,6 +8,7 @@ import { decodePresence, proofBytes, proofKnown, rememberProof } from './presenc
 import type { ProofsInFlight } from './presence';
 import {
   cardKnown,
+  enforceSignatures,
   isEnforced,
   pendingCard,
   proofFromDigest,
@@ -87,6 +89,54 @@ export function vouchUpdateAhead(doc: Y.Doc, update: Uint8Array): Promise<number
     for (const entry of entries) if (flights.get(entry) === verifying) flights.delete(entry);
   });
   return waits.size === 0 ? verifying : Promise.all([verifying, ...waits]).then(([n]) => n);
+}
+
+/** Writes of a kept copy whose proofs this device kept with it, found by `provenWritesAhead`. */
+export interface ProvenWrites {
+  readonly writes: readonly PendingSignature[];
+  readonly proofs: readonly string[];
+}
+
+/**
+ * The signed writes of a kept copy of the meeting `scope` (`state`) whose proofs this device
+ * sealed with it (`kept`, `provenSignatures`), each proof worked out by the platform's SHA-256,
+ * for `vouchVerified` on the document before the copy is applied. The first read then takes
+ * them by their signature and bytes and hashes nothing in JavaScript: a reloaded panel's first
+ * read hashed every write of the copy with noble's SHA-256, code that runs cold in a fresh page
+ * (20 to 120 ms before a heavy meeting's board, docs/benchmarks.md, twenty-third round). Only a
+ * fast path, and on the same ground as `vouchFor`: a write is taken only where its proof, over
+ * the very key, signature and bytes, is one this device kept. Null where there is nothing to
+ * take or the platform cannot hash; the copy is then read as before.
+ */
+export async function provenWritesAhead(
+  scope: string,
+  state: Uint8Array,
+  kept: Uint8Array,
+): Promise<ProvenWrites | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle || kept.length < PROOF_BYTES) return null;
+  const keptProofs = new Set<string>();
+  for (let at = 0; at + PROOF_BYTES <= kept.length; at += PROOF_BYTES) {
+    keptProofs.add(String.fromCharCode(...kept.subarray(at, at + PROOF_BYTES)));
+  }
+  // Read from a document of its own: which writes the copy holds, with the bytes they sign.
+  const scratch = new Y.Doc();
+  enforceSignatures(scratch, { scope, signer: null });
+  const pending = signaturesIn(scratch, state).filter((s) => s.kind === 'write');
+  scratch.destroy();
+  if (pending.length === 0) return null;
+  try {
+    const proofs = await Promise.all(
+      pending.map(async (s) =>
+        proofFromDigest(new Uint8Array(await subtle.digest('SHA-256', proofInput(s)))),
+      ),
+    );
+    const taken = pending.flatMap((s, i) => (keptProofs.has(proofs[i]!) ? [i] : []));
+    if (taken.length === 0) return null;
+    return { writes: taken.map((i) => pending[i]!), proofs: taken.map((i) => proofs[i]!) };
+  } catch {
+    return null;
+  }
 }
 
 /** Verifications under way per document, by the entry they are for. */

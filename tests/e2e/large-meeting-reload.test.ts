@@ -115,6 +115,13 @@ describe('a meeting of about 1 MB in Chromium', () => {
     // The panel comes back to the group it showed: no "Open" to look for.
     await bram.reload();
     await showsWholeMeeting(bram);
+    // Its first read took the copy's writes by the proofs it kept, hashed by the browser
+    // (vouch-ahead.ts `provenWritesAhead`), not by JavaScript.
+    expect(
+      await bram.evaluate(
+        () => performance.getEntriesByName('kring:copy-writes-proven-ahead').length,
+      ),
+    ).toBe(1);
 
     // Bram's panel closes and its kept copy is gone (another device, storage cleared): opened
     // again, it gets all of the meeting from Anna's panel over WebRTC.
