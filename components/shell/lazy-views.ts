@@ -3,6 +3,8 @@ import type { ComponentProps, ComponentType, ReactElement } from 'react';
 import { afterGroupShown } from '../common/group-opening';
 import { whenIdle } from '../common/when-idle';
 import { traceMark } from '../../lib/util/trace';
+import { markPageGoing } from '../../lib/util/page-going';
+import type * as RoomConnection from '../../lib/connection/room-connection';
 import type * as GroupCode from '../meeting/useGroupSession';
 
 /**
@@ -14,15 +16,18 @@ import type * as GroupCode from '../meeting/useGroupSession';
  * Show them inside `<Suspense fallback={<LazyFallback />}>`.
  */
 
-let leaveRooms: (() => void) | null = null;
+let rooms: typeof RoomConnection | null = null;
 
 /**
- * Leaves every room of this page at once (the others see us go). Rooms exist only once the
- * group view's code is here, and it brings the connection code with it; before that: nothing to
- * leave. Synchronous, for `pagehide`.
+ * For `pagehide`: leaves every room of this page at once (the others see us go). A page that is
+ * going (not into the back/forward cache) is marked so first: clearing its presence would
+ * otherwise have its session read a heavy meeting's board again inside the unload, for a screen
+ * nobody sees (`lib/util/page-going.ts`). Rooms exist only once the group view's code is here,
+ * and it brings the connection code with it; before that: nothing to leave. Synchronous.
  */
-export function leaveAllRooms(): void {
-  leaveRooms?.();
+export function leaveAllRooms(persisted: boolean): void {
+  if (!persisted) markPageGoing();
+  rooms?.closeAllRooms();
 }
 
 /**
@@ -58,9 +63,9 @@ function loadedOnDemand<C extends ComponentType<any>>(load: () => Promise<C>) {
 const groupView = loadedOnDemand(() => {
   traceMark('group-code-asked');
   return Promise.all([import('./GroupView'), import('../../lib/connection/room-connection')]).then(
-    ([view, rooms]) => {
+    ([view, connection]) => {
       traceMark('group-code-in');
-      leaveRooms = rooms.closeAllRooms;
+      rooms = connection;
       return view.GroupView;
     },
   );

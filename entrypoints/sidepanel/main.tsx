@@ -38,8 +38,8 @@ const initialInvite =
   join && fragment.get('ice') ? `${location.origin}${location.pathname}${location.hash}` : join;
 if (initialInvite) history.replaceState(null, '', location.pathname + location.search);
 
-// The page is going: leave every room now, so that the others see us leave at once.
-addEventListener('pagehide', () => leaveAllRooms());
+// The page is going, or going into the back/forward cache: the others see us leave at once.
+addEventListener('pagehide', (event) => leaveAllRooms(event.persisted));
 
 // The private notebook: IndexedDB of this origin (the extension, or the companion's web page).
 // Its code (Dexie, the crypto) is a chunk of its own, asked for once the first screen is painted

@@ -86,6 +86,7 @@ import { shareEqual } from '../util/share-equal';
 import { sameBytes } from '../util/bytes';
 import { HandoffDesk } from './meeting-handoff';
 import { traceMark } from '../util/trace';
+import { pageGoing } from '../util/page-going';
 
 /** Who this member is in the group. */
 export interface GroupIdentity {
@@ -968,7 +969,7 @@ export class GroupSession {
    * comes before it. The clock draws the frame.
    */
   private scheduleRefresh(): void {
-    if (this.disposed || this.cancelFrame) return;
+    if (this.disposed || this.cancelFrame || pageGoing()) return;
     const run = (): void => {
       this.cancelFrame = null;
       this.refresh();
