@@ -131,7 +131,7 @@ export async function provenWritesAhead(
         proofFromDigest(new Uint8Array(await subtle.digest('SHA-256', proofInput(s)))),
       ),
     );
-    const taken = pending.flatMap((s, i) => (keptProofs.has(proofs[i]!) ? [i] : []));
+    const taken = pending.flatMap((_, i) => (keptProofs.has(proofs[i]!) ? [i] : []));
     if (taken.length === 0) return null;
     return { writes: taken.map((i) => pending[i]!), proofs: taken.map((i) => proofs[i]!) };
   } catch {
