@@ -305,7 +305,7 @@ const WRITE_PROOF = 2;
 /**
  * What a kept copy of a document keeps of a signature found valid, so that the panel restoring
  * it need not verify it again: SHA-256 over its kind, the key, the signature and the signed
- * bytes, cut to PROOF_BYTES. A proof matches only the very bytes that were verified.
+ * bytes (`proofBytes`), cut to PROOF_BYTES. A proof matches only the very bytes that were verified.
  */
 function proofOf(
   kind: number,
@@ -313,14 +313,32 @@ function proofOf(
   signature: Uint8Array,
   message: Uint8Array,
 ): string {
-  const digest = sha256
-    .create()
-    .update(Uint8Array.of(kind, key.length, signature.length))
-    .update(key)
-    .update(signature)
-    .update(message)
-    .digest();
-  return proofFromDigest(digest);
+  return proofFromDigest(
+    sha256
+      .create()
+      .update(proofBytes(kind, key, signature, message))
+      .digest(),
+  );
+}
+
+/** What a proof hashes, end to end: its kind, the key's and signature's lengths, then each. */
+function proofBytes(
+  kind: number,
+  key: Uint8Array,
+  signature: Uint8Array,
+  message: Uint8Array,
+): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(3 + key.length + signature.length + message.length);
+  bytes.set([kind, key.length, signature.length]);
+  bytes.set(key, 3);
+  bytes.set(signature, 3 + key.length);
+  bytes.set(message, 3 + key.length + signature.length);
+  return bytes;
+}
+
+/** A pending signature's proof kind. */
+function proofKind(s: PendingSignature): number {
+  return s.kind === 'card' ? CARD_PROOF : WRITE_PROOF;
 }
 
 /**
@@ -328,13 +346,7 @@ function proofOf(
  * the platform's SHA-256 (vouch-ahead.ts), then `proofFromDigest`.
  */
 export function proofInput(s: PendingSignature): Uint8Array<ArrayBuffer> {
-  const { key, signature, message } = s;
-  const bytes = new Uint8Array(3 + key.length + signature.length + message.length);
-  bytes.set([s.kind === 'card' ? CARD_PROOF : WRITE_PROOF, key.length, signature.length]);
-  bytes.set(key, 3);
-  bytes.set(signature, 3 + key.length);
-  bytes.set(message, 3 + key.length + signature.length);
-  return bytes;
+  return proofBytes(proofKind(s), s.key, s.signature, s.message);
 }
 
 /** A proof from the SHA-256 digest of its `proofInput`. */
@@ -385,10 +397,15 @@ export function provenSignatures(doc: Y.Doc): Uint8Array {
 export function vouchFor(doc: Y.Doc, proofs: Uint8Array): void {
   const trust = trusts.get(doc);
   if (!trust) return;
+  for (const proof of keptProofs(proofs)) vouch(trust, proof);
+}
+
+/** The proofs kept with a copy (`provenSignatures`), one by one; the first `MAX_PROOFS`. */
+export function keptProofs(proofs: Uint8Array): string[] {
   const count = Math.min(Math.floor(proofs.length / PROOF_BYTES), MAX_PROOFS);
-  for (let i = 0; i < count; i += 1) {
-    vouch(trust, String.fromCharCode(...proofs.subarray(i * PROOF_BYTES, (i + 1) * PROOF_BYTES)));
-  }
+  return Array.from({ length: count }, (_, i) =>
+    String.fromCharCode(...proofs.subarray(i * PROOF_BYTES, (i + 1) * PROOF_BYTES)),
+  );
 }
 
 /**
@@ -560,9 +577,7 @@ export function vouchVerified(
   if (!trust) return;
   verified.forEach((s, i) => {
     // Worked out natively alongside (`proofInput`), or here.
-    const proof =
-      proofs?.[i] ??
-      proofOf(s.kind === 'card' ? CARD_PROOF : WRITE_PROOF, s.key, s.signature, s.message);
+    const proof = proofs?.[i] ?? proofOf(proofKind(s), s.key, s.signature, s.message);
     vouch(trust, proof);
     if (s.kind === 'write' && proofs?.[i] !== undefined) {
       const { key, message } = s;

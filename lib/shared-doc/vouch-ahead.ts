@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { PROOF_BYTES } from '../util/limits';
 import { fromBase64 } from '../util/base64';
 import { rememberBounded } from '../util/bounded';
 import { isRecord } from '../util/guards';
@@ -10,6 +9,7 @@ import {
   cardKnown,
   enforceSignatures,
   isEnforced,
+  keptProofs,
   pendingCard,
   proofFromDigest,
   proofInput,
@@ -114,29 +114,21 @@ export async function provenWritesAhead(
   kept: Uint8Array,
 ): Promise<ProvenWrites | null> {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle || kept.length < PROOF_BYTES) return null;
-  const keptProofs = new Set<string>();
-  for (let at = 0; at + PROOF_BYTES <= kept.length; at += PROOF_BYTES) {
-    keptProofs.add(String.fromCharCode(...kept.subarray(at, at + PROOF_BYTES)));
-  }
+  const proven = new Set(keptProofs(kept));
+  if (!subtle || proven.size === 0) return null;
   // Read from a document of its own: which writes the copy holds, with the bytes they sign.
   const scratch = new Y.Doc();
   enforceSignatures(scratch, { scope, signer: null });
   const pending = signaturesIn(scratch, state).filter((s) => s.kind === 'write');
   scratch.destroy();
   if (pending.length === 0) return null;
-  try {
-    const proofs = await Promise.all(
-      pending.map(async (s) =>
-        proofFromDigest(new Uint8Array(await subtle.digest('SHA-256', proofInput(s)))),
-      ),
-    );
-    const taken = pending.flatMap((_, i) => (keptProofs.has(proofs[i]!) ? [i] : []));
-    if (taken.length === 0) return null;
-    return { writes: taken.map((i) => pending[i]!), proofs: taken.map((i) => proofs[i]!) };
-  } catch {
-    return null;
-  }
+  const proofs = await Promise.all(pending.map((s) => proveNatively(subtle, s)));
+  const taken = pending.flatMap((_, i) => {
+    const proof = proofs[i];
+    return proof != null && proven.has(proof) ? [i] : [];
+  });
+  if (taken.length === 0) return null;
+  return { writes: taken.map((i) => pending[i]!), proofs: taken.map((i) => proofs[i]!) };
 }
 
 /** Verifications under way per document, by the entry they are for. */
