@@ -1,5 +1,5 @@
 import { copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { groupChunkPlugin } from './scripts/group-chunk';
 import { messagesByLocale } from './scripts/messages-by-locale';
@@ -53,8 +53,18 @@ export default defineConfig({
   // messagesByLocale: each language's texts a chunk of their own, loaded by the panel that
   // speaks it (scripts/messages-by-locale.ts). groupChunkPlugin: the group's code one chunk,
   // beside the first screen's and the notebook's (scripts/group-chunk.ts).
+  // The simple-peer that y-webrtc imports is Kring's own data-channel peer in the panel
+  // (lib/connection/data-peer.ts says why); Node members and the bench's bare pages keep it.
   vite: () => ({
     plugins: [messagesByLocale(import.meta.dirname), groupChunkPlugin(import.meta.dirname)],
+    resolve: {
+      alias: {
+        'simple-peer/simplepeer.min.js': resolve(
+          import.meta.dirname,
+          'lib/connection/data-peer.ts',
+        ),
+      },
+    },
     build: { sourcemap: process.env.KRING_SOURCEMAP === '1' ? 'hidden' : false },
   }),
   hooks: {
