@@ -115,6 +115,14 @@ function platformWebRtc(): WebRtcImplementation | null {
   return scope as WebRtcImplementation;
 }
 
+/** Takes every handler off a channel: nothing it says reaches this peer any more. */
+function detach(channel: RTCDataChannel): void {
+  channel.onmessage = null;
+  channel.onopen = null;
+  channel.onclose = null;
+  channel.onerror = null;
+}
+
 export default class DataPeer {
   readonly initiator: boolean;
   /** True from `destroy()` on: nothing more is sent, read or said but the one `close`. */
@@ -269,10 +277,7 @@ export default class DataPeer {
     this.closingCheck = null;
     const channel = this._channel;
     if (channel) {
-      channel.onmessage = null;
-      channel.onopen = null;
-      channel.onclose = null;
-      channel.onerror = null;
+      detach(channel);
       try {
         channel.close();
       } catch {
@@ -301,6 +306,11 @@ export default class DataPeer {
 
   private takeChannel(channel: RTCDataChannel): void {
     if (this.destroyed) return;
+    // A second channel from the other side (both offered at once) replaces the first, as in
+    // simple-peer; the first no longer speaks for this connection, nor ends it when it closes.
+    const before = this._channel;
+    if (before) detach(before);
+    if (this.closingCheck !== null) clearInterval(this.closingCheck);
     this._channel = channel;
     channel.binaryType = 'arraybuffer';
     channel.onopen = () => {

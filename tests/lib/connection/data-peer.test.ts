@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import wrtc from '@roamhq/wrtc';
 // simple-peer's own bundle, as y-webrtc imports it in Node (the panel's build puts DataPeer there).
 import SimplePeer from 'simple-peer/simplepeer.min.js';
-import DataPeer, { readSignal, type PeerSignal } from '../../../lib/connection/data-peer';
+import DataPeer, {
+  readSignal,
+  type PeerSignal,
+  type WebRtcImplementation,
+} from '../../../lib/connection/data-peer';
 
 /**
  * lib/connection/data-peer.ts: the panel's data-channel peer, over real node-webrtc on loopback,
@@ -131,6 +135,51 @@ describe('a data peer', () => {
     const p = new DataPeer({ initiator: false, wrtc, config });
     made.push(p);
     expect(() => p.send(bytes(3, 0))).toThrow();
+  });
+});
+
+describe('a data peer given a second channel (both sides offered at once)', () => {
+  /** Stands in for node-webrtc where a test must hand the peer channels itself. */
+  class FakeConnection {
+    static last: FakeConnection | null = null;
+    ondatachannel: ((event: { channel: FakeChannel }) => void) | null = null;
+    constructor() {
+      FakeConnection.last = this;
+    }
+    close(): void {}
+  }
+  class FakeChannel {
+    readyState = 'open';
+    binaryType = 'blob';
+    onopen: (() => void) | null = null;
+    onclose: (() => void) | null = null;
+    onmessage: ((event: { data: unknown }) => void) | null = null;
+    onerror: (() => void) | null = null;
+    close(): void {}
+  }
+  const fake = {
+    RTCPeerConnection: FakeConnection,
+    RTCSessionDescription: class {},
+    RTCIceCandidate: class {},
+  } as unknown as WebRtcImplementation;
+
+  it('reads the second, and the first one closing no longer ends it', async () => {
+    const p = new DataPeer({ initiator: false, wrtc: fake });
+    made.push(p);
+    const first = new FakeChannel();
+    const second = new FakeChannel();
+    FakeConnection.last!.ondatachannel!({ channel: first });
+    FakeConnection.last!.ondatachannel!({ channel: second });
+    const seen: Uint8Array[] = [];
+    p.on('data', (data) => seen.push(data));
+    first.onclose?.();
+    first.onmessage?.({ data: new Uint8Array([1]).buffer });
+    second.onmessage?.({ data: new Uint8Array([2]).buffer });
+    await new Promise((done) => setTimeout(done, 0));
+    expect(p.destroyed).toBe(false);
+    expect(p._channel).toBe(second);
+    expect(seen.map((data) => Array.from(data))).toEqual([[2]]);
+    expect(second.binaryType).toBe('arraybuffer');
   });
 });
 
