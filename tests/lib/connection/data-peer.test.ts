@@ -138,12 +138,12 @@ describe('a data peer', () => {
   });
 });
 
-describe('a data peer given a second channel (both sides offered at once)', () => {
+describe('a data peer on a stand-in connection', () => {
   /** Stands in for node-webrtc where a test must hand the peer channels itself. */
   class FakeConnection {
     static last: FakeConnection | null = null;
     ondatachannel: ((event: { channel: FakeChannel }) => void) | null = null;
-    constructor() {
+    constructor(readonly config: RTCConfiguration) {
       FakeConnection.last = this;
     }
     close(): void {}
@@ -163,7 +163,18 @@ describe('a data peer given a second channel (both sides offered at once)', () =
     RTCIceCandidate: class {},
   } as unknown as WebRtcImplementation;
 
-  it('reads the second, and the first one closing no longer ends it', async () => {
+  it('asks no connection server of its own: only those it is given', () => {
+    made.push(new DataPeer({ initiator: false, wrtc: fake }));
+    expect(FakeConnection.last!.config).toEqual({ iceServers: [] });
+    const given = {
+      iceServers: [{ urls: 'turn:127.0.0.1:3478' }],
+      iceTransportPolicy: 'relay' as const,
+    };
+    made.push(new DataPeer({ initiator: false, wrtc: fake, config: given }));
+    expect(FakeConnection.last!.config).toEqual(given);
+  });
+
+  it('given a second channel (both sides offered at once), reads that one; the first closing no longer ends it', async () => {
     const p = new DataPeer({ initiator: false, wrtc: fake });
     made.push(p);
     const first = new FakeChannel();
