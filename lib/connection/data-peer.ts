@@ -30,6 +30,7 @@
  * not an offer, an answer, a candidate or a request to renegotiate ends this connection with an
  * error, as simple-peer did; nothing is thrown at the caller.
  */
+import { randomId } from '../util/random-id';
 
 /** The WebRTC classes: the browser's, or node-webrtc's in Node (`peerOpts.wrtc`). */
 export interface WebRtcImplementation {
@@ -100,11 +101,6 @@ export function readSignal(data: unknown): PeerSignal | null {
     };
   }
   return null;
-}
-
-function randomLabel(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function platformWebRtc(): WebRtcImplementation | null {
@@ -182,7 +178,7 @@ export default class DataPeer {
     };
     if (this.initiator) {
       this.takeChannel(
-        pc.createDataChannel(options.channelName ?? randomLabel(), options.channelConfig),
+        pc.createDataChannel(options.channelName ?? randomId(20), options.channelConfig),
       );
       // simple-peer waits a task before the first offer: Chrome once crashed without it.
       setTimeout(() => this.negotiate(), 0);
@@ -253,7 +249,9 @@ export default class DataPeer {
         const pending = this.pendingCandidates;
         this.pendingCandidates = [];
         for (const candidate of pending) this.addCandidate(candidate);
-        if (pc.remoteDescription?.type === 'offer') this.answer(pc);
+        if (pc.remoteDescription?.type === 'offer') {
+          this.describe(pc, pc.createAnswer(), 'ERR_CREATE_ANSWER');
+        }
       })
       .catch((error: unknown) => {
         this.destroy(new PeerError(String(error), 'ERR_SET_REMOTE_DESCRIPTION'));
@@ -351,27 +349,25 @@ export default class DataPeer {
       return;
     }
     this.negotiating = true;
-    pc.createOffer()
-      .then((offer) => pc.setLocalDescription(offer).then(() => offer))
-      .then((offer) => this.sendDescription(pc, offer))
-      .catch((error: unknown) => {
-        this.destroy(new PeerError(String(error), 'ERR_CREATE_OFFER'));
-      });
+    this.describe(pc, pc.createOffer(), 'ERR_CREATE_OFFER');
   }
 
-  private answer(pc: RTCPeerConnection): void {
-    pc.createAnswer()
-      .then((answer) => pc.setLocalDescription(answer).then(() => answer))
-      .then((answer) => this.sendDescription(pc, answer))
+  /** Sets the offer or answer being made as this side's description, then signals it. */
+  private describe(
+    pc: RTCPeerConnection,
+    making: Promise<RTCSessionDescriptionInit>,
+    code: 'ERR_CREATE_OFFER' | 'ERR_CREATE_ANSWER',
+  ): void {
+    making
+      .then((made) => pc.setLocalDescription(made).then(() => made))
+      .then((made) => {
+        if (this.destroyed) return;
+        const description = pc.localDescription ?? made;
+        this.emit('signal', { type: description.type, sdp: description.sdp ?? '' });
+      })
       .catch((error: unknown) => {
-        this.destroy(new PeerError(String(error), 'ERR_CREATE_ANSWER'));
+        this.destroy(new PeerError(String(error), code));
       });
-  }
-
-  private sendDescription(pc: RTCPeerConnection, made: RTCSessionDescriptionInit): void {
-    if (this.destroyed) return;
-    const description = pc.localDescription ?? made;
-    this.emit('signal', { type: description.type, sdp: description.sdp ?? '' });
   }
 
   private addCandidate(candidate: RTCIceCandidateInit): void {
