@@ -298,10 +298,15 @@ function reportTrace(events: readonly TraceEvent[], changes: number, wall: numbe
   const marks = events
     .filter((e) => e.name === 'kring-send' || e.name === 'kring-seen')
     .sort((a, b) => a.ts - b.ts);
-  // A data channel's message handler (simple-peer's): RTCDataChannel messages are not
+  // A data channel's message handler (data-peer.ts's `channel.onmessage`, minified to
+  // `<x>.onmessage`; simple-peer's was `_channel.onmessage`): RTCDataChannel messages are not
   // EventDispatch events in the trace.
   const messages = mine
-    .filter((e) => e.name === 'FunctionCall' && e.args?.data?.functionName === '_channel.onmessage')
+    .filter(
+      (e) =>
+        e.name === 'FunctionCall' &&
+        String(e.args?.data?.functionName ?? '').endsWith('.onmessage'),
+    )
     .map((e) => e.ts);
   const toMessage: number[] = [];
   const toScreen: number[] = [];
