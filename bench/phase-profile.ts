@@ -300,12 +300,13 @@ function reportTrace(events: readonly TraceEvent[], changes: number, wall: numbe
     .sort((a, b) => a.ts - b.ts);
   // A data channel's message handler (data-peer.ts's `channel.onmessage`, minified to
   // `<x>.onmessage`; simple-peer's was `_channel.onmessage`): RTCDataChannel messages are not
-  // EventDispatch events in the trace.
+  // EventDispatch events in the trace. One name before the dot: React's scheduler posts its
+  // tasks through a MessageChannel, `<x>.port1.onmessage`, which is no message from a peer.
   const messages = mine
     .filter(
       (e) =>
         e.name === 'FunctionCall' &&
-        String(e.args?.data?.functionName ?? '').endsWith('.onmessage'),
+        /^[\w$]+\.onmessage$/.test(String(e.args?.data?.functionName ?? '')),
     )
     .map((e) => e.ts);
   const toMessage: number[] = [];
