@@ -130,6 +130,8 @@ const INSTRUMENT = `(() => {
       super(...args);
       const id = ++pcs;
       note('RTCPeerConnection ' + id + ' created');
+      // A page that is going should make no new connections (y-webrtc patch: \`Room.joined\`).
+      if (ending.length > 0) { ending.push([epoch(), 'RTCPeerConnection ' + id + ' created']); keep(); }
       this.addEventListener('connectionstatechange', () => note('RTCPeerConnection ' + id + ' ' + this.connectionState));
       this.addEventListener('datachannel', (e) => watchChannel(e.channel, id));
     }
@@ -371,6 +373,8 @@ async function main(from: string): Promise<void> {
     await panel.reload();
     await noted(panel);
     if (traceFile) {
+      // A moment more, for the paint that shows the board (bench/trace-frames.ts).
+      await new Promise((r) => setTimeout(r, 500));
       await cdp.send('Tracing.end');
       await traceDone;
       writeFileSync(traceFile, JSON.stringify({ traceEvents: traced }));

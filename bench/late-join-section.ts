@@ -101,7 +101,7 @@ export function watcher(want: Want): string {
     const heading = document.querySelector('[data-testid="current-phase"]');
     const phaseOk = want.phase === null || (heading !== null && (heading.textContent || '').trim() === want.phase);
     if (phaseOk && want.phase !== null && noted.phaseAt === null) noted.phaseAt = now();
-    if (phaseOk && want.lists.every(([selector, count]) => document.querySelectorAll(selector).length >= count)) noted.renderedAt = now();
+    if (phaseOk && want.lists.every(([selector, count]) => document.querySelectorAll(selector).length >= count)) { noted.renderedAt = now(); performance.mark('bench-rendered'); }
   };
   const start = () => {
     new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
