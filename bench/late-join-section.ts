@@ -383,6 +383,13 @@ async function kringLateJoin(
       bytesAfter: after.length,
       update,
     };
+  } catch (error) {
+    // A Node member's crash (node-webrtc, docs/environment.md) is the bench's stand-in failing,
+    // not the panel: a join that waited for a chair who is gone says so.
+    const gone = group.endedMembers();
+    if (gone.length === 0) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message} (Node members gone meanwhile: ${gone.join(', ')})`);
   } finally {
     await close();
   }

@@ -73,6 +73,16 @@ export class NodeGroup {
     return this.started;
   }
 
+  /**
+   * The members whose process has ended, with how ("Lid 1: signal SIGSEGV"): a Node member that
+   * crashes in node-webrtc prints nothing, and what waited for it only times out.
+   */
+  endedMembers(): string[] {
+    return this.started
+      .filter((m) => m.ended !== null)
+      .map((m) => `${m.options?.memberName ?? '?'}: ${m.ended}`);
+  }
+
   /** Starts a member process that joins the group of `secret` through this server. */
   async join(secret: Uint8Array, memberId: string, memberName: string): Promise<NodeMember> {
     const member = await NodeMember.join({

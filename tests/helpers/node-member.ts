@@ -94,6 +94,11 @@ export class NodeMember {
     });
   }
 
+  /** How the member's process ended ("signal SIGSEGV", "code 1"), or null while it runs. */
+  get ended(): string | null {
+    return hasEnded(this.child) ? howEnded(this.child) : null;
+  }
+
   /** Ends the process at once, as a browser crash: nothing more is saved. */
   async crash(): Promise<void> {
     if (hasEnded(this.child)) return;
