@@ -519,9 +519,11 @@ export class HandoffDesk {
     const update = await openHandoff(await this.keyFor(note.meetingId, held.key), note);
     if (!update || this.asking !== asking || this.stopped) return;
     this.asking = null;
+    traceMark('handoff-state-opened');
     // The first read of the whole meeting follows at once: its signatures are verified first,
     // natively where the browser can (a fast path only: nothing is refused there).
     await vouchAhead(held.doc, update);
+    traceMark('handoff-state-vouched');
     if (this.stopped) return;
     try {
       Y.applyUpdate(held.doc, update, HANDOFF_ORIGIN);
