@@ -120,9 +120,27 @@ const INSTRUMENT = `(() => {
       super(...args);
       note('WebSocket created');
       this.addEventListener('open', () => note('WebSocket open'));
-      this.addEventListener('message', (e) => count('signaling messages in', 0, typeof e.data === 'string' ? e.data.length : 0));
+      this.addEventListener('message', (e) => {
+        count('signaling messages in', 0, typeof e.data === 'string' ? e.data.length : 0);
+        noteFrame('in', e.data);
+      });
+    }
+    send(data) {
+      noteFrame('out', data);
+      super.send(data);
     }
   };
+  // The signaling frames' types (their content is sealed): when the lobby subscribed and
+  // announced, and when the peers' offers came. The first 40 each way.
+  const framesNoted = { in: 0, out: 0 };
+  function noteFrame(way, data) {
+    if (typeof data !== 'string' || framesNoted[way] >= 40) return;
+    let type = '?';
+    try { type = JSON.parse(data).type; } catch {}
+    if (type === 'ping' || type === 'pong') return;
+    framesNoted[way] += 1;
+    note('signaling ' + way + ': ' + type + ' (' + data.length + ' chars)');
+  }
   const NativePc = RTCPeerConnection;
   let pcs = 0;
   window.RTCPeerConnection = class extends NativePc {

@@ -33,6 +33,15 @@ import type { DeviceSigner } from '../../lib/shared-doc/signed';
 
 Object.assign(globalThis, { WebSocket });
 
+// KRING_TRACE=1: this process's wall clock against its monotonic one (ms, µs), so that a CPU
+// profile of it (KRING_MEMBER_CPU_PROF, timed in monotonic µs) lines up with the trace marks.
+if (process.env.KRING_TRACE) {
+  const mono = Number(process.hrtime.bigint() / 1000n);
+  console.error(
+    `[trace-clock ${(performance.timeOrigin + performance.now()).toFixed(1)} ${mono}] ${process.pid}`,
+  );
+}
+
 export type MemberCommand =
   | {
       type: 'open';

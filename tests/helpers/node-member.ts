@@ -58,7 +58,7 @@ export class NodeMember {
   /** Starts a member process and connects it to the group. */
   static async join(options: NodeMemberOptions): Promise<NodeMember> {
     const child = fork(SCRIPT, [], {
-      execArgv: ['--import', 'tsx', ...cpuProfileArgs()],
+      execArgv: ['--import', 'tsx', ...cpuProfileArgs(options.memberId)],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const member = new NodeMember(child);
@@ -189,8 +189,12 @@ export class NodeMember {
  * `KRING_MEMBER_CPU_PROF=<folder>`: each member process writes a V8 CPU profile there when it
  * exits (`--cpu-prof`, sampled every 100 µs), for reading where a Node member's time goes
  * (docs/benchmarks.md, fifteenth round). Node refuses `--cpu-prof` in NODE_OPTIONS.
+ * `KRING_MEMBER_CPU_PROF_ONLY=<member id>` profiles that member alone (seven profiled members
+ * overload two cores: twenty-seventh round).
  */
-function cpuProfileArgs(): string[] {
+function cpuProfileArgs(memberId: string): string[] {
   const dir = process.env.KRING_MEMBER_CPU_PROF;
-  return dir ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${dir}`] : [];
+  const only = process.env.KRING_MEMBER_CPU_PROF_ONLY;
+  if (!dir || (only && only !== memberId)) return [];
+  return ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${dir}`];
 }
