@@ -29,8 +29,17 @@ export function AskToJoin({
       </section>
     );
   }
-  // The code stands out and never breaks over two lines: it is read out to the chair.
-  const [before, after = ''] = t('askingBody', { code: CODE_SLOT }).split(CODE_SLOT);
+  // The code stands out and never breaks over two lines: it is read out to the chair. Where the
+  // chair (or everyone) has been gone a while, the text says so instead of "the chair sees".
+  const body =
+    admission.away === 'everyone'
+      ? t('askingBodyNobody', { code: CODE_SLOT })
+      : admission.away === 'chair' && admission.chairName !== null
+        ? t('askingBodyChairAway', { code: CODE_SLOT, name: admission.chairName })
+        : admission.away === 'chair'
+          ? t('askingBodyChairAwayUnnamed', { code: CODE_SLOT })
+          : t('askingBody', { code: CODE_SLOT });
+  const [before, after = ''] = body.split(CODE_SLOT);
   return (
     <section className="admission" aria-labelledby="admission-heading">
       <h2 id="admission-heading">{t('askingHeading')}</h2>

@@ -268,6 +268,14 @@ export interface AdmissionView {
   readonly fingerprint: string;
   /** Who refused, when refused. */
   readonly refusedBy: string | null;
+  /** Who started the meeting asked for, as the lobby names them (null: a panel that wrote none). */
+  readonly chairName: string | null;
+  /**
+   * While asking: 'chair' when the member who started the meeting has not been in the lobby for
+   * a while (someone else may still let them in), 'everyone' when nobody of the group has; null
+   * while they are there, or not yet known.
+   */
+  readonly away: 'chair' | 'everyone' | null;
 }
 
 /** A member asking to join, as the chair sees them. */
@@ -387,6 +395,8 @@ export class GroupSession {
   /** Which chair we watch, and since when they have been missing from presence (null: present). */
   private chairWatch: { readonly id: string; missingSince: number | null } | null = null;
   private cancelChairCheck: (() => void) | null = null;
+  /** The refresh due when an ask has waited long enough without the chair, or anyone (admissionView). */
+  private cancelAwayCheck: (() => void) | null = null;
   /** The refresh waiting (scheduleRefresh): at once, or in the next frame. */
   private cancelFrame: (() => void) | null = null;
   /** When the last refresh ran (the clock's time), for scheduleRefresh's one-per-frame rule. */
@@ -418,6 +428,10 @@ export class GroupSession {
     knocking: (() => void) | null;
     /** Asking for the meeting's fresh room: the check its key must meet (fresh-room.ts). */
     check?: string;
+    /** When this ask began, and when the lobby last showed its chair and anyone (clock's time). */
+    since: number;
+    chairSeenAt: number | null;
+    othersSeenAt: number | null;
   } | null = null;
   /** The first key of meetings that moved to a fresh room: it proves the meeting to joiners. */
   private readonly firstKeys = new Map<string, Uint8Array>();
@@ -576,6 +590,7 @@ export class GroupSession {
         meetingId,
         startedAt: now,
         chairName: this.identity.memberName,
+        chairId: this.identity.memberId,
       });
     }
     return result;
@@ -680,6 +695,9 @@ export class GroupSession {
       refusedBy: null,
       opening: false,
       knocking: null,
+      since: this.clock.now(),
+      chairSeenAt: null,
+      othersSeenAt: null,
     };
     knock(this.lobby.doc, asking.meetingId, this.signer, this.asking.box, this.clock.now());
     this.refresh();
@@ -801,6 +819,7 @@ export class GroupSession {
     this.handoff.stop();
     this.stopClockRefresh?.();
     this.cancelChairCheck?.();
+    this.cancelAwayCheck?.();
     this.cancelFrame?.();
     this.cancelAloneCheck?.();
     this.cancelEndCheck?.();
@@ -1075,7 +1094,7 @@ export class GroupSession {
         started.chairTakenOver.from === this.identity.memberId &&
         started.chairId !== this.identity.memberId,
       // Admission (issue 13, point 1).
-      admission: this.admissionView(),
+      admission: this.admissionView(members),
       knocks: this.knocksFor(),
       doorkeeper: this.meeting && started ? readDoorkeeper(this.meeting.doc) : null,
       newInvite: this.movedTo,
@@ -1101,14 +1120,63 @@ export class GroupSession {
     for (const listener of [...this.listeners]) listener();
   }
 
-  private admissionView(): AdmissionView | null {
+  private admissionView(members: readonly Member[]): AdmissionView | null {
     const asking = this.asking;
     if (!asking || !this.signer || this.meetingKeys.has(asking.meetingId)) return null;
+    const started = this.lobbyState.running.find((m) => m.meetingId === asking.meetingId) ?? null;
     return {
       state: asking.refusedBy === null ? 'asking' : 'refused',
       fingerprint: fingerprintOf(this.signer.card),
       refusedBy: asking.refusedBy,
+      chairName: started?.chairName ?? null,
+      away: asking.refusedBy === null ? this.awayFromAsk(asking, started, members) : null,
     };
+  }
+
+  /**
+   * Whom a member asking to join waits for in vain: 'everyone' when nobody of the group is in
+   * the lobby, 'chair' when the member who started the meeting is not (by id; by name from a
+   * panel that wrote none). Said only after CHAIR_GRACE_MS of asking without them, and of not
+   * seeing them since: the lobby's presences arrive one connection at a time, and a chair whose
+   * connection drops for a moment is back before the newcomer needs to know. The chair's
+   * presence is what this member can see; a doorkeeper (in the meeting's document) may still
+   * answer, so the panel says "may".
+   */
+  private awayFromAsk(
+    asking: NonNullable<GroupSession['asking']>,
+    started: StartedMeeting | null,
+    members: readonly Member[],
+  ): AdmissionView['away'] {
+    const now = this.clock.now();
+    const others = members.filter((m) => !m.isSelf);
+    if (others.length > 0) asking.othersSeenAt = now;
+    const chairKnown = started !== null && (started.chairId !== null || started.chairName !== null);
+    const chairHere =
+      chairKnown &&
+      others.some((m) =>
+        started.chairId !== null ? m.memberId === started.chairId : m.name === started.chairName,
+      );
+    if (chairHere) asking.chairSeenAt = now;
+    /** How long until they count as gone (<= 0: gone), or null while they are here. */
+    const leftOf = (here: boolean, seenAt: number | null) =>
+      here ? null : CHAIR_GRACE_MS - (now - Math.max(asking.since, seenAt ?? -Infinity));
+    const nobodyLeft = leftOf(others.length > 0, asking.othersSeenAt);
+    const chairLeft = chairKnown ? leftOf(chairHere, asking.chairSeenAt) : null;
+    const waits = [nobodyLeft, chairLeft].filter(
+      (left): left is number => left !== null && left > 0,
+    );
+    this.cancelAwayCheck?.();
+    this.cancelAwayCheck = null;
+    if (waits.length > 0) {
+      // A little late rather than early, as for the chair's grace in a meeting (chairPresent).
+      this.cancelAwayCheck = this.clock.after(Math.min(...waits) + 50, () => {
+        this.cancelAwayCheck = null;
+        this.refresh();
+      });
+    }
+    if (nobodyLeft !== null && nobodyLeft <= 0) return 'everyone';
+    if (chairLeft !== null && chairLeft <= 0) return 'chair';
+    return null;
   }
 
   /**
@@ -1357,6 +1425,9 @@ export class GroupSession {
         opening: false,
         knocking: null,
         ...(check !== undefined ? { check } : {}),
+        since: this.clock.now(),
+        chairSeenAt: null,
+        othersSeenAt: null,
       };
     }
     const asking = this.asking;

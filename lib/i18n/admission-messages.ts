@@ -8,6 +8,18 @@ export const ADMISSION_MESSAGES = {
     nl: 'De voorzitter ziet dat je wilt meedoen, met je naam en deze code: {code}. Lees de code voor als de voorzitter erom vraagt.',
     en: 'The chair sees that you ask to join, with your name and this code: {code}. Read the code out if the chair asks for it.',
   },
+  askingBodyChairAway: {
+    nl: '{name} is deze bijeenkomst begonnen, maar is nu niet verbonden. Misschien kan een ander lid je binnenlaten, met je naam en deze code: {code}. Gebeurt er niets? Zeg in het gesprek dat je wacht.',
+    en: '{name} started this meeting but is not connected right now. Another member may still let you in, with your name and this code: {code}. Nothing happens? Say in the call that you are waiting.',
+  },
+  askingBodyChairAwayUnnamed: {
+    nl: 'Wie deze bijeenkomst begon, is nu niet verbonden. Misschien kan een ander lid je binnenlaten, met je naam en deze code: {code}. Gebeurt er niets? Zeg in het gesprek dat je wacht.',
+    en: 'Whoever started this meeting is not connected right now. Another member may still let you in, with your name and this code: {code}. Nothing happens? Say in the call that you are waiting.',
+  },
+  askingBodyNobody: {
+    nl: 'Er is nu niemand van de groep verbonden, dus niemand kan je nog binnenlaten. Laat dit paneel open en zeg in het gesprek dat je wacht. Wie je binnenlaat, ziet je naam en deze code: {code}.',
+    en: 'Nobody from the group is connected right now, so nobody can let you in yet. Keep this panel open and say in the call that you are waiting. Whoever lets you in sees your name and this code: {code}.',
+  },
   refusedHeading: { nl: 'Je bent niet binnengelaten', en: 'You were not let in' },
   refusedBody: {
     nl: '{name} heeft je niet toegelaten tot deze bijeenkomst. Is dat een vergissing? Zeg het in het gesprek en vraag het opnieuw.',

@@ -7,7 +7,7 @@ import { forgetAdmissions } from './admission';
 
 /**
  * The lobby records every meeting the group starts, each entry written once by its chair:
- * `started:<meeting id>` holds `{ startedAt, chairName }`, and `ended:<meeting id>` holds
+ * `started:<meeting id>` holds `{ startedAt, chairName, chairId }`, and `ended:<meeting id>` holds
  * `{ endedAt }` once the meeting ended. The meeting the group is in is chosen from these by one
  * rule (`chooseMeetings`), so two meetings started at the same moment, on both sides of a
  * partition or by a member who had not heard the others yet, resolve the same way on every panel
@@ -28,6 +28,11 @@ export interface MeetingPointer {
 export interface StartedMeeting extends MeetingPointer {
   /** Null when the meeting was announced by an earlier build (the pointer has no name). */
   readonly chairName: string | null;
+  /**
+   * The member id of who started it; null from an earlier build. A member asking to join tells
+   * by it whether that chair's panel is in the lobby to let them in.
+   */
+  readonly chairId: string | null;
 }
 
 /** What the lobby says about the group's meetings, as plain values. */
@@ -81,7 +86,7 @@ export function readLobby(doc: Y.Doc): LobbyState {
     if (++examined > MAX_LOBBY_ENTRIES) break;
     if (key === POINTER) {
       const read = decodePointer(value);
-      if (read) pointer = { ...read, chairName: null };
+      if (read) pointer = { ...read, chairName: null, chairId: null };
     } else if (key.startsWith(STARTED)) {
       const meetingId = safeId(key.slice(STARTED.length));
       const entry = meetingId ? decodeStarted(meetingId, value) : null;
@@ -110,13 +115,17 @@ export function readCurrentMeeting(doc: Y.Doc): MeetingPointer | null {
  */
 export function announceMeeting(
   doc: Y.Doc,
-  meeting: MeetingPointer & { readonly chairName?: string | null },
+  meeting: MeetingPointer & { readonly chairName?: string | null; readonly chairId?: string },
 ): void {
   const map = lobbyMap(doc);
   const key = STARTED + meeting.meetingId;
   doc.transact(() => {
     if (!map.has(key)) {
-      map.set(key, { startedAt: meeting.startedAt, chairName: meeting.chairName ?? null });
+      map.set(key, {
+        startedAt: meeting.startedAt,
+        chairName: meeting.chairName ?? null,
+        ...(meeting.chairId ? { chairId: meeting.chairId } : {}),
+      });
     }
     map.set(POINTER, { meetingId: meeting.meetingId, startedAt: meeting.startedAt });
   }, LOCAL_ORIGIN);
@@ -172,7 +181,12 @@ function decodeStarted(meetingId: string, value: unknown): StartedMeeting | null
   if (!isRecord(value)) return null;
   const startedAt = finiteNumber(value.startedAt);
   if (startedAt === null) return null;
-  return { meetingId, startedAt, chairName: boundedString(value.chairName, LIMITS.memberName) };
+  return {
+    meetingId,
+    startedAt,
+    chairName: boundedString(value.chairName, LIMITS.memberName),
+    chairId: safeId(value.chairId),
+  };
 }
 
 function decodeEndedAt(value: unknown): number | null {

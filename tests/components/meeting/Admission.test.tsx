@@ -26,7 +26,13 @@ describe('asking to join (issue 13)', () => {
       const { container, unmount } = render(
         <I18nProvider locale={locale}>
           <AskToJoin
-            admission={{ state: 'asking', fingerprint: '1DF5 8CB6', refusedBy: null }}
+            admission={{
+              state: 'asking',
+              fingerprint: '1DF5 8CB6',
+              refusedBy: null,
+              chairName: 'Anna',
+              away: null,
+            }}
             onAskAgain={() => {}}
           />
         </I18nProvider>,
@@ -41,6 +47,52 @@ describe('asking to join (issue 13)', () => {
       expect(sentence).not.toContain('\u0000');
       unmount();
     }
+  });
+
+  it('says so when the chair, or everyone, has gone, instead of "the chair sees" (both languages)', () => {
+    const shown = (
+      away: 'chair' | 'everyone' | null,
+      chairName: string | null,
+      locale: 'en' | 'nl',
+    ) => {
+      const { container, unmount } = render(
+        <I18nProvider locale={locale}>
+          <AskToJoin
+            admission={{
+              state: 'asking',
+              fingerprint: '1DF5 8CB6',
+              refusedBy: null,
+              chairName,
+              away,
+            }}
+            onAskAgain={() => {}}
+          />
+        </I18nProvider>,
+      );
+      const text = container.querySelector('[role="status"]')?.textContent ?? '';
+      // The code is still there, as one piece, to read out to whoever lets them in.
+      expect(container.querySelector('.admission-code')?.textContent).toBe('1DF5 8CB6');
+      expect(text).not.toMatch(/[{}]/);
+      expect(text).not.toContain('\u0000');
+      unmount();
+      return text;
+    };
+    expect(shown(null, 'Anna', 'en')).toContain('The chair sees that you ask to join');
+    const chairAway = shown('chair', 'Anna', 'en');
+    expect(chairAway).toContain('Anna started this meeting but is not connected right now.');
+    expect(chairAway).toContain('Another member may still let you in');
+    expect(chairAway).not.toContain('The chair sees');
+    expect(shown('chair', 'Anna', 'nl')).toContain(
+      'Anna is deze bijeenkomst begonnen, maar is nu niet verbonden.',
+    );
+    expect(shown('chair', null, 'en')).toContain('Whoever started this meeting is not connected');
+    expect(shown('chair', null, 'nl')).toContain(
+      'Wie deze bijeenkomst begon, is nu niet verbonden.',
+    );
+    const nobody = shown('everyone', 'Anna', 'en');
+    expect(nobody).toContain('Nobody from the group is connected right now');
+    expect(nobody).toContain('this code: 1DF5 8CB6.');
+    expect(shown('everyone', 'Anna', 'nl')).toContain('Er is nu niemand van de groep verbonden');
   });
 
   it('moves the focus to the next "Let in" when the row the chair answered goes', async () => {

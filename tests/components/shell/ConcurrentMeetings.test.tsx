@@ -7,9 +7,24 @@ import type { StartedMeeting } from '../../../lib/shared-doc/lobby';
 
 afterEach(cleanup);
 
-const GROUPS: StartedMeeting = { meetingId: 'meeting-aaaa', startedAt: 10, chairName: 'Anna' };
-const CARLAS: StartedMeeting = { meetingId: 'meeting-cccc', startedAt: 20, chairName: 'Carla' };
-const OLD: StartedMeeting = { meetingId: 'meeting-dddd', startedAt: 30, chairName: null };
+const GROUPS: StartedMeeting = {
+  meetingId: 'meeting-aaaa',
+  startedAt: 10,
+  chairName: 'Anna',
+  chairId: null,
+};
+const CARLAS: StartedMeeting = {
+  meetingId: 'meeting-cccc',
+  startedAt: 20,
+  chairName: 'Carla',
+  chairId: null,
+};
+const OLD: StartedMeeting = {
+  meetingId: 'meeting-dddd',
+  startedAt: 30,
+  chairName: null,
+  chairId: null,
+};
 
 function renderNotice(meetingId: string | null, others: readonly StartedMeeting[]) {
   const opened: string[] = [];

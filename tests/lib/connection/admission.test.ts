@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { CHAIR_GRACE_MS } from '../../../lib/connection/group-session';
 import type { GroupSession, GroupSnapshot } from '../../../lib/connection/group-session';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
 import { deriveRoomKeys } from '../../../lib/invite/room-name';
@@ -90,6 +91,51 @@ describe('admission', () => {
     expect(group.rooms.openRooms('Anna')).toHaveLength(2);
     expect(group.rooms.openRooms('Anna')).not.toContain(byInvite.roomName);
     expect(group.rooms.openRooms('Bram')).toEqual(group.rooms.openRooms('Anna'));
+  });
+
+  it('a member asking while the chair is gone is told so after a while, and when nobody is there at all', async () => {
+    group = new SignedGroup(SECRET);
+    const anna = await group.open('Anna', devices.anna);
+    const carla = await group.open('Carla', devices.carla);
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    await group.letIn(anna, [carla]);
+    // The chair's panel closes; Carla stays in the meeting (and so in the lobby).
+    anna.dispose();
+    await settleAsync();
+    const bram = await group.open('Bram', devices.bram);
+    const asking = await eventually(
+      bram,
+      (s) => s.admission?.state === 'asking' && s.members.some((m) => m.name === 'Carla'),
+    );
+    // Just asked: the lobby's presences may still be on their way, so nothing is said yet.
+    expect(asking.admission).toMatchObject({ chairName: 'Anna', away: null });
+    group.clock.advance(CHAIR_GRACE_MS + 100);
+    const chairAway = await eventually(bram, (s) => s.admission?.away === 'chair');
+    expect(chairAway.admission?.chairName).toBe('Anna');
+    // Carla leaves too: nobody of the group is there to let Bram in.
+    carla.dispose();
+    await settleAsync();
+    group.clock.advance(CHAIR_GRACE_MS + 100);
+    const nobody = await eventually(bram, (s) => s.admission?.away === 'everyone');
+    expect(nobody.admission?.state).toBe('asking');
+    expect(nobody.members.filter((m) => !m.isSelf)).toEqual([]);
+    // Anna's panel opens again: she is in the lobby, and the panel says the chair sees Bram.
+    await group.open('Anna', devices.anna);
+    const back = await eventually(bram, (s) => s.admission?.away === null);
+    expect(back.admission?.state).toBe('asking');
+  });
+
+  it('a member asking while the chair is there is never told the chair is gone', async () => {
+    group = new SignedGroup(SECRET);
+    const anna = await group.open('Anna', devices.anna);
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    const bram = await group.open('Bram', devices.bram);
+    await eventually(anna, (s) => s.knocks.length === 1);
+    for (let i = 0; i < 4; i++) {
+      group.clock.advance(CHAIR_GRACE_MS);
+      await settleAsync();
+      expect(bram.snapshot().admission).toMatchObject({ state: 'asking', away: null });
+    }
   });
 
   it('a refused member gets no key and receives nothing of the meeting; asking again can be answered', async () => {

@@ -414,7 +414,12 @@ describe('meetings started at the same time', () => {
       );
       expect(seen.groupMeetingId).toBe(first);
       expect(seen.otherMeetings).toEqual([
-        { meetingId: second, startedAt: expect.any(Number), chairName: 'Carla' },
+        {
+          meetingId: second,
+          startedAt: expect.any(Number),
+          chairName: 'Carla',
+          chairId: c!.snapshot().selfId,
+        },
       ]);
       expect(pitches(seen)).toEqual(['Anna-kant']);
     }

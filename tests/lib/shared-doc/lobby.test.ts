@@ -13,8 +13,12 @@ import type { StartedMeeting } from '../../../lib/shared-doc/lobby';
 import { lobbyMap } from '../../../lib/shared-doc/doc-schema';
 import { InMemoryNetwork } from '../helpers/in-memory-network';
 
-const m = (meetingId: string, startedAt: number, chairName: string | null = null) =>
-  ({ meetingId, startedAt, chairName }) satisfies StartedMeeting;
+const m = (
+  meetingId: string,
+  startedAt: number,
+  chairName: string | null = null,
+  chairId: string | null = null,
+) => ({ meetingId, startedAt, chairName, chairId }) satisfies StartedMeeting;
 
 describe('choosing the meeting the group is in', () => {
   // Started meetings (id@startedAt), ended ids -> current, then the others in order.
@@ -81,6 +85,29 @@ describe('the lobby document', () => {
     markMeetingEnded(doc, 'meeting-old1', 60);
     expect(lobbyMap(doc).has('meeting')).toBe(false);
     expect(readLobby(doc).current).toBeNull();
+  });
+
+  it('records who started a meeting by member id, so that someone asking can tell if they are here', () => {
+    const doc = new Y.Doc();
+    announceMeeting(doc, {
+      meetingId: 'meeting-aaaa',
+      startedAt: 100,
+      chairName: 'Anna',
+      chairId: 'anna-device-0001',
+    });
+    expect(readLobby(doc).current).toEqual(m('meeting-aaaa', 100, 'Anna', 'anna-device-0001'));
+    // An id that is not one is read as none; the meeting stays.
+    lobbyMap(doc).set('started:meeting-bbbb', {
+      startedAt: 200,
+      chairName: 'Bram',
+      chairId: '../x',
+    });
+    lobbyMap(doc).set('started:meeting-cccc', { startedAt: 300, chairName: 'Carla', chairId: 7 });
+    expect(readLobby(doc).running).toEqual([
+      m('meeting-aaaa', 100, 'Anna', 'anna-device-0001'),
+      m('meeting-bbbb', 200, 'Bram'),
+      m('meeting-cccc', 300, 'Carla'),
+    ]);
   });
 
   it('still sets the pointer that panels of the earlier build read', () => {
