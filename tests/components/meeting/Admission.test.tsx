@@ -20,23 +20,26 @@ const CARLA: KnockView = {
   fingerprint: 'E0BF D1A2',
 };
 
+/** The waiting view of a member asking with the code 1DF5 8CB6. */
+function renderAsking(
+  locale: 'en' | 'nl',
+  chairName: string | null,
+  away: 'chair' | 'everyone' | null,
+) {
+  return render(
+    <I18nProvider locale={locale}>
+      <AskToJoin
+        admission={{ state: 'asking', fingerprint: '1DF5 8CB6', refusedBy: null, chairName, away }}
+        onAskAgain={() => {}}
+      />
+    </I18nProvider>,
+  );
+}
+
 describe('asking to join (issue 13)', () => {
   it("shows the waiting member's code as one piece inside the sentence, in both languages", () => {
     for (const locale of ['en', 'nl'] as const) {
-      const { container, unmount } = render(
-        <I18nProvider locale={locale}>
-          <AskToJoin
-            admission={{
-              state: 'asking',
-              fingerprint: '1DF5 8CB6',
-              refusedBy: null,
-              chairName: 'Anna',
-              away: null,
-            }}
-            onAskAgain={() => {}}
-          />
-        </I18nProvider>,
-      );
+      const { container, unmount } = renderAsking(locale, 'Anna', null);
       const code = container.querySelector('.admission-code');
       expect(code?.textContent).toBe('1DF5 8CB6');
       const sentence = code?.closest('[role="status"]')?.textContent ?? '';
@@ -55,20 +58,7 @@ describe('asking to join (issue 13)', () => {
       chairName: string | null,
       locale: 'en' | 'nl',
     ) => {
-      const { container, unmount } = render(
-        <I18nProvider locale={locale}>
-          <AskToJoin
-            admission={{
-              state: 'asking',
-              fingerprint: '1DF5 8CB6',
-              refusedBy: null,
-              chairName,
-              away,
-            }}
-            onAskAgain={() => {}}
-          />
-        </I18nProvider>,
-      );
+      const { container, unmount } = renderAsking(locale, chairName, away);
       const text = container.querySelector('[role="status"]')?.textContent ?? '';
       // The code is still there, as one piece, to read out to whoever lets them in.
       expect(container.querySelector('.admission-code')?.textContent).toBe('1DF5 8CB6');
