@@ -123,6 +123,11 @@ describe('asking to join while the chair is away', () => {
       .toContain('Er is nu niemand van de groep verbonden');
     await dirk.screenshot({ path: join(SHOTS, 'admission-nobody-320-nl.png') });
     await language.selectOption('en');
+    // And dark, at the side panel's widest.
+    await dirk.emulateMedia({ colorScheme: 'dark' });
+    await dirk.setViewportSize({ width: 400, height: 800 });
+    await dirk.screenshot({ path: join(SHOTS, 'admission-nobody-400-en-dark.png') });
+    await dirk.emulateMedia({ colorScheme: 'light' });
 
     // Anna opens her panel again: back in her meeting, she sees Dirk asking and lets him in.
     anna = await chair.openPanel(chairTab);
