@@ -1135,7 +1135,7 @@ export class GroupSession {
 
   /**
    * Whom a member asking to join waits for in vain: 'everyone' when nobody of the group is in
-   * the lobby, 'chair' when the member who started the meeting is not (by id; by name from a
+   * the lobby but others asking too, 'chair' when the member who started the meeting is not (by id; by name from a
    * panel that wrote none). Said only after CHAIR_GRACE_MS of asking without them, and of not
    * seeing them since: the lobby's presences arrive one connection at a time, and a chair whose
    * connection drops for a moment is back before the newcomer needs to know. The chair's
@@ -1148,7 +1148,16 @@ export class GroupSession {
     members: readonly Member[],
   ): AdmissionView['away'] {
     const now = this.clock.now();
-    const others = members.filter((m) => !m.isSelf);
+    // Who else is waiting to be let in (an unanswered knock for this meeting) cannot answer.
+    const lobby = this.lobby;
+    const waiting = new Set(
+      lobby
+        ? readKnocks(lobby.doc, asking.meetingId)
+            .filter((k) => !isAnswered(lobby.doc, k))
+            .map((k) => k.memberId)
+        : [],
+    );
+    const others = members.filter((m) => !m.isSelf && !waiting.has(m.memberId));
     if (others.length > 0) asking.othersSeenAt = now;
     const chairKnown = started !== null && (started.chairId !== null || started.chairName !== null);
     const chairHere =

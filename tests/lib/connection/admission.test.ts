@@ -125,6 +125,33 @@ describe('admission', () => {
     expect(back.admission?.state).toBe('asking');
   });
 
+  it('two members asking while nobody else is there are both told that nobody is', async () => {
+    group = new SignedGroup(SECRET);
+    const anna = await group.open('Anna', devices.anna);
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    const bram = await group.open('Bram', devices.bram);
+    await eventually(anna, (s) => s.knocks.length === 1);
+    anna.dispose();
+    await settleAsync();
+    const xander = await group.open('Xander', devices.xander);
+    // Each sees the other present, asking too: neither can let the other in.
+    for (const [asker, other] of [
+      [bram, 'Xander'],
+      [xander, 'Bram'],
+    ] as const) {
+      await eventually(
+        asker,
+        (s) => s.admission?.state === 'asking' && s.members.some((m) => m.name === other),
+      );
+    }
+    await eventually(xander, (s) => s.admission !== null);
+    group.clock.advance(CHAIR_GRACE_MS + 100);
+    for (const asker of [bram, xander]) {
+      const seen = await eventually(asker, (s) => s.admission?.away === 'everyone');
+      expect(seen.members.filter((m) => !m.isSelf)).toHaveLength(1);
+    }
+  });
+
   it('a member asking while the chair is there is never told the chair is gone', async () => {
     group = new SignedGroup(SECRET);
     const anna = await group.open('Anna', devices.anna);
