@@ -17,8 +17,8 @@ export const ADMISSION_MESSAGES = {
     en: 'Whoever started this meeting is not connected right now. Another member may still let you in, with your name and this code: {code}. Nothing happens? Say in the call that you are waiting.',
   },
   askingBodyNobody: {
-    nl: 'Er is nu niemand van de groep verbonden, dus niemand kan je nog binnenlaten. Laat dit paneel open en zeg in het gesprek dat je wacht. Wie je binnenlaat, ziet je naam en deze code: {code}.',
-    en: 'Nobody from the group is connected right now, so nobody can let you in yet. Keep this panel open and say in the call that you are waiting. Whoever lets you in sees your name and this code: {code}.',
+    nl: 'Er is nu niemand verbonden die je kan binnenlaten. Laat dit paneel open en zeg in het gesprek dat je wacht. Wie je binnenlaat, ziet je naam en deze code: {code}.',
+    en: 'Nobody who can let you in is connected right now. Keep this panel open and say in the call that you are waiting. Whoever lets you in sees your name and this code: {code}.',
   },
   refusedHeading: { nl: 'Je bent niet binnengelaten', en: 'You were not let in' },
   refusedBody: {

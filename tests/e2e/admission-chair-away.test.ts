@@ -108,7 +108,7 @@ describe('asking to join while the chair is away', () => {
     bram = null;
     await expect
       .poll(waitingText, { timeout: 30_000 })
-      .toContain('Nobody from the group is connected right now');
+      .toContain('Nobody who can let you in is connected right now');
     await dirk.screenshot({ path: join(SHOTS, 'admission-nobody-320-en.png') });
     // The same in Dutch, for a look, and back.
     const language = dirk.getByRole('combobox', { name: /^(Language|Taal)$/ });
@@ -120,7 +120,7 @@ describe('asking to join while the chair is away', () => {
           '',
         { timeout: 10_000 },
       )
-      .toContain('Er is nu niemand van de groep verbonden');
+      .toContain('Er is nu niemand verbonden die je kan binnenlaten');
     await dirk.screenshot({ path: join(SHOTS, 'admission-nobody-320-nl.png') });
     await language.selectOption('en');
     // And dark, at the side panel's widest.

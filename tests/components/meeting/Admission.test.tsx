@@ -80,9 +80,11 @@ describe('asking to join (issue 13)', () => {
       'Wie deze bijeenkomst begon, is nu niet verbonden.',
     );
     const nobody = shown('everyone', 'Anna', 'en');
-    expect(nobody).toContain('Nobody from the group is connected right now');
+    expect(nobody).toContain('Nobody who can let you in is connected right now');
     expect(nobody).toContain('this code: 1DF5 8CB6.');
-    expect(shown('everyone', 'Anna', 'nl')).toContain('Er is nu niemand van de groep verbonden');
+    expect(shown('everyone', 'Anna', 'nl')).toContain(
+      'Er is nu niemand verbonden die je kan binnenlaten',
+    );
   });
 
   it('moves the focus to the next "Let in" when the row the chair answered goes', async () => {
