@@ -65,7 +65,6 @@ import {
   admit,
   hasKnocked,
   isAdmissionKey,
-  isAnswered,
   knock,
   knockBytes,
   meetingIdOf,
@@ -76,6 +75,7 @@ import {
   readKnocks,
   refuse,
   roomCheckOf,
+  unansweredKnocks,
 } from '../shared-doc/admission';
 import type { Box, Knock } from '../shared-doc/admission';
 import { issueNewInvite, readNewInvite } from './new-invite';
@@ -689,16 +689,7 @@ export class GroupSession {
   askAgain(): void {
     const asking = this.asking;
     if (!asking || asking.refusedBy === null || !this.lobby || !this.signer) return;
-    this.asking = {
-      meetingId: asking.meetingId,
-      box: newBox(),
-      refusedBy: null,
-      opening: false,
-      knocking: null,
-      since: this.clock.now(),
-      chairSeenAt: null,
-      othersSeenAt: null,
-    };
+    this.asking = this.newAsk(asking.meetingId);
     knock(this.lobby.doc, asking.meetingId, this.signer, this.asking.box, this.clock.now());
     this.refresh();
   }
@@ -1134,9 +1125,9 @@ export class GroupSession {
   }
 
   /**
-   * Whom a member asking to join waits for in vain: 'everyone' when nobody of the group is in
-   * the lobby but others asking too, 'chair' when the member who started the meeting is not (by id; by name from a
-   * panel that wrote none). Said only after CHAIR_GRACE_MS of asking without them, and of not
+   * Whom a member asking to join waits for in vain: 'everyone' when nobody is in the lobby
+   * besides others asking too, 'chair' when the member who started the meeting is not (by id;
+   * by name from a panel that wrote none). Said only after CHAIR_GRACE_MS of asking without them, and of not
    * seeing them since: the lobby's presences arrive one connection at a time, and a chair whose
    * connection drops for a moment is back before the newcomer needs to know. The chair's
    * presence is what this member can see; a doorkeeper (in the meeting's document) may still
@@ -1149,13 +1140,8 @@ export class GroupSession {
   ): AdmissionView['away'] {
     const now = this.clock.now();
     // Who else is waiting to be let in (an unanswered knock for this meeting) cannot answer.
-    const lobby = this.lobby;
     const waiting = new Set(
-      lobby
-        ? readKnocks(lobby.doc, asking.meetingId)
-            .filter((k) => !isAnswered(lobby.doc, k))
-            .map((k) => k.memberId)
-        : [],
+      this.lobby ? unansweredKnocks(this.lobby.doc, asking.meetingId).map((k) => k.memberId) : [],
     );
     const others = members.filter((m) => !m.isSelf && !waiting.has(m.memberId));
     if (others.length > 0) asking.othersSeenAt = now;
@@ -1418,6 +1404,21 @@ export class GroupSession {
     }
   }
 
+  /** A new ask to join `meetingId` (a fresh box), starting now; `check` for a fresh room. */
+  private newAsk(meetingId: string, check?: string): NonNullable<GroupSession['asking']> {
+    return {
+      meetingId,
+      box: newBox(),
+      refusedBy: null,
+      opening: false,
+      knocking: null,
+      ...(check !== undefined ? { check } : {}),
+      since: this.clock.now(),
+      chairSeenAt: null,
+      othersSeenAt: null,
+    };
+  }
+
   /**
    * Asks to be let into the meeting (a knock in the lobby), once per ask, and takes the key when
    * the chair's answer opens to it; a refusal is kept for the panel to show.
@@ -1427,17 +1428,7 @@ export class GroupSession {
     const signer = this.signer;
     if (!lobby || !signer || this.disposed) return;
     if (this.asking?.meetingId !== meetingId || this.asking.check !== check) {
-      this.asking = {
-        meetingId,
-        box: newBox(),
-        refusedBy: null,
-        opening: false,
-        knocking: null,
-        ...(check !== undefined ? { check } : {}),
-        since: this.clock.now(),
-        chairSeenAt: null,
-        othersSeenAt: null,
-      };
+      this.asking = this.newAsk(meetingId, check);
     }
     const asking = this.asking;
     const memberId = this.identity.memberId;
@@ -1536,8 +1527,8 @@ export class GroupSession {
     for (const meetingId of ids) {
       const doc = this.held.get(meetingId)!.room.doc;
       if (!this.meetingKeys.has(meetingId) || !this.opensDoor(doc)) continue;
-      for (const knocked of readKnocks(lobby.doc, meetingId)) {
-        if (knocked.memberId === this.identity.memberId || isAnswered(lobby.doc, knocked)) continue;
+      for (const knocked of unansweredKnocks(lobby.doc, meetingId)) {
+        if (knocked.memberId === this.identity.memberId) continue;
         if (this.answering.has(knocked.memberId)) continue;
         if (this.regulars.has(knocked.memberId)) {
           void this.admit(knocked.memberId, meetingId);

@@ -197,6 +197,11 @@ export function isAnswered(doc: Y.Doc, knocked: Knock): boolean {
   return isRecord(raw) && raw.box === knocked.box;
 }
 
+/** The verified knocks for the meeting that no answer answers yet: who is still waiting. */
+export function unansweredKnocks(doc: Y.Doc, meetingId: string): Knock[] {
+  return readKnocks(doc, meetingId).filter((knocked) => !isAnswered(doc, knocked));
+}
+
 /**
  * Lets a knocking member in: seals the meeting key for their box and writes the answer. The key
  * must be the meeting's own (its hash is the id); a key for another meeting is refused.
