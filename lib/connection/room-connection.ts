@@ -16,6 +16,7 @@ import { RelayPacer } from './relay-pacer';
 import { systemClock } from './clock';
 import { UnseenPeers } from './unseen-peers';
 import { nextPullAt, pullTarget } from './pull-sync';
+import { ConnectionLiveness } from './liveness';
 import { decodePresence } from '../shared-doc/presence';
 import { vouchUpdateAhead } from '../shared-doc/vouch-ahead';
 import { syncedUpdateIn } from './sync-message';
@@ -381,8 +382,18 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     const peer = pullTarget([...reachable]);
     if (peer !== null) yRoom.syncWith(peer);
   };
+  // A connection that stays open and carries nothing is asked, then closed (liveness.ts).
+  const liveness = new ConnectionLiveness<WebrtcConn>();
+  const checkLiveness = (): void => {
+    const yRoom = provider.room;
+    if (!yRoom) return;
+    const { ask, close } = liveness.check(yRoom.webrtcConns.values(), Date.now());
+    for (const conn of ask) yRoom.syncWith(conn.remotePeerId);
+    for (const conn of close) yRoom.reconnect(conn.remotePeerId);
+  };
   const timer = setInterval(() => {
     repairMesh();
+    checkLiveness();
     planRelay();
     pullMissed();
     notify();

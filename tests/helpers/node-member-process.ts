@@ -116,6 +116,12 @@ export type MemberCommand =
   | { type: 'miss-changes' }
   /** Stops 'miss-changes'; answers how many changes were dropped, in `detail`. */
   | { type: 'missed' }
+  /**
+   * From now on nothing that arrives on the data channels open now is read, as on connections
+   * that stay open and carry nothing; channels made after it work. Answers how many channels
+   * went deaf, in `detail` (silent-connection.test.ts).
+   */
+  | { type: 'go-deaf' }
   | { type: 'close' };
 
 export type MemberEvent =
@@ -129,8 +135,17 @@ let quiet = false;
 /** 'miss-changes': whether changes that arrive are dropped now, and how many were. */
 let missing = false;
 let missed = 0;
+/** 'go-deaf': every data channel seen so far, and those whose messages are dropped now. */
+const channels = new Set<RTCDataChannel>();
+let deaf = new Set<RTCDataChannel>();
 const dispatch = wrtc.RTCDataChannel.prototype.dispatchEvent;
-wrtc.RTCDataChannel.prototype.dispatchEvent = function (event: Event): boolean {
+wrtc.RTCDataChannel.prototype.dispatchEvent = function (
+  this: RTCDataChannel,
+  event: Event,
+): boolean {
+  if (event.type === 'close') channels.delete(this);
+  else channels.add(this);
+  if (event.type === 'message' && deaf.has(this)) return true;
   if (missing && event.type === 'message' && carriesChange((event as MessageEvent).data)) {
     missed++;
     return true;
@@ -320,6 +335,11 @@ async function handle(raw: unknown): Promise<void> {
       missing = false;
       send({ type: 'result', ok: true, detail: String(missed) });
       return;
+    case 'go-deaf': {
+      deaf = new Set([...channels].filter((channel) => channel.readyState === 'open'));
+      send({ type: 'result', ok: true, detail: String(deaf.size) });
+      return;
+    }
     case 'crash':
       return process.exit(1);
     case 'close':
