@@ -122,6 +122,8 @@ export type MemberCommand =
    * went deaf, in `detail` (silent-connection.test.ts).
    */
   | { type: 'go-deaf' }
+  /** How many of the channels 'go-deaf' stopped reading are still open, in `detail`. */
+  | { type: 'deaf-open' }
   | { type: 'close' };
 
 export type MemberEvent =
@@ -338,6 +340,11 @@ async function handle(raw: unknown): Promise<void> {
     case 'go-deaf': {
       deaf = new Set([...channels].filter((channel) => channel.readyState === 'open'));
       send({ type: 'result', ok: true, detail: String(deaf.size) });
+      return;
+    }
+    case 'deaf-open': {
+      const open = [...deaf].filter((channel) => channel.readyState === 'open').length;
+      send({ type: 'result', ok: true, detail: String(open) });
       return;
     }
     case 'crash':
