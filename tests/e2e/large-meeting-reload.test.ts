@@ -34,6 +34,32 @@ function keptCopies(member: MemberBrowser): Promise<number> {
 }
 
 /**
+ * How many meetings the member's kept copies hold with the proofs of their writes. The group's
+ * copy is stored before its meeting is in it (the lobby first), so one copy is not yet the
+ * meeting's: on a faster machine the test reloaded in that gap and the panel had no meeting of
+ * its own to restore.
+ */
+function keptMeetingsWithProofs(member: MemberBrowser): Promise<number> {
+  return member.background.evaluate(async (prefix: string) => {
+    const all: Record<string, unknown> = await chrome.storage.local.get(null);
+    let count = 0;
+    const visit = (value: unknown): void => {
+      if (typeof value !== 'object' || value === null) return;
+      const meetings = (value as { meetings?: unknown }).meetings;
+      if (Array.isArray(meetings)) {
+        count += meetings.filter(
+          (m) => typeof m === 'object' && m !== null && 'proven' in m,
+        ).length;
+        return;
+      }
+      for (const inner of Object.values(value)) visit(inner);
+    };
+    for (const [key, value] of Object.entries(all)) if (key.startsWith(prefix)) visit(value);
+    return count;
+  }, KEPT);
+}
+
+/**
  * Issue 10, point 1, in Chromium: y-webrtc sent a joiner the whole meeting in one data-channel
  * message, and Chromium drops messages over 256 KiB, so a member reloading a meeting of 266 KB
  * waited on "Loading the meeting…" for good. Here a meeting of about 1.2 MB, every board of the
@@ -112,6 +138,7 @@ describe('a meeting of about 1 MB in Chromium', () => {
     // Bram reloads his panel once it has kept its copy: the board is rendered again.
     const [, bramBrowser] = call.browsers;
     await expect.poll(() => keptCopies(bramBrowser!), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => keptMeetingsWithProofs(bramBrowser!), { timeout: 15_000 }).toBe(1);
     // The panel comes back to the group it showed: no "Open" to look for.
     await bram.reload();
     await showsWholeMeeting(bram);

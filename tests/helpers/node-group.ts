@@ -2,6 +2,19 @@ import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
 import { NodeMember } from './node-member';
 import type { NodeMemberOptions } from './node-member';
+import { createInvite } from '../../lib/invite/invite';
+import type { GroupSnapshot } from '../../lib/connection/group-session';
+
+/** How many other members a snapshot's member reaches over a connection of its own. */
+export function directLinks(snapshot: GroupSnapshot): number {
+  return Object.values(snapshot.links).filter((link) => link === 'direct').length;
+}
+
+/** A member's command that must succeed, for setting a scene. */
+async function expectOk(result: Promise<{ ok: boolean; detail?: string }>): Promise<void> {
+  const { ok, detail } = await result;
+  if (!ok) throw new Error(`a command the scene needs failed: ${detail ?? 'no reason given'}`);
+}
 
 /**
  * The project's companion server on a free port and the Node members started against it, shut
@@ -93,6 +106,34 @@ export class NodeGroup {
     });
     this.started.push(member);
     return member;
+  }
+
+  /**
+   * Three members of a new group, Anna (chair), Bram and Carla, in a meeting of the basic method
+   * in its analysis phase, with Bram's work question confirmed as the case, once Bram and Carla
+   * are each connected directly to both others: where a change can be lost on its way to the
+   * case bringer (lost-change-comes-back, silent-connection).
+   */
+  async caseInAnalysis(): Promise<{ chair: NodeMember; bringer: NodeMember; asker: NodeMember }> {
+    const { secret } = createInvite();
+    const [chair, bringer, asker] = await Promise.all([
+      this.join(secret, 'anna-000001', 'Anna'),
+      this.join(secret, 'bram-000002', 'Bram'),
+      this.join(secret, 'carla-00003', 'Carla'),
+    ]);
+    await chair.until((s) => s.members.length === 3);
+    await expectOk(chair.command({ type: 'start', methodId: 'basic' }));
+    await bringer.until((s) => s.meeting?.phase.id === 'inventory');
+    await expectOk(bringer.command({ type: 'pitch', text: 'Een ouder die steeds boos belt' }));
+    await chair.until((s) => s.board?.pitches.length === 1);
+    await expectOk(chair.command({ type: 'confirm-first-pitch' }));
+    await expectOk(chair.command({ type: 'next' }));
+    await Promise.all(
+      [bringer, asker].map((m) =>
+        m.until((s) => s.meeting?.phase.id === 'analysis' && directLinks(s) === 2),
+      ),
+    );
+    return { chair, bringer, asker };
   }
 
   /**

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite } from '../../lib/invite/invite';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
-import { NodeGroup } from '../helpers/node-group';
+import { directLinks, NodeGroup } from '../helpers/node-group';
 
 const hasQuestion =
   (text: string) =>
@@ -28,42 +27,23 @@ describe('a change lost on its way to one member', () => {
   });
 
   it('reaches that member later all the same, without a reconnect', async () => {
-    const { secret } = createInvite();
-    const [chair, bringer, asker] = await Promise.all([
-      group.join(secret, 'anna-000001', 'Anna'),
-      group.join(secret, 'bram-000002', 'Bram'),
-      group.join(secret, 'carla-00003', 'Carla'),
-    ]);
-    await chair!.until((s) => s.members.length === 3);
-    expect(await chair!.command({ type: 'start', methodId: 'basic' })).toEqual({ ok: true });
-    await bringer!.until((s) => s.meeting?.phase.id === 'inventory');
-    expect(
-      await bringer!.command({ type: 'pitch', text: 'Een ouder die steeds boos belt' }),
-    ).toEqual({ ok: true });
-    await chair!.until((s) => s.board?.pitches.length === 1);
-    expect(await chair!.command({ type: 'confirm-first-pitch' })).toEqual({ ok: true });
-    expect(await chair!.command({ type: 'next' })).toEqual({ ok: true });
-    await Promise.all(
-      [bringer!, asker!].map((m) => m.until((s) => s.meeting?.phase.id === 'analysis')),
-    );
-    const links = (s: GroupSnapshot): number =>
-      Object.values(s.links).filter((l) => l === 'direct').length;
-    await bringer!.until((s) => links(s) === 2);
+    const { chair, bringer, asker } = await group.caseInAnalysis();
 
-    expect(await bringer!.command({ type: 'miss-changes' })).toEqual({ ok: true });
+    expect(await bringer.command({ type: 'miss-changes' })).toEqual({ ok: true });
     const first = 'Wat deed je toen hij voor de derde keer belde?';
     const second = 'Wie wist er nog meer van?';
-    expect(await asker!.command({ type: 'question', text: first })).toEqual({ ok: true });
-    expect(await asker!.command({ type: 'question', text: second })).toEqual({ ok: true });
-    await chair!.until(hasQuestion(second));
-    const dropped = await bringer!.command({ type: 'missed' });
-    // The questions did come to his panel, and were lost there.
-    expect(Number(dropped.detail)).toBeGreaterThanOrEqual(2);
+    expect(await asker.command({ type: 'question', text: first })).toEqual({ ok: true });
+    expect(await asker.command({ type: 'question', text: second })).toEqual({ ok: true });
+    await chair.until(hasQuestion(second));
+    const dropped = await bringer.command({ type: 'missed' });
+    // The questions did come to his panel, and were lost there: at least one (the chair having
+    // the second does not mean it had reached him yet; one still on its way is read as usual).
+    expect(Number(dropped.detail)).toBeGreaterThanOrEqual(1);
 
-    await bringer!.until((s) => hasQuestion(first)(s) && hasQuestion(second)(s), 20_000);
+    await bringer.until((s) => hasQuestion(first)(s) && hasQuestion(second)(s), 20_000);
     // His connections to both stayed up all along.
-    expect(links(bringer!.snapshot()!)).toBe(2);
-    expect(bringer!.snapshot()!.board?.questions.map((q) => q.authorName)).toEqual([
+    expect(directLinks(bringer.snapshot()!)).toBe(2);
+    expect(bringer.snapshot()!.board?.questions.map((q) => q.authorName)).toEqual([
       'Carla',
       'Carla',
     ]);
