@@ -395,7 +395,10 @@ export class GroupSession {
   /** Which chair we watch, and since when they have been missing from presence (null: present). */
   private chairWatch: { readonly id: string; missingSince: number | null } | null = null;
   private cancelChairCheck: (() => void) | null = null;
-  /** The refresh due when an ask has waited long enough without the chair, or anyone (admissionView). */
+  /**
+   * The refresh due when an ask has waited long enough without the chair, or anyone
+   * (admissionView).
+   */
   private cancelAwayCheck: (() => void) | null = null;
   /** The refresh waiting (scheduleRefresh): at once, or in the next frame. */
   private cancelFrame: (() => void) | null = null;
@@ -1127,11 +1130,11 @@ export class GroupSession {
   /**
    * Whom a member asking to join waits for in vain: 'everyone' when nobody is in the lobby
    * besides others asking too, 'chair' when the member who started the meeting is not (by id;
-   * by name from a panel that wrote none). Said only after CHAIR_GRACE_MS of asking without them, and of not
-   * seeing them since: the lobby's presences arrive one connection at a time, and a chair whose
-   * connection drops for a moment is back before the newcomer needs to know. The chair's
-   * presence is what this member can see; a doorkeeper (in the meeting's document) may still
-   * answer, so the panel says "may".
+   * by name from a panel that wrote none). Said only after CHAIR_GRACE_MS of asking without
+   * them, and of not seeing them since: the lobby's presences arrive one connection at a time,
+   * and a chair whose connection drops for a moment is back before the newcomer needs to know.
+   * The chair's presence is what this member can see; a doorkeeper (in the meeting's document)
+   * may still answer, so the panel says "may".
    */
   private awayFromAsk(
     asking: NonNullable<GroupSession['asking']>,

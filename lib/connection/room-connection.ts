@@ -382,7 +382,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     const peer = pullTarget([...reachable]);
     if (peer !== null) yRoom.syncWith(peer);
   };
-  // A connection that stays open and carries nothing is asked, then closed (liveness.ts).
+  // A connection that stays open and carries nothing is asked, then replaced (liveness.ts).
   const liveness = new ConnectionLiveness<WebrtcConn>();
   const checkLiveness = (): void => {
     const yRoom = provider.room;

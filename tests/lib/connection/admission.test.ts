@@ -56,6 +56,16 @@ async function settleAsync(rounds = 5): Promise<void> {
 const eventually = (session: GroupSession, holds: (s: GroupSnapshot) => boolean) =>
   group.eventually(session, holds);
 
+/** Anna chairs a new meeting and Bram asks to join it: the chair sees his knock. */
+async function bramAsksAnna(): Promise<{ anna: GroupSession; bram: GroupSession }> {
+  group = new SignedGroup(SECRET);
+  const anna = await group.open('Anna', devices.anna);
+  expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+  const bram = await group.open('Bram', devices.bram);
+  await eventually(anna, (s) => s.knocks.length === 1);
+  return { anna, bram };
+}
+
 describe('admission', () => {
   it('a member asks, the chair sees name and fingerprint and lets them in; the meeting reaches only them', async () => {
     group = new SignedGroup(SECRET);
@@ -126,11 +136,7 @@ describe('admission', () => {
   });
 
   it('two members asking while nobody else is there are both told that nobody is', async () => {
-    group = new SignedGroup(SECRET);
-    const anna = await group.open('Anna', devices.anna);
-    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
-    const bram = await group.open('Bram', devices.bram);
-    await eventually(anna, (s) => s.knocks.length === 1);
+    const { anna, bram } = await bramAsksAnna();
     anna.dispose();
     await settleAsync();
     const xander = await group.open('Xander', devices.xander);
@@ -153,11 +159,7 @@ describe('admission', () => {
   });
 
   it('a member asking while the chair is there is never told the chair is gone', async () => {
-    group = new SignedGroup(SECRET);
-    const anna = await group.open('Anna', devices.anna);
-    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
-    const bram = await group.open('Bram', devices.bram);
-    await eventually(anna, (s) => s.knocks.length === 1);
+    const { bram } = await bramAsksAnna();
     for (let i = 0; i < 4; i++) {
       group.clock.advance(CHAIR_GRACE_MS);
       await settleAsync();
