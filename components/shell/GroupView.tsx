@@ -159,6 +159,10 @@ export function GroupView({
     !(snapshot.admission && session) &&
     !snapshot.meetingId &&
     !(session && historyLoaded);
+  // A member asking to be let in (or refused) has one thing to do: wait, or ask again. The
+  // meeting's number and the series' length count this device's meetings, which a newcomer has
+  // none of ("Meeting 1" of a group meeting for the twelfth time), and wait until they are in.
+  const asking = snapshot.admission !== null;
   // This view renders again on every change a peer sends. The parts that do not follow the
   // meeting (connection, members, invite, series) are memoized, and their props stay the same
   // objects while equal (the session's snapshot keeps equal parts), so they skip that render.
@@ -189,7 +193,7 @@ export function GroupView({
         otherMeetings={snapshot.otherMeetings}
         onOpen={(meetingId) => void session?.openMeeting(meetingId)}
       />
-      {!snapshot.ended && (meeting || (!snapshot.meetingId && session)) && (
+      {!snapshot.ended && !asking && (meeting || (!snapshot.meetingId && session)) && (
         <MeetingNumber number={meetingNumber(history)} length={seriesLength} />
       )}
       {session && snapshot.knocks.length > 0 && (
@@ -296,7 +300,7 @@ export function GroupView({
       {snapshot.doorkeeper !== null && snapshot.doorkeeper === snapshot.selfId && (
         <p className="hint">{t('doorkeeperYou')}</p>
       )}
-      {!opening && <SeriesSetting length={seriesLength} onSave={saveSeriesLength} />}
+      {!opening && !asking && <SeriesSetting length={seriesLength} onSave={saveSeriesLength} />}
     </div>
   );
 }
