@@ -21,11 +21,22 @@ export type BareCommand =
   | { type: 'peers' }
   | { type: 'close' };
 
-export type BareEvent = { type: 'result'; ok: boolean; peers?: number; detail?: string };
+/**
+ * `peers`: connections open; `unannounced`: connections the provider never named in a `peers`
+ * event (tests/lib/connection/offer-glare.test.ts; a listener only counts, it changes nothing).
+ */
+export type BareEvent = {
+  type: 'result';
+  ok: boolean;
+  peers?: number;
+  unannounced?: number;
+  detail?: string;
+};
 
 const send = (event: BareEvent) => process.send?.(event);
 const doc = new Y.Doc();
 let provider: WebrtcProvider | null = null;
+const announced = new WeakSet<object>();
 
 process.on('message', (raw: unknown) => {
   // From our own bench process over IPC; checked for shape all the same.
@@ -47,6 +58,9 @@ process.on('message', (raw: unknown) => {
         password: command.password,
         peerOpts: { wrtc, config: { iceServers: [] } },
       });
+      provider.on('peers', () => {
+        for (const conn of provider?.room?.webrtcConns.values() ?? []) announced.add(conn);
+      });
       send({ type: 'result', ok: true });
       return;
     case 'phase':
@@ -59,8 +73,10 @@ process.on('message', (raw: unknown) => {
       return;
     case 'peers': {
       const conns = provider?.room?.webrtcConns;
-      const connected = conns ? [...conns.values()].filter((c) => c.connected).length : 0;
-      send({ type: 'result', ok: true, peers: connected });
+      const all = conns ? [...conns.values()] : [];
+      const connected = all.filter((c) => c.connected).length;
+      const unannounced = all.filter((c) => !announced.has(c)).length;
+      send({ type: 'result', ok: true, peers: connected, unannounced });
       return;
     }
     case 'close':

@@ -161,6 +161,11 @@ describe('two members who announce a room at the same moment (glare)', () => {
         );
       // Without the patch's answer the two are still unconnected here, and stay so.
       await expect.poll(connected, { timeout: 30_000, interval: 250 }).toEqual([1, 1]);
+      // The side that answered the other's offer replaced its own offering connection; it said
+      // so ('peers'), as for any new connection, so that whoever watches connections (the
+      // panel's notes to each peer) watches the new one at once.
+      const unannounced = await Promise.all(pair.map((peer) => command(peer, { type: 'peers' })));
+      expect(unannounced.map((event) => event.unannounced)).toEqual([0, 0]);
       // Both announces were held until both had announced, and nothing else was published
       // before them: each member heard the other's announce, so both offered.
       expect(proxy.held()).toBe(2);
