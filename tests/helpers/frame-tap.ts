@@ -18,24 +18,41 @@ export interface FrameTap {
   close(): Promise<void>;
 }
 
+export interface FrameTapOptions {
+  /**
+   * Holds every publish from the members to the server until this many members have each
+   * published one (announced), then sends them on in order: the server then hands each announce
+   * to all of them, every one subscribed by then. Two members who announce at the same moment
+   * (glare: tests/lib/connection/offer-glare.test.ts).
+   */
+  readonly holdAnnouncesOf?: number;
+}
+
 /** Starts a proxy on a free loopback port that forwards to `targetUrl` and records frames. */
-export async function startFrameTap(targetUrl: string): Promise<FrameTap> {
+export async function startFrameTap(
+  targetUrl: string,
+  options: FrameTapOptions = {},
+): Promise<FrameTap> {
   const frames: Array<{ toServer: boolean; text: string }> = [];
   const serverCloses: number[] = [];
   let closing = false;
   const http = createServer();
   const wss = new WebSocketServer({ server: http });
   const sockets = new Set<WebSocket>();
+  const hold = holdAnnounces(options.holdAnnouncesOf ?? 0);
   wss.on('connection', (client) => {
     const upstream = new WebSocket(targetUrl);
     sockets.add(client);
     sockets.add(upstream);
     const early: string[] = [];
+    const sendUp = (text: string): void => {
+      if (upstream.readyState === WebSocket.OPEN) upstream.send(text);
+      else early.push(text);
+    };
     client.on('message', (data, isBinary) => {
       const text = isBinary ? '' : data.toString();
       frames.push({ toServer: true, text });
-      if (upstream.readyState === WebSocket.OPEN) upstream.send(text);
-      else early.push(text);
+      if (!hold(client, text, () => sendUp(text))) sendUp(text);
     });
     upstream.on('open', () => {
       for (const text of early.splice(0)) upstream.send(text);
@@ -70,6 +87,43 @@ export async function startFrameTap(targetUrl: string): Promise<FrameTap> {
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The hold of `FrameTapOptions.holdAnnouncesOf`: true when it took the frame, to send on (`send`)
+ * once `members` members have each published.
+ */
+function holdAnnounces(
+  members: number,
+): (client: WebSocket, text: string, send: () => void) => boolean {
+  if (members <= 0) return () => false;
+  const published = new Set<WebSocket>();
+  const held: Array<() => void> = [];
+  let holding = true;
+  return (client, text, send) => {
+    if (!holding || !isPublish(text)) return false;
+    held.push(send);
+    published.add(client);
+    if (published.size >= members) {
+      holding = false;
+      // A moment for the last subscribe to reach the server before the announces do.
+      setTimeout(() => {
+        for (const sendOn of held.splice(0)) sendOn();
+      }, 100);
+    }
+    return true;
+  };
+}
+
+function isPublish(text: string): boolean {
+  try {
+    const message: unknown = JSON.parse(text);
+    return (
+      typeof message === 'object' && message !== null && Reflect.get(message, 'type') === 'publish'
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Reads a publish's `data` (base64 of y-webrtc's AES-GCM envelope); null if the key does not fit. */
