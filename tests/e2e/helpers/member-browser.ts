@@ -1,5 +1,5 @@
 import type { browser } from 'wxt/browser';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -91,6 +91,7 @@ export async function launchMember(
       route.fulfill({ status: 200, contentType: 'text/html', body: FIXTURE_HTML }),
     );
   }
+  const pageErrors = watchPages(context);
   const background =
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
@@ -123,8 +124,39 @@ export async function launchMember(
     async close({ keepProfile = false } = {}) {
       await context.close();
       if (!keepProfile) removeProfile(profile);
+      failOnPageErrors(pageErrors);
     },
   };
+}
+
+/**
+ * Watches every page of a member's browser (call tabs, panels) from its launch: an uncaught
+ * error in one is a panel that crashed for that member, whatever the test was looking at, and
+ * the browser's `close()` then fails with it. Returns the errors so far. With
+ * `KRING_E2E_CONSOLE=<file>` every page's console errors and warnings are appended to that file
+ * too, for reading after a run (none fail a test: a refused connection to a server a test
+ * stopped is logged by the browser itself).
+ */
+function watchPages(context: BrowserContext): readonly string[] {
+  const errors: string[] = [];
+  const consoleFile = process.env.KRING_E2E_CONSOLE;
+  const watch = (page: Page): void => {
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.stack ?? error.message}`));
+    if (consoleFile) {
+      page.on('console', (message) => {
+        if (message.type() !== 'error' && message.type() !== 'warning') return;
+        appendFileSync(consoleFile, `${message.type()} ${page.url()} ${message.text()}\n`);
+      });
+    }
+  };
+  for (const page of context.pages()) watch(page);
+  context.on('page', watch);
+  return errors;
+}
+
+function failOnPageErrors(errors: readonly string[]): void {
+  if (errors.length === 0) return;
+  throw new Error(`Uncaught errors in the member's pages:\n${errors.join('\n')}`);
 }
 
 /**
@@ -155,11 +187,13 @@ export async function launchWebMember(): Promise<{
     locale: 'en-US',
     args: CHROMIUM_ARGS,
   });
+  const pageErrors = watchPages(context);
   return {
     context,
     async close() {
       await context.close();
       removeProfile(profile);
+      failOnPageErrors(pageErrors);
     },
   };
 }
