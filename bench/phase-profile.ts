@@ -327,7 +327,19 @@ function reportTrace(events: readonly TraceEvent[], changes: number, wall: numbe
         ? [[mark, marks[i + 1]!]]
         : [],
     );
-    for (const [send, seen] of pairs.slice(-3)) {
+    // PROFILE_SLOWEST=<n>: the n slowest changes instead (what a p95 is made of), after every
+    // change's time, sorted.
+    const slowest = Number(process.env.PROFILE_SLOWEST ?? 0);
+    const took = ([send, seen]: [TraceEvent, TraceEvent]) => seen.ts - send.ts;
+    if (slowest > 0) {
+      const all = pairs.map((pair) => took(pair) / 1000).sort((a, b) => a - b);
+      console.log(`\nevery change, ms: ${all.map((ms) => ms.toFixed(1)).join(' ')}`);
+    }
+    const shown =
+      slowest > 0
+        ? [...pairs].sort((a, b) => took(b) - took(a)).slice(0, slowest)
+        : pairs.slice(-3);
+    for (const [send, seen] of shown) {
       console.log(
         `\nchange at ${send.ts}: seen after ${((seen.ts - send.ts) / 1000).toFixed(1)} ms`,
       );
