@@ -11,12 +11,13 @@
  * peer with nothing to say (no presence, nothing written) says nothing on a healthy connection.
  * A connection quiet for QUIET_MS is asked for what this member lacks (y-webrtc's sync step 1,
  * which every build and plain y-webrtc answer, with an empty answer when nothing is missing);
- * one that answers nothing for ANSWER_MS after that is closed. y-webrtc then announces this
- * member again and a fresh connection is made, while the other members pass changes on meanwhile
- * (the closed connection is no longer named as covered).
+ * one that answers nothing for ANSWER_MS after that is replaced: room-connection.ts has the
+ * patch's `Room.reconnect` put a fresh connection, offered at once, in its place and close the
+ * old one. The other members pass changes on meanwhile (the old connection is no longer named as
+ * covered).
  *
  * A check that runs late (a busy main thread, a frozen or throttled page) may run before the
- * messages that waited behind it are read, so a connection is closed only when two checks in a
+ * messages that waited behind it are read, so a connection is replaced only when two checks in a
  * row found its answer overdue.
  */
 
@@ -32,9 +33,9 @@ export interface HeardConnection {
 export const QUIET_MS = 8_000;
 
 /**
- * How long a peer that was asked may take to answer before the connection is closed (ms). Its
+ * How long a peer that was asked may take to answer before the connection is replaced (ms). Its
  * answer is small, but a loaded machine on a slow relayed link can take seconds; a connection
- * closed for nothing costs a new connection, not data.
+ * replaced for nothing costs a new connection, not data.
  */
 export const ANSWER_MS = 8_000;
 
@@ -54,7 +55,7 @@ interface Watched {
   overdueAt: number | null;
 }
 
-/** What to do now: ask these peers for an answer, close these connections. */
+/** What to do now: ask these peers for an answer; these connections are dead (to replace). */
 export interface LivenessActions<C> {
   readonly ask: C[];
   readonly close: C[];
@@ -66,7 +67,7 @@ export class ConnectionLiveness<C extends HeardConnection> {
 
   constructor(private readonly times: LivenessTimes = DEFAULT_TIMES) {}
 
-  /** Which peers to ask and which connections to close at `now`, of those open now. */
+  /** Which peers to ask and which connections to give up at `now`, of those open now. */
   check(connections: Iterable<C>, now: number): LivenessActions<C> {
     const ask: C[] = [];
     const close: C[] = [];
