@@ -28,8 +28,6 @@
  * "Rendered" is noted in the page by a MutationObserver (the same code on both sides), on the
  * page's own clock (performance.now()), as is the click, so no clock crosses processes.
  */
-import { fork } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,12 +40,11 @@ import type { MemberBrowser } from '../tests/e2e/helpers/member-browser';
 import { joinGroup, openCallPanel } from '../tests/e2e/helpers/panel';
 import { launchExtensionMember } from './extension-member';
 import { bundlePage, launchChromium, serveFolder } from './browser';
-import type { BareCommand, BareEvent } from './bare-peer-process';
+import { BarePeer } from './bare-peer';
 import type { Add } from './node-sections';
 import { percentile, round } from './report';
 
 const BARE_PAGE = resolve(import.meta.dirname, 'pages', 'bare-board-page.ts');
-const BARE_PEER = resolve(import.meta.dirname, 'bare-peer-process.ts');
 export const CALL_URL = 'https://meet.google.com/kri-ngla-tej';
 const NODE_MEMBERS = 7;
 const QUESTIONS = 60;
@@ -395,40 +392,6 @@ async function kringLateJoin(
   }
 }
 
-/** A bare y-webrtc peer in its own Node process, holding `update`. */
-function startBarePeer(): { child: ChildProcess; command(c: BareCommand): Promise<void> } {
-  const child = fork(BARE_PEER, [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return {
-    child,
-    command: (c) =>
-      new Promise((done, fail) => {
-        const timer = setTimeout(
-          () => fail(new Error(`bare peer: no answer to ${c.type}`)),
-          30_000,
-        );
-        child.once('message', (event: BareEvent) => {
-          clearTimeout(timer);
-          if (event.ok) done();
-          else fail(new Error(`bare peer: ${event.detail ?? 'refused'}`));
-        });
-        // A peer whose process is gone answers with an error, not an uncaught 'Channel closed'.
-        if (!child.connected) {
-          clearTimeout(timer);
-          fail(new Error(`bare peer: its process is gone (exit ${child.exitCode})`));
-          return;
-        }
-        child.send(c, (error) => {
-          if (!error) return;
-          clearTimeout(timer);
-          fail(error);
-        });
-      }),
-  };
-}
-
 /** A bare page that shows nothing for this long hangs (its median is a few hundred ms). */
 const BARE_HANG_MS = 15_000;
 
@@ -444,11 +407,11 @@ async function bareLateJoin(
     host: '127.0.0.1',
     allowedOrigins: [files.url],
   });
-  const peer = startBarePeer();
+  const peer = BarePeer.start();
   let browser: Browser | null = null;
   const close = async () => {
     await peer.command({ type: 'close' }).catch(() => undefined);
-    peer.child.kill('SIGKILL');
+    peer.kill();
     await browser?.close().catch(() => undefined);
     await files.close();
     await server.close();
@@ -457,7 +420,8 @@ async function bareLateJoin(
   try {
     const room = `bench-late-${Math.random().toString(36).slice(2)}`;
     const password = 'bench-late-password';
-    await peer.command({
+    // Holding `update`, the heavy meeting's bytes.
+    await peer.run({
       type: 'open',
       room,
       password,

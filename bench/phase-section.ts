@@ -18,8 +18,6 @@
  * process (over IPC, on both sides). All on one machine: both clocks are the system's wall
  * clock, to well under a millisecond. The figure per change is the later of the two pages.
  */
-import { fork } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,12 +31,11 @@ import { launchExtensionMember } from './extension-member';
 import type { MemberBrowser } from '../tests/e2e/helpers/member-browser';
 import { currentPhase, joinGroup, openCallPanel } from '../tests/e2e/helpers/panel';
 import { bundlePage, launchChromium, noteIn, serveFolder } from './browser';
-import type { BareCommand, BareEvent } from './bare-peer-process';
+import { BarePeer } from './bare-peer';
 import type { Add } from './node-sections';
 import { percentile, round } from './report';
 
 const BARE_PAGE = resolve(import.meta.dirname, 'pages', 'bare-yjs-page.ts');
-const BARE_PEER = resolve(import.meta.dirname, 'bare-peer-process.ts');
 const CALL_URL = 'https://meet.google.com/kri-ngte-stx';
 const PHASES = ['Inventory', 'Analysis'] as const;
 const clock = () => performance.timeOrigin + performance.now();
@@ -269,50 +266,6 @@ async function kringMeeting(members: number, extensionDir: string): Promise<Meet
     await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
     await group.close();
     throw error;
-  }
-}
-
-/** A bare y-webrtc peer in its own Node process. */
-class BarePeer {
-  private waiting: ((event: BareEvent) => void) | null = null;
-  private constructor(private readonly child: ChildProcess) {
-    child.on('message', (event: BareEvent) => {
-      this.waiting?.(event);
-      this.waiting = null;
-    });
-  }
-  static start(): BarePeer {
-    return new BarePeer(
-      fork(BARE_PEER, [], {
-        execArgv: ['--import', 'tsx'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      }),
-    );
-  }
-  command(command: BareCommand): Promise<BareEvent> {
-    return new Promise((done, fail) => {
-      const timer = setTimeout(
-        () => fail(new Error(`bare peer: no answer to ${command.type}`)),
-        30_000,
-      );
-      this.waiting = (event) => {
-        clearTimeout(timer);
-        done(event);
-      };
-      if (!this.child.connected) {
-        clearTimeout(timer);
-        fail(new Error('bare peer: its process is gone'));
-        return;
-      }
-      this.child.send(command, (error) => {
-        if (!error) return;
-        clearTimeout(timer);
-        fail(error);
-      });
-    });
-  }
-  kill(): void {
-    this.child.kill('SIGKILL');
   }
 }
 

@@ -98,9 +98,7 @@ describe('asking to join while the chair is away', () => {
     expect(chairAway).toMatch(/this code: [0-9A-F]{4} [0-9A-F]{4}\./);
     // Waiting is all there is to do: no count of this device's meetings ("Meeting 1" of a group
     // that met before) and no series setting under it.
-    expect(await dirk.getByRole('spinbutton', { name: 'Meetings in this series' }).count()).toBe(
-      0,
-    );
+    expect(await dirk.getByRole('spinbutton', { name: 'Meetings in this series' }).count()).toBe(0);
     expect(await dirk.getByText(/^Meeting \d+/).count()).toBe(0);
     await dirk.setViewportSize({ width: 320, height: 800 });
     await dirk.screenshot({ path: join(SHOTS, 'admission-chair-away-320-en.png') });

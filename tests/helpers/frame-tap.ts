@@ -115,7 +115,8 @@ function holdAnnounces(
   };
 }
 
-function isPublish(text: string): boolean {
+/** Whether a signaling frame is a publish (an announce, a signal, a relayed message). */
+export function isPublish(text: string): boolean {
   try {
     const message: unknown = JSON.parse(text);
     return (

@@ -10,6 +10,12 @@ export function directLinks(snapshot: GroupSnapshot): number {
   return Object.values(snapshot.links).filter((link) => link === 'direct').length;
 }
 
+/** Whether a snapshot's board holds a question with exactly `text`. */
+export const hasQuestion =
+  (text: string) =>
+  (snapshot: GroupSnapshot): boolean =>
+    snapshot.board?.questions.some((q) => q.text === text) ?? false;
+
 /** A member's command that must succeed, for setting a scene. */
 async function expectOk(result: Promise<{ ok: boolean; detail?: string }>): Promise<void> {
   const { ok, detail } = await result;

@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupSnapshot } from '../../lib/connection/group-session';
-import { directLinks, NodeGroup } from '../helpers/node-group';
-
-const hasQuestion =
-  (text: string) =>
-  (s: GroupSnapshot): boolean =>
-    s.board?.questions.some((q) => q.text === text) ?? false;
+import { directLinks, hasQuestion, NodeGroup } from '../helpers/node-group';
 
 /**
  * A change goes to each member by one path (the writer names whom it sent it to, and nobody

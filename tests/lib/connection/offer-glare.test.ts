@@ -1,12 +1,9 @@
-import { fork } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSignalingServer } from '../../../server/signaling-server';
 import type { RunningServer } from '../../../server/signaling-server';
-import { startFrameTap } from '../../helpers/frame-tap';
+import { isPublish, startFrameTap } from '../../helpers/frame-tap';
 import type { FrameTap } from '../../helpers/frame-tap';
-import type { BareCommand, BareEvent } from '../../../bench/bare-peer-process';
+import { BarePeer } from '../../../bench/bare-peer';
 
 /**
  * Glare: two members who announce a room at the same moment (everybody opening a new meeting's
@@ -23,33 +20,17 @@ import type { BareCommand, BareEvent } from '../../../bench/bare-peer-process';
  * members are plain y-webrtc peers with Kring's patch (bench/bare-peer-process.ts), each in its
  * own process: one realm would join them over BroadcastChannel instead.
  */
-const PEER = resolve(import.meta.dirname, '../../../bench/bare-peer-process.ts');
 const PASSWORD = 'a-room-password';
-
-function command(child: ChildProcess, message: BareCommand): Promise<BareEvent> {
-  return new Promise((done) => {
-    child.once('message', (event) => done(event as BareEvent));
-    child.send(message);
-  });
-}
 
 /** How many members' publishes reached the tap before the server sent any publish on. */
 function announcedBeforeHearing(tap: FrameTap): number {
-  const isPublish = (text: string) => text.includes('"type":"publish"');
   const firstHeard = tap.frames.findIndex((f) => !f.toServer && isPublish(f.text));
   const before = firstHeard === -1 ? tap.frames : tap.frames.slice(0, firstHeard);
   return before.filter((f) => f.toServer && isPublish(f.text)).length;
 }
 
-function startPeer(): ChildProcess {
-  return fork(PEER, [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-}
-
 let server: RunningServer;
-const peers: ChildProcess[] = [];
+const peers: BarePeer[] = [];
 const taps: FrameTap[] = [];
 
 beforeAll(async () => {
@@ -58,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const peer of peers) {
-    if (peer.connected) await command(peer, { type: 'close' }).catch(() => undefined);
+    if (peer.running) await peer.command({ type: 'close' }).catch(() => undefined);
   }
   await Promise.all(taps.map((tap) => tap.close()));
   await server.close();
@@ -71,18 +52,18 @@ describe('two members who announce a room at the same moment (glare)', () => {
     async (round) => {
       const tap = await startFrameTap(server.url, { holdAnnouncesOf: 2 });
       taps.push(tap);
-      const pair = [startPeer(), startPeer()] as const;
+      const pair = [BarePeer.start(), BarePeer.start()] as const;
       peers.push(...pair);
       const room = `kring-test-glare-${round}-${Math.random().toString(36).slice(2)}`;
       const opened = await Promise.all(
         pair.map((peer) =>
-          command(peer, { type: 'open', room, password: PASSWORD, signalingUrl: tap.url }),
+          peer.command({ type: 'open', room, password: PASSWORD, signalingUrl: tap.url }),
         ),
       );
       expect(opened.every((event) => event.ok)).toBe(true);
 
       const connected = async () =>
-        (await Promise.all(pair.map((peer) => command(peer, { type: 'peers' })))).map(
+        (await Promise.all(pair.map((peer) => peer.command({ type: 'peers' })))).map(
           (event) => event.peers,
         );
       // Without the patch's answer the two are still unconnected here, and stay so.
@@ -90,13 +71,13 @@ describe('two members who announce a room at the same moment (glare)', () => {
       // The side that answered the other's offer replaced its own offering connection; it said
       // so ('peers'), as for any new connection, so that whoever watches connections (the
       // panel's notes to each peer) watches the new one at once.
-      const unannounced = await Promise.all(pair.map((peer) => command(peer, { type: 'peers' })));
+      const unannounced = await Promise.all(pair.map((peer) => peer.command({ type: 'peers' })));
       expect(unannounced.map((event) => event.unannounced)).toEqual([0, 0]);
       // Both members announced before either heard anything from the room (the tap held the
       // announces), so each heard the other's announce and both offered.
       expect(announcedBeforeHearing(tap)).toBe(2);
 
-      await Promise.all(pair.map((peer) => command(peer, { type: 'close' })));
+      await Promise.all(pair.map((peer) => peer.command({ type: 'close' })));
     },
     45_000,
   );

@@ -1,6 +1,3 @@
-import { fork } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import wrtc from '@roamhq/wrtc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -10,7 +7,7 @@ import { startSignalingServer } from '../../../server/signaling-server';
 import type { RunningServer } from '../../../server/signaling-server';
 import { startFrameTap } from '../../helpers/frame-tap';
 import type { FrameTap } from '../../helpers/frame-tap';
-import type { BareCommand, BareEvent } from '../../../bench/bare-peer-process';
+import { BarePeer } from '../../../bench/bare-peer';
 
 /**
  * A page that is going leaves its rooms in y-webrtc's `beforeunload` handler: each room
@@ -20,37 +17,26 @@ import type { BareCommand, BareEvent } from '../../../bench/bare-peer-process';
  * there, just as it left, and every peer offered it a new connection in the moment before the
  * page went (traced in the returning member's reload, issue 15). A room that left now stays gone.
  */
-const PEER = resolve(import.meta.dirname, '../../../bench/bare-peer-process.ts');
 const ROOM = 'kring-test-leaving';
 const PASSWORD = 'a-room-password';
 
 let server: RunningServer;
 let tap: FrameTap;
-let peer: ChildProcess;
-
-function command(child: ChildProcess, message: BareCommand): Promise<BareEvent> {
-  return new Promise((done) => {
-    child.once('message', (event) => done(event as BareEvent));
-    child.send(message);
-  });
-}
+let peer: BarePeer;
 
 beforeAll(async () => {
   // y-webrtc's signaling uses the global WebSocket, which Node 20 lacks.
   Object.assign(globalThis, { WebSocket });
   server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
   tap = await startFrameTap(server.url);
-  peer = fork(PEER, [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  peer = BarePeer.start();
   expect(
-    await command(peer, { type: 'open', room: ROOM, password: PASSWORD, signalingUrl: server.url }),
+    await peer.command({ type: 'open', room: ROOM, password: PASSWORD, signalingUrl: server.url }),
   ).toMatchObject({ ok: true });
 });
 
 afterAll(async () => {
-  if (peer.connected) await command(peer, { type: 'close' });
+  if (peer.running) await peer.command({ type: 'close' });
   await tap.close();
   await server.close();
 });
@@ -75,7 +61,7 @@ describe('a room that left on beforeunload', () => {
 
       // The peer sees the connection close; then give both sides time to try again.
       await expect
-        .poll(async () => (await command(peer, { type: 'peers' })).peers, { timeout: 10_000 })
+        .poll(async () => (await peer.command({ type: 'peers' })).peers, { timeout: 10_000 })
         .toBe(0);
       await new Promise((r) => setTimeout(r, 1_500));
 
@@ -86,7 +72,7 @@ describe('a room that left on beforeunload', () => {
       // It said it left (unsubscribe) and nothing after: no subscribe, no announce, no answer.
       expect(sentSince).toEqual(['unsubscribe']);
       expect(provider.room?.webrtcConns.size).toBe(0);
-      expect((await command(peer, { type: 'peers' })).peers).toBe(0);
+      expect((await peer.command({ type: 'peers' })).peers).toBe(0);
     } finally {
       provider.destroy();
       doc.destroy();
