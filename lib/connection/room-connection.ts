@@ -262,7 +262,8 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     peerOpts: peerOptions(options),
     framing: () => framing.connection(),
     relay,
-    peerAwareness: (peerId, update) => unseen.heard(peerId, update),
+    peerAwareness: (peerId, update) =>
+      unseen.heard(peerId, update, provider.room?.webrtcConns.get(peerId) ?? null),
     peerNote: (peerId, note) => {
       for (const listener of [...noteListeners]) listener(peerId, note);
     },
@@ -293,6 +294,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     if (!yRoom) return 0;
     const direct = new Set<string>();
     for (const [id, conn] of yRoom.webrtcConns) if (conn.connected) direct.add(id);
+    const links: ReadonlyMap<string, object> = yRoom.webrtcConns;
     const present = new Set<number>();
     for (const [clientId, state] of provider.awareness.getStates()) {
       if (decodePresence(state) !== null) present.add(clientId);
@@ -300,7 +302,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     const self = provider.awareness.clientID;
     // A relayed peer counts once it said something since the relay began (UP7).
     const relayed = new Set([...yRoom.relayTo].filter((id) => relay.book.spokeWhileRelayed(id)));
-    unknownNow = unseen.count({ direct, relayed, present, self }, Date.now());
+    unknownNow = unseen.count({ direct, links, relayed, present, self }, Date.now());
     return unknownNow;
   };
   const listeners = new Set<() => void>();

@@ -17,7 +17,11 @@
  *   after its connection, and a member who leaves clears its presence just before closing.
  * - UP3 Our own presence never pairs: a peer may pass it back to us (y-webrtc alone does; the
  *   patch passes a presence on to everyone but the peer it came from).
- * - UP4 A peer's record goes with its connection: one that reconnects starts again.
+ * - UP4 A peer's record goes with its connection: what it named over one connection is kept
+ *   while that connection lives, made or still being made (the side that answered an offer reads
+ *   the peer's first presence a moment before its connection counts as made: forgetting it then
+ *   reported an honest member as unknown until it next named someone); one that reconnects, or
+ *   whose connection is replaced, starts again.
  * - UP5 Bounded: at most MAX_NAMED presences are remembered per peer, the latest kept.
  * - UP6 A relayed peer that cleared the presence it named first (y-webrtc names its own first)
  *   has left: a relay has no connection that closes, and the peer stays a relay target for a
@@ -84,10 +88,18 @@ export function maxPairs(candidates: ReadonlyMap<string, ReadonlySet<number>>): 
   return pairs;
 }
 
+/**
+ * A peer's direct connection, as the room holds it (its identity is all that counts here), or
+ * null for a peer heard through the server only.
+ */
+export type PeerLink = object | null;
+
 /** What a room knows now, for `UnseenPeers.count`. */
 export interface RoomPresenceFacts {
   /** Peers with a connected direct connection. */
   readonly direct: ReadonlySet<string>;
+  /** Each peer's direct connection now, made or still being made (UP4). */
+  readonly links: ReadonlyMap<string, object>;
   /** Peers we relay to through the server: they receive the room too. */
   readonly relayed: ReadonlySet<string>;
   /** Client ids whose current presence is valid (decodePresence). */
@@ -96,31 +108,45 @@ export interface RoomPresenceFacts {
   readonly self: number;
 }
 
+/** What one peer named over one link (UP4). */
+interface PeerRecord {
+  readonly link: PeerLink;
+  readonly named: Map<number, boolean>;
+}
+
 /** One room's record of what each peer named, and how long how many have gone unpaired. */
 export class UnseenPeers {
-  private readonly named = new Map<string, Map<number, boolean>>();
+  private readonly records = new Map<string, PeerRecord>();
   /** UP6: the presence each peer named first. */
   private readonly first = new Map<string, number>();
   /** UP2: since when at least k + 1 peers have been unpaired, without a break. */
   private readonly unpairedSince: number[] = [];
 
-  /** A presence update that `peerId` sent us (the patch's `peerAwareness`). */
-  heard(peerId: string, update: Uint8Array): void {
+  /**
+   * A presence update that `peerId` sent us (the patch's `peerAwareness`), while `link` is that
+   * peer's direct connection (null: none).
+   */
+  heard(peerId: string, update: Uint8Array, link: PeerLink): void {
     const named = namedClients(update);
     if (named === null) return;
-    let record = this.named.get(peerId);
-    if (!record) {
-      record = new Map();
-      this.named.set(peerId, record);
+    let record = this.records.get(peerId);
+    if (record && record.link === null && link !== null) {
+      // Heard through the server, now with a connection being made: still the same peer.
+      record = { link, named: record.named };
+      this.records.set(peerId, record);
+    } else if (!record || record.link !== link) {
+      record = { link, named: new Map() };
+      this.records.set(peerId, record);
+      this.first.delete(peerId);
     }
     for (const [clientId, present] of named) {
       if (!this.first.has(peerId) && present) this.first.set(peerId, clientId);
-      record.delete(clientId);
-      record.set(clientId, present);
+      record.named.delete(clientId);
+      record.named.set(clientId, present);
     }
-    for (const clientId of record.keys()) {
-      if (record.size <= MAX_NAMED) break;
-      record.delete(clientId);
+    for (const clientId of record.named.keys()) {
+      if (record.named.size <= MAX_NAMED) break;
+      record.named.delete(clientId);
     }
   }
 
@@ -128,15 +154,16 @@ export class UnseenPeers {
   count(facts: RoomPresenceFacts, now: number): number {
     const connected = new Set(facts.direct);
     for (const peer of facts.relayed) if (!this.leftRelay(peer)) connected.add(peer);
-    for (const peer of [...this.named.keys()]) {
-      if (facts.direct.has(peer) || facts.relayed.has(peer)) continue;
-      this.named.delete(peer);
+    for (const [peer, record] of [...this.records]) {
+      if (facts.relayed.has(peer)) continue;
+      if (record.link !== null && facts.links.get(peer) === record.link) continue;
+      this.records.delete(peer);
       this.first.delete(peer);
     }
     const candidates = new Map<string, Set<number>>();
     for (const peer of connected) {
       const options = new Set<number>();
-      for (const [clientId, present] of this.named.get(peer) ?? []) {
+      for (const [clientId, present] of this.records.get(peer)?.named ?? []) {
         if (present && clientId !== facts.self && facts.present.has(clientId))
           options.add(clientId);
       }
@@ -150,6 +177,6 @@ export class UnseenPeers {
 
   private leftRelay(peer: string): boolean {
     const own = this.first.get(peer);
-    return own !== undefined && this.named.get(peer)?.get(own) === false;
+    return own !== undefined && this.records.get(peer)?.named.get(own) === false;
   }
 }

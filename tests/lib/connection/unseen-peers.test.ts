@@ -30,10 +30,34 @@ function update(states: Record<number, object | null>): Uint8Array {
 
 const member = { kring: { memberId: 'm', name: 'M' } };
 
-/** Facts with these peers connected directly, relayed, and these presences valid. */
-function facts(direct: string[], present: number[], relayed: string[] = []) {
+/** Each peer's direct connection: one object per peer, as the room holds it. */
+const links = new Map<string, object>();
+function link(peer: string): object {
+  let conn = links.get(peer);
+  if (!conn) {
+    conn = { peer };
+    links.set(peer, conn);
+  }
+  return conn;
+}
+
+/**
+ * Facts with these peers connected directly, relayed, and these presences valid; each direct
+ * peer on its connection `link(peer)` unless `pending` names other connections (made or being
+ * made) too.
+ */
+function facts(
+  direct: string[],
+  present: number[],
+  relayed: string[] = [],
+  pending: Record<string, object> = {},
+) {
   return {
     direct: new Set(direct),
+    links: new Map([
+      ...direct.map((peer) => [peer, link(peer)] as const),
+      ...Object.entries(pending),
+    ]),
     relayed: new Set(relayed),
     present: new Set(present),
     self: SELF,
@@ -88,10 +112,10 @@ describe('unseen peers', () => {
 
   it('UP1 counts a silent peer among members as unknown once the grace is over', () => {
     const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 2: member, 3: member }));
-    unseen.heard('c', update({ 3: member, 2: member }));
+    unseen.heard('b', update({ 2: member, 3: member }), link('b'));
+    unseen.heard('c', update({ 3: member, 2: member }), link('c'));
     // x passes on what it heard, as y-webrtc does, and has no presence of its own.
-    unseen.heard('x', update({ 2: member, 3: member }));
+    unseen.heard('x', update({ 2: member, 3: member }), link('x'));
     const now = facts(['b', 'c', 'x'], [2, 3]);
     expect(unseen.count(now, 0)).toBe(0);
     expect(unseen.count(now, UNSEEN_GRACE_MS - 1)).toBe(0);
@@ -106,7 +130,7 @@ describe('unseen peers', () => {
 
   it('UP1 counts several, and a peer we only relay to', () => {
     const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 2: member }));
+    unseen.heard('b', update({ 2: member }), link('b'));
     const now = facts(['b', 'x'], [2], ['y']);
     unseen.count(now, 0);
     expect(unseen.count(now, UNSEEN_GRACE_MS)).toBe(2);
@@ -114,9 +138,9 @@ describe('unseen peers', () => {
 
   it('UP1 does not count every member, each with its own presence', () => {
     const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 2: member, 3: member }));
-    unseen.heard('c', update({ 3: member, 2: member }));
-    unseen.heard('d', update({ 4: member }));
+    unseen.heard('b', update({ 2: member, 3: member }), link('b'));
+    unseen.heard('c', update({ 3: member, 2: member }), link('c'));
+    unseen.heard('d', update({ 4: member }), null);
     for (let t = 0; t <= 3 * UNSEEN_GRACE_MS; t += 1000) {
       expect(unseen.count(facts(['b', 'c'], [2, 3, 4], ['d']), t)).toBe(0);
     }
@@ -124,16 +148,16 @@ describe('unseen peers', () => {
 
   it('UP1 counts a peer whose presence is not valid (decodePresence said no)', () => {
     const unseen = new UnseenPeers();
-    unseen.heard('x', update({ 5: { other: true } }));
+    unseen.heard('x', update({ 5: { other: true } }), link('x'));
     unseen.count(facts(['x'], []), 0);
     expect(unseen.count(facts(['x'], []), UNSEEN_GRACE_MS)).toBe(1);
   });
 
   it('UP1 counts a peer that had a presence and cleared it, but stays connected', () => {
     const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 2: member }));
+    unseen.heard('b', update({ 2: member }), link('b'));
     expect(unseen.count(facts(['b'], [2]), 0)).toBe(0);
-    unseen.heard('b', update({ 2: null }));
+    unseen.heard('b', update({ 2: null }), link('b'));
     expect(unseen.count(facts(['b'], []), 1000)).toBe(0);
     expect(unseen.count(facts(['b'], []), 1000 + UNSEEN_GRACE_MS)).toBe(1);
   });
@@ -141,16 +165,16 @@ describe('unseen peers', () => {
   it('UP2 does not count a joiner whose presence arrives within the grace', () => {
     const unseen = new UnseenPeers();
     expect(unseen.count(facts(['b'], []), 0)).toBe(0);
-    unseen.heard('b', update({ 2: member }));
+    unseen.heard('b', update({ 2: member }), link('b'));
     expect(unseen.count(facts(['b'], [2]), 1000)).toBe(0);
     expect(unseen.count(facts(['b'], [2]), 10 * UNSEEN_GRACE_MS)).toBe(0);
   });
 
   it('UP2 does not count a member who clears their presence and then closes', () => {
     const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 2: member }));
+    unseen.heard('b', update({ 2: member }), link('b'));
     unseen.count(facts(['b'], [2]), 0);
-    unseen.heard('b', update({ 2: null }));
+    unseen.heard('b', update({ 2: null }), link('b'));
     expect(unseen.count(facts(['b'], []), 1000)).toBe(0);
     expect(unseen.count(facts([], []), 2000)).toBe(0);
     expect(unseen.count(facts([], []), 2000 + UNSEEN_GRACE_MS)).toBe(0);
@@ -159,14 +183,14 @@ describe('unseen peers', () => {
   it('UP2 restarts the grace after a moment with everyone paired', () => {
     const unseen = new UnseenPeers();
     unseen.count(facts(['x'], []), 0);
-    unseen.heard('x', update({ 2: member }));
+    unseen.heard('x', update({ 2: member }), link('x'));
     unseen.count(facts(['x'], [2]), UNSEEN_GRACE_MS - 1);
     expect(unseen.count(facts(['x'], []), UNSEEN_GRACE_MS)).toBe(0);
   });
 
   it('UP3 never pairs a peer with our own presence, which every peer passes back', () => {
     const unseen = new UnseenPeers();
-    unseen.heard('x', update({ [SELF]: member }));
+    unseen.heard('x', update({ [SELF]: member }), link('x'));
     unseen.count(facts(['x'], [SELF]), 0);
     expect(unseen.count(facts(['x'], [SELF]), UNSEEN_GRACE_MS)).toBe(1);
   });
@@ -174,26 +198,63 @@ describe('unseen peers', () => {
   it("pairs this member's other device, which has its own presence", () => {
     const unseen = new UnseenPeers();
     // Same member id in both states; the client ids differ, and that is what pairs.
-    unseen.heard('other-device', update({ 9: member }));
+    unseen.heard('other-device', update({ 9: member }), link('other-device'));
     unseen.count(facts(['other-device'], [9]), 0);
     expect(unseen.count(facts(['other-device'], [9]), UNSEEN_GRACE_MS)).toBe(0);
   });
 
   it('UP4 forgets what a peer named when its connection goes', () => {
     const unseen = new UnseenPeers();
-    unseen.heard('x', update({ 2: member }));
+    unseen.heard('x', update({ 2: member }), link('x'));
     unseen.count(facts(['x'], [2]), 0);
     unseen.count(facts([], [2]), 1000);
-    // Back, and silent this time: the old names do not pair it.
-    unseen.count(facts(['x'], [2]), 2000);
-    expect(unseen.count(facts(['x'], [2]), 2000 + UNSEEN_GRACE_MS)).toBe(1);
+    // Back on a new connection, and silent this time: the old names do not pair it.
+    const again = { peer: 'x', again: true };
+    unseen.count(facts([], [2], [], { x: again }), 2000);
+    unseen.count(facts(['x'], [2], [], { x: again }), 2000);
+    expect(unseen.count(facts(['x'], [2], [], { x: again }), 2000 + UNSEEN_GRACE_MS)).toBe(1);
+  });
+
+  it('UP4 forgets what a peer named over a connection that a fresh one replaced', () => {
+    const unseen = new UnseenPeers();
+    unseen.heard('x', update({ 2: member }), link('x'));
+    unseen.count(facts(['x'], [2]), 0);
+    // Replaced at once (Room.reconnect, or glare): never without a connection in between.
+    const fresh = { peer: 'x', fresh: true };
+    unseen.count(facts(['x'], [2], [], { x: fresh }), 1000);
+    expect(unseen.count(facts(['x'], [2], [], { x: fresh }), 1000 + UNSEEN_GRACE_MS)).toBe(1);
+    // What it names over the fresh one pairs it again.
+    unseen.heard('x', update({ 2: member }), fresh);
+    expect(unseen.count(facts(['x'], [2], [], { x: fresh }), 2000 + UNSEEN_GRACE_MS)).toBe(0);
+  });
+
+  it('UP4 keeps what a peer named over a connection not yet made (the answering side)', () => {
+    // The side that answered reads the peer's first presence before its own 'connect'; a count
+    // in between forgot it, and the honest member was unknown until it next named someone.
+    const unseen = new UnseenPeers();
+    const making = link('x');
+    unseen.heard('x', update({ 2: member }), making);
+    expect(unseen.count(facts([], [2], [], { x: making }), 0)).toBe(0);
+    expect(unseen.count(facts(['x'], [2]), 100)).toBe(0);
+    expect(unseen.count(facts(['x'], [2]), 100 + UNSEEN_GRACE_MS)).toBe(0);
+  });
+
+  it('UP4 keeps what a relayed peer named when a connection to it is being made', () => {
+    const unseen = new UnseenPeers();
+    unseen.heard('r', update({ 4: member }), null);
+    unseen.count(facts([], [4], ['r']), 0);
+    // Its first message over the connection names someone else; it stays the same peer.
+    unseen.heard('r', update({ 3: member }), link('r'));
+    unseen.count(facts(['r'], [3, 4], ['r']), 1000);
+    unseen.count(facts(['r'], [3, 4]), 2000);
+    expect(unseen.count(facts(['r'], [3, 4]), 2000 + UNSEEN_GRACE_MS)).toBe(0);
   });
 
   it('UP5 remembers a bounded number of presences per peer, the latest', () => {
     const unseen = new UnseenPeers();
     const many: Record<number, object> = {};
     for (let id = 100; id < 1100; id++) many[id] = member;
-    unseen.heard('x', update(many));
+    unseen.heard('x', update(many), link('x'));
     unseen.count(facts(['x'], [100]), 0);
     expect(unseen.count(facts(['x'], [100]), UNSEEN_GRACE_MS)).toBe(1);
     expect(unseen.count(facts(['x'], [1099]), UNSEEN_GRACE_MS + 1)).toBe(0);
@@ -201,22 +262,22 @@ describe('unseen peers', () => {
 
   it('UP6 takes a relayed peer that cleared its first presence for gone', () => {
     const unseen = new UnseenPeers();
-    unseen.heard('r', update({ 4: member, 2: member }));
+    unseen.heard('r', update({ 4: member, 2: member }), null);
     unseen.count(facts([], [2, 4], ['r']), 0);
-    unseen.heard('r', update({ 4: null }));
+    unseen.heard('r', update({ 4: null }), null);
     expect(unseen.count(facts([], [2], ['r']), 1000)).toBe(0);
     expect(unseen.count(facts([], [2], ['r']), 1000 + UNSEEN_GRACE_MS)).toBe(0);
     // A direct connection that does the same stays counted: it would have closed.
-    unseen.heard('d', update({ 5: member }));
-    unseen.heard('d', update({ 5: null }));
+    unseen.heard('d', update({ 5: member }), link('d'));
+    unseen.heard('d', update({ 5: null }), link('d'));
     unseen.count(facts(['d'], [2], ['r']), 2000);
     expect(unseen.count(facts(['d'], [2], ['r']), 2000 + UNSEEN_GRACE_MS)).toBe(1);
   });
 
   it('ignores an update that does not decode', () => {
     const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 2: member }));
-    unseen.heard('b', new Uint8Array([200]));
+    unseen.heard('b', update({ 2: member }), link('b'));
+    unseen.heard('b', new Uint8Array([200]), link('b'));
     unseen.count(facts(['b'], [2]), 0);
     expect(unseen.count(facts(['b'], [2]), UNSEEN_GRACE_MS)).toBe(0);
   });
