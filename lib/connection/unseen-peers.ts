@@ -18,10 +18,12 @@
  * - UP3 Our own presence never pairs: a peer may pass it back to us (y-webrtc alone does; the
  *   patch passes a presence on to everyone but the peer it came from).
  * - UP4 A peer's record goes with its connection: what it named over one connection is kept
- *   while that connection lives, made or still being made (the side that answered an offer reads
- *   the peer's first presence a moment before its connection counts as made: forgetting it then
- *   reported an honest member as unknown until it next named someone); one that reconnects, or
- *   whose connection is replaced, starts again.
+ *   while that connection lives, made or still being made (with simple-peer, in Node members,
+ *   the side that answered an offer reads the peer's first presence a moment before its
+ *   connection counts as made: forgetting it then reported an honest member as unknown until it
+ *   next named someone; the panel's data-peer.ts counts a connection as made when its channel
+ *   opens, before any message); one that reconnects, or whose connection is replaced, starts
+ *   again.
  * - UP5 Bounded: at most MAX_NAMED presences are remembered per peer, the latest kept.
  * - UP6 A relayed peer that cleared the presence it named first (y-webrtc names its own first)
  *   has left: a relay has no connection that closes, and the peer stays a relay target for a
