@@ -112,15 +112,15 @@ export interface RoomPresenceFacts {
 
 /** What one peer named over one link (UP4). */
 interface PeerRecord {
-  readonly link: PeerLink;
+  link: PeerLink;
   readonly named: Map<number, boolean>;
+  /** UP6: the presence it named first. */
+  first?: number;
 }
 
 /** One room's record of what each peer named, and how long how many have gone unpaired. */
 export class UnseenPeers {
   private readonly records = new Map<string, PeerRecord>();
-  /** UP6: the presence each peer named first. */
-  private readonly first = new Map<string, number>();
   /** UP2: since when at least k + 1 peers have been unpaired, without a break. */
   private readonly unpairedSince: number[] = [];
 
@@ -134,15 +134,13 @@ export class UnseenPeers {
     let record = this.records.get(peerId);
     if (record && record.link === null && link !== null) {
       // Heard through the server, now with a connection being made: still the same peer.
-      record = { link, named: record.named };
-      this.records.set(peerId, record);
+      record.link = link;
     } else if (!record || record.link !== link) {
       record = { link, named: new Map() };
       this.records.set(peerId, record);
-      this.first.delete(peerId);
     }
     for (const [clientId, present] of named) {
-      if (!this.first.has(peerId) && present) this.first.set(peerId, clientId);
+      if (record.first === undefined && present) record.first = clientId;
       record.named.delete(clientId);
       record.named.set(clientId, present);
     }
@@ -160,7 +158,6 @@ export class UnseenPeers {
       if (facts.relayed.has(peer)) continue;
       if (record.link !== null && facts.links.get(peer) === record.link) continue;
       this.records.delete(peer);
-      this.first.delete(peer);
     }
     const candidates = new Map<string, Set<number>>();
     for (const peer of connected) {
@@ -178,7 +175,7 @@ export class UnseenPeers {
   }
 
   private leftRelay(peer: string): boolean {
-    const own = this.first.get(peer);
-    return own !== undefined && this.records.get(peer)?.named.get(own) === false;
+    const record = this.records.get(peer);
+    return record?.first !== undefined && record.named.get(record.first) === false;
   }
 }
