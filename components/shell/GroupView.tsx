@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { AskToJoin, DoorControl, JoinRequests, NewInviteControl } from '../meeting/Admission';
 import { createDraftStore } from '../../lib/device/draft-store';
 import { deviceWipeKeys } from '../../lib/device/wipe-keys';
@@ -96,6 +96,9 @@ export function GroupView({
   const [seriesLength, saveSeriesLength] = useSeriesLength(store, group.groupId);
   const meeting = snapshot.meeting;
   const heading = useFocusOnChange(group.groupId);
+  const findingId = useId();
+  // A group without a name when this view opened was joined with an invite and not heard yet.
+  const [cameByInvite] = useState(group.name === null);
 
   // What members were writing and had not posted, kept per phase until posted or the end.
   // Sealed like the meeting cache, with the group's secret from its invite.
@@ -163,6 +166,22 @@ export function GroupView({
   // meeting's number and the series' length count this device's meetings, which a newcomer has
   // none of ("Meeting 1" of a group meeting for the twelfth time), and wait until they are in.
   const asking = snapshot.admission !== null;
+  // Joined with an invite (it carries no name) and not in touch with the group yet: this panel
+  // knows nothing of it until the others' panels are reached and have said what the group
+  // holds, a second on a good network and several on a slow one. Until then it says it is
+  // looking, and offers nothing that belongs to a member of the group: no start, no meeting
+  // count, no series, no invite to pass on. (The name comes with the first presence, the
+  // group's state a round trip later: the name alone does not end it.) Should the server be
+  // reachable with nobody there (ALONE_AFTER_MS), the lobby is 'alone' and the group's first
+  // member's screen follows.
+  const finding =
+    cameByInvite &&
+    !opening &&
+    !asking &&
+    !meeting &&
+    !snapshot.meetingId &&
+    !snapshot.ended &&
+    snapshot.lobby === 'looking';
   // This view renders again on every change a peer sends. The parts that do not follow the
   // meeting (connection, members, invite, series) are memoized, and their props stay the same
   // objects while equal (the session's snapshot keeps equal parts), so they skip that render.
@@ -193,7 +212,7 @@ export function GroupView({
         otherMeetings={snapshot.otherMeetings}
         onOpen={(meetingId) => void session?.openMeeting(meetingId)}
       />
-      {!snapshot.ended && !asking && (meeting || (!snapshot.meetingId && session)) && (
+      {!snapshot.ended && !asking && !finding && (meeting || (!snapshot.meetingId && session)) && (
         <MeetingNumber number={meetingNumber(history)} length={seriesLength} />
       )}
       {session && snapshot.knocks.length > 0 && (
@@ -247,6 +266,11 @@ export function GroupView({
               : t('waitingForMeeting')}
           </LiveRegion>
         )
+      ) : finding ? (
+        <section className="finding-group" aria-labelledby={findingId}>
+          <h2 id={findingId}>{t('lookingForGroup')}</h2>
+          <LiveRegion>{t('findingGroupHint')}</LiveRegion>
+        </section>
       ) : session && historyLoaded ? (
         // Who chairs and what comes first follow from the group's past meetings: read them first.
         <>
@@ -282,11 +306,11 @@ export function GroupView({
         <MemberList
           members={snapshot.members}
           links={snapshot.links}
-          roles={snapshot.admission === null}
+          roles={snapshot.admission === null && !finding}
         />
       )}
       {snapshot.newInvite && <LiveRegion>{t('newInviteDone')}</LiveRegion>}
-      {!inviteFirst && !opening && invite}
+      {!inviteFirst && !opening && !finding && invite}
       {session && snapshot.role === 'chair' && meeting && !snapshot.ended && (
         <>
           <DoorControl
@@ -300,7 +324,9 @@ export function GroupView({
       {snapshot.doorkeeper !== null && snapshot.doorkeeper === snapshot.selfId && (
         <p className="hint">{t('doorkeeperYou')}</p>
       )}
-      {!opening && !asking && <SeriesSetting length={seriesLength} onSave={saveSeriesLength} />}
+      {!opening && !asking && !finding && (
+        <SeriesSetting length={seriesLength} onSave={saveSeriesLength} />
+      )}
     </div>
   );
 }

@@ -301,6 +301,13 @@ export interface RejectedSummary {
  */
 const RECENTLY_ALONE_MS = 5_000;
 
+/**
+ * How long another member's presence in the lobby may stand alone before it counts as having
+ * heard the group (GroupSession's `hearing`): their state follows a round trip later, and one
+ * reached only through the server never says it has answered.
+ */
+export const PRESENCE_SETTLE_MS = 1_500;
+
 /** How long the chair's panel stays in the old room after moving the meeting to a fresh one. */
 export const FRESH_ROOM_LINGER_MS = 1_500;
 
@@ -475,6 +482,9 @@ export class GroupSession {
   private chosen: string | null = null;
   private lobbyState: LobbyState = NO_MEETINGS;
   private heard = false;
+  /** When another member's presence first showed in the lobby; null before (`hearing`). */
+  private presenceHeardAt: number | null = null;
+  private cancelSettleCheck: (() => void) | null = null;
   /** The group's name as this member knows it: their own, or learnt from the others. */
   private groupName: string | null;
   private connectedSince: number | null = null;
@@ -816,6 +826,7 @@ export class GroupSession {
     this.cancelAwayCheck?.();
     this.cancelFrame?.();
     this.cancelAloneCheck?.();
+    this.cancelSettleCheck?.();
     this.cancelEndCheck?.();
     this.loadWatch.stop();
     for (const meetingId of [...this.held.keys()]) this.release(meetingId);
@@ -1710,20 +1721,45 @@ export class GroupSession {
     return heard;
   }
 
-  /** Any valid presence but our own in a room means the group has been heard. */
+  /**
+   * Any valid presence but our own in a meeting's room means the group has been heard; in the
+   * lobby, it means someone is there, and `hearing` waits for what they hold.
+   */
   private listenForOthers(room: RoomHandle): void {
-    if (this.heard) return;
+    if (this.heard || (room === this.lobby && this.presenceHeardAt !== null)) return;
     const own = room.awareness.clientID;
     for (const [clientId, state] of room.awareness.getStates()) {
       if (clientId !== own && decodePresence(state)) {
-        this.heard = true;
+        if (room === this.lobby) this.presenceHeardAt = this.clock.now();
+        else this.heard = true;
         return;
       }
     }
   }
 
+  /**
+   * 'heard' once the group's state reached us (an update from a peer, or a peer's answer to our
+   * sync request in the lobby, which says the group holds nothing we lack). A presence alone
+   * arrives a round trip before that answer (each side sends its presence as the channel
+   * opens, its state only when asked): until then a newcomer cannot know whether a meeting
+   * runs, and 'heard' would offer a start to a member about to ask to be let in (seconds on a
+   * slow network). A presence stands for the group after PRESENCE_SETTLE_MS all the same, for
+   * a lobby reached only through the server, whose answers do not say so.
+   */
   private hearing(): LobbyHearing {
     if (this.heard) return 'heard';
+    if (this.presenceHeardAt !== null) {
+      const left = this.presenceHeardAt + PRESENCE_SETTLE_MS - this.clock.now();
+      if (left <= 0 || (this.lobby?.syncedWithPeer?.() ?? true)) {
+        this.heard = true;
+        return 'heard';
+      }
+      this.cancelSettleCheck ??= this.clock.after(left + 50, () => {
+        this.cancelSettleCheck = null;
+        this.refresh();
+      });
+      return 'looking';
+    }
     const connected = this.lobby?.connectionFacts().signalingConnected ?? false;
     if (!connected) {
       this.connectedSince = null;

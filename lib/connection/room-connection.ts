@@ -50,6 +50,12 @@ export interface RoomHandle {
   /** What the encrypted relay has carried so far (for diagnostics and tests). */
   relayCounts?(): RelayCounts;
   /**
+   * Whether a peer's answer to our sync request has been read over a direct connection since
+   * the room opened: from then on this member holds what the group held, even when that was
+   * nothing new (no update follows then). Rooms that cannot tell leave it out.
+   */
+  syncedWithPeer?(): boolean;
+  /**
    * How many peers receive this room without showing a presence (unseen-peers.ts). Rooms that
    * cannot tell leave it out.
    */
@@ -84,6 +90,8 @@ interface SharedRoom {
   readonly framing: RoomFraming;
   readonly relay: RoomRelay;
   readonly unseen: () => number;
+  /** RoomHandle.syncedWithPeer. */
+  readonly syncedOnce: () => boolean;
   readonly doc: Y.Doc;
   readonly listeners: Set<() => void>;
   readonly notes: PeerNotes;
@@ -154,6 +162,7 @@ export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
     peerLinks: () => peerLinks(shared),
     relayCounts: () => shared.relay.relayCounts(),
     unknownPeers: () => shared.unseen(),
+    syncedWithPeer: () => shared.syncedOnce(),
     notes: shared.notes,
     onConnectionChange(listener) {
       shared.listeners.add(listener);
@@ -330,6 +339,15 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     notify();
   };
   provider.on('peers', onPeers);
+  // y-webrtc says 'synced' once every connected peer answered our sync step 1; the first time
+  // is news for whoever waits to know what the group holds (GroupSession's hearing).
+  let syncedOnce = false;
+  const onSynced = ({ synced }: { synced: boolean }): void => {
+    if (!synced || syncedOnce) return;
+    syncedOnce = true;
+    notify();
+  };
+  provider.on('synced', onSynced);
   // Hung WebRTC attempts are closed so that y-webrtc announces again and retries (mesh-watchdog).
   const pendingSince = new Map<WebrtcConn, number>();
   let lastAnnounce: number | null = null;
@@ -406,6 +424,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     framing,
     relay,
     unseen: () => unknownNow,
+    syncedOnce: () => syncedOnce,
     doc,
     listeners,
     notes,
@@ -416,6 +435,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
       if (planSoon !== null) clearTimeout(planSoon);
       relay.close();
       provider.off('peers', onPeers);
+      provider.off('synced', onSynced);
       listeners.clear();
       noteListeners.clear();
       provider.awareness.setLocalState(null);

@@ -154,6 +154,10 @@ export const MESSAGES = {
     nl: 'Loopt er al een bijeenkomst, dan kom je er vanzelf in zodra de anderen gevonden zijn.',
     en: 'If a meeting is already running, you join it as soon as the others are found.',
   },
+  findingGroupHint: {
+    nl: 'Kring zoekt contact met de panelen van de anderen in je groep. Dat duurt even; op een trage verbinding een paar seconden.',
+    en: 'Kring is reaching the panels of the others in your group. This takes a moment; on a slow connection a few seconds.',
+  },
   startAnyway: { nl: 'Toch een nieuwe bijeenkomst starten', en: 'Start a new meeting anyway' },
   otherMeetingStarted: {
     nl: '{name} startte tegelijk nog een bijeenkomst. Wat daar geschreven is, staat daar nog.',

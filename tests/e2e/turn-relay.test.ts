@@ -5,7 +5,14 @@ import type { RunningServer } from '../../server/signaling-server';
 import { CoturnProcess } from '../helpers/coturn-process';
 import { EXTENSION_DIR } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, letIn, openMemberPanels, startGroup } from './helpers/panel';
+import {
+  connectOnlyThroughServer,
+  currentPhase,
+  joinGroup,
+  letIn,
+  openMemberPanels,
+  startGroup,
+} from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/abc-defg-hij';
 const QUESTION = 'Hoe zeg ik nee tegen een collega die steeds mijn dienst wil ruilen?';
@@ -86,12 +93,3 @@ describe('two members who connect only through the server', () => {
     browsers = [];
   });
 });
-
-/** Ticks "Only connect through the server" in the settings, as a member would. */
-async function connectOnlyThroughServer(panel: Page): Promise<void> {
-  await panel.getByRole('button', { name: 'Settings' }).click();
-  await panel.getByRole('checkbox', { name: 'Only connect through the server' }).check();
-  await panel.getByRole('button', { name: 'Save' }).click();
-  await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-  await panel.getByRole('button', { name: 'Close' }).click();
-}

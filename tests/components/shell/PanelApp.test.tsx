@@ -129,7 +129,7 @@ describe('the panel after creating or joining a group', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'New group' })).toBeTruthy();
   });
 
-  it('shows a member who joined with an invite an honest name and "Waiting for the chair"', async () => {
+  it('shows a member who joined with an invite an honest name, and that it looks for the group', async () => {
     const { user, store } = panel();
     const { code } = createInvite();
     const form = await screen.findByRole('form', { name: 'Join with an invite' });
@@ -142,10 +142,21 @@ describe('the panel after creating or joining a group', () => {
     expect(name.textContent).not.toContain(code.slice(4, 8));
     const stored = (await groupsItem.read(store)).value;
     expect('plain' in stored && stored.plain[0]?.name).toBeNull();
-    await screen.findByRole('heading', { name: 'Waiting for the chair' });
+    // No server here: the others are never reached, and the panel says it is looking for them.
+    const looking = await screen.findByRole('region', { name: 'Looking for your group…' });
+    expect(within(looking).getByRole('status').textContent).toBe(
+      'Kring is reaching the panels of the others in your group. This takes a moment; on a slow connection a few seconds.',
+    );
+    // Nothing that belongs to a member of the group yet: no start, no count of this device's
+    // meetings, no series, no invite to pass on, no role.
+    expect(screen.queryByRole('heading', { name: 'Waiting for the chair' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'I chair today' })).toBeNull();
     expect(screen.queryByRole('form', { name: 'Start the meeting as chair' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Step 1: invite your group' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'I chair today' })).toBeTruthy();
+    expect(screen.queryByText('Meeting 1')).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Meetings in this series' })).toBeNull();
+    expect(screen.queryByText("This group's invite")).toBeNull();
+    expect(screen.queryByText(/member, you/)).toBeNull();
   });
 });
 

@@ -89,6 +89,15 @@ export async function setSignalingServer(panel: Page, url: string): Promise<void
   await panel.getByRole('button', { name: 'Close' }).click();
 }
 
+/** Ticks "Only connect through the server" in the settings, as a member would. */
+export async function connectOnlyThroughServer(panel: Page): Promise<void> {
+  await panel.getByRole('button', { name: 'Settings' }).click();
+  await panel.getByRole('checkbox', { name: 'Only connect through the server' }).check();
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await panel.getByRole('button', { name: 'Close' }).click();
+}
+
 /** Starts a new group as its first chair and returns the invite code the panel shows. */
 export async function startGroup(panel: Page, groupName: string, name: string): Promise<string> {
   const form = panel.getByRole('form', { name: 'Start a new group' });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ALONE_AFTER_MS,
+  PRESENCE_SETTLE_MS,
   CACHE_SAVE_DELAY_MS,
   CACHE_SETTLE_MS,
   GroupSession,
@@ -204,6 +205,34 @@ describe('a member who reloads', () => {
     // Someone appears: the group is heard.
     await group.open(bram);
     await group.until(session, (s) => s.lobby === 'heard');
+  });
+
+  it("takes another member's presence in the lobby for the group only once their state is in", async () => {
+    // No meeting, nothing new in the lobby for Bram: only the presences and the answer to his
+    // sync request tell him the group is there and holds nothing he lacks.
+    group = new Group();
+    await group.open(anna);
+    group.rooms.reportSync('Bram', false);
+    const session = await group.open(bram);
+    await group.until(session, (s) => s.members.length === 2, "Anna's presence");
+    // A presence alone comes a round trip before the state: no start offered yet.
+    expect(session.snapshot().lobby).toBe('looking');
+    group.rooms.reportSync('Bram', true);
+    await group.until(session, (s) => s.lobby === 'heard', 'the answer to the sync request');
+  });
+
+  it('takes a presence for the group after a while when no answer can say so', async () => {
+    // A lobby reached only through the server: its answers do not say 'synced'.
+    group = new Group();
+    await group.open(anna);
+    group.rooms.reportSync('Bram', false);
+    const session = await group.open(bram);
+    await group.until(session, (s) => s.members.length === 2, "Anna's presence");
+    group.clock.advance(PRESENCE_SETTLE_MS - 100);
+    expect(session.snapshot().lobby).toBe('looking');
+    // Never 'alone' meanwhile: someone is there.
+    group.clock.advance(ALONE_AFTER_MS);
+    await group.until(session, (s) => s.lobby === 'heard', 'the settled presence');
   });
 
   it('restores the meeting after a crash from what was saved before it', async () => {

@@ -32,6 +32,11 @@ export class InMemoryRooms {
   private readonly notes: QueuedNote[] = [];
   /** Rooms whose name passes the test stay without connections for these members. */
   private readonly cutOffRooms = new Map<string, (roomName: string) => boolean>();
+  /**
+   * Members whose rooms say whether a peer has answered their sync request (y-webrtc's
+   * 'synced', RoomHandle.syncedWithPeer), and what they say; other members' rooms cannot tell.
+   */
+  private readonly syncReports = new Map<string, boolean>();
 
   /** The `openRoom` to give the GroupSession of `member` (a name for the calls below). */
   openerFor(member: string): (keys: RoomKeys) => RoomHandle {
@@ -112,6 +117,15 @@ export class InMemoryRooms {
     }
   }
 
+  /**
+   * From now on the rooms of `member` say whether a peer has answered their sync request:
+   * `synced` (false until this is called again with true). Members never reported cannot tell.
+   */
+  reportSync(member: string, synced: boolean): void {
+    this.syncReports.set(member, synced);
+    for (const seat of this.openSeats(member)) notify(seat);
+  }
+
   /** The names of the rooms `member` holds open (opened and not yet released). */
   openRooms(member: string): string[] {
     return this.openSeats(member).map((seat) => seat.roomName);
@@ -177,6 +191,9 @@ export class InMemoryRooms {
         signalingFailed: false,
       }),
       notes,
+      ...(this.syncReports.has(member)
+        ? { syncedWithPeer: () => this.syncReports.get(member) === true }
+        : {}),
       onConnectionChange(listener) {
         seat.listeners.add(listener);
         return () => seat.listeners.delete(listener);
