@@ -269,7 +269,13 @@ export function GroupView({
       ) : finding ? (
         <section className="finding-group" aria-labelledby={findingId}>
           <h2 id={findingId}>{t('lookingForGroup')}</h2>
-          <LiveRegion>{t('findingGroupHint')}</LiveRegion>
+          <LiveRegion>
+            {t(
+              snapshot.connection.kind === 'unreachable'
+                ? 'findingGroupOffline'
+                : 'findingGroupHint',
+            )}
+          </LiveRegion>
         </section>
       ) : session && historyLoaded ? (
         // Who chairs and what comes first follow from the group's past meetings: read them first.

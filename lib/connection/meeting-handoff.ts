@@ -32,6 +32,10 @@ import type { PeerNotes } from './room-connection';
  * - A member let in without such a state (its knock note did not reach the chair in time) sends
  *   an **ask** with its state vector to every lobby peer; the chair or doorkeeper answers with
  *   the part of the meeting it lacks.
+ * - The panel that sent a member a state then passes each change of the meeting on to them the
+ *   same way for HANDOFF_BRIDGE_MS (a **bridge**), and the member takes them for as long: their
+ *   meeting room connects a few round trips after the key (2.4 s measured with members 300 ms
+ *   apart, docs/benchmarks.md), and the chair's next phase change must not wait for it.
  *
  * States and asks are sealed with a key derived from the meeting's key (`deriveHandoffKey`).
  * The meeting's room still connects as before and carries everything after; the state is only a
@@ -85,6 +89,16 @@ const MAX_SEALED_BYTES = LIMITS.meetingDocumentBytes + TAG_BYTES;
 
 /** How long a member who was just let in keeps asking lobby peers that connect (ms). */
 export const HANDOFF_ASK_MS = 20_000;
+
+/**
+ * How long the panel that let a member in passes the meeting's changes on to them over the
+ * lobby, and how long they take them (ms): longer than a meeting room takes to connect on a slow
+ * network, as long as the relay takes to start where it cannot connect (relay-plan.ts).
+ */
+export const HANDOFF_BRIDGE_MS = 15_000;
+
+/** States a knocking member keeps before its key comes: the first, and changes passed on. */
+const MAX_KEPT = 32;
 
 /** Seals `plain` (a state vector for an ask, an update for a state) as a note. */
 export async function sealHandoff(
@@ -258,8 +272,18 @@ export class HandoffDesk {
     meetingId: string;
     box: string;
     told: Set<string>;
-    kept: HandoffNote | null;
+    kept: HandoffNote[];
   } | null = null;
+  /** The meeting this member was let into, whose changes it takes over the lobby until `until`. */
+  private bridged: { meetingId: string; until: number } | null = null;
+  /**
+   * Per meeting, the peers this panel passes its changes on to (the members it sent a state),
+   * each until when, and the listener on the meeting's document.
+   */
+  private readonly bridges = new Map<
+    string,
+    { doc: Y.Doc; peers: Map<string, number>; off: () => void }
+  >();
   private asking: { meetingId: string; asked: Set<string>; until: number } | null = null;
   /** Knocks heard from peers, by box: whom to send the state to when that knock is let in. */
   private readonly knockers = new Map<string, Knocker>();
@@ -271,8 +295,8 @@ export class HandoffDesk {
   private readonly answers = new HandoffAnswers();
   private readonly keys = new Map<string, { raw: Uint8Array; key: Promise<CryptoKey> }>();
   private stopped = false;
-  /** How many states this desk applied, sent and sealed whole (for tests). */
-  readonly counts = { applied: 0, answered: 0, sealed: 0 };
+  /** How many states this desk applied, sent, sealed whole and passed on (for tests). */
+  readonly counts = { applied: 0, answered: 0, sealed: 0, passedOn: 0 };
 
   constructor(private readonly port: HandoffPort) {}
 
@@ -280,7 +304,7 @@ export class HandoffDesk {
   knock(meetingId: string, box: string): void {
     if (this.stopped) return;
     if (this.knocking?.meetingId !== meetingId || this.knocking.box !== box) {
-      this.knocking = { meetingId, box, told: new Set(), kept: null };
+      this.knocking = { meetingId, box, told: new Set(), kept: [] };
     }
     this.tellNewPeers();
   }
@@ -288,20 +312,19 @@ export class HandoffDesk {
   /** This member was just let into `meetingId`: a state kept, else ask the lobby's peers. */
   ask(meetingId: string): void {
     if (this.stopped) return;
-    const kept = this.knocking?.meetingId === meetingId ? this.knocking.kept : null;
+    const kept = this.knocking?.meetingId === meetingId ? this.knocking.kept : [];
     this.knocking = null;
-    const asking = {
-      meetingId,
-      asked: new Set<string>(),
-      until: this.port.clock.now() + HANDOFF_ASK_MS,
-    };
+    const now = this.port.clock.now();
+    const asking = { meetingId, asked: new Set<string>(), until: now + HANDOFF_ASK_MS };
     this.asking = asking;
-    if (!kept) {
+    this.bridged = { meetingId, until: now + HANDOFF_BRIDGE_MS };
+    if (kept.length === 0) {
       this.askNewPeers();
       return;
     }
-    // The state sent right after the answer is here already: asked for only if it fails.
-    void this.take(kept).then(() => this.askNewPeers());
+    // The state sent right after the answer is here already (and what changed since): asked for
+    // only if it fails.
+    void Promise.all(kept.map((note) => this.take(note))).then(() => this.askNewPeers());
   }
 
   /** The lobby's connections changed: peers that connected since are told and asked too. */
@@ -358,8 +381,20 @@ export class HandoffDesk {
     traceMark(`handoff-${note.kind}-in`);
     if (note.kind === 'knock') this.heardKnock(peerId, note);
     else if (note.kind === 'ask') void this.answer(peerId, note);
-    else if (this.asking) void this.take(note);
-    else if (this.knocking?.meetingId === note.meetingId) this.knocking.kept = note;
+    else if (this.takes(note.meetingId)) void this.take(note);
+    else if (this.knocking?.meetingId === note.meetingId && this.knocking.kept.length < MAX_KEPT) {
+      this.knocking.kept.push(note);
+    }
+  }
+
+  /** Whether a state for `meetingId` is taken now: asked for, or passed on over a bridge. */
+  private takes(meetingId: string): boolean {
+    if (this.asking?.meetingId === meetingId) return true;
+    const bridged = this.bridged;
+    if (bridged === null || bridged.meetingId !== meetingId) return false;
+    if (this.port.clock.now() <= bridged.until) return true;
+    this.bridged = null;
+    return false;
   }
 
   /** The lobby's peers with an open data channel, and the peers of `sent` that are no longer. */
@@ -375,7 +410,10 @@ export class HandoffDesk {
   stop(): void {
     this.stopped = true;
     this.asking = null;
+    this.bridged = null;
     this.knocking = null;
+    for (const bridge of this.bridges.values()) bridge.off();
+    this.bridges.clear();
     this.knockers.clear();
     this.wholes.clear();
   }
@@ -506,19 +544,64 @@ export class HandoffDesk {
       traceMark('handoff-state-sent');
       this.counts.answered += 1;
       knocker?.sent.add(peerId);
+      this.bridge(meetingId, held.doc, peerId);
     } else {
       this.answers.giveBack(peerId, meetingId);
     }
   }
 
+  /**
+   * Passes the changes of `meetingId` on to `peerId` for HANDOFF_BRIDGE_MS from now: a member
+   * this panel just sent its state, whose meeting room has not connected yet.
+   */
+  private bridge(meetingId: string, doc: Y.Doc, peerId: string): void {
+    let bridge = this.bridges.get(meetingId);
+    if (bridge?.doc !== doc) {
+      bridge?.off();
+      const onUpdate = (update: Uint8Array): void => void this.passOn(meetingId, update);
+      doc.on('update', onUpdate);
+      bridge = { doc, peers: new Map(), off: () => doc.off('update', onUpdate) };
+      this.bridges.set(meetingId, bridge);
+    }
+    bridge.peers.set(peerId, this.port.clock.now() + HANDOFF_BRIDGE_MS);
+  }
+
+  /**
+   * A change of a bridged meeting, from anyone: sealed once, sent to each bridged peer whose
+   * channel is open. A change lost here reaches them with their meeting room's first sync.
+   */
+  private async passOn(meetingId: string, update: Uint8Array): Promise<void> {
+    const bridge = this.bridges.get(meetingId);
+    if (!bridge || this.stopped) return;
+    const now = this.port.clock.now();
+    for (const [peer, until] of bridge.peers) if (now > until) bridge.peers.delete(peer);
+    if (bridge.peers.size === 0) {
+      bridge.off();
+      this.bridges.delete(meetingId);
+      return;
+    }
+    const held = this.port.heldMeeting(meetingId);
+    if (!held) return;
+    const peers = [...bridge.peers.keys()];
+    const note = await sealHandoff(
+      await this.keyFor(meetingId, held.key),
+      'state',
+      meetingId,
+      update,
+    );
+    const notes = this.port.lobbyNotes();
+    if (this.stopped || !notes) return;
+    for (const peer of peers) if (notes.send(peer, note)) this.counts.passedOn += 1;
+  }
+
   private async take(note: HandoffNote): Promise<void> {
-    const asking = this.asking;
-    if (asking?.meetingId !== note.meetingId) return;
+    if (!this.takes(note.meetingId)) return;
     const held = this.port.heldMeeting(note.meetingId);
     if (!held) return;
     const update = await openHandoff(await this.keyFor(note.meetingId, held.key), note);
-    if (!update || this.asking !== asking || this.stopped) return;
-    this.asking = null;
+    if (!update || this.stopped) return;
+    // Asked no more once something opened: the rest comes with it, or over the bridge.
+    if (this.asking?.meetingId === note.meetingId) this.asking = null;
     traceMark('handoff-state-opened');
     // The first read of the whole meeting follows at once: its signatures are verified first,
     // natively where the browser can (a fast path only: nothing is refused there).

@@ -158,6 +158,10 @@ export const MESSAGES = {
     nl: 'Kring zoekt contact met de panelen van de anderen in je groep. Dat duurt even; op een trage verbinding een paar seconden.',
     en: 'Kring is reaching the panels of the others in your group. This takes a moment; on a slow connection a few seconds.',
   },
+  findingGroupOffline: {
+    nl: 'Zodra de verbindingsserver bereikbaar is, zoekt Kring de panelen van de anderen in je groep.',
+    en: 'As soon as the connection server can be reached, Kring looks for the panels of the others in your group.',
+  },
   startAnyway: { nl: 'Toch een nieuwe bijeenkomst starten', en: 'Start a new meeting anyway' },
   otherMeetingStarted: {
     nl: '{name} startte tegelijk nog een bijeenkomst. Wat daar geschreven is, staat daar nog.',

@@ -5,8 +5,9 @@ import { NodeGroup } from '../helpers/node-group';
 /**
  * Issue 15, late join, over real WebRTC through the real companion: a member just let in gets
  * the meeting's first state over the lobby's data channels (the y-webrtc patch's peer notes,
- * lib/connection/meeting-handoff.ts), from the chair who let them in. Here the new member's
- * meeting rooms reach no server at all, so the meeting can reach them that way only.
+ * lib/connection/meeting-handoff.ts), from the chair who let them in, and what changes after it
+ * for a while. Here the new member's meeting rooms reach no server at all, so the meeting can
+ * reach them that way only.
  */
 describe('a meeting over the lobby', () => {
   let group: NodeGroup;
@@ -48,5 +49,19 @@ describe('a meeting over the lobby', () => {
     expect(seen.meeting?.chairId).toBe(chair.snapshot()!.selfId);
     // Nobody is connected to him in the meeting's room: it came over the lobby.
     expect(seen.members.filter((m) => !m.isSelf)).toEqual([]);
+
+    // The chair moves on, and Carla asks, while his meeting room still reaches nobody: the
+    // chair passes the changes on over the lobby (the handoff's bridge).
+    expect(await chair.command({ type: 'next' })).toEqual({ ok: true });
+    await carla.until((s) => s.meeting?.phase.id === 'analysis');
+    const QUESTION = 'Wat doe je nu als die ouder belt?';
+    expect(await carla.command({ type: 'question', text: QUESTION })).toEqual({ ok: true });
+    await bram.until(
+      (s) =>
+        s.meeting?.phase.id === 'analysis' &&
+        (s.board?.questions.some((q) => q.text === QUESTION) ?? false),
+      10_000,
+    );
+    expect(bram.snapshot()!.members.filter((m) => !m.isSelf)).toEqual([]);
   }, 60_000);
 });

@@ -142,10 +142,13 @@ describe('the panel after creating or joining a group', () => {
     expect(name.textContent).not.toContain(code.slice(4, 8));
     const stored = (await groupsItem.read(store)).value;
     expect('plain' in stored && stored.plain[0]?.name).toBeNull();
-    // No server here: the others are never reached, and the panel says it is looking for them.
+    // No server here: the others are never reached, and the panel says it is looking for them
+    // once the server can be reached.
     const looking = await screen.findByRole('region', { name: 'Looking for your group…' });
-    expect(within(looking).getByRole('status').textContent).toBe(
-      'Kring is reaching the panels of the others in your group. This takes a moment; on a slow connection a few seconds.',
+    await waitFor(() =>
+      expect(within(looking).getByRole('status').textContent).toBe(
+        'As soon as the connection server can be reached, Kring looks for the panels of the others in your group.',
+      ),
     );
     // Nothing that belongs to a member of the group yet: no start, no count of this device's
     // meetings, no series, no invite to pass on, no role.

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   ANSWER_LIMITS,
+  HANDOFF_BRIDGE_MS,
   HandoffAnswers,
   HandoffDesk,
   knockNote,
@@ -196,8 +197,10 @@ describe('meeting handoff desk', () => {
     pair.joiner.receive('chair-peer', Uint8Array.of(1, 2, 3, 4));
     await pair.deliver();
     expect(pair.joinerDoc.getMap('meeting').size).toBe(0);
-    // Asked, then sealed with the key yet not an update: dropped, no throw.
+    // Asked (the ask lost on its way), then sealed with the key yet not an update: dropped, no
+    // throw.
     pair.joiner.ask(MEETING);
+    await pair.deliver(() => pair.queue.length > 0);
     pair.queue.splice(0);
     pair.joiner.receive(
       'chair-peer',
@@ -314,6 +317,55 @@ describe('meeting handoff after a knock', () => {
     await pair.deliver(() => pair.joiner.counts.applied > 0);
     expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
     expect(pair.sent.joiner).toBe(2);
+  });
+
+  it("passes the meeting's changes on to the member let in until their room connects", async () => {
+    const pair = deskPair();
+    pair.joiner.knock(MEETING, BOX);
+    await pair.deliver();
+    pair.chair.admitted(MEETING, BOX);
+    await pair.deliverState();
+    expect(await pair.joinerReads()).toBe('advies');
+    // The chair moves on before the joiner's meeting room has connected: it comes over the lobby.
+    pair.chairDoc.getMap('meeting').set('phase', 'afronding');
+    await pair.deliver(() => pair.joinerDoc.getMap('meeting').get('phase') === 'afronding');
+    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('afronding');
+    expect(pair.chair.counts.passedOn).toBe(1);
+  });
+
+  it('keeps a change passed on before the key beside the state, not in its place', async () => {
+    const pair = deskPair();
+    pair.chairDoc.getMap('meeting').set('case', CASE);
+    pair.joiner.knock(MEETING, BOX);
+    await pair.deliver();
+    pair.chair.admitted(MEETING, BOX);
+    await pair.deliverState();
+    pair.chairDoc.getMap('meeting').set('phase', 'afronding');
+    await pair.deliver(() => pair.chair.counts.passedOn > 0 && pair.queue.length === 0);
+    // Both kept while the key is on its way; both applied once it opens them.
+    expect(await pair.joinerReads()).toBe('afronding');
+    await pair.deliver(() => pair.joinerDoc.getMap('meeting').get('case') === CASE);
+    expect(pair.joinerDoc.getMap('meeting').get('case')).toBe(CASE);
+  });
+
+  it('passes nothing on after HANDOFF_BRIDGE_MS, and takes nothing then', async () => {
+    const pair = deskPair();
+    pair.joiner.knock(MEETING, BOX);
+    await pair.deliver();
+    pair.chair.admitted(MEETING, BOX);
+    await pair.deliverState();
+    expect(await pair.joinerReads()).toBe('advies');
+    pair.clock.advance(HANDOFF_BRIDGE_MS + 1);
+    const sent = pair.sent.chair;
+    pair.chairDoc.getMap('meeting').set('phase', 'afronding');
+    await pair.deliver();
+    expect(pair.sent.chair).toBe(sent);
+    // A state sealed with the key that comes after the bridge is not taken either.
+    const key = await deriveHandoffKey(pair.meetingKey);
+    const late = Y.encodeStateAsUpdate(pair.chairDoc);
+    pair.joiner.receive('chair-peer', await sealHandoff(key, 'state', MEETING, late));
+    await pair.deliver();
+    expect(pair.joinerDoc.getMap('meeting').get('phase')).toBe('advies');
   });
 
   it('a knock let into another meeting sends nothing', async () => {
