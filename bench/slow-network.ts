@@ -15,9 +15,7 @@
  * shows it (polled from here every few ms, so a few ms late, alike for all).
  */
 import type { Page } from 'playwright-core';
-import { startSignalingServer } from '../server/signaling-server';
-import { CoturnProcess } from '../tests/helpers/coturn-process';
-import { startDelayProxy } from '../tests/helpers/delay-proxy';
+import { slowNetwork } from '../tests/helpers/delay-proxy';
 import { EXTENSION_DIR } from '../tests/e2e/helpers/member-browser';
 import {
   connectOnlyThroughServer,
@@ -32,27 +30,13 @@ import {
 const NAMES = ['Anna', 'Bram', 'Carla', 'Dirk', 'Eva', 'Fleur', 'Gijs', 'Hanna'];
 
 async function main(oneWayMs: number, members: number): Promise<void> {
-  const turn = await CoturnProcess.start();
-  const turnProxy = await startDelayProxy(turn.port, oneWayMs);
-  const server = await startSignalingServer({
-    port: 0,
-    host: '127.0.0.1',
-    staticDir: EXTENSION_DIR,
-    ice: {
-      stunUrls: [],
-      turnUrls: [`turn:127.0.0.1:${turnProxy.port}?transport=tcp`],
-      turnSecret: turn.secret,
-      turnTtlSeconds: 600,
-    },
-  });
-  const serverProxy = await startDelayProxy(Number(new URL(server.url).port), oneWayMs);
-  const signalingUrl = server.url.replace(/:\d+(?=\/|$)/, `:${serverProxy.port}`);
+  const network = await slowNetwork(oneWayMs, EXTENSION_DIR);
   console.log(
     `${members} members, each only through TURN over TCP; round trip ${4 * oneWayMs} ms between members, ${2 * oneWayMs} ms to the companion`,
   );
   const { browsers, panels } = await openMemberPanels(members, {
     callUrl: 'https://meet.google.com/slo-wnet-wrk',
-    signalingUrl,
+    signalingUrl: network.signalingUrl,
     viewport: { width: 360, height: 720 },
   });
   try {
@@ -93,10 +77,7 @@ async function main(oneWayMs: number, members: number): Promise<void> {
     }
   } finally {
     await Promise.all(browsers.map((browser) => browser.close()));
-    await server.close();
-    await serverProxy.close();
-    await turnProxy.close();
-    await turn.stop();
+    await network.close();
   }
 }
 

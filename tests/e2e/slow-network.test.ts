@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
-import { CoturnProcess } from '../helpers/coturn-process';
-import { startDelayProxy } from '../helpers/delay-proxy';
-import type { DelayProxy } from '../helpers/delay-proxy';
+import { slowNetwork } from '../helpers/delay-proxy';
+import type { SlowNetwork } from '../helpers/delay-proxy';
 import { EXTENSION_DIR } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
 import {
@@ -36,32 +33,18 @@ const ONE_WAY_MS = 75;
  * question reach everyone; and nobody is reported as "someone unknown" for being slow.
  */
 describe('a meeting on a slow network', () => {
-  let turn: CoturnProcess;
-  let turnProxy: DelayProxy;
-  let server: RunningServer;
-  let serverProxy: DelayProxy;
+  let network: SlowNetwork;
   let browsers: MemberBrowser[] = [];
   let anna: Page;
   let bram: Page;
   let carla: Page;
 
   beforeAll(async () => {
-    turn = await CoturnProcess.start();
-    turnProxy = await startDelayProxy(turn.port, ONE_WAY_MS);
-    server = await startSignalingServer({
-      port: 0,
-      host: '127.0.0.1',
-      staticDir: EXTENSION_DIR,
-      ice: {
-        stunUrls: [],
-        turnUrls: [`turn:127.0.0.1:${turnProxy.port}?transport=tcp`],
-        turnSecret: turn.secret,
-        turnTtlSeconds: 600,
-      },
+    network = await slowNetwork(ONE_WAY_MS, EXTENSION_DIR);
+    const opened = await openMemberPanels(3, {
+      callUrl: MEET_URL,
+      signalingUrl: network.signalingUrl,
     });
-    serverProxy = await startDelayProxy(Number(new URL(server.url).port), ONE_WAY_MS);
-    const signalingUrl = server.url.replace(/:\d+(?=\/|$)/, `:${serverProxy.port}`);
-    const opened = await openMemberPanels(3, { callUrl: MEET_URL, signalingUrl });
     browsers = opened.browsers;
     [anna, bram, carla] = opened.panels as [Page, Page, Page];
     for (const panel of opened.panels) await connectOnlyThroughServer(panel);
@@ -69,10 +52,7 @@ describe('a meeting on a slow network', () => {
 
   afterAll(async () => {
     await Promise.all(browsers.map((browser) => browser.close()));
-    await server?.close();
-    await serverProxy?.close();
-    await turnProxy?.close();
-    await turn?.stop();
+    await network?.close();
   });
 
   it('lets newcomers in, carries the meeting to everyone and reports nobody unknown', async () => {
@@ -122,8 +102,8 @@ describe('a meeting on a slow network', () => {
         .toBe(1);
     }
     // Everything went through coturn, reached through the slow proxy.
-    expect(turn.allocations().length).toBeGreaterThanOrEqual(3);
-    expect(turnProxy.bytes()).toBeGreaterThan(0);
+    expect(network.turn.allocations().length).toBeGreaterThanOrEqual(3);
+    expect(network.turnProxy.bytes()).toBeGreaterThan(0);
   });
 });
 

@@ -5,10 +5,12 @@
  * TURN server reached over TCP (`turn:...?transport=tcp` with "Only connect through the
  * server"), and every byte between two members crosses it twice each way: a one-way delay of
  * `delayMs` here is a round trip of 4 x `delayMs` between two members and 2 x `delayMs` to the
- * server.
+ * server. `slowNetwork` puts a companion and a coturn so.
  */
 import { createServer, connect } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
+import { startSignalingServer } from '../../server/signaling-server';
+import { CoturnProcess } from './coturn-process';
 
 export interface DelayProxy {
   readonly port: number;
@@ -54,5 +56,48 @@ export async function startDelayProxy(targetPort: number, delayMs: number): Prom
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A companion and a TURN server as far away as a slow network puts them (`slowNetwork`). */
+export interface SlowNetwork {
+  /** The companion's address through its delay proxy, for the panels' settings. */
+  readonly signalingUrl: string;
+  readonly turn: CoturnProcess;
+  /** The proxy in front of coturn: every byte between two members crosses it twice each way. */
+  readonly turnProxy: DelayProxy;
+  close(): Promise<void>;
+}
+
+/**
+ * A companion (serving `staticDir`, handing out TURN over TCP at /ice) and Debian's coturn, each
+ * behind a delay proxy of `oneWayMs`: members who connect only through the server are then
+ * 4 x `oneWayMs` apart and 2 x `oneWayMs` from the companion.
+ */
+export async function slowNetwork(oneWayMs: number, staticDir: string): Promise<SlowNetwork> {
+  const turn = await CoturnProcess.start();
+  const turnProxy = await startDelayProxy(turn.port, oneWayMs);
+  const server = await startSignalingServer({
+    port: 0,
+    host: '127.0.0.1',
+    staticDir,
+    ice: {
+      stunUrls: [],
+      turnUrls: [`turn:127.0.0.1:${turnProxy.port}?transport=tcp`],
+      turnSecret: turn.secret,
+      turnTtlSeconds: 600,
+    },
+  });
+  const serverProxy = await startDelayProxy(Number(new URL(server.url).port), oneWayMs);
+  return {
+    signalingUrl: server.url.replace(/:\d+(?=\/|$)/, `:${serverProxy.port}`),
+    turn,
+    turnProxy,
+    async close() {
+      await server.close();
+      await serverProxy.close();
+      await turnProxy.close();
+      await turn.stop();
+    },
   };
 }

@@ -215,12 +215,17 @@ describe('meeting handoff desk', () => {
 describe('meeting handoff after a knock', () => {
   const BOX = btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => 200 - i)));
 
-  it('the state sent right after letting in is kept until the key opens it; no ask is needed', async () => {
-    const pair = deskPair();
+  /** The joiner knocks and tells the chair, who lets it in: until the state has left. */
+  async function knockedAndLetIn(pair: ReturnType<typeof deskPair>): Promise<void> {
     pair.joiner.knock(MEETING, BOX);
     await pair.deliver();
     pair.chair.admitted(MEETING, BOX);
     await pair.deliverState();
+  }
+
+  it('the state sent right after letting in is kept until the key opens it; no ask is needed', async () => {
+    const pair = deskPair();
+    await knockedAndLetIn(pair);
     // Kept, not applied: the joiner has no key yet.
     expect(pair.joinerDoc.getMap('meeting').size).toBe(0);
     expect(await pair.joinerReads()).toBe('advies');
@@ -321,10 +326,7 @@ describe('meeting handoff after a knock', () => {
 
   it("passes the meeting's changes on to the member let in until their room connects", async () => {
     const pair = deskPair();
-    pair.joiner.knock(MEETING, BOX);
-    await pair.deliver();
-    pair.chair.admitted(MEETING, BOX);
-    await pair.deliverState();
+    await knockedAndLetIn(pair);
     expect(await pair.joinerReads()).toBe('advies');
     // The chair moves on before the joiner's meeting room has connected: it comes over the lobby.
     pair.chairDoc.getMap('meeting').set('phase', 'afronding');
@@ -336,10 +338,7 @@ describe('meeting handoff after a knock', () => {
   it('keeps a change passed on before the key beside the state, not in its place', async () => {
     const pair = deskPair();
     pair.chairDoc.getMap('meeting').set('case', CASE);
-    pair.joiner.knock(MEETING, BOX);
-    await pair.deliver();
-    pair.chair.admitted(MEETING, BOX);
-    await pair.deliverState();
+    await knockedAndLetIn(pair);
     pair.chairDoc.getMap('meeting').set('phase', 'afronding');
     await pair.deliver(() => pair.chair.counts.passedOn > 0 && pair.queue.length === 0);
     // Both kept while the key is on its way; both applied once it opens them.
@@ -350,10 +349,7 @@ describe('meeting handoff after a knock', () => {
 
   it('passes nothing on after HANDOFF_BRIDGE_MS, and takes nothing then', async () => {
     const pair = deskPair();
-    pair.joiner.knock(MEETING, BOX);
-    await pair.deliver();
-    pair.chair.admitted(MEETING, BOX);
-    await pair.deliverState();
+    await knockedAndLetIn(pair);
     expect(await pair.joinerReads()).toBe('advies');
     pair.clock.advance(HANDOFF_BRIDGE_MS + 1);
     const sent = pair.sent.chair;
