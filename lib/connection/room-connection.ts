@@ -340,12 +340,16 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   };
   provider.on('peers', onPeers);
   // y-webrtc says 'synced' once every connected peer answered our sync step 1; the first time
-  // is news for whoever waits to know what the group holds (GroupSession's hearing).
+  // is news for whoever waits to know what the group holds (GroupSession's hearing), though no
+  // connection fact changed (so not through `notify`, which says only what changed). Told after
+  // y-webrtc's reading of that answer: a listener's work is no part of it.
   let syncedOnce = false;
   const onSynced = ({ synced }: { synced: boolean }): void => {
     if (!synced || syncedOnce) return;
     syncedOnce = true;
-    notify();
+    setTimeout(() => {
+      for (const listener of [...listeners]) listener();
+    }, 0);
   };
   provider.on('synced', onSynced);
   // Hung WebRTC attempts are closed so that y-webrtc announces again and retries (mesh-watchdog).
