@@ -91,7 +91,7 @@ interface SharedRoom {
   readonly relay: RoomRelay;
   readonly unseen: () => number;
   /** RoomHandle.syncedWithPeer. */
-  readonly syncedOnce: () => boolean;
+  readonly syncedWithPeer: () => boolean;
   readonly doc: Y.Doc;
   readonly listeners: Set<() => void>;
   readonly notes: PeerNotes;
@@ -162,7 +162,7 @@ export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
     peerLinks: () => peerLinks(shared),
     relayCounts: () => shared.relay.relayCounts(),
     unknownPeers: () => shared.unseen(),
-    syncedWithPeer: () => shared.syncedOnce(),
+    syncedWithPeer: shared.syncedWithPeer,
     notes: shared.notes,
     onConnectionChange(listener) {
       shared.listeners.add(listener);
@@ -428,7 +428,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     framing,
     relay,
     unseen: () => unknownNow,
-    syncedOnce: () => syncedOnce,
+    syncedWithPeer: () => syncedOnce,
     doc,
     listeners,
     notes,

@@ -207,14 +207,20 @@ describe('a member who reloads', () => {
     await group.until(session, (s) => s.lobby === 'heard');
   });
 
-  it("takes another member's presence in the lobby for the group only once their state is in", async () => {
-    // No meeting, nothing new in the lobby for Bram: only the presences and the answer to his
-    // sync request tell him the group is there and holds nothing he lacks.
+  /** Anna is in the lobby; Bram opens it, sees her presence, and his room has no answer yet. */
+  async function bramSeesAnnasPresenceOnly(): Promise<GroupSession> {
     group = new Group();
     await group.open(anna);
     group.rooms.reportSync('Bram', false);
     const session = await group.open(bram);
     await group.until(session, (s) => s.members.length === 2, "Anna's presence");
+    return session;
+  }
+
+  it("takes another member's presence in the lobby for the group only once their state is in", async () => {
+    // No meeting, nothing new in the lobby for Bram: only the presences and the answer to his
+    // sync request tell him the group is there and holds nothing he lacks.
+    const session = await bramSeesAnnasPresenceOnly();
     // A presence alone comes a round trip before the state: no start offered yet.
     expect(session.snapshot().lobby).toBe('looking');
     group.rooms.reportSync('Bram', true);
@@ -223,11 +229,7 @@ describe('a member who reloads', () => {
 
   it('takes a presence for the group after a while when no answer can say so', async () => {
     // A lobby reached only through the server: its answers do not say 'synced'.
-    group = new Group();
-    await group.open(anna);
-    group.rooms.reportSync('Bram', false);
-    const session = await group.open(bram);
-    await group.until(session, (s) => s.members.length === 2, "Anna's presence");
+    const session = await bramSeesAnnasPresenceOnly();
     group.clock.advance(PRESENCE_SETTLE_MS - 100);
     expect(session.snapshot().lobby).toBe('looking');
     // Never 'alone' meanwhile: someone is there.
