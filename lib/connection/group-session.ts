@@ -179,8 +179,9 @@ export interface MeetingCachePort {
 /**
  * Whether this panel has heard its group yet. 'looking' until another member's panel (presence)
  * or document update reached us; 'alone' when the signaling server has been reachable for
- * ALONE_AFTER_MS and still nobody appeared. A panel that is looking must not offer to start a
- * meeting as if none ran: while the server is down, the group may well be in one.
+ * ALONE_AFTER_MS and still nobody appeared (ALONE_DESPITE_PEERS_MS while the server says other
+ * panels are there). A panel that is looking must not offer to start a meeting as if none ran:
+ * while the server is down, the group may well be in one.
  */
 export type LobbyHearing = 'looking' | 'heard' | 'alone';
 
@@ -326,6 +327,17 @@ export const CHAIR_GRACE_MS = 5_000;
  * working network; a meeting started wrongly alone still loses to the one already running.
  */
 export const ALONE_AFTER_MS = 5_000;
+
+/**
+ * How long instead while the server says other panels of the group are there (their
+ * announcements, RoomHandle.peersThere) and none has shown itself yet: no WebRTC path reaches
+ * them (a firewalled TURN server, a strict network), and they come through the encrypted relay
+ * once it starts (RELAY_AFTER_MS, 8 s), their state a round trip or PRESENCE_SETTLE_MS after.
+ * Counting alone before that offered a newcomer the group's first member's screen (the invite
+ * as step one, "I chair today") while the group was waiting to let them in. Bounded all the
+ * same: a panel that announces and never shows a presence must not keep everyone looking.
+ */
+export const ALONE_DESPITE_PEERS_MS = 20_000;
 
 /**
  * The panel saves its cache at most this often while changes keep coming: often enough for a
@@ -488,6 +500,12 @@ export class GroupSession {
   /** The group's name as this member knows it: their own, or learnt from the others. */
   private groupName: string | null;
   private connectedSince: number | null = null;
+  /**
+   * Whether this panel counted itself alone since the server became reachable: it stays so
+   * until the group is heard, also when a newcomer's announcement comes after (which would
+   * otherwise lengthen the wait and take back the start and the invite just offered).
+   */
+  private countedAlone = false;
   private cancelAloneCheck: (() => void) | null = null;
   /** Held meetings updated since the last look at whether they ended, looked at once a frame. */
   private readonly endChecks = new Set<string>();
@@ -1763,14 +1781,21 @@ export class GroupSession {
     const connected = this.lobby?.connectionFacts().signalingConnected ?? false;
     if (!connected) {
       this.connectedSince = null;
+      this.countedAlone = false;
       this.cancelAloneCheck?.();
       this.cancelAloneCheck = null;
       return 'looking';
     }
+    if (this.countedAlone) return 'alone';
     const now = this.clock.now();
     this.connectedSince ??= now;
-    const left = this.connectedSince + ALONE_AFTER_MS - now;
-    if (left <= 0) return 'alone';
+    const others = this.lobby?.peersThere?.() ?? 0;
+    const wait = others > 0 ? ALONE_DESPITE_PEERS_MS : ALONE_AFTER_MS;
+    const left = this.connectedSince + wait - now;
+    if (left <= 0) {
+      this.countedAlone = true;
+      return 'alone';
+    }
     this.cancelAloneCheck ??= this.clock.after(left + 50, () => {
       this.cancelAloneCheck = null;
       this.refresh();

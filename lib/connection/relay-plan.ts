@@ -187,6 +187,19 @@ export class PeerBook {
     return links;
   }
 
+  /**
+   * How many peers are there now (RP1): heard within PEER_TTL_MS or connected directly. Each is
+   * a panel of the group (its messages opened with the room key), whether or not its presence
+   * has reached us yet.
+   */
+  present(now: number): number {
+    let count = 0;
+    for (const peer of this.peers.values()) {
+      if (peer.direct || now - peer.lastHeard <= PEER_TTL_MS) count++;
+    }
+    return count;
+  }
+
   /** Peers known now (for tests and to bound what is held per peer). */
   known(): string[] {
     return [...this.peers.keys()];

@@ -56,6 +56,13 @@ export interface RoomHandle {
    */
   syncedWithPeer?(): boolean;
   /**
+   * How many other panels are in this room now, as the server's messages (their announcements
+   * and signals, opened with the room key) and the direct connections tell: before their
+   * presence arrives, and whether or not a connection to them ever comes. Rooms that cannot
+   * tell leave it out.
+   */
+  peersThere?(): number;
+  /**
    * How many peers receive this room without showing a presence (unseen-peers.ts). Rooms that
    * cannot tell leave it out.
    */
@@ -162,6 +169,7 @@ export function openRoom(keys: RoomKeys, options: RoomOptions): RoomHandle {
     peerLinks: () => peerLinks(shared),
     relayCounts: () => shared.relay.relayCounts(),
     unknownPeers: () => shared.unseen(),
+    peersThere: () => shared.relay.book.present(Date.now()),
     syncedWithPeer: shared.syncedWithPeer,
     notes: shared.notes,
     onConnectionChange(listener) {

@@ -7,7 +7,14 @@ import { deriveRoomKeys, roomCryptoKey } from '../../lib/invite/room-name';
 import { readLobby } from '../../lib/shared-doc/lobby';
 import { openPayload } from '../helpers/frame-tap';
 import { EXTENSION_DIR, recordWebSocketFrames } from './helpers/member-browser';
-import { currentPhase, joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
+import {
+  connectOnlyThroughServer,
+  currentPhase,
+  joinGroup,
+  letIn,
+  membersInACall,
+  startGroup,
+} from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/rel-ayon-lyx';
 /** Names and texts with spaces: base64 ciphertext has none, so a match can only be plaintext. */
@@ -95,15 +102,6 @@ describe('two members with no direct path meet through the encrypted relay', () 
     expect(relayed).toBeGreaterThan(10);
   });
 });
-
-/** Ticks "Only connect through the server" in the settings, as a member would. */
-async function connectOnlyThroughServer(panel: Page): Promise<void> {
-  await panel.getByRole('button', { name: 'Settings' }).click();
-  await panel.getByRole('checkbox', { name: 'Only connect through the server' }).check();
-  await panel.getByRole('button', { name: 'Save' }).click();
-  await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-  await panel.getByRole('button', { name: 'Close' }).click();
-}
 
 /** The AES-GCM keys of the group's lobby and running meeting rooms, by room name (topic). */
 async function roomKeys(panel: Page, secret: Uint8Array): Promise<Map<string, CryptoKey>> {

@@ -10,8 +10,10 @@ import {
   joinGroup,
   letIn,
   openMemberPanels,
+  screensSeen,
   startGroup,
   waitingToBeLetIn,
+  watchScreens,
 } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/slo-wnet-wrk';
@@ -106,37 +108,3 @@ describe('a meeting on a slow network', () => {
     expect(network.turnProxy.bytes()).toBeGreaterThan(0);
   });
 });
-
-/** Texts a panel must not show a newcomer before they are let in. */
-const MEMBER_ONLY = ['I chair today', 'Start the meeting as chair', 'Meetings in this series'];
-
-/**
- * Notes, in the page, every text of MEMBER_ONLY the panel shows from now on, and whether it
- * said it was looking for the group: on every change of the DOM, so that nothing shown for a
- * moment is missed.
- */
-async function watchScreens(panel: Page): Promise<void> {
-  await panel.evaluate((memberOnly) => {
-    const seen = { looking: false, memberOnly: [] as string[] };
-    (window as unknown as { __screens: typeof seen }).__screens = seen;
-    const check = (): void => {
-      const text = document.body.textContent ?? '';
-      if (text.includes('Looking for your group…')) seen.looking = true;
-      for (const t of memberOnly) {
-        if (text.includes(t) && !seen.memberOnly.includes(t)) seen.memberOnly.push(t);
-      }
-    };
-    new MutationObserver(check).observe(document.body, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-    });
-  }, MEMBER_ONLY);
-}
-
-async function screensSeen(panel: Page): Promise<{ looking: boolean; memberOnly: string[] }> {
-  return panel.evaluate(
-    () =>
-      (window as unknown as { __screens: { looking: boolean; memberOnly: string[] } }).__screens,
-  );
-}

@@ -215,3 +215,45 @@ export async function meetingWithNodeMember(
   await expect.poll(() => currentPhase(chair).textContent(), { timeout: 20_000 }).toBe('Inventory');
   return { code, secret: invite.invite.secret, member };
 }
+
+/** Texts a panel must not show a newcomer before they are let in. */
+const MEMBER_ONLY = [
+  'I chair today',
+  'Start the meeting as chair',
+  'Meetings in this series',
+  'Step 1: invite your group',
+];
+
+/**
+ * Notes, in the page, every text of MEMBER_ONLY the panel shows from now on, and whether it
+ * said it was looking for the group: on every change of the DOM, so that nothing shown for a
+ * moment is missed.
+ */
+export async function watchScreens(panel: Page): Promise<void> {
+  await panel.evaluate((memberOnly) => {
+    const seen = { looking: false, memberOnly: [] as string[] };
+    (window as unknown as { __screens: typeof seen }).__screens = seen;
+    const check = (): void => {
+      const text = document.body.textContent ?? '';
+      if (text.includes('Looking for your group…')) seen.looking = true;
+      for (const t of memberOnly) {
+        if (text.includes(t) && !seen.memberOnly.includes(t)) seen.memberOnly.push(t);
+      }
+    };
+    new MutationObserver(check).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  }, MEMBER_ONLY);
+}
+
+/** What `watchScreens` noted so far. */
+export async function screensSeen(
+  panel: Page,
+): Promise<{ looking: boolean; memberOnly: string[] }> {
+  return panel.evaluate(
+    () =>
+      (window as unknown as { __screens: { looking: boolean; memberOnly: string[] } }).__screens,
+  );
+}

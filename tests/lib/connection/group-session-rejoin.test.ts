@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ALONE_AFTER_MS,
+  ALONE_DESPITE_PEERS_MS,
   PRESENCE_SETTLE_MS,
   CACHE_SAVE_DELAY_MS,
   CACHE_SETTLE_MS,
@@ -203,6 +204,37 @@ describe('a member who reloads', () => {
     expect(session.snapshot().lobby).toBe('alone');
 
     // Someone appears: the group is heard.
+    await group.open(bram);
+    await group.until(session, (s) => s.lobby === 'heard');
+  });
+
+  it('keeps looking while the server tells of others whose presence has not come, for a while', async () => {
+    // No WebRTC path to the others (a firewalled TURN server): the server passes on their
+    // announcements, and their presence comes only once the relay starts, seconds later.
+    group = new Group();
+    group.rooms.reportPeersThere('Bram', 1);
+    const session = await group.open(bram);
+    await group.until(session, (s) => s.connection.kind === 'connected');
+    group.clock.advance(ALONE_AFTER_MS + 100);
+    expect(session.snapshot().lobby).toBe('looking');
+    group.clock.advance(ALONE_DESPITE_PEERS_MS - ALONE_AFTER_MS - 200);
+    expect(session.snapshot().lobby).toBe('looking');
+    // Someone who announces and never shows a presence keeps nobody looking for ever.
+    group.clock.advance(200);
+    expect(session.snapshot().lobby).toBe('alone');
+  });
+
+  it('stays alone once it said so when a newcomer announces itself', async () => {
+    group = new Group();
+    group.rooms.reportPeersThere('Anna', 0);
+    const session = await group.open(anna);
+    await group.until(session, (s) => s.connection.kind === 'connected');
+    group.clock.advance(ALONE_AFTER_MS + 100);
+    expect(session.snapshot().lobby).toBe('alone');
+    // Bram's announcement comes before his presence: the start and invite stay where they are.
+    group.rooms.reportPeersThere('Anna', 1);
+    group.clock.advance(ALONE_AFTER_MS);
+    expect(session.snapshot().lobby).toBe('alone');
     await group.open(bram);
     await group.until(session, (s) => s.lobby === 'heard');
   });

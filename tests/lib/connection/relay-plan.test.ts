@@ -29,6 +29,19 @@ function bookWith(peers: string[]) {
 }
 
 describe('relay plan', () => {
+  it('RP1 counts the peers there: heard within PEER_TTL_MS, or connected directly', () => {
+    const book = bookWith(['b', 'c']);
+    expect(book.present(0)).toBe(2);
+    // Bram is connected directly and says nothing more through the server; Carla goes quiet.
+    book.observe(facts(['b']), 1_000);
+    expect(book.present(PEER_TTL_MS)).toBe(2);
+    expect(book.present(PEER_TTL_MS + 1)).toBe(1);
+    // Before the next look forgets her, as after.
+    book.observe(facts(['b']), PEER_TTL_MS + 1);
+    expect(book.present(PEER_TTL_MS + 1)).toBe(1);
+    expect(new PeerBook().present(0)).toBe(0);
+  });
+
   it('RP2 relays to a known peer without a direct connection only after RELAY_AFTER_MS', () => {
     const book = bookWith(['b']);
     book.observe(facts([], ['b']), 0);

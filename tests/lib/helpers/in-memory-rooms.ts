@@ -37,6 +37,11 @@ export class InMemoryRooms {
    * 'synced', RoomHandle.syncedWithPeer), and what they say; other members' rooms cannot tell.
    */
   private readonly syncReports = new Map<string, boolean>();
+  /**
+   * Members whose rooms say how many other panels the server tells them of (their
+   * announcements, RoomHandle.peersThere), and how many; other members' rooms cannot tell.
+   */
+  private readonly peerReports = new Map<string, number>();
 
   /** The `openRoom` to give the GroupSession of `member` (a name for the calls below). */
   openerFor(member: string): (keys: RoomKeys) => RoomHandle {
@@ -126,6 +131,15 @@ export class InMemoryRooms {
     for (const seat of this.openSeats(member)) notify(seat);
   }
 
+  /**
+   * From now on the rooms of `member` say the server tells them of `count` other panels, present
+   * or not (a peer announced that no connection reaches). Members never reported cannot tell.
+   */
+  reportPeersThere(member: string, count: number): void {
+    this.peerReports.set(member, count);
+    for (const seat of this.openSeats(member)) notify(seat);
+  }
+
   /** The names of the rooms `member` holds open (opened and not yet released). */
   openRooms(member: string): string[] {
     return this.openSeats(member).map((seat) => seat.roomName);
@@ -193,6 +207,9 @@ export class InMemoryRooms {
       notes,
       ...(this.syncReports.has(member)
         ? { syncedWithPeer: () => this.syncReports.get(member) === true }
+        : {}),
+      ...(this.peerReports.has(member)
+        ? { peersThere: () => this.peerReports.get(member) ?? 0 }
         : {}),
       onConnectionChange(listener) {
         seat.listeners.add(listener);
