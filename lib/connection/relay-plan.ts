@@ -32,6 +32,14 @@
  *   moments can still answer our announce with an offer (seen in Chromium). Relaying to it sent
  *   every change through the server to nobody for PEER_TTL_MS, and the others saw "someone
  *   unknown is connected" (unseen-peers.ts) for seconds each time a member reloaded or left.
+ * - RP8 At once, as RP6, while this page reaches some peer only through the server (it relays
+ *   to us) and nobody over a connection of its own, in any room: the member's network has shown
+ *   that no WebRTC path works (a firewalled TURN server, a strict NAT), and each new room (the
+ *   meeting a newcomer is let into, a meeting started, a member who reloads) would wait
+ *   RELAY_AFTER_MS for the same. Direct attempts go on, and win (RP4).
+ * - RP9 A peer relayed to stays a target until a direct connection to it works (RP4), its
+ *   connection closes (RP7) or it goes silent (RP1): a relay that stops and starts again as
+ *   RP8 comes and goes would drop what was on its way.
  */
 import { isRecord } from '../util/guards';
 
@@ -158,6 +166,7 @@ export class PeerBook {
       if (now - peer.lastHeard > PEER_TTL_MS) continue;
       const without = now - (peer.unconnectedSince ?? now);
       const relays =
+        peer.relayedSince !== null ||
         without >= this.relayAfterMs ||
         (peer.failed && without >= FAILED_RELAY_AFTER_MS) ||
         (peer.relayedToUs !== null && now - peer.relayedToUs <= PEER_TTL_MS);
@@ -200,6 +209,15 @@ export class PeerBook {
     return count;
   }
 
+  /** RP8: whether some peer relayed to us within PEER_TTL_MS (and has no direct connection). */
+  relayingToUs(now: number): boolean {
+    for (const peer of this.peers.values()) {
+      if (peer.direct || peer.local || peer.relayedToUs === null) continue;
+      if (now - peer.relayedToUs <= PEER_TTL_MS) return true;
+    }
+    return false;
+  }
+
   /** Peers known now (for tests and to bound what is held per peer). */
   known(): string[] {
     return [...this.peers.keys()];
@@ -234,6 +252,24 @@ export class PeerBook {
     }
     if (oldest) this.peers.delete(oldest[0]);
   }
+}
+
+/** What this page's rooms show of its network, for RP8. */
+export interface PageReach {
+  /** Some room has a connected WebRTC connection. */
+  readonly direct: boolean;
+  /** Some room's peer relays to us (PeerBook.relayingToUs). */
+  readonly relayedToUs: boolean;
+}
+
+/**
+ * How long a room waits for a direct connection before relaying (PeerBook.relayAfterMs): RP2,
+ * or 0 by RP6 (these peer options leave no WebRTC path) or RP8 (the page reaches others only
+ * through the server).
+ */
+export function relayAfterFor(peerOpts: unknown, page: PageReach): number {
+  if (!canConnectDirectly(peerOpts)) return 0;
+  return page.relayedToUs && !page.direct ? 0 : RELAY_AFTER_MS;
 }
 
 /** Whether these peer options allow WebRTC only through a relay (iceTransportPolicy 'relay'). */

@@ -10,8 +10,8 @@ import { roomReuse, sameRoomOptions } from './room-reuse';
 import { RoomFraming } from './peer-framing';
 import { RoomRelay } from './relay';
 import type { RelayCounts } from './relay';
-import { canConnectDirectly, RELAY_AFTER_MS, relayOnly } from './relay-plan';
-import type { PeerLink } from './relay-plan';
+import { relayAfterFor, relayOnly } from './relay-plan';
+import type { PageReach, PeerLink } from './relay-plan';
 import { RelayPacer } from './relay-pacer';
 import { systemClock } from './clock';
 import { UnseenPeers } from './unseen-peers';
@@ -236,9 +236,23 @@ function retarget(room: SharedRoom, options: RoomOptions): void {
   room.options = options;
 }
 
-/** How long a peer waits for a direct connection before it is relayed to (relay-plan RP2, RP6). */
+/**
+ * How long a peer waits for a direct connection before it is relayed to (relay-plan RP2, RP6,
+ * RP8: what every open room of this page shows of its network).
+ */
 function relayAfter(options: RoomOptions): number {
-  return canConnectDirectly(options.peerOpts) ? RELAY_AFTER_MS : 0;
+  return relayAfterFor(options.peerOpts, pageReach(Date.now()));
+}
+
+function pageReach(now: number): PageReach {
+  let relayedToUs = false;
+  for (const room of rooms.values()) {
+    for (const conn of room.provider.room?.webrtcConns.values() ?? []) {
+      if (conn.connected) return { direct: true, relayedToUs };
+    }
+    relayedToUs ||= room.relay.book.relayingToUs(now);
+  }
+  return { direct: false, relayedToUs };
 }
 
 function peerOptions(options: RoomOptions): Record<string, unknown> {
@@ -385,6 +399,8 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     const yRoom = provider.room;
     if (!yRoom) return;
     const now = Date.now();
+    // RP8 may have come or gone since the last look, through this room or another.
+    relay.book.relayAfterMs = relayAfter(room.options);
     const connected = new Set<string>();
     const pending = new Set<string>();
     for (const [id, conn] of yRoom.webrtcConns) (conn.connected ? connected : pending).add(id);

@@ -7,6 +7,7 @@ import {
   PEER_TTL_MS,
   PeerBook,
   RELAY_AFTER_MS,
+  relayAfterFor,
 } from '../../../lib/connection/relay-plan';
 import type { DirectFacts } from '../../../lib/connection/relay-plan';
 
@@ -230,5 +231,45 @@ describe('a member who cannot connect directly at all', () => {
     [{ config: { iceServers: 'junk', iceTransportPolicy: 'relay' } }, false],
   ])('RP6 reads %j as a direct path possible: %s', (peerOpts, expected) => {
     expect(canConnectDirectly(peerOpts)).toBe(expected);
+  });
+});
+
+describe('a member whose network has shown that no direct path works', () => {
+  const noTurn = { config: { iceServers: [], iceTransportPolicy: 'relay' } };
+
+  it('RP8 relays at once in every room while others reach this page only through the server', () => {
+    expect(relayAfterFor(undefined, { direct: false, relayedToUs: false })).toBe(RELAY_AFTER_MS);
+    expect(relayAfterFor(undefined, { direct: false, relayedToUs: true })).toBe(0);
+    // One working connection anywhere shows a path: the usual wait.
+    expect(relayAfterFor(undefined, { direct: true, relayedToUs: true })).toBe(RELAY_AFTER_MS);
+    // RP6 stands either way.
+    expect(relayAfterFor(noTurn, { direct: true, relayedToUs: false })).toBe(0);
+  });
+
+  it('RP8 counts a peer relaying to us while it has no direct connection, for PEER_TTL_MS', () => {
+    const book = bookWith(['b']);
+    expect(book.relayingToUs(0)).toBe(false);
+    book.heard('b', 100, 1_000, true);
+    book.observe(facts(), 1_000);
+    expect(book.relayingToUs(1_000 + PEER_TTL_MS)).toBe(true);
+    expect(book.relayingToUs(1_001 + PEER_TTL_MS)).toBe(false);
+    // A direct connection to it: the relay was the way there, not the only one.
+    book.heard('b', 100, 2_000, true);
+    book.observe(facts(['b']), 2_000);
+    expect(book.relayingToUs(2_000)).toBe(false);
+  });
+
+  it('RP9 keeps relaying to a peer when RP8 goes, until a direct connection to it works', () => {
+    const book = bookWith(['b', 'c']);
+    book.relayAfterMs = 0;
+    book.observe(facts([], ['b', 'c']), 100);
+    expect(book.relayTargets(100)).toEqual(['b', 'c']);
+    // A direct connection to Carla works: the page has a path, the wait is back...
+    book.relayAfterMs = RELAY_AFTER_MS;
+    book.observe(facts(['c'], ['b']), 1_000);
+    // ...and Bram, relayed to already, stays relayed to.
+    expect(book.relayTargets(1_000)).toEqual(['b']);
+    book.observe(facts(['b', 'c']), 2_000);
+    expect(book.relayTargets(2_000)).toEqual([]);
   });
 });
