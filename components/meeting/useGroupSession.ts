@@ -2,7 +2,14 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { EMPTY_SNAPSHOT, GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { warmBaseTable } from '../../lib/shared-doc/ed25519';
-import { openRoom, openSignalingEarly, retargetRoom } from '../../lib/connection/room-connection';
+import {
+  onNetworkReachLearnt,
+  openRoom,
+  openSignalingEarly,
+  rememberNetworkReach,
+  retargetRoom,
+} from '../../lib/connection/room-connection';
+import { networkReachItem } from '../../lib/device/network-reach';
 import type { RoomOptions } from '../../lib/connection/room-connection';
 import { icePeerOpts } from '../../lib/connection/ice-config';
 import {
@@ -116,6 +123,7 @@ export function useGroupSession(
   // The name as the panel opened: a member who joined with an invite gets it from the session
   // (snapshot.groupName), and the panel then remembers it; that must not reopen the session.
   const [groupName] = useState(group.name ?? '');
+  useRememberedNetworkReach(store);
   const companionIce = useCompanionIce(signalingUrl);
   // The device key is read (or made) while the companion answers, not after.
   useEffect(prepareDevice, []);
@@ -269,4 +277,28 @@ function storedDevice(): Promise<DeviceSigner> {
   if (early) traceMark('device-key-read-ahead-taken');
   const store = early ? { load: () => early, save: stored.save } : stored;
   return loadDeviceKey(store).catch(() => memoryDeviceKey());
+}
+
+/**
+ * What this device's network showed last time (relay-plan RP8, lib/device/network-reach.ts):
+ * told to the rooms as the panel opens, and kept as the rooms learn it anew.
+ */
+function useRememberedNetworkReach(store: KeyValueStore | null): void {
+  useEffect(() => {
+    if (!store) return undefined;
+    let stopped = false;
+    networkReachItem.read(store).then(
+      (read) => {
+        if (!stopped) rememberNetworkReach(read.value.onlyThroughServer);
+      },
+      () => undefined,
+    );
+    const stop = onNetworkReachLearnt((onlyThroughServer) => {
+      void networkReachItem.write(store, { onlyThroughServer }).catch(() => false);
+    });
+    return () => {
+      stopped = true;
+      stop();
+    };
+  }, [store]);
 }

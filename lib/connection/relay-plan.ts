@@ -36,7 +36,9 @@
  *   to us) and nobody over a connection of its own, in any room: the member's network has shown
  *   that no WebRTC path works (a firewalled TURN server, a strict NAT), and each new room (the
  *   meeting a newcomer is let into, a meeting started, a member who reloads) would wait
- *   RELAY_AFTER_MS for the same. Direct attempts go on, and win (RP4).
+ *   RELAY_AFTER_MS for the same. Direct attempts go on, and win (RP4). The panel remembers
+ *   what its page learnt for the next one (lib/device/network-reach.ts), whose first room then
+ *   relays at once too, until a direct connection works.
  * - RP9 A peer relayed to stays a target until a direct connection to it works (RP4), its
  *   connection closes (RP7) or it goes silent (RP1): a relay that stops and starts again as
  *   RP8 comes and goes would drop what was on its way.
@@ -260,6 +262,8 @@ export interface PageReach {
   readonly direct: boolean;
   /** Some room's peer relays to us (PeerBook.relayingToUs). */
   readonly relayedToUs: boolean;
+  /** An earlier page of this device reached its group only through the server (and no page since directly). */
+  readonly remembered: boolean;
 }
 
 /**
@@ -269,7 +273,7 @@ export interface PageReach {
  */
 export function relayAfterFor(peerOpts: unknown, page: PageReach): number {
   if (!canConnectDirectly(peerOpts)) return 0;
-  return page.relayedToUs && !page.direct ? 0 : RELAY_AFTER_MS;
+  return (page.relayedToUs || page.remembered) && !page.direct ? 0 : RELAY_AFTER_MS;
 }
 
 /** Whether these peer options allow WebRTC only through a relay (iceTransportPolicy 'relay'). */

@@ -236,23 +236,60 @@ function retarget(room: SharedRoom, options: RoomOptions): void {
   room.options = options;
 }
 
+/** RP8 as an earlier page of this device learnt it (`rememberNetworkReach`). */
+let remembered = false;
+/** Whether this page has learnt RP8 itself: then what an earlier one learnt no longer counts. */
+let learntHere = false;
+const reachListeners = new Set<(onlyThroughServer: boolean) => void>();
+
 /**
  * How long a peer waits for a direct connection before it is relayed to (relay-plan RP2, RP6,
  * RP8: what every open room of this page shows of its network).
  */
 function relayAfter(options: RoomOptions): number {
-  return relayAfterFor(options.peerOpts, pageReach(Date.now()));
+  const page = pageReach(Date.now());
+  learnReach(page);
+  return relayAfterFor(options.peerOpts, page);
 }
 
 function pageReach(now: number): PageReach {
   let relayedToUs = false;
   for (const room of rooms.values()) {
     for (const conn of room.provider.room?.webrtcConns.values() ?? []) {
-      if (conn.connected) return { direct: true, relayedToUs };
+      if (conn.connected) return { direct: true, relayedToUs, remembered };
     }
     relayedToUs ||= room.relay.book.relayingToUs(now);
   }
-  return { direct: false, relayedToUs };
+  return { direct: false, relayedToUs, remembered };
+}
+
+/**
+ * Tells the rooms what an earlier page of this device learnt (relay-plan RP8): that it reached
+ * the others only through the server. The rooms then relay at once from the first, until a
+ * direct connection works anywhere.
+ */
+export function rememberNetworkReach(onlyThroughServer: boolean): void {
+  if (!learntHere) remembered = onlyThroughServer;
+}
+
+/**
+ * Calls `listener` when this page learns how its network reaches the others: true once a peer
+ * relays to it with no direct connection open in any room, false once one is. Returns an
+ * unsubscribe.
+ */
+export function onNetworkReachLearnt(listener: (onlyThroughServer: boolean) => void): () => void {
+  reachListeners.add(listener);
+  return () => reachListeners.delete(listener);
+}
+
+/** What the rooms show now, told to the listeners when it says something new. */
+function learnReach(page: PageReach): void {
+  const learnt = page.direct ? false : page.relayedToUs ? true : null;
+  if (learnt === null) return;
+  learntHere = true;
+  if (learnt === remembered) return;
+  remembered = learnt;
+  for (const listener of [...reachListeners]) listener(learnt);
 }
 
 function peerOptions(options: RoomOptions): Record<string, unknown> {

@@ -108,5 +108,19 @@ describe('a newcomer whose group is reached only through the relay', () => {
     await expect
       .poll(() => anna.locator('main').textContent(), { timeout: 30_000 })
       .toContain(QUESTION);
+
+    // Both reload (the next morning, say): each panel is back in the meeting from what it kept,
+    // they find each other through the relay again, and the chair's next phase reaches Bram.
+    await Promise.all([anna.reload(), bram.reload()]);
+    for (const panel of [anna, bram]) {
+      await expect
+        .poll(() => currentPhase(panel).textContent(), { timeout: 30_000 })
+        .toBe('Inventory');
+    }
+    await expect
+      .poll(() => bram.getByTestId('connection').textContent(), { timeout: 30_000 })
+      .toBe('Connected to 1 member. 1 of them through the server, encrypted.');
+    await anna.getByRole('button', { name: 'Next phase' }).click();
+    await expect.poll(() => currentPhase(bram).textContent(), { timeout: 30_000 }).toBe('Analysis');
   });
 });

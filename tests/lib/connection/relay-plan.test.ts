@@ -238,12 +238,20 @@ describe('a member whose network has shown that no direct path works', () => {
   const noTurn = { config: { iceServers: [], iceTransportPolicy: 'relay' } };
 
   it('RP8 relays at once in every room while others reach this page only through the server', () => {
-    expect(relayAfterFor(undefined, { direct: false, relayedToUs: false })).toBe(RELAY_AFTER_MS);
-    expect(relayAfterFor(undefined, { direct: false, relayedToUs: true })).toBe(0);
+    const page = (direct: boolean, relayedToUs: boolean, remembered = false) => ({
+      direct,
+      relayedToUs,
+      remembered,
+    });
+    expect(relayAfterFor(undefined, page(false, false))).toBe(RELAY_AFTER_MS);
+    expect(relayAfterFor(undefined, page(false, true))).toBe(0);
     // One working connection anywhere shows a path: the usual wait.
-    expect(relayAfterFor(undefined, { direct: true, relayedToUs: true })).toBe(RELAY_AFTER_MS);
+    expect(relayAfterFor(undefined, page(true, true))).toBe(RELAY_AFTER_MS);
+    // What an earlier page learnt counts from the first room, until a direct connection works.
+    expect(relayAfterFor(undefined, page(false, false, true))).toBe(0);
+    expect(relayAfterFor(undefined, page(true, false, true))).toBe(RELAY_AFTER_MS);
     // RP6 stands either way.
-    expect(relayAfterFor(noTurn, { direct: true, relayedToUs: false })).toBe(0);
+    expect(relayAfterFor(noTurn, page(true, false))).toBe(0);
   });
 
   it('RP8 counts a peer relaying to us while it has no direct connection, for PEER_TTL_MS', () => {
