@@ -332,7 +332,8 @@ export const ALONE_AFTER_MS = 5_000;
  * How long instead while the server says other panels of the group are there (their
  * announcements, RoomHandle.peersThere) and none has shown itself yet: no WebRTC path reaches
  * them (a firewalled TURN server, a strict network), and they come through the encrypted relay
- * once it starts (RELAY_AFTER_MS, 8 s), their state a round trip or PRESENCE_SETTLE_MS after.
+ * once it starts (relay-plan RP10: 2 s after they are heard in the lobby, more when the server
+ * is slow to pass it on), their state a round trip or PRESENCE_SETTLE_MS after.
  * Counting alone before that offered a newcomer the group's first member's screen (the invite
  * as step one, "I chair today") while the group was waiting to let them in. Bounded all the
  * same: a panel that announces and never shows a presence must not keep everyone looking.

@@ -39,6 +39,11 @@
  *   RELAY_AFTER_MS for the same. Direct attempts go on, and win (RP4). The panel remembers
  *   what its page learnt for the next one (lib/device/network-reach.ts), whose first room then
  *   relays at once too, until a direct connection works.
+ * - RP10 In a group's lobby after LOBBY_RELAY_AFTER_MS instead of RELAY_AFTER_MS: what a
+ *   newcomer needs first (the group's state, the chair's answer to their knock) is small and
+ *   lives there, and on a network with no WebRTC path the newcomer otherwise looked for the
+ *   group for RELAY_AFTER_MS and more. A working network connects well within it, so the relay
+ *   rarely starts; a slow or blocked one gets the lobby through the server meanwhile.
  * - RP9 A peer relayed to stays a target until a direct connection to it works (RP4), its
  *   connection closes (RP7) or it goes silent (RP1): a relay that stops and starts again as
  *   RP8 comes and goes would drop what was on its way.
@@ -50,6 +55,9 @@ export type PeerLink = 'direct' | 'server';
 
 /** RP2: how long a peer may be without a direct connection before it is relayed to. */
 export const RELAY_AFTER_MS = 8_000;
+
+/** RP10: RP2 in a group's lobby. */
+export const LOBBY_RELAY_AFTER_MS = 2_000;
 
 /** RP3: how long after a failed direct attempt at the soonest. */
 export const FAILED_RELAY_AFTER_MS = 2_000;
@@ -268,12 +276,13 @@ export interface PageReach {
 
 /**
  * How long a room waits for a direct connection before relaying (PeerBook.relayAfterMs): RP2,
- * or 0 by RP6 (these peer options leave no WebRTC path) or RP8 (the page reaches others only
- * through the server).
+ * RP10 in a lobby, or 0 by RP6 (these peer options leave no WebRTC path) or RP8 (the page
+ * reaches others only through the server).
  */
-export function relayAfterFor(peerOpts: unknown, page: PageReach): number {
+export function relayAfterFor(peerOpts: unknown, page: PageReach, lobby = false): number {
   if (!canConnectDirectly(peerOpts)) return 0;
-  return (page.relayedToUs || page.remembered) && !page.direct ? 0 : RELAY_AFTER_MS;
+  if ((page.relayedToUs || page.remembered) && !page.direct) return 0;
+  return lobby ? LOBBY_RELAY_AFTER_MS : RELAY_AFTER_MS;
 }
 
 /** Whether these peer options allow WebRTC only through a relay (iceTransportPolicy 'relay'). */

@@ -93,6 +93,8 @@ export interface PeerNotes {
 
 interface SharedRoom {
   options: RoomOptions;
+  /** A group's lobby (relay-plan RP10). */
+  readonly lobby: boolean;
   readonly provider: WebrtcProvider;
   readonly framing: RoomFraming;
   readonly relay: RoomRelay;
@@ -232,7 +234,7 @@ function retarget(room: SharedRoom, options: RoomOptions): void {
   if (!wasRelayOnly && relayOnly(options.peerOpts)) {
     for (const conn of room.provider.room?.webrtcConns.values() ?? []) conn.destroy();
   }
-  room.relay.book.relayAfterMs = relayAfter(options);
+  room.relay.book.relayAfterMs = relayAfter(options, room.lobby);
   room.options = options;
 }
 
@@ -246,10 +248,10 @@ const reachListeners = new Set<(onlyThroughServer: boolean) => void>();
  * How long a peer waits for a direct connection before it is relayed to (relay-plan RP2, RP6,
  * RP8: what every open room of this page shows of its network).
  */
-function relayAfter(options: RoomOptions): number {
+function relayAfter(options: RoomOptions, lobby: boolean): number {
   const page = pageReach(Date.now());
   learnReach(page);
-  return relayAfterFor(options.peerOpts, page);
+  return relayAfterFor(options.peerOpts, page, lobby);
 }
 
 function pageReach(now: number): PageReach {
@@ -320,7 +322,8 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
       notify();
     }, 0);
   });
-  relay.book.relayAfterMs = relayAfter(options);
+  const lobby = keys.scope === 'lobby';
+  relay.book.relayAfterMs = relayAfter(options, lobby);
   const unseen = new UnseenPeers();
   const noteListeners = new Set<(peerId: string, note: Uint8Array) => void>();
   const provider = new WebrtcProvider(keys.roomName, doc, {
@@ -437,7 +440,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     if (!yRoom) return;
     const now = Date.now();
     // RP8 may have come or gone since the last look, through this room or another.
-    relay.book.relayAfterMs = relayAfter(room.options);
+    relay.book.relayAfterMs = relayAfter(room.options, lobby);
     const connected = new Set<string>();
     const pending = new Set<string>();
     for (const [id, conn] of yRoom.webrtcConns) (conn.connected ? connected : pending).add(id);
@@ -485,6 +488,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   }, POLL_MS);
   const room: SharedRoom = {
     options,
+    lobby,
     provider,
     framing,
     relay,

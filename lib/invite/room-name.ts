@@ -12,6 +12,8 @@ export type RoomScope =
 export interface RoomKeys {
   readonly roomName: string;
   readonly password: string;
+  /** Which room they open, where known: the lobby waits less before relaying (relay-plan RP10). */
+  readonly scope?: RoomScope['kind'];
 }
 
 /** Derives the signaling room name and encryption password for a group's room. */
@@ -19,7 +21,7 @@ export async function deriveRoomKeys(secret: Uint8Array, scope: RoomScope): Prom
   const label = scope.kind === 'lobby' ? 'lobby' : `meeting/${scope.meetingId}`;
   const roomName = 'kring-' + (await sha256Hex(secret, `kring/room/v1/${label}`));
   const password = await sha256Hex(secret, `kring/password/v1/${label}`);
-  return { roomName, password };
+  return { roomName, password, scope: scope.kind };
 }
 
 /**

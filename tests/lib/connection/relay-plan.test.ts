@@ -3,6 +3,7 @@ import {
   canConnectDirectly,
   CLOSE_QUIET_MS,
   FAILED_RELAY_AFTER_MS,
+  LOBBY_RELAY_AFTER_MS,
   MAX_RELAY_PEERS,
   PEER_TTL_MS,
   PeerBook,
@@ -252,6 +253,12 @@ describe('a member whose network has shown that no direct path works', () => {
     expect(relayAfterFor(undefined, page(true, false, true))).toBe(RELAY_AFTER_MS);
     // RP6 stands either way.
     expect(relayAfterFor(noTurn, page(true, false))).toBe(0);
+    // RP10: a lobby waits less, and RP6 and RP8 still win.
+    expect(relayAfterFor(undefined, page(false, false), true)).toBe(LOBBY_RELAY_AFTER_MS);
+    expect(relayAfterFor(undefined, page(true, true), true)).toBe(LOBBY_RELAY_AFTER_MS);
+    expect(relayAfterFor(undefined, page(false, true), true)).toBe(0);
+    expect(relayAfterFor(noTurn, page(true, false), true)).toBe(0);
+    expect(LOBBY_RELAY_AFTER_MS).toBeLessThan(RELAY_AFTER_MS);
   });
 
   it('RP8 counts a peer relaying to us while it has no direct connection, for PEER_TTL_MS', () => {
