@@ -275,6 +275,39 @@ export interface PageReach {
 }
 
 /**
+ * RP8 across pages: what an earlier page of this device learnt (told once as the panel opens)
+ * until this page learns for itself, from what its rooms show.
+ */
+export class NetworkReachMemory {
+  private onlyThroughServer = false;
+  private learntHere = false;
+
+  /** What an earlier page learnt; ignored once this page has learnt anything itself. */
+  remember(onlyThroughServer: boolean): void {
+    if (!this.learntHere) this.onlyThroughServer = onlyThroughServer;
+  }
+
+  /** Whether the rooms should take this device for one that reaches others only through the server. */
+  get remembered(): boolean {
+    return this.onlyThroughServer;
+  }
+
+  /**
+   * Takes in what the rooms show now: a direct connection says no, a peer relaying to us with
+   * none says yes, neither says nothing. Returns what was learnt when it differs from what was
+   * held (to be kept for the next page), else null.
+   */
+  learn(page: Pick<PageReach, 'direct' | 'relayedToUs'>): boolean | null {
+    const learnt = page.direct ? false : page.relayedToUs ? true : null;
+    if (learnt === null) return null;
+    this.learntHere = true;
+    if (learnt === this.onlyThroughServer) return null;
+    this.onlyThroughServer = learnt;
+    return learnt;
+  }
+}
+
+/**
  * How long a room waits for a direct connection before relaying (PeerBook.relayAfterMs): RP2,
  * RP10 in a lobby, or 0 by RP6 (these peer options leave no WebRTC path) or RP8 (the page
  * reaches others only through the server).

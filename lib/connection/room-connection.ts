@@ -10,7 +10,7 @@ import { roomReuse, sameRoomOptions } from './room-reuse';
 import { RoomFraming } from './peer-framing';
 import { RoomRelay } from './relay';
 import type { RelayCounts } from './relay';
-import { relayAfterFor, relayOnly } from './relay-plan';
+import { NetworkReachMemory, relayAfterFor, relayOnly } from './relay-plan';
 import type { PageReach, PeerLink } from './relay-plan';
 import { RelayPacer } from './relay-pacer';
 import { systemClock } from './clock';
@@ -238,10 +238,8 @@ function retarget(room: SharedRoom, options: RoomOptions): void {
   room.options = options;
 }
 
-/** RP8 as an earlier page of this device learnt it (`rememberNetworkReach`). */
-let remembered = false;
-/** Whether this page has learnt RP8 itself: then what an earlier one learnt no longer counts. */
-let learntHere = false;
+/** RP8 as an earlier page of this device learnt it (`rememberNetworkReach`), then this one. */
+const reach = new NetworkReachMemory();
 const reachListeners = new Set<(onlyThroughServer: boolean) => void>();
 
 /**
@@ -258,11 +256,11 @@ function pageReach(now: number): PageReach {
   let relayedToUs = false;
   for (const room of rooms.values()) {
     for (const conn of room.provider.room?.webrtcConns.values() ?? []) {
-      if (conn.connected) return { direct: true, relayedToUs, remembered };
+      if (conn.connected) return { direct: true, relayedToUs, remembered: reach.remembered };
     }
     relayedToUs ||= room.relay.book.relayingToUs(now);
   }
-  return { direct: false, relayedToUs, remembered };
+  return { direct: false, relayedToUs, remembered: reach.remembered };
 }
 
 /**
@@ -271,7 +269,7 @@ function pageReach(now: number): PageReach {
  * direct connection works anywhere.
  */
 export function rememberNetworkReach(onlyThroughServer: boolean): void {
-  if (!learntHere) remembered = onlyThroughServer;
+  reach.remember(onlyThroughServer);
 }
 
 /**
@@ -286,11 +284,8 @@ export function onNetworkReachLearnt(listener: (onlyThroughServer: boolean) => v
 
 /** What the rooms show now, told to the listeners when it says something new. */
 function learnReach(page: PageReach): void {
-  const learnt = page.direct ? false : page.relayedToUs ? true : null;
+  const learnt = reach.learn(page);
   if (learnt === null) return;
-  learntHere = true;
-  if (learnt === remembered) return;
-  remembered = learnt;
   for (const listener of [...reachListeners]) listener(learnt);
 }
 

@@ -4,6 +4,7 @@ import {
   CLOSE_QUIET_MS,
   FAILED_RELAY_AFTER_MS,
   LOBBY_RELAY_AFTER_MS,
+  NetworkReachMemory,
   MAX_RELAY_PEERS,
   PEER_TTL_MS,
   PeerBook,
@@ -272,6 +273,26 @@ describe('a member whose network has shown that no direct path works', () => {
     book.heard('b', 100, 2_000, true);
     book.observe(facts(['b']), 2_000);
     expect(book.relayingToUs(2_000)).toBe(false);
+  });
+
+  it('RP8 holds what an earlier page learnt until this page learns for itself', () => {
+    const memory = new NetworkReachMemory();
+    expect(memory.remembered).toBe(false);
+    memory.remember(true);
+    expect(memory.remembered).toBe(true);
+    // Rooms that show nothing yet (alone, or still connecting) say nothing.
+    expect(memory.learn({ direct: false, relayedToUs: false })).toBeNull();
+    expect(memory.remembered).toBe(true);
+    // A direct connection: learnt here, and told to be kept.
+    expect(memory.learn({ direct: true, relayedToUs: true })).toBe(false);
+    expect(memory.remembered).toBe(false);
+    // The earlier page's memory, read late, no longer counts.
+    memory.remember(true);
+    expect(memory.remembered).toBe(false);
+    // Learnt again: told only when it changes.
+    expect(memory.learn({ direct: false, relayedToUs: true })).toBe(true);
+    expect(memory.learn({ direct: false, relayedToUs: true })).toBeNull();
+    expect(memory.remembered).toBe(true);
   });
 
   it('RP9 keeps relaying to a peer when RP8 goes, until a direct connection to it works', () => {
