@@ -270,8 +270,6 @@ export interface PageReach {
   readonly direct: boolean;
   /** Some room's peer relays to us (PeerBook.relayingToUs). */
   readonly relayedToUs: boolean;
-  /** An earlier page of this device reached its group only through the server (and no page since directly). */
-  readonly remembered: boolean;
 }
 
 /**
@@ -279,17 +277,20 @@ export interface PageReach {
  * until this page learns for itself, from what its rooms show.
  */
 export class NetworkReachMemory {
-  private onlyThroughServer = false;
+  private held = false;
   private learntHere = false;
 
   /** What an earlier page learnt; ignored once this page has learnt anything itself. */
   remember(onlyThroughServer: boolean): void {
-    if (!this.learntHere) this.onlyThroughServer = onlyThroughServer;
+    if (!this.learntHere) this.held = onlyThroughServer;
   }
 
-  /** Whether the rooms should take this device for one that reaches others only through the server. */
-  get remembered(): boolean {
-    return this.onlyThroughServer;
+  /**
+   * Whether the rooms take this device for one that reaches others only through the server
+   * (RP8): what the rooms last showed, else what an earlier page learnt.
+   */
+  get onlyThroughServer(): boolean {
+    return this.held;
   }
 
   /**
@@ -297,24 +298,27 @@ export class NetworkReachMemory {
    * none says yes, neither says nothing. Returns what was learnt when it differs from what was
    * held (to be kept for the next page), else null.
    */
-  learn(page: Pick<PageReach, 'direct' | 'relayedToUs'>): boolean | null {
+  learn(page: PageReach): boolean | null {
     const learnt = page.direct ? false : page.relayedToUs ? true : null;
     if (learnt === null) return null;
     this.learntHere = true;
-    if (learnt === this.onlyThroughServer) return null;
-    this.onlyThroughServer = learnt;
+    if (learnt === this.held) return null;
+    this.held = learnt;
     return learnt;
   }
 }
 
 /**
  * How long a room waits for a direct connection before relaying (PeerBook.relayAfterMs): RP2,
- * RP10 in a lobby, or 0 by RP6 (these peer options leave no WebRTC path) or RP8 (the page
- * reaches others only through the server).
+ * RP10 in a lobby, or 0 by RP6 (these peer options leave no WebRTC path) or RP8
+ * (`onlyThroughServer`, NetworkReachMemory's after it took in what the rooms show now).
  */
-export function relayAfterFor(peerOpts: unknown, page: PageReach, lobby = false): number {
-  if (!canConnectDirectly(peerOpts)) return 0;
-  if ((page.relayedToUs || page.remembered) && !page.direct) return 0;
+export function relayAfterFor(
+  peerOpts: unknown,
+  onlyThroughServer: boolean,
+  lobby = false,
+): number {
+  if (!canConnectDirectly(peerOpts) || onlyThroughServer) return 0;
   return lobby ? LOBBY_RELAY_AFTER_MS : RELAY_AFTER_MS;
 }
 

@@ -244,23 +244,24 @@ const reachListeners = new Set<(onlyThroughServer: boolean) => void>();
 
 /**
  * How long a peer waits for a direct connection before it is relayed to (relay-plan RP2, RP6,
- * RP8: what every open room of this page shows of its network).
+ * RP10, and RP8: what every open room of this page shows of its network now, taken into the
+ * memory first, whose listeners hear what is new).
  */
 function relayAfter(options: RoomOptions, lobby: boolean): number {
-  const page = pageReach(Date.now());
-  learnReach(page);
-  return relayAfterFor(options.peerOpts, page, lobby);
+  const learnt = reach.learn(pageReach(Date.now()));
+  if (learnt !== null) for (const listener of [...reachListeners]) listener(learnt);
+  return relayAfterFor(options.peerOpts, reach.onlyThroughServer, lobby);
 }
 
 function pageReach(now: number): PageReach {
   let relayedToUs = false;
   for (const room of rooms.values()) {
     for (const conn of room.provider.room?.webrtcConns.values() ?? []) {
-      if (conn.connected) return { direct: true, relayedToUs, remembered: reach.remembered };
+      if (conn.connected) return { direct: true, relayedToUs };
     }
     relayedToUs ||= room.relay.book.relayingToUs(now);
   }
-  return { direct: false, relayedToUs, remembered: reach.remembered };
+  return { direct: false, relayedToUs };
 }
 
 /**
@@ -280,13 +281,6 @@ export function rememberNetworkReach(onlyThroughServer: boolean): void {
 export function onNetworkReachLearnt(listener: (onlyThroughServer: boolean) => void): () => void {
   reachListeners.add(listener);
   return () => reachListeners.delete(listener);
-}
-
-/** What the rooms show now, told to the listeners when it says something new. */
-function learnReach(page: PageReach): void {
-  const learnt = reach.learn(page);
-  if (learnt === null) return;
-  for (const listener of [...reachListeners]) listener(learnt);
 }
 
 function peerOptions(options: RoomOptions): Record<string, unknown> {

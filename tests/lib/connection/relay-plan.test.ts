@@ -240,25 +240,27 @@ describe('a member whose network has shown that no direct path works', () => {
   const noTurn = { config: { iceServers: [], iceTransportPolicy: 'relay' } };
 
   it('RP8 relays at once in every room while others reach this page only through the server', () => {
-    const page = (direct: boolean, relayedToUs: boolean, remembered = false) => ({
-      direct,
-      relayedToUs,
-      remembered,
-    });
-    expect(relayAfterFor(undefined, page(false, false))).toBe(RELAY_AFTER_MS);
-    expect(relayAfterFor(undefined, page(false, true))).toBe(0);
+    // What the rooms show now, taken into a memory that holds what an earlier page learnt.
+    const taken = (direct: boolean, relayedToUs: boolean, remembered = false) => {
+      const memory = new NetworkReachMemory();
+      memory.remember(remembered);
+      memory.learn({ direct, relayedToUs });
+      return memory.onlyThroughServer;
+    };
+    expect(relayAfterFor(undefined, taken(false, false))).toBe(RELAY_AFTER_MS);
+    expect(relayAfterFor(undefined, taken(false, true))).toBe(0);
     // One working connection anywhere shows a path: the usual wait.
-    expect(relayAfterFor(undefined, page(true, true))).toBe(RELAY_AFTER_MS);
+    expect(relayAfterFor(undefined, taken(true, true))).toBe(RELAY_AFTER_MS);
     // What an earlier page learnt counts from the first room, until a direct connection works.
-    expect(relayAfterFor(undefined, page(false, false, true))).toBe(0);
-    expect(relayAfterFor(undefined, page(true, false, true))).toBe(RELAY_AFTER_MS);
+    expect(relayAfterFor(undefined, taken(false, false, true))).toBe(0);
+    expect(relayAfterFor(undefined, taken(true, false, true))).toBe(RELAY_AFTER_MS);
     // RP6 stands either way.
-    expect(relayAfterFor(noTurn, page(true, false))).toBe(0);
+    expect(relayAfterFor(noTurn, taken(true, false))).toBe(0);
     // RP10: a lobby waits less, and RP6 and RP8 still win.
-    expect(relayAfterFor(undefined, page(false, false), true)).toBe(LOBBY_RELAY_AFTER_MS);
-    expect(relayAfterFor(undefined, page(true, true), true)).toBe(LOBBY_RELAY_AFTER_MS);
-    expect(relayAfterFor(undefined, page(false, true), true)).toBe(0);
-    expect(relayAfterFor(noTurn, page(true, false), true)).toBe(0);
+    expect(relayAfterFor(undefined, taken(false, false), true)).toBe(LOBBY_RELAY_AFTER_MS);
+    expect(relayAfterFor(undefined, taken(true, true), true)).toBe(LOBBY_RELAY_AFTER_MS);
+    expect(relayAfterFor(undefined, taken(false, true), true)).toBe(0);
+    expect(relayAfterFor(noTurn, taken(true, false), true)).toBe(0);
     expect(LOBBY_RELAY_AFTER_MS).toBeLessThan(RELAY_AFTER_MS);
   });
 
@@ -277,22 +279,22 @@ describe('a member whose network has shown that no direct path works', () => {
 
   it('RP8 holds what an earlier page learnt until this page learns for itself', () => {
     const memory = new NetworkReachMemory();
-    expect(memory.remembered).toBe(false);
+    expect(memory.onlyThroughServer).toBe(false);
     memory.remember(true);
-    expect(memory.remembered).toBe(true);
+    expect(memory.onlyThroughServer).toBe(true);
     // Rooms that show nothing yet (alone, or still connecting) say nothing.
     expect(memory.learn({ direct: false, relayedToUs: false })).toBeNull();
-    expect(memory.remembered).toBe(true);
+    expect(memory.onlyThroughServer).toBe(true);
     // A direct connection: learnt here, and told to be kept.
     expect(memory.learn({ direct: true, relayedToUs: true })).toBe(false);
-    expect(memory.remembered).toBe(false);
+    expect(memory.onlyThroughServer).toBe(false);
     // The earlier page's memory, read late, no longer counts.
     memory.remember(true);
-    expect(memory.remembered).toBe(false);
+    expect(memory.onlyThroughServer).toBe(false);
     // Learnt again: told only when it changes.
     expect(memory.learn({ direct: false, relayedToUs: true })).toBe(true);
     expect(memory.learn({ direct: false, relayedToUs: true })).toBeNull();
-    expect(memory.remembered).toBe(true);
+    expect(memory.onlyThroughServer).toBe(true);
   });
 
   it('RP9 keeps relaying to a peer when RP8 goes, until a direct connection to it works', () => {
