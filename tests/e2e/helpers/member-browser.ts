@@ -1,5 +1,5 @@
 import type { browser } from 'wxt/browser';
-import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -57,9 +57,12 @@ export interface MemberBrowser {
  * Launches a browser with the extension, routing the call hosts to the fixture page: a fresh
  * profile, or `profile` again to restart a member's browser with everything it stored. `args`
  * adds Chromium flags (such as `--remote-debugging-port=0`, see devtools-targets.ts).
+ * `fontSize` (a fresh profile only) is the member's own choice under Settings > Appearance >
+ * Font size, in pixels (16 is Chromium's usual "Medium", 20 "Large", 24 "Very large"), written
+ * into the profile's preferences before the browser starts, as Chromium itself keeps it.
  */
 export async function launchMember(
-  options: { profile?: string; args?: readonly string[] } = {},
+  options: { profile?: string; args?: readonly string[]; fontSize?: number } = {},
 ): Promise<MemberBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
@@ -68,6 +71,7 @@ export async function launchMember(
     throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\`.`);
   }
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'kring-profile-'));
+  if (options.fontSize !== undefined) writeFontSize(profile, options.fontSize);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -127,6 +131,17 @@ export async function launchMember(
       failOnPageErrors(pageErrors);
     },
   };
+}
+
+/** Chromium's font size setting, where it keeps it: the profile's Default/Preferences file. */
+function writeFontSize(profile: string, size: number): void {
+  if (existsSync(join(profile, 'Default', 'Preferences'))) {
+    throw new Error('fontSize is for a fresh profile: this one has preferences already');
+  }
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  // Chromium moves the fixed-width font with the standard one in the same proportion (16 to 13).
+  const webprefs = { default_font_size: size, default_fixed_font_size: Math.round(size * 0.8125) };
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs } }));
 }
 
 /**
