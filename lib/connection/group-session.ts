@@ -12,6 +12,7 @@ import { readMeeting, roleOf } from '../shared-doc/meeting-state';
 import type { MeetingState } from '../shared-doc/meeting-state';
 import {
   changeTimer,
+  fitChairToGroup,
   goToPhase,
   nextPhase,
   previousPhase,
@@ -803,14 +804,23 @@ export class GroupSession {
     return result;
   }
 
-  /** The chair's "next phase". */
+  /** The chair's "next phase"; the new phase judges the group's size afresh (goToPhase). */
   nextPhase(): CommandResult {
-    return this.onMeeting((doc) => nextPhase(doc, this.identity.memberId, this.clock.now()));
+    return this.onMeeting((doc) =>
+      nextPhase(doc, this.identity.memberId, this.clock.now(), this.present()),
+    );
   }
 
   /** The chair's "previous phase". */
   previousPhase(): CommandResult {
-    return this.onMeeting((doc) => previousPhase(doc, this.identity.memberId, this.clock.now()));
+    return this.onMeeting((doc) =>
+      previousPhase(doc, this.identity.memberId, this.clock.now(), this.present()),
+    );
+  }
+
+  /** The people in the meeting as this panel last listed them, this member included. */
+  private present(): number {
+    return this.snapshotValue.members.length;
   }
 
   /** The chair hands the chair to another member. */
@@ -820,7 +830,9 @@ export class GroupSession {
 
   /** The chair jumps to a phase. */
   goToPhase(index: number): CommandResult {
-    return this.onMeeting((doc) => goToPhase(doc, this.identity.memberId, index, this.clock.now()));
+    return this.onMeeting((doc) =>
+      goToPhase(doc, this.identity.memberId, index, this.clock.now(), undefined, this.present()),
+    );
   }
 
   /**
@@ -1139,9 +1151,16 @@ export class GroupSession {
     // Parts equal to the last snapshot's stay its objects (rows React already rendered), and an
     // unchanged snapshot is the last one itself: no listener is called (issue 15).
     const shared = shareEqual(this.snapshotValue, next);
-    if (shared === this.snapshotValue) return;
-    this.snapshotValue = shared;
-    for (const listener of [...this.listeners]) listener();
+    if (shared !== this.snapshotValue) {
+      this.snapshotValue = shared;
+      for (const listener of [...this.listeners]) listener();
+    }
+    // A chair who started with too few people stops asking and advising once enough are here
+    // (meeting-commands.ts fitChairToGroup). Last: its write refreshes again at once, and that
+    // newer snapshot must not be overwritten by this one.
+    if (this.meeting && started?.chairJoinsIn && started.chairId === this.identity.memberId) {
+      fitChairToGroup(this.meeting.doc, this.identity.memberId, members.length);
+    }
   }
 
   private admissionView(members: readonly Member[]): AdmissionView | null {

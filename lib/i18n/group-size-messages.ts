@@ -17,8 +17,8 @@ export const GROUP_SIZE_MESSAGES = {
     },
   },
   tooFewChairJoinsIn: {
-    nl: 'Met zo weinig mensen mag jij als voorzitter in deze bijeenkomst ook vragen stellen en advies geven.',
-    en: 'With so few people, you as chair may ask questions and give advice in this meeting too.',
+    nl: 'Tot er genoeg mensen zijn, mag jij als voorzitter ook vragen stellen en advies geven.',
+    en: 'Until enough people are here, you as chair may ask questions and give advice too.',
   },
   tooFewWait: {
     nl: 'Je kunt starten en op de anderen wachten: tot er genoeg mensen zijn, loopt deze werkvorm niet zoals bedoeld. Voor een kleine groep past het basismodel.',

@@ -14,6 +14,7 @@ import { mayAct } from './may-act';
 import { cleanName } from '../util/clean-name';
 import { LIMITS } from '../util/limits';
 import { decodePhaseMinutes } from '../method/phase-times';
+import { chairJoinsIn } from '../method/roles';
 import {
   pausedTimer,
   readTimer,
@@ -92,8 +93,9 @@ export function startMeeting(
       const valid = method ? decodePhaseMinutes([...input.phaseMinutes], method) : null;
       if (valid) put(map, MEETING_KEYS.phaseMinutes, valid);
     }
-    // Stored with the start, not counted from presence later: every panel and every command
-    // then reads the same choice, the one the chair was shown before starting.
+    // Stored, not counted from presence by each reader: every panel and every command then reads
+    // the same choice. The chair's panel keeps it true to the group as people arrive and leave
+    // (fitChairToGroup, and goToPhase with the number present).
     if (input.chairIsExternal === true) {
       // The chair's own id: the role is theirs and does not pass with the chair (meeting-state).
       put(map, MEETING_KEYS.chairIsExternal, input.chairId);
@@ -117,6 +119,7 @@ export function goToPhase(
   index: number,
   now: number,
   state: MeetingState = readMeeting(doc),
+  present?: number,
 ): CommandResult {
   if (state.ended) return { ok: false, reason: 'not-started' };
   if (!mayAct(state, actorId, 'move-phase')) return { ok: false, reason: 'not-chair' };
@@ -133,6 +136,10 @@ export function goToPhase(
       }
     }
     put(map, MEETING_KEYS.phaseIndex, index);
+    // A new phase judges the group's size afresh, in both directions (fitChairToGroup).
+    if (present !== undefined && joinsInFor(state, present) !== state.chairJoinsIn) {
+      put(map, MEETING_KEYS.chairJoinsIn, joinsInFor(state, present));
+    }
     // From the state read above: this transaction changes neither the method nor its minutes,
     // and reading the whole meeting again would delay the change on its way to the others.
     // (The index is in range: checked above.)
@@ -235,16 +242,54 @@ export function setPhaseMinutes(
   return OK;
 }
 
-/** Moves the meeting one phase on (the chair's "next phase"). */
-export function nextPhase(doc: Y.Doc, actorId: string, now: number): CommandResult {
+/**
+ * Moves the meeting one phase on (the chair's "next phase"). `present`: the people in the
+ * meeting as the chair's panel counts them, when it does (goToPhase judges the group's size).
+ */
+export function nextPhase(
+  doc: Y.Doc,
+  actorId: string,
+  now: number,
+  present?: number,
+): CommandResult {
   const state = readMeeting(doc);
-  return goToPhase(doc, actorId, state.phaseIndex + 1, now, state);
+  return goToPhase(doc, actorId, state.phaseIndex + 1, now, state, present);
 }
 
-/** Moves the meeting one phase back (the chair's "previous phase"). */
-export function previousPhase(doc: Y.Doc, actorId: string, now: number): CommandResult {
+/** Moves the meeting one phase back (the chair's "previous phase"); `present` as nextPhase. */
+export function previousPhase(
+  doc: Y.Doc,
+  actorId: string,
+  now: number,
+  present?: number,
+): CommandResult {
   const state = readMeeting(doc);
-  return goToPhase(doc, actorId, state.phaseIndex - 1, now, state);
+  return goToPhase(doc, actorId, state.phaseIndex - 1, now, state, present);
+}
+
+/** Whether the chair of this meeting joins in with `present` people here. */
+function joinsInFor(state: MeetingState, present: number): boolean {
+  return !state.chairIsExternal && chairJoinsIn(state.method, present);
+}
+
+/**
+ * The chair steps back from asking and advising once the group is big enough for its method.
+ * A chair usually starts alone (the invite's first step says the others come in by themselves),
+ * so a start too small for the method is the rule, not the exception; without this, the chair
+ * of eight would keep asking and advising because they were one when they started. Only this
+ * direction happens within a phase: a member whose panel reloads is gone from the count for a
+ * moment, and the chair's forms must not come and go with it. Joining in again when people
+ * left waits for the next phase (goToPhase). `present`: the people in the meeting as the
+ * chair's panel counts them, the chair included (as the start form counts them).
+ * No-op (ok) when nothing changes.
+ */
+export function fitChairToGroup(doc: Y.Doc, actorId: string, present: number): CommandResult {
+  const state = readMeeting(doc);
+  if (!state.started || state.ended) return { ok: false, reason: 'not-started' };
+  if (state.chairId !== actorId) return { ok: false, reason: 'not-chair' };
+  if (!state.chairJoinsIn || joinsInFor(state, present)) return OK;
+  doc.transact(() => put(meetingMap(doc), MEETING_KEYS.chairJoinsIn, false), LOCAL_ORIGIN);
+  return OK;
 }
 
 /**

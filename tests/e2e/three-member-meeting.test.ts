@@ -120,6 +120,11 @@ describe('a whole meeting with three members', () => {
     // Analysis: the coach points out a closed question; Carla asks an open one; Bram answers.
     await next();
     await allSee(phaseIs('Analysis'));
+    // Anna started alone, as the invite's first step says to; with three here now she guards the
+    // process and asks nothing herself: no question form, no "Few members" note.
+    await carla.getByRole('textbox', { name: 'Your question' }).waitFor();
+    expect(await anna.getByRole('textbox', { name: 'Your question' }).count()).toBe(0);
+    expect(await anna.locator('main').textContent()).not.toContain('Few members');
     const question = carla.getByRole('textbox', { name: 'Your question' });
     await question.fill('Heb je al met haar gepraat?');
     await expect.poll(() => carla.locator('main').textContent()).toContain('Coach:');

@@ -166,7 +166,9 @@ describe('members who cannot connect directly meet through the encrypted relay',
     // All of it: every writer's writes, up to the last one (the joiner adds its own card).
     const had = Y.decodeStateVector(Y.encodeStateVector(written));
     const got = Y.decodeStateVector(Y.encodeStateVector(received));
-    for (const [client, clock] of had) expect(got.get(client)).toBe(clock);
+    // (At least: the chair may write after the copy was taken, stepping back from asking once
+    // the joiner makes the group big enough; meeting-commands.ts fitChairToGroup.)
+    for (const [client, clock] of had) expect(got.get(client)).toBeGreaterThanOrEqual(clock!);
     expect(late.snapshot()?.links).toEqual({ [chair!.id]: 'server', [writer!.id]: 'server' });
 
     // Every frame under the server's 64 KiB limit, and no socket closed for size or rate.

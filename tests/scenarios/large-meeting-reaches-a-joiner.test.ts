@@ -92,7 +92,9 @@ describe('a large meeting over real WebRTC', () => {
     // All of it: every writer's writes, up to the last one (the joiner adds its own card).
     const had = Y.decodeStateVector(Y.encodeStateVector(written));
     const got = Y.decodeStateVector(Y.encodeStateVector(received));
-    for (const [client, clock] of had) expect(got.get(client)).toBe(clock);
+    // (At least: the chair may write after the copy was taken, stepping back from asking once
+    // the joiner makes the group big enough; meeting-commands.ts fitChairToGroup.)
+    for (const [client, clock] of had) expect(got.get(client)).toBeGreaterThanOrEqual(clock!);
     const board = everything(received);
     expect(board).toEqual(everything(written));
     for (const items of [

@@ -38,7 +38,7 @@ describe('the start says how many people the method needs', () => {
     const { onStart, user } = start(2);
     const notice =
       'This method needs at least 3 people; 2 are here now. ' +
-      'With so few people, you as chair may ask questions and give advice in this meeting too.';
+      'Until enough people are here, you as chair may ask questions and give advice too.';
     expect(screen.getByText(notice)).toBeTruthy();
     // The start button carries the notice, so a screen reader hears it before starting.
     const describedBy = startButton().getAttribute('aria-describedby') ?? '';
@@ -76,8 +76,8 @@ describe('the start says how many people the method needs', () => {
     start(1, 'nl');
     expect(
       screen.getByText(
-        'Deze werkvorm vraagt minstens 3 mensen; nu is er 1. Met zo weinig mensen mag jij als ' +
-          'voorzitter in deze bijeenkomst ook vragen stellen en advies geven.',
+        'Deze werkvorm vraagt minstens 3 mensen; nu is er 1. Tot er genoeg mensen zijn, mag jij ' +
+          'als voorzitter ook vragen stellen en advies geven.',
       ),
     ).toBeTruthy();
     cleanup();

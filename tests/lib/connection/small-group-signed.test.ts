@@ -92,4 +92,29 @@ describe('a chair joining in, in a signed meeting of two (issue 14, point 10)', 
     expect(chair!.snapshot().meeting!.chairJoinsIn).toBe(false);
     expect(member!.snapshot().meeting!.chairJoinsIn).toBe(false);
   });
+  it('has the chair who started alone step back once two members are let in', async () => {
+    group = new SignedGroup(SECRET, 'Klein');
+    const chair = await group.open('Anna', await memoryDeviceKey());
+    group.settle();
+    // As the start form decides for a chair alone: joining in.
+    expect(await chair.startMeeting('basic', null, true)).toEqual({ ok: true });
+    group.rooms.flush();
+    group.settle();
+    expect(chair.snapshot().meeting!.chairJoinsIn).toBe(true);
+    // (letIn lets in whoever asks: Carla opens the group only once Bram is in.)
+    const bringer = await group.open('Bram', await memoryDeviceKey());
+    await group.letIn(chair, [bringer]);
+    await group.eventually(chair, (s) => s.members.length === 2);
+    // Two of the three the basic model needs.
+    expect(chair.snapshot().meeting!.chairJoinsIn).toBe(true);
+    const member = await group.open('Carla', await memoryDeviceKey());
+    await group.letIn(chair, [member]);
+    for (const panel of [chair, bringer, member]) {
+      await group.eventually(
+        panel,
+        (s) => s.members.length === 3 && s.meeting?.chairJoinsIn === false,
+      );
+    }
+    // (Read through each panel's signature check: the chair's signed write of a chair key.)
+  });
 });

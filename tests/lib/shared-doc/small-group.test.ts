@@ -8,7 +8,12 @@ import {
 } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
-import { startMeeting } from '../../../lib/shared-doc/meeting-commands';
+import {
+  fitChairToGroup,
+  goToPhase,
+  nextPhase,
+  startMeeting,
+} from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member } from '../helpers/meeting';
 import type { TestMember } from '../helpers/meeting';
@@ -116,5 +121,71 @@ describe('too few members: the chair asks and advises (issue 14, point 10)', () 
     const balint = meeting('balint', false, 'asking');
     meetingMap(balint).set(MEETING_KEYS.chairJoinsIn, true);
     expect(readMeeting(balint).chairJoinsIn).toBe(false);
+  });
+});
+
+/**
+ * A chair usually starts alone: the invite's first step tells them to, and the others come in by
+ * themselves. So the choice made at the start follows the group from there (found in a field
+ * walk: the chair of eight still had the question form and "Few members" because they were one
+ * when they started).
+ */
+describe('joining in follows the group as it grows and shrinks', () => {
+  it('stops once enough people are here, and only the chair makes it so', () => {
+    const doc = meeting('basic', true, 'asking');
+    // Bram's panel counts three as well: not his to decide.
+    expect(fitChairToGroup(doc, bram.id, 3)).toEqual({ ok: false, reason: 'not-chair' });
+    expect(readMeeting(doc).chairJoinsIn).toBe(true);
+    // Two are not enough for the basic model: nothing changes.
+    expect(fitChairToGroup(doc, anna.id, 2)).toEqual({ ok: true });
+    expect(readMeeting(doc).chairJoinsIn).toBe(true);
+    expect(fitChairToGroup(doc, anna.id, 3)).toEqual({ ok: true });
+    expect(readMeeting(doc).chairJoinsIn).toBe(false);
+    expect(addQuestion(anna.ctx(doc), 'Wat deed je toen hij belde?')).toEqual({
+      ok: false,
+      reason: 'not-allowed',
+    });
+  });
+
+  it('never starts joining in within a phase: a member reloading is gone only for a moment', () => {
+    const doc = meeting('basic', false, 'asking');
+    expect(fitChairToGroup(doc, anna.id, 1)).toEqual({ ok: true });
+    expect(readMeeting(doc).chairJoinsIn).toBe(false);
+  });
+
+  it('judges the size again at a phase change, in both directions', () => {
+    const doc = meeting('basic', false, 'pitching');
+    // Carla left for good: the chair and the case bringer alone in the analysis.
+    expect(nextPhase(doc, anna.id, 1_000, 2)).toEqual({ ok: true });
+    expect(readMeeting(doc).phase.activity).toBe('asking');
+    expect(readMeeting(doc).chairJoinsIn).toBe(true);
+    expect(addQuestion(anna.ctx(doc), 'Wat deed je toen hij belde?')).toEqual({ ok: true });
+    // She is back by the next phase.
+    const advising = readMeeting(doc).method.phases.findIndex((p) => p.activity === 'advising');
+    expect(goToPhase(doc, anna.id, advising, 2_000, undefined, 3)).toEqual({ ok: true });
+    expect(readMeeting(doc).chairJoinsIn).toBe(false);
+    // Without a count (a panel that does not know who is here), the choice stays as it is.
+    expect(nextPhase(doc, anna.id, 3_000)).toEqual({ ok: true });
+    expect(readMeeting(doc).chairJoinsIn).toBe(false);
+  });
+
+  it('never makes a method that keeps the chair out, or an external chair, join in', () => {
+    const balint = meeting('balint', false, 'pitching');
+    expect(nextPhase(balint, anna.id, 1_000, 1)).toEqual({ ok: true });
+    expect(readMeeting(balint).chairJoinsIn).toBe(false);
+    expect(meetingMap(balint).has(MEETING_KEYS.chairJoinsIn)).toBe(false);
+
+    const doc = new Y.Doc();
+    startMeeting(doc, {
+      methodId: 'basic',
+      chairId: anna.id,
+      chairName: anna.name,
+      groupName: 'Testgroep',
+      now: 0,
+      chairIsExternal: true,
+    });
+    expect(nextPhase(doc, anna.id, 1_000, 1)).toEqual({ ok: true });
+    expect(readMeeting(doc).chairJoinsIn).toBe(false);
+    expect(meetingMap(doc).has(MEETING_KEYS.chairJoinsIn)).toBe(false);
   });
 });
