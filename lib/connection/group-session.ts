@@ -1159,7 +1159,7 @@ export class GroupSession {
     // (meeting-commands.ts fitChairToGroup). Last: its write refreshes again at once, and that
     // newer snapshot must not be overwritten by this one.
     if (this.meeting && started?.chairJoinsIn && started.chairId === this.identity.memberId) {
-      fitChairToGroup(this.meeting.doc, this.identity.memberId, members.length);
+      fitChairToGroup(this.meeting.doc, this.identity.memberId, members.length, started);
     }
   }
 

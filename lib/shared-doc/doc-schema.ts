@@ -41,7 +41,10 @@ export const MEETING_KEYS = {
   intentions: 'intentions',
   /** The case bringer agrees that the case title is kept in the meeting's summary. */
   keepCaseTitle: 'keepCaseTitle',
-  /** The chair started with fewer people than the method needs, and asks and advises too. */
+  /**
+   * Fewer people are in the meeting than the method needs, and the chair asks and advises too
+   * (written by the chair's panel as the group changes: meeting-commands.ts fitChairToGroup).
+   */
   chairJoinsIn: 'chairJoinsIn',
   /**
    * The member id of a chair who guides as an external procesbegeleider (not a member of the

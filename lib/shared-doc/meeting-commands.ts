@@ -137,9 +137,8 @@ export function goToPhase(
     }
     put(map, MEETING_KEYS.phaseIndex, index);
     // A new phase judges the group's size afresh, in both directions (fitChairToGroup).
-    if (present !== undefined && joinsInFor(state, present) !== state.chairJoinsIn) {
-      put(map, MEETING_KEYS.chairJoinsIn, joinsInFor(state, present));
-    }
+    const joinsIn = present === undefined ? state.chairJoinsIn : joinsInFor(state, present);
+    if (joinsIn !== state.chairJoinsIn) put(map, MEETING_KEYS.chairJoinsIn, joinsIn);
     // From the state read above: this transaction changes neither the method nor its minutes,
     // and reading the whole meeting again would delay the change on its way to the others.
     // (The index is in range: checked above.)
@@ -252,8 +251,7 @@ export function nextPhase(
   now: number,
   present?: number,
 ): CommandResult {
-  const state = readMeeting(doc);
-  return goToPhase(doc, actorId, state.phaseIndex + 1, now, state, present);
+  return stepPhase(doc, actorId, 1, now, present);
 }
 
 /** Moves the meeting one phase back (the chair's "previous phase"); `present` as nextPhase. */
@@ -263,8 +261,18 @@ export function previousPhase(
   now: number,
   present?: number,
 ): CommandResult {
+  return stepPhase(doc, actorId, -1, now, present);
+}
+
+function stepPhase(
+  doc: Y.Doc,
+  actorId: string,
+  by: 1 | -1,
+  now: number,
+  present: number | undefined,
+): CommandResult {
   const state = readMeeting(doc);
-  return goToPhase(doc, actorId, state.phaseIndex - 1, now, state, present);
+  return goToPhase(doc, actorId, state.phaseIndex + by, now, state, present);
 }
 
 /** Whether the chair of this meeting joins in with `present` people here. */
@@ -280,11 +288,15 @@ function joinsInFor(state: MeetingState, present: number): boolean {
  * direction happens within a phase: a member whose panel reloads is gone from the count for a
  * moment, and the chair's forms must not come and go with it. Joining in again when people
  * left waits for the next phase (goToPhase). `present`: the people in the meeting as the
- * chair's panel counts them, the chair included (as the start form counts them).
- * No-op (ok) when nothing changes.
+ * chair's panel counts them, the chair included (as the start form counts them); `state`: the
+ * meeting as the caller just read it, in the same task. No-op (ok) when nothing changes.
  */
-export function fitChairToGroup(doc: Y.Doc, actorId: string, present: number): CommandResult {
-  const state = readMeeting(doc);
+export function fitChairToGroup(
+  doc: Y.Doc,
+  actorId: string,
+  present: number,
+  state: MeetingState = readMeeting(doc),
+): CommandResult {
   if (!state.started || state.ended) return { ok: false, reason: 'not-started' };
   if (state.chairId !== actorId) return { ok: false, reason: 'not-chair' };
   if (!state.chairJoinsIn || joinsInFor(state, present)) return OK;

@@ -51,8 +51,9 @@ export interface MeetingState {
   /** True once the document holds a valid summary of the meeting's end (meeting-summary.ts). */
   readonly ended: boolean;
   /**
-   * The chair started with fewer people than the method needs and asks and advises with the
-   * members (lib/method/roles.ts chairJoinsIn); only for a method that allows it.
+   * Fewer people are in the meeting than the method needs, so the chair asks and advises with
+   * the members (lib/method/roles.ts chairJoinsIn; kept by the chair's panel,
+   * meeting-commands.ts fitChairToGroup); only for a method that allows it.
    */
   readonly chairJoinsIn: boolean;
   /**

@@ -5,7 +5,7 @@ import type { RunningServer } from '../../server/signaling-server';
 import { switchLanguage } from './helpers/axe';
 import { launchMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, openCallPanel, startGroup } from './helpers/panel';
+import { currentPhase, openCallPanel, settle, startGroup } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/gro-ote-lett';
 /** Chromium's "Very large" under Settings > Appearance > Font size. */
@@ -41,14 +41,6 @@ function sticksOut(panel: Page): Promise<string[]> {
     }
     return found;
   });
-}
-
-/** Lets the page lay out and paint what the last change did. */
-async function settle(panel: Page): Promise<void> {
-  await panel.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
-  );
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   joinGroup,
   letIn,
   membersInACall,
+  settle,
   startGroup,
   waitingToBeLetIn,
 } from './helpers/panel';
@@ -34,14 +35,6 @@ const QUESTION = 'Wat gebeurde er precies in het laatste telefoongesprek?';
 const CORE = 'Hoe bewaak ik mijn grenzen zonder de relatie te beschadigen?';
 const ADVICE = 'Plan een vast belmoment en zeg dat je daarbuiten niet opneemt.';
 const AGREEMENT = 'Volgende keer zit Carla voor; Bram vertelt hoe het ging.';
-
-/** Lets the page lay out and paint what the last change did. */
-async function settle(panel: Page): Promise<void> {
-  await panel.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
-  );
-}
 
 async function expectNoSidewaysScroll(panel: Page, what: string): Promise<void> {
   const size = await panel.evaluate(() => ({

@@ -257,3 +257,11 @@ export async function screensSeen(
       (window as unknown as { __screens: { looking: boolean; memberOnly: string[] } }).__screens,
   );
 }
+
+/** Lets the page lay out and paint what the last change did (two animation frames). */
+export async function settle(panel: Page): Promise<void> {
+  await panel.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
