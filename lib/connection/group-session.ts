@@ -427,6 +427,12 @@ export class GroupSession {
   private lastRefreshAt = -Infinity;
   /** This member's own write waits for its transactions to end before refreshing. */
   private refreshAfterWrite = false;
+  /**
+   * Counts refreshes as they begin. A refresh writes now and then (tendMeeting, the chair's
+   * step back); the write refreshes again at once, nested, and that newer view is the one to
+   * keep: the outer refresh, finding the count moved on, publishes nothing.
+   */
+  private refreshCount = 0;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: Array<() => void> = [];
   private disposed = false;
@@ -1050,6 +1056,7 @@ export class GroupSession {
 
   private refresh(): void {
     if (this.disposed) return;
+    const count = ++this.refreshCount;
     this.cancelFrame?.();
     this.cancelFrame = null;
     this.lastRefreshAt = this.clock.now();
@@ -1145,21 +1152,22 @@ export class GroupSession {
     if (this.meeting && started?.chairId && !next.chairPresent && this.signer) {
       if (judgeAgain(meetingMap(this.meeting.doc), MEETING_KEYS.chairId)) this.scheduleRefresh();
     }
-    // Writes back what a peer garbled, or clears late writes after the end; a write comes back
-    // as an update and so as one more refresh.
+    // Writes back what a peer garbled, or clears late writes after the end.
     if (this.meeting && started) tendMeeting(this.meeting.doc, this.identity.memberId, members);
+    // A chair who started with too few people stops asking and advising once enough are here
+    // (meeting-commands.ts fitChairToGroup).
+    if (this.meeting && started?.chairJoinsIn && started.chairId === this.identity.memberId) {
+      fitChairToGroup(this.meeting.doc, this.identity.memberId, members.length, started);
+    }
+    // Either write above has refreshed again, nested, from the document as it is now: that view
+    // is published, and this one, read before the write, is not.
+    if (count !== this.refreshCount) return;
     // Parts equal to the last snapshot's stay its objects (rows React already rendered), and an
     // unchanged snapshot is the last one itself: no listener is called (issue 15).
     const shared = shareEqual(this.snapshotValue, next);
     if (shared !== this.snapshotValue) {
       this.snapshotValue = shared;
       for (const listener of [...this.listeners]) listener();
-    }
-    // A chair who started with too few people stops asking and advising once enough are here
-    // (meeting-commands.ts fitChairToGroup). Last: its write refreshes again at once, and that
-    // newer snapshot must not be overwritten by this one.
-    if (this.meeting && started?.chairJoinsIn && started.chairId === this.identity.memberId) {
-      fitChairToGroup(this.meeting.doc, this.identity.memberId, members.length, started);
     }
   }
 

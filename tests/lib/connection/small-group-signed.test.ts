@@ -8,6 +8,7 @@ import {
   confirmCase,
 } from '../../../lib/shared-doc/board-commands';
 import { MEETING_KEYS, meetingMap } from '../../../lib/shared-doc/doc-schema';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { put } from '../../../lib/shared-doc/signed';
 import { SignedGroup } from '../helpers/signed-group';
 
@@ -116,5 +117,30 @@ describe('a chair joining in, in a signed meeting of two (issue 14, point 10)', 
       );
     }
     // (Read through each panel's signature check: the chair's signed write of a chair key.)
+  });
+
+  it("shows the chair's own step back on the chair's panel at once, not after the next change", async () => {
+    // The chair's panel writes the step back inside its own refresh (GroupSession.refresh):
+    // the write's refresh runs nested in it, and the outer one must not publish its older
+    // view over it. Nothing else happens here that would refresh the chair's panel again.
+    group = new SignedGroup(SECRET, 'Klein');
+    const chair = await group.open('Anna', await memoryDeviceKey());
+    group.settle();
+    expect(await chair.startMeeting('basic', null, true)).toEqual({ ok: true });
+    group.rooms.flush();
+    group.settle();
+    const bringer = await group.open('Bram', await memoryDeviceKey());
+    await group.letIn(chair, [bringer]);
+    const member = await group.open('Carla', await memoryDeviceKey());
+    await group.letIn(chair, [member]);
+    await group.eventually(chair, (s) => s.members.length === 3);
+    group.settle();
+    let inDocument: boolean | null = null;
+    chair.run((ctx) => {
+      inDocument = readMeeting(ctx.doc).chairJoinsIn;
+      return { ok: true };
+    });
+    expect(inDocument).toBe(false);
+    expect(chair.snapshot().meeting!.chairJoinsIn).toBe(false);
   });
 });
