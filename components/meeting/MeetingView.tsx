@@ -20,6 +20,7 @@ import { CoreQuestion } from '../boards/CoreQuestion';
 import { EvaluationBoard } from '../boards/EvaluationBoard';
 import { Confidentiality } from './Confidentiality';
 import { ListeningBanner } from './ListeningBanner';
+import { NoCaseBanner } from './NoCaseBanner';
 import { LastMeetingSummary } from './LastMeetingSummary';
 import { NotesPane } from '../notes/NotesPane';
 import type { NotePlace } from '../notes/NotesPane';
@@ -49,6 +50,8 @@ export interface MeetingActions {
   readonly run: Run;
   readonly next: () => void;
   readonly previous: () => void;
+  /** The chair moves the group to this phase (the way back to confirm a case: NoCaseBanner). */
+  readonly goTo: (phaseIndex: number) => void;
   readonly timer: (action: TimerAction) => void;
   readonly handChair: (member: Member) => void;
   readonly takeChair: () => void;
@@ -167,6 +170,7 @@ export function MeetingView({
         </div>
       )}
       <SecondCaseBanner meeting={meeting} />
+      <NoCaseBanner meeting={meeting} role={role} onGoTo={actions.goTo} />
       <EarlierCases board={board} />
       <ListeningBanner {...props} />
       {/* Where the core question is being worded, its board shows it: not twice on screen. */}

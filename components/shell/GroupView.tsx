@@ -75,6 +75,7 @@ export function GroupView({
         run: (command) => session.run(command),
         next: () => void session.nextPhase(),
         previous: () => void session.previousPhase(),
+        goTo: (phaseIndex) => void session.goToPhase(phaseIndex),
         timer: (action) => void session.timer(action),
         handChair: (member) => void session.handChair(member.memberId, member.name),
         takeChair: () => void session.takeChair(),

@@ -320,6 +320,16 @@ export const MESSAGES = {
     nl: 'Casus: {text} — ingebracht door {name}',
     en: 'Case: {text} — brought in by {name}',
   },
+  noCaseHeading: { nl: 'Geen casus bevestigd.', en: 'No case confirmed.' },
+  noCaseChair: {
+    nl: 'Er is nu geen inbrenger: niemand beantwoordt de vragen of krijgt het advies. Ga terug naar {phase} en bevestig daar een casus.',
+    en: 'There is no case bringer now: nobody answers the questions or receives the advice. Go back to {phase} and confirm a case there.',
+  },
+  noCaseMember: {
+    nl: 'Er is nu geen inbrenger. De voorzitter kan teruggaan naar {phase} om een casus te bevestigen.',
+    en: 'There is no case bringer now. The chair can go back to {phase} to confirm a case.',
+  },
+  backToPhase: { nl: 'Terug naar {phase}', en: 'Back to {phase}' },
   caseChosenMark: { nl: 'gekozen casus', en: 'chosen case' },
   pitchResult: { nl: 'Uitslag', en: 'Result' },
   pitchTally: {

@@ -120,3 +120,16 @@ export function mayDo(
 export function chairJoinsIn(method: Method, presentCount: number): boolean {
   return method.chairMayJoinIn && presentCount < method.minMembers;
 }
+
+/**
+ * The last phase in which the chair may confirm the case ('confirm-case'), or null for a method
+ * without one (the first meeting). Past it, a meeting with no case confirmed has nobody to
+ * answer the questions or receive the advice: the panel says so and offers the way back.
+ */
+export function caseChoicePhase(method: Method): number | null {
+  if (!method.hasCase) return null;
+  const index = method.phases.findLastIndex((phase) =>
+    RULES['confirm-case'].activities?.includes(phase.activity),
+  );
+  return index < 0 ? null : index;
+}

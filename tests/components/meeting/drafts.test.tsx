@@ -33,6 +33,7 @@ function carlasPanel(doc: Y.Doc, drafts: DraftStore) {
     run: (command) => command(carla.ctx(doc, clock++)),
     next: () => {},
     previous: () => {},
+    goTo: () => {},
     timer: () => {},
     handChair: () => {},
     takeChair: () => {},

@@ -25,6 +25,7 @@ function actions(): MeetingActions {
     run: vi.fn(() => ({ ok: true }) as const),
     next: vi.fn(),
     previous: vi.fn(),
+    goTo: vi.fn(),
     timer: vi.fn(),
     handChair: vi.fn(),
     takeChair: vi.fn(),

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import * as Y from 'yjs';
+import { MeetingView } from '../../../components/meeting/MeetingView';
+import type { MeetingActions } from '../../../components/meeting/MeetingView';
+import { I18nProvider } from '../../../components/common/I18n';
+import { goToPhase, nextPhase, previousPhase } from '../../../lib/shared-doc/meeting-commands';
+import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
+import { readBoard } from '../../../lib/shared-doc/board-state';
+import { readTimer } from '../../../lib/shared-doc/timer';
+import { goTo, member, start, startWithCase } from '../../lib/helpers/meeting';
+import type { TestMember } from '../../lib/helpers/meeting';
+
+/**
+ * A chair who moves on from the inventory without confirming a case (seen in a field walk of
+ * eight panels: Analysis then asks for "questions to the case bringer" and nobody is one).
+ * Every panel says so; the chair's panel offers the way back, through the real commands on a
+ * real document, and nothing is blocked.
+ */
+
+afterEach(cleanup);
+
+const anna = member('Anna');
+const bram = member('Bram');
+const carla = member('Carla');
+
+/** The meeting view of `viewer`, re-rendered after every command the chair's buttons run. */
+function mount(doc: Y.Doc, viewer: TestMember, locale: 'nl' | 'en' = 'en') {
+  const acts: MeetingActions = {
+    run: (command) => command(viewer.ctx(doc)),
+    next: () => nextPhase(doc, viewer.id, 1),
+    previous: () => previousPhase(doc, viewer.id, 1),
+    goTo: (index) => goToPhase(doc, viewer.id, index, 1),
+    timer: () => {},
+    handChair: () => {},
+    takeChair: () => {},
+    takeChairBack: () => {},
+    endMeeting: () => {},
+  };
+  const view = () => {
+    const meeting = readMeeting(doc);
+    return (
+      <I18nProvider locale={locale}>
+        <MeetingView
+          meeting={meeting}
+          board={readBoard(doc, meeting.method, viewer.id)}
+          role={roleOf(meeting, viewer.id)}
+          members={[anna, bram, carla].map((m) => ({
+            memberId: m.id,
+            name: m.name,
+            role: roleOf(meeting, m.id),
+            isSelf: m === viewer,
+          }))}
+          selfId={viewer.id}
+          timer={readTimer(doc)}
+          timerOffset={0}
+          chairPresent
+          history={[]}
+          sound="never"
+          actions={acts}
+          place={{
+            groupId: 'group-000001',
+            groupName: 'Testgroep',
+            meetingId: 'meeting-0001',
+            meeting,
+          }}
+        />
+      </I18nProvider>
+    );
+  };
+  const result = render(view());
+  doc.on('update', () => result.rerender(view()));
+  return result;
+}
+
+describe('a meeting that moved on without a case', () => {
+  it('tells the chair and takes the group back to the inventory with one button', async () => {
+    const doc = new Y.Doc();
+    start(doc, anna);
+    mount(doc, anna);
+    expect(screen.queryByText('No case confirmed.')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Next phase' }));
+    expect(screen.getByRole('heading', { name: 'Analysis' })).toBeTruthy();
+    expect(screen.getByText('No case confirmed.')).toBeTruthy();
+    expect(screen.getByText(/nobody answers the questions or receives the advice/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Back to Inventory' }));
+    expect(readMeeting(doc).phaseIndex).toBe(0);
+    expect(screen.getByRole('heading', { name: 'Inventory' })).toBeTruthy();
+    expect(screen.queryByText('No case confirmed.')).toBeNull();
+  });
+
+  it('tells a member, without the button, in Dutch too', () => {
+    const doc = new Y.Doc();
+    start(doc, anna);
+    goTo(doc, anna, 'asking');
+    mount(doc, carla, 'nl');
+    expect(screen.getByText('Geen casus bevestigd.')).toBeTruthy();
+    expect(
+      screen.getByText(/De voorzitter kan teruggaan naar Probleeminventarisatie/),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Terug naar/ })).toBeNull();
+  });
+
+  it('says nothing once a case is confirmed', () => {
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram);
+    goTo(doc, anna, 'asking');
+    mount(doc, anna);
+    expect(screen.queryByText('No case confirmed.')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Back to Inventory' })).toBeNull();
+  });
+
+  it('points a Balint group back to its choosing phase, not the collecting before it', async () => {
+    const doc = new Y.Doc();
+    start(doc, anna, 'balint');
+    goTo(doc, anna, 'choosing');
+    mount(doc, anna);
+    expect(screen.queryByText('No case confirmed.')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Next phase' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Back to Choose' }));
+    expect(screen.getByRole('heading', { name: 'Choose' })).toBeTruthy();
+  });
+
+  it('never speaks of a case in a method without one', async () => {
+    const doc = new Y.Doc();
+    start(doc, anna, 'first-meeting');
+    mount(doc, anna);
+    for (let step = 0; step < 3; step++) {
+      await userEvent.click(screen.getByRole('button', { name: 'Next phase' }));
+      expect(screen.queryByText('No case confirmed.')).toBeNull();
+    }
+    expect(readMeeting(doc).phaseIndex).toBe(3);
+  });
+});
