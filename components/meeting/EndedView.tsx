@@ -80,8 +80,10 @@ export function EndedView({ summary, onBack }: { summary: MeetingSummary; onBack
         <KeptLines heading={t('keptFollowUp')} lines={summary.followUp} />
         <p className="hint">{t('keptOnDevice')}</p>
       </section>
+      {/* Its own name: the header's "Back to your groups" does the same, and two controls of
+          one name leave a member (or a script) who looks for it by name with two answers. */}
       <button type="button" onClick={onBack}>
-        {t('back')}
+        {t('endedDone')}
       </button>
     </section>
   );

@@ -84,6 +84,7 @@ export const MESSAGES = {
     en: 'This invite does not check out: a character was probably changed. Copy it again.',
   },
   back: { nl: 'Terug naar je groepen', en: 'Back to your groups' },
+  endedDone: { nl: 'Klaar', en: 'Done' },
   inviteHeading: { nl: 'Uitnodiging voor deze groep', en: "This group's invite" },
   inviteHint: {
     nl: 'Deel dit alleen met de groep. Wie het heeft, kan vragen om mee te doen; de voorzitter laat binnen wie er hoort.',

@@ -161,7 +161,7 @@ describe('asking to join a meeting', () => {
         .catch(() => undefined);
     }, 250);
     try {
-      await anna.getByRole('button', { name: 'Back to your groups' }).first().click();
+      await anna.getByRole('button', { name: 'Back to your groups' }).click();
       await anna.getByRole('button', { name: 'Open Team Admissie' }).click();
       // After a first meeting the panel asks who chairs this time.
       await anna.getByRole('button', { name: 'I chair today' }).click();

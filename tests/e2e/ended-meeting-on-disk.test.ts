@@ -226,7 +226,7 @@ describe('an ended meeting on the disk', () => {
       await expect.poll(keptMeetings, { timeout: 15_000 }).toBe(1);
 
       // Carla goes back to her groups and leaves it at that; the meeting runs on without her.
-      await page.getByRole('button', { name: 'Back to your groups' }).first().click();
+      await page.getByRole('button', { name: 'Back to your groups' }).click();
       await page.reload();
       await page.getByRole('button', { name: 'Open Team West' }).waitFor();
       expect(await keptMeetings()).toBe(1);

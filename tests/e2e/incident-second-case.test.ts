@@ -173,7 +173,7 @@ describe('an incident meeting with a second case', () => {
     const afterEnd = Date.now();
 
     // Carla (the second case's bringer) exports her record: CSV and the printable page.
-    await carla.getByRole('button', { name: 'Back to your groups' }).first().click();
+    await carla.getByRole('button', { name: 'Back to your groups' }).click();
     await carla.getByRole('button', { name: 'Attendance record' }).click();
     const csvButton = carla.getByRole('button', { name: 'Download as CSV' });
     await csvButton.waitFor();

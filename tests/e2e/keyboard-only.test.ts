@@ -240,7 +240,7 @@ describe('the panel with the keyboard only', () => {
     const focusIs = (target: Locator, what: string) =>
       expect.poll(async () => ((await hasFocus(target)) ? what : focused(anna))).toBe(what);
 
-    // The ended view has a way back of its own: either will do.
+    // The ended view's own way back ("Done") and the group's "Back to your groups" do the same.
     await tabTo(anna, anna.getByRole('button', { name: 'Back to your groups' }), true);
     await anna.keyboard.press('Enter');
     await focusIs(anna.getByRole('heading', { level: 1 }), 'the home heading');

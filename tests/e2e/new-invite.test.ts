@@ -80,7 +80,7 @@ describe('a new invite for the group', () => {
     expect(await carla.getByRole('list', { name: 'Present' }).textContent()).not.toContain('Anna');
 
     // With the new invite she asks, and Anna lets her in.
-    await carla.getByRole('button', { name: 'Back to your groups' }).first().click();
+    await carla.getByRole('button', { name: 'Back to your groups' }).click();
     await joinGroup(carla, newCode, 'Carla');
     await waitingToBeLetIn(carla).waitFor({ timeout: 30_000 });
     await letIn(anna, 'Carla');

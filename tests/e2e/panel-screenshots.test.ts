@@ -241,7 +241,7 @@ describe('the panel at side-panel width', () => {
       await panel.getByRole('heading', { name: 'The meeting has ended.' }).waitFor();
     }
     await shootBoth('10-ended');
-    await anna.getByRole('button', { name: 'Back to your groups' }).first().click();
+    await anna.getByRole('button', { name: 'Back to your groups' }).click();
     await anna.getByRole('button', { name: `Open ${GROUP}` }).waitFor();
     await shoot(anna, '11-home-with-group');
     await bram.getByRole('button', { name: 'My notes' }).click();

@@ -109,7 +109,7 @@ describe('the ended view', () => {
       expect(text).not.toContain(gone);
     }
 
-    await userEvent.click(screen.getByRole('button', { name: 'Back to your groups' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Done' }));
     expect(onBack).toHaveBeenCalledOnce();
   });
 
@@ -152,7 +152,7 @@ describe('the ended view', () => {
     expect(container.textContent).toContain('Basismodel in vijf fasen');
     expect(listed('Afspraken')).toEqual(['Om 9 uur']);
     expect(container.textContent).toContain('Geen');
-    expect(screen.getByRole('button', { name: 'Terug naar je groepen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Klaar' })).toBeTruthy();
   });
 });
 

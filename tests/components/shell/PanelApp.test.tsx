@@ -234,7 +234,7 @@ describe('a panel opened again', () => {
     await user.click(await screen.findByRole('button', { name: 'Open Team West' }));
     await screen.findByRole('heading', { level: 1, name: 'Team West' });
     expect(memory.writes).toEqual(['group-0002']);
-    await user.click(screen.getAllByRole('button', { name: 'Back to your groups' })[0]!);
+    await user.click(screen.getByRole('button', { name: 'Back to your groups' }));
     await screen.findByRole('button', { name: 'Open Team West' });
     expect(memory.writes).toEqual(['group-0002', null]);
   });

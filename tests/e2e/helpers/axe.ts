@@ -64,7 +64,81 @@ export async function axeFindings(page: Page, where: string): Promise<Finding[]>
       ),
     }));
   });
-  return violations.filter((v) => REFUSED.includes(v.impact)).map((v) => ({ where, ...v }));
+  return [
+    ...violations.filter((v) => REFUSED.includes(v.impact)).map((v) => ({ where, ...v })),
+    ...(await sameNameFindings(page, where)),
+  ];
+}
+
+/** The roles a member acts on, and finds by their name (as the e2e tests and scripts do). */
+const CONTROL_ROLES = new Set([
+  'button',
+  'link',
+  'textbox',
+  'searchbox',
+  'combobox',
+  'listbox',
+  'checkbox',
+  'radio',
+  'switch',
+  'spinbutton',
+  'slider',
+  'tab',
+  'menuitem',
+]);
+
+interface AXNode {
+  readonly nodeId: string;
+  readonly parentId?: string;
+  readonly ignored: boolean;
+  readonly role?: { readonly value?: unknown };
+  readonly name?: { readonly value?: unknown };
+}
+
+/**
+ * Two controls of one role and one name on the same screen: a screen reader's list of buttons
+ * says the same twice, and whoever looks for it by name (a member told "click Done", a script
+ * driving the panel by its labels) gets two answers. Within one named form: the home screen's
+ * two forms each ask "Your name", and the form's name tells them apart, for a screen reader
+ * (its landmark) as for a script (the form first). Read from Chromium's accessibility tree, as
+ * assistive technology gets it; not an axe rule.
+ */
+async function sameNameFindings(page: Page, where: string): Promise<Finding[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+    const text = (value: { readonly value?: unknown } | undefined) => String(value?.value ?? '');
+    /** The name of the form a node is in, or '' outside any named form. */
+    const formOf = (node: AXNode): string => {
+      for (let up = byId.get(node.parentId ?? ''); up; up = byId.get(up.parentId ?? '')) {
+        if (text(up.role) === 'form' && text(up.name) !== '') return text(up.name);
+      }
+      return '';
+    };
+    const count = new Map<string, number>();
+    for (const node of nodes) {
+      const role = text(node.role);
+      if (node.ignored || !CONTROL_ROLES.has(role)) continue;
+      const form = formOf(node);
+      const key = `${role} "${text(node.name)}"${form ? ` in the form "${form}"` : ''}`;
+      count.set(key, (count.get(key) ?? 0) + 1);
+    }
+    const twice = [...count].filter(([, n]) => n > 1).map(([key, n]) => `${key}: ${n} of them`);
+    return twice.length === 0
+      ? []
+      : [
+          {
+            where,
+            rule: 'same-name-controls',
+            impact: 'serious',
+            help: 'Controls of one role share a name on one screen: give each its own',
+            nodes: twice,
+          },
+        ];
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** The panel's language, switched as a member does, with the menu in the header. */
