@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { AdmissionView, KnockView } from '../../lib/connection/group-session';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
+import type { Member } from '../../lib/shared-doc/presence';
+import { memberLabels } from './member-label';
 
 /**
  * Admission (issue 13, point 1). A member who is not in today's meeting yet waits for the chair
@@ -78,33 +80,42 @@ export function JoinRequests({
     if (active && active !== document.body && active.isConnected) return;
     list.current?.querySelector<HTMLButtonElement>('button.primary')?.focus();
   }, [knocks]);
+  // Two asking under one name (two Sannes in a team of nurses): each button says whose code it
+  // is, so that neither a screen reader's list nor a search by name gives two of the same.
+  const names = knocks.map((k) => k.name.toLocaleLowerCase());
+  const clashes = (name: string) => names.filter((n) => n === name.toLocaleLowerCase()).length > 1;
   return (
     <LiveRegion live="polite" as="div">
       {knocks.length > 0 && (
         <section className="join-requests" aria-labelledby="join-requests-heading">
           <h2 id="join-requests-heading">{t('knocksHeading')}</h2>
           <ul ref={list}>
-            {knocks.map((k) => (
-              <li
-                key={k.memberId}
-                onFocus={() => {
-                  focusedRow.current = k.memberId;
-                }}
-              >
-                <span className="join-name">{k.name}</span>{' '}
-                <span className="member-fingerprint">
-                  {t('knockCode', { code: k.fingerprint })}
-                </span>
-                <span className="join-actions">
-                  <button type="button" className="primary" onClick={() => onAdmit(k.memberId)}>
-                    <NamedAction text={t('letInName', { name: NAME_SLOT })} name={k.name} />
-                  </button>
-                  <button type="button" onClick={() => onRefuse(k.memberId)}>
-                    <NamedAction text={t('refuseName', { name: NAME_SLOT })} name={k.name} />
-                  </button>
-                </span>
-              </li>
-            ))}
+            {knocks.map((k) => {
+              const named = clashes(k.name)
+                ? t('knockNameAndCode', { name: k.name, code: k.fingerprint })
+                : k.name;
+              return (
+                <li
+                  key={k.memberId}
+                  onFocus={() => {
+                    focusedRow.current = k.memberId;
+                  }}
+                >
+                  <span className="join-name">{k.name}</span>{' '}
+                  <span className="member-fingerprint">
+                    {t('knockCode', { code: k.fingerprint })}
+                  </span>
+                  <span className="join-actions">
+                    <button type="button" className="primary" onClick={() => onAdmit(k.memberId)}>
+                      <NamedAction text={t('letInName', { name: NAME_SLOT })} name={named} />
+                    </button>
+                    <button type="button" onClick={() => onRefuse(k.memberId)}>
+                      <NamedAction text={t('refuseName', { name: NAME_SLOT })} name={named} />
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
           </ul>
           <p className="hint">{t('knocksHint')}</p>
         </section>
@@ -178,12 +189,15 @@ export function DoorControl({
   onChange,
 }: {
   /** The others present, who could open the door. */
-  members: readonly { readonly memberId: string; readonly name: string }[];
+  members: readonly Pick<Member, 'memberId' | 'name' | 'fingerprint'>[];
   doorkeeper: string | null;
   onChange: (memberId: string | null) => void;
 }) {
   const { t } = useI18n();
   const id = useId();
+  const label = memberLabels(members, (name, code) =>
+    t('nameWithKey', { name, key: t('fingerprint', { code }) }),
+  );
   return (
     <p className="door-control">
       <label htmlFor={id}>{t('doorkeeperLabel')}</label>{' '}
@@ -195,7 +209,7 @@ export function DoorControl({
         <option value="">{t('doorkeeperNobody')}</option>
         {members.map((m) => (
           <option key={m.memberId} value={m.memberId}>
-            {m.name}
+            {label(m)}
           </option>
         ))}
       </select>

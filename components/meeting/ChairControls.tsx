@@ -8,6 +8,7 @@ import { altShift, useShortcut } from '../common/useShortcut';
 import type { NextMeeting } from '../../lib/shared-doc/next-meeting';
 import { EndMeetingButton } from './EndMeetingButton';
 import { Icon } from '../common/Icon';
+import { memberLabels } from './member-label';
 
 const NEXT = altShift('ArrowRight');
 const PREVIOUS = altShift('ArrowLeft');
@@ -88,6 +89,9 @@ export function ChairControls({
   const [handTo, setHandTo] = useState('');
   const handId = useId();
   const candidates = members.filter((m) => !m.isSelf && m.memberId !== caseBringerId);
+  const label = memberLabels(candidates, (name, code) =>
+    t('nameWithKey', { name, key: t('fingerprint', { code }) }),
+  );
   const handToMember = candidates.find((m) => m.memberId === handTo) ?? null;
   const paused = timer?.runningSince === null;
   return (
@@ -109,14 +113,14 @@ export function ChairControls({
             <option value="">—</option>
             {candidates.map((m) => (
               <option key={m.memberId} value={m.memberId}>
-                {m.name}
+                {label(m)}
               </option>
             ))}
           </select>
           {/* Asked first: once handed over, only the new chair can give the role back. */}
           <ConfirmAction
             disabled={!handToMember}
-            question={t('handChairConfirm', { name: handToMember?.name ?? '' })}
+            question={t('handChairConfirm', { name: handToMember ? label(handToMember) : '' })}
             confirmLabel={t('handChairYes')}
             onConfirm={() => {
               if (handToMember) onHandChair(handToMember);

@@ -28,6 +28,7 @@ export const ADMISSION_MESSAGES = {
   askAgain: { nl: 'Opnieuw vragen', en: 'Ask again' },
   knocksHeading: { nl: 'Wil meedoen', en: 'Asking to join' },
   knockCode: { nl: 'code {code}', en: 'code {code}' },
+  knockNameAndCode: { nl: '{name} (code {code})', en: '{name} (code {code})' },
   letInName: { nl: 'Laat {name} binnen', en: 'Let {name} in' },
   refuseName: { nl: 'Weiger {name}', en: 'Refuse {name}' },
   knocksHint: {

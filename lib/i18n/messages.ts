@@ -539,6 +539,7 @@ export const MESSAGES = {
   rejectedBy: { nl: '{name}: {count}×', en: '{name}: {count}×' },
   someoneUnknown: { nl: 'iemand onbekend', en: 'someone unknown' },
   fingerprint: { nl: 'sleutel {code}', en: 'key {code}' },
+  nameWithKey: { nl: '{name} ({key})', en: '{name} ({key})' },
   endMeeting: { nl: 'Beëindig de bijeenkomst', en: 'End the meeting' },
   endMeetingConfirm: {
     nl: 'Bijeenkomst beëindigen? Het gedeelde bord wordt voor iedereen gewist; alleen de samenvatting blijft.',

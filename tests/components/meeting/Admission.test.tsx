@@ -107,6 +107,32 @@ describe('asking to join (issue 13)', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Let Carla in' }));
   });
 
+  it('tells two asking under one name apart by their codes, in the buttons too', async () => {
+    const onAdmit = vi.fn();
+    const sanne = (memberId: string, fingerprint: string): KnockView => ({
+      meetingId: 'meeting-0001',
+      memberId,
+      name: 'Sanne',
+      fingerprint,
+    });
+    render(
+      <I18nProvider locale="en">
+        <JoinRequests
+          knocks={[sanne('sanne-00001', '1DF5 8CB6'), sanne('sanne-00002', 'E0BF D1A2'), BRAM]}
+          onAdmit={onAdmit}
+          onRefuse={() => {}}
+        />
+      </I18nProvider>,
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Let Sanne (code E0BF D1A2) in' }),
+    );
+    expect(onAdmit).toHaveBeenCalledWith('sanne-00002');
+    expect(screen.getByRole('button', { name: 'Refuse Sanne (code 1DF5 8CB6)' })).toBeTruthy();
+    // A name asked once stays short.
+    expect(screen.getByRole('button', { name: 'Let Bram in' })).toBeTruthy();
+  });
+
   it('leaves the focus alone when the chair is elsewhere as a row goes', async () => {
     const { rerender } = render(
       <I18nProvider locale="en">
@@ -196,5 +222,27 @@ describe('who else may let people in (issue 13, point 1)', () => {
     expect(onChange).toHaveBeenLastCalledWith('bram-000000');
     await user.selectOptions(select, 'Nobody, only me');
     expect(onChange).toHaveBeenLastCalledWith(null);
+  });
+
+  it('names two members of one name with their keys', async () => {
+    const { DoorControl } = await import('../../../components/meeting/Admission');
+    const onChange = vi.fn();
+    render(
+      <I18nProvider locale="nl">
+        <DoorControl
+          members={[
+            { memberId: 'sanne-00001', name: 'Sanne', fingerprint: '1DF5 8CB6' },
+            { memberId: 'sanne-00002', name: 'Sanne', fingerprint: 'E0BF D1A2' },
+            { memberId: 'bram-000000', name: 'Bram' },
+          ]}
+          doorkeeper={null}
+          onChange={onChange}
+        />
+      </I18nProvider>,
+    );
+    const select = screen.getByRole('combobox');
+    await userEvent.selectOptions(select, 'Sanne (sleutel E0BF D1A2)');
+    expect(onChange).toHaveBeenLastCalledWith('sanne-00002');
+    expect(screen.getByRole('option', { name: 'Bram' })).toBeTruthy();
   });
 });

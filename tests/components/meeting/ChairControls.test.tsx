@@ -70,6 +70,49 @@ describe("the chair's controls that cannot be taken back", () => {
     expect(onHandChair).toHaveBeenCalledExactlyOnceWith(MEMBERS[1]);
   });
 
+  it('tell two members of one name apart by their keys, in the list and the question', async () => {
+    const onHandChair = vi.fn();
+    const sanne = (memberId: string, fingerprint: string): Member => ({
+      memberId,
+      name: 'Sanne',
+      role: 'member',
+      isSelf: false,
+      fingerprint,
+    });
+    const members = [
+      MEMBERS[0]!,
+      sanne('sanne-00001', '1DF5 8CB6'),
+      sanne('sanne-00002', 'E0BF D1A2'),
+      MEMBERS[1]!,
+    ];
+    render(
+      <I18nProvider locale="en">
+        <ChairControls
+          timer={null}
+          members={members}
+          caseBringerId={null}
+          onTimer={() => {}}
+          onHandChair={onHandChair}
+          onEnd={() => {}}
+        />
+      </I18nProvider>,
+    );
+    const user = userEvent.setup();
+    const select = screen.getByRole('combobox', { name: 'Hand the chair to' });
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['—', 'Sanne (key 1DF5 8CB6)', 'Sanne (key E0BF D1A2)', 'Bram']);
+    await user.selectOptions(select, 'Sanne (key E0BF D1A2)');
+    await user.click(screen.getByRole('button', { name: 'Hand over the chair' }));
+    screen.getByRole('group', {
+      name: 'Sanne (key E0BF D1A2) becomes the chair. You cannot take the role back yourself.',
+    });
+    await user.click(screen.getByRole('button', { name: 'Yes, hand over' }));
+    expect(onHandChair).toHaveBeenCalledExactlyOnceWith(members[2]);
+  });
+
   it('ask in Dutch', async () => {
     const { onTimer, user } = controls('nl');
     await user.click(screen.getByRole('button', { name: 'Timer opnieuw' }));
