@@ -4,6 +4,7 @@ import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import type { Member } from '../../lib/shared-doc/presence';
 import { memberLabels } from './member-label';
+import { nameKey } from '../../lib/util/clean-name';
 
 /**
  * Admission (issue 13, point 1). A member who is not in today's meeting yet waits for the chair
@@ -82,8 +83,8 @@ export function JoinRequests({
   }, [knocks]);
   // Two asking under one name (two Sannes in a team of nurses): each button says whose code it
   // is, so that neither a screen reader's list nor a search by name gives two of the same.
-  const names = knocks.map((k) => k.name.toLocaleLowerCase());
-  const clashes = (name: string) => names.filter((n) => n === name.toLocaleLowerCase()).length > 1;
+  const names = knocks.map((k) => nameKey(k.name));
+  const clashes = (name: string) => names.filter((n) => n === nameKey(name)).length > 1;
   return (
     <LiveRegion live="polite" as="div">
       {knocks.length > 0 && (

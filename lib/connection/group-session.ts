@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { deriveRoomKeys } from '../invite/room-name';
-import { KEPT_MEETING_MAX_AGE_MS } from '../util/limits';
+import { KEPT_MEETING_MAX_AGE_MS, LIMITS } from '../util/limits';
+import { cleanName } from '../util/clean-name';
 import type { RoomKeys } from '../invite/room-name';
 import type { RoomHandle } from './room-connection';
 import { FRAME_MS, systemClock } from './clock';
@@ -1597,7 +1598,7 @@ export class GroupSession {
         waiting.push({
           meetingId,
           memberId: knocked.memberId,
-          name: knocked.name,
+          name: cleanName(knocked.name, LIMITS.memberName) || '?',
           fingerprint: knocked.fingerprint,
         });
       }

@@ -200,7 +200,8 @@ export function listMembers(
     if (proven && card === null) continue;
     byId.set(presence.memberId, {
       memberId: presence.memberId,
-      name: card ? card.name : presence.name,
+      // Shown cleaned (clean-name.ts): nothing invisible or reordering in the member list.
+      name: cleanName(card ? card.name : presence.name, LIMITS.memberName) || '?',
       ...(card ? { fingerprint: fingerprintOf(card) } : {}),
       role:
         presence.memberId === meeting.chairId

@@ -72,4 +72,47 @@ describe('the member list', () => {
       'Connected to 3 members. 2 of them through the server, encrypted.',
     );
   });
+
+  it('shows the device key of members whose names differ only in case or something invisible', () => {
+    render(
+      <I18nProvider locale="en">
+        <MemberList
+          members={[
+            {
+              memberId: 'anna-0001',
+              name: 'Anna',
+              role: 'chair',
+              isSelf: true,
+              fingerprint: 'AAAA 1111',
+            },
+            {
+              memberId: 'anna-0002',
+              name: 'anna',
+              role: 'member',
+              isSelf: false,
+              fingerprint: 'BBBB 2222',
+            },
+            {
+              memberId: 'anna-0003',
+              name: 'An\u200bna',
+              role: 'member',
+              isSelf: false,
+              fingerprint: 'CCCC 3333',
+            },
+            {
+              memberId: 'bram-0002',
+              name: 'Bram',
+              role: 'member',
+              isSelf: false,
+              fingerprint: 'DDDD 4444',
+            },
+          ]}
+        />
+      </I18nProvider>,
+    );
+    const items = within(screen.getByRole('list')).getAllByRole('listitem');
+    expect(
+      items.map((item) => item.querySelector('.member-fingerprint')?.textContent ?? null),
+    ).toEqual(['key AAAA 1111', 'key BBBB 2222', 'key CCCC 3333', null]);
+  });
 });

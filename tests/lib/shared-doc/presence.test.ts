@@ -49,6 +49,20 @@ describe('presence', () => {
     expect(decodePresence(value)).toBeNull();
   });
 
+  it('lists names without what nobody sees: invisible and reordering characters are dropped', () => {
+    const meeting = sessionWithChair('anna-000001');
+    const states = new Map<number, unknown>([
+      [1, state('anna-000001', 'An\u200bna')],
+      [2, state('bram-000002', '\u202eBram\u202c')],
+      [3, state('carla-00003', '\u200b')],
+    ]);
+    expect(listMembers(states, meeting, 'x-0000001').map((m) => m.name)).toEqual([
+      'Anna',
+      '?',
+      'Bram',
+    ]);
+  });
+
   it('gives nobody the chair by claiming it in awareness', () => {
     const meeting = sessionWithChair('anna-000001');
     const states = new Map<number, unknown>([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName } from '../../../lib/util/clean-name';
+import { cleanName, nameKey } from '../../../lib/util/clean-name';
 
 describe('cleanName', () => {
   it.each([
@@ -11,6 +11,16 @@ describe('cleanName', () => {
     ['\n\t ', ''],
     ['Zoë Ünal', 'Zoë Ünal'],
     ['Kring 🙂', 'Kring 🙂'],
+    // Invisible: a zero-width space, a word joiner, a byte-order mark, a soft hyphen.
+    ['An\u200bna\u2060\ufeff\u00ad', 'Anna'],
+    // Bidi controls that would reorder what follows the name ("Let … in").
+    ['\u202eAnna\u202c \u2066Bram\u2069\u200f', 'Anna Bram'],
+    // C1 controls.
+    ['Anna\u0085\u009b', 'Anna'],
+    // A composed letter in one form: "e" with a combining accent is "é".
+    ['Zoe\u0308', 'Zoë'],
+    // The joiners some scripts and emoji need stay.
+    ['👩\u200d⚕️ Sanne', '👩\u200d⚕️ Sanne'],
   ])('turns %j into %j', (input, expected) => {
     expect(cleanName(input, 40)).toBe(expected);
   });
@@ -19,5 +29,23 @@ describe('cleanName', () => {
     expect(cleanName('  abcdef  ', 3)).toBe('abc');
     expect(cleanName('\u0001\u0002abcdef', 3)).toBe('abc');
     expect(cleanName('x'.repeat(100), 40)).toHaveLength(40);
+  });
+});
+
+describe('nameKey', () => {
+  it.each([
+    ['Anna', 'anna'],
+    ['ANNA', 'anna'],
+    [' Anna ', 'anna'],
+    ['An\u200bna', 'anna'],
+    ['\uff21\uff4e\uff4e\uff41', 'anna'],
+    ['Anna de Vries', 'annadevries'],
+  ])('takes %j as %j', (name, key) => {
+    expect(nameKey(name)).toBe(key);
+  });
+
+  it('keeps names apart that differ in a letter anyone sees', () => {
+    expect(nameKey('Anna')).not.toBe(nameKey('Anne'));
+    expect(nameKey('Zoë')).not.toBe(nameKey('Zoe'));
   });
 });
