@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
-import { MeetingView } from '../../../components/meeting/MeetingView';
 import type { MeetingActions } from '../../../components/meeting/MeetingView';
 import { ConnectionStatus, serverName } from '../../../components/shell/ConnectionStatus';
 import { I18nProvider } from '../../../components/common/I18n';
 import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
-import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
-import { readBoard } from '../../../lib/shared-doc/board-state';
-import { readTimer } from '../../../lib/shared-doc/timer';
 import { chooseCoreQuestion } from '../../../lib/shared-doc/board-commands';
 import { goTo, member, start, startWithCase } from '../../lib/helpers/meeting';
 import type { TestMember } from '../../lib/helpers/meeting';
+import { meetingViewOf, spyActions } from '../helpers/meeting-view';
 
 afterEach(cleanup);
 
@@ -26,20 +23,7 @@ function meetingAt(phase: number): Y.Doc {
   return doc;
 }
 
-function actions(): MeetingActions {
-  return {
-    run: vi.fn(() => ({ ok: true }) as const),
-    next: vi.fn(),
-    previous: vi.fn(),
-    goTo: vi.fn(),
-    timer: vi.fn(),
-    handChair: vi.fn(),
-    takeChair: vi.fn(),
-    takeChairBack: vi.fn(),
-    endMeeting: vi.fn(),
-  };
-}
-
+/** The view of `viewer` with Anna (chair) and Carla present. */
 function view(
   doc: Y.Doc,
   viewer: TestMember,
@@ -47,35 +31,14 @@ function view(
   locale: 'nl' | 'en' = 'en',
   chairPresent = true,
 ) {
-  const meeting = readMeeting(doc);
   const members = [
     { memberId: anna.id, name: 'Anna', role: 'chair' as const, isSelf: viewer === anna },
     { memberId: carla.id, name: 'Carla', role: 'member' as const, isSelf: viewer === carla },
   ];
-  return (
-    <I18nProvider locale={locale}>
-      <MeetingView
-        meeting={meeting}
-        board={readBoard(doc, meeting.method, viewer.id)}
-        role={roleOf(meeting, viewer.id)}
-        members={members}
-        selfId={viewer.id}
-        timer={readTimer(doc)}
-        timerOffset={0}
-        chairPresent={chairPresent}
-        history={[]}
-        sound="never"
-        actions={acts}
-        place={{
-          groupId: 'group-000001',
-          groupName: 'Testgroep',
-          meetingId: 'meeting-0001',
-          meeting,
-        }}
-      />
-    </I18nProvider>
-  );
+  return meetingViewOf(doc, viewer, acts, { locale, members, chairPresent });
 }
+
+const actions = spyActions;
 
 describe('the meeting view', () => {
   it('shows the chair the phase controls and a member none', () => {

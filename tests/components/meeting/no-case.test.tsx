@@ -2,15 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
-import { MeetingView } from '../../../components/meeting/MeetingView';
 import type { MeetingActions } from '../../../components/meeting/MeetingView';
-import { I18nProvider } from '../../../components/common/I18n';
 import { goToPhase, nextPhase, previousPhase } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
-import { readBoard } from '../../../lib/shared-doc/board-state';
-import { readTimer } from '../../../lib/shared-doc/timer';
 import { goTo, member, start, startWithCase } from '../../lib/helpers/meeting';
 import type { TestMember } from '../../lib/helpers/meeting';
+import { meetingViewOf, spyActions } from '../helpers/meeting-view';
 
 /**
  * A chair who moves on from the inventory without confirming a case (seen in a field walk of
@@ -25,49 +22,24 @@ const anna = member('Anna');
 const bram = member('Bram');
 const carla = member('Carla');
 
-/** The meeting view of `viewer`, re-rendered after every command the chair's buttons run. */
+/** The meeting view of `viewer`, rendered again after every change of the document. */
 function mount(doc: Y.Doc, viewer: TestMember, locale: 'nl' | 'en' = 'en') {
-  const acts: MeetingActions = {
+  const actions: MeetingActions = {
+    ...spyActions(),
     run: (command) => command(viewer.ctx(doc)),
     next: () => nextPhase(doc, viewer.id, 1),
     previous: () => previousPhase(doc, viewer.id, 1),
     goTo: (index) => goToPhase(doc, viewer.id, index, 1),
-    timer: () => {},
-    handChair: () => {},
-    takeChair: () => {},
-    takeChairBack: () => {},
-    endMeeting: () => {},
   };
   const view = () => {
     const meeting = readMeeting(doc);
-    return (
-      <I18nProvider locale={locale}>
-        <MeetingView
-          meeting={meeting}
-          board={readBoard(doc, meeting.method, viewer.id)}
-          role={roleOf(meeting, viewer.id)}
-          members={[anna, bram, carla].map((m) => ({
-            memberId: m.id,
-            name: m.name,
-            role: roleOf(meeting, m.id),
-            isSelf: m === viewer,
-          }))}
-          selfId={viewer.id}
-          timer={readTimer(doc)}
-          timerOffset={0}
-          chairPresent
-          history={[]}
-          sound="never"
-          actions={acts}
-          place={{
-            groupId: 'group-000001',
-            groupName: 'Testgroep',
-            meetingId: 'meeting-0001',
-            meeting,
-          }}
-        />
-      </I18nProvider>
-    );
+    const members = [anna, bram, carla].map((m) => ({
+      memberId: m.id,
+      name: m.name,
+      role: roleOf(meeting, m.id),
+      isSelf: m === viewer,
+    }));
+    return meetingViewOf(doc, viewer, actions, { locale, members });
   };
   const result = render(view());
   doc.on('update', () => result.rerender(view()));

@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
-import { MeetingView } from '../../../components/meeting/MeetingView';
-import type { MeetingActions } from '../../../components/meeting/MeetingView';
 import { MemberList } from '../../../components/meeting/MemberList';
 import { I18nProvider } from '../../../components/common/I18n';
 import { takeChair } from '../../../lib/shared-doc/board-commands';
-import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
-import { readBoard } from '../../../lib/shared-doc/board-state';
-import type { RejectedSummary } from '../../../lib/connection/group-session';
 import { member, start } from '../../lib/helpers/meeting';
-import type { TestMember } from '../../lib/helpers/meeting';
+import { meetingViewOf, spyActions } from '../helpers/meeting-view';
 
 /** Issue 13, point 4, as a member sees it: ignored writes, the chair taken back, fingerprints. */
 
@@ -19,49 +14,6 @@ afterEach(cleanup);
 
 const anna = member('Anna');
 const carla = member('Carla');
-
-function actions(): MeetingActions {
-  return {
-    run: vi.fn(() => ({ ok: true }) as const),
-    next: vi.fn(),
-    previous: vi.fn(),
-    goTo: vi.fn(),
-    timer: vi.fn(),
-    handChair: vi.fn(),
-    takeChair: vi.fn(),
-    takeChairBack: vi.fn(),
-    endMeeting: vi.fn(),
-  };
-}
-
-function view(
-  doc: Y.Doc,
-  viewer: TestMember,
-  acts: MeetingActions,
-  extra: { mayTakeBack?: boolean; rejected?: readonly RejectedSummary[] },
-  locale: 'nl' | 'en' = 'en',
-) {
-  const meeting = readMeeting(doc);
-  return (
-    <I18nProvider locale={locale}>
-      <MeetingView
-        meeting={meeting}
-        board={readBoard(doc, meeting.method, viewer.id)}
-        role={roleOf(meeting, viewer.id)}
-        members={[]}
-        selfId={viewer.id}
-        timer={null}
-        timerOffset={0}
-        chairPresent
-        history={[]}
-        sound="never"
-        actions={acts}
-        place={{ groupId: 'group-000001', groupName: 'G', meetingId: 'meeting-0001', meeting }}
-        {...extra}
-      />
-    </I18nProvider>
-  );
-}
 
 describe('signed writes in the panel', () => {
   it('shows the chair which changes were ignored and by whom, in both languages', () => {
@@ -71,12 +23,12 @@ describe('signed writes in the panel', () => {
       { memberId: 'xander-00001', name: 'Xander', count: 3 },
       { memberId: null, name: null, count: 1 },
     ];
-    render(view(doc, anna, actions(), { rejected }));
+    render(meetingViewOf(doc, anna, spyActions(), { rejected, timer: null }));
     const list = screen.getByRole('region', { name: 'Ignored changes' });
     expect(within(list).getByText('Xander: 3×')).toBeTruthy();
     expect(within(list).getByText('someone unknown: 1×')).toBeTruthy();
     cleanup();
-    render(view(doc, anna, actions(), { rejected }, 'nl'));
+    render(meetingViewOf(doc, anna, spyActions(), { rejected, timer: null, locale: 'nl' }));
     expect(screen.getByRole('region', { name: 'Genegeerde wijzigingen' })).toBeTruthy();
   });
 
@@ -84,8 +36,8 @@ describe('signed writes in the panel', () => {
     const doc = new Y.Doc();
     start(doc, anna);
     expect(takeChair(carla.ctx(doc, 5), false)).toEqual({ ok: true });
-    const acts = actions();
-    render(view(doc, anna, acts, { mayTakeBack: true }));
+    const acts = spyActions();
+    render(meetingViewOf(doc, anna, acts, { mayTakeBack: true, timer: null }));
     expect(screen.getByText('Carla took the chair while you were away.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Take the chair back' }));
     expect(acts.takeChairBack).toHaveBeenCalledOnce();
