@@ -24,6 +24,17 @@ const SECRET = Uint8Array.from({ length: 16 }, (_, i) => i + 11);
 let group: SignedGroup;
 afterEach(() => group?.dispose());
 
+/** Anna opens the group alone and starts a basic meeting, joining in as the start form decides. */
+async function chairAlone() {
+  group = new SignedGroup(SECRET, 'Klein');
+  const chair = await group.open('Anna', await memoryDeviceKey());
+  group.settle();
+  expect(await chair.startMeeting('basic', null, true)).toEqual({ ok: true });
+  group.rooms.flush();
+  group.settle();
+  return chair;
+}
+
 const phaseOf = (s: GroupSnapshot, activity: string) =>
   s.meeting!.method.phases.findIndex((p) => p.activity === activity);
 
@@ -94,13 +105,7 @@ describe('a chair joining in, in a signed meeting of two (issue 14, point 10)', 
     expect(member!.snapshot().meeting!.chairJoinsIn).toBe(false);
   });
   it('has the chair who started alone step back once two members are let in', async () => {
-    group = new SignedGroup(SECRET, 'Klein');
-    const chair = await group.open('Anna', await memoryDeviceKey());
-    group.settle();
-    // As the start form decides for a chair alone: joining in.
-    expect(await chair.startMeeting('basic', null, true)).toEqual({ ok: true });
-    group.rooms.flush();
-    group.settle();
+    const chair = await chairAlone();
     expect(chair.snapshot().meeting!.chairJoinsIn).toBe(true);
     // (letIn lets in whoever asks: Carla opens the group only once Bram is in.)
     const bringer = await group.open('Bram', await memoryDeviceKey());
@@ -123,12 +128,7 @@ describe('a chair joining in, in a signed meeting of two (issue 14, point 10)', 
     // The chair's panel writes the step back inside its own refresh (GroupSession.refresh):
     // the write's refresh runs nested in it, and the outer one must not publish its older
     // view over it. Nothing else happens here that would refresh the chair's panel again.
-    group = new SignedGroup(SECRET, 'Klein');
-    const chair = await group.open('Anna', await memoryDeviceKey());
-    group.settle();
-    expect(await chair.startMeeting('basic', null, true)).toEqual({ ok: true });
-    group.rooms.flush();
-    group.settle();
+    const chair = await chairAlone();
     const bringer = await group.open('Bram', await memoryDeviceKey());
     await group.letIn(chair, [bringer]);
     const member = await group.open('Carla', await memoryDeviceKey());
