@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactElement } from 'react';
 import type * as Y from 'yjs';
 import { vi } from 'vitest';
 import { I18nProvider } from '../../../components/common/I18n';
@@ -28,7 +28,8 @@ export function spyActions(): MeetingActions {
 /**
  * `viewer`'s meeting view of the document as it is now, as the panel renders it from a
  * snapshot: the meeting, the board and the timer read from `doc`. `props` adds to or replaces
- * what a test needs (members, chairPresent, mayTakeBack, rejected…).
+ * what a test needs (members, chairPresent, mayTakeBack, rejected…); `wrap` puts what the panel
+ * has around the view (a DraftProvider).
  */
 export function meetingViewOf(
   doc: Y.Doc,
@@ -36,32 +37,38 @@ export function meetingViewOf(
   actions: MeetingActions,
   {
     locale = 'en',
+    wrap = (view) => view,
     ...props
-  }: { locale?: Locale } & Partial<ComponentProps<typeof MeetingView>> = {},
+  }: {
+    locale?: Locale;
+    wrap?: (view: ReactElement) => ReactElement;
+  } & Partial<ComponentProps<typeof MeetingView>> = {},
 ) {
   const meeting = readMeeting(doc);
   return (
     <I18nProvider locale={locale}>
-      <MeetingView
-        meeting={meeting}
-        board={readBoard(doc, meeting.method, viewer.id)}
-        role={roleOf(meeting, viewer.id)}
-        members={[]}
-        selfId={viewer.id}
-        timer={readTimer(doc)}
-        timerOffset={0}
-        chairPresent
-        history={[]}
-        sound="never"
-        actions={actions}
-        place={{
-          groupId: 'group-000001',
-          groupName: 'Testgroep',
-          meetingId: 'meeting-0001',
-          meeting,
-        }}
-        {...props}
-      />
+      {wrap(
+        <MeetingView
+          meeting={meeting}
+          board={readBoard(doc, meeting.method, viewer.id)}
+          role={roleOf(meeting, viewer.id)}
+          members={[]}
+          selfId={viewer.id}
+          timer={readTimer(doc)}
+          timerOffset={0}
+          chairPresent
+          history={[]}
+          sound="never"
+          actions={actions}
+          place={{
+            groupId: 'group-000001',
+            groupName: 'Testgroep',
+            meetingId: 'meeting-0001',
+            meeting,
+          }}
+          {...props}
+        />,
+      )}
     </I18nProvider>
   );
 }

@@ -2,10 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
-import { MeetingView } from '../../../components/meeting/MeetingView';
 import type { MeetingActions } from '../../../components/meeting/MeetingView';
 import { DraftProvider } from '../../../components/common/DraftContext';
-import { I18nProvider } from '../../../components/common/I18n';
 import { createDraftStore } from '../../../lib/device/draft-store';
 import type { DraftStore } from '../../../lib/device/draft-store';
 import { draftFor } from '../../../lib/device/drafts';
@@ -13,9 +11,9 @@ import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
-import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
-import { readTimer } from '../../../lib/shared-doc/timer';
+import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, startWithCase } from '../../lib/helpers/meeting';
+import { meetingViewOf, spyActions } from '../helpers/meeting-view';
 
 afterEach(cleanup);
 
@@ -30,39 +28,17 @@ const HALF = 'Wat deed je op het moment dat';
 function carlasPanel(doc: Y.Doc, drafts: DraftStore) {
   let clock = 1000;
   const actions: MeetingActions = {
+    ...spyActions(),
     run: (command) => command(carla.ctx(doc, clock++)),
-    next: () => {},
-    previous: () => {},
-    goTo: () => {},
-    timer: () => {},
-    handChair: () => {},
-    takeChair: () => {},
-    takeChairBack: () => {},
-    endMeeting: () => {},
   };
-  const view = () => {
-    const meeting = readMeeting(doc);
-    return (
-      <I18nProvider locale="en">
+  const view = () =>
+    meetingViewOf(doc, carla, actions, {
+      wrap: (meetingView) => (
         <DraftProvider store={drafts} meetingId={MEETING}>
-          <MeetingView
-            meeting={meeting}
-            board={readBoard(doc, meeting.method, carla.id)}
-            role={roleOf(meeting, carla.id)}
-            members={[]}
-            selfId={carla.id}
-            timer={readTimer(doc)}
-            timerOffset={0}
-            chairPresent
-            history={[]}
-            sound="never"
-            actions={actions}
-            place={{ groupId: 'group-000001', groupName: 'Testgroep', meetingId: MEETING, meeting }}
-          />
+          {meetingView}
         </DraftProvider>
-      </I18nProvider>
-    );
-  };
+      ),
+    });
   const { rerender, unmount } = render(view());
   return {
     unmount,
