@@ -98,6 +98,17 @@ export function Home({
   /** Where focus goes after the next render: the control that was pressed is gone. */
   const focusNext = useRef<'undo' | 'how' | 'restored' | null>(null);
   const shown = groups.filter((g) => g.groupId !== forget.pending?.groupId);
+  // A member who opened an invite link came to join: that form first, ready for their name; the
+  // welcome, their groups and starting a group of their own follow it.
+  const [cameByLink] = useState(() => initialInvite !== '' && parseInvite(initialInvite).ok);
+  const joinForm = (
+    <JoinForm
+      initialInvite={initialInvite}
+      invited={cameByLink}
+      onJoin={onJoin}
+      onInviteReady={onInviteReady}
+    />
+  );
   const name = (group: RememberedGroup) => group.name ?? t('newGroup');
 
   // The row, the welcome or the Undo that was pressed is gone: focus goes to what replaced it.
@@ -115,6 +126,7 @@ export function Home({
 
   return (
     <div className="home">
+      {cameByLink && joinForm}
       {showWelcome && (
         <Welcome
           focusOnMount={welcomeAsked}
@@ -190,7 +202,7 @@ export function Home({
           </button>
         )}
       </section>
-      <JoinForm initialInvite={initialInvite} onJoin={onJoin} onInviteReady={onInviteReady} />
+      {!cameByLink && joinForm}
       <StartGroupForm onCreate={onCreate} />
       {store && <AttendanceRecord store={store} />}
       {!showWelcome && (
@@ -269,10 +281,13 @@ function tellValidInvite(text: string, onInviteReady?: (server: string | null) =
 
 function JoinForm({
   initialInvite,
+  invited = false,
   onJoin,
   onInviteReady,
 }: {
   initialInvite: string;
+  /** Opened from an invite link: says so, and the name field has the focus. */
+  invited?: boolean;
   onJoin: (joining: Joining) => void;
   onInviteReady?: (server: string | null) => void;
 }) {
@@ -283,6 +298,10 @@ function JoinForm({
   const inviteId = useId();
   const nameId = useId();
   const errorId = useId();
+  const nameField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (invited) nameField.current?.focus();
+  }, [invited]);
   // A valid invite is told of as it is typed, while the name is, and when a link brought it.
   useEffect(() => tellValidInvite(initialInvite, onInviteReady), [initialInvite, onInviteReady]);
   const submit = (event: FormEvent) => {
@@ -308,6 +327,7 @@ function JoinForm({
   return (
     <form aria-labelledby={`${inviteId}-h`} onSubmit={submit} noValidate>
       <h2 id={`${inviteId}-h`}>{t('joinHeading')}</h2>
+      {invited && <p>{t('invitedByLink')}</p>}
       <label htmlFor={inviteId}>{t('inviteField')}</label>
       <textarea
         {...PRIVATE_TEXT}
@@ -324,6 +344,7 @@ function JoinForm({
       />
       <label htmlFor={nameId}>{t('yourName')}</label>
       <input
+        ref={nameField}
         id={nameId}
         value={memberName}
         maxLength={LIMITS.memberName}

@@ -61,6 +61,10 @@ export const MESSAGES = {
   joinHeading: { nl: 'Meedoen met een uitnodiging', en: 'Join with an invite' },
   inviteField: { nl: 'Uitnodiging (link of code)', en: 'Invite (link or code)' },
   join: { nl: 'Meedoen', en: 'Join' },
+  invitedByLink: {
+    nl: 'Je bent uitgenodigd voor een intervisiegroep. Vul je naam in zoals de groep je kent en kies Meedoen.',
+    en: 'You were invited to an intervision group. Enter your name as the group knows you and choose Join.',
+  },
   nameRequired: { nl: 'Vul je naam in.', en: 'Please enter your name.' },
   groupNameRequired: {
     nl: 'Vul een naam voor de groep in.',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Home } from '../../../components/shell/Home';
 import { I18nProvider } from '../../../components/common/I18n';
@@ -34,6 +34,35 @@ function renderHome(locale: 'nl' | 'en' = 'en', initialInvite = '') {
 }
 
 describe('the home screen', () => {
+  it('puts joining first for a member who opened an invite link, with the name field ready', () => {
+    const { code } = createInvite();
+    renderHome('en', code);
+    const forms = screen.getAllByRole('form').map((f) => f.getAttribute('aria-labelledby'));
+    const join = screen.getByRole('form', { name: 'Join with an invite' });
+    expect(forms[0]).toBe(join.getAttribute('aria-labelledby'));
+    expect(
+      join.compareDocumentPosition(screen.getByRole('heading', { name: 'Your groups' })) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(screen.getByText(/You were invited to an intervision group/)).toBeTruthy();
+    expect(document.activeElement).toBe(within(join).getByRole('textbox', { name: 'Your name' }));
+    expect(within(join).getByRole('textbox', { name: 'Invite (link or code)' })).toHaveProperty(
+      'value',
+      code,
+    );
+  });
+
+  it('keeps its usual order, and the focus where it was, without a link or with a broken one', () => {
+    renderHome('en', 'KR1-NOT-A-CODE');
+    const join = screen.getByRole('form', { name: 'Join with an invite' });
+    expect(
+      join.compareDocumentPosition(screen.getByRole('heading', { name: 'Your groups' })) &
+        Node.DOCUMENT_POSITION_PRECEDING,
+    ).toBeTruthy();
+    expect(screen.queryByText(/You were invited/)).toBeNull();
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('tells of a valid invite and its server before Join, so that the panel can reach it early', async () => {
     const { onInviteReady, onJoin } = renderHome();
     const { code } = createInvite();
