@@ -7,6 +7,8 @@ import { goToPhase, nextPhase, previousPhase } from '../../../lib/shared-doc/mee
 import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, start, startWithCase } from '../../lib/helpers/meeting';
 import type { TestMember } from '../../lib/helpers/meeting';
+import { METHODS } from '../../../lib/method/method-list';
+import { caseChoicePhase, mayDo } from '../../../lib/method/roles';
 import { meetingViewOf, spyActions } from '../helpers/meeting-view';
 
 /**
@@ -93,6 +95,28 @@ describe('a meeting that moved on without a case', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Back to Choose' }));
     expect(screen.getByRole('heading', { name: 'Choose' })).toBeTruthy();
   });
+
+  it.each(METHODS.filter((m) => m.hasCase).map((m) => [m.id, m] as const))(
+    'in %s, speaks up from the phase after the case is confirmed, not before',
+    async (_id, method) => {
+      const choice = caseChoicePhase(method)!;
+      const doc = new Y.Doc();
+      start(doc, anna, method.id);
+      mount(doc, anna);
+      const shown = () => screen.queryByText('No case confirmed.') !== null;
+      for (let index = 0; index < method.phases.length; index++) {
+        if (index > 0) {
+          await userEvent.click(screen.getByRole('button', { name: 'Next phase' }));
+        }
+        expect(shown(), `phase ${index + 1}`).toBe(index > choice);
+      }
+      // The way back leads to a phase in which the chair may confirm the case.
+      await userEvent.click(
+        screen.getByRole('button', { name: `Back to ${method.phases[choice]!.name.en}` }),
+      );
+      expect(mayDo('confirm-case', 'chair', readMeeting(doc).phase.activity)).toBe(true);
+    },
+  );
 
   it('never speaks of a case in a method without one', async () => {
     const doc = new Y.Doc();
