@@ -4,8 +4,9 @@ import { nameKey } from '../../lib/util/clean-name';
 /**
  * How a member is named where one of several is picked (handing over the chair, the
  * doorkeeper): by name, and with their device's key where two present share that name (two
- * Sannes in a team of nurses; nameKey: "sanne" and "Sanne" too), so that the chair cannot pick the wrong one, nor a screen reader
- * or a search by name find two of the same. `withKey` words it (the 'fingerprint' text).
+ * Sannes in a team of nurses; by nameKey, so "sanne" and "Sanne" too), so that the chair cannot
+ * pick the wrong one, nor a screen reader or a search by name find two of the same. `withKey`
+ * words it (the 'fingerprint' text).
  */
 export function memberLabels(
   members: readonly Pick<Member, 'name' | 'fingerprint'>[],
