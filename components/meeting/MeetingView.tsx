@@ -76,6 +76,7 @@ export function MeetingView({
   timer,
   timerOffset,
   chairPresent,
+  bringerPresent = true,
   history,
   sound,
   actions,
@@ -91,6 +92,8 @@ export function MeetingView({
   timer: TimerState | null;
   timerOffset: number;
   chairPresent: boolean;
+  /** False while the case bringer's panel is gone (GroupSnapshot.bringerPresent). */
+  bringerPresent?: boolean;
   history: readonly MeetingSummary[];
   sound: SoundSetting;
   actions: MeetingActions;
@@ -167,6 +170,11 @@ export function MeetingView({
           <button type="button" onClick={actions.takeChair}>
             {t('takeChair')}
           </button>
+        </div>
+      )}
+      {!bringerPresent && role !== 'bringer' && meeting.caseBringerName !== null && (
+        <div className="chair-gone" data-testid="bringer-gone">
+          <LiveRegion>{t('bringerGone', { name: meeting.caseBringerName })}</LiveRegion>
         </div>
       )}
       <SecondCaseBanner meeting={meeting} />

@@ -242,6 +242,7 @@ export function GroupView({
             timer={snapshot.timer}
             timerOffset={snapshot.timerOffset}
             chairPresent={snapshot.chairPresent}
+            bringerPresent={snapshot.bringerPresent}
             mayTakeBack={snapshot.mayTakeBack}
             rejected={snapshot.rejected}
             history={history}

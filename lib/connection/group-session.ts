@@ -5,6 +5,7 @@ import { cleanName } from '../util/clean-name';
 import type { RoomKeys } from '../invite/room-name';
 import type { RoomHandle } from './room-connection';
 import { FRAME_MS, systemClock } from './clock';
+import { PresenceWatch } from './presence-watch';
 import type { Clock } from './clock';
 import { announceMeeting, markMeetingEnded, newMeetingId, readLobby } from '../shared-doc/lobby';
 import type { LobbyState, StartedMeeting } from '../shared-doc/lobby';
@@ -215,6 +216,12 @@ export interface GroupSnapshot {
    * chair. A short absence (joining, a reconnect) does not count.
    */
   readonly chairPresent: boolean;
+  /**
+   * False when the case bringer's panel has been gone for a few seconds (the same grace as the
+   * chair's): what only they do on the board (marking answers, choosing the core question,
+   * starring advice) waits for them. True without a case bringer.
+   */
+  readonly bringerPresent: boolean;
   /** The summary the group keeps, once the chair has ended the meeting. */
   readonly ended: MeetingSummary | null;
   /** How far this panel has heard its group (see LobbyHearing). */
@@ -379,6 +386,7 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
   timer: null,
   timerOffset: 0,
   chairPresent: false,
+  bringerPresent: true,
   ended: null,
   lobby: 'looking',
   groupMeetingId: null,
@@ -414,9 +422,10 @@ export class GroupSession {
   private readonly offsets = new ClockOffsets();
   private readonly lastClocks = new Map<string, number>();
   private stopClockRefresh: (() => void) | null = null;
-  /** Which chair we watch, and since when they have been missing from presence (null: present). */
-  private chairWatch: { readonly id: string; missingSince: number | null } | null = null;
-  private cancelChairCheck: (() => void) | null = null;
+  /** Whether the chair counts as present (CHAIR_GRACE_MS after they went missing). */
+  private readonly chairWatch: PresenceWatch;
+  /** Whether the case bringer does, with the same grace. */
+  private readonly bringerWatch: PresenceWatch;
   /**
    * The refresh due when an ask has waited long enough without the chair, or anyone
    * (admissionView).
@@ -537,6 +546,8 @@ export class GroupSession {
     this.clock = deps.clock ?? systemClock;
     this.provesAhead = deps.provePresenceAhead === true;
     this.loadWatch = new LoadWatch(this.clock, () => this.refresh());
+    this.chairWatch = new PresenceWatch(this.clock, CHAIR_GRACE_MS, () => this.refresh());
+    this.bringerWatch = new PresenceWatch(this.clock, CHAIR_GRACE_MS, () => this.refresh());
     this.cache = deps.meetingCache ?? null;
     this.secret = identity.secret;
     this.cacheFor = deps.cacheFor;
@@ -860,7 +871,8 @@ export class GroupSession {
     this.disposed = true;
     this.handoff.stop();
     this.stopClockRefresh?.();
-    this.cancelChairCheck?.();
+    this.chairWatch.dispose();
+    this.bringerWatch.dispose();
     this.cancelAwayCheck?.();
     this.cancelFrame?.();
     this.cancelAloneCheck?.();
@@ -973,7 +985,8 @@ export class GroupSession {
       const previous = this.meetingId;
       this.meeting = held.room;
       this.meetingId = meetingId;
-      this.chairWatch = null;
+      this.chairWatch.reset();
+      this.bringerWatch.reset();
       this.alone.since = null;
       this.alone.lasted = 0;
       this.setPresence(held.room);
@@ -1112,6 +1125,12 @@ export class GroupSession {
       timer,
       timerOffset: timer ? this.offsets.offset(timer.clockOf) : 0,
       chairPresent: started?.chairId ? this.chairPresent(started.chairId, members) : false,
+      bringerPresent: started?.caseBringerId
+        ? this.bringerWatch.present(
+            started.caseBringerId,
+            members.some((m) => m.memberId === started.caseBringerId),
+          )
+        : true,
       ended: this.meeting && started?.ended ? readEndedSummary(this.meeting.doc) : null,
       // Rejoining and concurrent meetings (issue 10, point 2).
       lobby: this.hearing(),
@@ -1242,22 +1261,10 @@ export class GroupSession {
    * that saw them: refreshes come only with changes, often more than CHAIR_GRACE_MS apart.
    */
   private chairPresent(chairId: string, members: readonly Member[]): boolean {
-    const now = this.clock.now();
-    if (this.chairWatch?.id !== chairId) this.chairWatch = { id: chairId, missingSince: null };
-    if (members.some((m) => m.memberId === chairId)) {
-      this.chairWatch.missingSince = null;
-      return true;
-    }
-    this.chairWatch.missingSince ??= now;
-    const left = this.chairWatch.missingSince + CHAIR_GRACE_MS - now;
-    if (left <= 0) return false;
-    this.cancelChairCheck?.();
-    // A little late rather than early: a timer that fires early would find the grace not over.
-    this.cancelChairCheck = this.clock.after(left + 50, () => {
-      this.cancelChairCheck = null;
-      this.refresh();
-    });
-    return true;
+    return this.chairWatch.present(
+      chairId,
+      members.some((m) => m.memberId === chairId),
+    );
   }
 
   // --- Rejoining after a reload, and meetings started at the same time (issue 10, point 2) ---
@@ -1449,9 +1456,7 @@ export class GroupSession {
       if (alone.since !== null && now - alone.since >= CHAIR_GRACE_MS) return true;
       return alone.lasted >= CHAIR_GRACE_MS && now - alone.endedAt < RECENTLY_ALONE_MS;
     }
-    const watch = this.chairWatch;
-    if (!watch || watch.id !== chairId || watch.missingSince === null) return false;
-    return this.clock.now() - watch.missingSince >= CHAIR_GRACE_MS;
+    return this.chairWatch.missingFor(chairId) >= CHAIR_GRACE_MS;
   }
 
   private noteAlone(alone: boolean): void {

@@ -526,6 +526,10 @@ export const MESSAGES = {
     nl: 'De voorzitter is niet meer verbonden. Iemand kan de voorzittersrol overnemen.',
     en: 'The chair is no longer connected. Someone can take the chair.',
   },
+  bringerGone: {
+    nl: '{name}, de inbrenger, is nu niet verbonden. Wat alleen {name} op het bord doet, wacht tot {name} terug is.',
+    en: '{name}, the case bringer, is not connected right now. What only {name} does on the board waits until {name} is back.',
+  },
   chairTookOver: {
     nl: '{name} heeft de voorzittersrol overgenomen.',
     en: '{name} took the chair.',

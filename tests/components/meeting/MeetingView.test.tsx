@@ -93,6 +93,27 @@ describe('the meeting view', () => {
     expect(acts.endMeeting).toHaveBeenCalledOnce();
   });
 
+  it("says so while the case bringer's panel is gone, to everyone but the bringer, in both languages", () => {
+    const bram = member('Bram');
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram);
+    goTo(doc, anna, 'asking');
+    const gone = 'Bram, the case bringer, is not connected right now.';
+    const { rerender } = render(meetingViewOf(doc, carla, actions(), { bringerPresent: false }));
+    expect(screen.getByTestId('bringer-gone').textContent).toContain(gone);
+    rerender(meetingViewOf(doc, carla, actions(), { bringerPresent: false, locale: 'nl' }));
+    expect(screen.getByTestId('bringer-gone').textContent).toContain(
+      'Bram, de inbrenger, is nu niet verbonden.',
+    );
+    rerender(meetingViewOf(doc, anna, actions(), { bringerPresent: false }));
+    expect(screen.getByTestId('bringer-gone').textContent).toContain(gone);
+    // The bringer's own panel, just back, and everyone's while the bringer is here: nothing.
+    rerender(meetingViewOf(doc, bram, actions(), { bringerPresent: false }));
+    expect(screen.queryByTestId('bringer-gone')).toBeNull();
+    rerender(meetingViewOf(doc, carla, actions(), { bringerPresent: true }));
+    expect(screen.queryByTestId('bringer-gone')).toBeNull();
+  });
+
   it('shows the core question once: on its own board while it is worded, above the board after', () => {
     const bram = member('Bram');
     const doc = new Y.Doc();

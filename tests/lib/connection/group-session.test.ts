@@ -206,6 +206,35 @@ describe('snapshots', () => {
   });
 });
 
+describe('the case bringer', () => {
+  it('counts the case bringer missing once their panel has been gone for CHAIR_GRACE_MS, and back at once', async () => {
+    group = new Group();
+    const [chair, bringer, other] = await group.meeting(anna, bram, carla);
+    expect(other!.snapshot().bringerPresent).toBe(true); // no case yet
+    bringer!.run((ctx) => addPitch(ctx, 'Een ouder die steeds boos belt', 'case'));
+    group.settle();
+    const pitch = chair!.snapshot().board!.pitches[0]!;
+    expect(chair!.run((ctx) => confirmCase(ctx, pitch.id))).toEqual({ ok: true });
+    group.settle();
+    expect(other!.snapshot().meeting!.caseBringerId).toBe(bram.id);
+    expect(other!.snapshot().bringerPresent).toBe(true);
+
+    group.rooms.disconnect('Bram');
+    group.clock.nextFrame();
+    expect(names(other!.snapshot())).toEqual(['Anna', 'Carla']);
+    // A reconnect takes a moment: not said at once.
+    expect(other!.snapshot().bringerPresent).toBe(true);
+    group.clock.advance(CHAIR_GRACE_MS + 100);
+    // No event but the clock: the session reads again when the grace ends.
+    expect(other!.snapshot().bringerPresent).toBe(false);
+    expect(chair!.snapshot().bringerPresent).toBe(false);
+
+    group.rooms.reconnect('Bram');
+    group.settle();
+    expect(other!.snapshot().bringerPresent).toBe(true);
+  });
+});
+
 describe('the chair', () => {
   it('counts the chair present while they are in presence, so no one may take the chair', async () => {
     group = new Group();
