@@ -4,7 +4,6 @@ import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import type { Member } from '../../lib/shared-doc/presence';
 import { memberLabels } from './member-label';
-import { nameKey } from '../../lib/util/clean-name';
 
 /**
  * Admission (issue 13, point 1). A member who is not in today's meeting yet waits for the chair
@@ -81,10 +80,8 @@ export function JoinRequests({
     if (active && active !== document.body && active.isConnected) return;
     list.current?.querySelector<HTMLButtonElement>('button.primary')?.focus();
   }, [knocks]);
-  // Two asking under one name (two Sannes in a team of nurses): each button says whose code it
-  // is, so that neither a screen reader's list nor a search by name gives two of the same.
-  const names = knocks.map((k) => nameKey(k.name));
-  const clashes = (name: string) => names.filter((n) => n === nameKey(name)).length > 1;
+  // Two asking under one name: each button says whose code it is (memberLabels).
+  const label = memberLabels(knocks, (name, code) => t('knockNameAndCode', { name, code }));
   return (
     <LiveRegion live="polite" as="div">
       {knocks.length > 0 && (
@@ -92,9 +89,7 @@ export function JoinRequests({
           <h2 id="join-requests-heading">{t('knocksHeading')}</h2>
           <ul ref={list}>
             {knocks.map((k) => {
-              const named = clashes(k.name)
-                ? t('knockNameAndCode', { name: k.name, code: k.fingerprint })
-                : k.name;
+              const named = label(k);
               return (
                 <li
                   key={k.memberId}

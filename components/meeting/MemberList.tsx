@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { nameKey } from '../../lib/util/clean-name';
+import { sharedNames } from './member-label';
 import type { Member } from '../../lib/shared-doc/presence';
 import type { PeerLink } from '../../lib/connection/relay-plan';
 import { useI18n } from '../common/I18n';
@@ -40,8 +40,7 @@ export const MemberList = memo(function MemberList({
 }) {
   const { t } = useI18n();
   // Two members with one name: each shows their device's fingerprint, to tell them apart.
-  const seen = new Map<string, number>();
-  for (const m of members) seen.set(nameKey(m.name), (seen.get(nameKey(m.name)) ?? 0) + 1);
+  const shared = sharedNames(members);
   return (
     <section aria-labelledby="members-heading" className="members-section">
       <h2 id="members-heading">{t('membersHeading')}</h2>
@@ -56,7 +55,7 @@ export const MemberList = memo(function MemberList({
               </span>
               <span className="member-text">
                 <span className="member-name">{member.name}</span>{' '}
-                {member.fingerprint && (seen.get(nameKey(member.name)) ?? 0) > 1 ? (
+                {member.fingerprint && shared(member.name) ? (
                   <>
                     <span className="member-fingerprint">
                       {t('fingerprint', { code: member.fingerprint })}

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { deriveRoomKeys } from '../invite/room-name';
-import { KEPT_MEETING_MAX_AGE_MS, LIMITS } from '../util/limits';
-import { cleanName } from '../util/clean-name';
+import { KEPT_MEETING_MAX_AGE_MS } from '../util/limits';
+import { shownName } from '../util/clean-name';
 import type { RoomKeys } from '../invite/room-name';
 import type { RoomHandle } from './room-connection';
 import { FRAME_MS, systemClock } from './clock';
@@ -1124,12 +1124,11 @@ export class GroupSession {
       role: started ? roleOf(started, this.identity.memberId) : null,
       timer,
       timerOffset: timer ? this.offsets.offset(timer.clockOf) : 0,
-      chairPresent: started?.chairId ? this.chairPresent(started.chairId, members) : false,
+      chairPresent: started?.chairId
+        ? this.counted(this.chairWatch, started.chairId, members)
+        : false,
       bringerPresent: started?.caseBringerId
-        ? this.bringerWatch.present(
-            started.caseBringerId,
-            members.some((m) => m.memberId === started.caseBringerId),
-          )
+        ? this.counted(this.bringerWatch, started.caseBringerId, members)
         : true,
       ended: this.meeting && started?.ended ? readEndedSummary(this.meeting.doc) : null,
       // Rejoining and concurrent meetings (issue 10, point 2).
@@ -1255,15 +1254,16 @@ export class GroupSession {
   }
 
   /**
-   * The chair counts as present while they are in presence and for CHAIR_GRACE_MS after we
-   * first found them missing (or after we started looking for a new chair); a refresh is due
-   * when that ends. The grace runs from the refresh that finds them gone, not from the last one
-   * that saw them: refreshes come only with changes, often more than CHAIR_GRACE_MS apart.
+   * Whether the member `watch` follows (the chair, the case bringer) counts as present: while in
+   * presence and for CHAIR_GRACE_MS after we first found them missing (or after we opened
+   * another meeting); a refresh is due when that ends. The grace runs from the refresh that
+   * finds them gone, not from the last one that saw them: refreshes come only with changes,
+   * often more than CHAIR_GRACE_MS apart.
    */
-  private chairPresent(chairId: string, members: readonly Member[]): boolean {
-    return this.chairWatch.present(
-      chairId,
-      members.some((m) => m.memberId === chairId),
+  private counted(watch: PresenceWatch, id: string, members: readonly Member[]): boolean {
+    return watch.present(
+      id,
+      members.some((m) => m.memberId === id),
     );
   }
 
@@ -1603,7 +1603,7 @@ export class GroupSession {
         waiting.push({
           meetingId,
           memberId: knocked.memberId,
-          name: cleanName(knocked.name, LIMITS.memberName) || '?',
+          name: shownName(knocked.name),
           fingerprint: knocked.fingerprint,
         });
       }

@@ -1,4 +1,4 @@
-import { cleanName } from '../util/clean-name';
+import { cleanName, shownName } from '../util/clean-name';
 import { boundedString, isRecord, safeId } from '../util/guards';
 import { LIMITS } from '../util/limits';
 import type { MeetingState } from './meeting-state';
@@ -200,8 +200,7 @@ export function listMembers(
     if (proven && card === null) continue;
     byId.set(presence.memberId, {
       memberId: presence.memberId,
-      // Shown cleaned (clean-name.ts): nothing invisible or reordering in the member list.
-      name: cleanName(card ? card.name : presence.name, LIMITS.memberName) || '?',
+      name: shownName(card ? card.name : presence.name),
       ...(card ? { fingerprint: fingerprintOf(card) } : {}),
       role:
         presence.memberId === meeting.chairId

@@ -1,3 +1,5 @@
+import { LIMITS } from './limits';
+
 /**
  * Characters a name never needs and that can mislead: controls (C0 and C1), and invisible format
  * characters (zero-width spaces, word joiners, byte-order marks, soft hyphens, and the bidi
@@ -20,6 +22,14 @@ export function cleanName(value: string, max: number): string {
     .replace(MISLEADING, (ch) => (JOINERS.has(ch) ? ch : ''))
     .trim()
     .slice(0, max);
+}
+
+/**
+ * A member's name from a peer as the panel shows it (the member list, who asks to join):
+ * cleaned, so nothing invisible or reordering; '?' for a name that was nothing else.
+ */
+export function shownName(name: string): string {
+  return cleanName(name, LIMITS.memberName) || '?';
 }
 
 /**
