@@ -43,18 +43,34 @@ const SEALED_DRAFTS = /\{\\?"data\\?":\\?"([^"\\]+)\\?",\\?"iv\\?":\\?"([^"\\]+)
  * and with every 32-byte file of the profile as the wipe key. Returns the sealed states found
  * and the plain texts opened.
  */
+/** The file's bytes, or null when it no longer exists. */
+function readIfThere(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 async function whatOpens(profile: string, secret: Uint8Array) {
   const groupId = await deriveGroupId(secret);
   const files = filesUnder(profile);
   const keys = [await deriveMeetingCacheKey(secret)];
   for (const file of files) {
     if (statSync(file, { throwIfNoEntry: false })?.size !== WIPE_KEY_BYTES) continue;
-    keys.push(await deriveWipeableCacheKey(secret, readFileSync(file)));
+    const bytes = readIfThere(file);
+    if (bytes !== null) keys.push(await deriveWipeableCacheKey(secret, bytes));
   }
   let sealed = 0;
   const opened: string[] = [];
   for (const file of files) {
-    const text = readFileSync(file).toString('latin1');
+    // Chromium writes some of its files through a temporary one it renames into place: a
+    // temporary file listed a moment ago may be gone now (ENOENT in CI), its content under the
+    // name it replaced, which is read too.
+    const bytes = readIfThere(file);
+    if (bytes === null) continue;
+    const text = bytes.toString('latin1');
     for (const [, data, iv, meetingId] of text.matchAll(SEALED_MEETING)) {
       sealed += 1;
       for (const key of keys) {
