@@ -65,7 +65,8 @@ export function PhaseControls({
 
 /**
  * The rest of the chair's controls, below the board: pausing and extending the timer, handing
- * over the chair, and, set apart at the bottom, resetting the timer and ending the meeting.
+ * over the chair, and, set apart at the bottom, resetting the timer and ending the meeting. In
+ * the last phase ending is not here but near the top (LastPhaseEnd): one button of that name.
  */
 export function ChairControls({
   timer,
@@ -75,6 +76,7 @@ export function ChairControls({
   onHandChair,
   onEnd,
   nextChairSuggestion = null,
+  endElsewhere = false,
 }: {
   timer: TimerState | null;
   members: readonly Member[];
@@ -84,6 +86,8 @@ export function ChairControls({
   onEnd: (next: NextMeeting) => void;
   /** Whose turn it is to chair next by the rota, preselected in the end dialog. */
   nextChairSuggestion?: string | null;
+  /** The meeting's end is offered elsewhere on the screen (the last phase): not here too. */
+  endElsewhere?: boolean;
 }) {
   const { t } = useI18n();
   const [handTo, setHandTo] = useState('');
@@ -144,11 +148,13 @@ export function ChairControls({
           <Icon name="reset" />
           {t('resetTimer')}
         </ConfirmAction>
-        <EndMeetingButton
-          onEnd={onEnd}
-          names={members.map((m) => m.name)}
-          suggested={nextChairSuggestion}
-        />
+        {!endElsewhere && (
+          <EndMeetingButton
+            onEnd={onEnd}
+            names={members.map((m) => m.name)}
+            suggested={nextChairSuggestion}
+          />
+        )}
       </div>
     </div>
   );

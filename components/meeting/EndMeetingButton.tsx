@@ -20,6 +20,7 @@ export function EndMeetingButton({
   names = [],
   suggested = null,
   now = Date.now,
+  primary = false,
 }: {
   onEnd: (next: NextMeeting) => void;
   /** Names of the members present, the chair included: who may chair next. */
@@ -28,6 +29,8 @@ export function EndMeetingButton({
   suggested?: string | null;
   /** The clock the date is judged by (tests pass a fixed one). */
   now?: () => number;
+  /** In the last phase ending is what comes next: the filled button, not the red one set apart. */
+  primary?: boolean;
 }) {
   const { t } = useI18n();
   const choices = [...new Set(names)];
@@ -63,7 +66,7 @@ export function EndMeetingButton({
       <button
         ref={opener}
         type="button"
-        className="end-meeting"
+        className={primary ? 'primary' : 'end-meeting'}
         aria-haspopup="dialog"
         onClick={() => {
           dialog.current?.showModal();

@@ -16,6 +16,7 @@ import type { TimerState } from '../../lib/shared-doc/timer';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { AdviceBoard } from '../boards/AdviceBoard';
 import { ChairControls, PhaseControls } from './ChairControls';
+import { EndMeetingButton } from './EndMeetingButton';
 import { CoreQuestion } from '../boards/CoreQuestion';
 import { EvaluationBoard } from '../boards/EvaluationBoard';
 import { Confidentiality } from './Confidentiality';
@@ -121,6 +122,11 @@ export function MeetingView({
   const privateLabelId = useId();
   // The shared look back opens the meeting: in a look-back phase it is the board itself.
   const lookBack = phase.activity === 'lookback' || phaseIndex === 0;
+  // In the last phase "Next phase" has nowhere to go: ending is what the chair does next, so it
+  // moves up from the chair's section to just under the phase bar.
+  const endNearTop = role === 'chair' && phaseIndex === total - 1;
+  const presentNames = members.map((m) => m.name);
+  const nextChair = role === 'chair' ? suggestNextChair(history, presentNames) : null;
   const sharedLookBack = lookBack && (
     <>
       <LastMeetingSummary history={history} selfId={selfId} />
@@ -152,6 +158,17 @@ export function MeetingView({
       <p className="phase-explanation" data-testid="phase-explanation">
         {phase.explanation[locale]}
       </p>
+      {endNearTop && (
+        <div className="last-phase" data-testid="last-phase">
+          <p>{t('lastPhaseChair')}</p>
+          <EndMeetingButton
+            primary
+            onEnd={actions.endMeeting}
+            names={presentNames}
+            suggested={nextChair}
+          />
+        </div>
+      )}
       <Confidentiality {...props} />
       {meeting.chairTakenOver && (
         <LiveRegion>{t('chairTookOver', { name: meeting.chairTakenOver.name })}</LiveRegion>
@@ -199,10 +216,8 @@ export function MeetingView({
             onTimer={actions.timer}
             onHandChair={actions.handChair}
             onEnd={actions.endMeeting}
-            nextChairSuggestion={suggestNextChair(
-              history,
-              members.map((m) => m.name),
-            )}
+            nextChairSuggestion={nextChair}
+            endElsewhere={endNearTop}
           />
         </section>
       ) : (

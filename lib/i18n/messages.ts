@@ -554,6 +554,10 @@ export const MESSAGES = {
     en: 'End the meeting? The shared board is cleared for everyone; only the summary stays.',
   },
   confirmEnd: { nl: 'Ja, beëindigen', en: 'Yes, end it' },
+  lastPhaseChair: {
+    nl: 'Dit is de laatste fase. Is de groep klaar, beëindig dan de bijeenkomst.',
+    en: 'This is the last phase. When the group is done, end the meeting.',
+  },
   cancel: { nl: 'Annuleren', en: 'Cancel' },
   guidanceForChair: { nl: 'Voor de voorzitter', en: 'For the chair' },
   guidanceForYou: { nl: 'Wat je nu doet', en: 'What you do now' },

@@ -93,6 +93,46 @@ describe('the meeting view', () => {
     expect(acts.endMeeting).toHaveBeenCalledOnce();
   });
 
+  it('puts ending the meeting under the phase bar in the last phase, once, and in the chair section before it', () => {
+    const acts = actions();
+    const ends = () => screen.getAllByRole('button', { name: 'End the meeting' });
+    const chairSection = () => screen.getByRole('region', { name: 'For the chair' });
+    const { rerender } = render(view(meetingAt(3), anna, acts));
+    expect(ends()).toHaveLength(1);
+    expect(chairSection().contains(ends()[0]!)).toBe(true);
+    expect(
+      screen.queryByText('This is the last phase. When the group is done, end the meeting.'),
+    ).toBeNull();
+
+    rerender(view(meetingAt(4), anna, acts));
+    expect(ends()).toHaveLength(1);
+    const end = ends()[0]!;
+    expect(chairSection().contains(end)).toBe(false);
+    expect(end.className).toContain('primary');
+    expect(
+      screen.getByText('This is the last phase. When the group is done, end the meeting.'),
+    ).toBeTruthy();
+    // Near the top: before the board and the chair's section, right after the phase's explanation.
+    const explanation = screen.getByTestId('phase-explanation');
+    const order = explanation.compareDocumentPosition(end);
+    expect(order & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      end.compareDocumentPosition(chairSection()) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    // "Next phase" stays where it was, disabled: the group is in its last phase.
+    expect(screen.getByRole('button', { name: 'Next phase' }).hasAttribute('disabled')).toBe(true);
+
+    rerender(view(meetingAt(4), anna, acts, 'nl'));
+    expect(screen.getAllByRole('button', { name: 'Beëindig de bijeenkomst' })).toHaveLength(1);
+    expect(
+      screen.getByText('Dit is de laatste fase. Is de groep klaar, beëindig dan de bijeenkomst.'),
+    ).toBeTruthy();
+
+    rerender(view(meetingAt(4), carla, acts));
+    expect(screen.queryByRole('button', { name: 'End the meeting' })).toBeNull();
+    expect(screen.queryByTestId('last-phase')).toBeNull();
+  });
+
   it("says so while the case bringer's panel is gone, to everyone but the bringer, in both languages", () => {
     const bram = member('Bram');
     const doc = new Y.Doc();
