@@ -18,6 +18,7 @@ import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { mayDo } from '../../lib/method/roles';
 import type { MeetingProps, Run } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
+import { useItemNames } from './item-names';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
@@ -41,6 +42,7 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
   const canAdvise = mayDo('advise', role, activity, { chairJoinsIn: meeting.chairJoinsIn });
   // Kept the same while the advice is (shared snapshots): the rows' callbacks stay the same too.
   const starred = useMemo(() => board.advice.filter((a) => a.starred), [board.advice]);
+  const named = useItemNames(board.advice);
   const showPhase = new Set(board.advice.map((a) => a.phaseId)).size > 1;
 
   const toggleStar = useCallback(
@@ -101,6 +103,7 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
             <AdviceRow
               key={advice.id}
               advice={advice}
+              named={named(advice)}
               place={starred.findIndex((a) => a.id === advice.id)}
               starredCount={starred.length}
               phaseName={
@@ -145,6 +148,7 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
  */
 const AdviceRow = memo(function AdviceRow({
   advice,
+  named,
   place,
   starredCount,
   phaseName,
@@ -157,6 +161,8 @@ const AdviceRow = memo(function AdviceRow({
   onMove,
 }: {
   advice: Advice;
+  /** The advice as its controls name it (itemNames). */
+  named: string;
   /** Its place among the starred advice, -1 when not starred. */
   place: number;
   starredCount: number;
@@ -184,7 +190,7 @@ const AdviceRow = memo(function AdviceRow({
           type="button"
           className="star"
           aria-pressed={advice.starred}
-          aria-label={t('starAdvice', { text: advice.text })}
+          aria-label={t('starAdvice', { text: named })}
           onClick={() => onToggleStar(advice)}
         >
           {advice.starred ? '★' : '☆'}
@@ -201,7 +207,7 @@ const AdviceRow = memo(function AdviceRow({
           <button
             type="button"
             className="link-button"
-            aria-label={t('removeOwnFor', { text: advice.text })}
+            aria-label={t('removeOwnFor', { text: named })}
             onClick={() => act((ctx) => removeOwnItem(ctx, 'advice', advice.id))}
           >
             {t('removeOwn')}
@@ -220,7 +226,7 @@ const AdviceRow = memo(function AdviceRow({
           <input
             type="checkbox"
             checked={advice.tried}
-            aria-label={t('adviceTriedFor', { text: advice.text })}
+            aria-label={t('adviceTriedFor', { text: named })}
             onChange={() => act((ctx) => markTried(ctx, advice.id, !advice.tried))}
           />{' '}
           {t('adviceTried')}
@@ -229,19 +235,19 @@ const AdviceRow = memo(function AdviceRow({
       {advice.why !== null && !canStar && (
         <p className="hint advice-why">{`${t('adviceWhy')}: ${advice.why}`}</p>
       )}
-      {canStar && advice.starred && <WhyField advice={advice} run={run} />}
+      {canStar && advice.starred && <WhyField advice={advice} named={named} run={run} />}
       {canStar && place >= 0 && (
         <span className="move">
           {' '}
           <MoveButton
-            label={t('moveUpItem', { text: advice.text })}
+            label={t('moveUpItem', { text: named })}
             disabled={place === 0}
             onClick={() => onMove(place, -1)}
           >
             ↑ {t('moveUp')}
           </MoveButton>{' '}
           <MoveButton
-            label={t('moveDownItem', { text: advice.text })}
+            label={t('moveDownItem', { text: named })}
             disabled={place === starredCount - 1}
             onClick={() => onMove(place, 1)}
           >
@@ -297,7 +303,7 @@ function AdviceProgress({
  * The case bringer's few words on why a starred piece of advice fits. Saved on leaving the field
  * or with the button; until edited the field shows what is saved on the board.
  */
-function WhyField({ advice, run }: { advice: Advice; run: Run }) {
+function WhyField({ advice, named, run }: { advice: Advice; named: string; run: Run }) {
   const { t } = useI18n();
   const { act, error } = useBoardCommand(run);
   const [draft, setDraft] = useState<string | null>(null);
@@ -329,14 +335,14 @@ function WhyField({ advice, run }: { advice: Advice; run: Run }) {
         type="text"
         value={draft ?? advice.why ?? ''}
         maxLength={LIMITS.adviceWhy}
-        aria-label={t('adviceWhyFor', { text: advice.text })}
+        aria-label={t('adviceWhyFor', { text: named })}
         onChange={(e) => {
           setDraft(e.target.value);
           setSaved(false);
         }}
         onBlur={save}
       />{' '}
-      <button type="submit" aria-label={t('saveAdviceWhyFor', { text: advice.text })}>
+      <button type="submit" aria-label={t('saveAdviceWhyFor', { text: named })}>
         {t('saveAdviceWhy')}
       </button>
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}

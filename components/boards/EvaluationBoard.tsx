@@ -11,6 +11,7 @@ import type { MessageKey } from '../../lib/i18n/messages';
 import { mayDo } from '../../lib/method/roles';
 import type { MeetingProps, Run } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
+import { useItemNames } from './item-names';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
@@ -34,6 +35,8 @@ export function EvaluationBoard({ meeting, board, role, selfId, run }: MeetingPr
   const keptId = useId();
   const activity = meeting.phase.activity;
   const canEvaluate = mayDo('evaluate', role, activity);
+  // One board, so one naming over all kinds: the same line may be written under two of them.
+  const named = useItemNames(board.evaluation);
   const hasBringer = meeting.caseBringerId !== null;
   // Without a case (first meeting) there is nobody to follow up, unless someone already did.
   const kinds = KINDS.filter(
@@ -65,7 +68,7 @@ export function EvaluationBoard({ meeting, board, role, selfId, run }: MeetingPr
                         <button
                           type="button"
                           className="link-button"
-                          aria-label={t('removeOwnFor', { text: line.text })}
+                          aria-label={t('removeOwnFor', { text: named(line) })}
                           onClick={() => act((ctx) => removeOwnItem(ctx, 'evaluation', line.id))}
                         >
                           {t('removeOwn')}

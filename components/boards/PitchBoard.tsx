@@ -19,6 +19,7 @@ import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
+import { useItemNames } from './item-names';
 import { PRIVATE_TEXT } from '../common/private-text';
 
 type Act = (command: (ctx: CommandContext) => CommandResult) => boolean;
@@ -66,6 +67,7 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
   const firstPitchId = meeting.firstCase?.pitchId ?? null;
   const pitches = board.pitches.filter((p) => p.id !== firstPitchId);
   const ranked = rankPitches(pitches);
+  const named = useItemNames(board.pitches);
 
   return (
     <section aria-labelledby={headingId} className="board pitch-board">
@@ -107,6 +109,7 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
             <PitchRow
               key={pitch.id}
               pitch={pitch}
+              named={named(pitch)}
               isCase={pitch.id === meeting.casePitchId}
               canScore={canScore}
               canConfirm={canConfirm}
@@ -149,6 +152,7 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
  */
 const PitchRow = memo(function PitchRow({
   pitch,
+  named,
   isCase,
   canScore,
   canConfirm,
@@ -157,6 +161,8 @@ const PitchRow = memo(function PitchRow({
   act,
 }: {
   pitch: PitchView;
+  /** The pitch as its controls name it (itemNames). */
+  named: string;
   isCase: boolean;
   canScore: boolean;
   canConfirm: boolean;
@@ -178,7 +184,7 @@ const PitchRow = memo(function PitchRow({
             type="button"
             aria-pressed={pitch.myVote}
             aria-label={t(pitch.myVote ? 'pitchUnvoteFor' : 'pitchVoteFor', {
-              text: pitch.text,
+              text: named,
             })}
             onClick={() => act((ctx) => votePitch(ctx, pitch.myVote ? null : pitch.id))}
           >
@@ -193,7 +199,7 @@ const PitchRow = memo(function PitchRow({
                 <label key={criterion.key} className="egt-criterion">
                   {t(criterion.label)}{' '}
                   <select
-                    aria-label={t(criterion.labelFor, { text: pitch.text })}
+                    aria-label={t(criterion.labelFor, { text: named })}
                     aria-describedby={`${egtHintId}-${criterion.key}`}
                     value={(pitch.myScore ?? NO_SCORE)[criterion.key]}
                     onChange={(e) => {
@@ -219,7 +225,7 @@ const PitchRow = memo(function PitchRow({
       {canConfirm && !isCase && (
         <button
           type="button"
-          aria-label={t('confirmCaseFor', { text: pitch.text })}
+          aria-label={t('confirmCaseFor', { text: named })}
           onClick={() => act((ctx) => confirmCase(ctx, pitch.id))}
         >
           {t('confirmCase')}
@@ -229,7 +235,7 @@ const PitchRow = memo(function PitchRow({
         <button
           type="button"
           className="link-button"
-          aria-label={t('removeOwnFor', { text: pitch.text })}
+          aria-label={t('removeOwnFor', { text: named })}
           onClick={() => act((ctx) => removeOwnItem(ctx, 'pitches', pitch.id))}
         >
           {t('removeOwn')}

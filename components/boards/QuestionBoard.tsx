@@ -20,6 +20,7 @@ import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
+import { useItemNames } from './item-names';
 import { PRIVATE_TEXT } from '../common/private-text';
 
 type Act = (command: (ctx: CommandContext) => CommandResult) => boolean;
@@ -52,6 +53,7 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
   const canMark = mayDo('mark-answered', role, phase.activity);
   const canRate = mayDo('rate', role, phase.activity);
   const canReveal = mayDo('reveal', role, phase.activity) && blindNow;
+  const named = useItemNames(board.questions);
   const phaseName = (id: string) => method.phases.find((p) => p.id === id)?.name[locale] ?? null;
 
   return (
@@ -86,6 +88,7 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
             <QuestionRow
               key={question.id}
               question={question}
+              named={named(question)}
               otherPhase={question.phaseId !== phase.id ? phaseName(question.phaseId) : null}
               canMark={canMark}
               canRate={canRate}
@@ -106,6 +109,7 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
  */
 const QuestionRow = memo(function QuestionRow({
   question,
+  named,
   otherPhase,
   canMark,
   canRate,
@@ -113,6 +117,8 @@ const QuestionRow = memo(function QuestionRow({
   act,
 }: {
   question: Question;
+  /** The question as its controls name it (itemNames). */
+  named: string;
   otherPhase: string | null;
   canMark: boolean;
   canRate: boolean;
@@ -135,7 +141,7 @@ const QuestionRow = memo(function QuestionRow({
           <input
             type="checkbox"
             checked={question.answered}
-            aria-label={t('questionAnsweredFor', { text: question.text })}
+            aria-label={t('questionAnsweredFor', { text: named })}
             onChange={(e) => {
               const answered = e.target.checked;
               act((ctx) => markAnswered(ctx, question.id, answered));
@@ -145,11 +151,7 @@ const QuestionRow = memo(function QuestionRow({
         </label>
       )}
       {canRate && (
-        <div
-          role="group"
-          className="rating"
-          aria-label={t('questionRatingFor', { text: question.text })}
-        >
+        <div role="group" className="rating" aria-label={t('questionRatingFor', { text: named })}>
           {RATINGS.map(({ value, label }) => (
             <button
               key={value}
@@ -170,7 +172,7 @@ const QuestionRow = memo(function QuestionRow({
         <button
           type="button"
           className="link-button"
-          aria-label={t('removeOwnFor', { text: question.text })}
+          aria-label={t('removeOwnFor', { text: named })}
           onClick={() => act((ctx) => removeOwnItem(ctx, 'questions', question.id))}
         >
           {t('removeOwn')}

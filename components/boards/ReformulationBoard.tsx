@@ -17,6 +17,7 @@ import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
+import { useItemNames } from './item-names';
 import { PRIVATE_TEXT } from '../common/private-text';
 
 type Act = (command: (ctx: CommandContext) => CommandResult) => boolean;
@@ -32,6 +33,7 @@ export function ReformulationBoard({ meeting, board, role, selfId, run }: Meetin
   const activity = meeting.phase.activity;
   const canPropose = mayDo('propose', role, activity);
   const canChoose = mayDo('choose-core', role, activity);
+  const named = useItemNames(board.proposals);
 
   return (
     <section aria-labelledby={headingId} className="board reformulation-board">
@@ -68,7 +70,7 @@ export function ReformulationBoard({ meeting, board, role, selfId, run }: Meetin
               {canChoose && (
                 <button
                   type="button"
-                  aria-label={t('chooseProposalFor', { text: proposal.text })}
+                  aria-label={t('chooseProposalFor', { text: named(proposal) })}
                   onClick={() => act((ctx) => chooseCoreQuestion(ctx, { proposalId: proposal.id }))}
                 >
                   {t('chooseProposal')}
@@ -78,7 +80,7 @@ export function ReformulationBoard({ meeting, board, role, selfId, run }: Meetin
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={t('removeOwnFor', { text: proposal.text })}
+                  aria-label={t('removeOwnFor', { text: named(proposal) })}
                   onClick={() => act((ctx) => removeOwnItem(ctx, 'proposals', proposal.id))}
                 >
                   {t('removeOwn')}

@@ -270,6 +270,7 @@ export const MESSAGES = {
     en: 'That did not work; please try again.',
   },
   byAuthor: { nl: 'door {name}', en: 'by {name}' },
+  itemWithAuthor: { nl: '{text} ({who})', en: '{text} ({who})' },
   removeOwn: { nl: 'Verwijderen', en: 'Remove' },
   removeOwnFor: { nl: 'Verwijderen: {text}', en: 'Remove: {text}' },
   pitchHeading: { nl: 'Werkvragen', en: 'Work questions' },
