@@ -126,7 +126,8 @@ export function PitchBoard({ meeting, board, role, selfId, run }: MeetingProps) 
           <ol>
             {ranked.map((pitch) => (
               <li key={pitch.id}>
-                {pitch.text}{' '}
+                {/* A text pitched twice is told apart by its author here too. */}
+                {named(pitch)}{' '}
                 <span className="hint">
                   {t('pitchTally', {
                     votes: pitch.votes,

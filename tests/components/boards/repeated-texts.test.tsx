@@ -83,6 +83,13 @@ describe('a text written twice on a board', () => {
       'Confirm as case: Werkdruk (Carla)',
       'Confirm as case: Een ouder die boos belt',
     ]);
+    // The result names them so too.
+    const result = panel.getAllByRole('listitem').filter((li) => li.closest('ol'));
+    expect(result.map((li) => li.textContent?.split(' EGT')[0])).toEqual([
+      'Werkdruk (Bram)',
+      'Werkdruk (Carla)',
+      'Een ouder die boos belt',
+    ]);
     await panel.user.click(
       panel.getByRole('button', { name: 'Confirm as case: Werkdruk (Carla)' }),
     );
