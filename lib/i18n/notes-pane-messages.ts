@@ -53,8 +53,8 @@ export const NOTES_PANE_MESSAGES = {
     en: 'Save the advice in my notes',
   },
   takeHomeHint: {
-    nl: 'Bewaart alle adviezen met je sterren, volgorde en voornemens, alleen op dit apparaat. Na de bijeenkomst blijft er niets van gedeeld.',
-    en: 'Saves all advice with your stars, order and intentions, on this device only. Nothing of it stays shared after the meeting.',
+    nl: 'Alle adviezen met je sterren, volgorde en voornemens worden bewaard in je notities, alleen op dit apparaat, ook als je niets doet. Na de bijeenkomst blijft er niets van gedeeld.',
+    en: 'All advice with your stars, order and intentions is kept in your notes, on this device only, even if you do nothing. Nothing of it stays shared after the meeting.',
   },
   takeHomeSaved: {
     nl: {

@@ -8,7 +8,7 @@ import { I18nProvider } from '../../../components/common/I18n';
 import { NotebookProvider } from '../../../components/notes/NotebookContext';
 import { NotesPane } from '../../../components/notes/NotesPane';
 import { LastTakeHome } from '../../../components/meeting/LastTakeHome';
-import { TakeHome } from '../../../components/notes/TakeHome';
+import { TAKE_HOME_KEEP_MS, TakeHome } from '../../../components/notes/TakeHome';
 import {
   addAdvice,
   explainFit,
@@ -212,6 +212,68 @@ describe('taking the advice home', () => {
         why: null,
       },
     ]);
+  });
+});
+
+describe('the take-home kept without the button', () => {
+  function advisedMeeting() {
+    const doc = meeting('advising');
+    expect(addAdvice(carla.ctx(doc, 2), 'Plan een vast belmoment').ok).toBe(true);
+    expect(addAdvice(carla.ctx(doc, 3), 'Schrijf op wat je wilt zeggen').ok).toBe(true);
+    return doc;
+  }
+
+  function renderTakeHome(notebook: Notebook, doc: Y.Doc) {
+    const Board = (props: MeetingProps) => (
+      <NotebookProvider notebook={notebook}>
+        <TakeHome place={place(doc)} board={props.board} />
+      </NotebookProvider>
+    );
+    return renderBoard(Board, doc, bram);
+  }
+
+  const starredIn = async (notebook: Notebook) =>
+    (await notebook.get(takeHomeNoteId('meeting-0002')))?.takeHome?.advice
+      .filter((a) => a.starred)
+      .map((a) => a.text) ?? null;
+
+  it('keeps the advice and follows the stars as they change, nothing pressed', async () => {
+    const notebook = freshNotebook();
+    const doc = advisedMeeting();
+    const panel = renderTakeHome(notebook, doc);
+    await waitFor(async () => expect(await starredIn(notebook)).toEqual([]));
+    const [, second] = readBoard(doc, readMeeting(doc).method, bram.id).advice;
+    act(() => {
+      expect(starAdvice(bram.ctx(doc), second!.id, true).ok).toBe(true);
+    });
+    await waitFor(async () =>
+      expect(await starredIn(notebook)).toEqual(['Schrijf op wat je wilt zeggen']),
+    );
+    // Quiet: kept, not announced on every star; the button still says what it kept.
+    expect(panel.queryByText(/saved in your notes/)).toBeNull();
+  });
+
+  it('keeps a change made just before the view goes (the chair ends the meeting at once)', async () => {
+    const notebook = freshNotebook();
+    const doc = advisedMeeting();
+    renderTakeHome(notebook, doc);
+    await waitFor(async () => expect(await starredIn(notebook)).toEqual([]));
+    const [first] = readBoard(doc, readMeeting(doc).method, bram.id).advice;
+    act(() => {
+      expect(starAdvice(bram.ctx(doc), first!.id, true).ok).toBe(true);
+    });
+    // Gone within the same moment: the meeting view is replaced by the ended view.
+    cleanup();
+    await waitFor(async () =>
+      expect(await starredIn(notebook)).toEqual(['Plan een vast belmoment']),
+    );
+  });
+
+  it('writes nothing while no advice has been given', async () => {
+    const notebook = freshNotebook();
+    renderTakeHome(notebook, meeting('advising'));
+    await new Promise((resolve) => setTimeout(resolve, TAKE_HOME_KEEP_MS + 200));
+    expect(await notebook.list()).toEqual([]);
   });
 });
 
