@@ -6,6 +6,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
 } from 'react';
 import type { ReactNode } from 'react';
 import { draftFor } from '../../lib/device/drafts';
@@ -102,4 +103,22 @@ export function useDraft(field: DraftField, phaseId: string, initial = ''): Draf
     [place, field, show],
   );
   return { text, setText, clear };
+}
+
+const NO_SUBSCRIPTION = () => () => {};
+
+/**
+ * What the member has typed into `field` in `phaseId` and not posted, as the draft store holds
+ * it ('' when nothing, or outside a DraftProvider): for what reads a draft without showing its
+ * field (the case bringer's take-home takes intentions not yet saved to the board).
+ */
+export function useStoredDraft(field: DraftField, phaseId: string): string {
+  const place = useContext(DraftContext);
+  const subscribe = useMemo(
+    () => (place ? (listener: () => void) => place.store.subscribe(listener) : NO_SUBSCRIPTION),
+    [place],
+  );
+  return useSyncExternalStore(subscribe, () =>
+    place ? draftFor(place.store.getSnapshot(), place.meetingId, phaseId, field) : '',
+  );
 }

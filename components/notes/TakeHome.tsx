@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { BoardState } from '../../lib/shared-doc/board-state';
 import { takeHomeFrom } from '../../lib/notebook/take-home';
+import { useStoredDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import { useNotebook } from './NotebookContext';
@@ -27,7 +28,12 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const { meeting } = place;
   const caseTitle = board.pitches.find((p) => p.id === meeting.casePitchId)?.text ?? null;
-  const takeHome = useMemo(() => takeHomeFrom(board, caseTitle), [board, caseTitle]);
+  // Intentions typed and not yet saved to the board are the bringer's own words: they go home too.
+  const typed = useStoredDraft('intentions', meeting.phase.id);
+  const takeHome = useMemo(
+    () => takeHomeFrom(typed.trim() === '' ? board : { ...board, intentions: typed }, caseTitle),
+    [board, caseTitle, typed],
+  );
   const latest = useRef({ takeHome, place, locale });
   useEffect(() => {
     latest.current = { takeHome, place, locale };

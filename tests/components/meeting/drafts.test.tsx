@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
 import type { MeetingActions } from '../../../components/meeting/MeetingView';
@@ -10,6 +10,11 @@ import { draftFor } from '../../../lib/device/drafts';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
 import { readBoard } from '../../../lib/shared-doc/board-state';
+import { addAdvice } from '../../../lib/shared-doc/board-commands';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { NotebookProvider } from '../../../components/notes/NotebookContext';
+import { Notebook } from '../../../lib/notebook/notebook';
+import { takeHomeNoteId } from '../../../lib/notebook/note-ids';
 import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, startWithCase } from '../../lib/helpers/meeting';
@@ -148,5 +153,40 @@ describe('a draft on a board', () => {
     expect(questionField()!).toHaveProperty('value', HALF);
     const phaseId = readMeeting(doc).phase.id;
     expect(draftFor(drafts.getSnapshot(), MEETING, phaseId, 'question')).toBe(HALF);
+  });
+
+  it("takes the case bringer's intentions typed and not saved to the board home too", async () => {
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram);
+    goTo(doc, anna, 'advising');
+    expect(addAdvice(carla.ctx(doc, 5), 'Plan een vast belmoment').ok).toBe(true);
+    const drafts = await drafted();
+    const notebook = Notebook.open({
+      indexedDB: new IDBFactory(),
+      IDBKeyRange,
+      name: 'drafts-take-home',
+    });
+    const view = meetingViewOf(doc, bram, spyActions(), {
+      wrap: (meetingView) => (
+        <NotebookProvider notebook={notebook}>
+          <DraftProvider store={drafts} meetingId={MEETING}>
+            {meetingView}
+          </DraftProvider>
+        </NotebookProvider>
+      ),
+    });
+    render(view);
+    const TYPED = 'Ik bel haar maandag';
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'What I will do with this advice' }),
+      TYPED,
+    );
+    // Not pressed "Save intentions": the board has none, the bringer's notes have them.
+    expect(readBoard(doc, readMeeting(doc).method, bram.id).intentions).toBeNull();
+    await waitFor(async () =>
+      expect((await notebook.get(takeHomeNoteId(MEETING)))?.takeHome?.intentions).toBe(TYPED),
+    );
+    cleanup();
+    notebook.close();
   });
 });
