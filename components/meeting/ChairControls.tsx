@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { MouseEvent } from 'react';
 import type { Member } from '../../lib/shared-doc/presence';
 import type { TimerAction } from '../../lib/shared-doc/meeting-commands';
 import type { TimerState } from '../../lib/shared-doc/timer';
@@ -12,6 +13,19 @@ import { memberLabels } from './member-label';
 
 const NEXT = altShift('ArrowRight');
 const PREVIOUS = altShift('ArrowLeft');
+
+/**
+ * A click handler that ignores the second click of a double click (and the third…): the bar
+ * stays where it is while the phase changes under it, so a chair who double-clicks "Next phase"
+ * out of habit would otherwise skip a phase for the whole group. Two clicks apart still move
+ * twice; a key press (detail 0) always moves.
+ */
+function once(action: () => void): (event: MouseEvent) => void {
+  return (event) => {
+    if (event.detail > 1) return;
+    action();
+  };
+}
 
 /**
  * The chair's previous and next phase, in the sticky phase bar: moving the group on is what the
@@ -39,7 +53,7 @@ export function PhaseControls({
       <button
         type="button"
         className="previous-phase"
-        onClick={onPrevious}
+        onClick={once(onPrevious)}
         disabled={!hasPrevious}
         aria-keyshortcuts={PREVIOUS.aria}
         title={`${t('previousPhase')} (${PREVIOUS.label})`}
@@ -51,7 +65,7 @@ export function PhaseControls({
       <button
         type="button"
         className="primary next-phase"
-        onClick={onNext}
+        onClick={once(onNext)}
         disabled={!hasNext}
         aria-keyshortcuts={NEXT.aria}
         title={`${t('nextPhase')} (${NEXT.label})`}

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 
-import { currentPhase, joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
+import {
+  currentPhase,
+  joinGroup,
+  letIn,
+  membersInACall,
+  settle,
+  startGroup,
+} from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/kri-ngte-stx';
 const CASE = 'Een ouder die steeds boos belt';
@@ -118,7 +125,11 @@ describe('a whole meeting with three members', () => {
       .toContain('Bram (case bringer)');
 
     // Analysis: the coach points out a closed question; Carla asks an open one; Bram answers.
-    await next();
+    // Out of habit Anna double-clicks: the group moves one phase, not two (the bar stays put
+    // under the pointer while the phase changes). Her own document has both clicks by now.
+    await anna.getByRole('button', { name: 'Next phase' }).dblclick();
+    await settle(anna);
+    expect(await currentPhase(anna).textContent()).toBe('Analysis');
     await allSee(phaseIs('Analysis'));
     // Anna started alone, as the invite's first step says to; with three here now she guards the
     // process and asks nothing herself: no question form, no "Few members" note.

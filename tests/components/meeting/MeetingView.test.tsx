@@ -68,6 +68,22 @@ describe('the meeting view', () => {
     );
   });
 
+  it('moves once for a double click on a phase button, and once per click apart', async () => {
+    const acts = actions();
+    render(view(meetingAt(2), anna, acts));
+    const next = screen.getByRole('button', { name: 'Next phase' });
+    await userEvent.dblClick(next);
+    expect(acts.next).toHaveBeenCalledTimes(1);
+    await userEvent.click(next);
+    expect(acts.next).toHaveBeenCalledTimes(2);
+    await userEvent.dblClick(screen.getByRole('button', { name: 'Previous phase' }));
+    expect(acts.previous).toHaveBeenCalledTimes(1);
+    // From the keyboard every press counts (a click of detail 0).
+    next.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(acts.next).toHaveBeenCalledTimes(3);
+  });
+
   it('shows the remaining time of the phase', () => {
     render(view(meetingAt(0), carla, actions()));
     expect(screen.getByRole('timer', { name: 'Time left in this phase' }).textContent).toMatch(
