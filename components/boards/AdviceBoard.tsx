@@ -21,6 +21,7 @@ import { useBoardCommand } from './useBoardCommand';
 import { useItemNames } from './item-names';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
+import { once, SUBMIT_ONCE } from '../common/repeat-click';
 import { LiveRegion } from '../common/LiveRegion';
 import { PRIVATE_TEXT } from '../common/private-text';
 
@@ -191,7 +192,8 @@ const AdviceRow = memo(function AdviceRow({
           className="star"
           aria-pressed={advice.starred}
           aria-label={t('starAdvice', { text: named })}
-          onClick={() => onToggleStar(advice)}
+          // A toggle: a double click is not two.
+          onClick={once(() => onToggleStar(advice))}
         >
           {advice.starred ? '★' : '☆'}
         </button>
@@ -342,7 +344,7 @@ function WhyField({ advice, named, run }: { advice: Advice; named: string; run: 
         }}
         onBlur={save}
       />{' '}
-      <button type="submit" aria-label={t('saveAdviceWhyFor', { text: named })}>
+      <button type="submit" {...SUBMIT_ONCE} aria-label={t('saveAdviceWhyFor', { text: named })}>
         {t('saveAdviceWhy')}
       </button>
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
@@ -407,7 +409,9 @@ function AdviceForm({ blind, run, phaseId }: { blind: boolean; run: Run; phaseId
           {t('adviceBlindHint')}
         </p>
       )}
-      <button type="submit">{t('giveAdvice')}</button>
+      <button type="submit" {...SUBMIT_ONCE}>
+        {t('giveAdvice')}
+      </button>
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
       {added && <LiveRegion>{t('adviceAdded')}</LiveRegion>}
     </form>
@@ -449,7 +453,9 @@ function IntentionsForm({
           setDone(false);
         }}
       />
-      <button type="submit">{t('saveIntentions')}</button>
+      <button type="submit" {...SUBMIT_ONCE}>
+        {t('saveIntentions')}
+      </button>
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
       {done && <LiveRegion>{t('saved')}</LiveRegion>}
     </form>

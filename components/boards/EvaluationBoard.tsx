@@ -14,6 +14,7 @@ import { useBoardCommand } from './useBoardCommand';
 import { useItemNames } from './item-names';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
+import { SUBMIT_ONCE } from '../common/repeat-click';
 import { LiveRegion } from '../common/LiveRegion';
 import { PRIVATE_TEXT } from '../common/private-text';
 
@@ -158,7 +159,9 @@ function EvaluationForm({
           setAdded(false);
         }}
       />
-      <button type="submit">{t('addEvaluation')}</button>
+      <button type="submit" {...SUBMIT_ONCE}>
+        {t('addEvaluation')}
+      </button>
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
       {added && <LiveRegion>{t('evaluationAdded')}</LiveRegion>}
     </form>

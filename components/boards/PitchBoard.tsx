@@ -16,6 +16,7 @@ import { mayDo } from '../../lib/method/roles';
 import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
+import { once, SUBMIT_ONCE } from '../common/repeat-click';
 import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
@@ -187,7 +188,7 @@ const PitchRow = memo(function PitchRow({
             aria-label={t(pitch.myVote ? 'pitchUnvoteFor' : 'pitchVoteFor', {
               text: named,
             })}
-            onClick={() => act((ctx) => votePitch(ctx, pitch.myVote ? null : pitch.id))}
+            onClick={once(() => act((ctx) => votePitch(ctx, pitch.myVote ? null : pitch.id)))}
           >
             {t(pitch.myVote ? 'pitchUnvote' : 'pitchVote')}
           </button>
@@ -300,7 +301,9 @@ function PitchForm({
           ))}
         </fieldset>
       )}
-      <button type="submit">{t('pitchSubmit')}</button>
+      <button type="submit" {...SUBMIT_ONCE}>
+        {t('pitchSubmit')}
+      </button>
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { mayDo } from '../../lib/method/roles';
 import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
+import { once, SUBMIT_ONCE } from '../common/repeat-click';
 import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
@@ -157,11 +158,11 @@ const QuestionRow = memo(function QuestionRow({
               key={value}
               type="button"
               aria-pressed={question.rating === value}
-              onClick={() =>
+              onClick={once(() =>
                 act((ctx) =>
                   rateQuestion(ctx, question.id, question.rating === value ? null : value),
-                )
-              }
+                ),
+              )}
             >
               {t(label)}
             </button>
@@ -229,7 +230,9 @@ function QuestionForm({ act, blind, phaseId }: { act: Act; blind: boolean; phase
           ))
         )}
       </LiveRegion>
-      <button type="submit">{t('postQuestion')}</button>
+      <button type="submit" {...SUBMIT_ONCE}>
+        {t('postQuestion')}
+      </button>
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { CoreQuestion } from './CoreQuestion';
 import type { DraftField } from '../../lib/device/drafts';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
+import { SUBMIT_ONCE } from '../common/repeat-click';
 import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
@@ -151,7 +152,9 @@ function TextForm({
           {t(hint)}
         </p>
       )}
-      <button type="submit">{t(submitLabel)}</button>
+      <button type="submit" {...SUBMIT_ONCE}>
+        {t(submitLabel)}
+      </button>
     </form>
   );
 }

@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import type { MouseEvent } from 'react';
 import type { Member } from '../../lib/shared-doc/presence';
 import type { TimerAction } from '../../lib/shared-doc/meeting-commands';
 import type { TimerState } from '../../lib/shared-doc/timer';
@@ -9,23 +8,11 @@ import { altShift, useShortcut } from '../common/useShortcut';
 import type { NextMeeting } from '../../lib/shared-doc/next-meeting';
 import { EndMeetingButton } from './EndMeetingButton';
 import { Icon } from '../common/Icon';
+import { once } from '../common/repeat-click';
 import { memberLabels } from './member-label';
 
 const NEXT = altShift('ArrowRight');
 const PREVIOUS = altShift('ArrowLeft');
-
-/**
- * A click handler that ignores the second click of a double click (and the third…): the bar
- * stays where it is while the phase changes under it, so a chair who double-clicks "Next phase"
- * out of habit would otherwise skip a phase for the whole group. Two clicks apart still move
- * twice; a key press (detail 0) always moves.
- */
-function once(action: () => void): (event: MouseEvent) => void {
-  return (event) => {
-    if (event.detail > 1) return;
-    action();
-  };
-}
 
 /**
  * The chair's previous and next phase, in the sticky phase bar: moving the group on is what the

@@ -10,6 +10,7 @@ import {
 import type { Method } from '../../lib/method/method';
 import { chairJoinsIn } from '../../lib/method/roles';
 import { useI18n } from '../common/I18n';
+import { SUBMIT_ONCE } from '../common/repeat-click';
 
 /**
  * Starts the meeting: the method, the minutes per phase (null: the method's own), and whether
@@ -150,7 +151,7 @@ export function StartMeeting({
           </li>
         ))}
       </ol>
-      <button type="submit" aria-describedby={sizeId}>
+      <button type="submit" {...SUBMIT_ONCE} aria-describedby={sizeId}>
         {t('startMeeting')}
       </button>
     </form>

@@ -5,6 +5,7 @@ import type { Notebook } from '../../lib/notebook/notebook';
 import { loadStrengthEstimator } from '../../lib/notebook/passphrase-strength';
 import type { StrengthEstimator, StrengthHint } from '../../lib/notebook/passphrase-strength';
 import { useI18n } from '../common/I18n';
+import { SUBMIT_ONCE } from '../common/repeat-click';
 import { LiveRegion } from '../common/LiveRegion';
 
 /** A status, or an alert; `done` when the notebook's protection changed. */
@@ -273,7 +274,7 @@ function SlowForm({
   return (
     <form onSubmit={onSubmit} aria-label={t(label)} noValidate>
       {children}
-      <button type="submit" disabled={busy}>
+      <button type="submit" {...SUBMIT_ONCE} disabled={busy}>
         {t(submitLabel)}
       </button>
     </form>

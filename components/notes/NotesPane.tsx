@@ -9,6 +9,7 @@ import type { Role } from '../../lib/method/roles';
 import type { MeetingState } from '../../lib/shared-doc/meeting-state';
 import type { Locale } from '../../lib/i18n/i18n';
 import { useI18n } from '../common/I18n';
+import { SUBMIT_ONCE } from '../common/repeat-click';
 import { LiveRegion } from '../common/LiveRegion';
 import { SaveStatusLine } from './SaveStatusLine';
 import { useAutosave } from './useAutosave';
@@ -189,7 +190,7 @@ export function UnlockForm({ notebook }: { notebook: Notebook }) {
         onChange={(e) => setPassphrase(e.target.value)}
       />
       {wrong && <LiveRegion live="alert">{t('wrongPassphrase')}</LiveRegion>}
-      <button type="submit" disabled={busy}>
+      <button type="submit" {...SUBMIT_ONCE} disabled={busy}>
         {t('unlock')}
       </button>
       <ForgottenPassphrase notebook={notebook} />

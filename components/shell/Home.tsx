@@ -10,6 +10,7 @@ import { cleanName } from '../../lib/util/clean-name';
 import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { useI18n } from '../common/I18n';
+import { SUBMIT_ONCE } from '../common/repeat-click';
 import { useUndo } from '../common/useUndo';
 import { useWelcome } from './useWelcome';
 import { Welcome } from './Welcome';
@@ -267,7 +268,9 @@ function StartGroupForm({ onCreate }: { onCreate: (membership: NewMembership) =>
           {t(error)}
         </LiveRegion>
       )}
-      <button type="submit">{t('startGroup')}</button>
+      <button type="submit" {...SUBMIT_ONCE}>
+        {t('startGroup')}
+      </button>
     </form>
   );
 }
@@ -359,7 +362,9 @@ function JoinForm({
           {t(error)}
         </LiveRegion>
       )}
-      <button type="submit">{t('join')}</button>
+      <button type="submit" {...SUBMIT_ONCE}>
+        {t('join')}
+      </button>
     </form>
   );
 }

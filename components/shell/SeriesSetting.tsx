@@ -1,6 +1,7 @@
 import { memo, useId, useState } from 'react';
 import { parseSeriesLength, MAX_SERIES_LENGTH } from '../../lib/device/series';
 import { useI18n } from '../common/I18n';
+import { SUBMIT_ONCE } from '../common/repeat-click';
 import { LiveRegion } from '../common/LiveRegion';
 
 /**
@@ -61,7 +62,7 @@ export const SeriesSetting = memo(function SeriesSetting({
         }}
       />{' '}
       {/* A setting at the foot of the group: plain, so that what to do now stands out above it. */}
-      <button type="submit" className="secondary">
+      <button type="submit" {...SUBMIT_ONCE} className="secondary">
         {t('seriesLengthSave')}
       </button>
       <p className="hint" id={hintId}>

@@ -10,6 +10,7 @@ import type { IceServer, IceServerError } from '../../lib/invite/ice-servers';
 import type { ServerAddressError } from '../../lib/invite/invite';
 import type { MessageKey, MessageValues } from '../../lib/i18n/messages';
 import { useI18n } from '../common/I18n';
+import { SUBMIT_ONCE } from '../common/repeat-click';
 import { useFocusOnChange } from '../common/useFocusOnChange';
 import { PRIVATE_TEXT } from '../common/private-text';
 
@@ -214,7 +215,9 @@ export function SettingsForm({
         <option value="never">{t('soundNever')}</option>
       </select>
       <p role="status">{message ? t(message.key, message.values) : ''}</p>
-      <button type="submit">{t('save')}</button>{' '}
+      <button type="submit" {...SUBMIT_ONCE}>
+        {t('save')}
+      </button>{' '}
       <button type="button" onClick={onClose}>
         {t('close')}
       </button>
