@@ -210,7 +210,7 @@ const AdviceRow = memo(function AdviceRow({
             type="button"
             className="link-button"
             aria-label={t('removeOwnFor', { text: named })}
-            onClick={() => act((ctx) => removeOwnItem(ctx, 'advice', advice.id))}
+            onClick={once(() => act((ctx) => removeOwnItem(ctx, 'advice', advice.id)))}
           >
             {t('removeOwn')}
           </button>

@@ -14,7 +14,7 @@ import { useBoardCommand } from './useBoardCommand';
 import { useItemNames } from './item-names';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
-import { SUBMIT_ONCE } from '../common/repeat-click';
+import { once, SUBMIT_ONCE } from '../common/repeat-click';
 import { LiveRegion } from '../common/LiveRegion';
 import { PRIVATE_TEXT } from '../common/private-text';
 
@@ -70,7 +70,9 @@ export function EvaluationBoard({ meeting, board, role, selfId, run }: MeetingPr
                           type="button"
                           className="link-button"
                           aria-label={t('removeOwnFor', { text: named(line) })}
-                          onClick={() => act((ctx) => removeOwnItem(ctx, 'evaluation', line.id))}
+                          onClick={once(() =>
+                            act((ctx) => removeOwnItem(ctx, 'evaluation', line.id)),
+                          )}
                         >
                           {t('removeOwn')}
                         </button>

@@ -228,7 +228,7 @@ const PitchRow = memo(function PitchRow({
         <button
           type="button"
           aria-label={t('confirmCaseFor', { text: named })}
-          onClick={() => act((ctx) => confirmCase(ctx, pitch.id))}
+          onClick={once(() => act((ctx) => confirmCase(ctx, pitch.id)))}
         >
           {t('confirmCase')}
         </button>
@@ -238,7 +238,7 @@ const PitchRow = memo(function PitchRow({
           type="button"
           className="link-button"
           aria-label={t('removeOwnFor', { text: named })}
-          onClick={() => act((ctx) => removeOwnItem(ctx, 'pitches', pitch.id))}
+          onClick={once(() => act((ctx) => removeOwnItem(ctx, 'pitches', pitch.id)))}
         >
           {t('removeOwn')}
         </button>

@@ -174,7 +174,7 @@ const QuestionRow = memo(function QuestionRow({
           type="button"
           className="link-button"
           aria-label={t('removeOwnFor', { text: named })}
-          onClick={() => act((ctx) => removeOwnItem(ctx, 'questions', question.id))}
+          onClick={once(() => act((ctx) => removeOwnItem(ctx, 'questions', question.id)))}
         >
           {t('removeOwn')}
         </button>

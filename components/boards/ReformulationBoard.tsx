@@ -14,7 +14,7 @@ import { CoreQuestion } from './CoreQuestion';
 import type { DraftField } from '../../lib/device/drafts';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
-import { SUBMIT_ONCE } from '../common/repeat-click';
+import { once, SUBMIT_ONCE } from '../common/repeat-click';
 import { LiveRegion } from '../common/LiveRegion';
 import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
@@ -72,7 +72,9 @@ export function ReformulationBoard({ meeting, board, role, selfId, run }: Meetin
                 <button
                   type="button"
                   aria-label={t('chooseProposalFor', { text: named(proposal) })}
-                  onClick={() => act((ctx) => chooseCoreQuestion(ctx, { proposalId: proposal.id }))}
+                  onClick={once(() =>
+                    act((ctx) => chooseCoreQuestion(ctx, { proposalId: proposal.id })),
+                  )}
                 >
                   {t('chooseProposal')}
                 </button>
@@ -82,7 +84,7 @@ export function ReformulationBoard({ meeting, board, role, selfId, run }: Meetin
                   type="button"
                   className="link-button"
                   aria-label={t('removeOwnFor', { text: named(proposal) })}
-                  onClick={() => act((ctx) => removeOwnItem(ctx, 'proposals', proposal.id))}
+                  onClick={once(() => act((ctx) => removeOwnItem(ctx, 'proposals', proposal.id)))}
                 >
                   {t('removeOwn')}
                 </button>

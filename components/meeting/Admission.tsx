@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AdmissionView, KnockView } from '../../lib/connection/group-session';
 import { useI18n } from '../common/I18n';
+import { once } from '../common/repeat-click';
 import { LiveRegion } from '../common/LiveRegion';
 import type { Member } from '../../lib/shared-doc/presence';
 import { memberLabels } from './member-label';
@@ -102,10 +103,14 @@ export function JoinRequests({
                     {t('knockCode', { code: k.fingerprint })}
                   </span>
                   <span className="join-actions">
-                    <button type="button" className="primary" onClick={() => onAdmit(k.memberId)}>
+                    <button
+                      type="button"
+                      className="primary"
+                      onClick={once(() => onAdmit(k.memberId))}
+                    >
                       <NamedAction text={t('letInName', { name: NAME_SLOT })} name={named} />
                     </button>
-                    <button type="button" onClick={() => onRefuse(k.memberId)}>
+                    <button type="button" onClick={once(() => onRefuse(k.memberId))}>
                       <NamedAction text={t('refuseName', { name: NAME_SLOT })} name={named} />
                     </button>
                   </span>

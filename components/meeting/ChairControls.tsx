@@ -102,7 +102,7 @@ export function ChairControls({
   return (
     <div className="chair-controls">
       <div className="row">
-        <button type="button" onClick={() => onTimer({ kind: paused ? 'resume' : 'pause' })}>
+        <button type="button" onClick={once(() => onTimer({ kind: paused ? 'resume' : 'pause' }))}>
           <Icon name={paused ? 'play' : 'pause'} />
           {paused ? t('resumeTimer') : t('pauseTimer')}
         </button>

@@ -7,6 +7,8 @@ import { AdviceBoard } from '../../../components/boards/AdviceBoard';
 import { PitchBoard } from '../../../components/boards/PitchBoard';
 import { QuestionBoard } from '../../../components/boards/QuestionBoard';
 import { StartMeeting } from '../../../components/meeting/StartMeeting';
+import { JoinRequests } from '../../../components/meeting/Admission';
+import { ChairControls } from '../../../components/meeting/ChairControls';
 import { addAdvice, addPitch } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
@@ -69,5 +71,49 @@ describe('a double click out of habit', () => {
     );
     await userEvent.dblClick(screen.getByRole('button', { name: 'Start the meeting as chair' }));
     expect(onStart).toHaveBeenCalledOnce();
+  });
+
+  it('lets one knocking member in, and pauses the timer without resuming it', async () => {
+    const onAdmit = vi.fn();
+    const knock = (name: string) => ({
+      meetingId: 'meeting-0001',
+      memberId: `${name.toLowerCase()}-000000`,
+      name,
+      fingerprint: '1DF5 8CB6',
+    });
+    render(
+      <I18nProvider locale="en">
+        <JoinRequests
+          knocks={[knock('Bram'), knock('Carla')]}
+          onAdmit={onAdmit}
+          onRefuse={() => {}}
+        />
+      </I18nProvider>,
+    );
+    await userEvent.dblClick(await screen.findByRole('button', { name: 'Let Bram in' }));
+    expect(onAdmit).toHaveBeenCalledExactlyOnceWith('bram-000000');
+    cleanup();
+
+    const onTimer = vi.fn();
+    render(
+      <I18nProvider locale="en">
+        <ChairControls
+          timer={{
+            phaseId: 'analysis',
+            durationMs: 600_000,
+            elapsedMs: 0,
+            runningSince: 1,
+            clockOf: 'anna',
+          }}
+          members={[]}
+          caseBringerId={null}
+          onTimer={onTimer}
+          onHandChair={() => {}}
+          onEnd={() => {}}
+        />
+      </I18nProvider>,
+    );
+    await userEvent.dblClick(screen.getByRole('button', { name: 'Pause timer' }));
+    expect(onTimer).toHaveBeenCalledExactlyOnceWith({ kind: 'pause' });
   });
 });
