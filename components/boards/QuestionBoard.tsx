@@ -55,6 +55,10 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
   const canRate = mayDo('rate', role, phase.activity);
   const canReveal = mayDo('reveal', role, phase.activity) && blindNow;
   const named = useItemNames(board.questions);
+  const limit = phase.questionsEach;
+  const mine = board.questions.filter(
+    (q) => q.authorId === selfId && q.phaseId === phase.id,
+  ).length;
   const phaseName = (id: string) => method.phases.find((p) => p.id === id)?.name[locale] ?? null;
 
   return (
@@ -62,7 +66,18 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
       <h3 id={headingId}>{t('questionHeading')}</h3>
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
       {canAsk && role === 'chair' && <p className="hint">{t('chairJoinsInNote')}</p>}
-      {canAsk && <QuestionForm act={act} blind={blindNow} phaseId={phase.id} />}
+      {canAsk &&
+        (limit !== undefined && mine >= limit ? (
+          // Written all the method allows (Socratic, gossip: up to three each).
+          <LiveRegion className="hint">{t('questionsEachDone', { limit })}</LiveRegion>
+        ) : (
+          <QuestionForm
+            act={act}
+            blind={blindNow}
+            phaseId={phase.id}
+            written={limit === undefined ? null : { count: mine, limit }}
+          />
+        ))}
       <LiveRegion className="hidden-count">
         {board.hiddenQuestions > 0 ? t('questionsHidden', { count: board.hiddenQuestions }) : ''}
       </LiveRegion>
@@ -183,7 +198,18 @@ const QuestionRow = memo(function QuestionRow({
   );
 });
 
-function QuestionForm({ act, blind, phaseId }: { act: Act; blind: boolean; phaseId: string }) {
+function QuestionForm({
+  act,
+  blind,
+  phaseId,
+  written,
+}: {
+  act: Act;
+  blind: boolean;
+  phaseId: string;
+  /** In a phase with a limit per member: how many this member wrote, of how many. */
+  written: { count: number; limit: number } | null;
+}) {
   const { t, locale } = useI18n();
   // Kept on the device until posted: the chair moving on must not lose a question half written.
   const { text, setText, clear } = useDraft('question', phaseId);
@@ -214,6 +240,7 @@ function QuestionForm({ act, blind, phaseId }: { act: Act; blind: boolean; phase
       <p id={hintId} className="hint">
         {t('questionHint')}
         {blind && ` ${t('questionsBlindHint')}`}
+        {written && ` ${t('questionsEachCount', written)}`}
       </p>
       {/* A draft kept from before brings the coach's words with the field: said a frame later. */}
       <LiveRegion as="div" live="polite" id={coachId} className="coach">

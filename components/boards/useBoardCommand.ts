@@ -21,6 +21,7 @@ const REFUSALS: Readonly<Record<CommandRefusal, MessageKey>> = {
   'chair-present': 'boardErrorOther',
   'not-yet': 'boardErrorNotYet',
   'no-more': 'boardErrorNoMore',
+  'question-limit': 'boardErrorQuestionLimit',
 };
 
 /**

@@ -244,6 +244,18 @@ export const MESSAGES = {
   loading: { nl: 'Laden…', en: 'Loading…' },
   // --- boards: pitches, questions, reformulation (components/PitchBoard, QuestionBoard, ReformulationBoard) ---
   boardErrorEmpty: { nl: 'Schrijf eerst iets.', en: 'Write something first.' },
+  boardErrorQuestionLimit: {
+    nl: 'Je hebt je vragen voor deze ronde al geschreven.',
+    en: 'You have already written your questions for this round.',
+  },
+  questionsEachCount: {
+    nl: 'Jouw vragen in deze ronde: {count} van {limit}.',
+    en: 'Your questions in this round: {count} of {limit}.',
+  },
+  questionsEachDone: {
+    nl: 'Je hebt je {limit} vragen voor deze ronde geschreven. Verwijder er een als je een andere wilt stellen.',
+    en: 'You have written your {limit} questions for this round. Remove one if you want to ask another.',
+  },
   boardErrorTooLong: {
     nl: 'Dit is te lang; maak het korter.',
     en: 'This is too long; please shorten it.',

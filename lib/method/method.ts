@@ -44,6 +44,11 @@ export interface Phase {
   readonly blind?: boolean;
   /** The case bringer only listens in this phase (advice round, gossip round). */
   readonly bringerListens?: boolean;
+  /**
+   * Each member writes at most this many questions in this phase (Socratic and gossip: "up to
+   * three"). Kept by the panel that writes, not checked by readers: the chair guards the rule.
+   */
+  readonly questionsEach?: number;
 }
 
 /**

@@ -189,9 +189,36 @@ export function confirmCase(ctx: CommandContext, pitchId: string): CommandResult
   return OK;
 }
 
-/** A member asks the case bringer a question. */
+/**
+ * A member asks the case bringer a question; in a phase with a limit per member (Socratic,
+ * gossip: up to three each) not more than that.
+ */
 export function addQuestion(ctx: CommandContext, text: string): CommandResult {
+  const meeting = permit(ctx, 'ask');
+  if (isResult(meeting)) return meeting;
+  const limit = meeting.phase.questionsEach;
+  if (limit !== undefined && ownQuestions(ctx, meeting) >= limit) {
+    return { ok: false, reason: 'question-limit' };
+  }
   return addItem(ctx, 'ask', 'questions', text, LIMITS.question, (s) => ({ phaseId: s.phase.id }));
+}
+
+/** How many questions `ctx`'s member has on the board in the current phase of this case. */
+function ownQuestions(ctx: CommandContext, meeting: MeetingState): number {
+  let count = 0;
+  const questions = boardMap(ctx.doc, 'questions');
+  for (const id of questions.keys()) {
+    const item = readValue(questions, id);
+    if (
+      isRecord(item) &&
+      item.authorId === ctx.actorId &&
+      item.phaseId === meeting.phase.id &&
+      caseOfItem(item) === meeting.caseNumber
+    ) {
+      count += 1;
+    }
+  }
+  return count;
 }
 
 function markItem(

@@ -49,7 +49,9 @@ export type CommandRefusal =
   | 'chair-present'
   /** A second case now: not before the first case's evaluation, and at most one. */
   | 'not-yet'
-  | 'no-more';
+  | 'no-more'
+  /** This member has written the phase's questions (Phase.questionsEach). */
+  | 'question-limit';
 
 /** A command either ran in one transaction or was refused with a reason. */
 export type CommandResult =

@@ -70,6 +70,7 @@ export const GOSSIP_METHOD = {
       minutes: 10,
       activity: 'asking',
       blind: true,
+      questionsEach: 3,
     },
     {
       id: 'gossip',

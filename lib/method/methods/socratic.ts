@@ -56,6 +56,7 @@ export const SOCRATIC_METHOD = {
       minutes: 15,
       activity: 'asking',
       blind: true,
+      questionsEach: 3,
     },
     {
       id: 'sorting',

@@ -175,4 +175,49 @@ describe('the question board', () => {
     await bringer.user.click(bringer.getByRole('button', { name: 'Koud' }));
     expect(member.getByText(/^door Carla · .* · waardering: Koud$/)).toBeTruthy();
   });
+
+  it('keeps each member to three questions where the method says "up to three" (Socratic), in both languages', async () => {
+    const doc = meeting('socratic', 'asking');
+    expect(readMeeting(doc).phase.questionsEach).toBe(3);
+    const panel = renderBoard(QuestionBoard, doc, carla);
+    const field = () => panel.queryByRole('textbox', { name: 'Your question' });
+    expect(panel.getByText(/Your questions in this round: 0 of 3\./)).toBeTruthy();
+    for (const [n, text] of ['Wat voel je?', 'Wat wil je?', 'Wat weet je al?'].entries()) {
+      await panel.user.type(field()!, text);
+      await panel.user.click(panel.getByRole('button', { name: 'Post question' }));
+      if (n < 2)
+        expect(panel.getByText(new RegExp(`in this round: ${n + 1} of 3\\.`))).toBeTruthy();
+    }
+    expect(field()).toBeNull();
+    await panel.findByText(
+      'You have written your 3 questions for this round. Remove one if you want to ask another.',
+    );
+    // Past the form too: the command itself refuses a fourth.
+    expect(addQuestion(carla.ctx(doc), 'Nog een?')).toEqual({
+      ok: false,
+      reason: 'question-limit',
+    });
+    // Another member still asks; one removed makes room again.
+    act(() => {
+      expect(addQuestion(dirk.ctx(doc), DIRK_QUESTION).ok).toBe(true);
+    });
+    await panel.user.click(panel.getByRole('button', { name: 'Remove: Wat wil je?' }));
+    expect(field()).toBeTruthy();
+    expect(panel.getByText(/in this round: 2 of 3\./)).toBeTruthy();
+    cleanup();
+    const nl = renderBoard(QuestionBoard, doc, carla, 'nl');
+    expect(nl.getByText(/Jouw vragen in deze ronde: 2 van 3\./)).toBeTruthy();
+  });
+
+  it('sets no limit where the method has none (basic)', async () => {
+    const doc = meeting('basic', 'asking');
+    act(() => {
+      for (const text of ['Een?', 'Twee?', 'Drie?', 'Vier?']) {
+        expect(addQuestion(carla.ctx(doc), text).ok).toBe(true);
+      }
+    });
+    const panel = renderBoard(QuestionBoard, doc, carla);
+    expect(panel.getByRole('textbox', { name: 'Your question' })).toBeTruthy();
+    expect(panel.queryByText(/in this round/)).toBeNull();
+  });
 });
