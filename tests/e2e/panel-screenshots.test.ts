@@ -2,14 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseInvite } from '../../lib/invite/invite';
-import { NodeMember } from '../helpers/node-member';
+import type { NodeMember } from '../helpers/node-member';
 
 import {
   currentPhase,
   joinGroup,
   letIn,
   membersInACall,
+  nodeMemberJoins,
   settle,
   startGroup,
   waitingToBeLetIn,
@@ -142,13 +142,9 @@ describe('the panel at side-panel width', () => {
     await anna.getByRole('combobox', { name: 'Time available' }).selectOption('60');
     await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
     await joinGroup(bram, code, BRAM);
-    const invite = parseInvite(code);
-    if (!invite.ok) throw new Error('the invite shown must parse');
-    carla = await NodeMember.join({
-      secret: invite.invite.secret,
+    carla = await nodeMemberJoins(code, call.server.url, {
       memberId: 'carla-node-01',
       memberName: 'Carla',
-      signalingUrl: call.server.url,
     });
     // Both ask to join: Bram waits with his code; the chair sees both, long name and all.
     await waitingToBeLetIn(bram).waitFor({ timeout: 30_000 });

@@ -3,11 +3,17 @@ import type { Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
-import { parseInvite } from '../../lib/invite/invite';
-import { NodeMember } from '../helpers/node-member';
+import type { NodeMember } from '../helpers/node-member';
 import { launchMember, recordWebSocketFrames } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, letIn, openCallPanel, startGroup } from './helpers/panel';
+import {
+  currentPhase,
+  joinGroup,
+  letIn,
+  nodeMemberJoins,
+  openCallPanel,
+  startGroup,
+} from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/pri-vate-not';
 const CASE = 'Een collega die steeds te laat komt';
@@ -67,13 +73,9 @@ describe('private notes', () => {
     const code = await startGroup(anna, 'Team Noord', 'Anna');
     await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
     await joinGroup(bram, code, 'Bram');
-    const invite = parseInvite(code);
-    if (!invite.ok) throw new Error('the invite shown must parse');
-    carla = await NodeMember.join({
-      secret: invite.invite.secret,
+    carla = await nodeMemberJoins(code, server.url, {
       memberId: 'carla-node-01',
       memberName: 'Carla',
-      signalingUrl: server.url,
     });
     await letIn(anna, 'Bram', 'Carla');
     await expect

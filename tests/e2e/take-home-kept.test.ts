@@ -2,11 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSignalingServer } from '../../server/signaling-server';
 import type { RunningServer } from '../../server/signaling-server';
-import { parseInvite } from '../../lib/invite/invite';
-import { NodeMember } from '../helpers/node-member';
+import type { NodeMember } from '../helpers/node-member';
 import { launchMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
-import { currentPhase, joinGroup, letIn, openCallPanel, startGroup } from './helpers/panel';
+import {
+  currentPhase,
+  joinGroup,
+  letIn,
+  nodeMemberJoins,
+  openCallPanel,
+  startGroup,
+} from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/tak-ehom-kep';
 const CASE = 'Een ouder die elke dag boos belt';
@@ -45,13 +51,9 @@ describe('the take-home, kept without the button', () => {
     const code = await startGroup(anna, 'Team Zuid', 'Anna');
     await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
     await joinGroup(bram, code, 'Bram');
-    const invite = parseInvite(code);
-    if (!invite.ok) throw new Error('the invite shown must parse');
-    carla = await NodeMember.join({
-      secret: invite.invite.secret,
+    carla = await nodeMemberJoins(code, server.url, {
       memberId: 'carla-node-02',
       memberName: 'Carla',
-      signalingUrl: server.url,
     });
     await letIn(anna, 'Bram', 'Carla');
     await bram.getByRole('textbox', { name: 'Your work question' }).fill(CASE);

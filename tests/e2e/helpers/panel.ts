@@ -191,6 +191,17 @@ export function waitingToBeLetIn(panel: Page) {
   return panel.getByRole('heading', { name: 'Waiting to be let in' });
 }
 
+/** A Node member who joins the group with the invite `code` a panel showed (and then knocks). */
+export async function nodeMemberJoins(
+  code: string,
+  signalingUrl: string,
+  member: { memberId: string; memberName: string },
+): Promise<NodeMember> {
+  const invite = parseInvite(code);
+  if (!invite.ok) throw new Error(`the panel showed an invalid code: ${code}`);
+  return NodeMember.join({ secret: invite.invite.secret, signalingUrl, ...member });
+}
+
 /**
  * The chair's panel starts a group and its meeting; a Node member joins with the invite the panel
  * shows and is let in, and both are in the first phase. The caller closes the member.
