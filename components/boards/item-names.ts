@@ -3,6 +3,20 @@ import { useI18n } from '../common/I18n';
 import type { Authored } from '../../lib/shared-doc/board-state';
 import { nameKey } from '../../lib/util/clean-name';
 
+// An item that did not change is the same object in the next snapshot (GroupSession shares
+// unchanged parts): its text's key is worked out once, not on every new item (the new-question
+// path, issue 15).
+const textKeys = new WeakMap<Authored, string>();
+
+function textKey(item: Authored): string {
+  let key = textKeys.get(item);
+  if (key === undefined) {
+    key = nameKey(item.text);
+    textKeys.set(item, key);
+  }
+  return key;
+}
+
 /**
  * How each item of one board is named in its controls' names ("Star: …", "Remove: …", "Confirm
  * as case: …"): by its text, so that a screen reader and a search by name find the item's own
@@ -19,7 +33,7 @@ export function itemNames(
 ): ReadonlyMap<string, string> {
   const byText = new Map<string, Authored[]>();
   for (const item of items) {
-    const key = nameKey(item.text);
+    const key = textKey(item);
     const same = byText.get(key);
     if (same) same.push(item);
     else byText.set(key, [item]);
