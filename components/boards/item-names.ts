@@ -44,14 +44,12 @@ export function itemNames(
       names.set(same[0]!.id, same[0]!.text);
       continue;
     }
+    const authors = same.map((item) => nameKey(item.authorName));
     const perAuthor = new Map<string, number>();
-    for (const item of same) {
-      const key = nameKey(item.authorName);
-      perAuthor.set(key, (perAuthor.get(key) ?? 0) + 1);
-    }
+    for (const key of authors) perAuthor.set(key, (perAuthor.get(key) ?? 0) + 1);
     const seen = new Map<string, number>();
-    for (const item of same) {
-      const key = nameKey(item.authorName);
+    for (const [index, item] of same.entries()) {
+      const key = authors[index]!;
       const nth = (seen.get(key) ?? 0) + 1;
       seen.set(key, nth);
       const who = perAuthor.get(key)! > 1 ? `${item.authorName}, ${nth}` : item.authorName;

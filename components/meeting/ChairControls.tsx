@@ -67,7 +67,7 @@ export function PhaseControls({
 /**
  * The rest of the chair's controls, below the board: pausing and extending the timer, handing
  * over the chair, and, set apart at the bottom, resetting the timer and ending the meeting. In
- * the last phase ending is not here but near the top (LastPhaseEnd): one button of that name.
+ * the last phase ending is not here but under the phase bar (MeetingView): one button of that name.
  */
 export function ChairControls({
   timer,

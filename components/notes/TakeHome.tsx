@@ -34,69 +34,62 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
     () => takeHomeFrom(typed.trim() === '' ? board : { ...board, intentions: typed }, caseTitle),
     [board, caseTitle, typed],
   );
-  const latest = useRef({ takeHome, place, locale });
+  const json = JSON.stringify(takeHome);
+  // What the callbacks below read when they run (a timer, the view going), not when made.
+  const latest = useRef({ takeHome, json, place, locale, notebook, t });
   useEffect(() => {
-    latest.current = { takeHome, place, locale };
+    latest.current = { takeHome, json, place, locale, notebook, t };
   });
   // What this view last kept (as JSON), so that an unchanged take-home is not written again.
   const kept = useRef<string | null>(null);
-  const keep = useCallback(
-    (after: (count: number) => void, failed: (error: unknown) => void) => {
-      const { takeHome: now, place: where, locale: lang } = latest.current;
-      if (!notebook || now.advice.length === 0) return;
-      const json = JSON.stringify(now);
-      notebook
-        .save(
-          noteDraft(where, lang, {
-            id: takeHomeNoteId(where.meetingId),
-            kind: 'take-home',
-            text: '',
-            takeHome: now,
-          }),
-        )
-        .then(() => {
-          kept.current = json;
-          after(now.advice.length);
-        }, failed);
-    },
-    [notebook],
-  );
-  const keepQuietly = useCallback(
-    () =>
-      keep(
-        () => {},
+  /** Keeps the take-home as it is now; `after` hears how many pieces of advice were kept. */
+  const keep = useCallback((after?: (count: number) => void) => {
+    const {
+      takeHome: now,
+      json: nowJson,
+      place: where,
+      locale: lang,
+      notebook: notes,
+      t: tr,
+    } = latest.current;
+    if (!notes || now.advice.length === 0) return;
+    notes
+      .save(
+        noteDraft(where, lang, {
+          id: takeHomeNoteId(where.meetingId),
+          kind: 'take-home',
+          text: '',
+          takeHome: now,
+        }),
+      )
+      .then(
+        () => {
+          kept.current = nowJson;
+          after?.(now.advice.length);
+        },
         (error: unknown) =>
           setMessage({
-            text: t('noteSaveFailed', { error: notebookErrorText(error, t) }),
+            text: tr('noteSaveFailed', { error: notebookErrorText(error, tr) }),
             error: true,
           }),
-      ),
-    [keep, t],
-  );
-  const json = JSON.stringify(takeHome);
+      );
+  }, []);
+  // Quietly, a moment after the last change (and once the notebook is here).
   useEffect(() => {
     if (json === kept.current) return;
-    const timer = setTimeout(keepQuietly, TAKE_HOME_KEEP_MS);
+    const timer = setTimeout(() => keep(), TAKE_HOME_KEEP_MS);
     return () => clearTimeout(timer);
-  }, [json, keepQuietly]);
+  }, [json, notebook, keep]);
   // Leaving (the meeting ended, the phase moved on) with a change not yet kept: keep it now.
-  const leave = useRef(keepQuietly);
-  useEffect(() => {
-    leave.current = () => {
-      if (JSON.stringify(latest.current.takeHome) !== kept.current) keepQuietly();
-    };
-  }, [keepQuietly]);
-  useEffect(() => () => leave.current(), []);
+  useEffect(
+    () => () => {
+      if (latest.current.json !== kept.current) keep();
+    },
+    [keep],
+  );
   if (!notebook || board.advice.length === 0) return null;
   const save = () =>
-    keep(
-      (count) => setMessage({ text: t('takeHomeSaved', { count }), error: false }),
-      (error: unknown) =>
-        setMessage({
-          text: t('noteSaveFailed', { error: notebookErrorText(error, t) }),
-          error: true,
-        }),
-    );
+    keep((count) => setMessage({ text: t('takeHomeSaved', { count }), error: false }));
   return (
     <section aria-labelledby={headingId} className="take-home">
       <h3 id={headingId}>{t('takeHomeHeading')}</h3>
