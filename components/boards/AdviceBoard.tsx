@@ -16,6 +16,10 @@ import { LIMITS } from '../../lib/util/limits';
 import type { CommandContext } from '../../lib/shared-doc/board-commands';
 import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { mayDo } from '../../lib/method/roles';
+import { itemWords } from '../../lib/method/method';
+import type { Phase } from '../../lib/method/method';
+import { INTENTION_TEXTS, ITEM_TEXTS } from '../../lib/method/board-words';
+import type { IntentionTexts, ItemTexts } from '../../lib/method/board-words';
 import type { MeetingProps, Run } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
 import { useItemNames } from './item-names';
@@ -31,6 +35,12 @@ import { PRIVATE_TEXT } from '../common/private-text';
  * bringer stars what fits, puts the starred advice in order and says what they will do with it.
  * After the basic model, the case bringer also "geeft aan wat hij/zij al gedaan heeft": they tick
  * advice they already tried, and say why each starred piece fits; everyone sees both.
+ *
+ * Not every method's items are advice (Phase.items): the Balint method's first associations and
+ * the solution-focused compliments are called what they are and are not weighed (no star, order,
+ * "already tried" or "why"). Nor are the case bringer's intentions always about advice
+ * (Method.intentions): in a reacting phase with no advice round before it (the solution-focused
+ * next small step, the gossip method's reaction) the board is only the case bringer's own words.
  */
 export function AdviceBoard({ meeting, board, role, members, selfId, run }: MeetingProps) {
   const { t, locale } = useI18n();
@@ -45,6 +55,27 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
   const starred = useMemo(() => board.advice.filter((a) => a.starred), [board.advice]);
   const named = useItemNames(board.advice);
   const showPhase = new Set(board.advice.map((a) => a.phaseId)).size > 1;
+  const phases = meeting.method.phases;
+  const earlierAdvising = phases
+    .slice(0, meeting.phaseIndex)
+    .filter((p) => p.activity === 'advising');
+  // The advising phase whose items the board is about: this one, or the last before a reaction.
+  const words =
+    ITEM_TEXTS[
+      itemWords(
+        activity === 'advising' ? meeting.phase : earlierAdvising[earlierAdvising.length - 1],
+      )
+    ];
+  const intentionTexts = INTENTION_TEXTS[meeting.method.intentions ?? 'advice'];
+  const showList =
+    activity === 'advising' ||
+    earlierAdvising.length > 0 ||
+    board.advice.length > 0 ||
+    board.hiddenAdvice > 0;
+  const weighed = useCallback(
+    (advice: Advice) => ITEM_TEXTS[itemWords(phaseById(phases, advice.phaseId))].weighed,
+    [phases],
+  );
 
   const toggleStar = useCallback(
     (advice: Advice) => {
@@ -72,15 +103,46 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
     [act, starred],
   );
 
+  const bringerName = meeting.caseBringerName ?? t('roleBringer');
+  const intentions = mayDo('intend', role, activity) ? (
+    <IntentionsForm
+      saved={board.intentions}
+      run={run}
+      phaseId={meeting.phase.id}
+      texts={intentionTexts}
+    />
+  ) : (
+    board.intentions !== null && (
+      <section aria-labelledby={`${headingId}-intentions`} className="intentions">
+        <h4 id={`${headingId}-intentions`}>{t(intentionTexts.of, { name: bringerName })}</h4>
+        <p className="text">{board.intentions}</p>
+      </section>
+    )
+  );
+
+  if (!showList) {
+    // A reaction with no advice before it: only the case bringer's own words.
+    return (
+      <section aria-labelledby={headingId} className="board advice-board">
+        <h3 id={headingId}>{t(intentionTexts.heading)}</h3>
+        {intentions ||
+          (!mayDo('intend', role, activity) && (
+            <p className="hint empty-board">{t(intentionTexts.waiting, { name: bringerName })}</p>
+          ))}
+      </section>
+    );
+  }
+
   return (
     <section aria-labelledby={headingId} className="board advice-board">
-      <h3 id={headingId}>{t('adviceHeading')}</h3>
+      <h3 id={headingId}>{t(words.heading)}</h3>
       {activity === 'advising' && (
         <AdviceProgress
           members={members}
           chairId={meeting.chairId}
           bringerId={meeting.caseBringerId}
           givenBy={board.adviceGivenBy}
+          everyone={words.everyone}
         />
       )}
       {board.hiddenAdvice > 0 && (
@@ -88,14 +150,14 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
       )}
       {blindNow && mayDo('reveal', role, activity) && (
         <button type="button" onClick={() => act((ctx) => revealPhase(ctx))}>
-          {t('revealAdvice')}
+          {t(words.reveal)}
         </button>
       )}
-      {canStar && board.advice.length > 0 && <p className="hint">{t('starHint')}</p>}
+      {canStar && board.advice.some(weighed) && <p className="hint">{t('starHint')}</p>}
       {board.advice.length === 0 ? (
         board.hiddenAdvice === 0 && (
           <p className="hint empty-board">
-            {t(canAdvise ? 'noAdviceYet' : canStar ? 'noAdviceYetBringer' : 'noAdviceYetChair')}
+            {t(canAdvise ? words.noneYet : canStar ? words.noneYetBringer : words.noneYetChair)}
           </p>
         )
       ) : (
@@ -107,12 +169,8 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
               named={named(advice)}
               place={starred.findIndex((a) => a.id === advice.id)}
               starredCount={starred.length}
-              phaseName={
-                showPhase
-                  ? (meeting.method.phases.find((p) => p.id === advice.phaseId)?.name[locale] ?? '')
-                  : null
-              }
-              canStar={canStar}
+              phaseName={showPhase ? (phaseById(phases, advice.phaseId)?.name[locale] ?? '') : null}
+              canStar={canStar && weighed(advice)}
               canAdvise={canAdvise}
               mine={advice.authorId === selfId}
               act={act}
@@ -125,21 +183,16 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
       )}
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
       {canAdvise && role === 'chair' && <p className="hint">{t('chairJoinsInNote')}</p>}
-      {canAdvise && <AdviceForm blind={blindNow} run={run} phaseId={meeting.phase.id} />}
-      {mayDo('intend', role, activity) ? (
-        <IntentionsForm saved={board.intentions} run={run} phaseId={meeting.phase.id} />
-      ) : (
-        board.intentions !== null && (
-          <section aria-labelledby={`${headingId}-intentions`} className="intentions">
-            <h4 id={`${headingId}-intentions`}>
-              {t('intentionsOf', { name: meeting.caseBringerName ?? t('roleBringer') })}
-            </h4>
-            <p className="text">{board.intentions}</p>
-          </section>
-        )
+      {canAdvise && (
+        <AdviceForm blind={blindNow} run={run} phaseId={meeting.phase.id} texts={words} />
       )}
+      {intentions}
     </section>
   );
+}
+
+function phaseById(phases: readonly Phase[], id: string): Phase | undefined {
+  return phases.find((p) => p.id === id);
 }
 
 /**
@@ -270,11 +323,14 @@ function AdviceProgress({
   chairId,
   bringerId,
   givenBy,
+  everyone,
 }: {
   members: MeetingProps['members'];
   chairId: string | null;
   bringerId: string | null;
   givenBy: readonly string[];
+  /** "Everyone has given advice", in the words of the phase's items. */
+  everyone: ItemTexts['everyone'];
 }) {
   const { t } = useI18n();
   const seen = new Set<string>();
@@ -295,7 +351,7 @@ function AdviceProgress({
           <p>{t('adviceNotYet', { names: notYet.map((m) => m.name).join(', ') })}</p>
         </>
       ) : (
-        <p>{t('adviceEveryone')}</p>
+        <p>{t(everyone)}</p>
       )}
     </LiveRegion>
   );
@@ -379,7 +435,17 @@ function MoveButton({
   );
 }
 
-function AdviceForm({ blind, run, phaseId }: { blind: boolean; run: Run; phaseId: string }) {
+function AdviceForm({
+  blind,
+  run,
+  phaseId,
+  texts,
+}: {
+  blind: boolean;
+  run: Run;
+  phaseId: string;
+  texts: ItemTexts;
+}) {
   const { t } = useI18n();
   const { act, error } = useBoardCommand(run);
   const { text, setText, clear } = useDraft('advice', phaseId);
@@ -394,7 +460,7 @@ function AdviceForm({ blind, run, phaseId }: { blind: boolean; run: Run; phaseId
   };
   return (
     <form onSubmit={submit} noValidate className="advice-form">
-      <label htmlFor={fieldId}>{t('yourAdvice')}</label>
+      <label htmlFor={fieldId}>{t(texts.label)}</label>
       <textarea
         {...PRIVATE_TEXT}
         id={fieldId}
@@ -406,14 +472,14 @@ function AdviceForm({ blind, run, phaseId }: { blind: boolean; run: Run; phaseId
       />
       {blind && (
         <p id={hintId} className="hint">
-          {t('adviceBlindHint')}
+          {t(texts.blindHint)}
         </p>
       )}
       <button type="submit" {...SUBMIT_ONCE}>
-        {t('giveAdvice')}
+        {t(texts.submit)}
       </button>
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
-      {added && <LiveRegion>{t('adviceAdded')}</LiveRegion>}
+      {added && <LiveRegion>{t(texts.added)}</LiveRegion>}
     </form>
   );
 }
@@ -422,10 +488,12 @@ function IntentionsForm({
   saved,
   run,
   phaseId,
+  texts,
 }: {
   saved: string | null;
   run: Run;
   phaseId: string;
+  texts: IntentionTexts;
 }) {
   const { t } = useI18n();
   const { act, error } = useBoardCommand(run);
@@ -441,7 +509,7 @@ function IntentionsForm({
   };
   return (
     <form onSubmit={submit} noValidate className="intentions-form">
-      <label htmlFor={fieldId}>{t('intentionsLabel')}</label>
+      <label htmlFor={fieldId}>{t(texts.label)}</label>
       <textarea
         {...PRIVATE_TEXT}
         id={fieldId}
@@ -454,7 +522,7 @@ function IntentionsForm({
         }}
       />
       <button type="submit" {...SUBMIT_ONCE}>
-        {t('saveIntentions')}
+        {t(texts.save)}
       </button>
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
       {done && <LiveRegion>{t('saved')}</LiveRegion>}

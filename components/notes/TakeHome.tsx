@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { BoardState } from '../../lib/shared-doc/board-state';
 import { takeHomeFrom } from '../../lib/notebook/take-home';
+import { takeHomeTexts } from '../../lib/method/board-words';
 import { useStoredDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
@@ -27,6 +28,8 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
   const headingId = useId();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const { meeting } = place;
+  // Compliments in the solution-focused method, advice elsewhere.
+  const texts = takeHomeTexts(meeting.method);
   const caseTitle = board.pitches.find((p) => p.id === meeting.casePitchId)?.text ?? null;
   // Intentions typed and not yet saved to the board are the bringer's own words: they go home too.
   const typed = useStoredDraft('intentions', meeting.phase.id);
@@ -52,7 +55,9 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
       notebook: notes,
       t: tr,
     } = latest.current;
-    if (!notes || now.advice.length === 0) return;
+    // Never an empty take-home; the case bringer's own words alone are worth keeping (the
+    // solution-focused next small step comes before any compliment, the gossip method has none).
+    if (!notes || (now.advice.length === 0 && now.intentions.trim() === '')) return;
     notes
       .save(
         noteDraft(where, lang, {
@@ -88,14 +93,13 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
     [keep],
   );
   if (!notebook || board.advice.length === 0) return null;
-  const save = () =>
-    keep((count) => setMessage({ text: t('takeHomeSaved', { count }), error: false }));
+  const save = () => keep((count) => setMessage({ text: t(texts.saved, { count }), error: false }));
   return (
     <section aria-labelledby={headingId} className="take-home">
-      <h3 id={headingId}>{t('takeHomeHeading')}</h3>
-      <p className="hint">{t('takeHomeHint')}</p>
+      <h3 id={headingId}>{t(texts.heading)}</h3>
+      <p className="hint">{t(texts.hint)}</p>
       <button type="button" onClick={save}>
-        {t('takeHome')}
+        {t(texts.save)}
       </button>
       {/* Two regions: one that changed its role as it filled would arrive filled. */}
       <LiveRegion>{message && !message.error ? message.text : ''}</LiveRegion>

@@ -13,6 +13,7 @@ import { NOTES_PANE_MESSAGES } from './notes-pane-messages';
 import { SERIES_MESSAGES } from './series-messages';
 import { SECOND_CASE_MESSAGES } from './second-case-messages';
 import { ADMISSION_MESSAGES } from './admission-messages';
+import { BOARD_WORDS_MESSAGES } from './board-words-messages';
 
 /**
  * Every text of the panel in Dutch and English. Plain data, so that a test can check that both
@@ -32,6 +33,7 @@ export const MESSAGES = {
   ...SERIES_MESSAGES,
   ...SECOND_CASE_MESSAGES,
   ...ADMISSION_MESSAGES,
+  ...BOARD_WORDS_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
   language: { nl: 'Taal', en: 'Language' },
   settings: { nl: 'Instellingen', en: 'Settings' },

@@ -49,6 +49,28 @@ export interface Phase {
    * three"). Kept by the panel that writes, not checked by readers: the chair guards the rule.
    */
   readonly questionsEach?: number;
+  /**
+   * What the items of an advising phase are (default 'advice'): the Balint method's first
+   * associations and the solution-focused compliments go on the same board as advice, but are
+   * called what they are, and the case bringer does not weigh them (no star, order, "already
+   * tried" or "why it fits").
+   */
+  readonly items?: ItemWords;
+}
+
+/** What an advising phase's items are called on the board. */
+export type ItemWords = 'advice' | 'associations' | 'compliments';
+
+/**
+ * What the case bringer's intentions are in a method (default 'advice': what they will do with
+ * the advice): the solution-focused method's next small step, the gossip method's reaction to
+ * what touched them.
+ */
+export type IntentionWords = 'advice' | 'next-step' | 'reaction';
+
+/** The words of an advising phase's items: 'advice' unless the phase says otherwise. */
+export function itemWords(phase: Phase | undefined): ItemWords {
+  return phase?.items ?? 'advice';
 }
 
 /**
@@ -82,6 +104,8 @@ export interface Method<Id extends string = string> {
    * says why it does or does not allow this exception.
    */
   readonly chairMayJoinIn: boolean;
+  /** What the case bringer's intentions are called in this method (default 'advice'). */
+  readonly intentions?: IntentionWords;
 }
 
 /** Clamps a phase index from the shared document to the method's range. */

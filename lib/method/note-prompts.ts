@@ -73,7 +73,8 @@ interface PhasePrompts {
 /**
  * Phase prompts, keyed `<methodId>/<phaseId>`. The incident method (issue 14: "an analysis of
  * the case bringer's feelings, influences and actions"; "a second short round of clarifying
- * questions"; "the case bringer says which suggestions fit best and why").
+ * questions"; "the case bringer says which suggestions fit best and why"); the Balint first
+ * associations, the solution-focused next small step and compliments.
  */
 const PHASE_PROMPTS: Readonly<Record<string, PhasePrompts>> = {
   'incident/analysis': {
@@ -96,6 +97,33 @@ const PHASE_PROMPTS: Readonly<Record<string, PhasePrompts>> = {
     bringer: {
       nl: 'Welke suggestie past het best bij mij, en waarom?',
       en: 'Which suggestion fits me best, and why?',
+    },
+  },
+  // Items that are not advice (Phase.items): the prompts say what they are.
+  'balint/associations': {
+    member: {
+      nl: 'Welke beelden en gevoelens roept deze casus bij mij op?',
+      en: 'Which images and feelings does this case call up in me?',
+    },
+    bringer: {
+      nl: 'Welke associatie verrast me, en waarom?',
+      en: 'Which association surprises me, and why?',
+    },
+  },
+  'solution-focused/next-step': {
+    bringer: {
+      nl: 'Wat maakt deze stap klein genoeg om morgen te zetten?',
+      en: 'What makes this step small enough to take tomorrow?',
+    },
+  },
+  'solution-focused/compliments': {
+    member: {
+      nl: 'Wat waardeer ik in hoe de inbrenger werkt?',
+      en: 'What do I value in how the case bringer works?',
+    },
+    bringer: {
+      nl: 'Welk compliment raakt me, en wat zegt het over wat al werkt?',
+      en: 'Which compliment touches me, and what does it say about what already works?',
     },
   },
 };

@@ -93,6 +93,7 @@ export const BALINT_METHOD = {
       minutes: 10,
       activity: 'advising',
       blind: true,
+      items: 'associations',
     },
     {
       id: 'questions',

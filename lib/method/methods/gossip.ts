@@ -15,6 +15,9 @@ export const GOSSIP_METHOD = {
   // can be the second voice and still keep the bringer outside the circle.
   minMembers: 4,
   chairMayJoinIn: true,
+  // No advice on the board: the gossip round is talk. What the case bringer writes afterwards is
+  // what touched them and what they will do with it.
+  intentions: 'reaction',
   phases: [
     {
       id: 'pitch',

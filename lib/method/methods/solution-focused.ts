@@ -14,6 +14,8 @@ export const SOLUTION_FOCUSED_METHOD = {
   // there: questions about what already goes well and compliments sit easily with guarding time.
   minMembers: 3,
   chairMayJoinIn: true,
+  // What the case bringer writes is their next small step; the method gives no advice.
+  intentions: 'next-step',
   phases: [
     {
       id: 'pitch',
@@ -141,6 +143,7 @@ export const SOLUTION_FOCUSED_METHOD = {
       minutes: 5,
       activity: 'advising',
       bringerListens: true,
+      items: 'compliments',
     },
     {
       id: 'evaluation',

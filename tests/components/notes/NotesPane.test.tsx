@@ -13,6 +13,7 @@ import {
   addAdvice,
   explainFit,
   markTried,
+  setIntentions,
   starAdvice,
 } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
@@ -266,6 +267,20 @@ describe('the take-home kept without the button', () => {
     cleanup();
     await waitFor(async () =>
       expect(await starredIn(notebook)).toEqual(['Plan een vast belmoment']),
+    );
+  });
+
+  it('keeps the case bringer’s own words when there is no advice (the next small step)', async () => {
+    const notebook = freshNotebook();
+    const doc = meeting('next-step', 'solution-focused');
+    renderTakeHome(notebook, doc);
+    act(() => {
+      expect(setIntentions(bram.ctx(doc), 'Morgen de planning bellen').ok).toBe(true);
+    });
+    await waitFor(async () =>
+      expect((await notebook.get(takeHomeNoteId('meeting-0002')))?.takeHome?.intentions).toBe(
+        'Morgen de planning bellen',
+      ),
     );
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notePrompt } from '../../../lib/method/note-prompts';
 import { METHODS } from '../../../lib/method/method-list';
+import { itemWords } from '../../../lib/method/method';
 
 describe('the prompts for private notes', () => {
   it('offers a prompt in Dutch and English in every phase of every method, for every role', () => {
@@ -24,5 +25,25 @@ describe('the prompts for private notes', () => {
 
   it('gives the case bringer their own prompt while the others advise', () => {
     expect(notePrompt('advising', 'bringer').en).not.toBe(notePrompt('advising', 'member').en);
+  });
+
+  it('does not speak of advice where the items are associations or compliments, or where no advice was given', () => {
+    for (const method of METHODS) {
+      const advised = (index: number) =>
+        method.phases.slice(0, index).some((p) => p.activity === 'advising');
+      method.phases.forEach((phase, index) => {
+        const notAdvice =
+          itemWords(phase) !== 'advice' || (phase.activity === 'reacting' && !advised(index));
+        if (!notAdvice) return;
+        for (const role of ['bringer', 'member'] as const) {
+          const prompt = notePrompt(phase.activity, role, {
+            methodId: method.id,
+            phaseId: phase.id,
+          });
+          expect(prompt.en, `${method.id}/${phase.id}`).not.toMatch(/advice/i);
+          expect(prompt.nl, `${method.id}/${phase.id}`).not.toMatch(/advie/i);
+        }
+      });
+    }
   });
 });

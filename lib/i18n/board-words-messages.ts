@@ -1,0 +1,108 @@
+import type { Message } from './i18n';
+
+/**
+ * The advice board's words where a method's items are not advice (Phase.items: the Balint
+ * method's first associations, the solution-focused compliments) and where the case bringer's
+ * intentions are something else (Method.intentions: the next small step, the reaction in the
+ * gossip method); part of MESSAGES. The advice's own words are in messages.ts.
+ */
+export const BOARD_WORDS_MESSAGES = {
+  associationsHeading: { nl: 'Eerste associaties', en: 'First associations' },
+  yourAssociation: { nl: 'Je associatie', en: 'Your association' },
+  addAssociation: { nl: 'Voeg associatie toe', en: 'Add association' },
+  associationAdded: { nl: 'Je associatie is toegevoegd.', en: 'Your association was added.' },
+  associationsBlindHint: {
+    nl: 'De anderen zien je associatie pas als de voorzitter de associaties toont.',
+    en: 'The others see your association only when the chair reveals the associations.',
+  },
+  revealAssociations: { nl: 'Toon de associaties', en: 'Reveal associations' },
+  noAssociationsYet: {
+    nl: 'Nog geen associaties. Schrijf de eerste.',
+    en: 'No associations yet. Write the first.',
+  },
+  noAssociationsYetBringer: {
+    nl: 'Nog geen associaties. Ze komen hier te staan zodra de voorzitter ze toont.',
+    en: 'No associations yet. They appear here once the chair reveals them.',
+  },
+  noAssociationsYetChair: {
+    nl: 'Nog geen associaties. De deelnemers schrijven ze hier.',
+    en: 'No associations yet. The members write them here.',
+  },
+  associationsEveryone: {
+    nl: 'Iedereen heeft een associatie geschreven',
+    en: 'Everyone has written an association',
+  },
+  complimentsHeading: { nl: 'Gegeven complimenten', en: 'Compliments given' },
+  yourCompliment: { nl: 'Je compliment', en: 'Your compliment' },
+  giveCompliment: { nl: 'Geef compliment', en: 'Give compliment' },
+  complimentAdded: { nl: 'Je compliment is toegevoegd.', en: 'Your compliment was added.' },
+  complimentsBlindHint: {
+    nl: 'De anderen zien je compliment pas als de voorzitter de complimenten toont.',
+    en: 'The others see your compliment only when the chair reveals the compliments.',
+  },
+  revealCompliments: { nl: 'Toon de complimenten', en: 'Reveal compliments' },
+  noComplimentsYet: {
+    nl: 'Nog geen complimenten. Schrijf het eerste.',
+    en: 'No compliments yet. Write the first.',
+  },
+  noComplimentsYetBringer: {
+    nl: 'Nog geen complimenten. Luister; ze komen hier te staan en gaan met je mee naar huis.',
+    en: 'No compliments yet. Listen; they appear here and go home with you.',
+  },
+  noComplimentsYetChair: {
+    nl: 'Nog geen complimenten. De deelnemers schrijven ze hier.',
+    en: 'No compliments yet. The members write them here.',
+  },
+  complimentsEveryone: {
+    nl: 'Iedereen heeft een compliment gegeven',
+    en: 'Everyone has given a compliment',
+  },
+  takeHomeComplimentsHeading: { nl: 'Complimenten mee naar huis', en: 'Take the compliments home' },
+  takeHomeCompliments: {
+    nl: 'Bewaar de complimenten in mijn notities',
+    en: 'Save the compliments in my notes',
+  },
+  takeHomeComplimentsHint: {
+    nl: 'Alle complimenten en wat je zelf schreef worden bewaard in je notities, alleen op dit apparaat, ook als je niets doet. Na de bijeenkomst blijft er niets van gedeeld.',
+    en: 'All compliments and what you wrote yourself are kept in your notes, on this device only, even if you do nothing. Nothing of it stays shared after the meeting.',
+  },
+  takeHomeComplimentsSaved: {
+    nl: {
+      one: '{count} compliment bewaard in je notities.',
+      other: '{count} complimenten bewaard in je notities.',
+    },
+    en: {
+      one: '{count} compliment saved in your notes.',
+      other: '{count} compliments saved in your notes.',
+    },
+  },
+  nextStepHeading: { nl: 'De volgende kleine stap', en: 'The next small step' },
+  nextStepLabel: { nl: 'Mijn volgende kleine stap', en: 'My next small step' },
+  saveNextStep: { nl: 'Bewaar mijn stap', en: 'Save my step' },
+  nextStepOf: {
+    nl: 'De volgende kleine stap van {name}',
+    en: "{name}'s next small step",
+  },
+  nextStepWaiting: {
+    nl: '{name} schrijft hier de volgende kleine stap op.',
+    en: '{name} writes their next small step here.',
+  },
+  reactionHeading: { nl: 'Reactie van de inbrenger', en: "The case bringer's reaction" },
+  reactionLabel: {
+    nl: 'Wat me raakte en wat ik ermee doe',
+    en: 'What touched me and what I will do with it',
+  },
+  saveReaction: { nl: 'Bewaar mijn reactie', en: 'Save my reaction' },
+  reactionOf: {
+    nl: 'Wat {name} raakte en wat er nu mee gebeurt',
+    en: 'What touched {name} and what they will do with it',
+  },
+  reactionWaiting: {
+    nl: '{name} vertelt wat raakte en kan het hier opschrijven.',
+    en: '{name} says what touched them and may write it down here.',
+  },
+  intentionsWaiting: {
+    nl: '{name} schrijft hier op wat er met het advies gebeurt.',
+    en: '{name} writes here what they will do with the advice.',
+  },
+} as const satisfies Record<string, Message>;

@@ -1,0 +1,139 @@
+import type { IntentionWords, ItemWords, Method } from './method';
+import type { MessageKey } from '../i18n/messages';
+
+/*
+ * The words of the advice board and the case bringer's take-home, by what a method's items and
+ * intentions are (Phase.items, Method.intentions): message keys, so that both languages come
+ * from the one table.
+ */
+
+/** The advice board's texts for one kind of item (Phase.items). */
+export interface ItemTexts {
+  readonly heading: MessageKey;
+  readonly label: MessageKey;
+  readonly submit: MessageKey;
+  readonly added: MessageKey;
+  readonly blindHint: MessageKey;
+  readonly reveal: MessageKey;
+  readonly noneYet: MessageKey;
+  readonly noneYetBringer: MessageKey;
+  readonly noneYetChair: MessageKey;
+  readonly everyone: MessageKey;
+  /**
+   * Whether the case bringer weighs these items: stars, order, "already tried", "why it fits".
+   * Advice yes; first associations and compliments are taken in, not weighed.
+   */
+  readonly weighed: boolean;
+}
+
+export const ITEM_TEXTS: Readonly<Record<ItemWords, ItemTexts>> = {
+  advice: {
+    heading: 'adviceHeading',
+    label: 'yourAdvice',
+    submit: 'giveAdvice',
+    added: 'adviceAdded',
+    blindHint: 'adviceBlindHint',
+    reveal: 'revealAdvice',
+    noneYet: 'noAdviceYet',
+    noneYetBringer: 'noAdviceYetBringer',
+    noneYetChair: 'noAdviceYetChair',
+    everyone: 'adviceEveryone',
+    weighed: true,
+  },
+  associations: {
+    heading: 'associationsHeading',
+    label: 'yourAssociation',
+    submit: 'addAssociation',
+    added: 'associationAdded',
+    blindHint: 'associationsBlindHint',
+    reveal: 'revealAssociations',
+    noneYet: 'noAssociationsYet',
+    noneYetBringer: 'noAssociationsYetBringer',
+    noneYetChair: 'noAssociationsYetChair',
+    everyone: 'associationsEveryone',
+    weighed: false,
+  },
+  compliments: {
+    heading: 'complimentsHeading',
+    label: 'yourCompliment',
+    submit: 'giveCompliment',
+    added: 'complimentAdded',
+    blindHint: 'complimentsBlindHint',
+    reveal: 'revealCompliments',
+    noneYet: 'noComplimentsYet',
+    noneYetBringer: 'noComplimentsYetBringer',
+    noneYetChair: 'noComplimentsYetChair',
+    everyone: 'complimentsEveryone',
+    weighed: false,
+  },
+};
+
+/** The texts of the case bringer's intentions in a method (Method.intentions). */
+export interface IntentionTexts {
+  /** The board's heading in a reacting phase that shows no advice list. */
+  readonly heading: MessageKey;
+  readonly label: MessageKey;
+  readonly save: MessageKey;
+  /** `{name}`: the case bringer. */
+  readonly of: MessageKey;
+  /** What the others see before the case bringer wrote anything; `{name}`: the case bringer. */
+  readonly waiting: MessageKey;
+}
+
+export const INTENTION_TEXTS: Readonly<Record<IntentionWords, IntentionTexts>> = {
+  advice: {
+    heading: 'adviceHeading',
+    label: 'intentionsLabel',
+    save: 'saveIntentions',
+    of: 'intentionsOf',
+    waiting: 'intentionsWaiting',
+  },
+  'next-step': {
+    heading: 'nextStepHeading',
+    label: 'nextStepLabel',
+    save: 'saveNextStep',
+    of: 'nextStepOf',
+    waiting: 'nextStepWaiting',
+  },
+  reaction: {
+    heading: 'reactionHeading',
+    label: 'reactionLabel',
+    save: 'saveReaction',
+    of: 'reactionOf',
+    waiting: 'reactionWaiting',
+  },
+};
+
+/** The texts of the case bringer's take-home, in the meeting (components/notes/TakeHome). */
+export interface TakeHomeTexts {
+  readonly heading: MessageKey;
+  readonly hint: MessageKey;
+  readonly save: MessageKey;
+  /** Counted: how many items were kept. */
+  readonly saved: 'takeHomeSaved' | 'takeHomeComplimentsSaved';
+}
+
+const TAKE_HOME_TEXTS: Readonly<Record<'advice' | 'compliments', TakeHomeTexts>> = {
+  advice: {
+    heading: 'takeHomeHeading',
+    hint: 'takeHomeHint',
+    save: 'takeHome',
+    saved: 'takeHomeSaved',
+  },
+  compliments: {
+    heading: 'takeHomeComplimentsHeading',
+    hint: 'takeHomeComplimentsHint',
+    save: 'takeHomeCompliments',
+    saved: 'takeHomeComplimentsSaved',
+  },
+};
+
+/**
+ * What the case bringer takes home in a method: compliments where every item round gives
+ * compliments (solution-focused), advice otherwise (the Balint associations come with advice).
+ */
+export function takeHomeTexts(method: Method): TakeHomeTexts {
+  const rounds = method.phases.filter((p) => p.activity === 'advising');
+  const compliments = rounds.length > 0 && rounds.every((p) => p.items === 'compliments');
+  return TAKE_HOME_TEXTS[compliments ? 'compliments' : 'advice'];
+}
