@@ -86,7 +86,16 @@ export function EvaluationBoard({ meeting, board, role, selfId, run }: MeetingPr
         );
       })}
       {error && <LiveRegion live="alert">{t(error)}</LiveRegion>}
-      {canEvaluate && <EvaluationForm kinds={kinds} run={run} phaseId={meeting.phase.id} />}
+      {canEvaluate && (
+        // Keyed by phase: the kind starts again where the next phase starts it.
+        <EvaluationForm
+          key={meeting.phase.id}
+          kinds={kinds}
+          run={run}
+          phaseId={meeting.phase.id}
+          firstKind={meeting.phase.firstLine ?? 'learning'}
+        />
+      )}
       {hasBringer && (
         <div className="keep-title">
           {caseTitle !== null && <p>{t('caseTitle', { title: caseTitle })}</p>}
@@ -114,14 +123,16 @@ function EvaluationForm({
   kinds,
   run,
   phaseId,
+  firstKind,
 }: {
   kinds: readonly { kind: EvaluationKind; label: MessageKey }[];
   run: Run;
   phaseId: string;
+  firstKind: EvaluationKind;
 }) {
   const { t } = useI18n();
   const { act, error } = useBoardCommand(run);
-  const [kind, setKind] = useState<EvaluationKind>('learning');
+  const [kind, setKind] = useState<EvaluationKind>(firstKind);
   const { text, setText, clear } = useDraft('evaluation', phaseId);
   const [added, setAdded] = useState(false);
   const fieldId = useId();

@@ -56,6 +56,11 @@ export interface Phase {
    * tried" or "why it fits").
    */
   readonly items?: ItemWords;
+  /**
+   * The kind of line the evaluation board's form starts on in this phase (default 'learning'):
+   * the first meeting's working agreements phase writes agreements.
+   */
+  readonly firstLine?: 'learning' | 'agreement';
 }
 
 /** What an advising phase's items are called on the board. */

@@ -68,6 +68,8 @@ export const FIRST_MEETING_METHOD = {
       },
       minutes: 30,
       activity: 'sharing',
+      // What this phase writes are agreements: the form starts there.
+      firstLine: 'agreement',
     },
     {
       id: 'evaluation',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, within } from '@testing-library/react';
+import { act, cleanup, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
 import { EvaluationBoard } from '../../../components/boards/EvaluationBoard';
@@ -109,6 +109,26 @@ describe('the evaluation board', () => {
       panel(carla).queryByRole('radio', { name: 'Follow-up for the case bringer' }),
     ).toBeNull();
     expect(panel(carla).queryByRole('checkbox')).toBeNull();
+  });
+
+  it('starts on agreements in the first meeting’s working agreements phase, and only there', async () => {
+    const doc = new Y.Doc();
+    start(doc, anna, 'first-meeting');
+    renderPanelsOf(doc);
+    const checked = () =>
+      (panel(carla).getByRole('radio', { checked: true }) as HTMLInputElement).labels?.[0]
+        ?.textContent;
+    expect(checked()).toContain('What this meeting gave me');
+    act(() => goTo(doc, anna, 'agreements'));
+    expect(checked()).toContain('Agreement for next time');
+    await userEvent.type(
+      panel(carla).getByRole('textbox', { name: 'Your line' }),
+      'Eens per zes weken',
+    );
+    await userEvent.click(panel(carla).getByRole('button', { name: 'Add line' }));
+    expect(lines(anna, 'Agreement for next time')).toEqual(['Eens per zes weken']);
+    act(() => goTo(doc, anna, 'evaluation'));
+    expect(checked()).toContain('What this meeting gave me');
   });
 
   it('can be used by keyboard alone', async () => {
