@@ -44,6 +44,20 @@ function sticksOut(panel: Page): Promise<string[]> {
 }
 
 /**
+ * How many lines the text of the first element matching `selector` takes: the distinct tops of
+ * its text's line boxes.
+ */
+function linesOf(panel: Page, selector: string): Promise<number> {
+  return panel.evaluate((sel) => {
+    const element = document.querySelector(sel);
+    if (!element) return 0;
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  }, selector);
+}
+
+/**
  * A member who made the browser's font larger (low vision, a small laptop screen) gets the panel
  * in that size, and it still fits a side panel: Chromium keeps the setting in the profile, and
  * the panel's stylesheet sizes everything in rem and em of it. Before, the stylesheet fixed the
@@ -120,5 +134,22 @@ describe('a member who set a larger font size in the browser', () => {
       expect(box!.y + box!.height).toBeLessThanOrEqual(PANEL.height);
       expect(box!.x + box!.width).toBeLessThanOrEqual(PANEL.width);
     }
+
+    // "Phase 1 of 9" and the role each stay whole: they broke mid-phrase beside the time
+    // ("PHASE 1 OF" above "9", "Your role:" above "chair").
+    for (const locale of ['en', 'nl'] as const) {
+      await switchLanguage(panel, locale);
+      for (const width of [300, PANEL.width, 400]) {
+        await panel.setViewportSize({ width, height: PANEL.height });
+        await settle(panel);
+        const where = `at ${width} px (${locale})`;
+        expect(await linesOf(panel, '.phase-count > span:first-child'), where).toBe(1);
+        expect(await linesOf(panel, '.role-pill'), where).toBe(1);
+        const timer = await panel.getByRole('timer').boundingBox();
+        expect(timer!.x + timer!.width, where).toBeLessThanOrEqual(width);
+      }
+    }
+    await switchLanguage(panel, 'en');
+    await panel.setViewportSize(PANEL);
   });
 });
