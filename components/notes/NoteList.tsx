@@ -217,7 +217,7 @@ function TakeHomeView({ home }: { home: TakeHome }) {
       {other.length > 0 && (
         <>
           <p id={`${id}-other`} className="take-home-label">
-            {t('notesOtherAdvice')}
+            {t(home.items === 'compliments' ? 'notesCompliments' : 'notesOtherAdvice')}
           </p>
           <ul aria-labelledby={`${id}-other`}>
             {other.map((a, i) => (

@@ -34,8 +34,13 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
   // Intentions typed and not yet saved to the board are the bringer's own words: they go home too.
   const typed = useStoredDraft('intentions', meeting.phase.id);
   const takeHome = useMemo(
-    () => takeHomeFrom(typed.trim() === '' ? board : { ...board, intentions: typed }, caseTitle),
-    [board, caseTitle, typed],
+    () =>
+      takeHomeFrom(
+        typed.trim() === '' ? board : { ...board, intentions: typed },
+        caseTitle,
+        texts.items,
+      ),
+    [board, caseTitle, typed, texts.items],
   );
   const json = JSON.stringify(takeHome);
   // What the callbacks below read when they run (a timer, the view going), not when made.

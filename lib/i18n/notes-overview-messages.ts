@@ -29,6 +29,7 @@ export const NOTES_OVERVIEW_MESSAGES = {
   },
   notesStarredAdvice: { nl: 'Adviezen met een ster', en: 'Starred advice' },
   notesOtherAdvice: { nl: 'Andere adviezen', en: 'Other advice' },
+  notesCompliments: { nl: 'Complimenten', en: 'Compliments' },
   notesAdviceTried: { nl: 'al geprobeerd', en: 'already tried' },
   notesAdviceWhy: { nl: 'Waarom dit past: {text}', en: 'Why it fits: {text}' },
   notesIntentions: { nl: 'Mijn voornemens', en: 'What I intended' },

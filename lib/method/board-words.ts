@@ -106,6 +106,8 @@ export const INTENTION_TEXTS: Readonly<Record<IntentionWords, IntentionTexts>> =
 
 /** The texts of the case bringer's take-home, in the meeting (components/notes/TakeHome). */
 export interface TakeHomeTexts {
+  /** What the take-home holds, as the notebook keeps it (TakeHome.items). */
+  readonly items: 'advice' | 'compliments';
   readonly heading: MessageKey;
   readonly hint: MessageKey;
   readonly save: MessageKey;
@@ -115,12 +117,14 @@ export interface TakeHomeTexts {
 
 const TAKE_HOME_TEXTS: Readonly<Record<'advice' | 'compliments', TakeHomeTexts>> = {
   advice: {
+    items: 'advice',
     heading: 'takeHomeHeading',
     hint: 'takeHomeHint',
     save: 'takeHome',
     saved: 'takeHomeSaved',
   },
   compliments: {
+    items: 'compliments',
     heading: 'takeHomeComplimentsHeading',
     hint: 'takeHomeComplimentsHint',
     save: 'takeHomeCompliments',

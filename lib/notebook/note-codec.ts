@@ -46,6 +46,11 @@ export interface TakeHome {
   readonly caseTitle: string | null;
   readonly advice: readonly TakenAdvice[];
   readonly intentions: string;
+  /**
+   * What was given, when not advice: the solution-focused compliments (Phase.items). Absent for
+   * advice, and in every take-home kept before there were compliments.
+   */
+  readonly items?: 'compliments';
 }
 
 export interface Note {
@@ -164,13 +169,15 @@ function decodeTakeHome(value: unknown): TakeHome | null {
   if (value.coreQuestion !== null && coreQuestion === null) return null;
   if (value.caseTitle !== null && caseTitle === null) return null;
   if (intentions === null) return null;
+  if (value.items !== undefined && value.items !== 'compliments') return null;
   const advice: TakenAdvice[] = [];
   for (const raw of value.advice) {
     const item = decodeAdvice(raw);
     if (!item) return null;
     advice.push(item);
   }
-  return { coreQuestion, caseTitle, advice, intentions };
+  const home = { coreQuestion, caseTitle, advice, intentions };
+  return value.items === 'compliments' ? { ...home, items: 'compliments' } : home;
 }
 
 /** Decodes the body fields, found at the top of a Note and inside a stored row alike. */

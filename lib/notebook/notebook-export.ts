@@ -28,6 +28,7 @@ const MARKDOWN_LABELS = {
   coreQuestion: { nl: 'Kernvraag', en: 'Core question' },
   starredAdvice: { nl: 'Adviezen met een ster', en: 'Starred advice' },
   otherAdvice: { nl: 'Andere adviezen', en: 'Other advice' },
+  compliments: { nl: 'Complimenten', en: 'Compliments' },
   intentions: { nl: 'Voornemens', en: 'Intentions' },
   tried: { nl: 'al geprobeerd', en: 'already tried' },
   why: { nl: 'Waarom dit past', en: 'Why it fits' },
@@ -71,7 +72,7 @@ function takeHomeMarkdown(home: TakeHome, label: Label) {
     out.push('');
   }
   if (other.length > 0) {
-    out.push(`**${label('otherAdvice')}**`, '');
+    out.push(`**${label(home.items === 'compliments' ? 'compliments' : 'otherAdvice')}**`, '');
     for (const a of other) out.push(listItem('-', adviceLine(a, label)));
     out.push('');
   }

@@ -27,7 +27,11 @@ export interface AdviceAsShown {
  * had already tried it ("geeft aan wat hij/zij al gedaan heeft") and, for the chosen advice, why
  * it fits; the core question, the case and their intentions.
  */
-export function takeHomeFrom(board: AdviceAsShown, caseTitle: string | null): TakeHome {
+export function takeHomeFrom(
+  board: AdviceAsShown,
+  caseTitle: string | null,
+  items: 'advice' | 'compliments' = 'advice',
+): TakeHome {
   // The starred advice first, in the case bringer's order (the board's order), then the rest.
   const starred = board.advice.filter((advice) => advice.starred);
   const others = board.advice.filter((advice) => !advice.starred);
@@ -53,6 +57,7 @@ export function takeHomeFrom(board: AdviceAsShown, caseTitle: string | null): Ta
       })),
     ],
     intentions: board.intentions ?? '',
+    ...(items === 'compliments' ? { items } : {}),
   };
 }
 

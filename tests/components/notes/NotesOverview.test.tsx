@@ -206,6 +206,40 @@ describe('the notes overview', () => {
     expect(within(zorg).getByRole('button', { name: 'Delete note: De boze ouder' })).toBeTruthy();
   });
 
+  it('lists a solution-focused take-home as compliments, not as advice', async () => {
+    const notebook = openNotebook();
+    await notebook.save(
+      draft({
+        id: 'take-home-sf',
+        text: '',
+        kind: 'take-home',
+        phaseId: 'compliments',
+        phaseName: 'Compliments',
+        takeHome: {
+          caseTitle: 'Rust in de ochtenddienst',
+          coreQuestion: null,
+          advice: [
+            {
+              text: 'Je bleef rustig',
+              authorName: 'Carla',
+              starred: false,
+              rank: null,
+              tried: false,
+              why: null,
+            },
+          ],
+          intentions: 'Morgen om acht de planner bellen',
+          items: 'compliments',
+        },
+      }),
+    );
+    renderOverview(notebook);
+    const zorg = await screen.findByRole('region', { name: 'Intervisie Zorg' });
+    const compliments = within(zorg).getByRole('list', { name: 'Compliments' });
+    expect(compliments.textContent).toContain('Je bleef rustig');
+    expect(within(zorg).queryByRole('list', { name: 'Other advice' })).toBeNull();
+  });
+
   it('narrows the list to the notes that match the search', async () => {
     const { user, region } = renderOverview(await filledNotebook());
     const search = await within(region).findByRole('searchbox', { name: 'Search my notes' });

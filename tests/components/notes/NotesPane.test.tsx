@@ -284,6 +284,21 @@ describe('the take-home kept without the button', () => {
     );
   });
 
+  it('takes compliments home as compliments in the solution-focused method', async () => {
+    const notebook = freshNotebook();
+    const doc = meeting('compliments', 'solution-focused');
+    act(() => {
+      expect(addAdvice(carla.ctx(doc), 'Je bleef rustig').ok).toBe(true);
+    });
+    const panel = renderTakeHome(notebook, doc);
+    expect(panel.getByRole('heading', { name: 'Take the compliments home' })).toBeTruthy();
+    await userEvent.click(panel.getByRole('button', { name: 'Save the compliments in my notes' }));
+    expect(await panel.findByText('1 compliment saved in your notes.')).toBeTruthy();
+    const home = (await notebook.get(takeHomeNoteId('meeting-0002')))?.takeHome;
+    expect(home?.items).toBe('compliments');
+    expect(home?.advice.map((a) => a.text)).toEqual(['Je bleef rustig']);
+  });
+
   it('writes nothing while no advice has been given', async () => {
     const notebook = freshNotebook();
     renderTakeHome(notebook, meeting('advising'));

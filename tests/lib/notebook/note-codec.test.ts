@@ -63,6 +63,10 @@ describe('decodeNote', () => {
       },
     ],
     [
+      'a take-home of items other than compliments',
+      { ...HOME, takeHome: { ...TAKE_HOME, items: 'advies' } },
+    ],
+    [
       'more advice than a board holds',
       {
         ...HOME,
@@ -78,6 +82,11 @@ describe('decodeNote', () => {
       ...HOME,
       takeHome: { ...TAKE_HOME, advice: [{ ...advice, tried: true, why: 'Past bij mij' }] },
     };
+    expect(decodeNote(home)).toEqual(home);
+  });
+
+  it('keeps a take-home of compliments as compliments (the solution-focused method)', () => {
+    const home = { ...HOME, takeHome: { ...TAKE_HOME, items: 'compliments' as const } };
     expect(decodeNote(home)).toEqual(home);
   });
 

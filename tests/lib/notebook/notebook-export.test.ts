@@ -40,6 +40,34 @@ describe('the Markdown export of the notebook', () => {
 });
 
 describe('notesToMarkdown', () => {
+  it('calls compliments compliments, not advice', () => {
+    const home = note({ kind: 'take-home', text: '' });
+    const takeHome = {
+      coreQuestion: null,
+      caseTitle: null,
+      advice: [
+        {
+          text: 'Je bleef rustig',
+          authorName: 'Carla',
+          starred: false,
+          rank: null,
+          tried: false,
+          why: null,
+        },
+      ],
+      intentions: 'Morgen de planner bellen',
+    };
+    const md = (items?: 'compliments') =>
+      notesToMarkdown(
+        [{ ...home, takeHome: items ? { ...takeHome, items } : takeHome }],
+        START,
+        'en',
+      );
+    expect(md('compliments')).toContain('**Compliments**\n\n- Je bleef rustig (Carla)');
+    expect(md('compliments')).not.toContain('advice');
+    expect(md()).toContain('**Other advice**');
+  });
+
   it('heads a group by its newest non-blank name, or as unnamed when none has one', () => {
     const md = notesToMarkdown(
       [
