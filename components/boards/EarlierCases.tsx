@@ -1,4 +1,6 @@
 import type { BoardState, CaseBoard } from '../../lib/shared-doc/board-state';
+import type { Method } from '../../lib/method/method';
+import { INTENTION_TEXTS, takeHomeTexts } from '../../lib/method/board-words';
 import { useI18n } from '../common/I18n';
 
 /**
@@ -6,19 +8,28 @@ import { useI18n } from '../common/I18n';
  * questions, core question, advice with the case bringer's marks and follow-through, intentions
  * and evaluation, read-only. "Both cases' boards stay until the end" (issue 14, point 5).
  */
-export function EarlierCases({ board }: { board: Pick<BoardState, 'earlierCases'> }) {
+export function EarlierCases({
+  board,
+  method,
+}: {
+  board: Pick<BoardState, 'earlierCases'>;
+  /** The meeting's method: what its items and the case bringer's intentions are called. */
+  method: Method;
+}) {
   if (board.earlierCases.length === 0) return null;
   return (
     <div className="earlier-cases">
       {board.earlierCases.map((c) => (
-        <EarlierCase key={c.caseNumber} board={c} />
+        <EarlierCase key={c.caseNumber} board={c} method={method} />
       ))}
     </div>
   );
 }
 
-function EarlierCase({ board }: { board: CaseBoard }) {
+function EarlierCase({ board, method }: { board: CaseBoard; method: Method }) {
   const { t } = useI18n();
+  const itemsHeading = takeHomeTexts(method).earlier;
+  const intentions = INTENTION_TEXTS[method.intentions ?? 'advice'].earlier;
   const title = board.caseTitle ?? board.bringerName ?? '';
   return (
     <details className="earlier-case" data-testid={`case-${board.caseNumber}`}>
@@ -41,7 +52,7 @@ function EarlierCase({ board }: { board: CaseBoard }) {
       )}
       {board.advice.length > 0 && (
         <>
-          <h4>{t('earlierCaseAdvice')}</h4>
+          <h4>{t(itemsHeading)}</h4>
           <ol>
             {board.advice.map((a) => (
               <li key={a.id}>
@@ -54,7 +65,7 @@ function EarlierCase({ board }: { board: CaseBoard }) {
           </ol>
         </>
       )}
-      {board.intentions && <p>{t('earlierCaseIntentions', { text: board.intentions })}</p>}
+      {board.intentions && <p>{t(intentions, { text: board.intentions })}</p>}
       {board.evaluation.length > 0 && (
         <>
           <h4>{t('earlierCaseEvaluation')}</h4>

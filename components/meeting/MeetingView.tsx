@@ -196,7 +196,7 @@ export function MeetingView({
       )}
       <SecondCaseBanner meeting={meeting} />
       <NoCaseBanner meeting={meeting} role={role} onGoTo={actions.goTo} />
-      <EarlierCases board={board} />
+      <EarlierCases board={board} method={meeting.method} />
       <ListeningBanner {...props} />
       {/* Where the core question is being worded, its board shows it: not twice on screen. */}
       {phase.activity !== 'reformulating' && <CoreQuestion {...props} />}

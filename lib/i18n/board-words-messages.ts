@@ -101,6 +101,14 @@ export const BOARD_WORDS_MESSAGES = {
     nl: '{name} vertelt wat raakte en kan het hier opschrijven.',
     en: '{name} says what touched them and may write it down here.',
   },
+  earlierCaseNextStep: {
+    nl: 'De volgende kleine stap van de inbrenger: {text}',
+    en: "The case bringer's next small step: {text}",
+  },
+  earlierCaseReaction: {
+    nl: 'Wat de inbrenger raakte: {text}',
+    en: 'What touched the case bringer: {text}',
+  },
   intentionsWaiting: {
     nl: '{name} schrijft hier op wat er met het advies gebeurt.',
     en: '{name} writes here what they will do with the advice.',

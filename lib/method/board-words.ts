@@ -78,6 +78,8 @@ export interface IntentionTexts {
   readonly of: MessageKey;
   /** What the others see before the case bringer wrote anything; `{name}`: the case bringer. */
   readonly waiting: MessageKey;
+  /** The first case's intentions while a second case runs; `{text}`: what they wrote. */
+  readonly earlier: MessageKey;
 }
 
 export const INTENTION_TEXTS: Readonly<Record<IntentionWords, IntentionTexts>> = {
@@ -87,6 +89,7 @@ export const INTENTION_TEXTS: Readonly<Record<IntentionWords, IntentionTexts>> =
     save: 'saveIntentions',
     of: 'intentionsOf',
     waiting: 'intentionsWaiting',
+    earlier: 'earlierCaseIntentions',
   },
   'next-step': {
     heading: 'nextStepHeading',
@@ -94,6 +97,7 @@ export const INTENTION_TEXTS: Readonly<Record<IntentionWords, IntentionTexts>> =
     save: 'saveNextStep',
     of: 'nextStepOf',
     waiting: 'nextStepWaiting',
+    earlier: 'earlierCaseNextStep',
   },
   reaction: {
     heading: 'reactionHeading',
@@ -101,6 +105,7 @@ export const INTENTION_TEXTS: Readonly<Record<IntentionWords, IntentionTexts>> =
     save: 'saveReaction',
     of: 'reactionOf',
     waiting: 'reactionWaiting',
+    earlier: 'earlierCaseReaction',
   },
 };
 
@@ -111,6 +116,8 @@ export interface TakeHomeTexts {
   readonly heading: MessageKey;
   readonly hint: MessageKey;
   readonly save: MessageKey;
+  /** The heading of the first case's items while a second case runs. */
+  readonly earlier: MessageKey;
   /** Counted: how many items were kept. */
   readonly saved: 'takeHomeSaved' | 'takeHomeComplimentsSaved';
 }
@@ -121,6 +128,7 @@ const TAKE_HOME_TEXTS: Readonly<Record<'advice' | 'compliments', TakeHomeTexts>>
     heading: 'takeHomeHeading',
     hint: 'takeHomeHint',
     save: 'takeHome',
+    earlier: 'earlierCaseAdvice',
     saved: 'takeHomeSaved',
   },
   compliments: {
@@ -128,6 +136,7 @@ const TAKE_HOME_TEXTS: Readonly<Record<'advice' | 'compliments', TakeHomeTexts>>
     heading: 'takeHomeComplimentsHeading',
     hint: 'takeHomeComplimentsHint',
     save: 'takeHomeCompliments',
+    earlier: 'notesCompliments',
     saved: 'takeHomeComplimentsSaved',
   },
 };

@@ -4,7 +4,13 @@ import * as Y from 'yjs';
 import { SecondCaseControl } from '../../../components/meeting/SecondCase';
 import { EarlierCases } from '../../../components/boards/EarlierCases';
 import type { MeetingProps } from '../../../components/boards/meeting-props';
-import { addEvaluation, addPitch, confirmCase } from '../../../lib/shared-doc/board-commands';
+import {
+  addAdvice,
+  addEvaluation,
+  addPitch,
+  confirmCase,
+  setIntentions,
+} from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, start } from '../../lib/helpers/meeting';
@@ -25,7 +31,7 @@ function ControlAndEarlier(props: MeetingProps) {
   return (
     <>
       <SecondCaseControl {...props} />
-      <EarlierCases board={props.board} />
+      <EarlierCases board={props.board} method={props.meeting.method} />
     </>
   );
 }
@@ -70,6 +76,26 @@ describe('the second-case control', () => {
     goTo(doc, anna, 'reacting');
     renderBoard(ControlAndEarlier, doc, anna);
     expect(screen.queryByRole('button', { name: 'Open a second case' })).toBeNull();
+  });
+
+  it('calls the first case’s compliments and next small step what they are (solution-focused)', async () => {
+    const doc = new Y.Doc();
+    start(doc, anna, 'solution-focused');
+    addPitch(bram.ctx(doc), 'Rust in de ochtend', 'case');
+    confirmCase(anna.ctx(doc), readBoard(doc, readMeeting(doc).method, anna.id).pitches[0]!.id);
+    goTo(doc, anna, 'next-step');
+    expect(setIntentions(bram.ctx(doc), 'Morgen de planner bellen').ok).toBe(true);
+    goTo(doc, anna, 'compliments');
+    expect(addAdvice(carla.ctx(doc), 'Je bleef rustig').ok).toBe(true);
+    goTo(doc, anna, 'evaluating');
+    const { user } = renderBoard(ControlAndEarlier, doc, anna);
+    await user.click(screen.getByRole('button', { name: 'Open a second case' }));
+    expect(screen.getByRole('heading', { name: 'Compliments' })).toBeTruthy();
+    expect(screen.getByText('Je bleef rustig')).toBeTruthy();
+    expect(
+      screen.getByText("The case bringer's next small step: Morgen de planner bellen"),
+    ).toBeTruthy();
+    expect(screen.queryByText(/advice|will do/i)).toBeNull();
   });
 
   it('speaks Dutch', () => {
