@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { currentPhase, joinGroup, letIn, membersInACall, startGroup } from './helpers/panel';
+import {
+  currentPhase,
+  endMeeting,
+  joinGroup,
+  letIn,
+  membersInACall,
+  startGroup,
+} from './helpers/panel';
 
 const CASE = 'Hoe krijg ik rust in mijn ochtenddienst?';
 const STEP = 'Morgen om acht uur de planner bellen';
@@ -59,11 +66,7 @@ describe('a solution-focused meeting', () => {
     expect(await bram.getByRole('checkbox', { name: /^Already tried/ }).count()).toBe(0);
     await bram.getByRole('heading', { name: 'Take the compliments home' }).waitFor();
 
-    await anna.getByRole('button', { name: 'End the meeting' }).click();
-    await anna.getByRole('button', { name: 'Yes, end it' }).click();
-    await bram
-      .getByRole('heading', { name: 'The meeting has ended.' })
-      .waitFor({ timeout: 20_000 });
+    await endMeeting(anna, bram);
     await bram.getByRole('button', { name: 'My notes' }).click();
     const compliments = bram.getByRole('list', { name: 'Compliments' });
     await expect.poll(() => compliments.textContent(), { timeout: 10_000 }).toContain(COMPLIMENT);

@@ -7,6 +7,7 @@ import { launchMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
 import {
   currentPhase,
+  endMeeting,
   joinGroup,
   letIn,
   nodeMemberJoins,
@@ -71,11 +72,7 @@ describe('the take-home, kept without the button', () => {
     await star.click();
     await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
     // The chair ends at once: no time for the take-home's pause after a change.
-    await anna.getByRole('button', { name: 'End the meeting' }).click();
-    await anna.getByRole('button', { name: 'Yes, end it' }).click();
-    await bram
-      .getByRole('heading', { name: 'The meeting has ended.' })
-      .waitFor({ timeout: 20_000 });
+    await endMeeting(anna, bram);
 
     await bram.getByRole('button', { name: 'My notes' }).click();
     const starred = bram.getByRole('list', { name: 'Starred advice' });

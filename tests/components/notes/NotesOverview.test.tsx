@@ -7,6 +7,7 @@ import { NotebookProvider } from '../../../components/notes/NotebookContext';
 import { NotesOverview } from '../../../components/notes/NotesOverview';
 import { Notebook } from '../../../lib/notebook/notebook';
 import type { NoteDraft } from '../../../lib/notebook/note-codec';
+import { COMPLIMENTS_TAKE_HOME } from '../../lib/notebook/fixtures';
 
 // PBKDF2 runs 600k rounds (about half a second): tests that derive keys derive few, and get time.
 const SLOW = 30_000;
@@ -215,22 +216,7 @@ describe('the notes overview', () => {
         kind: 'take-home',
         phaseId: 'compliments',
         phaseName: 'Compliments',
-        takeHome: {
-          caseTitle: 'Rust in de ochtenddienst',
-          coreQuestion: null,
-          advice: [
-            {
-              text: 'Je bleef rustig',
-              authorName: 'Carla',
-              starred: false,
-              rank: null,
-              tried: false,
-              why: null,
-            },
-          ],
-          intentions: 'Morgen om acht de planner bellen',
-          items: 'compliments',
-        },
+        takeHome: COMPLIMENTS_TAKE_HOME,
       }),
     );
     renderOverview(notebook);

@@ -227,6 +227,20 @@ export async function meetingWithNodeMember(
   return { code, secret: invite.invite.secret, member };
 }
 
+/**
+ * The chair ends the meeting through its confirmation, and each of `others` shows that it
+ * ended (the board is cleared for everyone then).
+ */
+export async function endMeeting(chair: Page, ...others: Page[]): Promise<void> {
+  await chair.getByRole('button', { name: 'End the meeting' }).click();
+  await chair.getByRole('button', { name: 'Yes, end it' }).click();
+  for (const panel of others) {
+    await panel
+      .getByRole('heading', { name: 'The meeting has ended.' })
+      .waitFor({ timeout: 20_000 });
+  }
+}
+
 /** Texts a panel must not show a newcomer before they are let in. */
 const MEMBER_ONLY = [
   'I chair today',

@@ -93,6 +93,24 @@ export function draft(overrides: Partial<NoteDraft> = {}): NoteDraft {
   };
 }
 
+/** A solution-focused take-home: compliments, not advice, and the case bringer's next step. */
+export const COMPLIMENTS_TAKE_HOME: TakeHome = {
+  coreQuestion: null,
+  caseTitle: 'Rust in de ochtenddienst',
+  advice: [
+    {
+      text: 'Je bleef rustig',
+      authorName: 'Carla',
+      starred: false,
+      rank: null,
+      tried: false,
+      why: null,
+    },
+  ],
+  intentions: 'Morgen om acht de planner bellen',
+  items: 'compliments',
+};
+
 export const TAKE_HOME: TakeHome = {
   coreQuestion: 'Hoe houd ik grenzen aan bij een cliënt die blijft bellen?',
   caseTitle: 'De bellende cliënt',

@@ -1,8 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { notesToJson, notesToMarkdown } from '../../../lib/notebook/notebook-export';
 import { parseImport } from '../../../lib/notebook/notebook-import';
-import type { Note } from '../../../lib/notebook/note-codec';
-import { APRIL, closeOpened, draft, fillNotebook, MARCH, setup, START } from './fixtures';
+import type { Note, TakeHome } from '../../../lib/notebook/note-codec';
+import {
+  APRIL,
+  closeOpened,
+  COMPLIMENTS_TAKE_HOME,
+  draft,
+  fillNotebook,
+  MARCH,
+  setup,
+  START,
+} from './fixtures';
 
 afterEach(closeOpened);
 
@@ -42,30 +51,11 @@ describe('the Markdown export of the notebook', () => {
 describe('notesToMarkdown', () => {
   it('calls compliments compliments, not advice', () => {
     const home = note({ kind: 'take-home', text: '' });
-    const takeHome = {
-      coreQuestion: null,
-      caseTitle: null,
-      advice: [
-        {
-          text: 'Je bleef rustig',
-          authorName: 'Carla',
-          starred: false,
-          rank: null,
-          tried: false,
-          why: null,
-        },
-      ],
-      intentions: 'Morgen de planner bellen',
-    };
-    const md = (items?: 'compliments') =>
-      notesToMarkdown(
-        [{ ...home, takeHome: items ? { ...takeHome, items } : takeHome }],
-        START,
-        'en',
-      );
-    expect(md('compliments')).toContain('**Compliments**\n\n- Je bleef rustig (Carla)');
-    expect(md('compliments')).not.toContain('advice');
-    expect(md()).toContain('**Other advice**');
+    const { items: _items, ...asAdvice } = COMPLIMENTS_TAKE_HOME;
+    const md = (takeHome: TakeHome) => notesToMarkdown([{ ...home, takeHome }], START, 'en');
+    expect(md(COMPLIMENTS_TAKE_HOME)).toContain('**Compliments**\n\n- Je bleef rustig (Carla)');
+    expect(md(COMPLIMENTS_TAKE_HOME)).not.toContain('advice');
+    expect(md(asAdvice)).toContain('**Other advice**');
   });
 
   it('heads a group by its newest non-blank name, or as unnamed when none has one', () => {
