@@ -7,7 +7,8 @@ import type { Message } from './i18n';
  * gossip method); part of MESSAGES. The advice's own words are in messages.ts.
  */
 export const BOARD_WORDS_MESSAGES = {
-  associationsHeading: { nl: 'Eerste associaties', en: 'First associations' },
+  // Not the phase's own name: a heading of the same words would make two of one name.
+  associationsHeading: { nl: 'Geschreven associaties', en: 'Associations written' },
   yourAssociation: { nl: 'Je associatie', en: 'Your association' },
   addAssociation: { nl: 'Voeg associatie toe', en: 'Add association' },
   associationAdded: { nl: 'Je associatie is toegevoegd.', en: 'Your association was added.' },
@@ -76,7 +77,10 @@ export const BOARD_WORDS_MESSAGES = {
       other: '{count} compliments saved in your notes.',
     },
   },
-  nextStepHeading: { nl: 'De volgende kleine stap', en: 'The next small step' },
+  nextStepHeading: {
+    nl: 'De stap die de inbrenger kiest',
+    en: 'The step the case bringer chooses',
+  },
   nextStepLabel: { nl: 'Mijn volgende kleine stap', en: 'My next small step' },
   saveNextStep: { nl: 'Bewaar mijn stap', en: 'Save my step' },
   nextStepOf: {
@@ -87,7 +91,7 @@ export const BOARD_WORDS_MESSAGES = {
     nl: '{name} schrijft hier de volgende kleine stap op.',
     en: '{name} writes their next small step here.',
   },
-  reactionHeading: { nl: 'Reactie van de inbrenger', en: "The case bringer's reaction" },
+  reactionHeading: { nl: 'Wat de inbrenger raakte', en: 'What touched the case bringer' },
   reactionLabel: {
     nl: 'Wat me raakte en wat ik ermee doe',
     en: 'What touched me and what I will do with it',

@@ -8,6 +8,7 @@ import { addAdvice, revealPhase } from '../../../lib/shared-doc/board-commands';
 import { renderPanels } from '../helpers/render-board';
 import type { Locale } from '../../../lib/i18n/i18n';
 import { goTo, member, startWithCase } from '../../lib/helpers/meeting';
+import { METHODS } from '../../../lib/method/method-list';
 import type { TestMember } from '../../lib/helpers/meeting';
 
 afterEach(cleanup);
@@ -84,7 +85,7 @@ describe('the advice board calls items what the method calls them', () => {
 
   it('asks the case bringer what touched them after the gossip round, with no advice list', async () => {
     renderPanelsOf(meeting('gossip', 'reaction'), 'nl');
-    expect(panel(bram).getByRole('heading', { name: 'Reactie van de inbrenger' })).toBeTruthy();
+    expect(panel(bram).getByRole('heading', { name: 'Wat de inbrenger raakte' })).toBeTruthy();
     expect(
       panel(bram).getByRole('textbox', { name: 'Wat me raakte en wat ik ermee doe' }),
     ).toBeTruthy();
@@ -118,6 +119,27 @@ describe('the advice board calls items what the method calls them', () => {
     expect(
       panel(bram).getByRole('textbox', { name: 'What I will do with this advice' }),
     ).toBeTruthy();
+  });
+
+  it('never heads the board with the phase’s own name, in any method or language', () => {
+    for (const method of METHODS) {
+      if (!method.hasCase) continue;
+      for (const phase of method.phases) {
+        if (phase.activity !== 'advising' && phase.activity !== 'reacting') continue;
+        for (const locale of ['en', 'nl'] as const) {
+          renderPanelsOf(meeting(method.id, phase.id), locale);
+          for (const m of [anna, bram, carla]) {
+            const headings = panel(m)
+              .getAllByRole('heading')
+              .map((h: HTMLElement) => h.textContent?.trim().toLowerCase());
+            expect(headings, `${method.id}/${phase.id} (${locale})`).not.toContain(
+              phase.name[locale].toLowerCase(),
+            );
+          }
+          cleanup();
+        }
+      }
+    }
   });
 
   it('leaves the basic method’s advice round as it was', () => {

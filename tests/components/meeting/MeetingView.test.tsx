@@ -10,6 +10,7 @@ import { chooseCoreQuestion } from '../../../lib/shared-doc/board-commands';
 import { goTo, member, start, startWithCase } from '../../lib/helpers/meeting';
 import type { TestMember } from '../../lib/helpers/meeting';
 import { meetingViewOf, spyActions } from '../helpers/meeting-view';
+import { METHODS } from '../../../lib/method/method-list';
 
 afterEach(cleanup);
 
@@ -41,6 +42,29 @@ function view(
 const actions = spyActions;
 
 describe('the meeting view', () => {
+  it('names each phase in one heading only, in every method, role and language', () => {
+    const bram = member('Bram');
+    for (const method of METHODS) {
+      for (const phase of method.phases) {
+        const doc = new Y.Doc();
+        if (method.hasCase) startWithCase(doc, anna, bram, { methodId: method.id });
+        else start(doc, anna, method.id);
+        goTo(doc, anna, phase.id);
+        for (const locale of ['en', 'nl'] as const) {
+          for (const viewer of [anna, bram, carla]) {
+            render(view(doc, viewer, actions(), locale));
+            const name = phase.name[locale].toLowerCase();
+            const same = screen
+              .getAllByRole('heading')
+              .filter((h) => h.textContent?.trim().toLowerCase() === name);
+            expect(same, `${method.id}/${phase.id}, ${viewer.name} (${locale})`).toHaveLength(1);
+            cleanup();
+          }
+        }
+      }
+    }
+  });
+
   it('shows the chair the phase controls and a member none', () => {
     const doc = meetingAt(1);
     const acts = actions();
