@@ -98,7 +98,9 @@ function NoteItem({
 
   return (
     <li className="note">
-      <p className="note-phase">{note.kind === 'take-home' ? t('notesTakeHome') : phase}</p>
+      <p className="note-phase">
+        {note.kind === 'take-home' ? t(takeHomeTitle(note.takeHome)) : phase}
+      </p>
       {note.takeHome && <TakeHomeView home={note.takeHome} />}
       {mode.kind === 'edit' ? (
         <NoteEditor
@@ -177,6 +179,13 @@ function NoteEditor({
       </button>
     </div>
   );
+}
+
+/** What a take-home is headed in the notes: what was given, or the bringer's own words alone. */
+function takeHomeTitle(home: TakeHome | null) {
+  if (home?.items === 'compliments') return 'notesTakeHomeCompliments';
+  if (home && home.advice.length === 0) return 'notesTakeHomeOwn';
+  return 'notesTakeHome';
 }
 
 /**

@@ -27,6 +27,12 @@ export const NOTES_OVERVIEW_MESSAGES = {
     nl: 'Mee naar huis: de adviezen aan mij',
     en: 'Take-home: the advice given to me',
   },
+  notesTakeHomeCompliments: {
+    nl: 'Mee naar huis: de complimenten aan mij',
+    en: 'Take-home: the compliments given to me',
+  },
+  /** A take-home of the case bringer's own words alone (the gossip method's reaction). */
+  notesTakeHomeOwn: { nl: 'Mee naar huis', en: 'Take-home' },
   notesStarredAdvice: { nl: 'Adviezen met een ster', en: 'Starred advice' },
   notesOtherAdvice: { nl: 'Andere adviezen', en: 'Other advice' },
   notesCompliments: { nl: 'Complimenten', en: 'Compliments' },

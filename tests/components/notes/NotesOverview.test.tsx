@@ -221,9 +221,34 @@ describe('the notes overview', () => {
     );
     renderOverview(notebook);
     const zorg = await screen.findByRole('region', { name: 'Intervisie Zorg' });
+    expect(within(zorg).getByText('Take-home: the compliments given to me')).toBeTruthy();
     const compliments = within(zorg).getByRole('list', { name: 'Compliments' });
     expect(compliments.textContent).toContain('Je bleef rustig');
     expect(within(zorg).queryByRole('list', { name: 'Other advice' })).toBeNull();
+  });
+
+  it('heads a take-home of the case bringer’s own words alone as a take-home, not as advice', async () => {
+    const notebook = openNotebook();
+    await notebook.save(
+      draft({
+        id: 'take-home-gossip',
+        text: '',
+        kind: 'take-home',
+        phaseId: 'reaction',
+        phaseName: 'Reaction',
+        takeHome: {
+          caseTitle: null,
+          coreQuestion: null,
+          advice: [],
+          intentions: 'Morgen vraag ik het hem',
+        },
+      }),
+    );
+    renderOverview(notebook);
+    const zorg = await screen.findByRole('region', { name: 'Intervisie Zorg' });
+    expect(within(zorg).getByText('Take-home')).toBeTruthy();
+    expect(within(zorg).queryByText(/advice/)).toBeNull();
+    expect(within(zorg).getByText('Morgen vraag ik het hem')).toBeTruthy();
   });
 
   it('narrows the list to the notes that match the search', async () => {
