@@ -16,9 +16,8 @@ import { LIMITS } from '../../lib/util/limits';
 import type { CommandContext } from '../../lib/shared-doc/board-commands';
 import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { mayDo } from '../../lib/method/roles';
-import { itemWords } from '../../lib/method/method';
 import type { Phase } from '../../lib/method/method';
-import { INTENTION_TEXTS, ITEM_TEXTS } from '../../lib/method/board-words';
+import { intentionTexts, itemTexts } from '../../lib/method/board-words';
 import type { IntentionTexts, ItemTexts } from '../../lib/method/board-words';
 import type { MeetingProps, Run } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
@@ -60,20 +59,17 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
     .slice(0, meeting.phaseIndex)
     .filter((p) => p.activity === 'advising');
   // The advising phase whose items the board is about: this one, or the last before a reaction.
-  const words =
-    ITEM_TEXTS[
-      itemWords(
-        activity === 'advising' ? meeting.phase : earlierAdvising[earlierAdvising.length - 1],
-      )
-    ];
-  const intentionTexts = INTENTION_TEXTS[meeting.method.intentions ?? 'advice'];
+  const words = itemTexts(
+    activity === 'advising' ? meeting.phase : earlierAdvising[earlierAdvising.length - 1],
+  );
+  const bringerWords = intentionTexts(meeting.method);
   const showList =
     activity === 'advising' ||
     earlierAdvising.length > 0 ||
     board.advice.length > 0 ||
     board.hiddenAdvice > 0;
   const weighed = useCallback(
-    (advice: Advice) => ITEM_TEXTS[itemWords(phaseById(phases, advice.phaseId))].weighed,
+    (advice: Advice) => itemTexts(phaseById(phases, advice.phaseId)).weighed,
     [phases],
   );
 
@@ -109,12 +105,12 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
       saved={board.intentions}
       run={run}
       phaseId={meeting.phase.id}
-      texts={intentionTexts}
+      texts={bringerWords}
     />
   ) : (
     board.intentions !== null && (
       <section aria-labelledby={`${headingId}-intentions`} className="intentions">
-        <h4 id={`${headingId}-intentions`}>{t(intentionTexts.of, { name: bringerName })}</h4>
+        <h4 id={`${headingId}-intentions`}>{t(bringerWords.of, { name: bringerName })}</h4>
         <p className="text">{board.intentions}</p>
       </section>
     )
@@ -124,10 +120,10 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
     // A reaction with no advice before it: only the case bringer's own words.
     return (
       <section aria-labelledby={headingId} className="board advice-board">
-        <h3 id={headingId}>{t(intentionTexts.heading)}</h3>
+        <h3 id={headingId}>{t(bringerWords.heading)}</h3>
         {intentions ||
           (!mayDo('intend', role, activity) && (
-            <p className="hint empty-board">{t(intentionTexts.waiting, { name: bringerName })}</p>
+            <p className="hint empty-board">{t(bringerWords.waiting, { name: bringerName })}</p>
           ))}
       </section>
     );

@@ -1,6 +1,6 @@
 import type { BoardState, CaseBoard } from '../../lib/shared-doc/board-state';
 import type { Method } from '../../lib/method/method';
-import { INTENTION_TEXTS, takeHomeTexts } from '../../lib/method/board-words';
+import { intentionTexts, takeHomeTexts } from '../../lib/method/board-words';
 import { useI18n } from '../common/I18n';
 
 /**
@@ -29,7 +29,7 @@ export function EarlierCases({
 function EarlierCase({ board, method }: { board: CaseBoard; method: Method }) {
   const { t } = useI18n();
   const itemsHeading = takeHomeTexts(method).earlier;
-  const intentions = INTENTION_TEXTS[method.intentions ?? 'advice'].earlier;
+  const intentions = intentionTexts(method).earlier;
   const title = board.caseTitle ?? board.bringerName ?? '';
   return (
     <details className="earlier-case" data-testid={`case-${board.caseNumber}`}>

@@ -1,4 +1,5 @@
-import type { IntentionWords, ItemWords, Method } from './method';
+import { itemWords } from './method';
+import type { IntentionWords, ItemWords, Method, Phase } from './method';
 import type { MessageKey } from '../i18n/messages';
 
 /*
@@ -26,7 +27,7 @@ export interface ItemTexts {
   readonly weighed: boolean;
 }
 
-export const ITEM_TEXTS: Readonly<Record<ItemWords, ItemTexts>> = {
+const ITEM_TEXTS: Readonly<Record<ItemWords, ItemTexts>> = {
   advice: {
     heading: 'adviceHeading',
     label: 'yourAdvice',
@@ -82,7 +83,7 @@ export interface IntentionTexts {
   readonly earlier: MessageKey;
 }
 
-export const INTENTION_TEXTS: Readonly<Record<IntentionWords, IntentionTexts>> = {
+const INTENTION_TEXTS: Readonly<Record<IntentionWords, IntentionTexts>> = {
   advice: {
     heading: 'adviceHeading',
     label: 'intentionsLabel',
@@ -108,6 +109,16 @@ export const INTENTION_TEXTS: Readonly<Record<IntentionWords, IntentionTexts>> =
     earlier: 'earlierCaseReaction',
   },
 };
+
+/** The advice board's texts for the items of an advising phase (advice unless it says otherwise). */
+export function itemTexts(phase: Phase | undefined): ItemTexts {
+  return ITEM_TEXTS[itemWords(phase)];
+}
+
+/** The texts of the case bringer's intentions in a method (about advice unless it says otherwise). */
+export function intentionTexts(method: Method): IntentionTexts {
+  return INTENTION_TEXTS[method.intentions ?? 'advice'];
+}
 
 /** The texts of the case bringer's take-home, in the meeting (components/notes/TakeHome). */
 export interface TakeHomeTexts {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup } from '@testing-library/react';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { QuestionBoard } from '../../../components/boards/QuestionBoard';
 import { addQuestion } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
-import { goTo, member, startWithCase } from '../../lib/helpers/meeting';
+import { caseMeetingIn, goTo, member } from '../../lib/helpers/meeting';
 import { renderBoard } from '../helpers/render-board';
 
 afterEach(cleanup);
@@ -21,12 +21,8 @@ const DIRK_QUESTION = 'Wat zei je collega toen je het rooster liet zien?';
 const EVA_QUESTION = 'Wanneer merkte je voor het eerst dat het misging?';
 
 /** A meeting of `methodId` chaired by Anna, with Bram's case confirmed, in phase `phase`. */
-function meeting(methodId: string, phase: string): Y.Doc {
-  const doc = new Y.Doc();
-  startWithCase(doc, anna, bram, { methodId, caseText: 'Mijn collega neemt mijn diensten over' });
-  goTo(doc, anna, phase);
-  return doc;
-}
+const meeting = (methodId: string, phase: string) =>
+  caseMeetingIn(anna, bram, phase, { methodId, caseText: 'Mijn collega neemt mijn diensten over' });
 
 function ask(doc: Y.Doc, who: typeof dirk, text: string) {
   act(() => {

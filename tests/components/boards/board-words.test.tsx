@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { within } from '@testing-library/react';
 import { act, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { AdviceBoard } from '../../../components/boards/AdviceBoard';
 import { addAdvice, revealPhase } from '../../../lib/shared-doc/board-commands';
 import { renderPanels } from '../helpers/render-board';
 import type { Locale } from '../../../lib/i18n/i18n';
-import { goTo, member, startWithCase } from '../../lib/helpers/meeting';
+import { caseMeetingIn, goTo, member } from '../../lib/helpers/meeting';
 import { METHODS } from '../../../lib/method/method-list';
 import type { TestMember } from '../../lib/helpers/meeting';
 
@@ -19,12 +19,7 @@ const carla = member('Carla');
 const dirk = member('Dirk');
 const everyone = [anna, bram, carla, dirk];
 
-function meeting(methodId: string, phase: string): Y.Doc {
-  const doc = new Y.Doc();
-  startWithCase(doc, anna, bram, { methodId });
-  goTo(doc, anna, phase);
-  return doc;
-}
+const meeting = (methodId: string, phase: string) => caseMeetingIn(anna, bram, phase, { methodId });
 
 let panel: (m: TestMember) => ReturnType<typeof within> = () => {
   throw new Error('render the panels first');

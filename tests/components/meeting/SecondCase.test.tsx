@@ -13,7 +13,7 @@ import {
 } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
-import { goTo, member, start } from '../../lib/helpers/meeting';
+import { caseMeetingIn, goTo, member, start } from '../../lib/helpers/meeting';
 import { renderBoard } from '../helpers/render-board';
 
 afterEach(cleanup);
@@ -79,11 +79,10 @@ describe('the second-case control', () => {
   });
 
   it('calls the first case’s compliments and next small step what they are (solution-focused)', async () => {
-    const doc = new Y.Doc();
-    start(doc, anna, 'solution-focused');
-    addPitch(bram.ctx(doc), 'Rust in de ochtend', 'case');
-    confirmCase(anna.ctx(doc), readBoard(doc, readMeeting(doc).method, anna.id).pitches[0]!.id);
-    goTo(doc, anna, 'next-step');
+    const doc = caseMeetingIn(anna, bram, 'next-step', {
+      methodId: 'solution-focused',
+      caseText: 'Rust in de ochtend',
+    });
     expect(setIntentions(bram.ctx(doc), 'Morgen de planner bellen').ok).toBe(true);
     goTo(doc, anna, 'compliments');
     expect(addAdvice(carla.ctx(doc), 'Je bleef rustig').ok).toBe(true);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { Announcer } from '../../../components/common/Announcer';
 import { I18nProvider } from '../../../components/common/I18n';
 import {
@@ -18,7 +18,7 @@ import {
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import type { BoardState } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
-import { goTo, member, startWithCase } from '../../lib/helpers/meeting';
+import { caseMeetingIn, goTo, member } from '../../lib/helpers/meeting';
 import type { TestMember } from '../../lib/helpers/meeting';
 
 afterEach(cleanup);
@@ -28,12 +28,8 @@ const bram = member('Bram');
 const carla = member('Carla');
 const dirk = member('Dirk');
 
-function meeting(methodId: string, activity: string): Y.Doc {
-  const doc = new Y.Doc();
-  startWithCase(doc, anna, bram, { methodId });
-  goTo(doc, anna, activity);
-  return doc;
-}
+const meeting = (methodId: string, activity: string) =>
+  caseMeetingIn(anna, bram, activity, { methodId });
 
 function board(doc: Y.Doc, viewer: TestMember): BoardState {
   return readBoard(doc, readMeeting(doc).method, viewer.id);

@@ -21,7 +21,7 @@ import { Notebook } from '../../../lib/notebook/notebook';
 import { phaseNoteId, takeHomeNoteId } from '../../../lib/notebook/note-ids';
 import type { NoteDraft } from '../../../lib/notebook/note-codec';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
-import { goTo, member, start, startWithCase } from '../../lib/helpers/meeting';
+import { caseMeetingIn, goTo, member, start } from '../../lib/helpers/meeting';
 import { renderBoard } from '../helpers/render-board';
 
 const anna = member('Anna'); // chair
@@ -47,12 +47,8 @@ function freshNotebook(): Notebook {
 }
 
 /** A meeting with Bram's case confirmed, moved to the phase with this activity. */
-function meeting(activity: string, methodId = 'basic'): Y.Doc {
-  const doc = new Y.Doc();
-  startWithCase(doc, anna, bram, { methodId });
-  goTo(doc, anna, activity);
-  return doc;
-}
+const meeting = (activity: string, methodId = 'basic') =>
+  caseMeetingIn(anna, bram, activity, { methodId });
 
 const place = (doc: Y.Doc, meetingId = 'meeting-0002') => ({
   groupId: 'group-000001',

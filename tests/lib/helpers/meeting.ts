@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { startMeeting, goToPhase } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { addPitch, confirmCase } from '../../../lib/shared-doc/board-commands';
@@ -59,4 +59,20 @@ export function startWithCase(
   if (!pitch) throw new Error('the pitch is not on the board');
   const confirmed = confirmCase(chair.ctx(doc), pitch.id);
   if (!confirmed.ok) throw new Error(`the case could not be confirmed: ${confirmed.reason}`);
+}
+
+/**
+ * A new meeting of `methodId` with `bringer`'s case confirmed (startWithCase), moved to the
+ * phase with this activity or id.
+ */
+export function caseMeetingIn(
+  chair: TestMember,
+  bringer: TestMember,
+  activityOrId: string,
+  options: { methodId?: string; caseText?: string } = {},
+): Y.Doc {
+  const doc = new Y.Doc();
+  startWithCase(doc, chair, bringer, options);
+  goTo(doc, chair, activityOrId);
+  return doc;
 }
