@@ -65,6 +65,7 @@ function EarlierCase({ board, method }: { board: CaseBoard; method: Method }) {
           </ol>
         </>
       )}
+      {board.scale !== null && <p>{t('earlierCaseScale', { n: board.scale })}</p>}
       {board.intentions && <p>{t(intentions, { text: board.intentions })}</p>}
       {board.evaluation.length > 0 && (
         <>

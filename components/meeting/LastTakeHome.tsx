@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { shareLookBack } from '../../lib/shared-doc/board-commands';
 import { takeHomeLines } from '../../lib/notebook/take-home';
+import type { TakeHomeLine } from '../../lib/notebook/take-home';
 import { mayDo } from '../../lib/method/roles';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
@@ -36,12 +37,15 @@ export function LastTakeHome({
   const lines = takeHomeLines(takeHome);
   if (lines.length === 0) return null;
   const canShare = mayDo('share-look-back', props.role, props.meeting.phase.activity);
+  // What the group reads when a line is shared: the bringer's own words, or a number said so.
+  const told = (line: TakeHomeLine) =>
+    line.label === 'scale' ? t('lastTakeHomeScaleShared', { n: line.text }) : line.text;
   const share = () => {
     const chosen = lines.filter((line) => ticked.has(line.key) && !shared.has(line.key));
     setNothingTicked(chosen.length === 0);
     const done = new Set(shared);
     for (const line of chosen) {
-      if (act((ctx) => shareLookBack(ctx, line.text))) done.add(line.key);
+      if (act((ctx) => shareLookBack(ctx, told(line)))) done.add(line.key);
     }
     setShared(done);
   };
@@ -55,14 +59,16 @@ export function LastTakeHome({
           const text =
             line.label === 'intended'
               ? t('lastTakeHomeIntended', { text: line.text })
-              : t('lastTakeHomeStarred', { text: line.text });
+              : line.label === 'scale'
+                ? t('lastTakeHomeScale', { n: line.text })
+                : t('lastTakeHomeStarred', { text: line.text });
           return (
             <li key={line.key}>
               {canShare && !shared.has(line.key) ? (
                 <label className="check">
                   <input
                     type="checkbox"
-                    aria-label={t('shareLine', { text: line.text })}
+                    aria-label={t('shareLine', { text: told(line) })}
                     checked={ticked.has(line.key)}
                     onChange={(e) => {
                       const next = new Set(ticked);

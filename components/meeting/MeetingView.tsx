@@ -18,6 +18,7 @@ import { AdviceBoard } from '../boards/AdviceBoard';
 import { ChairControls, PhaseControls } from './ChairControls';
 import { EndMeetingButton } from './EndMeetingButton';
 import { CoreQuestion } from '../boards/CoreQuestion';
+import { ScaleBoard, ScaleThen } from '../boards/ScaleBoard';
 import { EvaluationBoard } from '../boards/EvaluationBoard';
 import { Confidentiality } from './Confidentiality';
 import { ListeningBanner } from './ListeningBanner';
@@ -200,7 +201,9 @@ export function MeetingView({
       <ListeningBanner {...props} />
       {/* Where the core question is being worded, its board shows it: not twice on screen. */}
       {phase.activity !== 'reformulating' && <CoreQuestion {...props} />}
+      <ScaleThen meeting={meeting} board={board} role={role} />
       {phase.activity === 'lookback' && sharedLookBack}
+      {phase.scale === true && <ScaleBoard {...props} />}
       <ActivityBoard {...props} />
       {phase.activity !== 'lookback' && sharedLookBack}
       {role === 'chair' ? (

@@ -211,6 +211,7 @@ function TakeHomeView({ home }: { home: TakeHome }) {
     <div className="take-home">
       {home.caseTitle && <p>{t('caseTitle', { title: home.caseTitle })}</p>}
       {home.coreQuestion && <p>{t('coreQuestion', { text: home.coreQuestion })}</p>}
+      {home.scale !== undefined && <p>{t('notesScale', { n: home.scale })}</p>}
       {starred.length > 0 && (
         <>
           <p id={`${id}-starred`} className="take-home-label">

@@ -62,7 +62,11 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
     } = latest.current;
     // Never an empty take-home; the case bringer's own words alone are worth keeping (the
     // solution-focused next small step comes before any compliment, the gossip method has none).
-    if (!notes || (now.advice.length === 0 && now.intentions.trim() === '')) return;
+    if (
+      !notes ||
+      (now.advice.length === 0 && now.intentions.trim() === '' && now.scale === undefined)
+    )
+      return;
     notes
       .save(
         noteDraft(where, lang, {

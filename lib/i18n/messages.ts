@@ -14,6 +14,7 @@ import { SERIES_MESSAGES } from './series-messages';
 import { SECOND_CASE_MESSAGES } from './second-case-messages';
 import { ADMISSION_MESSAGES } from './admission-messages';
 import { BOARD_WORDS_MESSAGES } from './board-words-messages';
+import { SCALE_MESSAGES } from './scale-messages';
 
 /**
  * Every text of the panel in Dutch and English. Plain data, so that a test can check that both
@@ -34,6 +35,7 @@ export const MESSAGES = {
   ...SECOND_CASE_MESSAGES,
   ...ADMISSION_MESSAGES,
   ...BOARD_WORDS_MESSAGES,
+  ...SCALE_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
   language: { nl: 'Taal', en: 'Language' },
   settings: { nl: 'Instellingen', en: 'Settings' },

@@ -61,6 +61,12 @@ export interface Phase {
    * the first meeting's working agreements phase writes agreements.
    */
   readonly firstLine?: 'learning' | 'agreement';
+  /**
+   * The solution-focused scaling question: the case bringer marks where they stand now, from 0
+   * to 10 (10: the desired situation is there), and every panel shows it while the members ask
+   * what makes it not a 0 and what one point higher would look like. Only on an asking phase.
+   */
+  readonly scale?: true;
 }
 
 /** What an advising phase's items are called on the board. */

@@ -14,6 +14,7 @@ export type Action =
   | 'ask'
   | 'mark-answered'
   | 'rate'
+  | 'scale'
   | 'reveal'
   | 'propose'
   | 'choose-core'
@@ -58,6 +59,9 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   ask: { roles: MEMBER, activities: ['asking'], smallGroup: CHAIR },
   'mark-answered': { roles: BRINGER, activities: ['asking', 'rating'] },
   rate: { roles: BRINGER, activities: ['asking', 'rating'] },
+  // The scaling question (Phase.scale): the case bringer says where they stand, 0 to 10; the
+  // commands open it only in a phase that asks it.
+  scale: { roles: BRINGER, activities: ['asking'] },
   reveal: { roles: CHAIR, activities: null },
   propose: { roles: MEMBER, activities: ['reformulating'] },
   'choose-core': { roles: BRINGER, activities: ['reformulating'] },

@@ -16,6 +16,7 @@
 import {
   finiteNumber,
   isRecord,
+  isScalePoint,
   parseJson,
   safeId,
   safePhaseId,
@@ -51,6 +52,11 @@ export interface TakeHome {
    * advice, and in every take-home kept before there were compliments.
    */
   readonly items?: 'compliments';
+  /**
+   * Where the case bringer said they were on the scaling question (0 to 10), in the
+   * solution-focused method. Absent when not said, and in take-homes kept before.
+   */
+  readonly scale?: number;
 }
 
 export interface Note {
@@ -170,14 +176,21 @@ function decodeTakeHome(value: unknown): TakeHome | null {
   if (value.caseTitle !== null && caseTitle === null) return null;
   if (intentions === null) return null;
   if (value.items !== undefined && value.items !== 'compliments') return null;
+  if (value.scale !== undefined && !isScalePoint(value.scale)) return null;
   const advice: TakenAdvice[] = [];
   for (const raw of value.advice) {
     const item = decodeAdvice(raw);
     if (!item) return null;
     advice.push(item);
   }
-  const home = { coreQuestion, caseTitle, advice, intentions };
-  return value.items === 'compliments' ? { ...home, items: 'compliments' } : home;
+  return {
+    coreQuestion,
+    caseTitle,
+    advice,
+    intentions,
+    ...(value.items === 'compliments' ? { items: 'compliments' as const } : {}),
+    ...(isScalePoint(value.scale) ? { scale: value.scale } : {}),
+  };
 }
 
 /** Decodes the body fields, found at the top of a Note and inside a stored row alike. */

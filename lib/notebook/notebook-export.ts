@@ -30,6 +30,7 @@ const MARKDOWN_LABELS = {
   otherAdvice: { nl: 'Andere adviezen', en: 'Other advice' },
   compliments: { nl: 'Complimenten', en: 'Compliments' },
   intentions: { nl: 'Voornemens', en: 'Intentions' },
+  scale: { nl: 'Waar ik stond (0 tot 10)', en: 'Where I was (0 to 10)' },
   tried: { nl: 'al geprobeerd', en: 'already tried' },
   why: { nl: 'Waarom dit past', en: 'Why it fits' },
 } satisfies Record<string, Localized>;
@@ -62,6 +63,7 @@ function takeHomeMarkdown(home: TakeHome, label: Label) {
   if (home.caseTitle) out.push(`**${label('caseTitle')}:** ${oneLine(home.caseTitle)}`, '');
   if (home.coreQuestion)
     out.push(`**${label('coreQuestion')}:** ${oneLine(home.coreQuestion)}`, '');
+  if (home.scale !== undefined) out.push(`**${label('scale')}:** ${home.scale}`, '');
   const starred = home.advice
     .filter((a) => a.starred)
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));

@@ -20,6 +20,8 @@ export interface AdviceAsShown {
     readonly why: string | null;
   }[];
   readonly intentions: string | null;
+  /** Where the case bringer said they were on the scaling question, or null. */
+  readonly scale?: number | null;
 }
 
 /**
@@ -58,6 +60,7 @@ export function takeHomeFrom(
     ],
     intentions: board.intentions ?? '',
     ...(items === 'compliments' ? { items } : {}),
+    ...(board.scale !== undefined && board.scale !== null ? { scale: board.scale } : {}),
   };
 }
 
@@ -65,18 +68,23 @@ export function takeHomeFrom(
 export interface TakeHomeLine {
   /** Stable within one take-home, so that a ticked line stays ticked. */
   readonly key: string;
-  readonly label: 'intended' | 'starred';
+  /** 'scale': the text is the number the case bringer was at (0 to 10). */
+  readonly label: 'intended' | 'scale' | 'starred';
   readonly text: string;
 }
 
 /**
  * The lines of a take-home its case bringer may share at the next meeting: what they intended,
- * then the advice they starred, by rank; that is, what they chose themselves in the meeting.
+ * where they were on the scaling question, then the advice they starred, by rank; that is, what
+ * they chose themselves in the meeting.
  */
 export function takeHomeLines(takeHome: TakeHome): TakeHomeLine[] {
   const lines: TakeHomeLine[] = [];
   if (takeHome.intentions.trim() !== '') {
     lines.push({ key: 'intentions', label: 'intended', text: takeHome.intentions.trim() });
+  }
+  if (takeHome.scale !== undefined) {
+    lines.push({ key: 'scale', label: 'scale', text: String(takeHome.scale) });
   }
   takeHome.advice
     .filter((advice) => advice.starred)

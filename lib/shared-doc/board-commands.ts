@@ -13,12 +13,13 @@ import {
   REVEALED_PREFIX,
   MEETING_KEYS,
   meetingMap,
+  SCALE_KEY,
 } from './doc-schema';
 import type { BoardRoot } from './doc-schema';
 import { caseOfItem, countItems, readPitch, scoreKey, voteKey } from './board-state';
 import type { EvaluationKind, PitchScore, Rating } from './board-state';
 import type { CommandResult } from './meeting-commands';
-import { isRecord, safeId } from '../util/guards';
+import { isRecord, isScalePoint, safeId } from '../util/guards';
 import { clear, put, readValue } from './signed';
 
 /** Who runs a command, and when (on their own clock). */
@@ -418,6 +419,23 @@ export function setIntentions(ctx: CommandContext, text: string): CommandResult 
   ctx.doc.transact(() => {
     if (clean) put(meetingMap(ctx.doc), key, clean);
     else clear(meetingMap(ctx.doc), key);
+  }, LOCAL_ORIGIN);
+  return OK;
+}
+
+/**
+ * The case bringer says where they stand on the scaling question (Phase.scale): 0 to 10, or
+ * null to take it back. Only in a phase that asks it.
+ */
+export function setScale(ctx: CommandContext, value: number | null): CommandResult {
+  const meeting = permit(ctx, 'scale');
+  if (isResult(meeting)) return meeting;
+  if (meeting.phase.scale !== true) return { ok: false, reason: 'not-allowed' };
+  if (value !== null && !isScalePoint(value)) return { ok: false, reason: 'not-allowed' };
+  const key = caseKey(SCALE_KEY, meeting.caseNumber);
+  ctx.doc.transact(() => {
+    if (value === null) clear(meetingMap(ctx.doc), key);
+    else put(meetingMap(ctx.doc), key, value);
   }, LOCAL_ORIGIN);
   return OK;
 }

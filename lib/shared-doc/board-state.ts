@@ -1,7 +1,21 @@
 import type * as Y from 'yjs';
-import { boundedString, finiteNumber, isRecord, safeId, safePhaseId } from '../util/guards';
+import {
+  boundedString,
+  finiteNumber,
+  isRecord,
+  isScalePoint,
+  safeId,
+  safePhaseId,
+} from '../util/guards';
 import { LIMITS } from '../util/limits';
-import { boardMap, caseKey, REVEALED_PREFIX, MEETING_KEYS, meetingMap } from './doc-schema';
+import {
+  boardMap,
+  caseKey,
+  REVEALED_PREFIX,
+  MEETING_KEYS,
+  meetingMap,
+  SCALE_KEY,
+} from './doc-schema';
 import type { BoardRoot, CaseNumber } from './doc-schema';
 import type { Method, Phase } from '../method/method';
 import { readMeeting } from './meeting-state';
@@ -104,6 +118,8 @@ export interface CaseBoard {
   readonly coreQuestion: string | null;
   readonly advice: readonly Advice[];
   readonly intentions: string | null;
+  /** Where the case bringer stood on the scaling question (0 to 10), or null. */
+  readonly scale: number | null;
   readonly evaluation: readonly EvaluationItem[];
 }
 
@@ -126,6 +142,11 @@ export interface BoardState {
   /** The shared look back: what members chose to share about how it went since last time. */
   readonly sharedLookBack: readonly Authored[];
   readonly intentions: string | null;
+  /**
+   * Where the case bringer says they stand on the scaling question (Phase.scale): 0 to
+   * SCALE_TOP, or null while not said.
+   */
+  readonly scale: number | null;
   readonly keepCaseTitle: boolean;
   /** Phase ids whose blind items the chair revealed. */
   readonly revealed: readonly string[];
@@ -156,6 +177,7 @@ const ENDED_BOARD: BoardState = {
   evaluation: [],
   sharedLookBack: [],
   intentions: null,
+  scale: null,
   keepCaseTitle: false,
   revealed: [],
   confidentiality: [],
@@ -176,6 +198,7 @@ function bringerRules(caseNumber: CaseNumber) {
       who,
     },
     keepTitle: { valid: (value: unknown) => typeof value === 'boolean', absent: 'clears', who },
+    scale: { valid: isScalePoint, absent: 'clears', who },
   } satisfies Record<string, KeyRule>;
 }
 const BRINGER_RULES = { 1: bringerRules(1), 2: bringerRules(2) } as const;
@@ -202,6 +225,12 @@ function intentionsOf(progress: Y.Map<unknown>, caseNumber: CaseNumber): string 
     settled(progress, key, BRINGER_RULES[caseNumber].intentions),
     LIMITS.intentions,
   );
+}
+
+/** Where one case's bringer said they stand on the scaling question. */
+function scaleOf(progress: Y.Map<unknown>, caseNumber: CaseNumber): number | null {
+  const value = settled(progress, caseKey(SCALE_KEY, caseNumber), BRINGER_RULES[caseNumber].scale);
+  return isScalePoint(value) ? value : null;
 }
 
 /** The core question one case's bringer confirmed. */
@@ -311,6 +340,7 @@ export function readBoard(
             coreQuestion: coreOf(progress, 1),
             advice: sortAdvice(ofCase(allAdvice, 1).filter((a) => !hidden(a))),
             intentions: intentionsOf(progress, 1),
+            scale: scaleOf(progress, 1),
             evaluation: ofCase(allEvaluation, 1),
           },
         ]
@@ -329,6 +359,7 @@ export function readBoard(
     evaluation: ofCase(allEvaluation, current),
     sharedLookBack: readItems(doc, 'sharedLookBack', (_raw, base) => base, meter),
     intentions: intentionsOf(progress, current),
+    scale: scaleOf(progress, current),
     keepCaseTitle:
       settled(
         progress,

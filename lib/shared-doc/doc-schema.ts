@@ -67,6 +67,15 @@ export const MEETING_KEYS = {
  */
 export const SECOND_CASE_KEY = 'secondCase';
 
+/**
+ * The progress key of the case bringer's answer to the scaling question (Phase.scale): an
+ * integer from 0 to SCALE_TOP; absent: not said (or taken back). One per case (caseKey: the
+ * second case's under `case2.scale`). Bringer-only (board-state.ts BRINGER_RULES). Kept out of
+ * MEETING_KEYS and CASE_SCOPED_KEYS for the same reason as SECOND_CASE_KEY: the seeded hostile
+ * fuzz picks from MEETING_KEYS.
+ */
+export const SCALE_KEY = 'scale';
+
 /** A case of the meeting: the first, or the one more that "een enkele keer" fits in. */
 export type CaseNumber = 1 | 2;
 

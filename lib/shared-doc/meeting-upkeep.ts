@@ -8,6 +8,7 @@ import {
   caseKey,
   meetingMap,
   SECOND_CASE_KEY,
+  SCALE_KEY,
 } from './doc-schema';
 import type { BoardRoot } from './doc-schema';
 import { lostEntries } from './map-index';
@@ -47,6 +48,7 @@ const BRINGER_KEYS: readonly string[] = [
   MEETING_KEYS.coreQuestion,
   MEETING_KEYS.intentions,
   MEETING_KEYS.keepCaseTitle,
+  SCALE_KEY,
 ];
 
 /**

@@ -1,3 +1,5 @@
+import { SCALE_TOP } from './limits';
+
 /** Small type guards for decoding untrusted values (peer data, storage) without casts. */
 
 /** A plain object whose keys can be read as unknown values. */
@@ -46,4 +48,9 @@ export function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** A point on the scaling question's scale: a whole number from 0 to SCALE_TOP. */
+export function isScalePoint(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= SCALE_TOP;
 }

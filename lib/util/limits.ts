@@ -60,3 +60,10 @@ export const KEPT_MEETING_MAX_AGE_MS = 12 * 60 * 60 * 1000;
  * language, the home screen) rather than staying blank; what answers later still comes in.
  */
 export const FIRST_READS_MS = 3_000;
+
+/**
+ * The top of the solution-focused scaling question's scale (Phase.scale): the case bringer names
+ * a whole number from 0 (nothing of the desired situation there yet) to SCALE_TOP (all of it).
+ * Checked by the shared document's readers and by the notebook's decoder (guards.ts isScalePoint).
+ */
+export const SCALE_TOP = 10;

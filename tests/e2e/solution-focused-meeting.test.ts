@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { auditEveryWay, describeFindings } from './helpers/axe';
 import {
   currentPhase,
   endMeeting,
@@ -15,7 +16,8 @@ const COMPLIMENT = 'Je bleef rustig en eerlijk tegen je team';
 
 /**
  * The solution-focused method as its group meets it, in three browser profiles at side panel
- * width: the case bringer writes their next small step (no advice list: the method gives none),
+ * width: the case bringer marks where they are on the scaling question (0 to 10) and the others
+ * see it, writes their next small step (no advice list: the method gives none),
  * a member gives a compliment, which the case bringer takes in without stars or "already tried",
  * and takes home as a compliment, in their own notes, when the chair ends the meeting.
  */
@@ -41,15 +43,25 @@ describe('a solution-focused meeting', () => {
         await expect.poll(() => currentPhase(panel).textContent(), { timeout: 20_000 }).toBe(phase);
       }
     };
-    for (const phase of [
-      'Framing the question',
-      'Desired situation',
-      'Exceptions',
-      'Scaling',
-      'Next small step',
-    ]) {
+    for (const phase of ['Framing the question', 'Desired situation', 'Exceptions', 'Scaling']) {
       await moveTo(phase);
     }
+
+    // The scaling question: Bram picks where he is now; the others see it and what to ask.
+    await carla.getByText('Bram picks a number from 0 to 10 here.').waitFor();
+    await bram.getByRole('radio', { name: '3' }).check();
+    await bram.keyboard.press('ArrowRight');
+    await bram.getByText('The group sees: 4 of 10.').waitFor();
+    await carla.getByText('Bram is at 4 of 10').waitFor({ timeout: 20_000 });
+    await carla.getByText('Ask what makes it not a 0, and what a 5 would look like.').waitFor();
+    // axe-core on both sides of the scale, in Dutch and English, light and dark.
+    const found = [
+      ...(await auditEveryWay(bram, 'scaling, case bringer')),
+      ...(await auditEveryWay(carla, 'scaling, member')),
+    ];
+    expect(found, describeFindings(found)).toEqual([]);
+    await moveTo('Next small step');
+    await carla.getByText('On the scale: Bram at 4 of 10').waitFor();
 
     await carla.getByText('Bram writes their next small step here.').waitFor();
     await bram.getByRole('textbox', { name: 'My next small step' }).fill(STEP);
@@ -71,6 +83,7 @@ describe('a solution-focused meeting', () => {
     const compliments = bram.getByRole('list', { name: 'Compliments' });
     await expect.poll(() => compliments.textContent(), { timeout: 10_000 }).toContain(COMPLIMENT);
     expect(await bram.getByText(STEP).count()).toBe(1);
+    expect(await bram.getByText('Where I was: 4 of 10').count()).toBe(1);
     expect(await bram.getByRole('list', { name: 'Other advice' }).count()).toBe(0);
   });
 });

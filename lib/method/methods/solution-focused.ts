@@ -106,6 +106,7 @@ export const SOLUTION_FOCUSED_METHOD = {
       },
       minutes: 10,
       activity: 'asking',
+      scale: true,
     },
     {
       id: 'next-step',

@@ -63,7 +63,8 @@ describe('the meeting view', () => {
         }
       }
     }
-  });
+    // About 380 renders of the whole view: near 5 s alone, over it beside the unit tests.
+  }, 30_000);
 
   it('shows the chair the phase controls and a member none', () => {
     const doc = meetingAt(1);

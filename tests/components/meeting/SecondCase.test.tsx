@@ -10,6 +10,7 @@ import {
   addPitch,
   confirmCase,
   setIntentions,
+  setScale,
 } from '../../../lib/shared-doc/board-commands';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
@@ -79,10 +80,12 @@ describe('the second-case control', () => {
   });
 
   it('calls the first case’s compliments and next small step what they are (solution-focused)', async () => {
-    const doc = caseMeetingIn(anna, bram, 'next-step', {
+    const doc = caseMeetingIn(anna, bram, 'scaling', {
       methodId: 'solution-focused',
       caseText: 'Rust in de ochtend',
     });
+    expect(setScale(bram.ctx(doc), 6).ok).toBe(true);
+    goTo(doc, anna, 'next-step');
     expect(setIntentions(bram.ctx(doc), 'Morgen de planner bellen').ok).toBe(true);
     goTo(doc, anna, 'compliments');
     expect(addAdvice(carla.ctx(doc), 'Je bleef rustig').ok).toBe(true);
@@ -94,6 +97,7 @@ describe('the second-case control', () => {
     expect(
       screen.getByText("The case bringer's next small step: Morgen de planner bellen"),
     ).toBeTruthy();
+    expect(screen.getByText('On the scale the case bringer was at 6 of 10')).toBeTruthy();
     expect(screen.queryByText(/advice|will do/i)).toBeNull();
   });
 

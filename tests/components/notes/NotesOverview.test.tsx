@@ -216,12 +216,13 @@ describe('the notes overview', () => {
         kind: 'take-home',
         phaseId: 'compliments',
         phaseName: 'Compliments',
-        takeHome: COMPLIMENTS_TAKE_HOME,
+        takeHome: { ...COMPLIMENTS_TAKE_HOME, scale: 6 },
       }),
     );
     renderOverview(notebook);
     const zorg = await screen.findByRole('region', { name: 'Intervisie Zorg' });
     expect(within(zorg).getByText('Take-home: the compliments given to me')).toBeTruthy();
+    expect(within(zorg).getByText('Where I was: 6 of 10')).toBeTruthy();
     const compliments = within(zorg).getByRole('list', { name: 'Compliments' });
     expect(compliments.textContent).toContain('Je bleef rustig');
     expect(within(zorg).queryByRole('list', { name: 'Other advice' })).toBeNull();

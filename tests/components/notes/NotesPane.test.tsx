@@ -365,6 +365,32 @@ describe('the last take-home, seen again at the next meeting', () => {
     expect(JSON.stringify(Y.encodeStateAsUpdate(doc).toString())).not.toContain('belmoment');
   });
 
+  it('reminds the case bringer where they were on the scale, and shares it as a sentence', async () => {
+    const notebook = freshNotebook();
+    const scaled = {
+      ...lastTime.takeHome!,
+      advice: [],
+      intentions: 'Om acht uur bellen',
+      scale: 4,
+    };
+    await notebook.save({ ...lastTime, takeHome: scaled });
+    const doc = new Y.Doc();
+    start(doc, anna, 'solution-focused');
+    const Board = (props: MeetingProps) => (
+      <NotebookProvider notebook={notebook}>
+        <LastTakeHome groupId="group-000001" meetingId="meeting-0002" props={props} />
+      </NotebookProvider>
+    );
+    const panel = renderBoard(Board, doc, bram);
+    expect(await panel.findByText('Last time you were at 4 of 10.')).toBeTruthy();
+    await panel.user.click(
+      panel.getByRole('checkbox', { name: 'Share: Last time I was at 4 of 10.' }),
+    );
+    await panel.user.click(panel.getByRole('button', { name: 'Share what I ticked' }));
+    const shared = readBoard(doc, readMeeting(doc).method, anna.id).sharedLookBack;
+    expect(shared.map((line) => line.text)).toEqual(['Last time I was at 4 of 10.']);
+  });
+
   it('shows nothing to a member who has no take-home from this group', async () => {
     const notebook = freshNotebook();
     await notebook.save({ ...lastTime, groupId: 'other-group-1' });

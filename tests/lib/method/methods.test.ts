@@ -353,6 +353,15 @@ describe('blind phases and phases where the case bringer only listens', () => {
     expect(method.phases.filter((p) => p.bringerListens).map((p) => p.id)).toEqual(listens);
   });
 
+  it('asks the scaling question only in the solution-focused method, in an asking phase', () => {
+    // The bringer marks the number while the members ask (roles.ts 'scale': 'asking' only), and
+    // the case bringer must not be only listening then.
+    const scaled = METHODS.flatMap((m) =>
+      m.phases.filter((p) => p.scale).map((p) => [m.id, p.id, p.activity, p.bringerListens]),
+    );
+    expect(scaled).toEqual([['solution-focused', 'scaling', 'asking', undefined]]);
+  });
+
   it('makes a phase blind only where members write on the board', () => {
     for (const method of METHODS) {
       for (const phase of method.phases.filter((p) => p.blind)) {

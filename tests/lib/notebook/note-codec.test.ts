@@ -66,6 +66,10 @@ describe('decodeNote', () => {
       'a take-home of items other than compliments',
       { ...HOME, takeHome: { ...TAKE_HOME, items: 'advies' } },
     ],
+    ...[11, -1, 2.5, '4', null].map((scale): [string, unknown] => [
+      `a scale of ${JSON.stringify(scale)} (the scaling question goes 0 to 10)`,
+      { ...HOME, takeHome: { ...TAKE_HOME, scale } },
+    ]),
     [
       'more advice than a board holds',
       {
@@ -88,6 +92,13 @@ describe('decodeNote', () => {
   it('keeps a take-home of compliments as compliments (the solution-focused method)', () => {
     const home = { ...HOME, takeHome: { ...TAKE_HOME, items: 'compliments' as const } };
     expect(decodeNote(home)).toEqual(home);
+  });
+
+  it('keeps where the case bringer was on the scaling question, 0 and 10 included', () => {
+    for (const scale of [0, 4, 10]) {
+      const home = { ...HOME, takeHome: { ...TAKE_HOME, scale } };
+      expect(decodeNote(home)).toEqual(home);
+    }
   });
 
   it('reads a take-home saved before issue 14 as not tried, without a why', () => {

@@ -58,6 +58,16 @@ describe('notesToMarkdown', () => {
     expect(md(asAdvice)).toContain('**Other advice**');
   });
 
+  it('says where the case bringer was on the scaling question, after the core question', () => {
+    const home = note({ kind: 'take-home', text: '' });
+    const takeHome = { ...COMPLIMENTS_TAKE_HOME, coreQuestion: 'Hoe krijg ik rust?', scale: 0 };
+    const md = notesToMarkdown([{ ...home, takeHome }], START, 'en');
+    expect(md).toContain('**Core question:** Hoe krijg ik rust?\n\n**Where I was (0 to 10):** 0\n');
+    expect(
+      notesToMarkdown([{ ...home, takeHome: COMPLIMENTS_TAKE_HOME }], START, 'en'),
+    ).not.toContain('Where I was');
+  });
+
   it('heads a group by its newest non-blank name, or as unnamed when none has one', () => {
     const md = notesToMarkdown(
       [
