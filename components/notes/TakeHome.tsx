@@ -50,6 +50,26 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
   });
   // What this view last kept (as JSON), so that an unchanged take-home is not written again.
   const kept = useRef<string | null>(null);
+  // The case bringer removed the kept take-home from their notes (My notes, while the meeting
+  // runs): it is not written back by itself at the next change, only by the button.
+  const [removed, setRemoved] = useState(false);
+  const removedNow = useRef(false);
+  const noteId = takeHomeNoteId(place.meetingId);
+  useEffect(() => {
+    if (!notebook) return;
+    return notebook.subscribe(() => {
+      if (kept.current === null || removedNow.current) return;
+      notebook.get(noteId).then(
+        (note) => {
+          if (note !== null || kept.current === null) return;
+          removedNow.current = true;
+          setRemoved(true);
+        },
+        // Locked or gone: nothing to conclude.
+        () => undefined,
+      );
+    });
+  }, [notebook, noteId]);
   /** Keeps the take-home as it is now; `after` hears how many pieces of advice were kept. */
   const keep = useCallback((after?: (count: number) => void) => {
     const {
@@ -90,23 +110,27 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
   }, []);
   // Quietly, a moment after the last change (and once the notebook is here).
   useEffect(() => {
-    if (json === kept.current) return;
+    if (json === kept.current || removed) return;
     const timer = setTimeout(() => keep(), TAKE_HOME_KEEP_MS);
     return () => clearTimeout(timer);
-  }, [json, notebook, keep]);
+  }, [json, notebook, keep, removed]);
   // Leaving (the meeting ended, the phase moved on) with a change not yet kept: keep it now.
   useEffect(
     () => () => {
-      if (latest.current.json !== kept.current) keep();
+      if (latest.current.json !== kept.current && !removedNow.current) keep();
     },
     [keep],
   );
   if (!notebook || board.advice.length === 0) return null;
-  const save = () => keep((count) => setMessage({ text: t(texts.saved, { count }), error: false }));
+  const save = () => {
+    removedNow.current = false;
+    setRemoved(false);
+    keep((count) => setMessage({ text: t(texts.saved, { count }), error: false }));
+  };
   return (
     <section aria-labelledby={headingId} className="take-home">
       <h3 id={headingId}>{t(texts.heading)}</h3>
-      <p className="hint">{t(texts.hint)}</p>
+      <p className="hint">{t(removed ? 'takeHomeRemoved' : texts.hint)}</p>
       <button type="button" onClick={save}>
         {t(texts.save)}
       </button>

@@ -56,6 +56,10 @@ export const NOTES_PANE_MESSAGES = {
     nl: 'Alle adviezen met je sterren, volgorde en voornemens worden bewaard in je notities, alleen op dit apparaat, ook als je niets doet. Na de bijeenkomst blijft er niets van gedeeld.',
     en: 'All advice with your stars, order and intentions is kept in your notes, on this device only, even if you do nothing. Nothing of it stays shared after the meeting.',
   },
+  takeHomeRemoved: {
+    nl: 'Je hebt dit uit je notities gehaald. Het wordt niet meer vanzelf bewaard; de knop bewaart het weer.',
+    en: 'You removed this from your notes. It is no longer kept by itself; the button saves it again.',
+  },
   takeHomeSaved: {
     nl: {
       one: '{count} advies bewaard in je notities.',

@@ -266,6 +266,45 @@ describe('the take-home kept without the button', () => {
     );
   });
 
+  it('does not bring back a take-home the case bringer removed from their notes, until asked', async () => {
+    const notebook = freshNotebook();
+    const doc = advisedMeeting();
+    const panel = renderTakeHome(notebook, doc);
+    await waitFor(async () => expect(await starredIn(notebook)).toEqual([]));
+    // In My notes, while the meeting runs: the bringer deletes the take-home.
+    await act(() => notebook.remove(takeHomeNoteId('meeting-0002')));
+    expect(await panel.findByText(/You removed this from your notes/)).toBeTruthy();
+    const [first] = readBoard(doc, readMeeting(doc).method, bram.id).advice;
+    act(() => {
+      expect(starAdvice(bram.ctx(doc), first!.id, true).ok).toBe(true);
+      expect(addAdvice(carla.ctx(doc, 4), 'Bel op een vast uur').ok).toBe(true);
+    });
+    await new Promise((resolve) => setTimeout(resolve, TAKE_HOME_KEEP_MS + 200));
+    expect(await notebook.get(takeHomeNoteId('meeting-0002'))).toBeNull();
+    // The button keeps it again, and from then on it follows the board as before.
+    await userEvent.click(panel.getByRole('button', { name: 'Save the advice in my notes' }));
+    await waitFor(async () =>
+      expect(await starredIn(notebook)).toEqual(['Plan een vast belmoment']),
+    );
+    expect(panel.queryByText(/You removed this/)).toBeNull();
+  });
+
+  it('does not bring it back when the view goes either (the meeting ends)', async () => {
+    const notebook = freshNotebook();
+    const doc = advisedMeeting();
+    renderTakeHome(notebook, doc);
+    await waitFor(async () => expect(await starredIn(notebook)).toEqual([]));
+    await act(() => notebook.remove(takeHomeNoteId('meeting-0002')));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [first] = readBoard(doc, readMeeting(doc).method, bram.id).advice;
+    act(() => {
+      expect(starAdvice(bram.ctx(doc), first!.id, true).ok).toBe(true);
+    });
+    cleanup();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await notebook.get(takeHomeNoteId('meeting-0002'))).toBeNull();
+  });
+
   it('keeps the case bringer’s own words when there is no advice (the next small step)', async () => {
     const notebook = freshNotebook();
     const doc = meeting('next-step', 'solution-focused');
