@@ -87,7 +87,7 @@ function ScalePicker({ value, run }: { value: number | null; run: MeetingProps['
         {said === 'shared' && value !== null && t('scaleShared', { n: value })}
         {said === 'taken-back' && value === null && t('scaleTakenBack')}
       </LiveRegion>
-      <p className="hint">{t('scaleBringerHint')}</p>
+      <p className="hint">{t(value === 0 ? 'scaleBringerHintZero' : 'scaleBringerHint')}</p>
       {value !== null && (
         <button
           type="button"

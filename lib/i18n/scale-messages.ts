@@ -18,6 +18,10 @@ export const SCALE_MESSAGES = {
     nl: 'Vertel wat maakt dat het geen 0 is. De anderen vragen hoe één punt hoger eruitziet.',
     en: 'Tell what makes it not a 0. The others ask what one point higher looks like.',
   },
+  scaleBringerHintZero: {
+    nl: 'Vertel wat er al een 1 van zou maken. De anderen vragen mee.',
+    en: 'Tell what would already make it a 1. The others ask along.',
+  },
   scaleShared: { nl: 'De groep ziet: {n} van 10.', en: 'The group sees: {n} of 10.' },
   scaleTakeBack: { nl: 'Haal mijn cijfer weg', en: 'Take my number away' },
   scaleTakenBack: { nl: 'Je cijfer is weggehaald.', en: 'Your number was taken away.' },

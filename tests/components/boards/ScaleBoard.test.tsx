@@ -76,6 +76,11 @@ describe('the scaling question', () => {
     await userEvent.click(panel(bram).getByRole('radio', { name: '0' }));
     expect(panel(carla).getByText('Bram staat op 0 van 10')).toBeTruthy();
     expect(panel(carla).getByText('Vraag wat er al een 1 van zou maken.')).toBeTruthy();
+    // Not "what makes it not a 0" when it is one.
+    expect(
+      panel(bram).getByText('Vertel wat er al een 1 van zou maken. De anderen vragen mee.'),
+    ).toBeTruthy();
+    expect(panel(bram).queryByText(/geen 0/)).toBeNull();
   });
 });
 
