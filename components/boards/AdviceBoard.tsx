@@ -355,22 +355,27 @@ function AdviceProgress({
 
 /**
  * The case bringer's few words on why a starred piece of advice fits. Saved on leaving the field
- * or with the button; until edited the field shows what is saved on the board.
+ * or with the button; until edited the field shows what is saved on the board. What is typed and
+ * not saved yet is a draft (kept on the device, and taken home if the meeting ends first).
  */
 function WhyField({ advice, named, run }: { advice: Advice; named: string; run: Run }) {
   const { t } = useI18n();
   const { act, error } = useBoardCommand(run);
-  const [draft, setDraft] = useState<string | null>(null);
+  const {
+    text: draft,
+    setText: setDraft,
+    clear,
+  } = useDraft('why', advice.phaseId, advice.why ?? '', advice.id);
   const [saved, setSaved] = useState(false);
   const fieldId = useId();
   const save = () => {
-    if (draft === null) return;
-    if (draft.trim() === (advice.why ?? '')) {
-      setDraft(null);
+    const clean = draft.trim();
+    if (clean === (advice.why ?? '')) {
+      if (draft !== clean) clear(clean);
       return;
     }
     const ok = act((ctx) => explainFit(ctx, advice.id, draft));
-    if (ok) setDraft(null);
+    if (ok) clear(clean);
     setSaved(ok);
   };
   return (
@@ -387,7 +392,7 @@ function WhyField({ advice, named, run }: { advice: Advice; named: string; run: 
         {...PRIVATE_TEXT}
         id={fieldId}
         type="text"
-        value={draft ?? advice.why ?? ''}
+        value={draft}
         maxLength={LIMITS.adviceWhy}
         aria-label={t('adviceWhyFor', { text: named })}
         onChange={(e) => {

@@ -9,7 +9,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { ReactNode } from 'react';
-import { draftFor } from '../../lib/device/drafts';
+import { draftFor, itemDrafts } from '../../lib/device/drafts';
 import type { DraftField } from '../../lib/device/drafts';
 import type { DraftStore } from '../../lib/device/draft-store';
 
@@ -51,12 +51,14 @@ export interface Draft {
  * without it, and back), a reload, and a phase change while the form stays on screen (the text
  * typed stays unless the new phase has a draft of its own: drafts.ts, afterPhaseChange).
  * `initial` is shown while the phase has no draft (the case bringer's saved intentions).
+ * `item`: the draft is about one board item (the why of one piece of advice), written in the
+ * item's own phase, which stays the same.
  */
-export function useDraft(field: DraftField, phaseId: string, initial = ''): Draft {
+export function useDraft(field: DraftField, phaseId: string, initial = '', item?: string): Draft {
   const place = useContext(DraftContext);
   const [text, setLocal] = useState(
     () =>
-      (place ? draftFor(place.store.getSnapshot(), place.meetingId, phaseId, field) : '') ||
+      (place ? draftFor(place.store.getSnapshot(), place.meetingId, phaseId, field, item) : '') ||
       initial,
   );
   // What the field shows and for which phase, read by the effects below (never during render).
@@ -83,24 +85,25 @@ export function useDraft(field: DraftField, phaseId: string, initial = ''): Draf
     if (!place) return undefined;
     return place.store.subscribe(() => {
       if (latest.current !== '') return;
-      const draft = draftFor(place.store.getSnapshot(), place.meetingId, shownPhase.current, field);
+      const snapshot = place.store.getSnapshot();
+      const draft = draftFor(snapshot, place.meetingId, shownPhase.current, field, item);
       if (draft !== '') show(draft);
     });
-  }, [place, field, show]);
+  }, [place, field, item, show]);
 
   const setText = useCallback(
     (value: string) => {
       show(value);
-      place?.store.set(place.meetingId, shownPhase.current, field, value);
+      place?.store.set(place.meetingId, shownPhase.current, field, value, item);
     },
-    [place, field, show],
+    [place, field, item, show],
   );
   const clear = useCallback(
     (shown = '') => {
       show(shown);
-      place?.store.set(place.meetingId, shownPhase.current, field, '');
+      place?.store.set(place.meetingId, shownPhase.current, field, '', item);
     },
-    [place, field, show],
+    [place, field, item, show],
   );
   return { text, setText, clear };
 }
@@ -120,5 +123,25 @@ export function useStoredDraft(field: DraftField, phaseId: string): string {
   );
   return useSyncExternalStore(subscribe, () =>
     place ? draftFor(place.store.getSnapshot(), place.meetingId, phaseId, field) : '',
+  );
+}
+
+const NO_ITEM_DRAFTS: ReadonlyMap<string, string> = new Map();
+
+/**
+ * What the member has typed into `field` about each item and not posted, by item ('why': the
+ * case bringer's words on why a starred piece of advice fits, by advice id), as the draft store
+ * holds it; empty outside a DraftProvider. The take-home takes them, as it takes intentions.
+ */
+export function useStoredItemDrafts(field: DraftField): ReadonlyMap<string, string> {
+  const place = useContext(DraftContext);
+  const subscribe = useMemo(
+    () => (place ? (listener: () => void) => place.store.subscribe(listener) : NO_SUBSCRIPTION),
+    [place],
+  );
+  const snapshot = useSyncExternalStore(subscribe, () => place?.store.getSnapshot() ?? null);
+  return useMemo(
+    () => (place ? itemDrafts(snapshot, place.meetingId, field) : NO_ITEM_DRAFTS),
+    [place, snapshot, field],
   );
 }

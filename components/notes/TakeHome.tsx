@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { BoardState } from '../../lib/shared-doc/board-state';
 import { takeHomeFrom } from '../../lib/notebook/take-home';
 import { takeHomeTexts } from '../../lib/method/board-words';
-import { useStoredDraft } from '../common/DraftContext';
+import { useStoredDraft, useStoredItemDrafts } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import { useNotebook } from './NotebookContext';
@@ -31,17 +31,24 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
   // Compliments in the solution-focused method, advice elsewhere.
   const texts = takeHomeTexts(meeting.method);
   const caseTitle = board.pitches.find((p) => p.id === meeting.casePitchId)?.text ?? null;
-  // Intentions typed and not yet saved to the board are the bringer's own words: they go home too.
+  // Intentions, and why a starred piece of advice fits, typed and not yet saved to the board are
+  // the bringer's own words: they go home too (the chair may end the meeting while they type).
   const typed = useStoredDraft('intentions', meeting.phase.id);
-  const takeHome = useMemo(
-    () =>
-      takeHomeFrom(
-        typed.trim() === '' ? board : { ...board, intentions: typed },
-        caseTitle,
-        texts.items,
-      ),
-    [board, caseTitle, typed, texts.items],
-  );
+  const typedWhys = useStoredItemDrafts('why');
+  const takeHome = useMemo(() => {
+    const advice =
+      typedWhys.size === 0
+        ? board.advice
+        : board.advice.map((a) => {
+            const why = typedWhys.get(a.id);
+            return a.starred && why !== undefined ? { ...a, why: why.trim() || null } : a;
+          });
+    return takeHomeFrom(
+      { ...board, advice, intentions: typed.trim() === '' ? board.intentions : typed },
+      caseTitle,
+      texts.items,
+    );
+  }, [board, caseTitle, typed, typedWhys, texts.items]);
   const json = JSON.stringify(takeHome);
   // What the callbacks below read when they run (a timer, the view going), not when made.
   const latest = useRef({ takeHome, json, place, locale, notebook, t });

@@ -21,8 +21,8 @@ export interface DraftStore {
    * read, so typing while the store loads loses nothing. Later calls return the same promise.
    */
   load(): Promise<void>;
-  /** Sets (or, with '', removes) the draft of a field in a phase. */
-  set(meetingId: string, phaseId: string, field: DraftField, text: string): void;
+  /** Sets (or, with '', removes) the draft of a field in a phase (about `item`, if given). */
+  set(meetingId: string, phaseId: string, field: DraftField, text: string, item?: string): void;
   /** A form stayed on screen while the phase changed: the text it shows now (afterPhaseChange). */
   phaseChanged(
     meetingId: string,
@@ -128,8 +128,8 @@ export function createDraftStore(
       })();
       return loading;
     },
-    set(meetingId, phaseId, field, text) {
-      change((drafts) => withDraft(drafts, meetingId, phaseId, field, text));
+    set(meetingId, phaseId, field, text, item) {
+      change((drafts) => withDraft(drafts, meetingId, phaseId, field, text, item));
     },
     phaseChanged(meetingId, from, to, field, typed) {
       const { text } = afterPhaseChange(value.get(), meetingId, from, to, field, typed);

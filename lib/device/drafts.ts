@@ -23,6 +23,8 @@ export const DRAFT_FIELDS = [
   'advice',
   'intentions',
   'evaluation',
+  // The case bringer's few words on why a starred piece of advice fits: one per piece (`item`).
+  'why',
 ] as const;
 
 export type DraftField = (typeof DRAFT_FIELDS)[number];
@@ -32,6 +34,8 @@ export interface DraftEntry {
   readonly phaseId: string;
   readonly field: DraftField;
   readonly text: string;
+  /** The board item the draft is about ('why': the piece of advice); absent for a form's text. */
+  readonly item?: string;
 }
 
 /** The drafts of one meeting of a group. */
@@ -66,9 +70,10 @@ export function decodeDrafts(value: unknown): MeetingDrafts | null {
     const phaseId = safePhaseId(raw.phaseId);
     const field = isField(raw.field) ? raw.field : null;
     const text = untrimmedString(raw.text, MAX_DRAFT_LENGTH);
-    if (phaseId === null || field === null || !text) continue;
-    if (entries.some((e) => e.phaseId === phaseId && e.field === field)) continue;
-    entries.push({ phaseId, field, text });
+    const item = raw.item === undefined ? undefined : safeId(raw.item);
+    if (phaseId === null || field === null || !text || item === null) continue;
+    if (entries.some((e) => sameSpot(e, phaseId, field, item))) continue;
+    entries.push(item === undefined ? { phaseId, field, text } : { phaseId, field, text, item });
   }
   return entries.length > 0 ? { meetingId, entries } : null;
 }
@@ -118,15 +123,41 @@ export async function openDrafts(
   return plain ? decodeDrafts(parseJson(new TextDecoder().decode(plain))) : null;
 }
 
-/** The draft written in this phase of this meeting for this field; '' when there is none. */
+/** Whether a draft is the one of this phase, field and item. */
+function sameSpot(
+  entry: DraftEntry,
+  phaseId: string,
+  field: DraftField,
+  item: string | undefined,
+): boolean {
+  return entry.phaseId === phaseId && entry.field === field && entry.item === item;
+}
+
+/**
+ * The draft written in this phase of this meeting for this field (and item); '' when there is
+ * none.
+ */
 export function draftFor(
   drafts: MeetingDrafts | null,
   meetingId: string,
   phaseId: string,
   field: DraftField,
+  item?: string,
 ): string {
   if (drafts?.meetingId !== meetingId) return '';
-  return drafts.entries.find((e) => e.phaseId === phaseId && e.field === field)?.text ?? '';
+  return drafts.entries.find((e) => sameSpot(e, phaseId, field, item))?.text ?? '';
+}
+
+/** This meeting's drafts of one field that are about an item, by item ('why': by advice id). */
+export function itemDrafts(
+  drafts: MeetingDrafts | null,
+  meetingId: string,
+  field: DraftField,
+): ReadonlyMap<string, string> {
+  if (drafts?.meetingId !== meetingId) return new Map();
+  return new Map(
+    drafts.entries.flatMap((e) => (e.field === field && e.item ? [[e.item, e.text] as const] : [])),
+  );
 }
 
 /**
@@ -140,11 +171,13 @@ export function withDraft(
   phaseId: string,
   field: DraftField,
   text: string,
+  item?: string,
 ): MeetingDrafts | null {
   const kept = drafts?.meetingId === meetingId ? drafts.entries : [];
-  const others = kept.filter((e) => e.phaseId !== phaseId || e.field !== field);
+  const others = kept.filter((e) => !sameSpot(e, phaseId, field, item));
+  const entry = { phaseId, field, text: text.slice(0, MAX_DRAFT_LENGTH) };
   const entries =
-    text === '' ? others : [...others, { phaseId, field, text: text.slice(0, MAX_DRAFT_LENGTH) }];
+    text === '' ? others : [...others, item === undefined ? entry : { ...entry, item }];
   return entries.length > 0 ? { meetingId, entries: entries.slice(-MAX_DRAFTS) } : null;
 }
 

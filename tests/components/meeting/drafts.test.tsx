@@ -10,7 +10,7 @@ import { draftFor } from '../../../lib/device/drafts';
 import { memoryStore } from '../../../lib/device/key-value-store';
 import type { KeyValueStore } from '../../../lib/device/key-value-store';
 import { readBoard } from '../../../lib/shared-doc/board-state';
-import { addAdvice } from '../../../lib/shared-doc/board-commands';
+import { addAdvice, starAdvice } from '../../../lib/shared-doc/board-commands';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { NotebookProvider } from '../../../components/notes/NotebookContext';
 import { Notebook } from '../../../lib/notebook/notebook';
@@ -186,6 +186,46 @@ describe('a draft on a board', () => {
     await waitFor(async () =>
       expect((await notebook.get(takeHomeNoteId(MEETING)))?.takeHome?.intentions).toBe(TYPED),
     );
+    cleanup();
+    notebook.close();
+  });
+
+  it('takes why a starred piece of advice fits home while it is typed, and keeps it on the device', async () => {
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram);
+    goTo(doc, anna, 'advising');
+    expect(addAdvice(carla.ctx(doc, 5), 'Plan een vast belmoment').ok).toBe(true);
+    const advice = readBoard(doc, readMeeting(doc).method, bram.id).advice[0]!;
+    expect(starAdvice(bram.ctx(doc), advice.id, true).ok).toBe(true);
+    const drafts = await drafted();
+    const notebook = Notebook.open({
+      indexedDB: new IDBFactory(),
+      IDBKeyRange,
+      name: 'drafts-why-home',
+    });
+    const view = () =>
+      meetingViewOf(doc, bram, spyActions(), {
+        wrap: (meetingView) => (
+          <NotebookProvider notebook={notebook}>
+            <DraftProvider store={drafts} meetingId={MEETING}>
+              {meetingView}
+            </DraftProvider>
+          </NotebookProvider>
+        ),
+      });
+    const { unmount } = render(view());
+    const TYPED = 'Dan weet ze waar ze aan toe is';
+    const why = () => screen.getByRole('textbox', { name: 'Why it fits: Plan een vast belmoment' });
+    await userEvent.type(why(), TYPED);
+    // Not saved to the board (the field was not left), but in the bringer's notes.
+    expect(readBoard(doc, readMeeting(doc).method, bram.id).advice[0]!.why).toBeNull();
+    await waitFor(async () =>
+      expect((await notebook.get(takeHomeNoteId(MEETING)))?.takeHome?.advice[0]?.why).toBe(TYPED),
+    );
+    // A reload gives the typed words back.
+    unmount();
+    render(view());
+    expect(why()).toHaveProperty('value', TYPED);
     cleanup();
     notebook.close();
   });

@@ -6,6 +6,7 @@ import {
   draftFor,
   draftsItem,
   draftsKey,
+  itemDrafts,
   MAX_DRAFT_LENGTH,
   openDrafts,
   sealDrafts,
@@ -81,6 +82,28 @@ describe('drafts on this device', () => {
     expect(draftFor(d, M1, 'awareness', 'question')).toBe('');
     expect(draftFor(d, M2, 'analysis', 'question')).toBe('');
     expect(draftFor(null, M1, 'analysis', 'question')).toBe('');
+  });
+
+  it('keeps a why per piece of advice, apart from each other and from the phase’s own drafts', () => {
+    let d = withDraft(null, M1, 'advice', 'advice', 'Vraag hulp');
+    d = withDraft(d, M1, 'advice', 'why', 'Past bij mij', 'advice-0001');
+    d = withDraft(d, M1, 'advice', 'why', 'Dat lukt morgen', 'advice-0002');
+    expect(draftFor(d, M1, 'advice', 'why', 'advice-0001')).toBe('Past bij mij');
+    expect(draftFor(d, M1, 'advice', 'why')).toBe('');
+    expect(draftFor(d, M1, 'advice', 'advice')).toBe('Vraag hulp');
+    expect([...itemDrafts(d, M1, 'why')]).toEqual([
+      ['advice-0001', 'Past bij mij'],
+      ['advice-0002', 'Dat lukt morgen'],
+    ]);
+    expect(itemDrafts(d, M2, 'why').size).toBe(0);
+    d = withDraft(d, M1, 'advice', 'why', '', 'advice-0001');
+    expect([...itemDrafts(d, M1, 'why').keys()]).toEqual(['advice-0002']);
+    // Stored and read back; an item that is no id is dropped.
+    const stored = {
+      meetingId: M1,
+      entries: [...d!.entries, { phaseId: 'advice', field: 'why', text: 'x', item: 'no id!' }],
+    };
+    expect(decodeDrafts(JSON.parse(JSON.stringify(stored)))).toEqual(d);
   });
 
   it('cuts a draft longer than any field at the limit', () => {
