@@ -67,6 +67,23 @@ async function drafted(store: KeyValueStore = memoryStore()): Promise<DraftStore
   return drafts;
 }
 
+/** Bram's meeting view (the case bringer) with a draft store and a notebook of its own. */
+async function bringersPanelWithNotes(doc: Y.Doc, notebookName: string) {
+  const drafts = await drafted();
+  const notebook = Notebook.open({ indexedDB: new IDBFactory(), IDBKeyRange, name: notebookName });
+  const view = () =>
+    meetingViewOf(doc, bram, spyActions(), {
+      wrap: (meetingView) => (
+        <NotebookProvider notebook={notebook}>
+          <DraftProvider store={drafts} meetingId={MEETING}>
+            {meetingView}
+          </DraftProvider>
+        </NotebookProvider>
+      ),
+    });
+  return { notebook, view };
+}
+
 const questionField = () => screen.queryByRole('textbox', { name: 'Your question' });
 
 describe('a draft on a board', () => {
@@ -160,22 +177,8 @@ describe('a draft on a board', () => {
     startWithCase(doc, anna, bram);
     goTo(doc, anna, 'advising');
     expect(addAdvice(carla.ctx(doc, 5), 'Plan een vast belmoment').ok).toBe(true);
-    const drafts = await drafted();
-    const notebook = Notebook.open({
-      indexedDB: new IDBFactory(),
-      IDBKeyRange,
-      name: 'drafts-take-home',
-    });
-    const view = meetingViewOf(doc, bram, spyActions(), {
-      wrap: (meetingView) => (
-        <NotebookProvider notebook={notebook}>
-          <DraftProvider store={drafts} meetingId={MEETING}>
-            {meetingView}
-          </DraftProvider>
-        </NotebookProvider>
-      ),
-    });
-    render(view);
+    const { notebook, view } = await bringersPanelWithNotes(doc, 'drafts-take-home');
+    render(view());
     const TYPED = 'Ik bel haar maandag';
     await userEvent.type(
       screen.getByRole('textbox', { name: 'What I will do with this advice' }),
@@ -197,22 +200,7 @@ describe('a draft on a board', () => {
     expect(addAdvice(carla.ctx(doc, 5), 'Plan een vast belmoment').ok).toBe(true);
     const advice = readBoard(doc, readMeeting(doc).method, bram.id).advice[0]!;
     expect(starAdvice(bram.ctx(doc), advice.id, true).ok).toBe(true);
-    const drafts = await drafted();
-    const notebook = Notebook.open({
-      indexedDB: new IDBFactory(),
-      IDBKeyRange,
-      name: 'drafts-why-home',
-    });
-    const view = () =>
-      meetingViewOf(doc, bram, spyActions(), {
-        wrap: (meetingView) => (
-          <NotebookProvider notebook={notebook}>
-            <DraftProvider store={drafts} meetingId={MEETING}>
-              {meetingView}
-            </DraftProvider>
-          </NotebookProvider>
-        ),
-      });
+    const { notebook, view } = await bringersPanelWithNotes(doc, 'drafts-why-home');
     const { unmount } = render(view());
     const TYPED = 'Dan weet ze waar ze aan toe is';
     const why = () => screen.getByRole('textbox', { name: 'Why it fits: Plan een vast belmoment' });

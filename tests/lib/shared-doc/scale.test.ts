@@ -2,18 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { caseMeetingIn, goTo, member, start, startWithCase } from '../helpers/meeting';
 import type { TestMember } from '../helpers/meeting';
-import { signedPanel, syncDocs } from '../helpers/signed-docs';
+import { ctxOf, signedPanel, signersNamed, syncDocs } from '../helpers/signed-docs';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { addPitch, confirmCase, setScale } from '../../../lib/shared-doc/board-commands';
-import type { CommandContext } from '../../../lib/shared-doc/board-commands';
 import { goToPhase, openSecondCase } from '../../../lib/shared-doc/meeting-commands';
 import { endMeeting } from '../../../lib/shared-doc/meeting-end';
 import { repairMeeting } from '../../../lib/shared-doc/meeting-upkeep';
 import { SCALE_KEY, caseKey, meetingMap } from '../../../lib/shared-doc/doc-schema';
-import { newSessionSigner, put } from '../../../lib/shared-doc/signed';
+import { put } from '../../../lib/shared-doc/signed';
 import type { SessionSigner } from '../../../lib/shared-doc/signed';
-import { memoryDeviceKey } from '../../../lib/device/device-key';
 import { takeHomeFrom, takeHomeLines } from '../../../lib/notebook/take-home';
 
 /*
@@ -132,15 +130,8 @@ describe('a signed reader takes the number only from the case bringer', () => {
   const SCOPE = 'meeting-scale-1';
   let signers: Record<'anna' | 'bram' | 'carla', SessionSigner>;
   beforeAll(async () => {
-    const make = async (name: string) => newSessionSigner(await memoryDeviceKey(), name);
-    const [a, b, c] = await Promise.all(['Anna', 'Bram', 'Carla'].map(make));
-    signers = { anna: a!, bram: b!, carla: c! };
-  });
-  const ctxOf = (doc: Y.Doc, signer: SessionSigner): CommandContext => ({
-    doc,
-    actorId: signer.card.memberId,
-    actorName: signer.card.name,
-    now: 1000,
+    const [a, b, c] = await signersNamed('Anna', 'Bram', 'Carla');
+    signers = { anna: a, bram: b, carla: c };
   });
 
   it('ignores a member who writes it, and keeps the bringer’s for a panel that joins later', () => {
