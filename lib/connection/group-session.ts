@@ -1625,11 +1625,15 @@ export class GroupSession {
     for (const member of members) this.rememberRegular(member.memberId, member.name);
   }
 
-  /** A member of the group, let in without waiting from now on (kept with the group's copy). */
+  /**
+   * A member of the group, let in without waiting from now on (kept with the group's copy, within
+   * a moment: a chair who reloads just after letting someone in would otherwise forget them, and
+   * ask the group to wait for the door again).
+   */
   private rememberRegular(memberId: string, name: string): void {
     if (memberId === this.identity.memberId || this.regulars.get(memberId) === name) return;
     this.regulars.set(memberId, name);
-    this.changed();
+    this.changed(true);
   }
 
   /** Asks for the fresh room the chair moved the meeting shown to (fresh-room.ts). */
