@@ -111,17 +111,25 @@ export function useDraft(field: DraftField, phaseId: string, initial = '', item?
 const NO_SUBSCRIPTION = () => () => {};
 
 /**
- * What the member has typed into `field` in `phaseId` and not posted, as the draft store holds
- * it ('' when nothing, or outside a DraftProvider): for what reads a draft without showing its
- * field (the case bringer's take-home takes intentions not yet saved to the board).
+ * What `read` takes from the draft store of the meeting's DraftProvider (null outside one),
+ * read again whenever the store changes. `read` must return the same value while nothing changed.
  */
-export function useStoredDraft(field: DraftField, phaseId: string): string {
+function useFromDraftStore<T>(read: (place: DraftPlace | null) => T): T {
   const place = useContext(DraftContext);
   const subscribe = useMemo(
     () => (place ? (listener: () => void) => place.store.subscribe(listener) : NO_SUBSCRIPTION),
     [place],
   );
-  return useSyncExternalStore(subscribe, () =>
+  return useSyncExternalStore(subscribe, () => read(place));
+}
+
+/**
+ * What the member has typed into `field` in `phaseId` and not posted, as the draft store holds
+ * it ('' when nothing, or outside a DraftProvider): for what reads a draft without showing its
+ * field (the case bringer's take-home takes intentions not yet saved to the board).
+ */
+export function useStoredDraft(field: DraftField, phaseId: string): string {
+  return useFromDraftStore((place) =>
     place ? draftFor(place.store.getSnapshot(), place.meetingId, phaseId, field) : '',
   );
 }
@@ -135,11 +143,7 @@ const NO_ITEM_DRAFTS: ReadonlyMap<string, string> = new Map();
  */
 export function useStoredItemDrafts(field: DraftField): ReadonlyMap<string, string> {
   const place = useContext(DraftContext);
-  const subscribe = useMemo(
-    () => (place ? (listener: () => void) => place.store.subscribe(listener) : NO_SUBSCRIPTION),
-    [place],
-  );
-  const snapshot = useSyncExternalStore(subscribe, () => place?.store.getSnapshot() ?? null);
+  const snapshot = useFromDraftStore((from) => from?.store.getSnapshot() ?? null);
   return useMemo(
     () => (place ? itemDrafts(snapshot, place.meetingId, field) : NO_ITEM_DRAFTS),
     [place, snapshot, field],

@@ -6,7 +6,7 @@ import { I18nProvider } from '../../../components/common/I18n';
 import { NotebookProvider } from '../../../components/notes/NotebookContext';
 import { NotesOverview } from '../../../components/notes/NotesOverview';
 import { Notebook } from '../../../lib/notebook/notebook';
-import type { NoteDraft } from '../../../lib/notebook/note-codec';
+import type { NoteDraft, TakeHome } from '../../../lib/notebook/note-codec';
 import { COMPLIMENTS_TAKE_HOME } from '../../lib/notebook/fixtures';
 
 // PBKDF2 runs 600k rounds (about half a second): tests that derive keys derive few, and get time.
@@ -43,6 +43,22 @@ function draft(fields: Partial<NoteDraft> & Pick<NoteDraft, 'id' | 'text'>): Not
     takeHome: null,
     ...fields,
   };
+}
+
+/** A fresh notebook holding one take-home, kept in the phase with this id and name. */
+async function notebookWithTakeHome(phaseId: string, phaseName: string, takeHome: TakeHome) {
+  const notebook = openNotebook();
+  await notebook.save(
+    draft({
+      id: `take-home-${phaseId}`,
+      text: '',
+      kind: 'take-home',
+      phaseId,
+      phaseName,
+      takeHome,
+    }),
+  );
+  return notebook;
 }
 
 const TAKE_HOME = draft({
@@ -208,18 +224,12 @@ describe('the notes overview', () => {
   });
 
   it('lists a solution-focused take-home as compliments, not as advice', async () => {
-    const notebook = openNotebook();
-    await notebook.save(
-      draft({
-        id: 'take-home-sf',
-        text: '',
-        kind: 'take-home',
-        phaseId: 'compliments',
-        phaseName: 'Compliments',
-        takeHome: { ...COMPLIMENTS_TAKE_HOME, scale: 6 },
+    renderOverview(
+      await notebookWithTakeHome('compliments', 'Compliments', {
+        ...COMPLIMENTS_TAKE_HOME,
+        scale: 6,
       }),
     );
-    renderOverview(notebook);
     const zorg = await screen.findByRole('region', { name: 'Intervisie Zorg' });
     expect(within(zorg).getByText('Take-home: the compliments given to me')).toBeTruthy();
     expect(within(zorg).getByText('Where I was: 6 of 10')).toBeTruthy();
@@ -229,23 +239,14 @@ describe('the notes overview', () => {
   });
 
   it('heads a take-home of the case bringer’s own words alone as a take-home, not as advice', async () => {
-    const notebook = openNotebook();
-    await notebook.save(
-      draft({
-        id: 'take-home-gossip',
-        text: '',
-        kind: 'take-home',
-        phaseId: 'reaction',
-        phaseName: 'Reaction',
-        takeHome: {
-          caseTitle: null,
-          coreQuestion: null,
-          advice: [],
-          intentions: 'Morgen vraag ik het hem',
-        },
+    renderOverview(
+      await notebookWithTakeHome('reaction', 'Reaction', {
+        caseTitle: null,
+        coreQuestion: null,
+        advice: [],
+        intentions: 'Morgen vraag ik het hem',
       }),
     );
-    renderOverview(notebook);
     const zorg = await screen.findByRole('region', { name: 'Intervisie Zorg' });
     expect(within(zorg).getByText('Take-home')).toBeTruthy();
     expect(within(zorg).queryByText(/advice/)).toBeNull();
