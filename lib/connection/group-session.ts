@@ -357,7 +357,8 @@ export const CACHE_SAVE_DELAY_MS = 2_000;
 
 /**
  * How soon a change is saved after a quiet while, and always a meeting just joined (it arrived
- * at once) or this member's own write: kept within a moment. The save on `pagehide` is not to
+ * at once), this member's own write, a meeting key just received and a regular just let in:
+ * kept within a moment. The save on `pagehide` is not to
  * be counted on: sealing and storing are asynchronous, and a reloading page is gone before they
  * finish.
  */
@@ -1524,7 +1525,9 @@ export class GroupSession {
         }
         this.meetingKeys.set(meetingId, key);
         if (this.asking === asking) this.asking = null;
-        this.changed();
+        // Kept within a moment: a panel reloaded (or closed) just after would otherwise ask to
+        // be let in again, though its meeting may not have arrived yet to be saved with it.
+        this.changed(true);
         if (moving) void this.moveRoom(meetingId);
         else {
           this.followLobby();

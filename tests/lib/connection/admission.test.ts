@@ -1,9 +1,18 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CHAIR_GRACE_MS } from '../../../lib/connection/group-session';
-import type { GroupSession, GroupSnapshot } from '../../../lib/connection/group-session';
+import { CACHE_SETTLE_MS, CHAIR_GRACE_MS } from '../../../lib/connection/group-session';
+import type {
+  CachedGroupState,
+  GroupSession,
+  GroupSnapshot,
+  MeetingCachePort,
+} from '../../../lib/connection/group-session';
+import type { RoomHandle } from '../../../lib/connection/room-connection';
+import { createMeetingCache } from '../../../lib/device/meeting-cache';
+import { memoryStore } from '../../../lib/device/key-value-store';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
 import { deriveRoomKeys } from '../../../lib/invite/room-name';
+import type { RoomKeys } from '../../../lib/invite/room-name';
 import {
   admit,
   meetingIdOf,
@@ -271,6 +280,61 @@ describe('admission', () => {
     const bram = await group.open('Bram', devices.bram);
     await eventually(bram, (s) => s.meeting !== null);
     expect(anna.snapshot().knocks).toEqual([]);
+  });
+});
+
+describe('a member who reloads just after being let in', () => {
+  it('keeps the key within a moment, though the meeting has not come yet: back in without asking', async () => {
+    group = new SignedGroup(SECRET);
+    const anna = await group.open('Anna', devices.anna);
+    expect(await anna.startMeeting('basic')).toEqual({ ok: true });
+    const lobbyRoom = (await deriveRoomKeys(SECRET, { kind: 'lobby' })).roomName;
+    // Bram's device keeps his cache; a crash is the panel gone, saving nothing more.
+    const store = memoryStore();
+    let crashed = false;
+    const cache: MeetingCachePort = {
+      load: () => createMeetingCache(store, SECRET).load(),
+      save: async (record: CachedGroupState) => {
+        if (!crashed) await createMeetingCache(store, SECRET).save(record);
+      },
+    };
+    // The meeting takes its while to reach him: its room has not connected, and nothing comes
+    // over the lobby's data channels (no head start from the chair's panel).
+    group.rooms.cutOff('Bram', (roomName) => roomName !== lobbyRoom);
+    const slowRooms = (keys: RoomKeys): RoomHandle => {
+      const room = group.rooms.openerFor('Bram')(keys);
+      const notes = room.notes && { ...room.notes, listen: () => () => undefined };
+      return notes ? { ...room, notes } : room;
+    };
+    const bram = await group.open('Bram', devices.bram, {
+      meetingCache: cache,
+      openRoom: slowRooms,
+    });
+    await eventually(anna, (s) => s.knocks.length === 1);
+    // His panel saved a moment ago (his knock): the next ordinary save waits a while.
+    group.clock.advance(CACHE_SETTLE_MS);
+    expect(await anna.admit(anna.snapshot().knocks[0]!.memberId)).toEqual({ ok: true });
+    const meetingId = anna.snapshot().meetingId;
+    await eventually(bram, (s) => s.admission === null && s.meetingId === meetingId);
+    expect(bram.snapshot().meeting).toBeNull();
+
+    group.clock.advance(CACHE_SETTLE_MS);
+    await settleAsync();
+    crashed = true;
+    bram.dispose();
+
+    // He opens the group again: into the meeting with the key he kept, never asking.
+    group.rooms.connectRooms('Bram');
+    const again = await group.open('Bram', devices.bram, {
+      meetingCache: { ...cache, save: async () => undefined },
+    });
+    let asked = false;
+    await eventually(again, (s) => {
+      if (s.admission !== null) asked = true;
+      return s.meeting !== null;
+    });
+    expect(asked, 'asked to be let in again').toBe(false);
+    expect(again.snapshot().meetingId).toBe(meetingId);
   });
 });
 

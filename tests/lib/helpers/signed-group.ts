@@ -1,5 +1,5 @@
 import { GroupSession } from '../../../lib/connection/group-session';
-import type { GroupSnapshot } from '../../../lib/connection/group-session';
+import type { GroupSessionDeps, GroupSnapshot } from '../../../lib/connection/group-session';
 import type { RoomHandle } from '../../../lib/connection/room-connection';
 import { deriveRoomKeys } from '../../../lib/invite/room-name';
 import { knock, newBox, openAnswer, readAnswer } from '../../../lib/shared-doc/admission';
@@ -21,11 +21,16 @@ export class SignedGroup {
     private readonly groupName = 'Testgroep',
   ) {}
 
-  /** Opens a member's panel; the id it passes is replaced by its device key's. */
+  /**
+   * Opens a member's panel; the id it passes is replaced by its device key's. `options` may give
+   * the panel a cache, or rooms of its own (the group's, with something taken out).
+   */
   async open(
     name: string,
     device: DeviceSigner,
-    options: { provePresenceAhead?: boolean } = {},
+    options: Partial<
+      Pick<GroupSessionDeps, 'provePresenceAhead' | 'meetingCache' | 'openRoom'>
+    > = {},
   ): Promise<GroupSession> {
     const session = await GroupSession.open(
       {
