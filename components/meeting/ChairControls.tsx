@@ -10,6 +10,7 @@ import { EndMeetingButton } from './EndMeetingButton';
 import { Icon } from '../common/Icon';
 import { once } from '../common/repeat-click';
 import { memberLabels } from './member-label';
+import { TimekeeperChoice } from './Timekeeper';
 
 const NEXT = altShift('ArrowRight');
 const PREVIOUS = altShift('ArrowLeft');
@@ -65,15 +66,17 @@ export function PhaseControls({
 }
 
 /**
- * The rest of the chair's controls, below the board: pausing and extending the timer, handing
- * over the chair, and, set apart at the bottom, resetting the timer and ending the meeting. In
+ * The rest of the chair's controls, below the board: pausing and extending the timer, naming a
+ * timekeeper, handing over the chair, and, set apart at the bottom, resetting the timer and ending the meeting. In
  * the last phase ending is not here but under the phase bar (MeetingView): one button of that name.
  */
 export function ChairControls({
   timer,
   members,
   caseBringerId,
+  timekeeper = null,
   onTimer,
+  onTimekeeper,
   onHandChair,
   onEnd,
   nextChairSuggestion = null,
@@ -82,7 +85,11 @@ export function ChairControls({
   timer: TimerState | null;
   members: readonly Member[];
   caseBringerId: string | null;
+  /** The member the chair named to keep the time too (GroupSnapshot.timekeeper). */
+  timekeeper?: string | null;
   onTimer: (action: TimerAction) => void;
+  /** Names the timekeeper, or nobody; absent: no choice offered. */
+  onTimekeeper?: (memberId: string | null) => void;
   onHandChair: (member: Member) => void;
   onEnd: (next: NextMeeting) => void;
   /** Whose turn it is to chair next by the rota, preselected in the end dialog. */
@@ -111,6 +118,14 @@ export function ChairControls({
           {t('extendTimer')}
         </button>
       </div>
+      {onTimekeeper && (
+        <TimekeeperChoice
+          members={members}
+          caseBringerId={caseBringerId}
+          timekeeper={timekeeper}
+          onChange={onTimekeeper}
+        />
+      )}
       {candidates.length > 0 && (
         <div className="row">
           <label htmlFor={handId}>{t('handChairTo')}</label>

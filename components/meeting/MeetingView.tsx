@@ -30,6 +30,7 @@ import { LastTakeHome } from './LastTakeHome';
 import { SharedLookBack } from './SharedLookBack';
 import { TakeHome } from '../notes/TakeHome';
 import { PhaseTimer } from './PhaseTimer';
+import { TimekeeperControls } from './Timekeeper';
 import { PitchBoard } from '../boards/PitchBoard';
 import { QuestionBoard } from '../boards/QuestionBoard';
 import { ReformulationBoard } from '../boards/ReformulationBoard';
@@ -55,6 +56,8 @@ export interface MeetingActions {
   /** The chair moves the group to this phase (the way back to confirm a case: NoCaseBanner). */
   readonly goTo: (phaseIndex: number) => void;
   readonly timer: (action: TimerAction) => void;
+  /** The chair names the member who keeps the time too, or nobody (null). */
+  readonly keepTime: (memberId: string | null) => void;
   readonly handChair: (member: Member) => void;
   readonly takeChair: () => void;
   /** The member whose chair was taken while they were away takes it back. */
@@ -77,6 +80,7 @@ export function MeetingView({
   selfId,
   timer,
   timerOffset,
+  timekeeper = null,
   chairPresent,
   bringerPresent = true,
   history,
@@ -93,6 +97,8 @@ export function MeetingView({
   selfId: string;
   timer: TimerState | null;
   timerOffset: number;
+  /** The member the chair named to keep the time too (GroupSnapshot.timekeeper). */
+  timekeeper?: string | null;
   chairPresent: boolean;
   /** False while the case bringer's panel is gone (GroupSnapshot.bringerPresent). */
   bringerPresent?: boolean;
@@ -111,6 +117,9 @@ export function MeetingView({
   const total = method.phases.length;
   const props: MeetingProps = { meeting, board, role, members, selfId, run: actions.run };
   const guidance = role === 'chair' ? phase.chairGuidance : phase.memberGuidance;
+  // The timekeeper the chair named: the timer's buttons, the tone and a word on the role.
+  const keepsTime = role !== 'chair' && timekeeper !== null && timekeeper === selfId;
+  const timekeeperName = members.find((m) => m.memberId === timekeeper)?.name ?? null;
   // A new phase, or the case just confirmed, is a new view: its heading takes focus.
   const phaseHeading = useFocusOnChange(
     `${meeting.caseNumber}:${phase.id}:${meeting.caseBringerId ?? ''}`,
@@ -141,9 +150,19 @@ export function MeetingView({
         <PhaseSteps meeting={meeting} />
         <p className="phase-count">
           <span>{t('phaseOf', { index: phaseIndex + 1, total })}</span>
-          <span className="role-pill">{t('yourRole', { role: t(ROLE_NAMES[role]) })}</span>
+          <span className="role-pill">
+            {t('yourRole', {
+              role: keepsTime
+                ? `${t(ROLE_NAMES[role])}, ${t('roleTimekeeper')}`
+                : t(ROLE_NAMES[role]),
+            })}
+          </span>
         </p>
-        <PhaseTimer timer={timer} offset={timerOffset} sound={soundFor(sound, role === 'chair')} />
+        <PhaseTimer
+          timer={timer}
+          offset={timerOffset}
+          sound={soundFor(sound, role === 'chair' || keepsTime)}
+        />
         <h2 id="phase-heading" ref={phaseHeading} tabIndex={-1} data-testid="current-phase">
           {phase.name[locale]}
         </h2>
@@ -155,6 +174,7 @@ export function MeetingView({
             onNext={actions.next}
           />
         )}
+        {keepsTime && <TimekeeperControls timer={timer} onTimer={actions.timer} />}
       </div>
       <p className="phase-explanation" data-testid="phase-explanation">
         {phase.explanation[locale]}
@@ -170,6 +190,7 @@ export function MeetingView({
           />
         </div>
       )}
+      {keepsTime && <LiveRegion className="hint keeper-hint">{t('timekeeperYou')}</LiveRegion>}
       <Confidentiality {...props} />
       {meeting.chairTakenOver && (
         <LiveRegion>{t('chairTookOver', { name: meeting.chairTakenOver.name })}</LiveRegion>
@@ -216,7 +237,9 @@ export function MeetingView({
             timer={timer}
             members={members}
             caseBringerId={meeting.caseBringerId}
+            timekeeper={timekeeper}
             onTimer={actions.timer}
+            onTimekeeper={actions.keepTime}
             onHandChair={actions.handChair}
             onEnd={actions.endMeeting}
             nextChairSuggestion={nextChair}
@@ -244,6 +267,7 @@ export function MeetingView({
       <p className="meeting-meta">
         {t('meetingMethod', { name: method.name[locale] })}
         {meeting.chairName && <> · {t('chairedBy', { name: meeting.chairName })}</>}
+        {timekeeperName && <> · {t('timeKeptBy', { name: timekeeperName })}</>}
         {meeting.caseBringerName && <> · {t('caseBroughtBy', { name: meeting.caseBringerName })}</>}
       </p>
     </section>

@@ -28,6 +28,7 @@ export const MemberList = memo(function MemberList({
   members,
   links = {},
   roles = true,
+  timekeeper = null,
 }: {
   members: readonly Member[];
   /**
@@ -37,6 +38,8 @@ export const MemberList = memo(function MemberList({
   roles?: boolean;
   /** How each other member is reached, by member id (GroupSnapshot.links). */
   links?: Readonly<Record<string, PeerLink>>;
+  /** The member the chair named to keep the time (GroupSnapshot.timekeeper): said after the role. */
+  timekeeper?: string | null;
 }) {
   const { t } = useI18n();
   // Two members with one name: each shows their device's fingerprint, to tell them apart.
@@ -65,6 +68,9 @@ export const MemberList = memo(function MemberList({
                 {roles ? (
                   <span className="member-role">
                     ({t(member.external ? 'roleFacilitator' : ROLE_LABELS[member.role])}
+                    {member.memberId === timekeeper && member.role !== 'chair'
+                      ? `, ${t('roleTimekeeper')}`
+                      : ''}
                     {member.isSelf ? `, ${t('you')}` : ''})
                   </span>
                 ) : member.isSelf ? (

@@ -77,6 +77,7 @@ export function GroupView({
         previous: () => void session.previousPhase(),
         goTo: (phaseIndex) => void session.goToPhase(phaseIndex),
         timer: (action) => void session.timer(action),
+        keepTime: (memberId) => void session.keepTime(memberId),
         handChair: (member) => void session.handChair(member.memberId, member.name),
         takeChair: () => void session.takeChair(),
         takeChairBack: () => void session.takeChairBack(),
@@ -241,6 +242,7 @@ export function GroupView({
             selfId={snapshot.selfId || group.memberId}
             timer={snapshot.timer}
             timerOffset={snapshot.timerOffset}
+            timekeeper={snapshot.timekeeper}
             chairPresent={snapshot.chairPresent}
             bringerPresent={snapshot.bringerPresent}
             mayTakeBack={snapshot.mayTakeBack}
@@ -315,6 +317,7 @@ export function GroupView({
           members={snapshot.members}
           links={snapshot.links}
           roles={snapshot.admission === null && !finding}
+          timekeeper={snapshot.timekeeper}
         />
       )}
       {snapshot.newInvite && <LiveRegion>{t('newInviteDone')}</LiveRegion>}

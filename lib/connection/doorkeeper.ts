@@ -29,7 +29,7 @@ function decodeDoorkeeper(value: unknown): { memberId: string | null } | null {
 export const DOORKEEPER_RULE: KeyRule = {
   valid: (value) => decodeDoorkeeper(value) !== null,
   absent: 'keeps',
-  who: (writer, value, map) => byChair(writer, value, map),
+  who: (writer, value, map, n) => byChair(writer, value, map, n),
 };
 
 /** The member the chair lets answer who asks to join; null: the chair alone. */

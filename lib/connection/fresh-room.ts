@@ -43,7 +43,7 @@ export function decodeFreshRoom(value: unknown): FreshRoom | null {
 export const FRESH_ROOM_RULE: KeyRule = {
   valid: (value) => decodeFreshRoom(value) !== null,
   absent: 'keeps',
-  who: (writer, value, map) => byChair(writer, value, map),
+  who: (writer, value, map, n) => byChair(writer, value, map, n),
 };
 
 /** The marker of the meeting's latest fresh room; null while it never moved. */

@@ -15,6 +15,7 @@ import type { MeetingState } from '../shared-doc/meeting-state';
 import {
   changeTimer,
   fitChairToGroup,
+  setTimekeeper,
   goToPhase,
   nextPhase,
   previousPhase,
@@ -84,6 +85,7 @@ import type { Box, Knock } from '../shared-doc/admission';
 import { issueNewInvite, readNewInvite } from './new-invite';
 import { markFreshRoom, readFreshRoom } from './fresh-room';
 import { readDoorkeeper, setDoorkeeper } from './doorkeeper';
+import { readTimekeeper } from '../shared-doc/timekeeper';
 import { createInvite } from '../invite/invite';
 import { shareEqual } from '../util/share-equal';
 import { sameBytes } from '../util/bytes';
@@ -211,6 +213,8 @@ export interface GroupSnapshot {
   readonly timer: TimerState | null;
   /** Milliseconds to add to our clock to read the timer on its writer's clock. */
   readonly timerOffset: number;
+  /** The member the chair named to keep the time too (timekeeper.ts); null: the chair alone. */
+  readonly timekeeper: string | null;
   /**
    * False when the chair's panel has been gone for a few seconds: then a member may take the
    * chair. A short absence (joining, a reconnect) does not count.
@@ -386,6 +390,7 @@ export const EMPTY_SNAPSHOT: GroupSnapshot = {
   role: null,
   timer: null,
   timerOffset: 0,
+  timekeeper: null,
   chairPresent: false,
   bringerPresent: true,
   ended: null,
@@ -793,7 +798,12 @@ export class GroupSession {
     return result;
   }
 
-  /** The chair pauses, resumes, extends or resets the phase timer. */
+  /** The chair names a member who keeps the time too (pause, a minute more), or nobody (null). */
+  keepTime(memberId: string | null): CommandResult {
+    return this.onMeeting((doc) => setTimekeeper(doc, this.identity.memberId, memberId));
+  }
+
+  /** The chair, or the timekeeper, pauses, resumes or extends the phase timer; the chair resets it. */
   timer(action: TimerAction): CommandResult {
     return this.onMeeting((doc) => {
       const timer = readTimer(doc);
@@ -1125,6 +1135,7 @@ export class GroupSession {
       role: started ? roleOf(started, this.identity.memberId) : null,
       timer,
       timerOffset: timer ? this.offsets.offset(timer.clockOf) : 0,
+      timekeeper: this.meeting && started ? readTimekeeper(this.meeting.doc) : null,
       chairPresent: started?.chairId
         ? this.counted(this.chairWatch, started.chairId, members)
         : false,

@@ -45,7 +45,7 @@ export function decodeNewInvite(value: unknown): NewInvite | null {
 export const NEW_INVITE_RULE: KeyRule = {
   valid: (value) => decodeNewInvite(value) !== null,
   absent: 'keeps',
-  who: (writer, value, map) => byChair(writer, value, map),
+  who: (writer, value, map, n) => byChair(writer, value, map, n),
 };
 
 /** The chair issues the group's new invite (its code, made by the caller) in this meeting. */

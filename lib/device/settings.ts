@@ -41,9 +41,12 @@ export function isSoundSetting(value: unknown): value is SoundSetting {
   return SOUND_SETTINGS.some((setting) => setting === value);
 }
 
-/** Whether the tone sounds for a member in this role, with this setting. */
-export function soundFor(setting: SoundSetting, isChair: boolean): boolean {
-  return setting === 'always' || (setting === 'chair' && isChair);
+/**
+ * Whether the tone sounds for a member, with this setting: `keepsTime` for the chair and the
+ * timekeeper the chair named ('chair' says "only when I chair or keep the time").
+ */
+export function soundFor(setting: SoundSetting, keepsTime: boolean): boolean {
+  return setting === 'always' || (setting === 'chair' && keepsTime);
 }
 
 /** Why a signaling address was not accepted. */

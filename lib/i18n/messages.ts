@@ -15,6 +15,7 @@ import { SECOND_CASE_MESSAGES } from './second-case-messages';
 import { ADMISSION_MESSAGES } from './admission-messages';
 import { BOARD_WORDS_MESSAGES } from './board-words-messages';
 import { SCALE_MESSAGES } from './scale-messages';
+import { TIMEKEEPER_MESSAGES } from './timekeeper-messages';
 
 /**
  * Every text of the panel in Dutch and English. Plain data, so that a test can check that both
@@ -36,6 +37,7 @@ export const MESSAGES = {
   ...ADMISSION_MESSAGES,
   ...BOARD_WORDS_MESSAGES,
   ...SCALE_MESSAGES,
+  ...TIMEKEEPER_MESSAGES,
   appTitle: { nl: 'Kring — intervisie', en: 'Kring — intervision' },
   language: { nl: 'Taal', en: 'Language' },
   settings: { nl: 'Instellingen', en: 'Settings' },
@@ -533,7 +535,10 @@ export const MESSAGES = {
   extendTimer: { nl: 'Eén minuut erbij', en: 'Add one minute' },
   resetTimer: { nl: 'Timer opnieuw', en: 'Reset timer' },
   soundOn: { nl: 'Geluid als de tijd om is', en: 'Sound when time is up' },
-  soundChair: { nl: 'Alleen als ik voorzitter ben', en: 'Only when I chair' },
+  soundChair: {
+    nl: 'Alleen als ik voorzitter of tijdbewaker ben',
+    en: 'Only when I chair or keep the time',
+  },
   soundAlways: { nl: 'Altijd', en: 'Always' },
   soundNever: { nl: 'Nooit', en: 'Never' },
   handChairTo: { nl: 'Voorzittersrol overdragen aan', en: 'Hand the chair to' },

@@ -28,10 +28,16 @@ export interface KeyRule {
   readonly absent: 'clears' | 'keeps';
   /**
    * Who may write the key, in a document that enforces signatures (signed.ts): the writer's
-   * member id and the value (null: a signed clear). Absent: anyone with a card. LATER: judged
-   * again at the next read.
+   * member id, the value (null: a signed clear) and the write's number (its writer's counter,
+   * which orders that writer's own writes: signed.ts `put`). Absent: anyone with a card. LATER:
+   * judged again at the next read.
    */
-  readonly who?: (writer: string, value: unknown, map: Y.Map<unknown>) => boolean | typeof LATER;
+  readonly who?: (
+    writer: string,
+    value: unknown,
+    map: Y.Map<unknown>,
+    n: number,
+  ) => boolean | typeof LATER;
 }
 
 interface Memory {
@@ -119,7 +125,7 @@ function judge(map: Y.Map<unknown>, memory: Memory, key: string, rule: KeyRule):
   const value = opened.value;
   const cleared = value === null;
   if (cleared ? rule.absent !== 'clears' : !rule.valid(value, map)) return;
-  const allowed = rule.who ? rule.who(writer, value, map) : true;
+  const allowed = rule.who ? rule.who(writer, value, map, opened.n) : true;
   if (allowed === LATER) {
     memory.judged.delete(key);
     return;
@@ -176,6 +182,21 @@ export function lostValue(map: Y.Map<unknown>, key: string): unknown {
 /** Who wrote the value a key holds now, in an enforced document (null otherwise). */
 export function acceptedWriter(map: Y.Map<unknown>, key: string): string | null {
   return memories.get(map)?.accepted.get(key)?.writer ?? null;
+}
+
+/**
+ * The write a key holds now as this panel accepted it, in an enforced document: its writer,
+ * its number and its value; null when the key holds something else (garbage, a write that waits,
+ * nothing) or was never read.
+ */
+export function acceptedWrite(
+  map: Y.Map<unknown>,
+  key: string,
+): { writer: string; n: number; value: unknown } | null {
+  const memory = memories.get(map);
+  const accepted = memory?.accepted.get(key);
+  if (!memory || !accepted || map.get(key) !== accepted.raw) return null;
+  return { writer: accepted.writer, n: accepted.n, value: memory.values.get(key) ?? null };
 }
 
 /**

@@ -8,11 +8,12 @@ import {
   SECOND_CASE_KEY,
 } from './doc-schema';
 import { findMethod } from '../method/method-list';
-import { readMeeting } from './meeting-state';
+import { readMeeting, roleOf } from './meeting-state';
 import type { MeetingState } from './meeting-state';
 import { mayAct } from './may-act';
 import { cleanName } from '../util/clean-name';
 import { LIMITS } from '../util/limits';
+import { safeId } from '../util/guards';
 import { decodePhaseMinutes } from '../method/phase-times';
 import { chairJoinsIn } from '../method/roles';
 import {
@@ -24,6 +25,7 @@ import {
   MAX_TIMER_MS,
 } from './timer';
 import { put } from './signed';
+import { readTimekeeper, TIMEKEEPER_KEY } from './timekeeper';
 import {
   caseStartIndex,
   minutesLeft,
@@ -181,8 +183,10 @@ export type TimerAction =
   | { readonly kind: 'reset' };
 
 /**
- * The chair pauses, resumes, extends or resets the phase timer. `previousWriterOffset` is the
- * chair's estimate of the last writer's clock offset, so that a new chair does not shift it.
+ * The chair pauses, resumes, extends or resets the phase timer; the timekeeper the chair named
+ * (timekeeper.ts) pauses, resumes and extends it, and leaves the reset, which throws away the
+ * time the group has spent, to the chair. `previousWriterOffset` is the actor's estimate of the
+ * last writer's clock offset, so that a new writer does not shift it.
  */
 export function changeTimer(
   doc: Y.Doc,
@@ -192,7 +196,9 @@ export function changeTimer(
   previousWriterOffset = 0,
 ): CommandResult {
   const state = readMeeting(doc);
-  if (!mayAct(state, actorId, 'timer')) return { ok: false, reason: 'not-chair' };
+  const keepsTime =
+    state.started && !state.ended && action.kind !== 'reset' && readTimekeeper(doc) === actorId;
+  if (!mayAct(state, actorId, 'timer') && !keepsTime) return { ok: false, reason: 'not-chair' };
   const current = readTimer(doc);
   if (!current || current.phaseId !== state.phase.id || action.kind === 'reset') {
     startPhaseTimer(doc, actorId, now);
@@ -218,6 +224,22 @@ export function changeTimer(
       return OK;
     }
   }
+}
+
+/**
+ * The chair names the member who keeps the time beside them (timekeeper.ts), or nobody (null).
+ * Not the chair themself; whoever it is keeps it until the chair names another or the meeting
+ * ends.
+ */
+export function setTimekeeper(doc: Y.Doc, actorId: string, memberId: string | null): CommandResult {
+  const meeting = readMeeting(doc);
+  if (!meeting.started || meeting.ended) return { ok: false, reason: 'not-started' };
+  if (roleOf(meeting, actorId) !== 'chair') return { ok: false, reason: 'not-chair' };
+  if (memberId !== null && (safeId(memberId) === null || memberId === actorId)) {
+    return { ok: false, reason: 'not-allowed' };
+  }
+  doc.transact(() => put(meetingMap(doc), TIMEKEEPER_KEY, { memberId }), LOCAL_ORIGIN);
+  return OK;
 }
 
 /** The chair sets the minutes per phase (after rescaling to the time the group has). */

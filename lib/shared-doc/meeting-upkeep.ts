@@ -12,12 +12,13 @@ import {
 } from './doc-schema';
 import type { BoardRoot } from './doc-schema';
 import { lostEntries } from './map-index';
-import { lostValue } from './last-valid';
+import { acceptedWrite, lostValue } from './last-valid';
 import { clearAfterEnd } from './meeting-end';
 import { readMeeting, roleOf } from './meeting-state';
 import { keeperOf } from './presence';
 import type { Member } from './presence';
 import { readTimer } from './timer';
+import { readTimekeeper, TIMEKEEPER_KEY } from './timekeeper';
 import { isEnforced, publishCard, put } from './signed';
 
 /** The progress keys the chair writes: the chair writes them back when a peer garbles them. */
@@ -82,11 +83,45 @@ export function repairMeeting(doc: Y.Doc, memberId: string): boolean {
   const lost = keys
     .map((key) => [key, lostValue(map, key)] as const)
     .filter(([, value]) => value !== undefined);
+  if (role === 'chair') lost.push(...inOwnName(doc, map, memberId, keys));
   if (lost.length === 0) return false;
   doc.transact(() => {
     for (const [key, value] of lost) put(map, key, value);
   }, LOCAL_ORIGIN);
   return true;
+}
+
+/** The keys that name the chair: written by whoever passed the chair on, and read so. */
+const NAMING_KEYS: readonly string[] = [
+  MEETING_KEYS.chairId,
+  MEETING_KEYS.chairName,
+  MEETING_KEYS.chairTakenOver,
+];
+
+/**
+ * A new chair's panel writes again, under its own name, what the chair before wrote (the phase,
+ * the timer, the case, the timekeeper…): readers accept those of the chair who handed the chair
+ * on (who-writes.ts `byChair`), but not of the one before them, nor of a chair whose chair was
+ * taken over; after a second hand-over, or a take-over, a panel reading the meeting afresh would
+ * refuse them and show the first phase. Once per key: then the writer is this chair. The
+ * timekeeper's timer stays theirs.
+ */
+function inOwnName(
+  doc: Y.Doc,
+  map: Y.Map<unknown>,
+  memberId: string,
+  keys: readonly string[],
+): Array<readonly [string, unknown]> {
+  const timekeeper = readTimekeeper(doc);
+  const again: Array<readonly [string, unknown]> = [];
+  for (const key of [...keys, TIMEKEEPER_KEY]) {
+    if (NAMING_KEYS.includes(key)) continue;
+    const write = acceptedWrite(map, key);
+    if (!write || write.writer === memberId) continue;
+    if (key === MEETING_KEYS.timer && write.writer === timekeeper) continue;
+    again.push([key, write.value]);
+  }
+  return again;
 }
 
 /**

@@ -1,10 +1,11 @@
 import type * as Y from 'yjs';
 import { finiteNumber, isRecord, safeId, safePhaseId } from '../util/guards';
 import { LOCAL_ORIGIN, MEETING_KEYS, meetingMap } from './doc-schema';
-import { settled } from './last-valid';
+import { LATER, settled } from './last-valid';
 import type { KeyRule } from './last-valid';
 import { byChair } from './who-writes';
 import { put } from './signed';
+import { timekeeperIn } from './timekeeper';
 
 /**
  * The phase timer as the document holds it. Times are read on the clock of the member who last
@@ -26,12 +27,18 @@ export const MAX_TIMER_MS = 4 * 60 * 60 * 1000;
 
 /**
  * A timer a peer garbled keeps the last valid one (a panel must not lose the running time to
- * junk); a timer a command removed (at the end) is gone.
+ * junk); a timer a command removed (at the end) is gone. The chair writes it, and the member
+ * the chair named timekeeper (timekeeper.ts). Anyone else's write waits (LATER) rather than
+ * being refused: the timekeeper's pause may come over one connection before the chair's naming
+ * of them over another. It counts once the naming is here; until then, and for good when it
+ * never comes, readers keep the last timer they accepted, and the chair's panel, which named
+ * whom it named, writes that back (meeting-upkeep.ts).
  */
 const TIMER_RULE: KeyRule = {
   valid: (value) => decodeTimer(value) !== null,
   absent: 'clears',
-  who: byChair,
+  who: (writer, value, map, n) =>
+    byChair(writer, value, map, n) || writer === timekeeperIn(map) ? true : LATER,
 };
 
 /** Reads the timer, or null when there is none (or never was a valid one). */

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { MEETING_KEYS, boardMap, caseKey, SECOND_CASE_KEY } from './doc-schema';
 import type { CaseNumber } from './doc-schema';
-import { acceptedWriter, LATER, settled } from './last-valid';
+import { acceptedWrite, acceptedWriter, LATER, settled } from './last-valid';
 import type { KeyRule } from './last-valid';
 import { chairIsAbsent, openValue } from './signed';
 import { boundedString, finiteNumber, isRecord, safeId } from '../util/guards';
@@ -45,9 +45,26 @@ export function caseNumberOf(map: Y.Map<unknown>): CaseNumber {
   return decodeSecondCase(settled(map, SECOND_CASE_KEY, SECOND_CASE_RULE)) ? 2 : 1;
 }
 
-/** A key only the chair writes. */
-export function byChair(writer: string, _value: unknown, map: Y.Map<unknown>): boolean {
-  return writer === currentChair(map);
+/**
+ * A key only the chair writes: the chair now, or the chair who handed the chair on, for what
+ * they wrote before they did. Without the second, a panel that reads the meeting afresh after a
+ * hand-over (a member who joins or reloads later, a panel that was away while it happened)
+ * would refuse the phase, the timer and the rest the old chair last wrote, and show the first
+ * phase while everyone else is further on. A writer's own writes are ordered by their numbers
+ * (signed.ts `put`), so "before" is certain; the new chair's panel writes those keys again under
+ * its own name soon after (meeting-upkeep.ts), for the next hand-over. `n`: the write's number;
+ * absent (a caller that does not know it): the chair now only.
+ */
+export function byChair(
+  writer: string,
+  _value: unknown,
+  map: Y.Map<unknown>,
+  n = Number.POSITIVE_INFINITY,
+): boolean {
+  const chair = currentChair(map);
+  if (writer === chair) return true;
+  const handedOn = acceptedWrite(map, MEETING_KEYS.chairId);
+  return handedOn !== null && handedOn.writer === writer && n < handedOn.n;
 }
 
 /** A key only the case bringer writes. */
@@ -140,8 +157,8 @@ export const CHAIR_TAKEN_RULE: KeyRule = {
  * so one more member's), and the first case's pitch has had its turn.
  */
 function caseBringerWho(caseNumber: CaseNumber): KeyRule['who'] & {} {
-  return (writer, value, map) => {
-    if (!byChair(writer, value, map)) return false;
+  return (writer, value, map, n) => {
+    if (!byChair(writer, value, map, n)) return false;
     if (value === null || !map.doc) return true;
     if (caseNumber === 2 && value === bringerOf(map, 1)) return false;
     const pitchId = pitchOf(map, caseNumber);
@@ -161,8 +178,8 @@ function caseBringerWho(caseNumber: CaseNumber): KeyRule['who'] & {} {
 
 /** The pitch that is a case: named by the chair; the second case's is not the first's. */
 function casePitchWho(caseNumber: CaseNumber): KeyRule['who'] & {} {
-  return (writer, value, map) =>
-    byChair(writer, value, map) &&
+  return (writer, value, map, n) =>
+    byChair(writer, value, map, n) &&
     !(caseNumber === 2 && value !== null && value === pitchOf(map, 1));
 }
 
@@ -224,5 +241,5 @@ export function decodeSecondCase(value: unknown): SecondCase | null {
 export const SECOND_CASE_RULE: KeyRule = {
   valid: (value) => decodeSecondCase(value) !== null,
   absent: 'keeps',
-  who: (writer, value, map) => byChair(writer, value, map) && bringerOf(map, 1) !== null,
+  who: (writer, value, map, n) => byChair(writer, value, map, n) && bringerOf(map, 1) !== null,
 };

@@ -8,6 +8,7 @@ import type { Locale } from '../../../lib/i18n/i18n';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting, roleOf } from '../../../lib/shared-doc/meeting-state';
 import { readTimer } from '../../../lib/shared-doc/timer';
+import { readTimekeeper } from '../../../lib/shared-doc/timekeeper';
 import type { TestMember } from '../../lib/helpers/meeting';
 
 /** Every meeting action as a spy that does nothing: for tests of what a button asks for. */
@@ -18,6 +19,7 @@ export function spyActions(): MeetingActions {
     previous: vi.fn(),
     goTo: vi.fn(),
     timer: vi.fn(),
+    keepTime: vi.fn(),
     handChair: vi.fn(),
     takeChair: vi.fn(),
     takeChairBack: vi.fn(),
@@ -27,7 +29,7 @@ export function spyActions(): MeetingActions {
 
 /**
  * `viewer`'s meeting view of the document as it is now, as the panel renders it from a
- * snapshot: the meeting, the board and the timer read from `doc`. `props` adds to or replaces
+ * snapshot: the meeting, the board, the timer and the timekeeper read from `doc`. `props` adds to or replaces
  * what a test needs (members, chairPresent, mayTakeBack, rejected…); `wrap` puts what the panel
  * has around the view (a DraftProvider).
  */
@@ -56,6 +58,7 @@ export function meetingViewOf(
           selfId={viewer.id}
           timer={readTimer(doc)}
           timerOffset={0}
+          timekeeper={readTimekeeper(doc)}
           chairPresent
           history={[]}
           sound="never"

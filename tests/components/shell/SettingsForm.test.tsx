@@ -53,7 +53,8 @@ describe('the settings form', () => {
     const onSave = renderForm();
     const sound = screen.getByRole('combobox', { name: 'Sound when time is up' });
     expect(
-      screen.getByRole<HTMLOptionElement>('option', { name: 'Only when I chair' }).selected,
+      screen.getByRole<HTMLOptionElement>('option', { name: 'Only when I chair or keep the time' })
+        .selected,
     ).toBe(true);
     await userEvent.selectOptions(sound, 'Always');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));

@@ -244,6 +244,22 @@ describe('signed writes (issue 13, point 4)', () => {
     for (const s of sessions) expect(s.snapshot().meeting!.chairId).toBe(anna.device.memberId);
   });
 
+  it('brings a member who joins after the chair was handed on into the phase the group is in', async () => {
+    group = new SignedGroup(SECRET, 'B3');
+    const sessions = await meetingWithCase(group);
+    const [chair, , asker] = sessions as [GroupSession, GroupSession, GroupSession];
+    const phase = chair.snapshot().meeting!.phase.id;
+    expect(chair.handChair(asker.snapshot().selfId, 'Carla')).toEqual({ ok: true });
+    group.settle();
+    expect(asker.snapshot().role).toBe('chair');
+    const late = await group.open(dirk.name, dirk.device);
+    await group.letIn(asker, [late]);
+    const seen = await until(late, (s) => s.meeting?.chairId === carla.device.memberId);
+    expect(seen.meeting!.phase.id).toBe(phase);
+    expect(seen.timer?.phaseId).toBe(phase);
+    expect(seen.board!.questions.map((q) => q.text)).toEqual(['Wat deed je toen hij belde?']);
+  });
+
   it("keeps a write whose writer's card arrives after it", async () => {
     group = new SignedGroup(SECRET, 'B3');
     const sessions = await meetingWithCase(group);
