@@ -150,13 +150,7 @@ export function MeetingView({
         <PhaseSteps meeting={meeting} />
         <p className="phase-count">
           <span>{t('phaseOf', { index: phaseIndex + 1, total })}</span>
-          <span className="role-pill">
-            {t('yourRole', {
-              role: keepsTime
-                ? `${t(ROLE_NAMES[role])}, ${t('roleTimekeeper')}`
-                : t(ROLE_NAMES[role]),
-            })}
-          </span>
+          <span className="role-pill">{t('yourRole', { role: t(ROLE_NAMES[role]) })}</span>
         </p>
         <PhaseTimer
           timer={timer}

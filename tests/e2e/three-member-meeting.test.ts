@@ -104,6 +104,17 @@ describe('a whole meeting with three members', () => {
     await expect.poll(() => bram.locator('main').textContent()).not.toContain('(paused)');
     await expect.poll(endsSpread, { timeout: 5_000 }).toBeLessThanOrEqual(2);
 
+    // Anna hands the time to Carla as timekeeper: Carla pauses and resumes it for everyone.
+    expect(await carla.getByRole('group', { name: 'Timekeeping' }).count()).toBe(0);
+    await anna.getByRole('combobox', { name: 'Timekeeper' }).selectOption({ label: 'Carla' });
+    const keeping = carla.getByRole('group', { name: 'Timekeeping' });
+    await keeping.getByRole('button', { name: 'Pause timer' }).click({ timeout: 15_000 });
+    await allSee(seeText('(paused)'));
+    await allSee(seeText('Timekeeper: Carla'));
+    expect(await bram.getByRole('group', { name: 'Timekeeping' }).count()).toBe(0);
+    await keeping.getByRole('button', { name: 'Resume timer' }).click();
+    await expect.poll(() => anna.locator('main').textContent()).not.toContain('(paused)');
+
     // Inventory: Bram and Carla pitch, Carla votes and scores, Anna confirms Bram's case.
     await bram.getByRole('textbox', { name: 'Your work question' }).fill(CASE);
     await bram.getByRole('button', { name: 'Add work question' }).click();
