@@ -1,11 +1,10 @@
 import type * as Y from 'yjs';
-import { isRecord, safeId } from '../util/guards';
-import { LOCAL_ORIGIN, meetingMap } from '../shared-doc/doc-schema';
+import { meetingMap } from '../shared-doc/doc-schema';
 import { settled } from '../shared-doc/last-valid';
 import type { KeyRule } from '../shared-doc/last-valid';
-import { readMeeting, roleOf } from '../shared-doc/meeting-state';
+import { nameMember } from '../shared-doc/meeting-commands';
 import type { CommandResult } from '../shared-doc/meeting-commands';
-import { put } from '../shared-doc/signed';
+import { decodeNamedMember } from '../shared-doc/named-member';
 import { byChair } from '../shared-doc/who-writes';
 
 /**
@@ -19,15 +18,8 @@ import { byChair } from '../shared-doc/who-writes';
  */
 export const DOORKEEPER_KEY = 'doorkeeper';
 
-function decodeDoorkeeper(value: unknown): { memberId: string | null } | null {
-  if (!isRecord(value)) return null;
-  if (value.memberId === null) return { memberId: null };
-  const memberId = safeId(value.memberId);
-  return memberId ? { memberId } : null;
-}
-
 export const DOORKEEPER_RULE: KeyRule = {
-  valid: (value) => decodeDoorkeeper(value) !== null,
+  valid: (value) => decodeNamedMember(value) !== null,
   absent: 'keeps',
   who: (writer, value, map, n) => byChair(writer, value, map, n),
 };
@@ -35,18 +27,11 @@ export const DOORKEEPER_RULE: KeyRule = {
 /** The member the chair lets answer who asks to join; null: the chair alone. */
 export function readDoorkeeper(doc: Y.Doc): string | null {
   return (
-    decodeDoorkeeper(settled(meetingMap(doc), DOORKEEPER_KEY, DOORKEEPER_RULE))?.memberId ?? null
+    decodeNamedMember(settled(meetingMap(doc), DOORKEEPER_KEY, DOORKEEPER_RULE))?.memberId ?? null
   );
 }
 
 /** The chair names the member who may let others in too, or nobody (null). */
 export function setDoorkeeper(doc: Y.Doc, actorId: string, memberId: string | null): CommandResult {
-  const meeting = readMeeting(doc);
-  if (!meeting.started || meeting.ended) return { ok: false, reason: 'not-started' };
-  if (roleOf(meeting, actorId) !== 'chair') return { ok: false, reason: 'not-chair' };
-  if (memberId !== null && (safeId(memberId) === null || memberId === actorId)) {
-    return { ok: false, reason: 'not-allowed' };
-  }
-  doc.transact(() => put(meetingMap(doc), DOORKEEPER_KEY, { memberId }), LOCAL_ORIGIN);
-  return { ok: true };
+  return nameMember(doc, actorId, DOORKEEPER_KEY, memberId);
 }

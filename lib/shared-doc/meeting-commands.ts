@@ -232,13 +232,26 @@ export function changeTimer(
  * ends.
  */
 export function setTimekeeper(doc: Y.Doc, actorId: string, memberId: string | null): CommandResult {
+  return nameMember(doc, actorId, TIMEKEEPER_KEY, memberId);
+}
+
+/**
+ * The chair names a member for a task beside the chair under `key` (named-member.ts: the
+ * timekeeper, the doorkeeper), or nobody (null); never the chair themself.
+ */
+export function nameMember(
+  doc: Y.Doc,
+  actorId: string,
+  key: string,
+  memberId: string | null,
+): CommandResult {
   const meeting = readMeeting(doc);
   if (!meeting.started || meeting.ended) return { ok: false, reason: 'not-started' };
   if (roleOf(meeting, actorId) !== 'chair') return { ok: false, reason: 'not-chair' };
   if (memberId !== null && (safeId(memberId) === null || memberId === actorId)) {
     return { ok: false, reason: 'not-allowed' };
   }
-  doc.transact(() => put(meetingMap(doc), TIMEKEEPER_KEY, { memberId }), LOCAL_ORIGIN);
+  doc.transact(() => put(meetingMap(doc), key, { memberId }), LOCAL_ORIGIN);
   return OK;
 }
 

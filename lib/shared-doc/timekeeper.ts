@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
-import { isRecord, safeId } from '../util/guards';
 import { meetingMap } from './doc-schema';
 import { settled } from './last-valid';
 import type { KeyRule } from './last-valid';
 import { byChair } from './who-writes';
+import { decodeNamedMember } from './named-member';
 
 /**
  * The timekeeper (domain.md: "tijdbewaker ... some groups split these off from the chair"): a
@@ -17,15 +17,8 @@ import { byChair } from './who-writes';
  */
 export const TIMEKEEPER_KEY = 'timekeeper';
 
-function decodeTimekeeper(value: unknown): { memberId: string | null } | null {
-  if (!isRecord(value)) return null;
-  if (value.memberId === null) return { memberId: null };
-  const memberId = safeId(value.memberId);
-  return memberId ? { memberId } : null;
-}
-
 export const TIMEKEEPER_RULE: KeyRule = {
-  valid: (value) => decodeTimekeeper(value) !== null,
+  valid: (value) => decodeNamedMember(value) !== null,
   absent: 'clears',
   who: byChair,
 };
@@ -37,5 +30,5 @@ export function readTimekeeper(doc: Y.Doc): string | null {
 
 /** The same, from the meeting's progress map (for the timer's rule, who-writes.ts style). */
 export function timekeeperIn(map: Y.Map<unknown>): string | null {
-  return decodeTimekeeper(settled(map, TIMEKEEPER_KEY, TIMEKEEPER_RULE))?.memberId ?? null;
+  return decodeNamedMember(settled(map, TIMEKEEPER_KEY, TIMEKEEPER_RULE))?.memberId ?? null;
 }
