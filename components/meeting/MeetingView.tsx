@@ -156,6 +156,7 @@ export function MeetingView({
           timer={timer}
           offset={timerOffset}
           sound={soundFor(sound, role === 'chair' || keepsTime)}
+          keepsTime={role === 'chair' || keepsTime}
         />
         <h2 id="phase-heading" ref={phaseHeading} tabIndex={-1} data-testid="current-phase">
           {phase.name[locale]}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { formatRemaining, remainingMs } from '../../lib/shared-doc/timer';
+import { formatRemaining, nearlyUp, remainingMs } from '../../lib/shared-doc/timer';
 import type { TimerState } from '../../lib/shared-doc/timer';
 import { useI18n } from '../common/I18n';
 import { useNow } from '../common/useNow';
@@ -7,22 +7,27 @@ import { LiveRegion } from '../common/LiveRegion';
 
 /**
  * The phase's remaining time, the same on every panel (the timer is read on its writer's clock
- * through `offset`). When time is up the panel says so, visibly and to screen readers, and plays
- * a short tone if the member switched sound on.
+ * through `offset`). In its last two minutes it turns amber on every panel, and the chair and
+ * the timekeeper (`keepsTime`) read a line that says to round off: theirs is to tell the group.
+ * When time is up the panel says so, visibly and to screen readers, and plays a short tone if
+ * the member switched sound on.
  */
 export function PhaseTimer({
   timer,
   offset,
   sound,
+  keepsTime = false,
 }: {
   timer: TimerState | null;
   offset: number;
   sound: boolean;
+  keepsTime?: boolean;
 }) {
   const { t } = useI18n();
   const now = useNow(500);
   const left = timer ? remainingMs(timer, now, offset) : null;
   const up = left !== null && left <= 0;
+  const nearly = timer !== null && left !== null && nearlyUp(timer, left);
   const announced = useRef<string | null>(null);
   useEffect(() => {
     if (!timer || !up) return;
@@ -37,7 +42,9 @@ export function PhaseTimer({
   // the bar's whole width below the phase name.
   return (
     <>
-      <div className={`phase-timer${up ? ' time-up' : ''}${paused ? ' paused' : ''}`}>
+      <div
+        className={`phase-timer${up ? ' time-up' : ''}${nearly ? ' nearly-up' : ''}${paused ? ' paused' : ''}`}
+      >
         <span role="timer" aria-label={t('timerLabel')} data-testid="timer">
           {formatRemaining(left)}
         </span>
@@ -47,6 +54,9 @@ export function PhaseTimer({
         <LiveRegion live="alert" className="time-up-text">
           {t('timeUp')}
         </LiveRegion>
+      )}
+      {nearly && keepsTime && (
+        <LiveRegion className="time-up-text nearly-up-text">{t('timeNearlyUp')}</LiveRegion>
       )}
     </>
   );

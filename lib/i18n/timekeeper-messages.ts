@@ -18,4 +18,9 @@ export const TIMEKEEPER_MESSAGES = {
   // In the list of who is present, after the role: "Dirk (member, timekeeper)".
   roleTimekeeper: { nl: 'tijdbewaker', en: 'timekeeper' },
   timeKeptBy: { nl: 'Tijdbewaker: {name}', en: 'Timekeeper: {name}' },
+  // For the chair and the timekeeper, in the phase's last two minutes: theirs is to say so.
+  timeNearlyUp: {
+    nl: 'Bijna tijd: rond deze fase af.',
+    en: 'Nearly time: round this phase off.',
+  },
 } as const satisfies Record<string, Message>;

@@ -108,6 +108,18 @@ export function rebasedTimer(
   return { ...timer, elapsedMs: timer.elapsedMs + ran, runningSince: writerNow, clockOf: writerId };
 }
 
+/** How long before the end a phase's time counts as nearly up, at most: two minutes. */
+export const NEARLY_UP_MS = 2 * 60_000;
+
+/**
+ * Whether a phase's time is nearly up with `leftMs` to go: the last two minutes, or the last
+ * quarter of a phase shorter than eight minutes (a three-minute round is not "nearly up" from
+ * its first minute). Not once it is up.
+ */
+export function nearlyUp(timer: TimerState, leftMs: number): boolean {
+  return leftMs > 0 && leftMs <= Math.min(NEARLY_UP_MS, timer.durationMs / 4);
+}
+
 /** Formats remaining time as m:ss (or -m:ss when over time). */
 export function formatRemaining(ms: number): string {
   const negative = ms < 0;

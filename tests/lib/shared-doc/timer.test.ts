@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { changeTimer, nextPhase, setPhaseMinutes } from '../../../lib/shared-doc/meeting-commands';
-import { formatRemaining, readTimer, remainingMs } from '../../../lib/shared-doc/timer';
+import { formatRemaining, nearlyUp, readTimer, remainingMs } from '../../../lib/shared-doc/timer';
+import type { TimerState } from '../../../lib/shared-doc/timer';
 import { ClockOffsets } from '../../../lib/shared-doc/clock-offsets';
 import { meetingMap } from '../../../lib/shared-doc/doc-schema';
 import { member, start } from '../helpers/meeting';
@@ -106,5 +107,28 @@ describe('clock offsets', () => {
     for (const delay of [10, 12, 900, 11, 9]) offsets.observe('x-000001', 5000, 1000 + delay);
     expect(offsets.offset('x-000001')).toBe(5000 - 1011);
     expect(offsets.offset('unknown-01')).toBe(0);
+  });
+});
+
+describe('time nearly up', () => {
+  const phase = (minutes: number): TimerState => ({
+    phaseId: 'inventory',
+    durationMs: minutes * MIN,
+    elapsedMs: 0,
+    runningSince: 0,
+    clockOf: anna.id,
+  });
+
+  it('is the last two minutes of a phase, not once time is up', () => {
+    expect(nearlyUp(phase(15), 2 * MIN)).toBe(true);
+    expect(nearlyUp(phase(15), 2 * MIN + 1)).toBe(false);
+    expect(nearlyUp(phase(15), 1)).toBe(true);
+    expect(nearlyUp(phase(15), 0)).toBe(false);
+    expect(nearlyUp(phase(15), -MIN)).toBe(false);
+  });
+
+  it('is the last quarter of a short phase', () => {
+    expect(nearlyUp(phase(3), 45_000)).toBe(true);
+    expect(nearlyUp(phase(3), 46_000)).toBe(false);
   });
 });
