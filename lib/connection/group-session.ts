@@ -82,9 +82,9 @@ import {
   unansweredKnocks,
 } from '../shared-doc/admission';
 import type { Box, Knock } from '../shared-doc/admission';
-import { issueNewInvite, readNewInvite } from './new-invite';
-import { markFreshRoom, readFreshRoom } from './fresh-room';
-import { readDoorkeeper, setDoorkeeper } from './doorkeeper';
+import { issueNewInvite, NEW_INVITE_KEY, readNewInvite } from './new-invite';
+import { FRESH_ROOM_KEY, markFreshRoom, readFreshRoom } from './fresh-room';
+import { DOORKEEPER_KEY, readDoorkeeper, setDoorkeeper } from './doorkeeper';
 import { readTimekeeper } from '../shared-doc/timekeeper';
 import { createInvite } from '../invite/invite';
 import { shareEqual } from '../util/share-equal';
@@ -370,6 +370,13 @@ export const CACHE_SETTLE_MS = 300;
 
 /** Other meetings a snapshot lists at most: more is junk in the lobby, not a group. */
 const MAX_OTHER_MEETINGS = 3;
+
+/**
+ * The chair-only keys of the meeting's document that this layer defines (who else lets people
+ * in, the fresh room, the new invite): a new chair's panel writes them again in its own name
+ * with the rest (meeting-upkeep.ts), so that they survive a second hand-over.
+ */
+const CONNECTION_CHAIR_KEYS: readonly string[] = [DOORKEEPER_KEY, FRESH_ROOM_KEY, NEW_INVITE_KEY];
 
 /** Origin of a cached state applied to a document: not news from the group. */
 const CACHE_ORIGIN = Symbol('kring-cache');
@@ -1184,7 +1191,9 @@ export class GroupSession {
       if (judgeAgain(meetingMap(this.meeting.doc), MEETING_KEYS.chairId)) this.scheduleRefresh();
     }
     // Writes back what a peer garbled, or clears late writes after the end.
-    if (this.meeting && started) tendMeeting(this.meeting.doc, this.identity.memberId, members);
+    if (this.meeting && started) {
+      tendMeeting(this.meeting.doc, this.identity.memberId, members, CONNECTION_CHAIR_KEYS);
+    }
     // A chair who started with too few people stops asking and advising once enough are here
     // (meeting-commands.ts fitChairToGroup).
     if (this.meeting && started?.chairJoinsIn && started.chairId === this.identity.memberId) {

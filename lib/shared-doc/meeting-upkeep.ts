@@ -61,7 +61,11 @@ const BRINGER_KEYS: readonly string[] = [
  * meeting back. Keys are written back only once their readers have run (the panel reads the
  * meeting, the timer and the boards on every refresh). Returns whether it wrote.
  */
-export function repairMeeting(doc: Y.Doc, memberId: string): boolean {
+export function repairMeeting(
+  doc: Y.Doc,
+  memberId: string,
+  otherChairKeys: readonly string[] = [],
+): boolean {
   const meeting = readMeeting(doc);
   if (!meeting.started || meeting.ended) return false;
   const role = roleOf(meeting, memberId);
@@ -83,7 +87,7 @@ export function repairMeeting(doc: Y.Doc, memberId: string): boolean {
   const lost = keys
     .map((key) => [key, lostValue(map, key)] as const)
     .filter(([, value]) => value !== undefined);
-  if (role === 'chair') lost.push(...inOwnName(doc, map, memberId, keys));
+  if (role === 'chair') lost.push(...inOwnName(doc, map, memberId, [...keys, ...otherChairKeys]));
   if (lost.length === 0) return false;
   doc.transact(() => {
     for (const [key, value] of lost) put(map, key, value);
@@ -104,7 +108,8 @@ const NAMING_KEYS: readonly string[] = [
  * on (who-writes.ts `byChair`), but not of the one before them, nor of a chair whose chair was
  * taken over; after a second hand-over, or a take-over, a panel reading the meeting afresh would
  * refuse them and show the first phase. Once per key: then the writer is this chair. The
- * timekeeper's timer stays theirs.
+ * timekeeper's timer stays theirs. `keys`: the chair's keys of this layer and the caller's
+ * (GroupSession adds the doorkeeper, the fresh room and the new invite).
  */
 function inOwnName(
   doc: Y.Doc,
@@ -130,7 +135,12 @@ function inOwnName(
  * ended, one present member (keeperOf) clears what came in late. Writes only when something
  * is wrong, so panels do not answer each other's writes. Returns whether it wrote.
  */
-export function tendMeeting(doc: Y.Doc, memberId: string, present: readonly Member[]): boolean {
+export function tendMeeting(
+  doc: Y.Doc,
+  memberId: string,
+  present: readonly Member[],
+  otherChairKeys: readonly string[] = [],
+): boolean {
   const meeting = readMeeting(doc);
   if (meeting.ended) {
     // In a signed document only the chair's rewrite of the kept keys counts.
@@ -139,7 +149,7 @@ export function tendMeeting(doc: Y.Doc, memberId: string, present: readonly Memb
   }
   // A member's card was removed or garbled: every later reader needs it to trust their writes.
   const card = publishCard(doc, LOCAL_ORIGIN);
-  return repairMeeting(doc, memberId) || repairEntries(doc, memberId) || card;
+  return repairMeeting(doc, memberId, otherChairKeys) || repairEntries(doc, memberId) || card;
 }
 
 /**
