@@ -9,7 +9,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { ReactNode } from 'react';
-import { draftFor, itemDrafts } from '../../lib/device/drafts';
+import { draftFor, itemDrafts, MEETING_MARK_PHASE } from '../../lib/device/drafts';
 import type { DraftField } from '../../lib/device/drafts';
 import type { DraftStore } from '../../lib/device/draft-store';
 
@@ -147,5 +147,39 @@ export function useStoredItemDrafts(field: DraftField): ReadonlyMap<string, stri
   return useMemo(
     () => (place ? itemDrafts(snapshot, place.meetingId, field) : NO_ITEM_DRAFTS),
     [place, snapshot, field],
+  );
+}
+
+/** A mark this panel keeps for the whole meeting, beside the drafts (drafts.ts). */
+export interface MeetingMark {
+  /** Set, as the store holds it now. */
+  readonly marked: boolean;
+  /** Read at call time (for timers and cleanups, which must not act on a render's value). */
+  readonly isMarked: () => boolean;
+  readonly set: (on: boolean) => void;
+  /** Resolves once the stored drafts (and marks) are read: before acting on the absence of one. */
+  readonly loaded: () => Promise<void>;
+}
+
+/**
+ * A mark for the whole meeting in the draft store ('take-home-removed'), which survives a
+ * reload and goes at the end with the drafts. Outside a DraftProvider nothing is kept: never
+ * marked, and setting it does nothing.
+ */
+export function useMeetingMark(field: 'take-home-removed'): MeetingMark {
+  const place = useContext(DraftContext);
+  const marked = useStoredDraft(field, MEETING_MARK_PHASE) !== '';
+  return useMemo(
+    () => ({
+      marked,
+      isMarked: () =>
+        place
+          ? draftFor(place.store.getSnapshot(), place.meetingId, MEETING_MARK_PHASE, field) !== ''
+          : false,
+      set: (on: boolean) =>
+        place?.store.set(place.meetingId, MEETING_MARK_PHASE, field, on ? 'yes' : ''),
+      loaded: () => (place ? place.store.load() : Promise.resolve()),
+    }),
+    [place, field, marked],
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { BoardState } from '../../lib/shared-doc/board-state';
 import { takeHomeFrom } from '../../lib/notebook/take-home';
 import { takeHomeTexts } from '../../lib/method/board-words';
-import { useStoredDraft, useStoredItemDrafts } from '../common/DraftContext';
+import { useMeetingMark, useStoredDraft, useStoredItemDrafts } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
 import { useNotebook } from './NotebookContext';
@@ -58,9 +58,15 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
   // What this view last kept (as JSON), so that an unchanged take-home is not written again.
   const kept = useRef<string | null>(null);
   // The case bringer removed the kept take-home from their notes (My notes, while the meeting
-  // runs): it is not written back by itself at the next change, only by the button.
-  const [removed, setRemoved] = useState(false);
-  const removedNow = useRef(false);
+  // runs): it is not written back by itself at the next change, only by the button. Marked on
+  // the device with the drafts, so that a reload does not write it back either.
+  const mark = useMeetingMark('take-home-removed');
+  const [removedHere, setRemovedHere] = useState(false);
+  const removed = removedHere || mark.marked;
+  const removedNow = useRef(removed);
+  useEffect(() => {
+    if (removed) removedNow.current = true;
+  }, [removed]);
   const noteId = takeHomeNoteId(place.meetingId);
   useEffect(() => {
     if (!notebook) return;
@@ -70,13 +76,14 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
         (note) => {
           if (note !== null || kept.current === null) return;
           removedNow.current = true;
-          setRemoved(true);
+          setRemovedHere(true);
+          mark.set(true);
         },
         // Locked or gone: nothing to conclude.
         () => undefined,
       );
     });
-  }, [notebook, noteId]);
+  }, [notebook, noteId, mark]);
   /** Keeps the take-home as it is now; `after` hears how many pieces of advice were kept. */
   const keep = useCallback((after?: (count: number) => void) => {
     const {
@@ -115,23 +122,34 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
           }),
       );
   }, []);
-  // Quietly, a moment after the last change (and once the notebook is here).
+  // Quietly, a moment after the last change (and once the notebook is here), and not before the
+  // device's marks are read: a reloaded panel must not write back what the bringer removed.
   useEffect(() => {
     if (json === kept.current || removed) return;
-    const timer = setTimeout(() => keep(), TAKE_HOME_KEEP_MS);
+    const timer = setTimeout(() => {
+      void mark.loaded().then(() => {
+        if (!removedNow.current && !mark.isMarked()) keep();
+      });
+    }, TAKE_HOME_KEEP_MS);
     return () => clearTimeout(timer);
-  }, [json, notebook, keep, removed]);
+  }, [json, notebook, keep, removed, mark]);
   // Leaving (the meeting ended, the phase moved on) with a change not yet kept: keep it now.
+  const markRef = useRef(mark);
+  useEffect(() => {
+    markRef.current = mark;
+  });
   useEffect(
     () => () => {
-      if (latest.current.json !== kept.current && !removedNow.current) keep();
+      if (latest.current.json === kept.current || removedNow.current) return;
+      if (!markRef.current.isMarked()) keep();
     },
     [keep],
   );
   if (!notebook || board.advice.length === 0) return null;
   const save = () => {
     removedNow.current = false;
-    setRemoved(false);
+    setRemovedHere(false);
+    mark.set(false);
     keep((count) => setMessage({ text: t(texts.saved, { count }), error: false }));
   };
   return (

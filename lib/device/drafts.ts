@@ -25,7 +25,14 @@ export const DRAFT_FIELDS = [
   'evaluation',
   // The case bringer's few words on why a starred piece of advice fits: one per piece (`item`).
   'why',
+  // Not typed text but a mark for the whole meeting (MEETING_MARK_PHASE): the case bringer
+  // removed the take-home from their notes, so it is not written back by itself, also after a
+  // reload. Kept, sealed and cleared like the drafts.
+  'take-home-removed',
 ] as const;
+
+/** Where a mark for the whole meeting is kept among the drafts (no phase has this id). */
+export const MEETING_MARK_PHASE = 'whole-meeting';
 
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 

@@ -15,6 +15,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { NotebookProvider } from '../../../components/notes/NotebookContext';
 import { Notebook } from '../../../lib/notebook/notebook';
 import { takeHomeNoteId } from '../../../lib/notebook/note-ids';
+import { TAKE_HOME_KEEP_MS } from '../../../components/notes/TakeHome';
 import { goToPhase } from '../../../lib/shared-doc/meeting-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { goTo, member, startWithCase } from '../../lib/helpers/meeting';
@@ -67,21 +68,34 @@ async function drafted(store: KeyValueStore = memoryStore()): Promise<DraftStore
   return drafts;
 }
 
-/** Bram's meeting view (the case bringer) with a draft store and a notebook of its own. */
+/**
+ * Bram's meeting view (the case bringer) with a draft store and a notebook of its own.
+ * `reloaded` is the same device's panel opened again: a new draft store on the same storage,
+ * read as the panel reads it (not awaited first).
+ */
 async function bringersPanelWithNotes(doc: Y.Doc, notebookName: string) {
-  const drafts = await drafted();
+  const device = memoryStore();
+  const drafts = await drafted(device);
   const notebook = Notebook.open({ indexedDB: new IDBFactory(), IDBKeyRange, name: notebookName });
-  const view = () =>
+  const viewWith = (store: DraftStore) =>
     meetingViewOf(doc, bram, spyActions(), {
       wrap: (meetingView) => (
         <NotebookProvider notebook={notebook}>
-          <DraftProvider store={drafts} meetingId={MEETING}>
+          <DraftProvider store={store} meetingId={MEETING}>
             {meetingView}
           </DraftProvider>
         </NotebookProvider>
       ),
     });
-  return { notebook, view };
+  return {
+    notebook,
+    view: () => viewWith(drafts),
+    reloaded: async () => {
+      await drafts.flush();
+      const store = createDraftStore(device, SECRET);
+      return () => viewWith(store);
+    },
+  };
 }
 
 const questionField = () => screen.queryByRole('textbox', { name: 'Your question' });
@@ -214,6 +228,36 @@ describe('a draft on a board', () => {
     unmount();
     render(view());
     expect(why()).toHaveProperty('value', TYPED);
+    cleanup();
+    notebook.close();
+  });
+
+  it('does not write back a take-home the case bringer removed, after a reload either', async () => {
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram);
+    goTo(doc, anna, 'advising');
+    expect(addAdvice(carla.ctx(doc, 5), 'Plan een vast belmoment').ok).toBe(true);
+    const { notebook, view, reloaded } = await bringersPanelWithNotes(doc, 'drafts-removed-home');
+    const kept = () => notebook.get(takeHomeNoteId(MEETING));
+    const { unmount } = render(view());
+    await waitFor(async () => expect(await kept()).not.toBeNull());
+    // In My notes, the bringer deletes it; then the panel is opened again.
+    await act(() => notebook.remove(takeHomeNoteId(MEETING)));
+    expect(await screen.findByText(/You removed this from your notes/)).toBeTruthy();
+    unmount();
+    const reloadedView = await reloaded();
+    const again = render(reloadedView());
+    const advice = readBoard(doc, readMeeting(doc).method, bram.id).advice[0]!;
+    act(() => {
+      expect(starAdvice(bram.ctx(doc), advice.id, true).ok).toBe(true);
+      again.rerender(reloadedView());
+    });
+    await new Promise((resolve) => setTimeout(resolve, TAKE_HOME_KEEP_MS + 300));
+    expect(await kept()).toBeNull();
+    expect(screen.getByText(/You removed this from your notes/)).toBeTruthy();
+    // The button still keeps it.
+    await userEvent.click(screen.getByRole('button', { name: 'Save the advice in my notes' }));
+    await waitFor(async () => expect((await kept())?.takeHome?.advice[0]?.starred).toBe(true));
     cleanup();
     notebook.close();
   });
