@@ -47,5 +47,20 @@ describe('nameKey', () => {
   it('keeps names apart that differ in a letter anyone sees', () => {
     expect(nameKey('Anna')).not.toBe(nameKey('Anne'));
     expect(nameKey('Zoë')).not.toBe(nameKey('Zoe'));
+    expect(nameKey('Sanne')).not.toBe(nameKey('Sanna'));
+    expect(nameKey('Wei')).not.toBe(nameKey('Wen'));
+  });
+
+  it.each([
+    ['Anna', '\u0410nna', 'a Cyrillic capital A'],
+    ['Anna', '\u0391\u039d\u039d\u0391', 'Greek capitals'],
+    ['Sanne', '\u0405anne', 'a Cyrillic S'],
+    ['Pieter', '\u0420i\u0435t\u0435r', 'Cyrillic P and e'],
+    ['Ilse', 'llse', 'a small l for a capital I'],
+    ['Marnix', 'Mamix', 'rn for m'],
+    ['Tom', 'T0m', 'a zero for an o'],
+    ['Joëlle', 'Jo\u0451lle', 'a Cyrillic ё'],
+  ])('takes %j and %j for one name (%s)', (name, lookalike) => {
+    expect(nameKey(lookalike)).toBe(nameKey(name));
   });
 });
