@@ -54,6 +54,24 @@ export function startAsChair(doc: Y.Doc, chair: SessionSigner): void {
   if (!started.ok) throw new Error(`start refused: ${started.reason}`);
 }
 
+/**
+ * One signed panel per member in a meeting `chair` started (basic method, scope `scope`), all in
+ * step: the panels by the same keys as `signers`.
+ */
+export function panelsInMeeting<Name extends string>(
+  signers: Readonly<Record<Name, SessionSigner>>,
+  chair: NoInfer<Name>,
+  scope: string,
+): Record<Name, Y.Doc> {
+  const names = Object.keys(signers) as Name[];
+  const docs = Object.fromEntries(
+    names.map((name) => [name, signedPanel(signers[name], scope)]),
+  ) as Record<Name, Y.Doc>;
+  startAsChair(docs[chair], signers[chair]);
+  syncDocs(Object.values(docs));
+  return docs;
+}
+
 export const TWO_PITCHES = ['Een ouder die boos belt', 'Samenwerken met een nieuwe collega'];
 
 /**

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ctxOf, signedPanel, signersNamed, startAsChair, syncDocs } from '../helpers/signed-docs';
+import {
+  ctxOf,
+  panelsInMeeting,
+  signedPanel,
+  signersNamed,
+  startAsChair,
+  syncDocs,
+} from '../helpers/signed-docs';
 import { changeTimer, nextPhase, setTimekeeper } from '../../../lib/shared-doc/meeting-commands';
 import { handChair, takeChair } from '../../../lib/shared-doc/board-commands';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
@@ -32,12 +39,8 @@ const ctx = (doc: Y.Doc, who: Name) => ctxOf(doc, signers[who]);
 
 /** Anna's meeting on Anna's, Bram's and Carla's panels, two phases on, every panel reading it. */
 function meetingOnward() {
-  const docs = {
-    anna: signedPanel(signers.anna, SCOPE),
-    bram: signedPanel(signers.bram, SCOPE),
-    carla: signedPanel(signers.carla, SCOPE),
-  };
-  startAsChair(docs.anna, signers.anna);
+  const { anna, bram, carla } = signers;
+  const docs = panelsInMeeting({ anna, bram, carla }, 'anna', SCOPE);
   expect(nextPhase(docs.anna, id('anna'), 1000).ok).toBe(true);
   expect(nextPhase(docs.anna, id('anna'), 2000).ok).toBe(true);
   syncDocs(Object.values(docs));

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { member, start } from '../helpers/meeting';
-import { ctxOf, signedPanel, signersNamed, startAsChair, syncDocs } from '../helpers/signed-docs';
+import {
+  ctxOf,
+  panelsInMeeting,
+  signedPanel,
+  signersNamed,
+  syncDocs,
+} from '../helpers/signed-docs';
 import { changeTimer, setTimekeeper } from '../../../lib/shared-doc/meeting-commands';
 import { handChair } from '../../../lib/shared-doc/board-commands';
 import { endMeeting } from '../../../lib/shared-doc/meeting-end';
@@ -98,13 +104,7 @@ describe('a signed reader takes the timer from the chair and the timekeeper only
 
   /** Three panels in one meeting, Anna chairing, all in step, each showing the timer. */
   function meeting() {
-    const docs = {
-      anna: signedPanel(signers.anna, SCOPE),
-      dirk: signedPanel(signers.dirk, SCOPE),
-      carla: signedPanel(signers.carla, SCOPE),
-    };
-    startAsChair(docs.anna, signers.anna);
-    syncDocs(Object.values(docs));
+    const docs = panelsInMeeting(signers, 'anna', SCOPE);
     for (const doc of Object.values(docs)) expect(readTimer(doc)).not.toBeNull();
     return docs;
   }
