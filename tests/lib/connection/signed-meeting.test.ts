@@ -3,6 +3,8 @@ import { CHAIR_GRACE_MS, type GroupSession } from '../../../lib/connection/group
 import type { GroupSnapshot } from '../../../lib/connection/group-session';
 import type { RoomHandle } from '../../../lib/connection/room-connection';
 import { memoryDeviceKey } from '../../../lib/device/device-key';
+import { createMeetingCache } from '../../../lib/device/meeting-cache';
+import { memoryStore } from '../../../lib/device/key-value-store';
 import {
   addAdvice,
   addPitch,
@@ -258,6 +260,31 @@ describe('signed writes (issue 13, point 4)', () => {
     expect(seen.meeting!.phase.id).toBe(phase);
     expect(seen.timer?.phaseId).toBe(phase);
     expect(seen.board!.questions.map((q) => q.text)).toEqual(['Wat deed je toen hij belde?']);
+  });
+
+  it('brings a member who reloads after the chair was handed on back to the group’s phase', async () => {
+    group = new SignedGroup(SECRET, 'B3');
+    const device = memoryStore();
+    const cache = () => createMeetingCache(device, SECRET);
+    const [chair, member, next] = [
+      await group.open(anna.name, anna.device),
+      await group.open(bram.name, bram.device, { meetingCache: cache() }),
+      await group.open(carla.name, carla.device),
+    ];
+    expect(await chair.startMeeting('basic')).toEqual({ ok: true });
+    await group.letIn(chair, [member, next]);
+    expect(chair.nextPhase()).toEqual({ ok: true });
+    group.settle();
+    expect(chair.handChair(carla.device.memberId, 'Carla')).toEqual({ ok: true });
+    group.settle();
+    const phase = member.snapshot().meeting!.phase.id;
+    // Bram's panel reloads from what his device kept.
+    await member.saveNow();
+    member.dispose();
+    const reloaded = await group.open(bram.name, bram.device, { meetingCache: cache() });
+    const seen = await until(reloaded, (s) => s.meeting?.chairId === carla.device.memberId);
+    expect(seen.meeting!.phase.id).toBe(phase);
+    expect(seen.timer?.phaseId).toBe(phase);
   });
 
   it("keeps a write whose writer's card arrives after it", async () => {
