@@ -43,10 +43,16 @@ describe('a member who reloads while the server is down', () => {
         const entry = Object.entries(all).find(([key]) => key.startsWith('meeting-cache:'));
         return entry ? JSON.stringify(entry[1]) : '';
       });
-    // The meeting is kept a moment after it arrived; his question is posted after that.
+    // The meeting is kept a moment after it arrived (the key a moment after it came, the
+    // meeting's content a moment after that: two saves); his question is posted once the kept
+    // copy has stayed the same for a second, so that the next change is his question's.
+    let last = '';
     const keptBefore = await waitFor(async () => {
       const text = await keptCopy();
-      return text.includes('"meetingId"') ? text : null;
+      const settled = text.includes('"meetingId"') && text === last;
+      last = text;
+      if (!settled) await bram.waitForTimeout(1_000);
+      return settled ? text : null;
     }, "Bram's panel to keep the meeting");
     await bram.getByRole('textbox', { name: 'Your work question' }).fill(BEFORE);
     await bram.getByRole('button', { name: 'Add work question' }).click();
