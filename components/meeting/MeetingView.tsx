@@ -119,6 +119,7 @@ export function MeetingView({
   const guidance = role === 'chair' ? phase.chairGuidance : phase.memberGuidance;
   // The timekeeper the chair named: the timer's buttons, the tone and a word on the role.
   const keepsTime = role !== 'chair' && timekeeper !== null && timekeeper === selfId;
+  const timeIsMine = role === 'chair' || keepsTime;
   const timekeeperName = members.find((m) => m.memberId === timekeeper)?.name ?? null;
   // A new phase, or the case just confirmed, is a new view: its heading takes focus.
   const phaseHeading = useFocusOnChange(
@@ -155,8 +156,8 @@ export function MeetingView({
         <PhaseTimer
           timer={timer}
           offset={timerOffset}
-          sound={soundFor(sound, role === 'chair' || keepsTime)}
-          keepsTime={role === 'chair' || keepsTime}
+          sound={soundFor(sound, timeIsMine)}
+          keepsTime={timeIsMine}
         />
         <h2 id="phase-heading" ref={phaseHeading} tabIndex={-1} data-testid="current-phase">
           {phase.name[locale]}

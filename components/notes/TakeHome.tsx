@@ -50,17 +50,17 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
     );
   }, [board, caseTitle, typed, typedWhys, texts.items]);
   const json = JSON.stringify(takeHome);
-  // What the callbacks below read when they run (a timer, the view going), not when made.
-  const latest = useRef({ takeHome, json, place, locale, notebook, t });
-  useEffect(() => {
-    latest.current = { takeHome, json, place, locale, notebook, t };
-  });
-  // What this view last kept (as JSON), so that an unchanged take-home is not written again.
-  const kept = useRef<string | null>(null);
   // The case bringer removed the kept take-home from their notes (My notes, while the meeting
   // runs): it is not written back by itself at the next change, only by the button. Marked on
   // the device with the drafts, so that a reload does not write it back either.
   const mark = useMeetingMark('take-home-removed');
+  // What the callbacks below read when they run (a timer, the view going), not when made.
+  const latest = useRef({ takeHome, json, place, locale, notebook, t, mark });
+  useEffect(() => {
+    latest.current = { takeHome, json, place, locale, notebook, t, mark };
+  });
+  // What this view last kept (as JSON), so that an unchanged take-home is not written again.
+  const kept = useRef<string | null>(null);
   const [removedHere, setRemovedHere] = useState(false);
   const removed = removedHere || mark.marked;
   const removedNow = useRef(removed);
@@ -134,14 +134,10 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
     return () => clearTimeout(timer);
   }, [json, notebook, keep, removed, mark]);
   // Leaving (the meeting ended, the phase moved on) with a change not yet kept: keep it now.
-  const markRef = useRef(mark);
-  useEffect(() => {
-    markRef.current = mark;
-  });
   useEffect(
     () => () => {
       if (latest.current.json === kept.current || removedNow.current) return;
-      if (!markRef.current.isMarked()) keep();
+      if (!latest.current.mark.isMarked()) keep();
     },
     [keep],
   );
