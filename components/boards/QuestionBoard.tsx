@@ -1,4 +1,4 @@
-import { memo, useId, useMemo } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import type { FormEvent } from 'react';
 import {
   addQuestion,
@@ -23,6 +23,8 @@ import type { MeetingProps } from './meeting-props';
 import { useBoardCommand } from './useBoardCommand';
 import { useItemNames } from './item-names';
 import { PRIVATE_TEXT } from '../common/private-text';
+import { questionsByRating } from './question-order';
+import type { RatingGroup } from './question-order';
 
 type Act = (command: (ctx: CommandContext) => CommandResult) => boolean;
 
@@ -37,6 +39,19 @@ const RATING_LABELS: Readonly<Record<Rating, MessageKey>> = {
   neutral: 'ratingNeutral',
   cold: 'ratingCold',
 };
+
+/** The heading of a group of questions in an answering phase (question-order.ts). */
+const GROUP_LABELS: Readonly<Record<RatingGroup['rating'], MessageKey>> = {
+  ...RATING_LABELS,
+  unrated: 'ratingNone',
+};
+
+/** A rating button the case bringer pressed, to find again once its row has moved. */
+interface PressedRating {
+  readonly questionId: string;
+  readonly rating: Rating | null;
+  readonly button: Rating;
+}
 
 /**
  * Questions to the case bringer: members write them (a coach advises as they type, never
@@ -60,6 +75,44 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
     (q) => q.authorId === selfId && q.phaseId === phase.id,
   ).length;
   const phaseName = (id: string) => method.phases.find((p) => p.id === id)?.name[locale] ?? null;
+  const groups = questionsByRating(phase, board.questions);
+  const sorting = phase.activity === 'rating' && groups === null;
+  const rated = board.questions.filter((q) => q.rating !== null).length;
+
+  // A new rating moves its row to another group: focus follows the pressed button there, or a
+  // keyboard user would be thrown back to the top of the panel.
+  const list = useRef<HTMLDivElement>(null);
+  const pressed = useRef<PressedRating | null>(null);
+  const onRate = useCallback((press: PressedRating | null) => {
+    pressed.current = press;
+  }, []);
+  useLayoutEffect(() => {
+    const press = pressed.current;
+    if (!press) return;
+    const question = board.questions.find((q) => q.id === press.questionId);
+    if (question && question.rating !== press.rating) return; // Not read back yet.
+    pressed.current = null;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (!question || !lost) return;
+    const row = [...(list.current?.querySelectorAll<HTMLElement>('[data-question]') ?? [])].find(
+      (item) => item.dataset.question === press.questionId,
+    );
+    row?.querySelector<HTMLElement>(`[data-rating="${press.button}"]`)?.focus();
+  });
+
+  const row = (question: Question) => (
+    <QuestionRow
+      key={question.id}
+      question={question}
+      named={named(question)}
+      otherPhase={question.phaseId !== phase.id ? phaseName(question.phaseId) : null}
+      canMark={canMark}
+      canRate={canRate}
+      mine={question.authorId === selfId}
+      act={act}
+      onRate={onRate}
+    />
+  );
 
   return (
     <section aria-labelledby={headingId} className="board question-board">
@@ -99,20 +152,38 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
           </p>
         )
       ) : (
-        <ul className="board-items">
-          {board.questions.map((question) => (
-            <QuestionRow
-              key={question.id}
-              question={question}
-              named={named(question)}
-              otherPhase={question.phaseId !== phase.id ? phaseName(question.phaseId) : null}
-              canMark={canMark}
-              canRate={canRate}
-              mine={question.authorId === selfId}
-              act={act}
-            />
-          ))}
-        </ul>
+        <div ref={list}>
+          {sorting && (
+            <p className="hint rated-count">
+              {t('questionsRated', { count: rated, total: board.questions.length })}
+            </p>
+          )}
+          {groups === null ? (
+            <ul className="board-items">{board.questions.map(row)}</ul>
+          ) : (
+            <>
+              <p className="hint">
+                {t(role === 'bringer' ? 'questionsByRatingYou' : 'questionsByRating')}
+              </p>
+              {groups.map((group) => (
+                <div key={group.rating} className={`rating-group rating-${group.rating}`}>
+                  <h4>
+                    {t('ratingGroup', {
+                      rating: t(GROUP_LABELS[group.rating]),
+                      count: group.questions.length,
+                    })}
+                  </h4>
+                  {group.rating === 'cold' && phase.answerByRating === 'cold-aside' && (
+                    <p className="hint">
+                      {t(role === 'bringer' ? 'questionsColdAsideYou' : 'questionsColdAside')}
+                    </p>
+                  )}
+                  <ul className="board-items">{group.questions.map(row)}</ul>
+                </div>
+              ))}
+            </>
+          )}
+        </div>
       )}
     </section>
   );
@@ -131,6 +202,7 @@ const QuestionRow = memo(function QuestionRow({
   canRate,
   mine,
   act,
+  onRate,
 }: {
   question: Question;
   /** The question as its controls name it (itemNames). */
@@ -140,10 +212,12 @@ const QuestionRow = memo(function QuestionRow({
   canRate: boolean;
   mine: boolean;
   act: Act;
+  /** Told which button was pressed before the rating is written (focus follows the row). */
+  onRate: (press: PressedRating | null) => void;
 }) {
   const { t } = useI18n();
   return (
-    <li className="board-item">
+    <li className="board-item" data-question={question.id}>
       <p className="item-text">{question.text}</p>
       <p className="hint">
         {t('byAuthor', { name: question.authorName })}
@@ -172,12 +246,13 @@ const QuestionRow = memo(function QuestionRow({
             <button
               key={value}
               type="button"
+              data-rating={value}
               aria-pressed={question.rating === value}
-              onClick={once(() =>
-                act((ctx) =>
-                  rateQuestion(ctx, question.id, question.rating === value ? null : value),
-                ),
-              )}
+              onClick={once(() => {
+                const rating = question.rating === value ? null : value;
+                onRate({ questionId: question.id, rating, button: value });
+                if (!act((ctx) => rateQuestion(ctx, question.id, rating))) onRate(null);
+              })}
             >
               {t(label)}
             </button>

@@ -397,6 +397,27 @@ export const MESSAGES = {
   ratingWarm: { nl: 'Warm', en: 'Warm' },
   ratingNeutral: { nl: 'Neutraal', en: 'Neutral' },
   ratingCold: { nl: 'Koud', en: 'Cold' },
+  // While the case bringer rates: how far they are, for everyone (the chair moves on when done).
+  questionsRated: { nl: 'Gewaardeerd: {count} van {total}', en: 'Rated: {count} of {total}' },
+  // An answering phase after the rating (Phase.answerByRating): the questions by their rating.
+  questionsByRating: {
+    nl: 'Op volgorde van de waardering door de inbrenger: warm eerst.',
+    en: 'In the order the case bringer rated them: warm first.',
+  },
+  questionsByRatingYou: {
+    nl: 'Op volgorde van jouw waardering: warm eerst.',
+    en: 'In the order you rated them: warm first.',
+  },
+  ratingGroup: { nl: '{rating} ({count})', en: '{rating} ({count})' },
+  ratingNone: { nl: 'Nog niet gewaardeerd', en: 'Not rated yet' },
+  questionsColdAside: {
+    nl: 'Deze blijven liggen: de inbrenger beantwoordt de warme en neutrale vragen.',
+    en: 'Left aside: the case bringer answers the warm and neutral questions.',
+  },
+  questionsColdAsideYou: {
+    nl: 'Deze blijven liggen: je beantwoordt de warme en neutrale vragen.',
+    en: 'Left aside: you answer the warm and neutral questions.',
+  },
   proposalHeading: { nl: 'Voorstellen voor de kernvraag', en: 'Proposals for the core question' },
   proposalField: {
     nl: 'Jouw formulering van de kernvraag',

@@ -67,6 +67,14 @@ export interface Phase {
    * what makes it not a 0 and what one point higher would look like. Only on an asking phase.
    */
   readonly scale?: true;
+  /**
+   * An answering phase after the case bringer rated the questions: the board shows them by their
+   * rating, warm first, then neutral, the ones not rated, and cold last, so the case bringer
+   * starts with what struck home (ten-step: "the most important first"). 'cold-aside': the cold
+   * ones are left aside and say so (Socratic: the bringer answers the warm and neutral ones).
+   * Only on a 'rating' phase that follows another.
+   */
+  readonly answerByRating?: 'warm-first' | 'cold-aside';
 }
 
 /** What an advising phase's items are called on the board. */

@@ -93,6 +93,7 @@ export const SOCRATIC_METHOD = {
       },
       minutes: 20,
       activity: 'rating',
+      answerByRating: 'cold-aside',
     },
     {
       id: 'evaluation',

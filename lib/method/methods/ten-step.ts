@@ -109,6 +109,7 @@ export const TEN_STEP_METHOD = {
       },
       minutes: 15,
       activity: 'rating',
+      answerByRating: 'warm-first',
     },
     {
       id: 'last-questions',

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup } from '@testing-library/react';
+import { act, cleanup, within } from '@testing-library/react';
 import type * as Y from 'yjs';
 import { QuestionBoard } from '../../../components/boards/QuestionBoard';
-import { addQuestion } from '../../../lib/shared-doc/board-commands';
+import { addQuestion, rateQuestion, revealPhase } from '../../../lib/shared-doc/board-commands';
+import type { Rating } from '../../../lib/shared-doc/board-state';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
 import { caseMeetingIn, goTo, member } from '../../lib/helpers/meeting';
@@ -215,5 +216,152 @@ describe('the question board', () => {
     const panel = renderBoard(QuestionBoard, doc, carla);
     expect(panel.getByRole('textbox', { name: 'Your question' })).toBeTruthy();
     expect(panel.queryByText(/in this round/)).toBeNull();
+  });
+
+  describe('after the case bringer rated the questions (Socratic, ten-step)', () => {
+    const WARM = 'Wat gebeurt er in je als je ja zegt?';
+    const NEUTRAL = 'Wat verwacht je van je leidinggevende?';
+    const COLD = 'Wanneer lukte het wel?';
+    const UNRATED = 'Wie heeft er belang bij dat je ja zegt?';
+
+    /** Four questions written blind and revealed, in this order, then the rating phase. */
+    function rated(methodId: 'socratic' | 'ten-step', ratings: (Rating | null)[]) {
+      const doc = meeting(methodId, 'questions');
+      act(() => {
+        // Each a second after the one before: the board keeps the order they were written in.
+        for (const [n, [who, text]] of (
+          [
+            [carla, COLD],
+            [dirk, NEUTRAL],
+            [carla, UNRATED],
+            [eva, WARM],
+          ] as const
+        ).entries()) {
+          expect(addQuestion(who.ctx(doc, 1_000 * (n + 1)), text).ok).toBe(true);
+        }
+      });
+      act(() => {
+        expect(revealPhase(anna.ctx(doc)).ok).toBe(true);
+        goTo(doc, anna, methodId === 'socratic' ? 'sorting' : 'rating');
+      });
+      const ids = readBoard(doc, readMeeting(doc).method, bram.id).questions.map((q) => q.id);
+      act(() => {
+        ratings.forEach((rating, i) => {
+          if (rating) expect(rateQuestion(bram.ctx(doc), ids[i]!, rating).ok).toBe(true);
+        });
+      });
+      return doc;
+    }
+    const texts = (panel: ReturnType<typeof renderBoard>) =>
+      [...panel.container.querySelectorAll('.item-text')].map((p) => p.textContent);
+    const groupHeadings = (panel: ReturnType<typeof renderBoard>) =>
+      panel.getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
+
+    it('shows every panel how far the case bringer is while they rate, in the order written', async () => {
+      const doc = rated('socratic', [null, null, null, null]);
+      const member = renderBoard(QuestionBoard, doc, dirk);
+      const bringer = renderBoard(QuestionBoard, doc, bram);
+      expect(member.getByText('Rated: 0 of 4')).toBeTruthy();
+      await bringer.user.click(
+        bringer
+          .getAllByRole('group', { name: `Rating: ${COLD}` })[0]!
+          .querySelector<HTMLElement>('[data-rating=cold]')!,
+      );
+      expect(member.getByText('Rated: 1 of 4')).toBeTruthy();
+      // While the case bringer sorts, nothing moves from under their hand.
+      expect(texts(bringer)).toEqual([COLD, NEUTRAL, UNRATED, WARM]);
+      expect(bringer.queryAllByRole('heading', { level: 4 })).toEqual([]);
+    });
+
+    it('stands the questions by their rating in the answering phase: warm first, cold last and left aside (Socratic)', () => {
+      const doc = rated('socratic', ['cold', 'neutral', null, 'warm']);
+      act(() => goTo(doc, anna, 'answers'));
+      for (const who of [bram, dirk, anna]) {
+        const panel = renderBoard(QuestionBoard, doc, who);
+        expect(groupHeadings(panel)).toEqual([
+          'Warm (1)',
+          'Neutral (1)',
+          'Not rated yet (1)',
+          'Cold (1)',
+        ]);
+        expect(texts(panel)).toEqual([WARM, NEUTRAL, UNRATED, COLD]);
+        // The case bringer reads it about themselves.
+        expect(
+          panel.getByText(
+            who === bram
+              ? 'Left aside: you answer the warm and neutral questions.'
+              : 'Left aside: the case bringer answers the warm and neutral questions.',
+          ),
+        ).toBeTruthy();
+        expect(
+          panel.getByText(
+            who === bram
+              ? 'In the order you rated them: warm first.'
+              : 'In the order the case bringer rated them: warm first.',
+          ),
+        ).toBeTruthy();
+        expect(panel.queryByText(/^Rated: /)).toBeNull();
+        cleanup();
+      }
+    });
+
+    it('puts the cold questions last without setting them aside where the method answers them all (ten-step)', () => {
+      const doc = rated('ten-step', ['cold', 'warm', 'warm', null]);
+      act(() => goTo(doc, anna, 'answers'));
+      const panel = renderBoard(QuestionBoard, doc, bram);
+      expect(groupHeadings(panel)).toEqual(['Warm (2)', 'Not rated yet (1)', 'Cold (1)']);
+      expect(texts(panel)).toEqual([NEUTRAL, UNRATED, WARM, COLD]);
+      expect(panel.queryByText(/^Left aside/)).toBeNull();
+      // The case bringer still marks each answered, wherever it stands.
+      expect(panel.getByRole('checkbox', { name: `Answered: ${COLD}` })).toBeTruthy();
+    });
+
+    it('keeps focus on the pressed rating when a new rating moves its question to another group', async () => {
+      const doc = rated('socratic', ['cold', 'neutral', null, 'warm']);
+      act(() => goTo(doc, anna, 'answers'));
+      const bringer = renderBoard(QuestionBoard, doc, bram);
+      const group = () => bringer.getByRole('group', { name: `Rating: ${COLD}` });
+      within(group()).getByRole('button', { name: 'Warm' }).focus();
+      await bringer.user.keyboard('{Enter}');
+
+      expect(texts(bringer)).toEqual([COLD, WARM, NEUTRAL, UNRATED]);
+      expect(groupHeadings(bringer)).toEqual(['Warm (2)', 'Neutral (1)', 'Not rated yet (1)']);
+      const warm = within(group()).getByRole('button', { name: 'Warm' });
+      expect(warm.getAttribute('aria-pressed')).toBe('true');
+      expect(document.activeElement).toBe(warm);
+      // And back: pressed again, the rating is cleared and the question waits among the unrated.
+      await bringer.user.keyboard('{Enter}');
+      expect(texts(bringer)).toEqual([WARM, NEUTRAL, COLD, UNRATED]);
+      expect(document.activeElement).toBe(within(group()).getByRole('button', { name: 'Warm' }));
+    });
+
+    it('speaks Dutch', () => {
+      const doc = rated('socratic', ['cold', 'neutral', null, 'warm']);
+      const sorting = renderBoard(QuestionBoard, doc, dirk, 'nl');
+      expect(sorting.getByText('Gewaardeerd: 3 van 4')).toBeTruthy();
+      cleanup();
+      act(() => goTo(doc, anna, 'answers'));
+      expect(
+        renderBoard(QuestionBoard, doc, bram, 'nl').getByText(
+          'Op volgorde van jouw waardering: warm eerst.',
+        ),
+      ).toBeTruthy();
+      cleanup();
+      const panel = renderBoard(QuestionBoard, doc, dirk, 'nl');
+      expect(groupHeadings(panel)).toEqual([
+        'Warm (1)',
+        'Neutraal (1)',
+        'Nog niet gewaardeerd (1)',
+        'Koud (1)',
+      ]);
+      expect(
+        panel.getByText(
+          'Deze blijven liggen: de inbrenger beantwoordt de warme en neutrale vragen.',
+        ),
+      ).toBeTruthy();
+      expect(
+        panel.getByText('Op volgorde van de waardering door de inbrenger: warm eerst.'),
+      ).toBeTruthy();
+    });
   });
 });

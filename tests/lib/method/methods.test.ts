@@ -362,6 +362,21 @@ describe('blind phases and phases where the case bringer only listens', () => {
     expect(scaled).toEqual([['solution-focused', 'scaling', 'asking', undefined]]);
   });
 
+  it('orders the questions by their rating only in an answering phase after a rating phase', () => {
+    // Ordering while the bringer sorts would move a row away from under their hand.
+    const ordered = METHODS.flatMap((m) =>
+      m.phases.flatMap((p, index) => {
+        if (!p.answerByRating) return [];
+        const rated = m.phases.slice(0, index).some((before) => before.activity === 'rating');
+        return [[m.id, p.id, p.activity, rated, p.answerByRating]];
+      }),
+    );
+    expect(ordered).toEqual([
+      ['socratic', 'answers', 'rating', true, 'cold-aside'],
+      ['ten-step', 'answers', 'rating', true, 'warm-first'],
+    ]);
+  });
+
   it('makes a phase blind only where members write on the board', () => {
     for (const method of METHODS) {
       for (const phase of method.phases.filter((p) => p.blind)) {
