@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { LIMITS } from '../../lib/util/limits';
 import type { Notebook } from '../../lib/notebook/notebook';
-import type { Note, TakeHome, TakenAdvice } from '../../lib/notebook/note-codec';
+import type { Note, TakeHome, TakenAdvice, TakenRating } from '../../lib/notebook/note-codec';
 import { byGroupAndMeeting } from '../../lib/notebook/note-order';
 import type { GroupNotes } from '../../lib/notebook/note-order';
 import { formatMeetingDate } from '../../lib/i18n/format-date';
@@ -184,13 +184,24 @@ function NoteEditor({
 /** What a take-home is headed in the notes: what was given, or the bringer's own words alone. */
 function takeHomeTitle(home: TakeHome | null) {
   if (home?.items === 'compliments') return 'notesTakeHomeCompliments';
+  if (home && home.advice.length === 0 && home.questions) return 'notesTakeHomeQuestions';
   if (home && home.advice.length === 0) return 'notesTakeHomeOwn';
   return 'notesTakeHome';
 }
 
+const QUESTION_GROUPS: readonly {
+  rating: TakenRating;
+  label: 'notesWarmQuestions' | 'notesNeutralQuestions' | 'notesColdQuestions';
+}[] = [
+  { rating: 'warm', label: 'notesWarmQuestions' },
+  { rating: 'neutral', label: 'notesNeutralQuestions' },
+  { rating: 'cold', label: 'notesColdQuestions' },
+];
+
 /**
- * What a case bringer took home: case, core question, starred advice by rank (with why it fits),
- * the rest; advice they had already tried says so.
+ * What a case bringer took home: case, core question, the questions they rated (warm, neutral,
+ * cold), starred advice by rank (with why it fits), the rest; advice they had already tried says
+ * so.
  */
 function TakeHomeView({ home }: { home: TakeHome }) {
   const { t } = useI18n();
@@ -212,6 +223,27 @@ function TakeHomeView({ home }: { home: TakeHome }) {
       {home.caseTitle && <p>{t('caseTitle', { title: home.caseTitle })}</p>}
       {home.coreQuestion && <p>{t('coreQuestion', { text: home.coreQuestion })}</p>}
       {home.scale !== undefined && <p>{t('notesScale', { n: home.scale })}</p>}
+      {QUESTION_GROUPS.map(({ rating, label }) => {
+        const questions = home.questions?.filter((q) => q.rating === rating) ?? [];
+        if (questions.length === 0) return null;
+        return (
+          <Fragment key={rating}>
+            <p id={`${id}-${rating}`} className="take-home-label">
+              {t(label)}
+            </p>
+            <ul aria-labelledby={`${id}-${rating}`}>
+              {questions.map((q, i) => (
+                <li key={i}>
+                  <span className="note-text">{q.text}</span>
+                  {q.authorName && (
+                    <span className="hint"> {t('byAuthor', { name: q.authorName })}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Fragment>
+        );
+      })}
       {starred.length > 0 && (
         <>
           <p id={`${id}-starred`} className="take-home-label">

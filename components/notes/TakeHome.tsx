@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { BoardState } from '../../lib/shared-doc/board-state';
-import { takeHomeFrom } from '../../lib/notebook/take-home';
+import { holdsAnything, takeHomeFrom } from '../../lib/notebook/take-home';
+import type { TakeHome as Kept } from '../../lib/notebook/note-codec';
 import { takeHomeTexts } from '../../lib/method/board-words';
 import { useMeetingMark, useStoredDraft, useStoredItemDrafts } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
@@ -16,7 +17,8 @@ export const TAKE_HOME_KEEP_MS = 400;
 
 /**
  * For the case bringer, from the advice round on: all advice given to them, with their stars,
- * order and intentions, kept in their private notes on this device. It is kept as it changes
+ * order and intentions, kept in their private notes on this device; where they rate the
+ * questions (Socratic, ten-step), from the rating on, the questions they rated too. It is kept as it changes
  * (a moment after the last change, and at once when this view goes: the chair ended the meeting
  * or moved on), so that a bringer who never presses the button, or whose panel is gone when the
  * meeting ends and the board is cleared, still takes the advice home; the button keeps it now
@@ -84,8 +86,8 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
       );
     });
   }, [notebook, noteId, mark]);
-  /** Keeps the take-home as it is now; `after` hears how many pieces of advice were kept. */
-  const keep = useCallback((after?: (count: number) => void) => {
+  /** Keeps the take-home as it is now; `after` hears what was kept. */
+  const keep = useCallback((after?: (kept: Kept) => void) => {
     const {
       takeHome: now,
       json: nowJson,
@@ -96,11 +98,7 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
     } = latest.current;
     // Never an empty take-home; the case bringer's own words alone are worth keeping (the
     // solution-focused next small step comes before any compliment, the gossip method has none).
-    if (
-      !notes ||
-      (now.advice.length === 0 && now.intentions.trim() === '' && now.scale === undefined)
-    )
-      return;
+    if (!notes || !holdsAnything(now)) return;
     notes
       .save(
         noteDraft(where, lang, {
@@ -113,7 +111,7 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
       .then(
         () => {
           kept.current = nowJson;
-          after?.(now.advice.length);
+          after?.(now);
         },
         (error: unknown) =>
           setMessage({
@@ -141,12 +139,20 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
     },
     [keep],
   );
-  if (!notebook || board.advice.length === 0) return null;
+  // Shown once something was given: advice, compliments, or questions the bringer rated.
+  if (!notebook || (takeHome.advice.length === 0 && !takeHome.questions)) return null;
   const save = () => {
     removedNow.current = false;
     setRemovedHere(false);
     mark.set(false);
-    keep((count) => setMessage({ text: t(texts.saved, { count }), error: false }));
+    keep((kept) => {
+      // Before the advice round of a method that rates questions: the questions were kept.
+      const questionsOnly = texts.questions && kept.advice.length === 0;
+      const text = questionsOnly
+        ? t('takeHomeQuestionsSaved', { count: kept.questions?.length ?? 0 })
+        : t(texts.saved, { count: kept.advice.length });
+      setMessage({ text, error: false });
+    });
   };
   return (
     <section aria-labelledby={headingId} className="take-home">

@@ -58,6 +58,39 @@ export const BOARD_WORDS_MESSAGES = {
     nl: 'Iedereen heeft een compliment gegeven',
     en: 'Everyone has given a compliment',
   },
+  // Socratic: the questions the case bringer rated are what they are given.
+  takeHomeQuestionsHeading: { nl: 'Vragen mee naar huis', en: 'Take the questions home' },
+  takeHomeQuestions: {
+    nl: 'Bewaar de vragen in mijn notities',
+    en: 'Save the questions in my notes',
+  },
+  takeHomeQuestionsHint: {
+    nl: 'De vragen die je warm, neutraal of koud noemde worden bewaard in je notities, warm eerst, alleen op dit apparaat, ook als je niets doet. Na de bijeenkomst blijft er niets van gedeeld.',
+    en: 'The questions you rated warm, neutral or cold are kept in your notes, warm first, on this device only, even if you do nothing. Nothing of it stays shared after the meeting.',
+  },
+  takeHomeQuestionsSaved: {
+    nl: {
+      one: '{count} vraag bewaard in je notities.',
+      other: '{count} vragen bewaard in je notities.',
+    },
+    en: {
+      one: '{count} question saved in your notes.',
+      other: '{count} questions saved in your notes.',
+    },
+  },
+  // Ten-step: the rated questions, and later the advice.
+  takeHomeBothHeading: {
+    nl: 'Vragen en adviezen mee naar huis',
+    en: 'Take the questions and advice home',
+  },
+  takeHomeBoth: {
+    nl: 'Bewaar de vragen en adviezen in mijn notities',
+    en: 'Save the questions and advice in my notes',
+  },
+  takeHomeBothHint: {
+    nl: 'De vragen die je waardeerde en alle adviezen met je sterren, volgorde en voornemens worden bewaard in je notities, alleen op dit apparaat, ook als je niets doet. Na de bijeenkomst blijft er niets van gedeeld.',
+    en: 'The questions you rated and all advice with your stars, order and intentions are kept in your notes, on this device only, even if you do nothing. Nothing of it stays shared after the meeting.',
+  },
   takeHomeComplimentsHeading: { nl: 'Complimenten mee naar huis', en: 'Take the compliments home' },
   takeHomeCompliments: {
     nl: 'Bewaar de complimenten in mijn notities',

@@ -31,6 +31,14 @@ export const NOTES_OVERVIEW_MESSAGES = {
     nl: 'Mee naar huis: de complimenten aan mij',
     en: 'Take-home: the compliments given to me',
   },
+  /** A take-home of questions the case bringer rated, without advice (the Socratic method). */
+  notesTakeHomeQuestions: {
+    nl: 'Mee naar huis: de vragen aan mij',
+    en: 'Take-home: the questions asked of me',
+  },
+  notesWarmQuestions: { nl: 'Warme vragen', en: 'Warm questions' },
+  notesNeutralQuestions: { nl: 'Neutrale vragen', en: 'Neutral questions' },
+  notesColdQuestions: { nl: 'Koude vragen', en: 'Cold questions' },
   /** A take-home of the case bringer's own words alone (the gossip method's reaction). */
   notesTakeHomeOwn: { nl: 'Mee naar huis', en: 'Take-home' },
   notesStarredAdvice: { nl: 'Adviezen met een ster', en: 'Starred advice' },

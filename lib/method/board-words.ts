@@ -130,10 +130,14 @@ export interface TakeHomeTexts {
   /** The heading of the first case's items while a second case runs. */
   readonly earlier: MessageKey;
   /** Counted: how many items were kept. */
-  readonly saved: 'takeHomeSaved' | 'takeHomeComplimentsSaved';
+  readonly saved: 'takeHomeSaved' | 'takeHomeComplimentsSaved' | 'takeHomeQuestionsSaved';
+  /** The case bringer rates the questions in this method, and the rated ones go home too. */
+  readonly questions: boolean;
 }
 
-const TAKE_HOME_TEXTS: Readonly<Record<'advice' | 'compliments', TakeHomeTexts>> = {
+type TakeHomeKind = 'advice' | 'compliments' | 'questions' | 'questions-and-advice';
+
+const TAKE_HOME_TEXTS: Readonly<Record<TakeHomeKind, TakeHomeTexts>> = {
   advice: {
     items: 'advice',
     heading: 'takeHomeHeading',
@@ -141,6 +145,7 @@ const TAKE_HOME_TEXTS: Readonly<Record<'advice' | 'compliments', TakeHomeTexts>>
     save: 'takeHome',
     earlier: 'earlierCaseAdvice',
     saved: 'takeHomeSaved',
+    questions: false,
   },
   compliments: {
     items: 'compliments',
@@ -149,15 +154,38 @@ const TAKE_HOME_TEXTS: Readonly<Record<'advice' | 'compliments', TakeHomeTexts>>
     save: 'takeHomeCompliments',
     earlier: 'notesCompliments',
     saved: 'takeHomeComplimentsSaved',
+    questions: false,
+  },
+  questions: {
+    items: 'advice',
+    heading: 'takeHomeQuestionsHeading',
+    hint: 'takeHomeQuestionsHint',
+    save: 'takeHomeQuestions',
+    earlier: 'earlierCaseAdvice',
+    saved: 'takeHomeQuestionsSaved',
+    questions: true,
+  },
+  'questions-and-advice': {
+    items: 'advice',
+    heading: 'takeHomeBothHeading',
+    hint: 'takeHomeBothHint',
+    save: 'takeHomeBoth',
+    earlier: 'earlierCaseAdvice',
+    saved: 'takeHomeSaved',
+    questions: true,
   },
 };
 
 /**
  * What the case bringer takes home in a method: compliments where every item round gives
- * compliments (solution-focused), advice otherwise (the Balint associations come with advice).
+ * compliments (solution-focused), advice otherwise (the Balint associations come with advice);
+ * where the bringer rates the questions (Socratic, ten-step), the rated questions too, and in the
+ * Socratic method, which has no advice round, only those.
  */
 export function takeHomeTexts(method: Method): TakeHomeTexts {
   const rounds = method.phases.filter((p) => p.activity === 'advising');
+  const rates = method.phases.some((p) => p.activity === 'rating');
   const compliments = rounds.length > 0 && rounds.every((p) => p.items === 'compliments');
+  if (rates) return TAKE_HOME_TEXTS[rounds.length === 0 ? 'questions' : 'questions-and-advice'];
   return TAKE_HOME_TEXTS[compliments ? 'compliments' : 'advice'];
 }

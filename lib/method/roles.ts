@@ -85,8 +85,9 @@ export const RULES: Readonly<Record<Action, Rule>> = {
     activities: ['lookback', 'pitching', 'choosing', 'sharing'],
   },
   // Saving the advice into the case bringer's private notes: offered while they may still star
-  // and order it, so that what they take home carries their choice.
-  'take-home': { roles: BRINGER, activities: WITH_ADVICE },
+  // and order it, so that what they take home carries their choice; and from the rating of the
+  // questions on, where the bringer rates them (the Socratic method has no advice round).
+  'take-home': { roles: BRINGER, activities: [...WITH_ADVICE, 'rating'] },
 };
 
 /** What about the meeting, besides role and phase, widens who may act. */

@@ -41,6 +41,16 @@ export interface TakenAdvice {
   readonly why: string | null;
 }
 
+/** How a question landed with the case bringer (the board's Rating, declared on this side). */
+export type TakenRating = 'warm' | 'neutral' | 'cold';
+
+/** One question the case bringer rated, as they took it home (Socratic, ten-step). */
+export interface TakenQuestion {
+  readonly text: string;
+  readonly authorName: string;
+  readonly rating: TakenRating;
+}
+
 /** What a case bringer takes home from a meeting. */
 export interface TakeHome {
   readonly coreQuestion: string | null;
@@ -57,6 +67,12 @@ export interface TakeHome {
    * solution-focused method. Absent when not said, and in take-homes kept before.
    */
   readonly scale?: number;
+  /**
+   * The questions the case bringer rated, warm first, then neutral, then cold: in a Socratic
+   * meeting they are all the bringer is given. Absent where none was rated, and in take-homes
+   * kept before.
+   */
+  readonly questions?: readonly TakenQuestion[];
 }
 
 export interface Note {
@@ -164,6 +180,31 @@ function decodeAdvice(value: unknown): TakenAdvice | null {
   return { text, authorName, starred, rank, tried, why };
 }
 
+function isTakenRating(value: unknown): value is TakenRating {
+  return value === 'warm' || value === 'neutral' || value === 'cold';
+}
+
+function decodeQuestion(value: unknown): TakenQuestion | null {
+  if (!isRecord(value)) return null;
+  const text = untrimmedString(value.text, LIMITS.question);
+  const authorName = untrimmedString(value.authorName, LIMITS.memberName);
+  if (text === null || authorName === null || !isTakenRating(value.rating)) return null;
+  return { text, authorName, rating: value.rating };
+}
+
+/** The rated questions of a take-home; undefined: none said; null: damaged. */
+function decodeQuestions(value: unknown): TakenQuestion[] | undefined | null {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length > LIMITS.itemsPerBoard) return null;
+  const questions: TakenQuestion[] = [];
+  for (const raw of value) {
+    const question = decodeQuestion(raw);
+    if (!question) return null;
+    questions.push(question);
+  }
+  return questions;
+}
+
 function decodeTakeHome(value: unknown): TakeHome | null {
   if (!isRecord(value) || !Array.isArray(value.advice)) return null;
   if (value.advice.length > LIMITS.itemsPerBoard) return null;
@@ -177,6 +218,8 @@ function decodeTakeHome(value: unknown): TakeHome | null {
   if (intentions === null) return null;
   if (value.items !== undefined && value.items !== 'compliments') return null;
   if (value.scale !== undefined && !isScalePoint(value.scale)) return null;
+  const questions = decodeQuestions(value.questions);
+  if (questions === null) return null;
   const advice: TakenAdvice[] = [];
   for (const raw of value.advice) {
     const item = decodeAdvice(raw);
@@ -190,6 +233,7 @@ function decodeTakeHome(value: unknown): TakeHome | null {
     intentions,
     ...(value.items === 'compliments' ? { items: 'compliments' as const } : {}),
     ...(isScalePoint(value.scale) ? { scale: value.scale } : {}),
+    ...(questions ? { questions } : {}),
   };
 }
 

@@ -33,6 +33,9 @@ const MARKDOWN_LABELS = {
   scale: { nl: 'Waar ik stond (0 tot 10)', en: 'Where I was (0 to 10)' },
   tried: { nl: 'al geprobeerd', en: 'already tried' },
   why: { nl: 'Waarom dit past', en: 'Why it fits' },
+  warmQuestions: { nl: 'Warme vragen', en: 'Warm questions' },
+  neutralQuestions: { nl: 'Neutrale vragen', en: 'Neutral questions' },
+  coldQuestions: { nl: 'Koude vragen', en: 'Cold questions' },
 } satisfies Record<string, Localized>;
 
 /** Headings are one line. */
@@ -64,6 +67,16 @@ function takeHomeMarkdown(home: TakeHome, label: Label) {
   if (home.coreQuestion)
     out.push(`**${label('coreQuestion')}:** ${oneLine(home.coreQuestion)}`, '');
   if (home.scale !== undefined) out.push(`**${label('scale')}:** ${home.scale}`, '');
+  for (const rating of ['warm', 'neutral', 'cold'] as const) {
+    const questions = home.questions?.filter((q) => q.rating === rating) ?? [];
+    if (questions.length === 0) continue;
+    out.push(`**${label(`${rating}Questions`)}**`, '');
+    for (const q of questions) {
+      const by = q.authorName ? ` (${oneLine(q.authorName)})` : '';
+      out.push(listItem('-', `${q.text.trim()}${by}`));
+    }
+    out.push('');
+  }
   const starred = home.advice
     .filter((a) => a.starred)
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));

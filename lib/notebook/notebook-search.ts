@@ -17,6 +17,7 @@ export function searchableText(note: Note): string {
   if (home) {
     parts.push(home.coreQuestion ?? '', home.caseTitle ?? '', home.intentions);
     for (const advice of home.advice) parts.push(advice.text, advice.authorName, advice.why ?? '');
+    for (const question of home.questions ?? []) parts.push(question.text, question.authorName);
   }
   return fold(parts.join('\n'));
 }

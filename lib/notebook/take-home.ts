@@ -1,4 +1,4 @@
-import type { TakeHome } from './note-codec';
+import type { TakeHome, TakenQuestion, TakenRating } from './note-codec';
 
 /*
  * The case bringer's take-home: made from the shared advice board, kept in the private notebook,
@@ -22,18 +22,39 @@ export interface AdviceAsShown {
   readonly intentions: string | null;
   /** Where the case bringer said they were on the scaling question, or null. */
   readonly scale?: number | null;
+  /** The questions to the case bringer, in the board's order, with the rating they gave. */
+  readonly questions?: readonly {
+    readonly text: string;
+    readonly authorName: string;
+    readonly rating: TakenRating | null;
+  }[];
+}
+
+/** The order rated questions go home in: what struck home first. */
+const RATING_ORDER: readonly TakenRating[] = ['warm', 'neutral', 'cold'];
+
+/** The questions the case bringer rated, warm first, then neutral, then cold, each as written. */
+function ratedQuestions(board: AdviceAsShown): TakenQuestion[] {
+  const questions = board.questions ?? [];
+  return RATING_ORDER.flatMap((rating) =>
+    questions
+      .filter((q) => q.rating === rating)
+      .map((q) => ({ text: q.text, authorName: q.authorName, rating })),
+  );
 }
 
 /**
  * What the case bringer takes home: every piece of advice with its star and rank, whether they
  * had already tried it ("geeft aan wat hij/zij al gedaan heeft") and, for the chosen advice, why
- * it fits; the core question, the case and their intentions.
+ * it fits; the core question, the case and their intentions; and the questions they rated warm,
+ * neutral or cold (Socratic, ten-step), which in a Socratic meeting are all they are given.
  */
 export function takeHomeFrom(
   board: AdviceAsShown,
   caseTitle: string | null,
   items: 'advice' | 'compliments' = 'advice',
 ): TakeHome {
+  const questions = ratedQuestions(board);
   // The starred advice first, in the case bringer's order (the board's order), then the rest.
   const starred = board.advice.filter((advice) => advice.starred);
   const others = board.advice.filter((advice) => !advice.starred);
@@ -61,7 +82,18 @@ export function takeHomeFrom(
     intentions: board.intentions ?? '',
     ...(items === 'compliments' ? { items } : {}),
     ...(board.scale !== undefined && board.scale !== null ? { scale: board.scale } : {}),
+    ...(questions.length > 0 ? { questions } : {}),
   };
+}
+
+/** Whether a take-home holds anything: never an empty one is kept. */
+export function holdsAnything(takeHome: TakeHome): boolean {
+  return (
+    takeHome.advice.length > 0 ||
+    takeHome.intentions.trim() !== '' ||
+    takeHome.scale !== undefined ||
+    (takeHome.questions?.length ?? 0) > 0
+  );
 }
 
 /** One line of a take-home that its case bringer may choose to tell the group. */

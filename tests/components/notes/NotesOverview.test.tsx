@@ -238,6 +238,30 @@ describe('the notes overview', () => {
     expect(within(zorg).queryByRole('list', { name: 'Other advice' })).toBeNull();
   });
 
+  it('lists a Socratic take-home as the questions the case bringer rated, warm first', async () => {
+    renderOverview(
+      await notebookWithTakeHome('answers', 'Answers', {
+        caseTitle: 'Nee zeggen',
+        coreQuestion: null,
+        advice: [],
+        intentions: '',
+        questions: [
+          { text: 'Wat gebeurt er als je ja zegt?', authorName: 'Dirk', rating: 'warm' },
+          { text: 'Wie wil dat je ja zegt?', authorName: 'Carla', rating: 'neutral' },
+          { text: 'Wanneer lukte het wel?', authorName: 'Carla', rating: 'cold' },
+        ],
+      }),
+    );
+    const zorg = await screen.findByRole('region', { name: 'Intervisie Zorg' });
+    expect(within(zorg).getByText('Take-home: the questions asked of me')).toBeTruthy();
+    const list = (name: string) =>
+      texts(within(within(zorg).getByRole('list', { name })).getAllByRole('listitem'));
+    expect(list('Warm questions')).toEqual(['Wat gebeurt er als je ja zegt? by Dirk']);
+    expect(list('Neutral questions')).toEqual(['Wie wil dat je ja zegt? by Carla']);
+    expect(list('Cold questions')).toEqual(['Wanneer lukte het wel? by Carla']);
+    expect(within(zorg).queryByText(/advice/)).toBeNull();
+  });
+
   it('heads a take-home of the case bringer’s own words alone as a take-home, not as advice', async () => {
     renderOverview(
       await notebookWithTakeHome('reaction', 'Reaction', {

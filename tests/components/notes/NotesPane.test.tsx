@@ -11,8 +11,11 @@ import { LastTakeHome } from '../../../components/meeting/LastTakeHome';
 import { TAKE_HOME_KEEP_MS, TakeHome } from '../../../components/notes/TakeHome';
 import {
   addAdvice,
+  addQuestion,
   explainFit,
   markTried,
+  rateQuestion,
+  revealPhase,
   setIntentions,
   starAdvice,
 } from '../../../lib/shared-doc/board-commands';
@@ -332,6 +335,91 @@ describe('the take-home kept without the button', () => {
     const home = (await notebook.get(takeHomeNoteId('meeting-0002')))?.takeHome;
     expect(home?.items).toBe('compliments');
     expect(home?.advice.map((a) => a.text)).toEqual(['Je bleef rustig']);
+  });
+
+  describe('where the case bringer rates the questions', () => {
+    /** Questions written blind in `methodId`'s question round and revealed, then rated. */
+    function ratedMeeting(methodId: 'socratic' | 'ten-step', ratingPhase: string) {
+      const doc = meeting('questions', methodId);
+      const dirk = member('Dirk');
+      act(() => {
+        expect(addQuestion(carla.ctx(doc, 2_000), 'Wanneer lukte het wel?').ok).toBe(true);
+        expect(addQuestion(dirk.ctx(doc, 3_000), 'Wat gebeurt er als je ja zegt?').ok).toBe(true);
+        expect(addQuestion(carla.ctx(doc, 4_000), 'Wie wil dat je ja zegt?').ok).toBe(true);
+        expect(revealPhase(anna.ctx(doc)).ok).toBe(true);
+        goTo(doc, anna, ratingPhase);
+      });
+      return doc;
+    }
+    const rate = (doc: Y.Doc, ratings: ('warm' | 'neutral' | 'cold')[]) =>
+      act(() => {
+        const ids = readBoard(doc, readMeeting(doc).method, bram.id).questions.map((q) => q.id);
+        ratings.forEach((rating, i) =>
+          expect(rateQuestion(bram.ctx(doc), ids[i]!, rating).ok).toBe(true),
+        );
+      });
+    const keptQuestions = async (notebook: Notebook) =>
+      (await notebook.get(takeHomeNoteId('meeting-0002')))?.takeHome?.questions?.map((q) => [
+        q.rating,
+        q.text,
+      ]) ?? null;
+
+    it('takes the rated questions home, warm first, in a Socratic meeting, which has no advice round', async () => {
+      const notebook = freshNotebook();
+      const doc = ratedMeeting('socratic', 'sorting');
+      const panel = renderTakeHome(notebook, doc);
+      // Nothing rated, nothing to take home yet.
+      expect(panel.queryByRole('heading', { name: 'Take the questions home' })).toBeNull();
+      rate(doc, ['cold', 'warm']);
+      await waitFor(async () =>
+        expect(await keptQuestions(notebook)).toEqual([
+          ['warm', 'Wat gebeurt er als je ja zegt?'],
+          ['cold', 'Wanneer lukte het wel?'],
+        ]),
+      );
+      expect(panel.getByRole('heading', { name: 'Take the questions home' })).toBeTruthy();
+      // The answering phase, where the bringer may still change a rating; then the evaluation.
+      act(() => goTo(doc, anna, 'answers'));
+      rate(doc, ['cold', 'warm', 'neutral']);
+      await waitFor(async () => expect(await keptQuestions(notebook)).toHaveLength(3));
+      await userEvent.click(panel.getByRole('button', { name: 'Save the questions in my notes' }));
+      expect(await panel.findByText('3 questions saved in your notes.')).toBeTruthy();
+      const home = (await notebook.get(takeHomeNoteId('meeting-0002')))?.takeHome;
+      expect(home?.questions).toEqual([
+        { text: 'Wat gebeurt er als je ja zegt?', authorName: 'Dirk', rating: 'warm' },
+        { text: 'Wie wil dat je ja zegt?', authorName: 'Carla', rating: 'neutral' },
+        { text: 'Wanneer lukte het wel?', authorName: 'Carla', rating: 'cold' },
+      ]);
+      expect(home?.advice).toEqual([]);
+    });
+
+    it('takes the rated questions home with the advice in a ten-step meeting, in Dutch', async () => {
+      const notebook = freshNotebook();
+      const doc = ratedMeeting('ten-step', 'rating');
+      rate(doc, ['neutral', 'warm', 'cold']);
+      act(() => {
+        goTo(doc, anna, 'advice');
+        expect(addAdvice(carla.ctx(doc, 5_000), 'Oefen het nee zeggen met een collega').ok).toBe(
+          true,
+        );
+      });
+      const Board = (props: MeetingProps) => (
+        <NotebookProvider notebook={notebook}>
+          <TakeHome place={place(doc)} board={props.board} />
+        </NotebookProvider>
+      );
+      const panel = renderBoard(Board, doc, bram, 'nl');
+      expect(panel.getByRole('heading', { name: 'Vragen en adviezen mee naar huis' })).toBeTruthy();
+      await userEvent.click(
+        panel.getByRole('button', { name: 'Bewaar de vragen en adviezen in mijn notities' }),
+      );
+      expect(await panel.findByText('1 advies bewaard in je notities.')).toBeTruthy();
+      expect(await keptQuestions(notebook)).toEqual([
+        ['warm', 'Wat gebeurt er als je ja zegt?'],
+        ['neutral', 'Wanneer lukte het wel?'],
+        ['cold', 'Wie wil dat je ja zegt?'],
+      ]);
+    });
   });
 
   it('writes nothing while no advice has been given', async () => {

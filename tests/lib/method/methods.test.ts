@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASIC_METHOD } from '../../../lib/method/methods/basic';
 import { clampPhaseIndex } from '../../../lib/method/method';
 import { findMethod, METHODS } from '../../../lib/method/method-list';
+import { takeHomeTexts } from '../../../lib/method/board-words';
 import type { Activity, Method, Phase } from '../../../lib/method/method';
 
 /** Every activity of the contract; a Record, so that a new activity fails to compile here. */
@@ -375,6 +376,25 @@ describe('blind phases and phases where the case bringer only listens', () => {
       ['socratic', 'answers', 'rating', true, 'cold-aside'],
       ['ten-step', 'answers', 'rating', true, 'warm-first'],
     ]);
+  });
+
+  it('names what the case bringer takes home after what the method gives them', () => {
+    const kinds = Object.fromEntries(
+      METHODS.map((m) => {
+        const texts = takeHomeTexts(m);
+        return [m.id, [texts.heading, texts.questions]];
+      }),
+    );
+    expect(kinds).toEqual({
+      basic: ['takeHomeHeading', false],
+      incident: ['takeHomeHeading', false],
+      balint: ['takeHomeHeading', false],
+      gossip: ['takeHomeHeading', false],
+      socratic: ['takeHomeQuestionsHeading', true],
+      'ten-step': ['takeHomeBothHeading', true],
+      'solution-focused': ['takeHomeComplimentsHeading', false],
+      'first-meeting': ['takeHomeHeading', false],
+    });
   });
 
   it('makes a phase blind only where members write on the board', () => {

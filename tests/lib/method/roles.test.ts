@@ -81,6 +81,8 @@ const TABLE: ReadonlyArray<readonly [Action, Role, Activity, boolean]> = [
   ['take-home', 'bringer', 'reacting', true],
   ['take-home', 'bringer', 'evaluating', true],
   ['take-home', 'bringer', 'asking', false],
+  ['take-home', 'bringer', 'rating', true],
+  ['take-home', 'member', 'rating', false],
   ['take-home', 'member', 'advising', false],
   ['take-home', 'chair', 'evaluating', false],
 ];
@@ -110,11 +112,13 @@ describe('who may do what', () => {
     expect([...covered].sort()).toEqual(Object.keys(RULES).sort());
   });
 
-  it('offers the case bringer the advice to take home exactly while they may star it', () => {
-    for (const activity of ACTIVITIES) {
+  it('offers the case bringer the advice to take home while they may star it, and the questions once they rate them', () => {
+    for (const activity of ACTIVITIES.filter((a) => a !== 'rating')) {
       expect(mayDo('take-home', 'bringer', activity)).toBe(mayDo('star', 'bringer', activity));
     }
+    expect(mayDo('take-home', 'bringer', 'rating')).toBe(mayDo('rate', 'bringer', 'rating'));
     expect(ACTIVITIES.filter((a) => mayDo('take-home', 'bringer', a))).toEqual([
+      'rating',
       'advising',
       'reacting',
       'evaluating',

@@ -19,6 +19,7 @@ import { draft, START, TAKE_HOME, takeHomeDraft } from './fixtures';
 
 const NOTE: Note = { ...draft(), createdAt: START, updatedAt: START + 1 };
 const HOME: Note = { ...takeHomeDraft(), createdAt: START, updatedAt: START };
+const QUESTION = { text: 'Wanneer lukte het wel?', authorName: 'Carla', rating: 'warm' as const };
 
 describe('decodeNote', () => {
   it('keeps a valid note and a valid take-home as they are, spaces included', () => {
@@ -70,6 +71,18 @@ describe('decodeNote', () => {
       `a scale of ${JSON.stringify(scale)} (the scaling question goes 0 to 10)`,
       { ...HOME, takeHome: { ...TAKE_HOME, scale } },
     ]),
+    ...(
+      [
+        ['a rated question rated "lauw"', [{ ...QUESTION, rating: 'lauw' }]],
+        ['a rated question without a rating', [{ ...QUESTION, rating: null }]],
+        ['a question over the limit', [{ ...QUESTION, text: 'x'.repeat(LIMITS.question + 1) }]],
+        ['questions that are not a list', { ...QUESTION }],
+        ['more questions than a board holds', Array(LIMITS.itemsPerBoard + 1).fill(QUESTION)],
+      ] as const
+    ).map(([what, questions]): [string, unknown] => [
+      what,
+      { ...HOME, takeHome: { ...TAKE_HOME, questions } },
+    ]),
     [
       'more advice than a board holds',
       {
@@ -92,6 +105,17 @@ describe('decodeNote', () => {
   it('keeps a take-home of compliments as compliments (the solution-focused method)', () => {
     const home = { ...HOME, takeHome: { ...TAKE_HOME, items: 'compliments' as const } };
     expect(decodeNote(home)).toEqual(home);
+  });
+
+  it('keeps the questions the case bringer rated, as they were taken home (Socratic, ten-step)', () => {
+    const questions = [
+      QUESTION,
+      { text: 'Wie wil dat je ja zegt?', authorName: 'Dirk', rating: 'cold' as const },
+    ];
+    const home = { ...HOME, takeHome: { ...TAKE_HOME, questions } };
+    expect(decodeNote(home)).toEqual(home);
+    // A take-home kept before there were rated questions has none.
+    expect(decodeNote(HOME)?.takeHome).not.toHaveProperty('questions');
   });
 
   it('keeps where the case bringer was on the scaling question, 0 and 10 included', () => {

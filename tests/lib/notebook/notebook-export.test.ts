@@ -58,6 +58,26 @@ describe('notesToMarkdown', () => {
     expect(md(asAdvice)).toContain('**Other advice**');
   });
 
+  it('lists the questions the case bringer rated, warm first, by their rating', () => {
+    const home = note({ kind: 'take-home', text: '' });
+    const takeHome: TakeHome = {
+      caseTitle: 'Nee zeggen',
+      coreQuestion: null,
+      advice: [],
+      intentions: '',
+      questions: [
+        { text: 'Wat gebeurt er als je ja zegt?', authorName: 'Dirk', rating: 'warm' },
+        { text: 'Wanneer lukte het\nwel?', authorName: 'Carla', rating: 'cold' },
+      ],
+    };
+    const md = notesToMarkdown([{ ...home, takeHome }], START, 'nl');
+    expect(md).toContain(
+      '**Warme vragen**\n\n- Wat gebeurt er als je ja zegt? (Dirk)\n\n**Koude vragen**\n\n- Wanneer lukte het\n  wel? (Carla)\n',
+    );
+    expect(md).not.toContain('Neutrale vragen');
+    expect(notesToMarkdown([{ ...home, takeHome }], START, 'en')).toContain('**Warm questions**');
+  });
+
   it('says where the case bringer was on the scaling question, after the core question', () => {
     const home = note({ kind: 'take-home', text: '' });
     const takeHome = { ...COMPLIMENTS_TAKE_HOME, coreQuestion: 'Hoe krijg ik rust?', scale: 0 };

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchNotes } from '../../../lib/notebook/notebook-search';
 import type { Note } from '../../../lib/notebook/note-codec';
-import { closeOpened, draft, fillNotebook, setup, START, takeHomeDraft } from './fixtures';
+import {
+  closeOpened,
+  draft,
+  fillNotebook,
+  setup,
+  START,
+  TAKE_HOME,
+  takeHomeDraft,
+} from './fixtures';
 
 afterEach(closeOpened);
 
@@ -45,6 +53,22 @@ describe('search', () => {
         (await notebook.search(query)).map((n) => n.id),
         query,
       ).toEqual(['home-0001']);
+    }
+  });
+
+  it('searches the questions the case bringer took home, and who asked them', async () => {
+    const { notebook } = setup();
+    await notebook.save(draft());
+    await notebook.save(
+      takeHomeDraft({
+        takeHome: {
+          ...TAKE_HOME,
+          questions: [{ text: 'Wanneer lukte het wél?', authorName: 'Dirkje', rating: 'warm' }],
+        },
+      }),
+    );
+    for (const query of ['lukte wel', 'dirkje']) {
+      expect((await notebook.search(query)).map((n) => n.id)).toEqual(['home-0001']);
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { takeHomeFrom, takeHomeLines } from '../../../lib/notebook/take-home';
+import { holdsAnything, takeHomeFrom, takeHomeLines } from '../../../lib/notebook/take-home';
 import type { AdviceAsShown, TakeHomeLine } from '../../../lib/notebook/take-home';
 import type { TakeHome } from '../../../lib/notebook/note-codec';
 import {
@@ -139,6 +139,48 @@ describe('what the case bringer takes home', () => {
       ['Vast belmoment', 1, false, 'Dan weet de ouder waar hij aan toe is'],
       ['Leidinggevende erbij', null, true, null],
     ]);
+  });
+});
+
+describe('the questions the case bringer rated (Socratic, ten-step)', () => {
+  const question = (text: string, rating: 'warm' | 'neutral' | 'cold' | null) => ({
+    text,
+    authorName: 'Dirk',
+    rating,
+  });
+
+  it('go home warm first, then neutral, then cold, each in the board order; unrated ones stay', () => {
+    const home = takeHomeFrom(
+      {
+        coreQuestion: null,
+        advice: [],
+        intentions: null,
+        questions: [
+          question('A', 'cold'),
+          question('B', null),
+          question('C', 'warm'),
+          question('D', 'neutral'),
+          question('E', 'warm'),
+        ],
+      },
+      null,
+    );
+    expect(home.questions?.map((q) => [q.text, q.rating])).toEqual([
+      ['C', 'warm'],
+      ['E', 'warm'],
+      ['D', 'neutral'],
+      ['A', 'cold'],
+    ]);
+    expect(holdsAnything(home)).toBe(true);
+  });
+
+  it('are left out where none was rated, so an empty take-home is never kept', () => {
+    const home = takeHomeFrom(
+      { coreQuestion: null, advice: [], intentions: null, questions: [question('B', null)] },
+      null,
+    );
+    expect(home).not.toHaveProperty('questions');
+    expect(holdsAnything(home)).toBe(false);
   });
 });
 
