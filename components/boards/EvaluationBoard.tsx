@@ -48,7 +48,7 @@ export function EvaluationBoard({ meeting, board, role, selfId, run }: MeetingPr
   return (
     <section aria-labelledby={headingId} className="board evaluation-board">
       <h3 id={headingId}>{t('evaluationHeading')}</h3>
-      <p className="hint">{t('whatIsKept')}</p>
+      <p className="hint">{t(meeting.method.hasCase ? 'whatIsKept' : 'whatIsKeptNoCase')}</p>
       {kinds.map(({ kind, label }) => {
         const lines = board.evaluation.filter((e) => e.kind === kind);
         const listId = `${headingId}-${kind}`;

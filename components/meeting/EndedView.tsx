@@ -77,7 +77,7 @@ export function EndedView({ summary, onBack }: { summary: MeetingSummary; onBack
           )}
         </dl>
         <KeptLines heading={t('keptAgreements')} lines={summary.agreements} />
-        <KeptLines heading={t('keptFollowUp')} lines={summary.followUp} />
+        {hasFollowUp(summary) && <KeptLines heading={t('keptFollowUp')} lines={summary.followUp} />}
         <p className="hint">{t('keptOnDevice')}</p>
       </section>
       {/* Its own name: the header's "Back to your groups" does the same, and two controls of
@@ -87,6 +87,15 @@ export function EndedView({ summary, onBack }: { summary: MeetingSummary; onBack
       </button>
     </section>
   );
+}
+
+/**
+ * Whether a kept meeting speaks of a follow-up: not after a meeting without a case (the first
+ * meeting), where nobody is followed up and "Follow-up: none" would only puzzle, unless a line was
+ * written all the same.
+ */
+export function hasFollowUp(summary: MeetingSummary): boolean {
+  return summary.followUp.length > 0 || findMethod(summary.methodId)?.hasCase !== false;
 }
 
 /** A titled list of kept lines (agreements, follow-up), or "none". */

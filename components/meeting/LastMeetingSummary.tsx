@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { MeetingSummary } from '../../lib/shared-doc/meeting-end';
-import { KeptLines } from './EndedView';
+import { hasFollowUp, KeptLines } from './EndedView';
 import { formatMeetingDate } from '../../lib/i18n/format-date';
 import { useI18n } from '../common/I18n';
 
@@ -35,7 +35,7 @@ export function LastMeetingSummary({
       ) : (
         <>
           <KeptLines heading={t('keptAgreements')} lines={last.agreements} />
-          <KeptLines heading={t('keptFollowUp')} lines={last.followUp} />
+          {hasFollowUp(last) && <KeptLines heading={t('keptFollowUp')} lines={last.followUp} />}
         </>
       )}
       {wasBringer && (

@@ -520,6 +520,11 @@ export const MESSAGES = {
     nl: 'Na afloop bewaart de groep alleen de datum, de werkvorm, de rollen, de afspraken en het vervolg, en de titel van de casus alleen als de inbrenger instemt; al het andere wordt voor iedereen gewist.',
     en: 'After the meeting the group keeps only the date, the method, the roles, the agreements and the follow-up, and the case title only if the case bringer agrees; everything else is cleared for everyone.',
   },
+  // A meeting without a case (the first meeting): no follow-up and no case title to keep.
+  whatIsKeptNoCase: {
+    nl: 'Na afloop bewaart de groep alleen de datum, de werkvorm, de rollen en de afspraken; al het andere wordt voor iedereen gewist.',
+    en: 'After the meeting the group keeps only the date, the method, the roles and the agreements; everything else is cleared for everyone.',
+  },
   endedTitle: { nl: 'De bijeenkomst is beëindigd.', en: 'The meeting has ended.' },
   endedCleared: {
     nl: 'Het gedeelde bord is voor iedereen gewist.',

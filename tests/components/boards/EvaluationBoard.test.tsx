@@ -109,6 +109,12 @@ describe('the evaluation board', () => {
       panel(carla).queryByRole('radio', { name: 'Follow-up for the case bringer' }),
     ).toBeNull();
     expect(panel(carla).queryByRole('checkbox')).toBeNull();
+    // What the group keeps, without a follow-up or a case title to speak of.
+    expect(
+      panel(carla).getByText(
+        'After the meeting the group keeps only the date, the method, the roles and the agreements; everything else is cleared for everyone.',
+      ),
+    ).toBeTruthy();
   });
 
   it('starts on agreements in the first meeting’s working agreements phase, and only there', async () => {

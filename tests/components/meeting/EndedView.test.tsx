@@ -135,6 +135,26 @@ describe('the ended view', () => {
     expect(last.container.textContent).toContain('Tweede casus ingebracht door Carla');
   });
 
+  it('speaks of no follow-up after a first meeting, which has no case, here or at the next meeting', () => {
+    const first = summary({
+      methodId: 'first-meeting',
+      caseBringerName: null,
+      caseBringerId: null,
+      agreements: ['Eens per zes weken'],
+    });
+    const { container } = renderIn('en', <EndedView summary={first} onBack={vi.fn()} />);
+    expect(listed('Agreements')).toEqual(['Eens per zes weken']);
+    expect(container.textContent).not.toContain('Follow-up');
+    cleanup();
+    const next = renderIn('en', <LastMeetingSummary history={[first]} selfId="x" />);
+    expect(next.container.textContent).toContain('Eens per zes weken');
+    expect(next.container.textContent).not.toContain('Follow-up');
+    cleanup();
+    // A basic meeting says so even when none was written.
+    renderIn('en', <EndedView summary={summary({})} onBack={vi.fn()} />);
+    expect(screen.getByRole('heading', { name: 'Follow-up' })).toBeTruthy();
+  });
+
   it('moves focus to the heading, since the meeting vanished under it', () => {
     renderIn('en', <EndedView summary={summary({})} onBack={vi.fn()} />);
     expect(document.activeElement).toBe(
