@@ -56,7 +56,10 @@ interface PressedRating {
 /**
  * Questions to the case bringer: members write them (a coach advises as they type, never
  * blocks), blind phases hide others' questions until the chair reveals them, and the case
- * bringer marks questions answered and rates them warm, neutral or cold.
+ * bringer marks questions answered and rates them warm, neutral or cold. While they rate, every
+ * panel shows how far they are; in the answering phase after it (Socratic, ten-step:
+ * Phase.answerByRating) the questions stand by their rating, warm first, so that the case
+ * bringer starts with what struck home.
  */
 export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProps) {
   const { t, locale } = useI18n();

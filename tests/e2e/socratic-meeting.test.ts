@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSignalingServer } from '../../server/signaling-server';
-import type { RunningServer } from '../../server/signaling-server';
 import type { NodeMember } from '../helpers/node-member';
-import { launchMember } from './helpers/member-browser';
-import type { MemberBrowser } from './helpers/member-browser';
 import {
   currentPhase,
   endMeeting,
   joinGroup,
   letIn,
+  membersInACall,
   nodeMemberJoins,
-  openCallPanel,
   startGroup,
 } from './helpers/panel';
 
@@ -30,36 +26,17 @@ const THIRD = 'Wie heeft er belang bij dat je ja zegt?';
  * rated are in his own notes, warm first.
  */
 describe('a Socratic meeting', () => {
-  let server: RunningServer;
-  let browsers: MemberBrowser[] = [];
+  const call = membersInACall(2, { callUrl: MEET_URL, viewport: { width: 360, height: 800 } });
   let carla: NodeMember | null = null;
-
-  beforeAll(async () => {
-    server = await startSignalingServer({ port: 0, host: '127.0.0.1' });
-    browsers = await Promise.all([launchMember(), launchMember()]);
-  });
-
-  afterAll(async () => {
-    await carla?.close();
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
-  });
+  afterAll(() => carla?.close());
 
   it('sorts the questions, answers the warm ones first and sends the rated ones home with the case bringer', async () => {
-    const [anna, bram] = (await Promise.all(
-      browsers.map((browser) =>
-        openCallPanel(browser, {
-          callUrl: MEET_URL,
-          signalingUrl: server.url,
-          viewport: { width: 360, height: 800 },
-        }),
-      ),
-    )) as [Page, Page];
+    const [anna, bram] = call.panels as [Page, Page];
     const code = await startGroup(anna, 'Team West', 'Anna');
     await anna.getByRole('combobox', { name: 'Method' }).selectOption('socratic');
     await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
     await joinGroup(bram, code, 'Bram');
-    carla = await nodeMemberJoins(code, server.url, {
+    carla = await nodeMemberJoins(code, call.server.url, {
       memberId: 'carla-node-07',
       memberName: 'Carla',
     });
