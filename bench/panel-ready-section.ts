@@ -18,6 +18,7 @@ import type { Browser } from 'playwright-core';
 import { READY_NOTE, launchChromium, pageNote, serveFolder } from './browser';
 import type { Add } from './node-sections';
 import { percentile, round } from './report';
+import { MINIFY } from '../scripts/minify';
 
 const MINIMAL = resolve(import.meta.dirname, 'pages', 'minimal-react');
 
@@ -62,7 +63,8 @@ async function buildMinimal(outDir: string): Promise<void> {
     configFile: false,
     logLevel: 'error',
     plugins: [react()],
-    build: { outDir, emptyOutDir: true },
+    // Minified as the panel is (the same build setup).
+    build: { outDir, emptyOutDir: true, ...MINIFY },
   });
 }
 
