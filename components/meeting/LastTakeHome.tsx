@@ -9,6 +9,13 @@ import type { MeetingProps } from '../boards/meeting-props';
 import { useNotebookRead } from '../notes/NotebookContext';
 import { useBoardCommand } from '../boards/useBoardCommand';
 
+/** How the case bringer reads a line of their own take-home (the number apart). */
+const LINE_LABELS = {
+  intended: 'lastTakeHomeIntended',
+  starred: 'lastTakeHomeStarred',
+  warm: 'lastTakeHomeWarm',
+} as const satisfies Record<Exclude<TakeHomeLine['label'], 'scale'>, string>;
+
 /**
  * At the start of the next meeting, for last time's case bringer only: their last take-home
  * (from their private notes on this device). They tick what, if anything, to tell the group;
@@ -57,11 +64,9 @@ export function LastTakeHome({
       <ul className="look-back-lines">
         {lines.map((line) => {
           const text =
-            line.label === 'intended'
-              ? t('lastTakeHomeIntended', { text: line.text })
-              : line.label === 'scale'
-                ? t('lastTakeHomeScale', { n: line.text })
-                : t('lastTakeHomeStarred', { text: line.text });
+            line.label === 'scale'
+              ? t('lastTakeHomeScale', { n: line.text })
+              : t(LINE_LABELS[line.label], { text: line.text });
           return (
             <li key={line.key}>
               {canShare && !shared.has(line.key) ? (

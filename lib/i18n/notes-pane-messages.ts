@@ -80,6 +80,7 @@ export const NOTES_PANE_MESSAGES = {
   },
   lastTakeHomeIntended: { nl: 'Je voornemen: {text}', en: 'What you intended: {text}' },
   lastTakeHomeStarred: { nl: 'Advies met ster: {text}', en: 'Starred advice: {text}' },
+  lastTakeHomeWarm: { nl: 'Warme vraag: {text}', en: 'Warm question: {text}' },
   shareLine: { nl: 'Deel: {text}', en: 'Share: {text}' },
   shareSelected: { nl: 'Deel wat ik heb aangevinkt', en: 'Share what I ticked' },
   shareNothingTicked: {

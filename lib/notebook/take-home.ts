@@ -101,14 +101,14 @@ export interface TakeHomeLine {
   /** Stable within one take-home, so that a ticked line stays ticked. */
   readonly key: string;
   /** 'scale': the text is the number the case bringer was at (0 to 10). */
-  readonly label: 'intended' | 'scale' | 'starred';
+  readonly label: 'intended' | 'scale' | 'starred' | 'warm';
   readonly text: string;
 }
 
 /**
  * The lines of a take-home its case bringer may share at the next meeting: what they intended,
- * where they were on the scaling question, then the advice they starred, by rank; that is, what
- * they chose themselves in the meeting.
+ * where they were on the scaling question, the advice they starred, by rank, then the questions
+ * they called warm (Socratic, ten-step); that is, what they chose themselves in the meeting.
  */
 export function takeHomeLines(takeHome: TakeHome): TakeHomeLine[] {
   const lines: TakeHomeLine[] = [];
@@ -123,6 +123,11 @@ export function takeHomeLines(takeHome: TakeHome): TakeHomeLine[] {
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
     .forEach((advice, index) => {
       lines.push({ key: `advice-${index}`, label: 'starred', text: advice.text });
+    });
+  takeHome.questions
+    ?.filter((question) => question.rating === 'warm')
+    .forEach((question, index) => {
+      lines.push({ key: `warm-${index}`, label: 'warm', text: question.text });
     });
   return lines;
 }

@@ -518,6 +518,39 @@ describe('the last take-home, seen again at the next meeting', () => {
     expect(shared.map((line) => line.text)).toEqual(['Last time I was at 4 of 10.']);
   });
 
+  it('reminds the case bringer of the questions they called warm (last time a Socratic meeting)', async () => {
+    const notebook = freshNotebook();
+    await notebook.save({
+      ...lastTime,
+      takeHome: {
+        coreQuestion: null,
+        caseTitle: 'Nee zeggen',
+        advice: [],
+        intentions: '',
+        questions: [
+          { text: 'Wat gebeurt er als je ja zegt?', authorName: 'Dirk', rating: 'warm' },
+          { text: 'Wanneer lukte het wel?', authorName: 'Carla', rating: 'cold' },
+        ],
+      },
+    });
+    const doc = new Y.Doc();
+    start(doc, anna, 'incident');
+    const Board = (props: MeetingProps) => (
+      <NotebookProvider notebook={notebook}>
+        <LastTakeHome groupId="group-000001" meetingId="meeting-0002" props={props} />
+      </NotebookProvider>
+    );
+    const panel = renderBoard(Board, doc, bram);
+    expect(await panel.findByText('Warm question: Wat gebeurt er als je ja zegt?')).toBeTruthy();
+    expect(panel.queryByText(/Wanneer lukte het wel/)).toBeNull();
+    await panel.user.click(
+      panel.getByRole('checkbox', { name: 'Share: Wat gebeurt er als je ja zegt?' }),
+    );
+    await panel.user.click(panel.getByRole('button', { name: 'Share what I ticked' }));
+    const shared = readBoard(doc, readMeeting(doc).method, anna.id).sharedLookBack;
+    expect(shared.map((line) => line.text)).toEqual(['Wat gebeurt er als je ja zegt?']);
+  });
+
   it('shows nothing to a member who has no take-home from this group', async () => {
     const notebook = freshNotebook();
     await notebook.save({ ...lastTime, groupId: 'other-group-1' });

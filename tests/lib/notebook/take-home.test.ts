@@ -218,6 +218,23 @@ describe('the lines of a take-home its case bringer may share', () => {
         { key: 'advice-1', label: 'starred', text: 'Tweede' },
       ],
     ],
+    [
+      'the questions called warm, after the starred advice, and never the others (ten-step)',
+      {
+        ...home('', [taken('Eerste', 1)]),
+        questions: [
+          { text: 'Wat raakt je?', authorName: 'Dirk', rating: 'warm' },
+          { text: 'Wie beslist?', authorName: 'Dirk', rating: 'neutral' },
+          { text: 'Wat wil je?', authorName: 'Carla', rating: 'warm' },
+          { text: 'Waarom nu?', authorName: 'Carla', rating: 'cold' },
+        ],
+      },
+      [
+        { key: 'advice-0', label: 'starred', text: 'Eerste' },
+        { key: 'warm-0', label: 'warm', text: 'Wat raakt je?' },
+        { key: 'warm-1', label: 'warm', text: 'Wat wil je?' },
+      ],
+    ],
   ])('gives %s', (_title, takeHome, expected) => {
     expect(takeHomeLines(takeHome)).toEqual(expected);
   });
