@@ -3,6 +3,7 @@ import { LIMITS } from '../../lib/util/limits';
 import type { Notebook } from '../../lib/notebook/notebook';
 import type { Note, TakeHome, TakenAdvice, TakenRating } from '../../lib/notebook/note-codec';
 import { byGroupAndMeeting } from '../../lib/notebook/note-order';
+import { questionGroups } from '../../lib/notebook/take-home';
 import type { GroupNotes } from '../../lib/notebook/note-order';
 import { formatMeetingDate } from '../../lib/i18n/format-date';
 import { ConfirmAction } from '../common/ConfirmAction';
@@ -189,14 +190,12 @@ function takeHomeTitle(home: TakeHome | null) {
   return 'notesTakeHome';
 }
 
-const QUESTION_GROUPS: readonly {
-  rating: TakenRating;
-  label: 'notesWarmQuestions' | 'notesNeutralQuestions' | 'notesColdQuestions';
-}[] = [
-  { rating: 'warm', label: 'notesWarmQuestions' },
-  { rating: 'neutral', label: 'notesNeutralQuestions' },
-  { rating: 'cold', label: 'notesColdQuestions' },
-];
+/** The heading of a take-home's questions of one rating. */
+const QUESTION_LABELS = {
+  warm: 'notesWarmQuestions',
+  neutral: 'notesNeutralQuestions',
+  cold: 'notesColdQuestions',
+} as const satisfies Record<TakenRating, string>;
 
 /**
  * What a case bringer took home: case, core question, the questions they rated (warm, neutral,
@@ -223,27 +222,23 @@ function TakeHomeView({ home }: { home: TakeHome }) {
       {home.caseTitle && <p>{t('caseTitle', { title: home.caseTitle })}</p>}
       {home.coreQuestion && <p>{t('coreQuestion', { text: home.coreQuestion })}</p>}
       {home.scale !== undefined && <p>{t('notesScale', { n: home.scale })}</p>}
-      {QUESTION_GROUPS.map(({ rating, label }) => {
-        const questions = home.questions?.filter((q) => q.rating === rating) ?? [];
-        if (questions.length === 0) return null;
-        return (
-          <Fragment key={rating}>
-            <p id={`${id}-${rating}`} className="take-home-label">
-              {t(label)}
-            </p>
-            <ul aria-labelledby={`${id}-${rating}`}>
-              {questions.map((q, i) => (
-                <li key={i}>
-                  <span className="note-text">{q.text}</span>
-                  {q.authorName && (
-                    <span className="hint"> {t('byAuthor', { name: q.authorName })}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </Fragment>
-        );
-      })}
+      {questionGroups(home).map(({ rating, questions }) => (
+        <Fragment key={rating}>
+          <p id={`${id}-${rating}`} className="take-home-label">
+            {t(QUESTION_LABELS[rating])}
+          </p>
+          <ul aria-labelledby={`${id}-${rating}`}>
+            {questions.map((q, i) => (
+              <li key={i}>
+                <span className="note-text">{q.text}</span>
+                {q.authorName && (
+                  <span className="hint"> {t('byAuthor', { name: q.authorName })}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Fragment>
+      ))}
       {starred.length > 0 && (
         <>
           <p id={`${id}-starred`} className="take-home-label">

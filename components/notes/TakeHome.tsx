@@ -18,9 +18,9 @@ export const TAKE_HOME_KEEP_MS = 400;
 /**
  * For the case bringer, from the advice round on: all advice given to them, with their stars,
  * order and intentions, kept in their private notes on this device; where they rate the
- * questions (Socratic, ten-step), from the rating on, the questions they rated too. It is kept as it changes
- * (a moment after the last change, and at once when this view goes: the chair ended the meeting
- * or moved on), so that a bringer who never presses the button, or whose panel is gone when the
+ * questions (Socratic, ten-step), from the rating on, the questions they rated too. It is kept
+ * as it changes (a moment after the last change, and at once when this view goes: the chair
+ * ended the meeting or moved on), so that a bringer who never presses the button, or whose panel is gone when the
  * meeting ends and the board is cleared, still takes the advice home; the button keeps it now
  * and says so.
  */

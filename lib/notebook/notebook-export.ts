@@ -7,6 +7,7 @@ import { isoCalendarDate } from '../i18n/format-date';
 import type { Locale, Localized } from '../i18n/i18n';
 import type { Note, TakeHome, TakenAdvice } from './note-codec';
 import { byGroupAndMeeting } from './note-order';
+import { questionGroups } from './take-home';
 
 /** The `format` and `version` of a JSON export. */
 export const EXPORT_FORMAT = 'kring-notebook';
@@ -67,9 +68,7 @@ function takeHomeMarkdown(home: TakeHome, label: Label) {
   if (home.coreQuestion)
     out.push(`**${label('coreQuestion')}:** ${oneLine(home.coreQuestion)}`, '');
   if (home.scale !== undefined) out.push(`**${label('scale')}:** ${home.scale}`, '');
-  for (const rating of ['warm', 'neutral', 'cold'] as const) {
-    const questions = home.questions?.filter((q) => q.rating === rating) ?? [];
-    if (questions.length === 0) continue;
+  for (const { rating, questions } of questionGroups(home)) {
     out.push(`**${label(`${rating}Questions`)}**`, '');
     for (const q of questions) {
       const by = q.authorName ? ` (${oneLine(q.authorName)})` : '';

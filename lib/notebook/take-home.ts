@@ -30,13 +30,17 @@ export interface AdviceAsShown {
   }[];
 }
 
-/** The order rated questions go home in: what struck home first. */
-const RATING_ORDER: readonly TakenRating[] = ['warm', 'neutral', 'cold'];
+/**
+ * Every rating, in the order rated questions go home: what struck home first. Here, not in
+ * note-codec.ts: the group view imports this module, and a value from the codec would tie the
+ * group's chunk to the notebook's (tests/extension/built-chunks.test.ts).
+ */
+const TAKEN_RATINGS: readonly TakenRating[] = ['warm', 'neutral', 'cold'];
 
 /** The questions the case bringer rated, warm first, then neutral, then cold, each as written. */
 function ratedQuestions(board: AdviceAsShown): TakenQuestion[] {
   const questions = board.questions ?? [];
-  return RATING_ORDER.flatMap((rating) =>
+  return TAKEN_RATINGS.flatMap((rating) =>
     questions
       .filter((q) => q.rating === rating)
       .map((q) => ({ text: q.text, authorName: q.authorName, rating })),
@@ -84,6 +88,19 @@ export function takeHomeFrom(
     ...(board.scale !== undefined && board.scale !== null ? { scale: board.scale } : {}),
     ...(questions.length > 0 ? { questions } : {}),
   };
+}
+
+/**
+ * The questions a take-home holds, by rating, warm first, each group as it was kept; the
+ * ratings no question had are left out (My notes and the Markdown export show them so).
+ */
+export function questionGroups(
+  takeHome: TakeHome,
+): { rating: TakenRating; questions: TakenQuestion[] }[] {
+  return TAKEN_RATINGS.map((rating) => ({
+    rating,
+    questions: takeHome.questions?.filter((q) => q.rating === rating) ?? [],
+  })).filter((group) => group.questions.length > 0);
 }
 
 /** Whether a take-home holds anything: never an empty one is kept. */
