@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { NodeMember } from '../helpers/node-member';
 import {
+  bringCase,
   currentPhase,
   endMeeting,
   joinGroup,
@@ -41,10 +42,7 @@ describe('a Socratic meeting', () => {
       memberName: 'Carla',
     });
     await letIn(anna, 'Bram', 'Carla');
-    await bram.getByRole('textbox', { name: 'Your work question' }).fill(CASE);
-    await bram.getByRole('button', { name: 'Add work question' }).click();
-    await anna.getByRole('button', { name: `Confirm as case: ${CASE}` }).click();
-    await bram.getByText(`Case: ${CASE} — brought in by Bram`).waitFor();
+    await bringCase(anna, bram, CASE, 'Bram');
     await anna.getByRole('button', { name: 'Next phase' }).click();
     await expect
       .poll(() => currentPhase(bram).textContent(), { timeout: 20_000 })

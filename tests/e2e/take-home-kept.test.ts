@@ -6,6 +6,7 @@ import type { NodeMember } from '../helpers/node-member';
 import { launchMember } from './helpers/member-browser';
 import type { MemberBrowser } from './helpers/member-browser';
 import {
+  bringCase,
   currentPhase,
   endMeeting,
   joinGroup,
@@ -57,10 +58,7 @@ describe('the take-home, kept without the button', () => {
       memberName: 'Carla',
     });
     await letIn(anna, 'Bram', 'Carla');
-    await bram.getByRole('textbox', { name: 'Your work question' }).fill(CASE);
-    await bram.getByRole('button', { name: 'Add work question' }).click();
-    await anna.getByRole('button', { name: `Confirm as case: ${CASE}` }).click();
-    await bram.getByText(`Case: ${CASE} — brought in by Bram`).waitFor();
+    await bringCase(anna, bram, CASE, 'Bram');
     for (const phase of ['Analysis', 'Awareness', 'Advice']) {
       await anna.getByRole('button', { name: 'Next phase' }).click();
       await expect.poll(() => currentPhase(bram).textContent(), { timeout: 20_000 }).toBe(phase);

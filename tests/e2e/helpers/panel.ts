@@ -168,6 +168,22 @@ export async function joinGroup(panel: Page, inviteText: string, name: string): 
   await form.getByRole('button', { name: 'Join' }).click();
 }
 
+/**
+ * In the pitch round: the bringer adds `caseText` as their work question, the chair confirms it
+ * as the case, and the bringer's panel shows it brought in by `bringerName`.
+ */
+export async function bringCase(
+  chair: Page,
+  bringer: Page,
+  caseText: string,
+  bringerName: string,
+): Promise<void> {
+  await bringer.getByRole('textbox', { name: 'Your work question' }).fill(caseText);
+  await bringer.getByRole('button', { name: 'Add work question' }).click();
+  await chair.getByRole('button', { name: `Confirm as case: ${caseText}` }).click();
+  await bringer.getByText(`Case: ${caseText} — brought in by ${bringerName}`).waitFor();
+}
+
 /** The name of the phase the panel shows now. */
 export function currentPhase(panel: Page) {
   return panel.getByRole('heading', { level: 2 }).and(panel.getByTestId('current-phase'));
