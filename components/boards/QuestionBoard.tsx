@@ -262,7 +262,8 @@ const QuestionRow = memo(function QuestionRow({
           ))}
         </div>
       )}
-      {mine && (
+      {/* Once the case bringer rated or answered it, it is part of their answer: it stays. */}
+      {mine && question.rating === null && !question.answered && (
         <button
           type="button"
           className="link-button"

@@ -335,7 +335,8 @@ export function GroupView({
       {snapshot.doorkeeper !== null && snapshot.doorkeeper === snapshot.selfId && (
         <p className="hint">{t('doorkeeperYou')}</p>
       )}
-      {!opening && !asking && !finding && (
+      {/* A setting for between meetings: in a meeting it would stand among what the group does now. */}
+      {!opening && !asking && !finding && !(meeting && !snapshot.ended) && (
         <SeriesSetting length={seriesLength} onSave={saveSeriesLength} />
       )}
     </div>

@@ -16,7 +16,14 @@ import {
   SCALE_KEY,
 } from './doc-schema';
 import type { BoardRoot } from './doc-schema';
-import { caseOfItem, countItems, readPitch, scoreKey, voteKey } from './board-state';
+import {
+  caseOfItem,
+  countItems,
+  questionIsMarked,
+  readPitch,
+  scoreKey,
+  voteKey,
+} from './board-state';
 import type { EvaluationKind, PitchScore, Rating } from './board-state';
 import type { CommandResult } from './meeting-commands';
 import { isRecord, isScalePoint, safeId } from '../util/guards';
@@ -473,6 +480,10 @@ export function removeOwnItem(ctx: CommandContext, root: BoardRoot, id: string):
   const item = readValue(boardMap(ctx.doc, root), id);
   if (!isRecord(item)) return { ok: false, reason: 'no-such-item' };
   if (item.authorId !== ctx.actorId) return { ok: false, reason: 'not-allowed' };
+  // A question the case bringer rated or answered belongs to their answer now.
+  if (root === 'questions' && questionIsMarked(ctx.doc, id)) {
+    return { ok: false, reason: 'not-allowed' };
+  }
   if (root === 'pitches' && (meeting.casePitchId === id || meeting.firstCase?.pitchId === id)) {
     return { ok: false, reason: 'not-allowed' };
   }

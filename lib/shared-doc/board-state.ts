@@ -633,6 +633,15 @@ function markOf(
 }
 
 /**
+ * Whether the case bringer has rated a question or marked it answered: from then on it is part
+ * of their answer, and its author no longer takes it back (board-commands.ts removeOwnItem).
+ */
+export function questionIsMarked(doc: Y.Doc, questionId: string): boolean {
+  const marks = markOf(doc, 'questionMarks', questionId);
+  return marks !== null && (marks.answered === true || isRating(marks.rating));
+}
+
+/**
  * The marks maps, decoded when they arrive; in a signed document only the case bringer's marks
  * count (answered, rating, star, order, tried, why), and a mark another writes over theirs is
  * refused. The bringer is the one of the item's case: the first case's marks stay its

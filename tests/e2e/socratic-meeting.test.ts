@@ -43,6 +43,10 @@ describe('a Socratic meeting', () => {
     });
     await letIn(anna, 'Bram', 'Carla');
     await bringCase(anna, bram, CASE, 'Bram');
+    // A setting for between meetings stays out of the meeting's way, on both panels.
+    const series = (panel: Page) =>
+      panel.getByRole('spinbutton', { name: 'Meetings in this series' }).count();
+    expect([await series(anna), await series(bram)]).toEqual([0, 0]);
     await anna.getByRole('button', { name: 'Next phase' }).click();
     await expect
       .poll(() => currentPhase(bram).textContent(), { timeout: 20_000 })
@@ -100,6 +104,7 @@ describe('a Socratic meeting', () => {
     // The case bringer's own section says what goes home; the meeting ends, the board is cleared.
     await bram.getByRole('heading', { name: 'Take the questions home' }).waitFor();
     await endMeeting(anna, bram);
+    expect(await series(anna)).toBe(1);
     await bram.getByRole('button', { name: 'My notes' }).click();
     await bram.getByText('Take-home: the questions asked of me').waitFor({ timeout: 10_000 });
     const warm = bram.getByRole('list', { name: 'Warm questions' });

@@ -154,6 +154,20 @@ describe('the question board', () => {
     expect(panel.getByText('No questions yet. Write the first one.')).toBeTruthy();
   });
 
+  it('no longer offers to remove a question once the case bringer rated it', async () => {
+    const doc = meeting('socratic', 'questions');
+    ask(doc, dirk, DIRK_QUESTION);
+    ask(doc, dirk, EVA_QUESTION);
+    act(() => void revealPhase(anna.ctx(doc)));
+    act(() => goTo(doc, anna, 'sorting'));
+    const [rated] = readBoard(doc, readMeeting(doc).method, bram.id).questions;
+    const panel = renderBoard(QuestionBoard, doc, dirk);
+    expect(panel.queryAllByRole('button', { name: /^Remove: / })).toHaveLength(2);
+    act(() => expect(rateQuestion(bram.ctx(doc), rated!.id, 'cold').ok).toBe(true));
+    expect(panel.queryByRole('button', { name: `Remove: ${DIRK_QUESTION}` })).toBeNull();
+    expect(panel.getByRole('button', { name: `Remove: ${EVA_QUESTION}` })).toBeTruthy();
+  });
+
   it('speaks Dutch', async () => {
     const doc = meeting('socratic', 'questions');
     const member = renderBoard(QuestionBoard, doc, carla, 'nl');

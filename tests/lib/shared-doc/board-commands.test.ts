@@ -267,6 +267,28 @@ describe('reformulation and advice', () => {
     expect(removeOwnItem(carla.ctx(doc), 'questions', q!.id)).toEqual({ ok: true });
     expect(board(doc).questions).toHaveLength(0);
   });
+
+  it('keeps a question once the case bringer rated it or marked it answered', () => {
+    const doc = withCase();
+    goTo(doc, anna, 'asking');
+    addQuestion(carla.ctx(doc), 'Wat deed je toen?');
+    addQuestion(carla.ctx(doc), 'Wie was erbij?');
+    const [rated, answered] = board(doc).questions;
+    rateQuestion(bram.ctx(doc), rated!.id, 'cold');
+    markAnswered(bram.ctx(doc), answered!.id, true);
+    for (const q of [rated!, answered!]) {
+      expect(removeOwnItem(carla.ctx(doc), 'questions', q.id)).toEqual({
+        ok: false,
+        reason: 'not-allowed',
+      });
+    }
+    // Taken back by the bringer (rating cleared, no longer answered): the author may remove it.
+    rateQuestion(bram.ctx(doc), rated!.id, null);
+    markAnswered(bram.ctx(doc), answered!.id, false);
+    expect(removeOwnItem(carla.ctx(doc), 'questions', rated!.id)).toEqual({ ok: true });
+    expect(removeOwnItem(carla.ctx(doc), 'questions', answered!.id)).toEqual({ ok: true });
+    expect(board(doc).questions).toHaveLength(0);
+  });
 });
 
 describe('the chair', () => {
