@@ -53,7 +53,11 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
   // Kept the same while the advice is (shared snapshots): the rows' callbacks stay the same too.
   const starred = useMemo(() => board.advice.filter((a) => a.starred), [board.advice]);
   const named = useItemNames(board.advice);
-  const showPhase = new Set(board.advice.map((a) => a.phaseId)).size > 1;
+  // Each item says its phase when the list holds more than one kind (the Balint method's first
+  // associations, then its written advice), or items of an earlier phase than this one.
+  const showPhase =
+    new Set(board.advice.map((a) => a.phaseId)).size > 1 ||
+    (activity === 'advising' && board.advice.some((a) => a.phaseId !== meeting.phase.id));
   const phases = meeting.method.phases;
   const earlierAdvising = phases
     .slice(0, meeting.phaseIndex)
@@ -135,8 +139,10 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
       {activity === 'advising' && (
         <AdviceProgress
           members={members}
-          chairId={meeting.chairId}
+          // A chair who joins in (a small group) advises too, and is waited for like the others.
+          chairId={meeting.chairJoinsIn ? null : meeting.chairId}
           bringerId={meeting.caseBringerId}
+          turns={!meeting.phase.blind}
           givenBy={board.adviceGivenBy}
           everyone={words.everyone}
         />
@@ -168,7 +174,8 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
               phaseName={showPhase ? (phaseById(phases, advice.phaseId)?.name[locale] ?? '') : null}
               canStar={canStar && weighed(advice)}
               canAdvise={canAdvise}
-              mine={advice.authorId === selfId}
+              // Taken back only in the phase it was written in: an earlier round's stays.
+              mine={advice.authorId === selfId && advice.phaseId === meeting.phase.id}
               act={act}
               run={run}
               onToggleStar={toggleStar}
@@ -312,18 +319,22 @@ const AdviceRow = memo(function AdviceRow({
 
 /**
  * Whose turn it is and who has not given advice yet: the present members in the list's order,
- * without the chair and the case bringer, who do not advise.
+ * without the chair (unless they join in) and the case bringer, who do not advise. In a blind
+ * phase everyone writes at the same time: nobody's turn, only who has not written yet.
  */
 function AdviceProgress({
   members,
   chairId,
   bringerId,
+  turns,
   givenBy,
   everyone,
 }: {
   members: MeetingProps['members'];
   chairId: string | null;
   bringerId: string | null;
+  /** Whether the round goes in turns (not in a blind phase). */
+  turns: boolean;
   givenBy: readonly string[];
   /** "Everyone has given advice", in the words of the phase's items. */
   everyone: ItemTexts['everyone'];
@@ -343,8 +354,11 @@ function AdviceProgress({
     <LiveRegion as="div" className="advice-progress">
       {first ? (
         <>
-          <p>{t('adviceTurn', { name: first.name })}</p>
-          <p>{t('adviceNotYet', { names: notYet.map((m) => m.name).join(', ') })}</p>
+          {turns && <p>{t('adviceTurn', { name: first.name })}</p>}
+          {/* The last one's turn says it all: no "Not yet" repeating the same name. */}
+          {(!turns || notYet.length > 1) && (
+            <p>{t('adviceNotYet', { names: notYet.map((m) => m.name).join(', ') })}</p>
+          )}
         </>
       ) : (
         <p>{t(everyone)}</p>

@@ -128,7 +128,7 @@ export function MeetingView({
       announcement: t('nowInPhase', { index: phaseIndex + 1, total, phase: phase.name[locale] }),
     },
   );
-  useNewItemAnnouncements(board, selfId);
+  useNewItemAnnouncements(board, selfId, meeting.method.phases);
   const chairHeadingId = useId();
   const privateLabelId = useId();
   // The shared look back opens the meeting: in a look-back phase it is the board itself.
@@ -324,8 +324,11 @@ function ActivityBoard(props: MeetingProps) {
     case 'evaluating':
     case 'sharing':
       return <EvaluationBoard {...props} />;
-    case 'lookback':
     case 'presenting':
+      // The case bringer is the one talking: "follow the conversation" is for the others.
+      if (props.role === 'bringer') return <p className="hint">{t('nothingToWriteYouTell')}</p>;
+      return <p className="hint">{t('nothingToWrite')}</p>;
+    case 'lookback':
     case 'analysing':
       return <p className="hint">{t('nothingToWrite')}</p>;
   }

@@ -33,6 +33,11 @@ export const BOARD_WORDS_MESSAGES = {
     nl: 'Iedereen heeft een associatie geschreven',
     en: 'Everyone has written an association',
   },
+  newAssociationFrom: { nl: 'Nieuwe associatie van {name}', en: 'New association from {name}' },
+  newAssociations: {
+    nl: { one: '1 nieuwe associatie', other: '{count} nieuwe associaties' },
+    en: { one: '1 new association', other: '{count} new associations' },
+  },
   complimentsHeading: { nl: 'Gegeven complimenten', en: 'Compliments given' },
   yourCompliment: { nl: 'Je compliment', en: 'Your compliment' },
   giveCompliment: { nl: 'Geef compliment', en: 'Give compliment' },
@@ -57,6 +62,11 @@ export const BOARD_WORDS_MESSAGES = {
   complimentsEveryone: {
     nl: 'Iedereen heeft een compliment gegeven',
     en: 'Everyone has given a compliment',
+  },
+  newComplimentFrom: { nl: 'Nieuw compliment van {name}', en: 'New compliment from {name}' },
+  newCompliments: {
+    nl: { one: '1 nieuw compliment', other: '{count} nieuwe complimenten' },
+    en: { one: '1 new compliment', other: '{count} new compliments' },
   },
   // Socratic: the questions the case bringer rated are what they are given.
   takeHomeQuestionsHeading: { nl: 'Vragen mee naar huis', en: 'Take the questions home' },

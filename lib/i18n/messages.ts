@@ -634,6 +634,10 @@ export const MESSAGES = {
     nl: 'In deze fase is er niets te schrijven; volg het gesprek.',
     en: 'Nothing to write in this phase; follow the conversation.',
   },
+  nothingToWriteYouTell: {
+    nl: 'In deze fase is er niets te schrijven: jij vertelt, de anderen luisteren.',
+    en: 'Nothing to write in this phase: you tell, the others listen.',
+  },
   somethingWrong: {
     nl: 'Er ging iets mis: {error}',
     en: 'Something went wrong: {error}',

@@ -20,6 +20,9 @@ export interface ItemTexts {
   readonly noneYetBringer: MessageKey;
   readonly noneYetChair: MessageKey;
   readonly everyone: MessageKey;
+  /** Announced when another member adds one (`{name}`), or counted when a reveal brings many. */
+  readonly from: 'newAdviceFrom' | 'newAssociationFrom' | 'newComplimentFrom';
+  readonly count: 'newAdvice' | 'newAssociations' | 'newCompliments';
   /**
    * Whether the case bringer weighs these items: stars, order, "already tried", "why it fits".
    * Advice yes; first associations and compliments are taken in, not weighed.
@@ -39,6 +42,8 @@ const ITEM_TEXTS: Readonly<Record<ItemWords, ItemTexts>> = {
     noneYetBringer: 'noAdviceYetBringer',
     noneYetChair: 'noAdviceYetChair',
     everyone: 'adviceEveryone',
+    from: 'newAdviceFrom',
+    count: 'newAdvice',
     weighed: true,
   },
   associations: {
@@ -52,6 +57,8 @@ const ITEM_TEXTS: Readonly<Record<ItemWords, ItemTexts>> = {
     noneYetBringer: 'noAssociationsYetBringer',
     noneYetChair: 'noAssociationsYetChair',
     everyone: 'associationsEveryone',
+    from: 'newAssociationFrom',
+    count: 'newAssociations',
     weighed: false,
   },
   compliments: {
@@ -65,6 +72,8 @@ const ITEM_TEXTS: Readonly<Record<ItemWords, ItemTexts>> = {
     noneYetBringer: 'noComplimentsYetBringer',
     noneYetChair: 'noComplimentsYetChair',
     everyone: 'complimentsEveryone',
+    from: 'newComplimentFrom',
+    count: 'newCompliments',
     weighed: false,
   },
 };

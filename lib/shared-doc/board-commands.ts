@@ -484,6 +484,11 @@ export function removeOwnItem(ctx: CommandContext, root: BoardRoot, id: string):
   if (root === 'questions' && questionIsMarked(ctx.doc, id)) {
     return { ok: false, reason: 'not-allowed' };
   }
+  // Advice is taken back in its own round only (the Balint method's first associations stay
+  // when its written advice is being given).
+  if (root === 'advice' && item.phaseId !== meeting.phase.id) {
+    return { ok: false, reason: 'not-allowed' };
+  }
   if (root === 'pitches' && (meeting.casePitchId === id || meeting.firstCase?.pitchId === id)) {
     return { ok: false, reason: 'not-allowed' };
   }

@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { within } from '@testing-library/react';
 import { act, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { AdviceBoard } from '../../../components/boards/AdviceBoard';
 import { addAdvice } from '../../../lib/shared-doc/board-commands';
 import { renderPanels } from '../helpers/render-board';
 import type { Locale } from '../../../lib/i18n/i18n';
-import { caseMeetingIn, goTo, member } from '../../lib/helpers/meeting';
+import { caseMeetingIn, goTo, member, startWithCase } from '../../lib/helpers/meeting';
 import type { TestMember } from '../../lib/helpers/meeting';
 
 afterEach(cleanup);
@@ -66,6 +66,38 @@ describe('the advice board', () => {
     expect(panel(bram).queryByText(/^Turn:/)).toBeNull();
   });
 
+  it('calls the last turn without repeating the name, and waits for a chair who joins in', async () => {
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram, { methodId: 'basic', chairJoinsIn: true });
+    goTo(doc, anna, 'advising');
+    renderPanelsOf(doc);
+    // A small group: the chair advises too, first in the list's order.
+    expect(panel(bram).getByText('Turn: Anna')).toBeTruthy();
+    expect(panel(bram).getByText('Not yet: Anna, Carla, Dirk, Eva')).toBeTruthy();
+    await giveAdvice(anna, 'Vraag wat de ouder nodig heeft');
+    await giveAdvice(carla, 'Spreek een vast belmoment af');
+    await giveAdvice(dirk, 'Bespreek het met je leidinggevende');
+    expect(panel(bram).getByText('Turn: Eva')).toBeTruthy();
+    expect(panel(bram).queryByText(/^Not yet:/)).toBeNull();
+  });
+
+  it("names each item's round once the list holds an earlier one, which its author can no longer remove", async () => {
+    const doc = meeting('balint', 'associations');
+    renderPanelsOf(doc);
+    await userEvent.type(
+      panel(carla).getByRole('textbox', { name: 'Your association' }),
+      'Een kraan',
+    );
+    await userEvent.click(panel(carla).getByRole('button', { name: 'Add association' }));
+    // In its own round: no label, and its author may take it back.
+    expect(adviceTexts(carla)).toEqual(['Een kraan']);
+    expect(panel(carla).queryByText(/· First associations/)).toBeNull();
+    expect(panel(carla).getByRole('button', { name: 'Remove: Een kraan' })).toBeTruthy();
+    act(() => goTo(doc, anna, 'advice'));
+    expect(panel(carla).getByText(/by Carla · First associations/)).toBeTruthy();
+    expect(panel(carla).queryByRole('button', { name: 'Remove: Een kraan' })).toBeNull();
+  });
+
   it('says why advice was refused', async () => {
     renderPanelsOf(meeting('basic', 'advising'));
     await userEvent.click(panel(carla).getByRole('button', { name: 'Give advice' }));
@@ -85,8 +117,10 @@ describe('the advice board', () => {
     expect(panel(bram).getByText('Hidden until the chair reveals them: 2')).toBeTruthy();
     expect(panel(eva).getByText('Hidden until the chair reveals them: 2')).toBeTruthy();
     expect(panel(carla).getByText('Hidden until the chair reveals them: 1')).toBeTruthy();
-    // Who has written still shows, without what they wrote.
-    expect(panel(eva).getByText('Turn: Eva')).toBeTruthy();
+    // Who has written still shows, without what they wrote; everyone writes at once, so nobody's
+    // turn is called.
+    expect(panel(eva).getByText('Not yet: Eva')).toBeTruthy();
+    expect(panel(eva).queryByText(/^Turn:/)).toBeNull();
     expect(panel(carla).queryByRole('button', { name: 'Reveal advice' })).toBeNull();
     expect(panel(bram).queryByRole('button', { name: 'Reveal advice' })).toBeNull();
 

@@ -66,6 +66,26 @@ describe('the meeting view', () => {
     // About 380 renders of the whole view: near 5 s alone, over it beside the unit tests.
   }, 30_000);
 
+  it('tells the case bringer, not the others, that they are the one talking while they tell', () => {
+    const bram = member('Bram');
+    const doc = new Y.Doc();
+    startWithCase(doc, anna, bram, { methodId: 'balint' });
+    goTo(doc, anna, 'case');
+    const members = [
+      { memberId: anna.id, name: 'Anna', role: 'chair' as const, isSelf: false },
+      { memberId: bram.id, name: 'Bram', role: 'bringer' as const, isSelf: true },
+    ];
+    render(meetingViewOf(doc, bram, actions(), { locale: 'nl', members, chairPresent: true }));
+    expect(
+      screen.getByText('In deze fase is er niets te schrijven: jij vertelt, de anderen luisteren.'),
+    ).toBeTruthy();
+    cleanup();
+    render(view(doc, carla, actions()));
+    expect(
+      screen.getByText('Nothing to write in this phase; follow the conversation.'),
+    ).toBeTruthy();
+  });
+
   it('shows the chair the phase controls and a member none', () => {
     const doc = meetingAt(1);
     const acts = actions();

@@ -35,9 +35,19 @@ function board(doc: Y.Doc, viewer: TestMember): BoardState {
   return readBoard(doc, readMeeting(doc).method, viewer.id);
 }
 
-function says(before: BoardState, now: BoardState, viewer: TestMember, locale: Locale = 'en') {
-  return newItemAnnouncements(before, now, viewer.id, (key, ...values) =>
-    translate(locale, key, ...values),
+function says(
+  before: BoardState,
+  now: BoardState,
+  viewer: TestMember,
+  locale: Locale = 'en',
+  doc?: Y.Doc,
+) {
+  return newItemAnnouncements(
+    before,
+    now,
+    viewer.id,
+    (key, ...values) => translate(locale, key, ...values),
+    doc ? readMeeting(doc).method.phases : [],
   );
 }
 
@@ -79,6 +89,33 @@ describe('what is announced when others add to the board', () => {
     expect(says(before, board(doc, carla), carla)).toEqual([]);
   });
 
+  it('names a first association or a compliment as what it is, not as advice', () => {
+    const doc = meeting('balint', 'associations');
+    const before = board(doc, bram);
+    expect(addAdvice(carla.ctx(doc), 'Een kraan die blijft druppen').ok).toBe(true);
+    expect(revealPhase(anna.ctx(doc)).ok).toBe(true);
+    expect(says(before, board(doc, bram), bram, 'en', doc)).toEqual(['New association from Carla']);
+    expect(says(before, board(doc, bram), bram, 'nl', doc)).toEqual([
+      'Nieuwe associatie van Carla',
+    ]);
+    goTo(doc, anna, 'advice');
+    const beforeAdvice = board(doc, bram);
+    for (const [i, who] of [carla, dirk, carla, dirk].entries()) {
+      expect(addAdvice(who.ctx(doc, 2000 + i), `Advies ${i}`).ok).toBe(true);
+    }
+    expect(revealPhase(anna.ctx(doc)).ok).toBe(true);
+    expect(says(beforeAdvice, board(doc, bram), bram, 'en', doc)).toEqual([
+      '4 new pieces of advice',
+    ]);
+
+    const complimenting = meeting('solution-focused', 'compliments');
+    const none = board(complimenting, bram);
+    expect(addAdvice(dirk.ctx(complimenting), 'Je bleef zo rustig').ok).toBe(true);
+    expect(says(none, board(complimenting, bram), bram, 'en', complimenting)).toEqual([
+      'New compliment from Dirk',
+    ]);
+  });
+
   it('counts what a reveal brings at once instead of naming each', () => {
     const doc = meeting('incident', 'asking');
     const texts = ['Een', 'Twee', 'Drie', 'Vier'].map((w) => `${w}: wat zag je toen?`);
@@ -95,7 +132,7 @@ describe('what is announced when others add to the board', () => {
 
 describe('the announcements in a panel', () => {
   function Board({ doc, viewer }: { doc: Y.Doc; viewer: TestMember }) {
-    useNewItemAnnouncements(board(doc, viewer), viewer.id);
+    useNewItemAnnouncements(board(doc, viewer), viewer.id, readMeeting(doc).method.phases);
     return null;
   }
 

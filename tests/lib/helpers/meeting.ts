@@ -19,13 +19,19 @@ export function member(name: string): TestMember {
 }
 
 /** Starts a meeting of `methodId` in `doc` with `chair`. */
-export function start(doc: Y.Doc, chair: TestMember, methodId = 'basic'): void {
+export function start(
+  doc: Y.Doc,
+  chair: TestMember,
+  methodId = 'basic',
+  { chairJoinsIn = false } = {},
+): void {
   const result = startMeeting(doc, {
     methodId,
     chairId: chair.id,
     chairName: chair.name,
     groupName: 'Testgroep',
     now: 0,
+    chairJoinsIn,
   });
   if (!result.ok) throw new Error(result.reason);
 }
@@ -49,9 +55,13 @@ export function startWithCase(
   doc: Y.Doc,
   chair: TestMember,
   bringer: TestMember,
-  { methodId = 'basic', caseText = 'Een ouder die steeds boos belt' } = {},
+  {
+    methodId = 'basic',
+    caseText = 'Een ouder die steeds boos belt',
+    chairJoinsIn = false,
+  }: { methodId?: string; caseText?: string; chairJoinsIn?: boolean } = {},
 ): void {
-  start(doc, chair, methodId);
+  start(doc, chair, methodId, { chairJoinsIn });
   if (readMeeting(doc).phase.activity !== 'pitching') goTo(doc, chair, 'pitching');
   const pitched = addPitch(bringer.ctx(doc), caseText, 'case');
   if (!pitched.ok) throw new Error(`the case could not be pitched: ${pitched.reason}`);
@@ -69,7 +79,7 @@ export function caseMeetingIn(
   chair: TestMember,
   bringer: TestMember,
   activityOrId: string,
-  options: { methodId?: string; caseText?: string } = {},
+  options: { methodId?: string; caseText?: string; chairJoinsIn?: boolean } = {},
 ): Y.Doc {
   const doc = new Y.Doc();
   startWithCase(doc, chair, bringer, options);

@@ -268,6 +268,20 @@ describe('reformulation and advice', () => {
     expect(board(doc).questions).toHaveLength(0);
   });
 
+  it("keeps an earlier round's advice: the Balint method's first associations stay", () => {
+    const doc = withCase('balint');
+    goTo(doc, anna, 'associations');
+    addAdvice(carla.ctx(doc), 'Een kraan die blijft druppen');
+    const [association] = board(doc).advice;
+    goTo(doc, anna, 'advice');
+    expect(removeOwnItem(carla.ctx(doc), 'advice', association!.id)).toEqual({
+      ok: false,
+      reason: 'not-allowed',
+    });
+    goTo(doc, anna, 'associations');
+    expect(removeOwnItem(carla.ctx(doc), 'advice', association!.id)).toEqual({ ok: true });
+  });
+
   it('keeps a question once the case bringer rated it or marked it answered', () => {
     const doc = withCase();
     goTo(doc, anna, 'asking');
