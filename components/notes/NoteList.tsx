@@ -182,10 +182,22 @@ function NoteEditor({
   );
 }
 
+/** A question or a first association in a take-home, and who wrote it. */
+function AuthoredItem({ item }: { item: { readonly text: string; readonly authorName: string } }) {
+  const { t } = useI18n();
+  return (
+    <li>
+      <span className="note-text">{item.text}</span>
+      {item.authorName && <span className="hint"> {t('byAuthor', { name: item.authorName })}</span>}
+    </li>
+  );
+}
+
 /** What a take-home is headed in the notes: what was given, or the bringer's own words alone. */
 function takeHomeTitle(home: TakeHome | null) {
   if (home?.items === 'compliments') return 'notesTakeHomeCompliments';
   if (home && home.advice.length === 0 && home.questions) return 'notesTakeHomeQuestions';
+  if (home && home.advice.length === 0 && home.associations) return 'notesTakeHomeAssociations';
   if (home && home.advice.length === 0) return 'notesTakeHomeOwn';
   return 'notesTakeHome';
 }
@@ -199,8 +211,8 @@ const QUESTION_LABELS = {
 
 /**
  * What a case bringer took home: case, core question, the questions they rated (warm, neutral,
- * cold), starred advice by rank (with why it fits), the rest; advice they had already tried says
- * so.
+ * cold), the first associations (Balint), starred advice by rank (with why it fits), the rest;
+ * advice they had already tried says so.
  */
 function TakeHomeView({ home }: { home: TakeHome }) {
   const { t } = useI18n();
@@ -229,16 +241,23 @@ function TakeHomeView({ home }: { home: TakeHome }) {
           </p>
           <ul aria-labelledby={`${id}-${rating}`}>
             {questions.map((q, i) => (
-              <li key={i}>
-                <span className="note-text">{q.text}</span>
-                {q.authorName && (
-                  <span className="hint"> {t('byAuthor', { name: q.authorName })}</span>
-                )}
-              </li>
+              <AuthoredItem key={i} item={q} />
             ))}
           </ul>
         </Fragment>
       ))}
+      {home.associations && (
+        <>
+          <p id={`${id}-associations`} className="take-home-label">
+            {t('notesAssociations')}
+          </p>
+          <ul aria-labelledby={`${id}-associations`}>
+            {home.associations.map((a, i) => (
+              <AuthoredItem key={i} item={a} />
+            ))}
+          </ul>
+        </>
+      )}
       {starred.length > 0 && (
         <>
           <p id={`${id}-starred`} className="take-home-label">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { BoardState } from '../../lib/shared-doc/board-state';
 import { holdsAnything, takeHomeFrom } from '../../lib/notebook/take-home';
 import type { TakeHome as Kept } from '../../lib/notebook/note-codec';
-import { takeHomeTexts } from '../../lib/method/board-words';
+import { associationPhases, takeHomeTexts } from '../../lib/method/board-words';
 import { useMeetingMark, useStoredDraft, useStoredItemDrafts } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
 import { LiveRegion } from '../common/LiveRegion';
@@ -32,6 +32,7 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
   const { meeting } = place;
   // Compliments in the solution-focused method, advice elsewhere.
   const texts = takeHomeTexts(meeting.method);
+  const associations = useMemo(() => associationPhases(meeting.method), [meeting.method]);
   const caseTitle = board.pitches.find((p) => p.id === meeting.casePitchId)?.text ?? null;
   // Intentions, and why a starred piece of advice fits, typed and not yet saved to the board are
   // the bringer's own words: they go home too (the chair may end the meeting while they type).
@@ -49,8 +50,9 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
       { ...board, advice, intentions: typed.trim() === '' ? board.intentions : typed },
       caseTitle,
       texts.items,
+      associations,
     );
-  }, [board, caseTitle, typed, typedWhys, texts.items]);
+  }, [board, caseTitle, typed, typedWhys, texts.items, associations]);
   const json = JSON.stringify(takeHome);
   // The case bringer removed the kept take-home from their notes (My notes, while the meeting
   // runs): it is not written back by itself at the next change, only by the button. Marked on
@@ -139,8 +141,10 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
     },
     [keep],
   );
-  // Shown once something was given: advice, compliments, or questions the bringer rated.
-  if (!notebook || (takeHome.advice.length === 0 && !takeHome.questions)) return null;
+  // Shown once something was given: advice, compliments, first associations, or questions the
+  // bringer rated.
+  const given = takeHome.advice.length > 0 || takeHome.questions || takeHome.associations;
+  if (!notebook || !given) return null;
   const save = () => {
     removedNow.current = false;
     setRemovedHere(false);
@@ -148,9 +152,13 @@ export function TakeHome({ place, board }: { place: NotePlace; board: BoardState
     keep((kept) => {
       // Before the advice round of a method that rates questions: the questions were kept.
       const questionsOnly = texts.questions && kept.advice.length === 0;
+      // Before the written advice of the Balint method: the first associations were kept.
+      const associationsOnly = kept.advice.length === 0 && kept.associations !== undefined;
       const text = questionsOnly
         ? t('takeHomeQuestionsSaved', { count: kept.questions?.length ?? 0 })
-        : t(texts.saved, { count: kept.advice.length });
+        : associationsOnly
+          ? t('takeHomeAssociationsSaved', { count: kept.associations?.length ?? 0 })
+          : t(texts.saved, { count: kept.advice.length });
       setMessage({ text, error: false });
     });
   };

@@ -36,6 +36,12 @@ export const NOTES_OVERVIEW_MESSAGES = {
     nl: 'Mee naar huis: de vragen aan mij',
     en: 'Take-home: the questions asked of me',
   },
+  /** A take-home of first associations, before any written advice (the Balint method). */
+  notesTakeHomeAssociations: {
+    nl: 'Mee naar huis: de eerste associaties',
+    en: 'Take-home: the first associations',
+  },
+  notesAssociations: { nl: 'Eerste associaties', en: 'First associations' },
   notesWarmQuestions: { nl: 'Warme vragen', en: 'Warm questions' },
   notesNeutralQuestions: { nl: 'Neutrale vragen', en: 'Neutral questions' },
   notesColdQuestions: { nl: 'Koude vragen', en: 'Cold questions' },

@@ -56,6 +56,20 @@ export const NOTES_PANE_MESSAGES = {
     nl: 'Alle adviezen met je sterren, volgorde en voornemens worden bewaard in je notities, alleen op dit apparaat, ook als je niets doet. Na de bijeenkomst blijft er niets van gedeeld.',
     en: 'All advice with your stars, order and intentions is kept in your notes, on this device only, even if you do nothing. Nothing of it stays shared after the meeting.',
   },
+  takeHomeAssociationsHint: {
+    nl: 'Je eerste associaties en alle adviezen met je sterren, volgorde en voornemens worden bewaard in je notities, alleen op dit apparaat, ook als je niets doet. Na de bijeenkomst blijft er niets van gedeeld.',
+    en: 'Your first associations and all advice with your stars, order and intentions are kept in your notes, on this device only, even if you do nothing. Nothing of it stays shared after the meeting.',
+  },
+  takeHomeAssociationsSaved: {
+    nl: {
+      one: '{count} associatie bewaard in je notities.',
+      other: '{count} associaties bewaard in je notities.',
+    },
+    en: {
+      one: '{count} association saved in your notes.',
+      other: '{count} associations saved in your notes.',
+    },
+  },
   takeHomeRemoved: {
     nl: 'Je hebt dit uit je notities gehaald. Het wordt niet meer vanzelf bewaard; de knop bewaart het weer.',
     en: 'You removed this from your notes. It is no longer kept by itself; the button saves it again.',

@@ -144,13 +144,23 @@ export interface TakeHomeTexts {
   readonly questions: boolean;
 }
 
-type TakeHomeKind = 'advice' | 'compliments' | 'questions' | 'questions-and-advice';
+type TakeHomeKind =
+  'advice' | 'associations-and-advice' | 'compliments' | 'questions' | 'questions-and-advice';
 
 const TAKE_HOME_TEXTS: Readonly<Record<TakeHomeKind, TakeHomeTexts>> = {
   advice: {
     items: 'advice',
     heading: 'takeHomeHeading',
     hint: 'takeHomeHint',
+    save: 'takeHome',
+    earlier: 'earlierCaseAdvice',
+    saved: 'takeHomeSaved',
+    questions: false,
+  },
+  'associations-and-advice': {
+    items: 'advice',
+    heading: 'takeHomeHeading',
+    hint: 'takeHomeAssociationsHint',
     save: 'takeHome',
     earlier: 'earlierCaseAdvice',
     saved: 'takeHomeSaved',
@@ -187,14 +197,24 @@ const TAKE_HOME_TEXTS: Readonly<Record<TakeHomeKind, TakeHomeTexts>> = {
 
 /**
  * What the case bringer takes home in a method: compliments where every item round gives
- * compliments (solution-focused), advice otherwise (the Balint associations come with advice);
- * where the bringer rates the questions (Socratic, ten-step), the rated questions too, and in the
- * Socratic method, which has no advice round, only those.
+ * compliments (solution-focused), advice otherwise, with the first associations beside it
+ * (Balint); where the bringer rates the questions (Socratic, ten-step), the rated questions too,
+ * and in the Socratic method, which has no advice round, only those.
  */
 export function takeHomeTexts(method: Method): TakeHomeTexts {
   const rounds = method.phases.filter((p) => p.activity === 'advising');
   const rates = method.phases.some((p) => p.activity === 'rating');
   const compliments = rounds.length > 0 && rounds.every((p) => p.items === 'compliments');
   if (rates) return TAKE_HOME_TEXTS[rounds.length === 0 ? 'questions' : 'questions-and-advice'];
+  if (associationPhases(method).size > 0) return TAKE_HOME_TEXTS['associations-and-advice'];
   return TAKE_HOME_TEXTS[compliments ? 'compliments' : 'advice'];
+}
+
+/** The phases whose items are first associations (Balint): they go home apart from the advice. */
+export function associationPhases(method: Method): ReadonlySet<string> {
+  return new Set(
+    method.phases
+      .filter((p) => p.activity === 'advising' && itemWords(p) === 'associations')
+      .map((p) => p.id),
+  );
 }

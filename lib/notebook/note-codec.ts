@@ -51,6 +51,12 @@ export interface TakenQuestion {
   readonly rating: TakenRating;
 }
 
+/** One first association given to the case bringer, as they took it home (Balint method). */
+export interface TakenAssociation {
+  readonly text: string;
+  readonly authorName: string;
+}
+
 /** What a case bringer takes home from a meeting. */
 export interface TakeHome {
   readonly coreQuestion: string | null;
@@ -73,6 +79,11 @@ export interface TakeHome {
    * kept before.
    */
   readonly questions?: readonly TakenQuestion[];
+  /**
+   * The first associations the group wrote for the case bringer (Balint method), as written:
+   * not advice, so not among it. Absent where there were none, and in take-homes kept before.
+   */
+  readonly associations?: readonly TakenAssociation[];
 }
 
 export interface Note {
@@ -192,17 +203,30 @@ function decodeQuestion(value: unknown): TakenQuestion | null {
   return { text, authorName, rating: value.rating };
 }
 
-/** The rated questions of a take-home; undefined: none said; null: damaged. */
-function decodeQuestions(value: unknown): TakenQuestion[] | undefined | null {
+function decodeAssociation(value: unknown): TakenAssociation | null {
+  if (!isRecord(value)) return null;
+  const text = untrimmedString(value.text, LIMITS.advice);
+  const authorName = untrimmedString(value.authorName, LIMITS.memberName);
+  if (text === null || authorName === null) return null;
+  return { text, authorName };
+}
+
+/** A take-home's list of one kind; undefined: none said; null: damaged. */
+function decodeList<T>(value: unknown, decode: (raw: unknown) => T | null): T[] | undefined | null {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || value.length > LIMITS.itemsPerBoard) return null;
-  const questions: TakenQuestion[] = [];
+  const items: T[] = [];
   for (const raw of value) {
-    const question = decodeQuestion(raw);
-    if (!question) return null;
-    questions.push(question);
+    const item = decode(raw);
+    if (!item) return null;
+    items.push(item);
   }
-  return questions;
+  return items;
+}
+
+/** The rated questions of a take-home; undefined: none said; null: damaged. */
+function decodeQuestions(value: unknown): TakenQuestion[] | undefined | null {
+  return decodeList(value, decodeQuestion);
 }
 
 function decodeTakeHome(value: unknown): TakeHome | null {
@@ -220,6 +244,8 @@ function decodeTakeHome(value: unknown): TakeHome | null {
   if (value.scale !== undefined && !isScalePoint(value.scale)) return null;
   const questions = decodeQuestions(value.questions);
   if (questions === null) return null;
+  const associations = decodeList(value.associations, decodeAssociation);
+  if (associations === null) return null;
   const advice: TakenAdvice[] = [];
   for (const raw of value.advice) {
     const item = decodeAdvice(raw);
@@ -234,6 +260,7 @@ function decodeTakeHome(value: unknown): TakeHome | null {
     ...(value.items === 'compliments' ? { items: 'compliments' as const } : {}),
     ...(isScalePoint(value.scale) ? { scale: value.scale } : {}),
     ...(questions ? { questions } : {}),
+    ...(associations ? { associations } : {}),
   };
 }
 

@@ -34,6 +34,7 @@ const MARKDOWN_LABELS = {
   scale: { nl: 'Waar ik stond (0 tot 10)', en: 'Where I was (0 to 10)' },
   tried: { nl: 'al geprobeerd', en: 'already tried' },
   why: { nl: 'Waarom dit past', en: 'Why it fits' },
+  associations: { nl: 'Eerste associaties', en: 'First associations' },
   warmQuestions: { nl: 'Warme vragen', en: 'Warm questions' },
   neutralQuestions: { nl: 'Neutrale vragen', en: 'Neutral questions' },
   coldQuestions: { nl: 'Koude vragen', en: 'Cold questions' },
@@ -62,6 +63,12 @@ function adviceLine(advice: TakenAdvice, label: Label): string {
   return line;
 }
 
+/** A question or an association, and who wrote it. */
+function authored(item: { readonly text: string; readonly authorName: string }): string {
+  const by = item.authorName ? ` (${oneLine(item.authorName)})` : '';
+  return `${item.text.trim()}${by}`;
+}
+
 function takeHomeMarkdown(home: TakeHome, label: Label) {
   const out: string[] = [];
   if (home.caseTitle) out.push(`**${label('caseTitle')}:** ${oneLine(home.caseTitle)}`, '');
@@ -70,10 +77,12 @@ function takeHomeMarkdown(home: TakeHome, label: Label) {
   if (home.scale !== undefined) out.push(`**${label('scale')}:** ${home.scale}`, '');
   for (const { rating, questions } of questionGroups(home)) {
     out.push(`**${label(`${rating}Questions`)}**`, '');
-    for (const q of questions) {
-      const by = q.authorName ? ` (${oneLine(q.authorName)})` : '';
-      out.push(listItem('-', `${q.text.trim()}${by}`));
-    }
+    for (const q of questions) out.push(listItem('-', authored(q)));
+    out.push('');
+  }
+  if (home.associations) {
+    out.push(`**${label('associations')}**`, '');
+    for (const a of home.associations) out.push(listItem('-', authored(a)));
     out.push('');
   }
   const starred = home.advice

@@ -1,4 +1,4 @@
-import type { TakeHome, TakenQuestion, TakenRating } from './note-codec';
+import type { TakeHome, TakenAssociation, TakenQuestion, TakenRating } from './note-codec';
 
 /*
  * The case bringer's take-home: made from the shared advice board, kept in the private notebook,
@@ -18,6 +18,8 @@ export interface AdviceAsShown {
     readonly starred: boolean;
     readonly tried: boolean;
     readonly why: string | null;
+    /** The phase it was written in: a first association's goes home apart from the advice. */
+    readonly phaseId?: string;
   }[];
   readonly intentions: string | null;
   /** Where the case bringer said they were on the scaling question, or null. */
@@ -50,18 +52,26 @@ function ratedQuestions(board: AdviceAsShown): TakenQuestion[] {
 /**
  * What the case bringer takes home: every piece of advice with its star and rank, whether they
  * had already tried it ("geeft aan wat hij/zij al gedaan heeft") and, for the chosen advice, why
- * it fits; the core question, the case and their intentions; and the questions they rated warm,
- * neutral or cold (Socratic, ten-step), which in a Socratic meeting are all they are given.
+ * it fits; the core question, the case and their intentions; the questions they rated warm,
+ * neutral or cold (Socratic, ten-step), which in a Socratic meeting are all they are given; and
+ * the first associations (Balint: the items of `associationPhases`), apart from the advice.
  */
 export function takeHomeFrom(
   board: AdviceAsShown,
   caseTitle: string | null,
   items: 'advice' | 'compliments' = 'advice',
+  associationPhases: ReadonlySet<string> = NO_PHASES,
 ): TakeHome {
   const questions = ratedQuestions(board);
+  const isAssociation = (item: AdviceAsShown['advice'][number]) =>
+    item.phaseId !== undefined && associationPhases.has(item.phaseId);
+  const associations: TakenAssociation[] = board.advice
+    .filter(isAssociation)
+    .map((item) => ({ text: item.text, authorName: item.authorName }));
+  const given = board.advice.filter((item) => !isAssociation(item));
   // The starred advice first, in the case bringer's order (the board's order), then the rest.
-  const starred = board.advice.filter((advice) => advice.starred);
-  const others = board.advice.filter((advice) => !advice.starred);
+  const starred = given.filter((advice) => advice.starred);
+  const others = given.filter((advice) => !advice.starred);
   return {
     coreQuestion: board.coreQuestion,
     caseTitle,
@@ -87,8 +97,11 @@ export function takeHomeFrom(
     ...(items === 'compliments' ? { items } : {}),
     ...(board.scale !== undefined && board.scale !== null ? { scale: board.scale } : {}),
     ...(questions.length > 0 ? { questions } : {}),
+    ...(associations.length > 0 ? { associations } : {}),
   };
 }
+
+const NO_PHASES: ReadonlySet<string> = new Set();
 
 /**
  * The questions a take-home holds, by rating, warm first, each group as it was kept; the
@@ -109,7 +122,8 @@ export function holdsAnything(takeHome: TakeHome): boolean {
     takeHome.advice.length > 0 ||
     takeHome.intentions.trim() !== '' ||
     takeHome.scale !== undefined ||
-    (takeHome.questions?.length ?? 0) > 0
+    (takeHome.questions?.length ?? 0) > 0 ||
+    (takeHome.associations?.length ?? 0) > 0
   );
 }
 

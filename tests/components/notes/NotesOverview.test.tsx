@@ -262,6 +262,34 @@ describe('the notes overview', () => {
     expect(within(zorg).queryByText(/advice/)).toBeNull();
   });
 
+  it('lists a Balint take-home’s first associations apart from the advice', async () => {
+    const association = { text: 'Een kraan die blijft druppen', authorName: 'Dirk' };
+    renderOverview(
+      await notebookWithTakeHome('decision', 'Decision', {
+        caseTitle: 'Nee zeggen',
+        coreQuestion: null,
+        advice: [
+          {
+            text: 'Zet een automatisch antwoord aan',
+            authorName: 'Carla',
+            starred: false,
+            rank: null,
+            tried: false,
+            why: null,
+          },
+        ],
+        intentions: '',
+        associations: [association],
+      }),
+    );
+    const zorg = await screen.findByRole('region', { name: 'Intervisie Zorg' });
+    expect(within(zorg).getByText('Take-home: the advice given to me')).toBeTruthy();
+    const list = (name: string) =>
+      texts(within(within(zorg).getByRole('list', { name })).getAllByRole('listitem'));
+    expect(list('First associations')).toEqual(['Een kraan die blijft druppen by Dirk']);
+    expect(list('Other advice')).toEqual(['Zet een automatisch antwoord aan by Carla']);
+  });
+
   it('heads a take-home of the case bringer’s own words alone as a take-home, not as advice', async () => {
     renderOverview(
       await notebookWithTakeHome('reaction', 'Reaction', {

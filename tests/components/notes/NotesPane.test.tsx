@@ -337,6 +337,29 @@ describe('the take-home kept without the button', () => {
     expect(home?.advice.map((a) => a.text)).toEqual(['Je bleef rustig']);
   });
 
+  it('takes the first associations home apart from the advice in the Balint method', async () => {
+    const notebook = freshNotebook();
+    const doc = meeting('associations', 'balint');
+    act(() => {
+      expect(addAdvice(carla.ctx(doc), 'Een kraan die blijft druppen').ok).toBe(true);
+      expect(revealPhase(anna.ctx(doc)).ok).toBe(true);
+    });
+    const panel = renderTakeHome(notebook, doc);
+    expect(panel.getByText(/^Your first associations and all advice with your stars/)).toBeTruthy();
+    await userEvent.click(panel.getByRole('button', { name: 'Save the advice in my notes' }));
+    expect(await panel.findByText('1 association saved in your notes.')).toBeTruthy();
+    act(() => {
+      goTo(doc, anna, 'advice');
+      expect(addAdvice(carla.ctx(doc, 5_000), 'Zet een automatisch antwoord aan').ok).toBe(true);
+      expect(revealPhase(anna.ctx(doc)).ok).toBe(true);
+    });
+    await waitFor(async () => {
+      const home = (await notebook.get(takeHomeNoteId('meeting-0002')))?.takeHome;
+      expect(home?.associations?.map((a) => a.text)).toEqual(['Een kraan die blijft druppen']);
+      expect(home?.advice.map((a) => a.text)).toEqual(['Zet een automatisch antwoord aan']);
+    });
+  });
+
   describe('where the case bringer rates the questions', () => {
     /** Questions written blind in `methodId`'s question round and revealed, then rated. */
     function ratedMeeting(methodId: 'socratic' | 'ten-step', ratingPhase: string) {

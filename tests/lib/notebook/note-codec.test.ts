@@ -20,6 +20,7 @@ import { draft, START, TAKE_HOME, takeHomeDraft } from './fixtures';
 const NOTE: Note = { ...draft(), createdAt: START, updatedAt: START + 1 };
 const HOME: Note = { ...takeHomeDraft(), createdAt: START, updatedAt: START };
 const QUESTION = { text: 'Wanneer lukte het wel?', authorName: 'Carla', rating: 'warm' as const };
+const ASSOCIATION = { text: 'Een kraan die blijft druppen', authorName: 'Dirk' };
 
 describe('decodeNote', () => {
   it('keeps a valid note and a valid take-home as they are, spaces included', () => {
@@ -83,6 +84,20 @@ describe('decodeNote', () => {
       what,
       { ...HOME, takeHome: { ...TAKE_HOME, questions } },
     ]),
+    ...(
+      [
+        ['an association without an author', [{ text: ASSOCIATION.text }]],
+        [
+          'an association over the limit',
+          [{ ...ASSOCIATION, text: 'x'.repeat(LIMITS.advice + 1) }],
+        ],
+        ['associations that are not a list', ASSOCIATION],
+        ['more associations than a board holds', Array(LIMITS.itemsPerBoard + 1).fill(ASSOCIATION)],
+      ] as const
+    ).map(([what, associations]): [string, unknown] => [
+      what,
+      { ...HOME, takeHome: { ...TAKE_HOME, associations } },
+    ]),
     [
       'more advice than a board holds',
       {
@@ -116,6 +131,12 @@ describe('decodeNote', () => {
     expect(decodeNote(home)).toEqual(home);
     // A take-home kept before there were rated questions has none.
     expect(decodeNote(HOME)?.takeHome).not.toHaveProperty('questions');
+  });
+
+  it('keeps the first associations apart from the advice, as they were taken home (Balint)', () => {
+    const home = { ...HOME, takeHome: { ...TAKE_HOME, associations: [ASSOCIATION] } };
+    expect(decodeNote(home)).toEqual(home);
+    expect(decodeNote(HOME)?.takeHome).not.toHaveProperty('associations');
   });
 
   it('keeps where the case bringer was on the scaling question, 0 and 10 included', () => {

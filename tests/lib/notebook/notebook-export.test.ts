@@ -78,6 +78,21 @@ describe('notesToMarkdown', () => {
     expect(notesToMarkdown([{ ...home, takeHome }], START, 'en')).toContain('**Warm questions**');
   });
 
+  it('lists the first associations apart from the advice (Balint)', () => {
+    const home = note({ kind: 'take-home', text: '' });
+    const takeHome: TakeHome = {
+      caseTitle: null,
+      coreQuestion: null,
+      advice: [],
+      intentions: '',
+      associations: [{ text: 'Een kraan die\nblijft druppen', authorName: 'Dirk' }],
+    };
+    expect(notesToMarkdown([{ ...home, takeHome }], START, 'nl')).toContain(
+      '**Eerste associaties**\n\n- Een kraan die\n  blijft druppen (Dirk)\n',
+    );
+    expect(notesToMarkdown([{ ...home, takeHome }], START, 'en')).not.toContain('advice');
+  });
+
   it('says where the case bringer was on the scaling question, after the core question', () => {
     const home = note({ kind: 'take-home', text: '' });
     const takeHome = { ...COMPLIMENTS_TAKE_HOME, coreQuestion: 'Hoe krijg ik rust?', scale: 0 };

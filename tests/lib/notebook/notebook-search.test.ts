@@ -72,6 +72,22 @@ describe('search', () => {
     }
   });
 
+  it('searches the first associations the case bringer took home', async () => {
+    const { notebook } = setup();
+    await notebook.save(draft());
+    await notebook.save(
+      takeHomeDraft({
+        takeHome: {
+          ...TAKE_HOME,
+          associations: [{ text: 'Een kraan die blijft druppen', authorName: 'Dirkje' }],
+        },
+      }),
+    );
+    for (const query of ['kraan druppen', 'dirkje']) {
+      expect((await notebook.search(query)).map((n) => n.id)).toEqual(['home-0001']);
+    }
+  });
+
   it('returns every note for an empty query', async () => {
     const { notebook } = setup();
     await fillNotebook(notebook);

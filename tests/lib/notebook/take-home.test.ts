@@ -184,6 +184,63 @@ describe('the questions the case bringer rated (Socratic, ten-step)', () => {
   });
 });
 
+describe('the first associations (Balint)', () => {
+  const item = (text: string, phaseId: string, starred = false) => ({
+    text,
+    authorName: 'Dirk',
+    starred,
+    tried: false,
+    why: null,
+    phaseId,
+  });
+
+  it('go home apart from the advice, as written, and are never counted as advice', () => {
+    const home = takeHomeFrom(
+      {
+        coreQuestion: null,
+        advice: [
+          item('Zet een automatisch antwoord aan', 'advice', true),
+          item('Een kraan die blijft druppen', 'associations'),
+          item('Bel de ouder één keer per week', 'advice'),
+        ],
+        intentions: null,
+      },
+      null,
+      'advice',
+      new Set(['associations']),
+    );
+    expect(home.associations).toEqual([
+      { text: 'Een kraan die blijft druppen', authorName: 'Dirk' },
+    ]);
+    expect(home.advice.map((a) => [a.text, a.rank])).toEqual([
+      ['Zet een automatisch antwoord aan', 1],
+      ['Bel de ouder één keer per week', null],
+    ]);
+  });
+
+  it('alone make a take-home worth keeping, before any written advice', () => {
+    const home = takeHomeFrom(
+      {
+        coreQuestion: null,
+        advice: [item('Een kraan', 'associations')],
+        intentions: null,
+      },
+      null,
+      'advice',
+      new Set(['associations']),
+    );
+    expect(home.advice).toEqual([]);
+    expect(holdsAnything(home)).toBe(true);
+    // Without the association phases (another method), an item is advice as before.
+    const other = takeHomeFrom(
+      { coreQuestion: null, advice: [item('Een kraan', 'associations')], intentions: null },
+      null,
+    );
+    expect(other).not.toHaveProperty('associations');
+    expect(other.advice).toHaveLength(1);
+  });
+});
+
 describe('the lines of a take-home its case bringer may share', () => {
   const home = (intentions: string, taken: TakeHome['advice']): TakeHome => ({
     coreQuestion: null,
