@@ -111,7 +111,8 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
       otherPhase={question.phaseId !== phase.id ? phaseName(question.phaseId) : null}
       canMark={canMark}
       canRate={canRate}
-      mine={question.authorId === selfId}
+      // Taken back in the round it was asked in only: an earlier round's stays.
+      mine={question.authorId === selfId && question.phaseId === phase.id}
       act={act}
       onRate={onRate}
     />
@@ -262,7 +263,7 @@ const QuestionRow = memo(function QuestionRow({
           ))}
         </div>
       )}
-      {/* Once the case bringer rated or answered it, it is part of their answer: it stays. */}
+      {/* Taken back in its own round, and only until the case bringer rated or answered it. */}
       {mine && question.rating === null && !question.answered && (
         <button
           type="button"

@@ -221,7 +221,14 @@ export function MeetingView({
       <ScaleThen meeting={meeting} board={board} role={role} />
       {phase.activity === 'lookback' && sharedLookBack}
       {phase.scale === true && <ScaleBoard {...props} />}
-      <ActivityBoard {...props} />
+      {phase.activity === 'lookback' && history.length === 0 ? (
+        // No earlier meeting of the group on this device: say so, and what the chair does next.
+        <p className="hint">
+          {t(role === 'chair' ? 'nothingToLookBackOnChair' : 'nothingToLookBackOn')}
+        </p>
+      ) : (
+        <ActivityBoard {...props} />
+      )}
       {phase.activity !== 'lookback' && sharedLookBack}
       {role === 'chair' ? (
         <section aria-labelledby={chairHeadingId} className="chair-panel">

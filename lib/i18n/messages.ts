@@ -634,6 +634,14 @@ export const MESSAGES = {
     nl: 'In deze fase is er niets te schrijven; volg het gesprek.',
     en: 'Nothing to write in this phase; follow the conversation.',
   },
+  nothingToLookBackOn: {
+    nl: 'Dit apparaat kent geen eerdere bijeenkomst van deze groep om op terug te blikken.',
+    en: 'This device knows no earlier meeting of this group to look back on.',
+  },
+  nothingToLookBackOnChair: {
+    nl: 'Dit apparaat kent geen eerdere bijeenkomst van deze groep om op terug te blikken. Is dit de eerste bijeenkomst, ga dan door naar de volgende fase.',
+    en: "This device knows no earlier meeting of this group to look back on. If it is the group's first meeting, go on to the next phase.",
+  },
   nothingToWriteYouTell: {
     nl: 'In deze fase is er niets te schrijven: jij vertelt, de anderen luisteren.',
     en: 'Nothing to write in this phase: you tell, the others listen.',

@@ -484,9 +484,10 @@ export function removeOwnItem(ctx: CommandContext, root: BoardRoot, id: string):
   if (root === 'questions' && questionIsMarked(ctx.doc, id)) {
     return { ok: false, reason: 'not-allowed' };
   }
-  // Advice is taken back in its own round only (the Balint method's first associations stay
-  // when its written advice is being given).
-  if (root === 'advice' && item.phaseId !== meeting.phase.id) {
+  // Advice and questions are taken back in their own round only: the Balint method's first
+  // associations stay when its written advice is given, the incident method's questions on the
+  // facts in its second round of questions.
+  if ((root === 'advice' || root === 'questions') && item.phaseId !== meeting.phase.id) {
     return { ok: false, reason: 'not-allowed' };
   }
   if (root === 'pitches' && (meeting.casePitchId === id || meeting.firstCase?.pitchId === id)) {

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, within } from '@testing-library/react';
 import type * as Y from 'yjs';
 import { QuestionBoard } from '../../../components/boards/QuestionBoard';
-import { addQuestion, rateQuestion, revealPhase } from '../../../lib/shared-doc/board-commands';
+import {
+  addQuestion,
+  markAnswered,
+  rateQuestion,
+  revealPhase,
+} from '../../../lib/shared-doc/board-commands';
 import type { Rating } from '../../../lib/shared-doc/board-state';
 import { readBoard } from '../../../lib/shared-doc/board-state';
 import { readMeeting } from '../../../lib/shared-doc/meeting-state';
@@ -154,18 +159,38 @@ describe('the question board', () => {
     expect(panel.getByText('No questions yet. Write the first one.')).toBeTruthy();
   });
 
-  it('no longer offers to remove a question once the case bringer rated it', async () => {
-    const doc = meeting('socratic', 'questions');
+  it('no longer offers to remove a question once the case bringer rated or answered it', async () => {
+    const doc = meeting('basic', 'asking');
     ask(doc, dirk, DIRK_QUESTION);
     ask(doc, dirk, EVA_QUESTION);
-    act(() => void revealPhase(anna.ctx(doc)));
-    act(() => goTo(doc, anna, 'sorting'));
-    const [rated] = readBoard(doc, readMeeting(doc).method, bram.id).questions;
+    ask(doc, dirk, CLOSED);
+    const asked = readBoard(doc, readMeeting(doc).method, bram.id).questions;
+    const rated = asked.find((q) => q.text === DIRK_QUESTION);
+    const answered = asked.find((q) => q.text === EVA_QUESTION);
     const panel = renderBoard(QuestionBoard, doc, dirk);
-    expect(panel.queryAllByRole('button', { name: /^Remove: / })).toHaveLength(2);
+    expect(panel.queryAllByRole('button', { name: /^Remove: / })).toHaveLength(3);
     act(() => expect(rateQuestion(bram.ctx(doc), rated!.id, 'cold').ok).toBe(true));
-    expect(panel.queryByRole('button', { name: `Remove: ${DIRK_QUESTION}` })).toBeNull();
-    expect(panel.getByRole('button', { name: `Remove: ${EVA_QUESTION}` })).toBeTruthy();
+    act(() => expect(markAnswered(bram.ctx(doc), answered!.id, true).ok).toBe(true));
+    expect(
+      panel
+        .queryAllByRole('button', { name: /^Remove: / })
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual([`Remove: ${CLOSED}`]);
+  });
+
+  it("no longer offers to remove an earlier round's question (incident: the second round)", async () => {
+    const doc = meeting('incident', 'fact-questions');
+    ask(doc, dirk, DIRK_QUESTION);
+    act(() => void revealPhase(anna.ctx(doc)));
+    act(() => goTo(doc, anna, 'second-questions'));
+    ask(doc, dirk, EVA_QUESTION);
+    const panel = renderBoard(QuestionBoard, doc, dirk);
+    expect(
+      panel
+        .queryAllByRole('button', { name: /^Remove: / })
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual([`Remove: ${EVA_QUESTION}`]);
+    expect(panel.getByText('by Dirk · Questions on the facts')).toBeTruthy();
   });
 
   it('speaks Dutch', async () => {

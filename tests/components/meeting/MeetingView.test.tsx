@@ -11,6 +11,7 @@ import { goTo, member, start, startWithCase } from '../../lib/helpers/meeting';
 import type { TestMember } from '../../lib/helpers/meeting';
 import { meetingViewOf, spyActions } from '../helpers/meeting-view';
 import { METHODS } from '../../../lib/method/method-list';
+import { decodeSummary } from '../../../lib/shared-doc/meeting-summary';
 
 afterEach(cleanup);
 
@@ -84,6 +85,38 @@ describe('the meeting view', () => {
     expect(
       screen.getByText('Nothing to write in this phase; follow the conversation.'),
     ).toBeTruthy();
+  });
+
+  it('says in a look back when this device knows no earlier meeting, and the chair what to do', () => {
+    const doc = new Y.Doc();
+    start(doc, anna, 'incident');
+    render(view(doc, anna, actions()));
+    expect(
+      screen.getByText(
+        "This device knows no earlier meeting of this group to look back on. If it is the group's first meeting, go on to the next phase.",
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/^Nothing to write/)).toBeNull();
+    cleanup();
+    render(view(doc, carla, actions(), 'nl'));
+    expect(
+      screen.getByText(
+        'Dit apparaat kent geen eerdere bijeenkomst van deze groep om op terug te blikken.',
+      ),
+    ).toBeTruthy();
+    cleanup();
+    const last = decodeSummary({
+      meetingId: 'meeting-0000',
+      startedAt: 1_000,
+      endedAt: 2_000,
+      methodId: 'incident',
+      chairName: 'Anna',
+    })!;
+    render(meetingViewOf(doc, carla, actions(), { history: [last] }));
+    expect(
+      screen.getByText('Nothing to write in this phase; follow the conversation.'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/knows no earlier meeting/)).toBeNull();
   });
 
   it('shows the chair the phase controls and a member none', () => {

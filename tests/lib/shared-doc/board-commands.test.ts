@@ -282,6 +282,19 @@ describe('reformulation and advice', () => {
     expect(removeOwnItem(carla.ctx(doc), 'advice', association!.id)).toEqual({ ok: true });
   });
 
+  it("keeps an earlier round's question: the incident method's questions on the facts", () => {
+    const doc = withCase('incident');
+    goTo(doc, anna, 'fact-questions');
+    addQuestion(carla.ctx(doc), 'Wie waren er nog meer bij?');
+    revealPhase(anna.ctx(doc));
+    const [fact] = board(doc).questions;
+    goTo(doc, anna, 'second-questions');
+    expect(removeOwnItem(carla.ctx(doc), 'questions', fact!.id)).toEqual({
+      ok: false,
+      reason: 'not-allowed',
+    });
+  });
+
   it('keeps a question once the case bringer rated it or marked it answered', () => {
     const doc = withCase();
     goTo(doc, anna, 'asking');
