@@ -294,7 +294,8 @@ const AdviceRow = memo(function AdviceRow({
         <p className="hint advice-why">{`${t('adviceWhy')}: ${advice.why}`}</p>
       )}
       {canStar && advice.starred && <WhyField advice={advice} named={named} run={run} />}
-      {canStar && place >= 0 && (
+      {/* One starred piece of advice has no order to put it in: no buttons that do nothing. */}
+      {canStar && place >= 0 && starredCount > 1 && (
         <span className="move">
           {' '}
           <MoveButton

@@ -145,6 +145,8 @@ describe('the advice board', () => {
     const star = (text: string) => panel(bram).getByRole('button', { name: `Star: ${text}` });
     expect(star('Leg grenzen vast').getAttribute('aria-pressed')).toBe('false');
     await userEvent.click(star('Leg grenzen vast'));
+    // One starred: nothing to put in order yet.
+    expect(panel(bram).queryByRole('button', { name: 'Move up: Leg grenzen vast' })).toBeNull();
     await userEvent.click(star('Vraag een collega mee'));
     expect(star('Leg grenzen vast').getAttribute('aria-pressed')).toBe('true');
     expect(
