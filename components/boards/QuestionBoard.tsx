@@ -14,6 +14,7 @@ import { LIMITS } from '../../lib/util/limits';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { coachQuestion } from '../../lib/method/question-coach';
 import { mayDo } from '../../lib/method/roles';
+import { ratesQuestions } from '../../lib/method/method';
 import type { CommandResult } from '../../lib/shared-doc/meeting-commands';
 import { useDraft } from '../common/DraftContext';
 import { useI18n } from '../common/I18n';
@@ -70,7 +71,8 @@ export function QuestionBoard({ meeting, board, role, selfId, run }: MeetingProp
   // A group smaller than its method needs: the chair asks too (lib/method/roles.ts chairJoinsIn).
   const canAsk = mayDo('ask', role, phase.activity, { chairJoinsIn: meeting.chairJoinsIn });
   const canMark = mayDo('mark-answered', role, phase.activity);
-  const canRate = mayDo('rate', role, phase.activity);
+  // Only where the method rates (Socratic, ten-step): elsewhere answered is all the bringer marks.
+  const canRate = mayDo('rate', role, phase.activity) && ratesQuestions(method);
   const canReveal = mayDo('reveal', role, phase.activity) && blindNow;
   const named = useItemNames(board.questions);
   const limit = phase.questionsEach;

@@ -1,4 +1,4 @@
-import { itemWords } from './method';
+import { itemWords, ratesQuestions } from './method';
 import type { IntentionWords, ItemWords, Method, Phase } from './method';
 import type { MessageKey } from '../i18n/messages';
 
@@ -203,7 +203,7 @@ const TAKE_HOME_TEXTS: Readonly<Record<TakeHomeKind, TakeHomeTexts>> = {
  */
 export function takeHomeTexts(method: Method): TakeHomeTexts {
   const rounds = method.phases.filter((p) => p.activity === 'advising');
-  const rates = method.phases.some((p) => p.activity === 'rating');
+  const rates = ratesQuestions(method);
   const compliments = rounds.length > 0 && rounds.every((p) => p.items === 'compliments');
   if (rates) return TAKE_HOME_TEXTS[rounds.length === 0 ? 'questions' : 'questions-and-advice'];
   if (associationPhases(method).size > 0) return TAKE_HOME_TEXTS['associations-and-advice'];

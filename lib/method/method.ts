@@ -87,6 +87,15 @@ export type ItemWords = 'advice' | 'associations' | 'compliments';
  */
 export type IntentionWords = 'advice' | 'next-step' | 'reaction';
 
+/**
+ * Whether the case bringer rates the questions warm, neutral or cold in this method: where it
+ * has a rating phase (Socratic, ten-step; issue 3: "rate them warm, neutral or cold (Socratic,
+ * ten-step)"). Elsewhere the rating buttons would only double the board's height.
+ */
+export function ratesQuestions(method: Method): boolean {
+  return method.phases.some((p) => p.activity === 'rating');
+}
+
 /** The words of an advising phase's items: 'advice' unless the phase says otherwise. */
 export function itemWords(phase: Phase | undefined): ItemWords {
   return phase?.items ?? 'advice';

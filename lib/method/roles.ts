@@ -58,6 +58,8 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   // A group too small for its method: the chair asks and advises too (see chairJoinsIn).
   ask: { roles: MEMBER, activities: ['asking'], smallGroup: CHAIR },
   'mark-answered': { roles: BRINGER, activities: ['asking', 'rating'] },
+  // The panel offers the rating only in a method that rates (method.ts ratesQuestions); the
+  // document takes a bringer's rating in any method, as builds before it wrote them.
   rate: { roles: BRINGER, activities: ['asking', 'rating'] },
   // The scaling question (Phase.scale): the case bringer says where they stand, 0 to 10; the
   // commands open it only in a phase that asks it.

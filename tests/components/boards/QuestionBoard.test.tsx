@@ -104,7 +104,7 @@ describe('the question board', () => {
   });
 
   it('lets the case bringer mark a question answered and rate it warm, for everyone to see', async () => {
-    const doc = meeting('basic', 'asking');
+    const doc = meeting('ten-step', 'last-questions');
     ask(doc, dirk, DIRK_QUESTION);
     const bringer = renderBoard(QuestionBoard, doc, bram);
     const asker = renderBoard(QuestionBoard, doc, dirk);
@@ -134,8 +134,17 @@ describe('the question board', () => {
     expect(asker.getByText('by Dirk · ✓ answered')).toBeTruthy();
   });
 
-  it('can be used by keyboard alone', async () => {
+  it('offers the rating only in a method that rates (Socratic, ten-step), answered in every one', () => {
     const doc = meeting('basic', 'asking');
+    ask(doc, dirk, DIRK_QUESTION);
+    const bringer = renderBoard(QuestionBoard, doc, bram);
+    expect(bringer.getByRole('checkbox', { name: `Answered: ${DIRK_QUESTION}` })).toBeTruthy();
+    expect(bringer.queryByRole('group', { name: `Rating: ${DIRK_QUESTION}` })).toBeNull();
+    expect(bringer.queryByRole('button', { name: 'Warm' })).toBeNull();
+  });
+
+  it('can be used by keyboard alone', async () => {
+    const doc = meeting('ten-step', 'last-questions');
     ask(doc, dirk, DIRK_QUESTION);
     const bringer = renderBoard(QuestionBoard, doc, bram);
     bringer.getByRole('checkbox', { name: `Answered: ${DIRK_QUESTION}` }).focus();
