@@ -56,34 +56,22 @@ describe('search', () => {
     }
   });
 
-  it('searches the questions the case bringer took home, and who asked them', async () => {
+  it.each([
+    [
+      'the questions the case bringer took home, and who asked them',
+      { questions: [{ text: 'Wanneer lukte het wél?', authorName: 'Dirkje', rating: 'warm' }] },
+      ['lukte wel', 'dirkje'],
+    ],
+    [
+      'the first associations the case bringer took home, and who wrote them',
+      { associations: [{ text: 'Een kraan die blijft druppen', authorName: 'Dirkje' }] },
+      ['kraan druppen', 'dirkje'],
+    ],
+  ] as const)('searches %s', async (_, extra, queries) => {
     const { notebook } = setup();
     await notebook.save(draft());
-    await notebook.save(
-      takeHomeDraft({
-        takeHome: {
-          ...TAKE_HOME,
-          questions: [{ text: 'Wanneer lukte het wél?', authorName: 'Dirkje', rating: 'warm' }],
-        },
-      }),
-    );
-    for (const query of ['lukte wel', 'dirkje']) {
-      expect((await notebook.search(query)).map((n) => n.id)).toEqual(['home-0001']);
-    }
-  });
-
-  it('searches the first associations the case bringer took home', async () => {
-    const { notebook } = setup();
-    await notebook.save(draft());
-    await notebook.save(
-      takeHomeDraft({
-        takeHome: {
-          ...TAKE_HOME,
-          associations: [{ text: 'Een kraan die blijft druppen', authorName: 'Dirkje' }],
-        },
-      }),
-    );
-    for (const query of ['kraan druppen', 'dirkje']) {
+    await notebook.save(takeHomeDraft({ takeHome: { ...TAKE_HOME, ...extra } }));
+    for (const query of queries) {
       expect((await notebook.search(query)).map((n) => n.id)).toEqual(['home-0001']);
     }
   });
