@@ -2,14 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { NodeMember } from '../helpers/node-member';
 import {
-  bringCase,
+  caseMeetingWithNodeMember,
   currentPhase,
   endMeeting,
-  joinGroup,
-  letIn,
   membersInACall,
-  nodeMemberJoins,
-  startGroup,
 } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/bal-int-aaa';
@@ -54,25 +50,22 @@ describe('a Balint meeting', () => {
 
   it('keeps first associations apart from the advice, on the board, in what is said and in the notes', async () => {
     const [anna, bram] = call.panels as [Page, Page];
-    const code = await startGroup(anna, 'Team Noord', 'Anna');
-    await anna.getByRole('combobox', { name: 'Method' }).selectOption('balint');
-    await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
-    await joinGroup(bram, code, 'Bram');
-    carla = await nodeMemberJoins(code, call.server.url, {
-      memberId: 'carla-node-08',
-      memberName: 'Carla',
+    carla = await caseMeetingWithNodeMember(anna, bram, call.server.url, {
+      group: 'Team Noord',
+      methodId: 'balint',
+      caseText: CASE,
+      member: { memberId: 'carla-node-08', memberName: 'Carla' },
     });
-    await letIn(anna, 'Bram', 'Carla');
-    await bringCase(anna, bram, CASE, 'Bram');
     await anna.getByRole('button', { name: 'Next phase' }).click();
     await anna.getByRole('button', { name: 'Next phase' }).click();
     await listen(bram);
     await nextPhase(anna, bram, 'First associations', 'associations');
 
-    expect(await carla.command({ type: 'advise', text: ASSOCIATION })).toEqual({ ok: true });
     // Written at the same time by everyone: nobody's turn, only who has not written yet.
-    await anna.getByText('Everyone has written an association').waitFor({ timeout: 10_000 });
+    await anna.getByText('Not yet: Carla').waitFor();
     expect(await anna.getByText(/^Turn:/).count()).toBe(0);
+    expect(await carla.command({ type: 'advise', text: ASSOCIATION })).toEqual({ ok: true });
+    await anna.getByText('Everyone has written an association').waitFor({ timeout: 10_000 });
     await anna.getByRole('button', { name: 'Reveal associations' }).click();
     await bram.getByText(ASSOCIATION).waitFor({ timeout: 10_000 });
     await expect.poll(() => said(bram)).toContain('New association from Carla');

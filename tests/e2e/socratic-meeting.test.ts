@@ -2,14 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { NodeMember } from '../helpers/node-member';
 import {
-  bringCase,
+  caseMeetingWithNodeMember,
   currentPhase,
   endMeeting,
-  joinGroup,
-  letIn,
   membersInACall,
-  nodeMemberJoins,
-  startGroup,
 } from './helpers/panel';
 
 const MEET_URL = 'https://meet.google.com/soc-rate-sss';
@@ -33,16 +29,12 @@ describe('a Socratic meeting', () => {
 
   it('sorts the questions, answers the warm ones first and sends the rated ones home with the case bringer', async () => {
     const [anna, bram] = call.panels as [Page, Page];
-    const code = await startGroup(anna, 'Team West', 'Anna');
-    await anna.getByRole('combobox', { name: 'Method' }).selectOption('socratic');
-    await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
-    await joinGroup(bram, code, 'Bram');
-    carla = await nodeMemberJoins(code, call.server.url, {
-      memberId: 'carla-node-07',
-      memberName: 'Carla',
+    carla = await caseMeetingWithNodeMember(anna, bram, call.server.url, {
+      group: 'Team West',
+      methodId: 'socratic',
+      caseText: CASE,
+      member: { memberId: 'carla-node-07', memberName: 'Carla' },
     });
-    await letIn(anna, 'Bram', 'Carla');
-    await bringCase(anna, bram, CASE, 'Bram');
     // A setting for between meetings stays out of the meeting's way, on both panels.
     const series = (panel: Page) =>
       panel.getByRole('spinbutton', { name: 'Meetings in this series' }).count();

@@ -184,6 +184,32 @@ export async function bringCase(
   await bringer.getByText(`Case: ${caseText} — brought in by ${bringerName}`).waitFor();
 }
 
+/**
+ * Anna's panel starts group `group` and a meeting of `methodId` as chair; Bram's panel joins with
+ * the invite it shows, and so does a Node member; Anna lets both in, and Bram's `caseText` is
+ * confirmed as the case. The caller closes the Node member.
+ */
+export async function caseMeetingWithNodeMember(
+  anna: Page,
+  bram: Page,
+  signalingUrl: string,
+  options: {
+    group: string;
+    methodId: string;
+    caseText: string;
+    member: { memberId: string; memberName: string };
+  },
+): Promise<NodeMember> {
+  const code = await startGroup(anna, options.group, 'Anna');
+  await anna.getByRole('combobox', { name: 'Method' }).selectOption(options.methodId);
+  await anna.getByRole('button', { name: 'Start the meeting as chair' }).click();
+  await joinGroup(bram, code, 'Bram');
+  const member = await nodeMemberJoins(code, signalingUrl, options.member);
+  await letIn(anna, 'Bram', options.member.memberName);
+  await bringCase(anna, bram, options.caseText, 'Bram');
+  return member;
+}
+
 /** The name of the phase the panel shows now. */
 export function currentPhase(panel: Page) {
   return panel.getByRole('heading', { level: 2 }).and(panel.getByTestId('current-phase'));
