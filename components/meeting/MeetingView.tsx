@@ -221,14 +221,7 @@ export function MeetingView({
       <ScaleThen meeting={meeting} board={board} role={role} />
       {phase.activity === 'lookback' && sharedLookBack}
       {phase.scale === true && <ScaleBoard {...props} />}
-      {phase.activity === 'lookback' && history.length === 0 ? (
-        // No earlier meeting of the group on this device: say so, and what the chair does next.
-        <p className="hint">
-          {t(role === 'chair' ? 'nothingToLookBackOnChair' : 'nothingToLookBackOn')}
-        </p>
-      ) : (
-        <ActivityBoard {...props} />
-      )}
+      <ActivityBoard {...props} hasHistory={history.length > 0} />
       {phase.activity !== 'lookback' && sharedLookBack}
       {role === 'chair' ? (
         <section aria-labelledby={chairHeadingId} className="chair-panel">
@@ -314,7 +307,11 @@ function PhaseSteps({ meeting }: { meeting: MeetingState }) {
   );
 }
 
-function ActivityBoard(props: MeetingProps) {
+/**
+ * The board of the phase's activity, or a line on what there is to do where nothing is written.
+ * `hasHistory`: this device knows an earlier meeting of the group, for a look back to be about.
+ */
+function ActivityBoard({ hasHistory, ...props }: MeetingProps & { hasHistory: boolean }) {
   const { t } = useI18n();
   switch (props.meeting.phase.activity) {
     case 'pitching':
@@ -336,6 +333,12 @@ function ActivityBoard(props: MeetingProps) {
       if (props.role === 'bringer') return <p className="hint">{t('nothingToWriteYouTell')}</p>;
       return <p className="hint">{t('nothingToWrite')}</p>;
     case 'lookback':
+      // No earlier meeting of the group on this device: say so, and what the chair does next.
+      if (!hasHistory) {
+        const line = props.role === 'chair' ? 'nothingToLookBackOnChair' : 'nothingToLookBackOn';
+        return <p className="hint">{t(line)}</p>;
+      }
+      return <p className="hint">{t('nothingToWrite')}</p>;
     case 'analysing':
       return <p className="hint">{t('nothingToWrite')}</p>;
   }
