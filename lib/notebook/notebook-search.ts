@@ -17,9 +17,8 @@ export function searchableText(note: Note): string {
   if (home) {
     parts.push(home.coreQuestion ?? '', home.caseTitle ?? '', home.intentions);
     for (const advice of home.advice) parts.push(advice.text, advice.authorName, advice.why ?? '');
-    for (const question of home.questions ?? []) parts.push(question.text, question.authorName);
-    for (const association of home.associations ?? []) {
-      parts.push(association.text, association.authorName);
+    for (const item of [...(home.questions ?? []), ...(home.associations ?? [])]) {
+      parts.push(item.text, item.authorName);
     }
   }
   return fold(parts.join('\n'));
