@@ -214,9 +214,13 @@ export function GroupView({
         otherMeetings={snapshot.otherMeetings}
         onOpen={(meetingId) => void session?.openMeeting(meetingId)}
       />
-      {!snapshot.ended && !asking && !finding && (meeting || (!snapshot.meetingId && session)) && (
-        <MeetingNumber number={meetingNumber(history)} length={seriesLength} />
-      )}
+      {!snapshot.ended &&
+        !asking &&
+        !finding &&
+        !opening &&
+        (meeting || (!snapshot.meetingId && session)) && (
+          <MeetingNumber number={meetingNumber(history)} length={seriesLength} />
+        )}
       {session && snapshot.knocks.length > 0 && (
         <JoinRequests
           knocks={snapshot.knocks}

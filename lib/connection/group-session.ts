@@ -317,10 +317,13 @@ const RECENTLY_ALONE_MS = 5_000;
 
 /**
  * How long another member's presence in the lobby may stand alone before it counts as having
- * heard the group (GroupSession's `hearing`): their state follows a round trip later, and one
- * reached only through the server never says it has answered.
+ * heard the group (GroupSession's `hearing`). Their state follows a round trip later, and their
+ * answer says so (RoomHandle.syncedWithPeer, through the relay too): this only bounds the wait
+ * for a peer whose presence came and whose answer does not. A round trip is 300 ms on a slow
+ * network (TURN over TCP), and more on a busy machine: at 1.5 s, a newcomer was once offered
+ * "I chair today" for a moment before asking to be let in (slow-network e2e, fresh-clone CI).
  */
-export const PRESENCE_SETTLE_MS = 1_500;
+export const PRESENCE_SETTLE_MS = 5_000;
 
 /** How long the chair's panel stays in the old room after moving the meeting to a fresh one. */
 export const FRESH_ROOM_LINGER_MS = 1_500;
@@ -1823,7 +1826,7 @@ export class GroupSession {
    * opens, its state only when asked): until then a newcomer cannot know whether a meeting
    * runs, and 'heard' would offer a start to a member about to ask to be let in (seconds on a
    * slow network). A presence stands for the group after PRESENCE_SETTLE_MS all the same, for
-   * a lobby reached only through the server, whose answers do not say so.
+   * a peer that shows itself and never answers.
    */
   private hearing(): LobbyHearing {
     if (this.heard) return 'heard';

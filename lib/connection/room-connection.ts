@@ -50,9 +50,10 @@ export interface RoomHandle {
   /** What the encrypted relay has carried so far (for diagnostics and tests). */
   relayCounts?(): RelayCounts;
   /**
-   * Whether a peer's answer to our sync request has been read over a direct connection since
-   * the room opened: from then on this member holds what the group held, even when that was
-   * nothing new (no update follows then). Rooms that cannot tell leave it out.
+   * Whether a peer's answer to our sync request has been read since the room opened (over a
+   * direct connection or the relay): from then on this member holds what that peer held, even
+   * when that was nothing new (no update follows then). Not this browser's other pages: on its
+   * channel a page reads its own messages too. Rooms that cannot tell leave it out.
    */
   syncedWithPeer?(): boolean;
   /**
@@ -390,19 +391,21 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     notify();
   };
   provider.on('peers', onPeers);
-  // y-webrtc says 'synced' once every connected peer answered our sync step 1; the first time
-  // is news for whoever waits to know what the group holds (GroupSession's hearing), though no
-  // connection fact changed (so not through `notify`, which says only what changed). Told after
-  // y-webrtc's reading of that answer: a listener's work is no part of it.
+  // The patch says 'answered' when a peer's answer to our sync step 1 has been read, over a data
+  // channel or the relay (y-webrtc's own 'synced' waits for every connected peer, and never
+  // comes through the relay). The first one is news for whoever waits to know what the group
+  // holds (GroupSession's hearing), though no connection fact changed (so not through `notify`,
+  // which says only what changed). Told after the answer was applied: a listener's work is no
+  // part of it.
   let syncedOnce = false;
-  const onSynced = ({ synced }: { synced: boolean }): void => {
-    if (!synced || syncedOnce) return;
+  const onAnswered = (): void => {
+    if (syncedOnce) return;
     syncedOnce = true;
     setTimeout(() => {
       for (const listener of [...listeners]) listener();
     }, 0);
   };
-  provider.on('synced', onSynced);
+  provider.on('answered', onAnswered);
   // Hung WebRTC attempts are closed so that y-webrtc announces again and retries (mesh-watchdog).
   const pendingSince = new Map<WebrtcConn, number>();
   let lastAnnounce: number | null = null;
@@ -493,7 +496,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
       if (planSoon !== null) clearTimeout(planSoon);
       relay.close();
       provider.off('peers', onPeers);
-      provider.off('synced', onSynced);
+      provider.off('answered', onAnswered);
       listeners.clear();
       noteListeners.clear();
       provider.awareness.setLocalState(null);

@@ -11,6 +11,7 @@ import * as decoding from 'lib0/decoding';
 import { GroupSession } from '../../lib/connection/group-session';
 import type { GroupSnapshot } from '../../lib/connection/group-session';
 import { openRoom } from '../../lib/connection/room-connection';
+import type { RoomHandle } from '../../lib/connection/room-connection';
 import { deriveRoomKeys } from '../../lib/invite/room-name';
 import {
   addAdvice,
@@ -92,6 +93,8 @@ export type MemberCommand =
   | { type: 'write-many'; kind: ItemKind; count: number; length: number }
   /** Answers with the shared documents' full state (base64 JSON) in `detail`. */
   | { type: 'shared-state' }
+  /** Answers whether a peer answered the lobby's sync request (RoomHandle.syncedWithPeer). */
+  | { type: 'lobby-answered' }
   | { type: 'confirm-first-pitch' }
   /** As case bringer: marks every question answered and rates it (warm, neutral, cold in turn). */
   | { type: 'rate-questions' }
@@ -132,6 +135,8 @@ export type MemberEvent =
   | { type: 'error'; message: string };
 
 let session: GroupSession | null = null;
+/** The group's lobby as this member opened it ('lobby-answered'). */
+let lobbyRoom: RoomHandle | null = null;
 let quiet = false;
 
 /** 'miss-changes': whether changes that arrive are dropped now, and how many were. */
@@ -204,8 +209,8 @@ async function handle(raw: unknown): Promise<void> {
           groupName: command.groupName,
         },
         {
-          openRoom: (keys) =>
-            openRoom(
+          openRoom: (keys) => {
+            const room = openRoom(
               // A meeting room under another password: its signaling reads as garbage to the
               // others (y-webrtc subscribes every room on every socket, so no server is no help).
               command.meetingUnreachable === true && keys.roomName !== lobbyName
@@ -224,7 +229,10 @@ async function handle(raw: unknown): Promise<void> {
                   },
                 },
               },
-            ),
+            );
+            if (keys.roomName === lobbyName) lobbyRoom = room;
+            return room;
+          },
           ...(command.cacheFile
             ? { meetingCache: createMeetingCache(fileStore(command.cacheFile), secret) }
             : {}),
@@ -287,6 +295,9 @@ async function handle(raw: unknown): Promise<void> {
       });
       return;
     }
+    case 'lobby-answered':
+      send({ type: 'result', ok: true, detail: String(lobbyRoom?.syncedWithPeer?.() ?? false) });
+      return;
     case 'confirm-first-pitch': {
       const first = session!.snapshot().board?.pitches[0];
       return reply(

@@ -133,6 +133,29 @@ describe('members who cannot connect directly meet through the encrypted relay',
     for (const member of group.members) expect(member.errors).toEqual([]);
   });
 
+  it('tells both sides through the relay that the other answered what it asked for', async () => {
+    // A newcomer takes another member's presence in the lobby for the group only once that
+    // member answered its sync request (GroupSession's hearing): until then it cannot know
+    // whether a meeting runs. An answer that came through the relay said nothing, and a member
+    // reached only through the server waited for the presence to settle instead.
+    const { secret } = createInvite();
+    const join = (memberId: string, memberName: string, relayOnly = false) =>
+      group.joinWith({ secret, memberId, memberName, signalingUrl: tap.url, relayOnly });
+    const [jan, kim] = await Promise.all([
+      join('jan-0000010', 'Jan'),
+      join('kim-0000011', 'Kim', true),
+    ]);
+    await kim!.until((s) => s.links[jan!.id] === 'server', 30_000);
+    await jan!.until((s) => s.links[kim!.id] === 'server', 30_000);
+    for (const member of [jan!, kim!]) {
+      await expect
+        .poll(async () => (await member.command({ type: 'lobby-answered' })).detail, {
+          timeout: 20_000,
+        })
+        .toBe('true');
+    }
+  });
+
   it('brings a member with no direct path a meeting of about 250 KB, in frames the server accepts', async () => {
     const { secret } = createInvite();
     const join = (memberId: string, memberName: string, relayOnly = false) =>

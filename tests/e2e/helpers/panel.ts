@@ -289,6 +289,8 @@ const MEMBER_ONLY = [
   'Start the meeting as chair',
   'Meetings in this series',
   'Step 1: invite your group',
+  // This device's count of the group's meetings, which a newcomer has none of.
+  'Meeting 1',
 ];
 
 /**

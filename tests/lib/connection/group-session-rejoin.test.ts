@@ -260,7 +260,7 @@ describe('a member who reloads', () => {
   });
 
   it('takes a presence for the group after a while when no answer can say so', async () => {
-    // A lobby reached only through the server: its answers do not say 'synced'.
+    // A peer that shows its presence and never answers our sync request.
     const session = await bramSeesAnnasPresenceOnly();
     group.clock.advance(PRESENCE_SETTLE_MS - 100);
     expect(session.snapshot().lobby).toBe('looking');
