@@ -44,11 +44,23 @@ describe('members who cannot connect directly meet through the encrypted relay',
     await tap?.close();
   });
 
+  /** Members of the group of `secret` through the tap; `relayOnly`: no direct path to anyone. */
+  const joiner =
+    (secret: Uint8Array, groupName?: string) =>
+    (memberId: string, memberName: string, relayOnly = false) =>
+      group.joinWith({
+        secret,
+        memberId,
+        memberName,
+        signalingUrl: tap.url,
+        relayOnly,
+        ...(groupName !== undefined ? { groupName } : {}),
+      });
+
   it('carries the meeting both ways with a member who has no direct path, as ciphertext only', async () => {
     const { secret } = createInvite();
     const groupName = 'Intervisie Noord Oost';
-    const join = (memberId: string, memberName: string, relayOnly = false) =>
-      group.joinWith({ secret, memberId, memberName, groupName, signalingUrl: tap.url, relayOnly });
+    const join = joiner(secret, groupName);
     const [anna, bram, carla] = await Promise.all([
       join('anna-000001', 'Anna de Vries'),
       join('bram-000002', 'Bram van Dijk'),
@@ -139,8 +151,7 @@ describe('members who cannot connect directly meet through the encrypted relay',
     // whether a meeting runs. An answer that came through the relay said nothing, and a member
     // reached only through the server waited for the presence to settle instead.
     const { secret } = createInvite();
-    const join = (memberId: string, memberName: string, relayOnly = false) =>
-      group.joinWith({ secret, memberId, memberName, signalingUrl: tap.url, relayOnly });
+    const join = joiner(secret);
     const [jan, kim] = await Promise.all([
       join('jan-0000010', 'Jan'),
       join('kim-0000011', 'Kim', true),
@@ -158,8 +169,7 @@ describe('members who cannot connect directly meet through the encrypted relay',
 
   it('brings a member with no direct path a meeting of about 250 KB, in frames the server accepts', async () => {
     const { secret } = createInvite();
-    const join = (memberId: string, memberName: string, relayOnly = false) =>
-      group.joinWith({ secret, memberId, memberName, signalingUrl: tap.url, relayOnly });
+    const join = joiner(secret);
     const [chair, writer] = await Promise.all([
       join('eva-0000005', 'Eva'),
       join('finn-000006', 'Finn'),
@@ -208,8 +218,7 @@ describe('members who cannot connect directly meet through the encrypted relay',
 
   it('syncs again through the relay after the companion restarts, what was written meanwhile included', async () => {
     const { secret } = createInvite();
-    const join = (memberId: string, memberName: string, relayOnly = false) =>
-      group.joinWith({ secret, memberId, memberName, signalingUrl: tap.url, relayOnly });
+    const join = joiner(secret);
     const [chair, relayed] = await Promise.all([
       join('hanna-00008', 'Hanna'),
       join('ivo-0000009', 'Ivo', true),
