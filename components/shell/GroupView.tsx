@@ -184,6 +184,9 @@ export function GroupView({
     !snapshot.meetingId &&
     !snapshot.ended &&
     snapshot.lobby === 'looking';
+  // The meeting count and the series are this device's record of the group: not while the group
+  // opens (its past meetings not read yet), nor to a newcomer asking or looking.
+  const ownRecord = !opening && !asking && !finding;
   // This view renders again on every change a peer sends. The parts that do not follow the
   // meeting (connection, members, invite, series) are memoized, and their props stay the same
   // objects while equal (the session's snapshot keeps equal parts), so they skip that render.
@@ -214,13 +217,9 @@ export function GroupView({
         otherMeetings={snapshot.otherMeetings}
         onOpen={(meetingId) => void session?.openMeeting(meetingId)}
       />
-      {!snapshot.ended &&
-        !asking &&
-        !finding &&
-        !opening &&
-        (meeting || (!snapshot.meetingId && session)) && (
-          <MeetingNumber number={meetingNumber(history)} length={seriesLength} />
-        )}
+      {!snapshot.ended && ownRecord && (meeting || (!snapshot.meetingId && session)) && (
+        <MeetingNumber number={meetingNumber(history)} length={seriesLength} />
+      )}
       {session && snapshot.knocks.length > 0 && (
         <JoinRequests
           knocks={snapshot.knocks}
@@ -340,7 +339,7 @@ export function GroupView({
         <p className="hint">{t('doorkeeperYou')}</p>
       )}
       {/* A setting for between meetings: in a meeting it would stand among what the group does now. */}
-      {!opening && !asking && !finding && !(meeting && !snapshot.ended) && (
+      {ownRecord && !(meeting && !snapshot.ended) && (
         <SeriesSetting length={seriesLength} onSave={saveSeriesLength} />
       )}
     </div>
