@@ -397,10 +397,10 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
   // holds (GroupSession's hearing), though no connection fact changed (so not through `notify`,
   // which says only what changed). Told after the answer was applied: a listener's work is no
   // part of it.
-  let syncedOnce = false;
+  let answeredOnce = false;
   const onAnswered = (): void => {
-    if (syncedOnce) return;
-    syncedOnce = true;
+    if (answeredOnce) return;
+    answeredOnce = true;
     setTimeout(() => {
       for (const listener of [...listeners]) listener();
     }, 0);
@@ -485,7 +485,7 @@ function createRoom(keys: RoomKeys, options: RoomOptions): SharedRoom {
     framing,
     relay,
     unseen: () => unknownNow,
-    syncedWithPeer: () => syncedOnce,
+    syncedWithPeer: () => answeredOnce,
     doc,
     listeners,
     notes,
