@@ -32,6 +32,13 @@
  *   (relay-plan's `spokeWhileRelayed`, applied by room-connection.ts): a page that went away
  *   stays a relay target until silent for PEER_TTL_MS and said "someone unknown" each time a
  *   member reloaded right after joining; a listener must keep announcing to stay a target.
+ * - UP8 What a peer named over a direct connection that closed is kept for CLOSED_KEPT_MS, for
+ *   the relay only: a page going away can become a relay target again after its connection
+ *   closed (its last messages through the server lift relay-plan's RP7), and UP6 must then still
+ *   know the presence it named first and cleared. Forgotten at once, such a peer named nothing
+ *   and counted as unknown until silent for PEER_TTL_MS: the chair saw the warning for about
+ *   12 s after a member reloaded (a CI run under load, 7 December). A new direct connection
+ *   from that peer still starts again (UP4).
  *
  * Not detected: a peer that sets a presence (a forged name included) is not unknown; nor, where
  * members are not all connected to each other, a silent peer that passes on the presence of a
@@ -42,6 +49,9 @@ import * as decoding from 'lib0/decoding';
 
 /** UP2: how long a connection may be without a presence before it counts as unknown. */
 export const UNSEEN_GRACE_MS = 5_000;
+
+/** UP8: how long what a peer named is kept after its direct connection closed (ms). */
+export const CLOSED_KEPT_MS = 60_000;
 
 /** UP5: the most presences remembered per peer (a group is far smaller). */
 const MAX_NAMED = 64;
@@ -116,6 +126,8 @@ interface PeerRecord {
   readonly named: Map<number, boolean>;
   /** UP6: the presence it named first. */
   first?: number;
+  /** UP8: when its direct connection closed; the record is then the relay's only. */
+  closedAt?: number;
 }
 
 /** One room's record of what each peer named, and how long how many have gone unpaired. */
@@ -132,6 +144,10 @@ export class UnseenPeers {
     const named = namedClients(update);
     if (named === null) return;
     let record = this.records.get(peerId);
+    if (record?.closedAt !== undefined && link !== null) {
+      // Back over a new connection: starts again (UP4).
+      record = undefined;
+    }
     if (record && record.link === null && link !== null) {
       // Heard through the server, now with a connection being made: still the same peer.
       record.link = link;
@@ -155,8 +171,20 @@ export class UnseenPeers {
     const connected = new Set(facts.direct);
     for (const peer of facts.relayed) if (!this.leftRelay(peer)) connected.add(peer);
     for (const [peer, record] of [...this.records]) {
+      const current = facts.links.get(peer);
+      if (record.link !== null && current === record.link) continue;
+      if (record.link !== null && current === undefined) {
+        // Its direct connection closed: kept a while for the relay (UP8).
+        record.link = null;
+        record.closedAt = now;
+      }
+      if (record.closedAt !== undefined && current !== undefined) {
+        // A new connection to it is made (UP4): what it names over that one counts.
+        this.records.delete(peer);
+        continue;
+      }
       if (facts.relayed.has(peer)) continue;
-      if (record.link !== null && facts.links.get(peer) === record.link) continue;
+      if (record.closedAt !== undefined && now - record.closedAt < CLOSED_KEPT_MS) continue;
       this.records.delete(peer);
     }
     const candidates = new Map<string, Set<number>>();

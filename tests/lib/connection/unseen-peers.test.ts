@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import {
+  CLOSED_KEPT_MS,
   maxPairs,
   namedClients,
   UNSEEN_GRACE_MS,
@@ -272,6 +273,41 @@ describe('unseen peers', () => {
     unseen.heard('d', update({ 5: null }), link('d'));
     unseen.count(facts(['d'], [2], ['r']), 2000);
     expect(unseen.count(facts(['d'], [2], ['r']), 2000 + UNSEEN_GRACE_MS)).toBe(1);
+  });
+
+  it('UP8 a member whose connection closed, relayed to again after, is gone by the presence it cleared', () => {
+    // A reload: the page clears its presence and closes its connection; its last messages
+    // through the server make it a relay target again (relay-plan RP7 lets it back).
+    const unseen = new UnseenPeers();
+    unseen.heard('b', update({ 5: member }), link('b'));
+    unseen.count(facts(['b'], [5]), 0);
+    unseen.heard('b', update({ 5: null }), link('b'));
+    unseen.count(facts([], []), 100);
+    unseen.count(facts([], [], ['b']), 3000);
+    expect(unseen.count(facts([], [], ['b']), 3000 + UNSEEN_GRACE_MS)).toBe(0);
+  });
+
+  it('UP8 keeps pairing a closed member relayed to again until its presence is cleared through the server', () => {
+    const unseen = new UnseenPeers();
+    unseen.heard('b', update({ 5: member }), link('b'));
+    unseen.count(facts(['b'], [5]), 0);
+    unseen.count(facts([], [5]), 100);
+    unseen.count(facts([], [5], ['b']), 3000);
+    expect(unseen.count(facts([], [5], ['b']), 3000 + UNSEEN_GRACE_MS)).toBe(0);
+    unseen.heard('b', update({ 5: null }), null);
+    expect(unseen.count(facts([], [], ['b']), 4000 + UNSEEN_GRACE_MS)).toBe(0);
+  });
+
+  it('UP8 forgets a closed connection after CLOSED_KEPT_MS: a silent relay then counts', () => {
+    const unseen = new UnseenPeers();
+    unseen.heard('b', update({ 5: member }), link('b'));
+    unseen.count(facts(['b'], [5]), 0);
+    unseen.heard('b', update({ 5: null }), link('b'));
+    unseen.count(facts([], []), 100);
+    unseen.count(facts([], []), 100 + CLOSED_KEPT_MS);
+    const later = 200 + CLOSED_KEPT_MS;
+    unseen.count(facts([], [], ['b']), later);
+    expect(unseen.count(facts([], [], ['b']), later + UNSEEN_GRACE_MS)).toBe(1);
   });
 
   it('ignores an update that does not decode', () => {
