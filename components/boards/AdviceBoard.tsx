@@ -155,7 +155,7 @@ export function AdviceBoard({ meeting, board, role, members, selfId, run }: Meet
           {t(words.reveal)}
         </button>
       )}
-      {canStar && board.advice.some(weighed) && <p className="hint">{t('starHint')}</p>}
+      {canStar && board.advice.some(weighed) && <p className="hint">{t(words.starHint)}</p>}
       {board.advice.length === 0 ? (
         board.hiddenAdvice === 0 && (
           <p className="hint empty-board">

@@ -2,9 +2,10 @@ import type { Message } from './i18n';
 
 /**
  * The advice board's words where a method's items are not advice (Phase.items: the Balint
- * method's first associations, the solution-focused compliments) and where the case bringer's
- * intentions are something else (Method.intentions: the next small step, the reaction in the
- * gossip method); part of MESSAGES. The advice's own words are in messages.ts.
+ * method's first associations, the solution-focused compliments, the incident method's
+ * suggestions) and where the case bringer's intentions are something else (Method.intentions:
+ * the next small step, the reaction in the gossip method); part of MESSAGES. The advice's own
+ * words are in messages.ts.
  */
 export const BOARD_WORDS_MESSAGES = {
   // Not the phase's own name: a heading of the same words would make two of one name.
@@ -67,6 +68,53 @@ export const BOARD_WORDS_MESSAGES = {
   newCompliments: {
     nl: { one: '1 nieuw compliment', other: '{count} nieuwe complimenten' },
     en: { one: '1 new compliment', other: '{count} new compliments' },
+  },
+  // Incident method: each member writes what they would do; the case bringer weighs them.
+  suggestionsHeading: { nl: 'Geschreven suggesties', en: 'Suggestions written' },
+  yourSuggestion: { nl: 'Je suggestie', en: 'Your suggestion' },
+  addSuggestion: { nl: 'Voeg suggestie toe', en: 'Add suggestion' },
+  suggestionAdded: { nl: 'Je suggestie is toegevoegd.', en: 'Your suggestion was added.' },
+  suggestionsBlindHint: {
+    nl: 'De anderen zien je suggestie pas als de voorzitter de suggesties toont.',
+    en: 'The others see your suggestion only when the chair reveals the suggestions.',
+  },
+  revealSuggestions: { nl: 'Toon de suggesties', en: 'Reveal suggestions' },
+  noSuggestionsYet: {
+    nl: 'Nog geen suggesties. Schrijf wat jij zou doen.',
+    en: 'No suggestions yet. Write what you would do.',
+  },
+  noSuggestionsYetBringer: {
+    nl: 'Nog geen suggesties. Luister; ze komen hier te staan zodra de voorzitter ze toont.',
+    en: 'No suggestions yet. Listen; they appear here once the chair reveals them.',
+  },
+  noSuggestionsYetChair: {
+    nl: 'Nog geen suggesties. De deelnemers schrijven ze hier.',
+    en: 'No suggestions yet. The members write them here.',
+  },
+  suggestionsEveryone: {
+    nl: 'Iedereen heeft een suggestie geschreven',
+    en: 'Everyone has written a suggestion',
+  },
+  starSuggestionsHint: {
+    nl: 'Geef de suggesties die passen een ster en zet ze in volgorde, de beste eerst.',
+    en: 'Star the suggestions that fit and put the starred ones in order, the best first.',
+  },
+  suggestionsIntentionsLabel: {
+    nl: 'Wat ik met deze suggesties ga doen',
+    en: 'What I will do with these suggestions',
+  },
+  suggestionsIntentionsOf: {
+    nl: 'Wat {name} met de suggesties gaat doen',
+    en: 'What {name} will do with the suggestions',
+  },
+  suggestionsIntentionsWaiting: {
+    nl: '{name} schrijft hier op wat er met de suggesties gebeurt.',
+    en: '{name} writes here what they will do with the suggestions.',
+  },
+  newSuggestionFrom: { nl: 'Nieuwe suggestie van {name}', en: 'New suggestion from {name}' },
+  newSuggestions: {
+    nl: { one: '1 nieuwe suggestie', other: '{count} nieuwe suggesties' },
+    en: { one: '1 new suggestion', other: '{count} new suggestions' },
   },
   // Socratic: the questions the case bringer rated are what they are given.
   takeHomeQuestionsHeading: { nl: 'Vragen mee naar huis', en: 'Take the questions home' },

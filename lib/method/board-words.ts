@@ -16,13 +16,15 @@ export interface ItemTexts {
   readonly added: MessageKey;
   readonly blindHint: MessageKey;
   readonly reveal: MessageKey;
+  /** How the case bringer weighs them, above the list (for weighed items only). */
+  readonly starHint: MessageKey;
   readonly noneYet: MessageKey;
   readonly noneYetBringer: MessageKey;
   readonly noneYetChair: MessageKey;
   readonly everyone: MessageKey;
   /** Announced when another member adds one (`{name}`), or counted when a reveal brings many. */
-  readonly from: 'newAdviceFrom' | 'newAssociationFrom' | 'newComplimentFrom';
-  readonly count: 'newAdvice' | 'newAssociations' | 'newCompliments';
+  readonly from: 'newAdviceFrom' | 'newAssociationFrom' | 'newComplimentFrom' | 'newSuggestionFrom';
+  readonly count: 'newAdvice' | 'newAssociations' | 'newCompliments' | 'newSuggestions';
   /**
    * Whether the case bringer weighs these items: stars, order, "already tried", "why it fits".
    * Advice yes; first associations and compliments are taken in, not weighed.
@@ -38,6 +40,7 @@ const ITEM_TEXTS: Readonly<Record<ItemWords, ItemTexts>> = {
     added: 'adviceAdded',
     blindHint: 'adviceBlindHint',
     reveal: 'revealAdvice',
+    starHint: 'starHint',
     noneYet: 'noAdviceYet',
     noneYetBringer: 'noAdviceYetBringer',
     noneYetChair: 'noAdviceYetChair',
@@ -53,6 +56,7 @@ const ITEM_TEXTS: Readonly<Record<ItemWords, ItemTexts>> = {
     added: 'associationAdded',
     blindHint: 'associationsBlindHint',
     reveal: 'revealAssociations',
+    starHint: 'starHint',
     noneYet: 'noAssociationsYet',
     noneYetBringer: 'noAssociationsYetBringer',
     noneYetChair: 'noAssociationsYetChair',
@@ -68,6 +72,7 @@ const ITEM_TEXTS: Readonly<Record<ItemWords, ItemTexts>> = {
     added: 'complimentAdded',
     blindHint: 'complimentsBlindHint',
     reveal: 'revealCompliments',
+    starHint: 'starHint',
     noneYet: 'noComplimentsYet',
     noneYetBringer: 'noComplimentsYetBringer',
     noneYetChair: 'noComplimentsYetChair',
@@ -75,6 +80,22 @@ const ITEM_TEXTS: Readonly<Record<ItemWords, ItemTexts>> = {
     from: 'newComplimentFrom',
     count: 'newCompliments',
     weighed: false,
+  },
+  suggestions: {
+    heading: 'suggestionsHeading',
+    label: 'yourSuggestion',
+    submit: 'addSuggestion',
+    added: 'suggestionAdded',
+    blindHint: 'suggestionsBlindHint',
+    reveal: 'revealSuggestions',
+    starHint: 'starSuggestionsHint',
+    noneYet: 'noSuggestionsYet',
+    noneYetBringer: 'noSuggestionsYetBringer',
+    noneYetChair: 'noSuggestionsYetChair',
+    everyone: 'suggestionsEveryone',
+    from: 'newSuggestionFrom',
+    count: 'newSuggestions',
+    weighed: true,
   },
 };
 
@@ -108,6 +129,14 @@ const INTENTION_TEXTS: Readonly<Record<IntentionWords, IntentionTexts>> = {
     of: 'nextStepOf',
     waiting: 'nextStepWaiting',
     earlier: 'earlierCaseNextStep',
+  },
+  suggestions: {
+    heading: 'suggestionsHeading',
+    label: 'suggestionsIntentionsLabel',
+    save: 'saveIntentions',
+    of: 'suggestionsIntentionsOf',
+    waiting: 'suggestionsIntentionsWaiting',
+    earlier: 'earlierCaseIntentions',
   },
   reaction: {
     heading: 'reactionHeading',

@@ -53,7 +53,8 @@ export interface Phase {
    * What the items of an advising phase are (default 'advice'): the Balint method's first
    * associations and the solution-focused compliments go on the same board as advice, but are
    * called what they are, and the case bringer does not weigh them (no star, order, "already
-   * tried" or "why it fits").
+   * tried" or "why it fits"). The incident method's suggestions ("what would I do?") are
+   * weighed as advice is, and called suggestions, as its phase and guidance call them.
    */
   readonly items?: ItemWords;
   /**
@@ -78,14 +79,14 @@ export interface Phase {
 }
 
 /** What an advising phase's items are called on the board. */
-export type ItemWords = 'advice' | 'associations' | 'compliments';
+export type ItemWords = 'advice' | 'associations' | 'compliments' | 'suggestions';
 
 /**
  * What the case bringer's intentions are in a method (default 'advice': what they will do with
  * the advice): the solution-focused method's next small step, the gossip method's reaction to
- * what touched them.
+ * what touched them, what the case bringer will do with the incident method's suggestions.
  */
-export type IntentionWords = 'advice' | 'next-step' | 'reaction';
+export type IntentionWords = 'advice' | 'next-step' | 'reaction' | 'suggestions';
 
 /**
  * Whether the case bringer rates the questions warm, neutral or cold in this method: where it

@@ -93,6 +93,16 @@ const PHASE_PROMPTS: Readonly<Record<string, PhasePrompts>> = {
       en: 'What do I still not know after the analysis?',
     },
   },
+  'incident/suggestions': {
+    member: {
+      nl: 'Wat zou ik doen, op het moment waarop de inbrenger moest kiezen?',
+      en: 'What would I do, at the moment the case bringer had to choose?',
+    },
+    bringer: {
+      nl: 'Welke suggestie had ik zelf niet bedacht?',
+      en: 'Which suggestion had I not thought of myself?',
+    },
+  },
   'incident/reaction': {
     bringer: {
       nl: 'Welke suggestie past het best bij mij, en waarom?',

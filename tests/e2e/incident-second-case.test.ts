@@ -89,8 +89,8 @@ describe('an incident meeting with a second case', () => {
     await nextTo('second-questions');
     await allSee(seeText(q));
     await nextTo('suggestions');
-    await member.getByRole('textbox', { name: 'Your advice' }).fill(advice);
-    await member.getByRole('button', { name: 'Give advice' }).click();
+    await member.getByRole('textbox', { name: 'Your suggestion' }).fill(advice);
+    await member.getByRole('button', { name: 'Add suggestion' }).click();
     await seeText(advice)(member);
     await nextTo('reaction');
     await allSee(seeText(advice));
@@ -126,7 +126,9 @@ describe('an incident meeting with a second case', () => {
     await anna.getByRole('button', { name: `Confirm as case: ${CASE_1}` }).click();
     await allSee(seeText('Bram'));
     await runCase(bram, carla, QUESTION_1, ADVICE_1);
-    await bram.getByRole('textbox', { name: 'What I will do with this advice' }).fill(INTENT_1);
+    await bram
+      .getByRole('textbox', { name: 'What I will do with these suggestions' })
+      .fill(INTENT_1);
     await bram.getByRole('button', { name: 'Save intentions' }).click();
     await seeText(INTENT_1)(carla);
     await nextTo('evaluation');

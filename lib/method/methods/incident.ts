@@ -32,6 +32,7 @@ export const INCIDENT_METHOD = {
   // ask and write suggestions too.
   minMembers: 3,
   chairMayJoinIn: true,
+  intentions: 'suggestions',
   phases: [
     {
       id: 'look-back',
@@ -162,6 +163,7 @@ export const INCIDENT_METHOD = {
       },
       minutes: 10,
       activity: 'advising',
+      items: 'suggestions',
       blind: true,
       bringerListens: true,
     },

@@ -38,6 +38,12 @@ async function giveAdvice(m: TestMember, text: string) {
   await userEvent.click(panel(m).getByRole('button', { name: 'Give advice' }));
 }
 
+/** The incident method's suggestions: its own words, as its phase and guidance say. */
+async function giveSuggestion(m: TestMember, text: string) {
+  await userEvent.type(panel(m).getByRole('textbox', { name: 'Your suggestion' }), text);
+  await userEvent.click(panel(m).getByRole('button', { name: 'Add suggestion' }));
+}
+
 const adviceTexts = (m: TestMember) =>
   panel(m)
     .queryAllByRole('listitem')
@@ -105,15 +111,17 @@ describe('the advice board', () => {
     expect(panel(dirk).queryByRole('alert')).toBeNull();
   });
 
-  it('hides blind advice from the others until the chair reveals it', async () => {
+  it('hides blind suggestions from the others until the chair reveals them', async () => {
     const doc = meeting('incident', 'suggestions');
     renderPanelsOf(doc);
-    await giveAdvice(carla, 'Ik zou eerst terugbellen');
-    await giveAdvice(dirk, 'Ik zou het gesprek uitstellen');
+    await giveSuggestion(carla, 'Ik zou eerst terugbellen');
+    await giveSuggestion(dirk, 'Ik zou het gesprek uitstellen');
 
     expect(adviceTexts(carla)).toEqual(['Ik zou eerst terugbellen']);
     expect(adviceTexts(dirk)).toEqual(['Ik zou het gesprek uitstellen']);
     expect(adviceTexts(bram)).toEqual([]);
+    expect(panel(bram).getByRole('heading', { name: 'Suggestions written' })).toBeTruthy();
+    expect(panel(carla).queryByText(/advice/i)).toBeNull();
     expect(panel(bram).getByText('Hidden until the chair reveals them: 2')).toBeTruthy();
     expect(panel(eva).getByText('Hidden until the chair reveals them: 2')).toBeTruthy();
     expect(panel(carla).getByText('Hidden until the chair reveals them: 1')).toBeTruthy();
@@ -121,15 +129,15 @@ describe('the advice board', () => {
     // turn is called.
     expect(panel(eva).getByText('Not yet: Eva')).toBeTruthy();
     expect(panel(eva).queryByText(/^Turn:/)).toBeNull();
-    expect(panel(carla).queryByRole('button', { name: 'Reveal advice' })).toBeNull();
-    expect(panel(bram).queryByRole('button', { name: 'Reveal advice' })).toBeNull();
+    expect(panel(carla).queryByRole('button', { name: 'Reveal suggestions' })).toBeNull();
+    expect(panel(bram).queryByRole('button', { name: 'Reveal suggestions' })).toBeNull();
 
-    await userEvent.click(panel(anna).getByRole('button', { name: 'Reveal advice' }));
+    await userEvent.click(panel(anna).getByRole('button', { name: 'Reveal suggestions' }));
     for (const m of everyone) {
       expect(adviceTexts(m)).toEqual(['Ik zou eerst terugbellen', 'Ik zou het gesprek uitstellen']);
       expect(panel(m).queryByText(/^Hidden until/)).toBeNull();
     }
-    expect(panel(anna).queryByRole('button', { name: 'Reveal advice' })).toBeNull();
+    expect(panel(anna).queryByRole('button', { name: 'Reveal suggestions' })).toBeNull();
   });
 
   it('lets the case bringer star advice, put it in order and say what they will do', async () => {
@@ -194,13 +202,20 @@ describe('the advice board', () => {
   it('lets the case bringer order the revealed suggestions when reacting', async () => {
     const doc = meeting('incident', 'suggestions');
     renderPanelsOf(doc);
-    await giveAdvice(carla, 'Terugbellen');
-    await userEvent.click(panel(anna).getByRole('button', { name: 'Reveal advice' }));
+    await giveSuggestion(carla, 'Terugbellen');
+    await userEvent.click(panel(anna).getByRole('button', { name: 'Reveal suggestions' }));
     act(() => goTo(doc, anna, 'reaction'));
-    expect(panel(carla).queryByRole('textbox', { name: 'Your advice' })).toBeNull();
+    expect(panel(carla).queryByRole('textbox', { name: 'Your suggestion' })).toBeNull();
     expect(panel(carla).queryByText(/^Turn:/)).toBeNull();
     await userEvent.click(panel(bram).getByRole('button', { name: 'Star: Terugbellen' }));
     expect(panel(dirk).getByText('starred:')).toBeTruthy();
+    expect(panel(dirk).getByRole('heading', { name: 'Suggestions written' })).toBeTruthy();
+    // The case bringer weighs them and says what they will do, in the same words.
+    expect(panel(bram).getByText(/^Star the suggestions that fit/)).toBeTruthy();
+    expect(
+      panel(bram).getByRole('textbox', { name: 'What I will do with these suggestions' }),
+    ).toBeTruthy();
+    expect(panel(bram).queryByText(/advice/i)).toBeNull();
   });
 
   it('can be used by keyboard alone', async () => {

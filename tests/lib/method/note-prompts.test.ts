@@ -27,7 +27,7 @@ describe('the prompts for private notes', () => {
     expect(notePrompt('advising', 'bringer').en).not.toBe(notePrompt('advising', 'member').en);
   });
 
-  it('does not speak of advice where the items are associations or compliments, or where no advice was given', () => {
+  it('does not speak of advice where the items are associations, compliments or suggestions, or where no advice was given', () => {
     for (const method of METHODS) {
       const advised = (index: number) =>
         method.phases.slice(0, index).some((p) => p.activity === 'advising');
