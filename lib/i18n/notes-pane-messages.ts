@@ -70,6 +70,25 @@ export const NOTES_PANE_MESSAGES = {
       other: '{count} associations saved in your notes.',
     },
   },
+  takeHomeSuggestionsHeading: { nl: 'Suggesties mee naar huis', en: 'Take the suggestions home' },
+  takeHomeSuggestions: {
+    nl: 'Bewaar de suggesties in mijn notities',
+    en: 'Save the suggestions in my notes',
+  },
+  takeHomeSuggestionsHint: {
+    nl: 'Alle suggesties met je sterren, volgorde en voornemens worden bewaard in je notities, alleen op dit apparaat, ook als je niets doet. Na de bijeenkomst blijft er niets van gedeeld.',
+    en: 'All suggestions with your stars, order and intentions are kept in your notes, on this device only, even if you do nothing. Nothing of it stays shared after the meeting.',
+  },
+  takeHomeSuggestionsSaved: {
+    nl: {
+      one: '{count} suggestie bewaard in je notities.',
+      other: '{count} suggesties bewaard in je notities.',
+    },
+    en: {
+      one: '{count} suggestion saved in your notes.',
+      other: '{count} suggestions saved in your notes.',
+    },
+  },
   takeHomeRemoved: {
     nl: 'Je hebt dit uit je notities gehaald. Het wordt niet meer vanzelf bewaard; de knop bewaart het weer.',
     en: 'You removed this from your notes. It is no longer kept by itself; the button saves it again.',

@@ -36,6 +36,7 @@ export const SECOND_CASE_MESSAGES = {
   earlierCaseBy: { nl: 'ingebracht door {name}', en: 'brought by {name}' },
   earlierCaseQuestions: { nl: 'Vragen', en: 'Questions' },
   earlierCaseAdvice: { nl: 'Adviezen', en: 'Advice' },
+  earlierCaseSuggestions: { nl: 'Suggesties', en: 'Suggestions' },
   earlierCaseEvaluation: { nl: 'Evaluatie', en: 'Evaluation' },
   earlierCaseIntentions: {
     nl: 'Wat de inbrenger gaat doen: {text}',

@@ -168,13 +168,22 @@ export interface TakeHomeTexts {
   /** The heading of the first case's items while a second case runs. */
   readonly earlier: MessageKey;
   /** Counted: how many items were kept. */
-  readonly saved: 'takeHomeSaved' | 'takeHomeComplimentsSaved' | 'takeHomeQuestionsSaved';
+  readonly saved:
+    | 'takeHomeSaved'
+    | 'takeHomeComplimentsSaved'
+    | 'takeHomeQuestionsSaved'
+    | 'takeHomeSuggestionsSaved';
   /** The case bringer rates the questions in this method, and the rated ones go home too. */
   readonly questions: boolean;
 }
 
 type TakeHomeKind =
-  'advice' | 'associations-and-advice' | 'compliments' | 'questions' | 'questions-and-advice';
+  | 'advice'
+  | 'associations-and-advice'
+  | 'compliments'
+  | 'questions'
+  | 'questions-and-advice'
+  | 'suggestions';
 
 const TAKE_HOME_TEXTS: Readonly<Record<TakeHomeKind, TakeHomeTexts>> = {
   advice: {
@@ -193,6 +202,16 @@ const TAKE_HOME_TEXTS: Readonly<Record<TakeHomeKind, TakeHomeTexts>> = {
     save: 'takeHome',
     earlier: 'earlierCaseAdvice',
     saved: 'takeHomeSaved',
+    questions: false,
+  },
+  // Kept in the notebook as advice (its kind), called suggestions in the meeting.
+  suggestions: {
+    items: 'advice',
+    heading: 'takeHomeSuggestionsHeading',
+    hint: 'takeHomeSuggestionsHint',
+    save: 'takeHomeSuggestions',
+    earlier: 'earlierCaseSuggestions',
+    saved: 'takeHomeSuggestionsSaved',
     questions: false,
   },
   compliments: {
@@ -226,8 +245,8 @@ const TAKE_HOME_TEXTS: Readonly<Record<TakeHomeKind, TakeHomeTexts>> = {
 
 /**
  * What the case bringer takes home in a method: compliments where every item round gives
- * compliments (solution-focused), advice otherwise, with the first associations beside it
- * (Balint); where the bringer rates the questions (Socratic, ten-step), the rated questions too,
+ * compliments (solution-focused), suggestions where every item round gives suggestions
+ * (incident), advice otherwise, with the first associations beside it (Balint); where the bringer rates the questions (Socratic, ten-step), the rated questions too,
  * and in the Socratic method, which has no advice round, only those.
  */
 export function takeHomeTexts(method: Method): TakeHomeTexts {
@@ -236,6 +255,9 @@ export function takeHomeTexts(method: Method): TakeHomeTexts {
   const compliments = rounds.length > 0 && rounds.every((p) => p.items === 'compliments');
   if (rates) return TAKE_HOME_TEXTS[rounds.length === 0 ? 'questions' : 'questions-and-advice'];
   if (associationPhases(method).size > 0) return TAKE_HOME_TEXTS['associations-and-advice'];
+  if (rounds.length > 0 && rounds.every((p) => p.items === 'suggestions')) {
+    return TAKE_HOME_TEXTS.suggestions;
+  }
   return TAKE_HOME_TEXTS[compliments ? 'compliments' : 'advice'];
 }
 

@@ -337,6 +337,23 @@ describe('the take-home kept without the button', () => {
     expect(home?.advice.map((a) => a.text)).toEqual(['Je bleef rustig']);
   });
 
+  it('takes suggestions home as suggestions in the incident method, kept as advice', async () => {
+    const notebook = freshNotebook();
+    const doc = meeting('suggestions', 'incident');
+    act(() => {
+      expect(addAdvice(carla.ctx(doc), 'Bel de ouder zelf terug').ok).toBe(true);
+      expect(revealPhase(anna.ctx(doc)).ok).toBe(true);
+    });
+    const panel = renderTakeHome(notebook, doc);
+    expect(panel.getByRole('heading', { name: 'Take the suggestions home' })).toBeTruthy();
+    expect(panel.queryByText(/advice/i)).toBeNull();
+    await userEvent.click(panel.getByRole('button', { name: 'Save the suggestions in my notes' }));
+    expect(await panel.findByText('1 suggestion saved in your notes.')).toBeTruthy();
+    const home = (await notebook.get(takeHomeNoteId('meeting-0002')))?.takeHome;
+    expect(home?.items).toBeUndefined();
+    expect(home?.advice.map((a) => a.text)).toEqual(['Bel de ouder zelf terug']);
+  });
+
   it('takes the first associations home apart from the advice in the Balint method', async () => {
     const notebook = freshNotebook();
     const doc = meeting('associations', 'balint');

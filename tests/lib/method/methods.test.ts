@@ -387,7 +387,7 @@ describe('blind phases and phases where the case bringer only listens', () => {
     );
     expect(kinds).toEqual({
       basic: ['takeHomeHeading', false],
-      incident: ['takeHomeHeading', false],
+      incident: ['takeHomeSuggestionsHeading', false],
       balint: ['takeHomeHeading', false],
       gossip: ['takeHomeHeading', false],
       socratic: ['takeHomeQuestionsHeading', true],
