@@ -38,7 +38,12 @@
  *   know the presence it named first and cleared. Forgotten at once, such a peer named nothing
  *   and counted as unknown until silent for PEER_TTL_MS: the chair saw the warning for about
  *   12 s after a member reloaded (a CI run under load, 7 December). A new direct connection
- *   from that peer still starts again (UP4).
+ *   from that peer still starts again (UP4), and the record goes after CLOSED_KEPT_MS even
+ *   while the peer is relayed to: a listener that showed a presence, cleared it and listens on
+ *   through the relay is reported from then on (a departed page is silent, and no longer
+ *   relayed to, after PEER_TTL_MS). A peer heard through the server meanwhile is a relayed
+ *   peer like any other: its record is kept while it is relayed to (an honest member whose
+ *   connection dropped names its presence again within y-protocols' 15 s renewal).
  *
  * Not detected: a peer that sets a presence (a forged name included) is not unknown; nor, where
  * members are not all connected to each other, a silent peer that passes on the presence of a
@@ -144,9 +149,11 @@ export class UnseenPeers {
     const named = namedClients(update);
     if (named === null) return;
     let record = this.records.get(peerId);
-    if (record?.closedAt !== undefined && link !== null) {
-      // Back over a new connection: starts again (UP4).
-      record = undefined;
+    if (record?.closedAt !== undefined) {
+      // Back over a new connection: starts again (UP4). Heard through the server: a relayed
+      // peer's record from now on, kept while it is relayed to, as any (UP8).
+      if (link !== null) record = undefined;
+      else delete record.closedAt;
     }
     if (record && record.link === null && link !== null) {
       // Heard through the server, now with a connection being made: still the same peer.
@@ -168,8 +175,6 @@ export class UnseenPeers {
 
   /** How many connected peers count as unknown now (UP1-UP4); call it with a clock that runs on. */
   count(facts: RoomPresenceFacts, now: number): number {
-    const connected = new Set(facts.direct);
-    for (const peer of facts.relayed) if (!this.leftRelay(peer)) connected.add(peer);
     for (const [peer, record] of [...this.records]) {
       const current = facts.links.get(peer);
       if (record.link !== null && current === record.link) continue;
@@ -183,10 +188,17 @@ export class UnseenPeers {
         this.records.delete(peer);
         continue;
       }
+      if (record.closedAt !== undefined) {
+        // Relayed or not: a peer that stays on the relay past it counts as it does without
+        // a record (UP7), and one that cleared its presence cannot hide there for longer.
+        if (now - record.closedAt >= CLOSED_KEPT_MS) this.records.delete(peer);
+        continue;
+      }
       if (facts.relayed.has(peer)) continue;
-      if (record.closedAt !== undefined && now - record.closedAt < CLOSED_KEPT_MS) continue;
       this.records.delete(peer);
     }
+    const connected = new Set(facts.direct);
+    for (const peer of facts.relayed) if (!this.leftRelay(peer)) connected.add(peer);
     const candidates = new Map<string, Set<number>>();
     for (const peer of connected) {
       const options = new Set<number>();

@@ -310,6 +310,29 @@ describe('unseen peers', () => {
     expect(unseen.count(facts([], [], ['b']), later + UNSEEN_GRACE_MS)).toBe(1);
   });
 
+  it('UP8 keeps a member whose connection dropped and who speaks through the relay paired', () => {
+    const unseen = new UnseenPeers();
+    unseen.heard('b', update({ 5: member }), link('b'));
+    unseen.count(facts(['b'], [5]), 0);
+    unseen.count(facts([], [5], ['b']), 100);
+    // Its presence renewed through the server, as y-protocols does every 15 s.
+    unseen.heard('b', update({ 5: member }), null);
+    for (let at = 15_000; at <= CLOSED_KEPT_MS + 30_000; at += 15_000) {
+      expect(unseen.count(facts([], [5], ['b']), at)).toBe(0);
+    }
+  });
+
+  it('UP8 forgets it after CLOSED_KEPT_MS even while relayed to: a listener cannot hide there', () => {
+    const unseen = new UnseenPeers();
+    unseen.heard('b', update({ 5: member }), link('b'));
+    unseen.count(facts(['b'], [5]), 0);
+    unseen.heard('b', update({ 5: null }), link('b'));
+    unseen.count(facts([], [], ['b']), 100);
+    expect(unseen.count(facts([], [], ['b']), 100 + UNSEEN_GRACE_MS)).toBe(0);
+    unseen.count(facts([], [], ['b']), 100 + CLOSED_KEPT_MS);
+    expect(unseen.count(facts([], [], ['b']), 100 + CLOSED_KEPT_MS + UNSEEN_GRACE_MS)).toBe(1);
+  });
+
   it('ignores an update that does not decode', () => {
     const unseen = new UnseenPeers();
     unseen.heard('b', update({ 2: member }), link('b'));
