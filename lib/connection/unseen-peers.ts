@@ -41,9 +41,9 @@
  *   from that peer still starts again (UP4), and the record goes after CLOSED_KEPT_MS even
  *   while the peer is relayed to: a listener that showed a presence, cleared it and listens on
  *   through the relay is reported from then on (a departed page is silent, and no longer
- *   relayed to, after PEER_TTL_MS). A peer heard through the server meanwhile is a relayed
- *   peer like any other: its record is kept while it is relayed to (an honest member whose
- *   connection dropped names its presence again within y-protocols' 15 s renewal).
+ *   relayed to, after PEER_TTL_MS). A peer heard through the server since the close keeps its
+ *   record while it is relayed to, as any relayed peer (an honest member whose connection
+ *   dropped names its presence again within y-protocols' 15 s renewal).
  *
  * Not detected: a peer that sets a presence (a forged name included) is not unknown; nor, where
  * members are not all connected to each other, a silent peer that passes on the presence of a
@@ -133,6 +133,8 @@ interface PeerRecord {
   first?: number;
   /** UP8: when its direct connection closed; the record is then the relay's only. */
   closedAt?: number;
+  /** UP8: it was heard through the server since its connection closed. */
+  spokeSinceClose?: boolean;
 }
 
 /** One room's record of what each peer named, and how long how many have gone unpaired. */
@@ -150,10 +152,10 @@ export class UnseenPeers {
     if (named === null) return;
     let record = this.records.get(peerId);
     if (record?.closedAt !== undefined) {
-      // Back over a new connection: starts again (UP4). Heard through the server: a relayed
-      // peer's record from now on, kept while it is relayed to, as any (UP8).
+      // Back over a new connection: starts again (UP4). Heard through the server: kept while
+      // it is relayed to, as any relayed peer's record (UP8).
       if (link !== null) record = undefined;
-      else delete record.closedAt;
+      else record.spokeSinceClose = true;
     }
     if (record && record.link === null && link !== null) {
       // Heard through the server, now with a connection being made: still the same peer.
@@ -189,9 +191,10 @@ export class UnseenPeers {
         continue;
       }
       if (record.closedAt !== undefined) {
-        // Relayed or not: a peer that stays on the relay past it counts as it does without
-        // a record (UP7), and one that cleared its presence cannot hide there for longer.
-        if (now - record.closedAt >= CLOSED_KEPT_MS) this.records.delete(peer);
+        // Silent since the close: gone after CLOSED_KEPT_MS even while relayed to, so that
+        // one that cleared its presence cannot hide on the relay for longer (UP8).
+        const kept = record.spokeSinceClose === true && facts.relayed.has(peer);
+        if (!kept && now - record.closedAt >= CLOSED_KEPT_MS) this.records.delete(peer);
         continue;
       }
       if (facts.relayed.has(peer)) continue;

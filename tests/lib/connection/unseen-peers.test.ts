@@ -322,6 +322,18 @@ describe('unseen peers', () => {
     }
   });
 
+  it('UP8 keeps what a departed page cleared through the server before the relay to it began', () => {
+    const unseen = new UnseenPeers();
+    unseen.heard('b', update({ 5: member }), link('b'));
+    unseen.count(facts(['b'], [5]), 0);
+    unseen.count(facts([], [5]), 100);
+    // Its clear comes through the server, while it is not relayed to yet (RP7).
+    unseen.heard('b', update({ 5: null }), null);
+    unseen.count(facts([], []), 200);
+    unseen.count(facts([], [], ['b']), 3000);
+    expect(unseen.count(facts([], [], ['b']), 3000 + UNSEEN_GRACE_MS)).toBe(0);
+  });
+
   it('UP8 forgets it after CLOSED_KEPT_MS even while relayed to: a listener cannot hide there', () => {
     const unseen = new UnseenPeers();
     unseen.heard('b', update({ 5: member }), link('b'));
