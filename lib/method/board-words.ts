@@ -246,19 +246,20 @@ const TAKE_HOME_TEXTS: Readonly<Record<TakeHomeKind, TakeHomeTexts>> = {
 /**
  * What the case bringer takes home in a method: compliments where every item round gives
  * compliments (solution-focused), suggestions where every item round gives suggestions
- * (incident), advice otherwise, with the first associations beside it (Balint); where the bringer rates the questions (Socratic, ten-step), the rated questions too,
- * and in the Socratic method, which has no advice round, only those.
+ * (incident), advice otherwise, with the first associations beside it (Balint); where the
+ * bringer rates the questions (Socratic, ten-step), the rated questions too, and in the Socratic
+ * method, which has no advice round, only those.
  */
 export function takeHomeTexts(method: Method): TakeHomeTexts {
   const rounds = method.phases.filter((p) => p.activity === 'advising');
-  const rates = ratesQuestions(method);
-  const compliments = rounds.length > 0 && rounds.every((p) => p.items === 'compliments');
-  if (rates) return TAKE_HOME_TEXTS[rounds.length === 0 ? 'questions' : 'questions-and-advice'];
-  if (associationPhases(method).size > 0) return TAKE_HOME_TEXTS['associations-and-advice'];
-  if (rounds.length > 0 && rounds.every((p) => p.items === 'suggestions')) {
-    return TAKE_HOME_TEXTS.suggestions;
+  const everyRound = (words: ItemWords): boolean =>
+    rounds.length > 0 && rounds.every((p) => p.items === words);
+  if (ratesQuestions(method)) {
+    return TAKE_HOME_TEXTS[rounds.length === 0 ? 'questions' : 'questions-and-advice'];
   }
-  return TAKE_HOME_TEXTS[compliments ? 'compliments' : 'advice'];
+  if (associationPhases(method).size > 0) return TAKE_HOME_TEXTS['associations-and-advice'];
+  if (everyRound('suggestions')) return TAKE_HOME_TEXTS.suggestions;
+  return TAKE_HOME_TEXTS[everyRound('compliments') ? 'compliments' : 'advice'];
 }
 
 /** The phases whose items are first associations (Balint): they go home apart from the advice. */
