@@ -185,20 +185,16 @@ export class UnseenPeers {
         record.link = null;
         record.closedAt = now;
       }
-      if (record.closedAt !== undefined && current !== undefined) {
-        // A new connection to it is made (UP4): what it names over that one counts.
-        this.records.delete(peer);
-        continue;
-      }
+      const relayed = facts.relayed.has(peer);
+      let keep = relayed;
       if (record.closedAt !== undefined) {
-        // Silent since the close: gone after CLOSED_KEPT_MS even while relayed to, so that
-        // one that cleared its presence cannot hide on the relay for longer (UP8).
-        const kept = record.spokeSinceClose === true && facts.relayed.has(peer);
-        if (!kept && now - record.closedAt >= CLOSED_KEPT_MS) this.records.delete(peer);
-        continue;
+        // A new connection to it is made: what it names over that one counts (UP4). Silent
+        // since the close: gone after CLOSED_KEPT_MS even while relayed to, so that one that
+        // cleared its presence cannot hide on the relay for longer (UP8).
+        const spoke = record.spokeSinceClose === true && relayed;
+        keep = current === undefined && (spoke || now - record.closedAt < CLOSED_KEPT_MS);
       }
-      if (facts.relayed.has(peer)) continue;
-      this.records.delete(peer);
+      if (!keep) this.records.delete(peer);
     }
     const connected = new Set(facts.direct);
     for (const peer of facts.relayed) if (!this.leftRelay(peer)) connected.add(peer);
