@@ -65,6 +65,14 @@ function facts(
   };
 }
 
+/** UP8: member b on its own connection, with its presence (5) named and counted. */
+function memberOnItsConnection(): UnseenPeers {
+  const unseen = new UnseenPeers();
+  unseen.heard('b', update({ 5: member }), link('b'));
+  unseen.count(facts(['b'], [5]), 0);
+  return unseen;
+}
+
 describe('unseen peers', () => {
   it('reads the client ids an awareness update names, and which it clears', () => {
     const named = namedClients(update({ 7: member, 8: null }));
@@ -278,9 +286,7 @@ describe('unseen peers', () => {
   it('UP8 a member whose connection closed, relayed to again after, is gone by the presence it cleared', () => {
     // A reload: the page clears its presence and closes its connection; its last messages
     // through the server make it a relay target again (relay-plan RP7 lets it back).
-    const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 5: member }), link('b'));
-    unseen.count(facts(['b'], [5]), 0);
+    const unseen = memberOnItsConnection();
     unseen.heard('b', update({ 5: null }), link('b'));
     unseen.count(facts([], []), 100);
     unseen.count(facts([], [], ['b']), 3000);
@@ -288,9 +294,7 @@ describe('unseen peers', () => {
   });
 
   it('UP8 keeps pairing a closed member relayed to again until its presence is cleared through the server', () => {
-    const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 5: member }), link('b'));
-    unseen.count(facts(['b'], [5]), 0);
+    const unseen = memberOnItsConnection();
     unseen.count(facts([], [5]), 100);
     unseen.count(facts([], [5], ['b']), 3000);
     expect(unseen.count(facts([], [5], ['b']), 3000 + UNSEEN_GRACE_MS)).toBe(0);
@@ -299,9 +303,7 @@ describe('unseen peers', () => {
   });
 
   it('UP8 forgets a closed connection after CLOSED_KEPT_MS: a silent relay then counts', () => {
-    const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 5: member }), link('b'));
-    unseen.count(facts(['b'], [5]), 0);
+    const unseen = memberOnItsConnection();
     unseen.heard('b', update({ 5: null }), link('b'));
     unseen.count(facts([], []), 100);
     unseen.count(facts([], []), 100 + CLOSED_KEPT_MS);
@@ -311,9 +313,7 @@ describe('unseen peers', () => {
   });
 
   it('UP8 keeps a member whose connection dropped and who speaks through the relay paired', () => {
-    const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 5: member }), link('b'));
-    unseen.count(facts(['b'], [5]), 0);
+    const unseen = memberOnItsConnection();
     unseen.count(facts([], [5], ['b']), 100);
     // Its presence renewed through the server, as y-protocols does every 15 s.
     unseen.heard('b', update({ 5: member }), null);
@@ -323,9 +323,7 @@ describe('unseen peers', () => {
   });
 
   it('UP8 keeps what a departed page cleared through the server before the relay to it began', () => {
-    const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 5: member }), link('b'));
-    unseen.count(facts(['b'], [5]), 0);
+    const unseen = memberOnItsConnection();
     unseen.count(facts([], [5]), 100);
     // Its clear comes through the server, while it is not relayed to yet (RP7).
     unseen.heard('b', update({ 5: null }), null);
@@ -335,9 +333,7 @@ describe('unseen peers', () => {
   });
 
   it('UP8 forgets it after CLOSED_KEPT_MS even while relayed to: a listener cannot hide there', () => {
-    const unseen = new UnseenPeers();
-    unseen.heard('b', update({ 5: member }), link('b'));
-    unseen.count(facts(['b'], [5]), 0);
+    const unseen = memberOnItsConnection();
     unseen.heard('b', update({ 5: null }), link('b'));
     unseen.count(facts([], [], ['b']), 100);
     expect(unseen.count(facts([], [], ['b']), 100 + UNSEEN_GRACE_MS)).toBe(0);
